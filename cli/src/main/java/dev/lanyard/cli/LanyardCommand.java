@@ -1,0 +1,22 @@
+package dev.lanyard.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code lanyard} command. */
+@Command(name = "lanyard", mixinStandardHelpOptions = true, version = "lanyard 0.1.0",
+        description = "A self-hosted Security Token Service speaking AWS STS and IAM.",
+        subcommands = {ServeCommand.class})
+public final class LanyardCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LanyardCommand()).execute(args));
+    }
+}

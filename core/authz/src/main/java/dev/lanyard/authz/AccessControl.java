@@ -1,0 +1,119 @@
+package dev.lanyard.authz;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.policy.AuthorizationRequest;
+import dev.lanyard.policy.Authorizer;
+import dev.lanyard.policy.ContextKeys;
+import dev.lanyard.policy.Decision;
+import dev.lanyard.policy.LabeledPolicy;
+import dev.lanyard.policy.MatchedStatement;
+import dev.lanyard.policy.Outcome;
+import dev.lanyard.policy.PolicyEvaluator;
+import dev.lanyard.policy.RequestContext;
+import dev.lanyard.policy.SessionPolicies;
+import dev.lanyard.policy.SetEffect;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers "may this caller do this?" for every IAM and STS request: gathers the caller's policies from the read
+ * model, builds the request context, asks the policy engine, and turns a refusal into AWS's AccessDenied sentence
+ * with an encoded explanation.
+ */
+public final class AccessControl {
+    private final PolicyGatherer gatherer;
+    private final Authorizer authorizer = new Authorizer();
+    private final PolicyEvaluator evaluator = new PolicyEvaluator();
+    private final AuthorizationMessages messages;
+
+    public AccessControl(PolicyGatherer gatherer, AuthorizationMessages messages) {
+        this.gatherer = requireNonNull(gatherer, "gatherer is null");
+        this.messages = requireNonNull(messages, "messages is null");
+    }
+
+    public Decision decide(IamSnapshot snapshot, Caller caller, RequestEnvironment env, AccessRequest request) {
+        return evaluate(snapshot, caller, env, request).decision();
+    }
+
+    /** Throws AccessDenied, with the reason and the encoded message, unless the request is allowed. */
+    public void require(IamSnapshot snapshot, Caller caller, RequestEnvironment env, AccessRequest request) {
+        Evaluation evaluation = evaluate(snapshot, caller, env, request);
+        if (evaluation.decision().outcome() != Outcome.ALLOWED) {
+            throw denied(caller, request, evaluation);
+        }
+    }
+
+    private record Evaluation(Decision decision, AuthorizationRequest input) {}
+
+    private Evaluation evaluate(IamSnapshot snapshot, Caller caller, RequestEnvironment env, AccessRequest request) {
+        ContextKeys keys = RequestContextFactory.keys(caller, env, request);
+        RequestContext context = new RequestContext(request.action(), request.resource(),
+                Optional.of(RequestContextFactory.identity(caller)), keys);
+        AuthorizationRequest input = new AuthorizationRequest(context, caller.account(), request.resourceAccount(),
+                caller instanceof Caller.Root, gatherer.identityPolicies(snapshot, caller),
+                gatherer.permissionsBoundary(snapshot, caller), gatherer.sessionPolicies(snapshot, caller),
+                request.resourcePolicy(), request.resourcePolicyRequired());
+        return new Evaluation(authorizer.decide(input), input);
+    }
+
+    private AwsException denied(Caller caller, AccessRequest request, Evaluation evaluation) {
+        Decision decision = evaluation.decision();
+        String sentence = "User: " + caller.arn() + " is not authorized to perform: " + request.action()
+                + " on resource: " + request.resource() + reason(request, evaluation);
+        String encoded = messages.encode(caller, request.action(), request.resource(),
+                evaluation.input().context().keys(), decision);
+        return new AwsException(ErrorCode.ACCESS_DENIED, sentence + " Encoded authorization failure message: "
+                + encoded, String.join("; ", decision.trace()));
+    }
+
+    private String reason(AccessRequest request, Evaluation evaluation) {
+        Decision decision = evaluation.decision();
+        if (decision.outcome() == Outcome.EXPLICIT_DENY) {
+            return " with an explicit deny in " + denyingPolicyKind(decision.determining());
+        }
+        if (request.resourcePolicyRequired()) {
+            return "";
+        }
+        AuthorizationRequest input = evaluation.input();
+        RequestContext context = input.context();
+        if (!input.principalIsRoot() && evaluator.evaluate(input.identityPolicies(), context).effect()
+                != SetEffect.ALLOW) {
+            return " because no identity-based policy allows the " + request.action() + " action";
+        }
+        if (input.permissionsBoundary().isPresent()
+                && evaluator.evaluate(List.of(input.permissionsBoundary().get()), context).effect() != SetEffect.ALLOW) {
+            return " because no permissions boundary allows the " + request.action() + " action";
+        }
+        return switch (input.sessionPolicies()) {
+            case SessionPolicies.None none -> "";
+            case SessionPolicies.Passed passed ->
+                    " because no session policy allows the " + request.action() + " action";
+            case SessionPolicies.FederatedWithoutPolicy none ->
+                    " because no session policy allows the " + request.action() + " action";
+        };
+    }
+
+    private static String denyingPolicyKind(List<MatchedStatement> determining) {
+        if (determining.isEmpty()) {
+            return "an identity-based policy";
+        }
+        return switch (determining.getFirst().policy().source()) {
+            case USER_INLINE, GROUP_INLINE, ROLE_INLINE, CUSTOMER_MANAGED, AWS_MANAGED -> "an identity-based policy";
+            case PERMISSIONS_BOUNDARY -> "a permissions boundary";
+            case SESSION_INLINE, SESSION_MANAGED -> "a session policy";
+            case TRUST, RESOURCE -> "a resource-based policy";
+        };
+    }
+
+    public List<LabeledPolicy> identityPolicies(IamSnapshot snapshot, Caller caller) {
+        return gatherer.identityPolicies(snapshot, caller);
+    }
+
+    public AuthorizationMessages messages() {
+        return messages;
+    }
+}

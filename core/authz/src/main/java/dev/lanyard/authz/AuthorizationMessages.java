@@ -1,0 +1,70 @@
+package dev.lanyard.authz;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.policy.ContextKeys;
+import dev.lanyard.policy.Decision;
+import dev.lanyard.policy.MatchedStatement;
+import dev.lanyard.policy.Outcome;
+import dev.lanyard.tokens.MasterKey;
+import dev.lanyard.tokens.SealedDataException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The encoded authorization message carried by every AccessDenied: the request, the principal and the statements that
+ * decided, sealed under the master key so only DecodeAuthorizationMessage (with its own permission) can read it.
+ */
+public final class AuthorizationMessages {
+    private static final byte[] AAD = "lanyard-authorization-message".getBytes(StandardCharsets.US_ASCII);
+    private final ObjectMapper json = new ObjectMapper();
+    private final MasterKey masterKey;
+
+    public AuthorizationMessages(MasterKey masterKey) {
+        this.masterKey = masterKey;
+    }
+
+    public String encode(Caller caller, String action, String resource, ContextKeys keys, Decision decision) {
+        ObjectNode root = json.createObjectNode();
+        root.put("allowed", decision.outcome() == Outcome.ALLOWED);
+        root.put("explicitDeny", decision.outcome() == Outcome.EXPLICIT_DENY);
+        ArrayNode matched = root.putObject("matchedStatements").putArray("items");
+        for (MatchedStatement s : decision.determining()) {
+            ObjectNode item = matched.addObject();
+            item.put("statementId", s.sid().orElse(""));
+            item.put("effect", s.effect().name().charAt(0) + s.effect().name().substring(1).toLowerCase());
+            item.put("statementIndex", s.statementIndex());
+            item.putObject("source").put("type", s.policy().source().name()).put("name", s.policy().name());
+            item.putObject("position").put("line", s.start().line()).put("column", s.start().column());
+        }
+        root.putObject("failures").putArray("items");
+        ObjectNode context = root.putObject("context");
+        context.putObject("principal").put("id", caller.userId()).put("arn", caller.arn());
+        context.put("action", action);
+        context.put("resource", resource);
+        ArrayNode conditions = context.putObject("conditions").putArray("items");
+        for (String key : new java.util.TreeSet<>(keys.keys())) {
+            ArrayNode values = conditions.addObject().put("key", key).putObject("values").putArray("items");
+            keys.values(key).orElse(List.of()).forEach(v -> values.addObject().put("value", v));
+        }
+        ArrayNode trace = root.putArray("explanation");
+        decision.trace().forEach(trace::add);
+        byte[] sealed = masterKey.encrypt(root.toString().getBytes(StandardCharsets.UTF_8), AAD);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
+    }
+
+    /** The JSON document, or InvalidAuthorizationMessageException for anything this server did not seal. */
+    public String decode(String encoded) {
+        try {
+            byte[] sealed = Base64.getUrlDecoder().decode(encoded);
+            return new String(masterKey.decrypt(sealed, AAD), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException | SealedDataException e) {
+            throw new AwsException(ErrorCode.INVALID_AUTHORIZATION_MESSAGE,
+                    "The encoded authorization message is invalid.", e.toString());
+        }
+    }
+}

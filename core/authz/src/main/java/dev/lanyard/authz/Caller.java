@@ -1,0 +1,150 @@
+package dev.lanyard.authz;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lanyard.aws.AccessKeyId;
+import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Arn;
+import dev.lanyard.aws.PrincipalType;
+import dev.lanyard.iam.model.Role;
+import dev.lanyard.iam.model.User;
+import dev.lanyard.tokens.SessionClaims;
+import java.util.Optional;
+
+/** An authenticated principal: only the request authenticator creates these, after SigV4 and key checks. */
+public sealed interface Caller {
+    AccountId account();
+
+    AccessKeyId accessKeyId();
+
+    Optional<SessionClaims> session();
+
+    /** The ARN GetCallerIdentity reports and AccessDenied messages name. */
+    String arn();
+
+    /** The {@code aws:userid} value. */
+    String userId();
+
+    PrincipalType principalType();
+
+    /** The account root, with long-term keys or a GetSessionToken session. */
+    record Root(AccountId account, AccessKeyId accessKeyId, Optional<SessionClaims> session) implements Caller {
+        public Root {
+            requireNonNull(account, "account is null");
+            requireNonNull(accessKeyId, "accessKeyId is null");
+            requireNonNull(session, "session is null");
+        }
+
+        @Override
+        public String arn() {
+            return account.rootArn().toString();
+        }
+
+        @Override
+        public String userId() {
+            return account.value();
+        }
+
+        @Override
+        public PrincipalType principalType() {
+            return PrincipalType.ACCOUNT;
+        }
+    }
+
+    /** An IAM user, with long-term keys or a GetSessionToken session. */
+    record IamUser(User user, AccessKeyId accessKeyId, Optional<SessionClaims> session) implements Caller {
+        public IamUser {
+            requireNonNull(user, "user is null");
+            requireNonNull(accessKeyId, "accessKeyId is null");
+            requireNonNull(session, "session is null");
+        }
+
+        @Override
+        public AccountId account() {
+            return user.account();
+        }
+
+        @Override
+        public String arn() {
+            return user.arn().toString();
+        }
+
+        @Override
+        public String userId() {
+            return user.userId();
+        }
+
+        @Override
+        public PrincipalType principalType() {
+            return PrincipalType.USER;
+        }
+    }
+
+    /** A session of a role (AssumeRole, or a federation call). */
+    record RoleSession(Role role, SessionClaims claims, AccessKeyId accessKeyId) implements Caller {
+        public RoleSession {
+            requireNonNull(role, "role is null");
+            requireNonNull(claims, "claims is null");
+            requireNonNull(accessKeyId, "accessKeyId is null");
+        }
+
+        @Override
+        public AccountId account() {
+            return role.account();
+        }
+
+        @Override
+        public Optional<SessionClaims> session() {
+            return Optional.of(claims);
+        }
+
+        @Override
+        public String arn() {
+            return Arn.sts(role.account(), "assumed-role/" + role.name() + "/" + claims.sessionName()).toString();
+        }
+
+        @Override
+        public String userId() {
+            return role.roleId() + ":" + claims.sessionName();
+        }
+
+        @Override
+        public PrincipalType principalType() {
+            return PrincipalType.ASSUMED_ROLE;
+        }
+    }
+
+    /** A GetFederationToken session; its permissions are its creator's intersected with its session policies. */
+    record FederatedUser(SessionClaims claims, Optional<User> parentUser, AccessKeyId accessKeyId) implements Caller {
+        public FederatedUser {
+            requireNonNull(claims, "claims is null");
+            requireNonNull(parentUser, "parentUser is null");
+            requireNonNull(accessKeyId, "accessKeyId is null");
+        }
+
+        @Override
+        public AccountId account() {
+            return claims.account();
+        }
+
+        @Override
+        public Optional<SessionClaims> session() {
+            return Optional.of(claims);
+        }
+
+        @Override
+        public String arn() {
+            return Arn.sts(claims.account(), "federated-user/" + claims.sessionName()).toString();
+        }
+
+        @Override
+        public String userId() {
+            return claims.account().value() + ":" + claims.sessionName();
+        }
+
+        @Override
+        public PrincipalType principalType() {
+            return PrincipalType.FEDERATED_USER;
+        }
+    }
+}

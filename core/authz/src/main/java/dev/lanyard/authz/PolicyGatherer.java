@@ -1,0 +1,108 @@
+package dev.lanyard.authz;
+
+import dev.lanyard.iam.model.AwsManagedPolicies;
+import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.model.InlinePolicy;
+import dev.lanyard.iam.model.ManagedPolicy;
+import dev.lanyard.iam.model.Role;
+import dev.lanyard.iam.model.User;
+import dev.lanyard.policy.LabeledPolicy;
+import dev.lanyard.policy.PolicyKind;
+import dev.lanyard.policy.PolicyParser;
+import dev.lanyard.policy.PolicyRef;
+import dev.lanyard.policy.PolicySource;
+import dev.lanyard.policy.SessionPolicies;
+import dev.lanyard.tokens.SessionClaims;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Collects the policies that apply to a caller from the read model (iam-policy.md §4.1). */
+public final class PolicyGatherer {
+    private final AwsManagedPolicies awsManaged;
+
+    public PolicyGatherer(AwsManagedPolicies awsManaged) {
+        this.awsManaged = awsManaged;
+    }
+
+    public List<LabeledPolicy> identityPolicies(IamSnapshot snapshot, Caller caller) {
+        return switch (caller) {
+            case Caller.Root root -> List.of();
+            case Caller.IamUser user -> userPolicies(snapshot, user.user());
+            case Caller.RoleSession session -> rolePolicies(snapshot, session.role());
+            case Caller.FederatedUser federated ->
+                    federated.parentUser().map(u -> userPolicies(snapshot, u)).orElse(List.of());
+        };
+    }
+
+    public Optional<LabeledPolicy> permissionsBoundary(IamSnapshot snapshot, Caller caller) {
+        Optional<String> arn = switch (caller) {
+            case Caller.Root root -> Optional.empty();
+            case Caller.IamUser user -> user.user().permissionsBoundaryArn();
+            case Caller.RoleSession session -> session.role().permissionsBoundaryArn();
+            case Caller.FederatedUser federated -> federated.parentUser().flatMap(User::permissionsBoundaryArn);
+        };
+        return arn.flatMap(a -> managed(snapshot, a))
+                .map(p -> new LabeledPolicy(new PolicyRef(PolicySource.PERMISSIONS_BOUNDARY, p.arn().toString()),
+                        p.defaultVersion().policy().document()));
+    }
+
+    public SessionPolicies sessionPolicies(IamSnapshot snapshot, Caller caller) {
+        return switch (caller) {
+            case Caller.Root root -> new SessionPolicies.None();
+            case Caller.IamUser user -> new SessionPolicies.None();
+            case Caller.RoleSession session -> passedOrNone(snapshot, session.claims(), new SessionPolicies.None());
+            case Caller.FederatedUser federated ->
+                    passedOrNone(snapshot, federated.claims(), new SessionPolicies.FederatedWithoutPolicy());
+        };
+    }
+
+    private SessionPolicies passedOrNone(IamSnapshot snapshot, SessionClaims claims, SessionPolicies whenNone) {
+        List<LabeledPolicy> passed = new ArrayList<>();
+        claims.inlineSessionPolicy().ifPresent(text -> {
+            if (PolicyParser.parse(text, PolicyKind.SESSION) instanceof dev.lanyard.policy.ParseResult.Valid v) {
+                passed.add(new LabeledPolicy(new PolicyRef(PolicySource.SESSION_INLINE, "session-policy"),
+                        v.document()));
+            }
+        });
+        for (String arn : claims.sessionPolicyArns()) {
+            // A session policy deleted since issue still limits the session: it simply allows nothing.
+            managed(snapshot, arn).ifPresent(p -> passed.add(new LabeledPolicy(
+                    new PolicyRef(PolicySource.SESSION_MANAGED, arn), p.defaultVersion().policy().document())));
+        }
+        boolean anyPassed = claims.inlineSessionPolicy().isPresent() || !claims.sessionPolicyArns().isEmpty();
+        return anyPassed ? new SessionPolicies.Passed(passed) : whenNone;
+    }
+
+    public Optional<ManagedPolicy> managed(IamSnapshot snapshot, String arn) {
+        return awsManaged.lookup(arn).or(() -> snapshot.customerPolicy(arn));
+    }
+
+    private List<LabeledPolicy> userPolicies(IamSnapshot snapshot, User user) {
+        List<LabeledPolicy> result = new ArrayList<>();
+        for (InlinePolicy inline : user.inlinePolicies()) {
+            result.add(new LabeledPolicy(new PolicyRef(PolicySource.USER_INLINE, inline.name()),
+                    inline.policy().document()));
+        }
+        addAttached(snapshot, user.attachedPolicyArns(), result);
+        return result;
+    }
+
+    private List<LabeledPolicy> rolePolicies(IamSnapshot snapshot, Role role) {
+        List<LabeledPolicy> result = new ArrayList<>();
+        for (InlinePolicy inline : role.inlinePolicies()) {
+            result.add(new LabeledPolicy(new PolicyRef(PolicySource.ROLE_INLINE, inline.name()),
+                    inline.policy().document()));
+        }
+        addAttached(snapshot, role.attachedPolicyArns(), result);
+        return result;
+    }
+
+    private void addAttached(IamSnapshot snapshot, List<String> arns, List<LabeledPolicy> result) {
+        for (String arn : arns) {
+            managed(snapshot, arn).ifPresent(p -> result.add(new LabeledPolicy(
+                    new PolicyRef(p.awsManaged() ? PolicySource.AWS_MANAGED : PolicySource.CUSTOMER_MANAGED, arn),
+                    p.defaultVersion().policy().document())));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.lanyard.authz;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Facts about the request itself that policies may test (aws:SourceIp, aws:CurrentTime, ...). */
+public record RequestEnvironment(Instant time, String sourceIp, boolean secureTransport, String region,
+        Optional<String> userAgent, String requestId) {
+    public RequestEnvironment {
+        requireNonNull(time, "time is null");
+        requireNonNull(sourceIp, "sourceIp is null");
+        requireNonNull(region, "region is null");
+        requireNonNull(userAgent, "userAgent is null");
+        requireNonNull(requestId, "requestId is null");
+    }
+}

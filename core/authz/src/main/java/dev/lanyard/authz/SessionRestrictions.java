@@ -1,0 +1,44 @@
+package dev.lanyard.authz;
+
+import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.tokens.SessionClaims;
+import java.util.Optional;
+
+/**
+ * The limits AWS places on temporary credentials regardless of policy (iam-policy.md §4.5): federated-user sessions
+ * call no IAM API and no STS API but GetCallerIdentity; GetSessionToken sessions without MFA call no IAM API and no
+ * STS API but AssumeRole and GetCallerIdentity.
+ */
+public final class SessionRestrictions {
+    private SessionRestrictions() {}
+
+    public static void check(Caller caller, String service, String action) {
+        Optional<SessionClaims> session = caller.session();
+        if (session.isEmpty() || "GetCallerIdentity".equals(action) && "sts".equals(service)) {
+            return;
+        }
+        switch (session.get().kind()) {
+            case ASSUMED_ROLE -> { }
+            case FEDERATED_USER -> throw new AwsException(ErrorCode.ACCESS_DENIED, "User: " + caller.arn()
+                    + " is not authorized to perform: " + service + ":" + action
+                    + " because sessions from GetFederationToken may only call sts:GetCallerIdentity");
+            case USER_SESSION, ROOT_SESSION -> checkSessionToken(caller, session.get(), service, action);
+        }
+    }
+
+    private static void checkSessionToken(Caller caller, SessionClaims session, String service, String action) {
+        boolean mfa = session.mfaAuthenticatedAt().isPresent();
+        if (!"sts".equals(service) && !mfa) {
+            // What AWS answers here (observed): the token is "invalid" for IAM without MFA.
+            throw new AwsException(ErrorCode.INVALID_CLIENT_TOKEN_ID,
+                    "The security token included in the request is invalid",
+                    "GetSessionToken credentials without MFA may not call " + service + ":" + action);
+        }
+        if ("sts".equals(service) && !"AssumeRole".equals(action)) {
+            throw new AwsException(ErrorCode.ACCESS_DENIED, "User: " + caller.arn()
+                    + " is not authorized to perform: sts:" + action
+                    + " because sessions from GetSessionToken may only call sts:AssumeRole and sts:GetCallerIdentity");
+        }
+    }
+}

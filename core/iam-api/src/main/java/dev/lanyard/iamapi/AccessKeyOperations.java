@@ -1,0 +1,148 @@
+package dev.lanyard.iamapi;
+
+import dev.lanyard.authz.Caller;
+import dev.lanyard.authz.Operation;
+import dev.lanyard.authz.OperationCall;
+import dev.lanyard.aws.AccessKeyId;
+import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.SecretAccessKey;
+import dev.lanyard.iam.model.AccessKey;
+import dev.lanyard.iam.model.EntityChange;
+import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.spi.IamStore.Mutation;
+import dev.lanyard.query.Struct;
+import dev.lanyard.query.Value;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Long-term access keys: at most two per user (and two for the root user). */
+final class AccessKeyOperations {
+    static final int MAX_KEYS = 2;
+    private final IamContext ctx;
+
+    AccessKeyOperations(IamContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void register(Map<String, Operation> ops) {
+        ops.put("CreateAccessKey", this::create);
+        ops.put("ListAccessKeys", this::list);
+        ops.put("UpdateAccessKey", this::update);
+        ops.put("DeleteAccessKey", this::delete);
+        ops.put("GetAccessKeyLastUsed", this::lastUsed);
+    }
+
+    /** The key owner named by UserName, else the caller itself (root keys have no user name). */
+    private Optional<String> owner(OperationCall call) {
+        Optional<String> named = IamParams.optionalName(call.parameters(), "UserName", "userName", 128);
+        if (named.isPresent()) {
+            return named;
+        }
+        return switch (call.requireCaller()) {
+            case Caller.IamUser user -> Optional.of(user.user().name());
+            case Caller.Root root -> Optional.empty();
+            case Caller.RoleSession session -> throw AwsException.validation(
+                    "Must specify userName when calling with non-User credentials");
+            case Caller.FederatedUser federated -> throw AwsException.validation(
+                    "Must specify userName when calling with non-User credentials");
+        };
+    }
+
+    private String resource(Caller caller, IamSnapshot snapshot, Optional<String> owner) {
+        return owner.map(name -> snapshot.user(caller.account(), name).map(u -> u.arn().toString())
+                .orElse(UserOperations.userArn(caller, "/", name))).orElse(caller.account().rootArn().toString());
+    }
+
+    private Optional<Struct> create(OperationCall call) {
+        Caller caller = call.requireCaller();
+        Optional<String> owner = owner(call);
+        ctx.authorize(call, resource(caller, ctx.store().snapshot(), owner));
+        AccessKey created = ctx.store().update(snapshot -> {
+            Optional<String> canonicalName = owner.map(n -> UserOperations.requireUser(snapshot, caller, n).name());
+            if (snapshot.accessKeys(caller.account(), canonicalName).size() >= MAX_KEYS) {
+                throw IamErrors.limitExceeded("Cannot exceed quota for AccessKeysPerUser: " + MAX_KEYS);
+            }
+            AccessKey key = new AccessKey(AccessKeyId.generateLongTerm(caller.account(), ctx.random()),
+                    caller.account(), canonicalName, SecretAccessKey.generate(ctx.random()), AccessKey.Status.Active,
+                    call.environment().time());
+            return Mutation.of(key, EntityChange.upsert(key));
+        });
+        Struct key = Struct.builder()
+                .put("UserName", created.userName().orElse(caller.account().value()))
+                .put("AccessKeyId", created.id().value())
+                .put("Status", created.status().name())
+                .put("SecretAccessKey", created.secret().reveal())
+                .put("CreateDate", created.createDate())
+                .build();
+        return Optional.of(Struct.builder().put("AccessKey", key).build());
+    }
+
+    private Optional<Struct> list(OperationCall call) {
+        Caller caller = call.requireCaller();
+        Optional<String> owner = owner(call);
+        IamSnapshot snapshot = ctx.store().snapshot();
+        ctx.authorize(call, resource(caller, snapshot, owner));
+        owner.ifPresent(n -> UserOperations.requireUser(snapshot, caller, n));
+        List<AccessKey> keys = snapshot.accessKeys(caller.account(), owner);
+        Struct.Builder result = Struct.builder()
+                .put("AccessKeyMetadata", new Value.ListOf(keys.stream()
+                        .<Value>map(IamShapes::accessKeyMetadata).toList()))
+                .put("IsTruncated", false);
+        return Optional.of(result.build());
+    }
+
+    private AccessKey requireKey(IamSnapshot snapshot, Caller caller, Optional<String> owner, String id) {
+        return AccessKeyId.parse(id).flatMap(snapshot::accessKey)
+                .filter(k -> k.account().equals(caller.account()))
+                .filter(k -> owner.isEmpty() ? k.userName().isEmpty()
+                        : k.userName().map(n -> n.equalsIgnoreCase(owner.get())).orElse(false))
+                .orElseThrow(() -> new AwsException(ErrorCode.NO_SUCH_ENTITY,
+                        "The Access Key with id " + id + " cannot be found."));
+    }
+
+    private Optional<Struct> update(OperationCall call) {
+        Caller caller = call.requireCaller();
+        Optional<String> owner = owner(call);
+        String id = call.parameters().required("AccessKeyId");
+        AccessKey.Status status = switch (call.parameters().required("Status")) {
+            case "Active" -> AccessKey.Status.Active;
+            case "Inactive" -> AccessKey.Status.Inactive;
+            default -> throw dev.lanyard.query.ValidationErrors.single("status", call.parameters().required("Status"),
+                    "Member must satisfy enum value set: [Active, Inactive, Expired]");
+        };
+        ctx.authorize(call, resource(caller, ctx.store().snapshot(), owner));
+        ctx.store().update(snapshot -> {
+            AccessKey key = requireKey(snapshot, caller, owner, id).withStatus(status);
+            return Mutation.of(key, EntityChange.upsert(key));
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> delete(OperationCall call) {
+        Caller caller = call.requireCaller();
+        Optional<String> owner = owner(call);
+        String id = call.parameters().required("AccessKeyId");
+        ctx.authorize(call, resource(caller, ctx.store().snapshot(), owner));
+        ctx.store().update(snapshot -> {
+            AccessKey key = requireKey(snapshot, caller, owner, id);
+            return Mutation.of(key, EntityChange.remove(key));
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> lastUsed(OperationCall call) {
+        Caller caller = call.requireCaller();
+        String id = call.parameters().required("AccessKeyId");
+        AccessKey key = AccessKeyId.parse(id).flatMap(ctx.store().snapshot()::accessKey)
+                .filter(k -> k.account().equals(caller.account()))
+                .orElseThrow(() -> new AwsException(ErrorCode.ACCESS_DENIED,
+                        "User: " + caller.arn() + " is not authorized to perform: iam:GetAccessKeyLastUsed"));
+        ctx.authorize(call, resource(caller, ctx.store().snapshot(), key.userName()));
+        return Optional.of(Struct.builder()
+                .put("UserName", key.userName().orElse(caller.account().value()))
+                .put("AccessKeyLastUsed", Struct.builder().put("ServiceName", "N/A").put("Region", "N/A").build())
+                .build());
+    }
+}

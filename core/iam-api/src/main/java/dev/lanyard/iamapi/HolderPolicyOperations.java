@@ -1,0 +1,211 @@
+package dev.lanyard.iamapi;
+
+import dev.lanyard.authz.Caller;
+import dev.lanyard.authz.Operation;
+import dev.lanyard.authz.OperationCall;
+import dev.lanyard.authz.Validators;
+import dev.lanyard.iam.model.EntityChange;
+import dev.lanyard.iam.model.IamEntity;
+import dev.lanyard.iam.model.InlinePolicy;
+import dev.lanyard.iam.model.ManagedPolicy;
+import dev.lanyard.iam.model.StoredPolicy;
+import dev.lanyard.iam.spi.IamStore.Mutation;
+import dev.lanyard.policy.PolicyKind;
+import dev.lanyard.query.PolicyDocumentEncoding;
+import dev.lanyard.query.Struct;
+import dev.lanyard.query.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Inline policies, attached managed policies and permissions boundaries of users and roles. */
+final class HolderPolicyOperations {
+    static final int MAX_ATTACHED = 10;
+    private final IamContext ctx;
+    private final PolicyHolder holder;
+
+    HolderPolicyOperations(IamContext ctx, PolicyHolder holder) {
+        this.ctx = ctx;
+        this.holder = holder;
+    }
+
+    void register(Map<String, Operation> ops) {
+        String w = holder.actionWord();
+        ops.put("Put" + w + "Policy", this::putInline);
+        ops.put("Get" + w + "Policy", this::getInline);
+        ops.put("List" + w + "Policies", this::listInline);
+        ops.put("Delete" + w + "Policy", this::deleteInline);
+        ops.put("Attach" + w + "Policy", this::attach);
+        ops.put("Detach" + w + "Policy", this::detach);
+        ops.put("ListAttached" + w + "Policies", this::listAttached);
+        ops.put("Put" + w + "PermissionsBoundary", this::putBoundary);
+        ops.put("Delete" + w + "PermissionsBoundary", this::deleteBoundary);
+    }
+
+    private String holderName(OperationCall call) {
+        return IamParams.name(call.parameters(), holder.nameParam(), holder.nameMember(), 128);
+    }
+
+    /** Authorizes against the holder's ARN first (so unauthorized callers learn nothing), then requires it. */
+    private IamEntity authorized(OperationCall call, String name) {
+        Caller caller = call.requireCaller();
+        Optional<IamEntity> entity = holder.find(ctx.store().snapshot(), caller, name);
+        ctx.authorize(call, holder.arnFor(caller, entity, name), entity.map(PolicyHolder::tags).orElse(List.of()),
+                List.of());
+        return entity.orElseThrow(() -> holder == PolicyHolder.USER ? IamErrors.noSuchUser(name)
+                : IamErrors.noSuchRole(name));
+    }
+
+    private Optional<Struct> putInline(OperationCall call) {
+        String name = holderName(call);
+        String policyName = IamParams.name(call.parameters(), "PolicyName", "policyName", 128);
+        String text = Validators.policyText("policyDocument", call.parameters().required("PolicyDocument"), 131072);
+        StoredPolicy policy = StoredPolicy.parse(text, PolicyKind.INLINE);
+        authorized(call, name);
+        Caller caller = call.requireCaller();
+        ctx.store().update(snapshot -> {
+            IamEntity entity = holder.require(snapshot, caller, name);
+            List<InlinePolicy> policies = new ArrayList<>(PolicyHolder.inline(entity).stream()
+                    .filter(p -> !p.name().equals(policyName)).toList());
+            policies.add(new InlinePolicy(policyName, policy));
+            int total = policies.stream().mapToInt(p -> p.policy().document().nonWhitespaceLength()).sum();
+            if (total > holder.inlineQuota()) {
+                throw IamErrors.limitExceeded("Maximum policy size of " + holder.inlineQuota()
+                        + " bytes exceeded for " + holder.noun() + " " + PolicyHolder.name(entity));
+            }
+            IamEntity updated = PolicyHolder.withInline(entity, policies);
+            return Mutation.of(updated, EntityChange.upsert(updated));
+        });
+        return Optional.empty();
+    }
+
+    private InlinePolicy requireInline(IamEntity entity, String policyName) {
+        return PolicyHolder.inline(entity).stream().filter(p -> p.name().equals(policyName)).findFirst()
+                .orElseThrow(() -> IamErrors.noSuchInlinePolicy(holder.noun(), policyName));
+    }
+
+    private Optional<Struct> getInline(OperationCall call) {
+        String name = holderName(call);
+        String policyName = IamParams.name(call.parameters(), "PolicyName", "policyName", 128);
+        IamEntity entity = authorized(call, name);
+        InlinePolicy policy = requireInline(entity, policyName);
+        return Optional.of(Struct.builder()
+                .put(holder.nameParam(), PolicyHolder.name(entity))
+                .put("PolicyName", policy.name())
+                .put("PolicyDocument", PolicyDocumentEncoding.encode(policy.policy().text()))
+                .build());
+    }
+
+    private Optional<Struct> listInline(OperationCall call) {
+        IamEntity entity = authorized(call, holderName(call));
+        List<InlinePolicy> policies = PolicyHolder.inline(entity).stream()
+                .sorted(java.util.Comparator.comparing(InlinePolicy::name)).toList();
+        Struct.Builder result = Struct.builder();
+        Pagination.page(call.parameters(), policies, InlinePolicy::name, "PolicyNames",
+                p -> new Value.Text(p.name()), result);
+        return Optional.of(result.build());
+    }
+
+    private Optional<Struct> deleteInline(OperationCall call) {
+        String name = holderName(call);
+        String policyName = IamParams.name(call.parameters(), "PolicyName", "policyName", 128);
+        authorized(call, name);
+        Caller caller = call.requireCaller();
+        ctx.store().update(snapshot -> {
+            IamEntity entity = holder.require(snapshot, caller, name);
+            requireInline(entity, policyName);
+            IamEntity updated = PolicyHolder.withInline(entity, PolicyHolder.inline(entity).stream()
+                    .filter(p -> !p.name().equals(policyName)).toList());
+            return Mutation.of(updated, EntityChange.upsert(updated));
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> attach(OperationCall call) {
+        String name = holderName(call);
+        String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
+        authorized(call, name);
+        Caller caller = call.requireCaller();
+        ctx.store().update(snapshot -> {
+            IamEntity entity = holder.require(snapshot, caller, name);
+            ManagedPolicy policy = PolicyOperations.requirePolicy(ctx, snapshot, arn);
+            requireSameAccountOrAws(caller, policy);
+            List<String> attached = new ArrayList<>(PolicyHolder.attached(entity));
+            if (attached.contains(arn)) {
+                return Mutation.of(entity);
+            }
+            if (attached.size() >= MAX_ATTACHED) {
+                throw IamErrors.limitExceeded("Cannot exceed quota for PoliciesPer" + holder.actionWord() + ": "
+                        + MAX_ATTACHED);
+            }
+            attached.add(arn);
+            IamEntity updated = PolicyHolder.withAttached(entity, attached);
+            return Mutation.of(updated, EntityChange.upsert(updated));
+        });
+        return Optional.empty();
+    }
+
+    private static void requireSameAccountOrAws(Caller caller, ManagedPolicy policy) {
+        if (!policy.awsManaged() && !policy.owner().equals(caller.account().value())) {
+            throw IamErrors.noSuchPolicy(policy.arn().toString());
+        }
+    }
+
+    private Optional<Struct> detach(OperationCall call) {
+        String name = holderName(call);
+        String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
+        authorized(call, name);
+        Caller caller = call.requireCaller();
+        ctx.store().update(snapshot -> {
+            IamEntity entity = holder.require(snapshot, caller, name);
+            if (!PolicyHolder.attached(entity).contains(arn)) {
+                throw new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.NO_SUCH_ENTITY,
+                        "Policy " + arn + " was not found.");
+            }
+            IamEntity updated = PolicyHolder.withAttached(entity, PolicyHolder.attached(entity).stream()
+                    .filter(a -> !a.equals(arn)).toList());
+            return Mutation.of(updated, EntityChange.upsert(updated));
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> listAttached(OperationCall call) {
+        IamEntity entity = authorized(call, holderName(call));
+        Optional<String> prefix = IamParams.pathPrefix(call.parameters());
+        List<String> arns = PolicyHolder.attached(entity).stream()
+                .filter(a -> prefix.map(pp -> a.substring(a.indexOf(":policy") + 7).startsWith(pp)).orElse(true))
+                .sorted().toList();
+        Struct.Builder result = Struct.builder();
+        Pagination.page(call.parameters(), arns, a -> a, "AttachedPolicies", IamShapes::attachedPolicy, result);
+        return Optional.of(result.build());
+    }
+
+    private Optional<Struct> putBoundary(OperationCall call) {
+        String name = holderName(call);
+        String arn = Validators.length("permissionsBoundary", call.parameters().required("PermissionsBoundary"), 20,
+                2048);
+        authorized(call, name);
+        Caller caller = call.requireCaller();
+        ctx.store().update(snapshot -> {
+            IamEntity entity = holder.require(snapshot, caller, name);
+            ManagedPolicy policy = PolicyOperations.requirePolicy(ctx, snapshot, arn);
+            requireSameAccountOrAws(caller, policy);
+            IamEntity updated = PolicyHolder.withBoundary(entity, Optional.of(arn));
+            return Mutation.of(updated, EntityChange.upsert(updated));
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> deleteBoundary(OperationCall call) {
+        String name = holderName(call);
+        authorized(call, name);
+        Caller caller = call.requireCaller();
+        ctx.store().update(snapshot -> {
+            IamEntity entity = holder.require(snapshot, caller, name);
+            IamEntity updated = PolicyHolder.withBoundary(entity, Optional.empty());
+            return Mutation.of(updated, EntityChange.upsert(updated));
+        });
+        return Optional.empty();
+    }
+}

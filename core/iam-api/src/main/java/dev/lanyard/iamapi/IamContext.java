@@ -1,0 +1,43 @@
+package dev.lanyard.iamapi;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lanyard.authz.AccessControl;
+import dev.lanyard.authz.AccessRequest;
+import dev.lanyard.authz.Caller;
+import dev.lanyard.authz.OperationCall;
+import dev.lanyard.iam.model.AwsManagedPolicies;
+import dev.lanyard.iam.model.Tag;
+import dev.lanyard.iam.spi.IamStore;
+import dev.lanyard.policy.ContextKeys;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+
+/** What every IAM operation needs: the store, access control, built-in policies and a random source for ids. */
+public record IamContext(IamStore store, AccessControl access, AwsManagedPolicies awsManaged, SecureRandom random) {
+    public IamContext {
+        requireNonNull(store, "store is null");
+        requireNonNull(access, "access is null");
+        requireNonNull(awsManaged, "awsManaged is null");
+        requireNonNull(random, "random is null");
+    }
+
+    /** Authorizes {@code iam:Action} on a resource of the caller's own account. */
+    public void authorize(OperationCall call, String resource) {
+        authorize(call, resource, List.of(), List.of());
+    }
+
+    /** As above, with the tags of the target ({@code aws:ResourceTag}) and of the request ({@code aws:RequestTag}). */
+    public void authorize(OperationCall call, String resource, List<Tag> resourceTags, List<Tag> requestTags) {
+        Caller caller = call.requireCaller();
+        ContextKeys.Builder keys = ContextKeys.builder();
+        resourceTags.forEach(t -> keys.put("aws:ResourceTag/" + t.key(), t.value()));
+        if (!requestTags.isEmpty()) {
+            requestTags.forEach(t -> keys.put("aws:RequestTag/" + t.key(), t.value()));
+            keys.putMulti("aws:TagKeys", requestTags.stream().map(Tag::key).toList());
+        }
+        access.require(store.snapshot(), caller, call.environment(), new AccessRequest("iam:" + call.action(),
+                resource, Optional.of(caller.account()), keys.build(), Optional.empty(), false));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.lanyard.iamapi;
+
+import dev.lanyard.authz.Operation;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The IAM actions Lanyard serves, by wire name. */
+public final class IamOperations {
+    public static final String VERSION = "2010-05-08";
+    public static final String NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
+
+    private IamOperations() {}
+
+    public static Map<String, Operation> create(IamContext ctx) {
+        Map<String, Operation> ops = new HashMap<>();
+        new UserOperations(ctx).register(ops);
+        new AccessKeyOperations(ctx).register(ops);
+        new RoleOperations(ctx).register(ops);
+        new PolicyOperations(ctx).register(ops);
+        new HolderPolicyOperations(ctx, PolicyHolder.USER).register(ops);
+        new HolderPolicyOperations(ctx, PolicyHolder.ROLE).register(ops);
+        return Map.copyOf(ops);
+    }
+}

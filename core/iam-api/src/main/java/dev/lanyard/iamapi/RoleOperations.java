@@ -1,0 +1,205 @@
+package dev.lanyard.iamapi;
+
+import dev.lanyard.authz.Caller;
+import dev.lanyard.authz.Operation;
+import dev.lanyard.authz.OperationCall;
+import dev.lanyard.authz.Validators;
+import dev.lanyard.aws.UniqueIdPrefix;
+import dev.lanyard.iam.model.EntityChange;
+import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.model.Role;
+import dev.lanyard.iam.model.StoredPolicy;
+import dev.lanyard.iam.model.Tag;
+import dev.lanyard.iam.spi.IamStore.Mutation;
+import dev.lanyard.policy.PolicyKind;
+import dev.lanyard.query.QueryParameters;
+import dev.lanyard.query.Struct;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Roles: their trust policy, session duration, description and tags. */
+final class RoleOperations {
+    static final int TRUST_POLICY_QUOTA = 2048;
+    private final IamContext ctx;
+
+    RoleOperations(IamContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void register(Map<String, Operation> ops) {
+        ops.put("CreateRole", this::createRole);
+        ops.put("GetRole", this::getRole);
+        ops.put("ListRoles", this::listRoles);
+        ops.put("UpdateRole", this::updateRole);
+        ops.put("UpdateRoleDescription", this::updateRoleDescription);
+        ops.put("UpdateAssumeRolePolicy", this::updateAssumeRolePolicy);
+        ops.put("DeleteRole", this::deleteRole);
+        ops.put("TagRole", this::tagRole);
+        ops.put("UntagRole", this::untagRole);
+        ops.put("ListRoleTags", this::listRoleTags);
+    }
+
+    static Role requireRole(IamSnapshot snapshot, Caller caller, String name) {
+        return snapshot.role(caller.account(), name).orElseThrow(() -> IamErrors.noSuchRole(name));
+    }
+
+    static String roleArn(Caller caller, String path, String name) {
+        return "arn:aws:iam::" + caller.account().value() + ":role" + path + name;
+    }
+
+    static StoredPolicy trustPolicy(QueryParameters params, String param) {
+        String text = Validators.policyText(Character.toLowerCase(param.charAt(0)) + param.substring(1),
+                params.required(param), 131072);
+        StoredPolicy policy = StoredPolicy.parse(text, PolicyKind.TRUST);
+        if (policy.document().nonWhitespaceLength() > TRUST_POLICY_QUOTA) {
+            throw IamErrors.limitExceeded("Cannot exceed quota for ACLSizePerRole: " + TRUST_POLICY_QUOTA);
+        }
+        return policy;
+    }
+
+    private static Optional<Duration> maxSessionDuration(QueryParameters params) {
+        return Validators.range("maxSessionDuration", params.integer("MaxSessionDuration"), 3600, 43200)
+                .map(s -> Duration.ofSeconds(s));
+    }
+
+    private Optional<Struct> createRole(OperationCall call) {
+        QueryParameters p = call.parameters();
+        String name = IamParams.name(p, "RoleName", "roleName", 64);
+        String path = IamParams.path(p, "Path");
+        StoredPolicy trust = trustPolicy(p, "AssumeRolePolicyDocument");
+        Optional<String> description = IamParams.description(p);
+        Duration maxSession = maxSessionDuration(p).orElse(Duration.ofHours(1));
+        Optional<String> boundary = p.get("PermissionsBoundary");
+        List<Tag> tags = IamParams.tags(p);
+        Caller caller = call.requireCaller();
+        ctx.authorize(call, roleArn(caller, path, name), List.of(), tags);
+        Role created = ctx.store().update(snapshot -> {
+            if (snapshot.role(caller.account(), name).isPresent()) {
+                throw IamErrors.alreadyExists("Role with name " + name);
+            }
+            boundary.ifPresent(arn -> PolicyOperations.requirePolicy(ctx, snapshot, arn));
+            Role role = new Role(caller.account(), UniqueIdPrefix.AROA.generate(ctx.random()), name, path, trust,
+                    description, maxSession, call.environment().time(), boundary, tags, List.of(), List.of());
+            return Mutation.of(role, EntityChange.upsert(role));
+        });
+        return Optional.of(Struct.builder().put("Role", IamShapes.role(created, false)).build());
+    }
+
+    private Role authorizedRole(OperationCall call, String name, List<Tag> requestTags) {
+        Caller caller = call.requireCaller();
+        Optional<Role> role = ctx.store().snapshot().role(caller.account(), name);
+        ctx.authorize(call, role.map(r -> r.arn().toString()).orElse(roleArn(caller, "/", name)),
+                role.map(Role::tags).orElse(List.of()), requestTags);
+        return role.orElseThrow(() -> IamErrors.noSuchRole(name));
+    }
+
+    private Optional<Struct> getRole(OperationCall call) {
+        String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
+        return Optional.of(Struct.builder().put("Role", IamShapes.role(authorizedRole(call, name, List.of()), true))
+                .build());
+    }
+
+    private Optional<Struct> listRoles(OperationCall call) {
+        Caller caller = call.requireCaller();
+        Optional<String> prefix = IamParams.pathPrefix(call.parameters());
+        ctx.authorize(call, roleArn(caller, prefix.orElse("/"), ""));
+        List<Role> roles = ctx.store().snapshot().roles(caller.account()).stream()
+                .filter(r -> prefix.map(pp -> r.path().startsWith(pp)).orElse(true)).toList();
+        Struct.Builder result = Struct.builder();
+        Pagination.page(call.parameters(), roles, r -> r.name().toLowerCase(Locale.ROOT), "Roles",
+                r -> IamShapes.role(r, false), result);
+        return Optional.of(result.build());
+    }
+
+    private Optional<Struct> updateRole(OperationCall call) {
+        String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
+        Optional<String> description = IamParams.description(call.parameters());
+        Optional<Duration> maxSession = maxSessionDuration(call.parameters());
+        authorizedRole(call, name, List.of());
+        Caller caller = call.requireCaller();
+        ctx.store().update(snapshot -> {
+            Role role = requireRole(snapshot, caller, name);
+            Role updated = role.withDescriptionAndDuration(description.or(role::description),
+                    maxSession.orElse(role.maxSessionDuration()));
+            return Mutation.of(updated, EntityChange.upsert(updated));
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> updateRoleDescription(OperationCall call) {
+        String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
+        String description = Validators.length("description", call.parameters().required("Description"), 0, 1000);
+        authorizedRole(call, name, List.of());
+        Caller caller = call.requireCaller();
+        Role updated = ctx.store().update(snapshot -> {
+            Role role = requireRole(snapshot, caller, name);
+            Role changed = role.withDescriptionAndDuration(Optional.of(description), role.maxSessionDuration());
+            return Mutation.of(changed, EntityChange.upsert(changed));
+        });
+        return Optional.of(Struct.builder().put("Role", IamShapes.role(updated, false)).build());
+    }
+
+    private Optional<Struct> updateAssumeRolePolicy(OperationCall call) {
+        String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
+        StoredPolicy trust = trustPolicy(call.parameters(), "PolicyDocument");
+        authorizedRole(call, name, List.of());
+        Caller caller = call.requireCaller();
+        ctx.store().update(snapshot -> {
+            Role role = requireRole(snapshot, caller, name).withTrustPolicy(trust);
+            return Mutation.of(role, EntityChange.upsert(role));
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> deleteRole(OperationCall call) {
+        String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
+        authorizedRole(call, name, List.of());
+        Caller caller = call.requireCaller();
+        ctx.store().update(snapshot -> {
+            Role role = requireRole(snapshot, caller, name);
+            if (!role.inlinePolicies().isEmpty()) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must delete policies first.");
+            }
+            if (!role.attachedPolicyArns().isEmpty()) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must detach all policies first.");
+            }
+            return Mutation.of(role, EntityChange.remove(role));
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> tagRole(OperationCall call) {
+        String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
+        List<Tag> tags = IamParams.tags(call.parameters());
+        authorizedRole(call, name, tags);
+        Caller caller = call.requireCaller();
+        ctx.store().update(snapshot -> {
+            Role role = requireRole(snapshot, caller, name);
+            Role tagged = role.withTags(IamParams.merge(role.tags(), tags));
+            return Mutation.of(tagged, EntityChange.upsert(tagged));
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> untagRole(OperationCall call) {
+        String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
+        List<String> keys = call.parameters().list("TagKeys");
+        authorizedRole(call, name, List.of());
+        Caller caller = call.requireCaller();
+        ctx.store().update(snapshot -> {
+            Role role = requireRole(snapshot, caller, name);
+            Role untagged = role.withTags(IamParams.remove(role.tags(), keys));
+            return Mutation.of(untagged, EntityChange.upsert(untagged));
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> listRoleTags(OperationCall call) {
+        String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
+        Role role = authorizedRole(call, name, List.of());
+        return Optional.of(Struct.builder().put("Tags", IamShapes.tags(role.tags())).put("IsTruncated", false).build());
+    }
+}

@@ -1,0 +1,189 @@
+package dev.lanyard.iamapi.organizations;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lanyard.authz.AccessControl;
+import dev.lanyard.authz.AccessRequest;
+import dev.lanyard.authz.Caller;
+import dev.lanyard.authz.RequestEnvironment;
+import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.iam.model.Account;
+import dev.lanyard.iam.model.CreateAccountStatus;
+import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.model.Organization;
+import dev.lanyard.iam.spi.IamStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Organizations subset that creates and describes accounts (JSON protocol, {@code X-Amz-Target}). Only callers
+ * from the management account may use it; accounts are created synchronously.
+ */
+public final class OrganizationsOperations {
+    public static final String TARGET_PREFIX = "AWSOrganizationsV20161128.";
+    private static final int DEFAULT_PAGE = 20;
+
+    private final IamStore store;
+    private final AccessControl access;
+    private final AccountFactory accounts;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public OrganizationsOperations(IamStore store, AccessControl access, AccountFactory accounts) {
+        this.store = requireNonNull(store, "store is null");
+        this.access = requireNonNull(access, "access is null");
+        this.accounts = requireNonNull(accounts, "accounts is null");
+    }
+
+    public ObjectNode handle(String operation, JsonNode input, Caller caller, RequestEnvironment env) {
+        IamSnapshot snapshot = store.snapshot();
+        Organization org = snapshot.organization().orElseThrow(() -> new AwsException(
+                ErrorCode.AWS_ORGANIZATIONS_NOT_IN_USE, "Your account is not a member of an organization."));
+        if (!caller.account().equals(org.managementAccount())) {
+            throw new AwsException(ErrorCode.ORGANIZATIONS_ACCESS_DENIED,
+                    "You don't have permissions to access this resource.");
+        }
+        access.require(snapshot, caller, env, AccessRequest.of("organizations:" + operation, "*", caller.account()));
+        return switch (operation) {
+            case "CreateAccount" -> createAccount(input, org, env.time());
+            case "DescribeCreateAccountStatus" -> describeCreateAccountStatus(input);
+            case "ListCreateAccountStatus" -> listCreateAccountStatus();
+            case "DescribeAccount" -> describeAccount(input, org);
+            case "ListAccounts" -> listAccounts(input, org);
+            case "DescribeOrganization" -> describeOrganization(org);
+            default -> throw new AwsException(ErrorCode.ORGANIZATIONS_UNKNOWN_OPERATION,
+                    "The action or operation requested is invalid. Verify that the action is typed correctly.");
+        };
+    }
+
+    private ObjectNode createAccount(JsonNode input, Organization org, Instant now) {
+        String email = required(input, "Email", 6, 64);
+        String name = required(input, "AccountName", 1, 50);
+        String roleName = optional(input, "RoleName").orElse(AccountFactory.DEFAULT_ROLE_NAME);
+        CreateAccountStatus status = accounts.createMemberAccount(org, email, name, roleName, now);
+        ObjectNode out = json.createObjectNode();
+        out.set("CreateAccountStatus", statusNode(status));
+        return out;
+    }
+
+    private ObjectNode describeCreateAccountStatus(JsonNode input) {
+        String id = required(input, "CreateAccountRequestId", 8, 64);
+        CreateAccountStatus status = store.snapshot().createAccountStatuses().stream()
+                .filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AwsException(ErrorCode.CREATE_ACCOUNT_STATUS_NOT_FOUND,
+                        "We can't find an create account request with the CreateAccountRequestId that you specified."));
+        ObjectNode out = json.createObjectNode();
+        out.set("CreateAccountStatus", statusNode(status));
+        return out;
+    }
+
+    private ObjectNode listCreateAccountStatus() {
+        ObjectNode out = json.createObjectNode();
+        ArrayNode list = out.putArray("CreateAccountStatuses");
+        store.snapshot().createAccountStatuses().forEach(s -> list.add(statusNode(s)));
+        return out;
+    }
+
+    private ObjectNode describeAccount(JsonNode input, Organization org) {
+        String id = required(input, "AccountId", 12, 12);
+        Account account = (AccountId.isValid(id) ? store.snapshot().account(AccountId.of(id)) : Optional.<Account>empty())
+                .orElseThrow(() -> new AwsException(ErrorCode.ACCOUNT_NOT_FOUND,
+                        "You specified an account that doesn't exist."));
+        ObjectNode out = json.createObjectNode();
+        out.set("Account", accountNode(account, org));
+        return out;
+    }
+
+    private ObjectNode listAccounts(JsonNode input, Organization org) {
+        int max = input.has("MaxResults") ? input.get("MaxResults").asInt(DEFAULT_PAGE) : DEFAULT_PAGE;
+        if (max < 1 || max > 20) {
+            throw new AwsException(ErrorCode.ORGANIZATIONS_INVALID_INPUT,
+                    "You provided a value that does not match the required pattern.");
+        }
+        List<Account> all = store.snapshot().accounts();
+        int start = optional(input, "NextToken").map(OrganizationsOperations::pageStart).orElse(0);
+        ObjectNode out = json.createObjectNode();
+        ArrayNode list = out.putArray("Accounts");
+        int end = Math.min(all.size(), start + max);
+        for (int i = start; i < end; i++) {
+            list.add(accountNode(all.get(i), org));
+        }
+        if (end < all.size()) {
+            out.put("NextToken", Integer.toString(end));
+        }
+        return out;
+    }
+
+    private static int pageStart(String token) {
+        try {
+            return Math.max(0, Integer.parseInt(token));
+        } catch (NumberFormatException e) {
+            throw new AwsException(ErrorCode.ORGANIZATIONS_INVALID_INPUT, "The NextToken value is invalid.");
+        }
+    }
+
+    private ObjectNode describeOrganization(Organization org) {
+        ObjectNode out = json.createObjectNode();
+        ObjectNode o = out.putObject("Organization");
+        o.put("Id", org.id()).put("Arn", org.arn()).put("FeatureSet", "ALL")
+                .put("MasterAccountArn", accountArn(org, org.managementAccount()))
+                .put("MasterAccountId", org.managementAccount().value())
+                .put("MasterAccountEmail", org.managementEmail());
+        o.putArray("AvailablePolicyTypes");
+        return out;
+    }
+
+    private ObjectNode statusNode(CreateAccountStatus status) {
+        ObjectNode n = json.createObjectNode();
+        n.put("Id", status.id()).put("AccountName", status.accountName()).put("State", status.state())
+                .put("RequestedTimestamp", epoch(status.requestedAt()))
+                .put("CompletedTimestamp", epoch(status.completedAt()));
+        status.accountId().ifPresent(a -> n.put("AccountId", a.value()));
+        status.failureReason().ifPresent(r -> n.put("FailureReason", r));
+        return n;
+    }
+
+    private ObjectNode accountNode(Account account, Organization org) {
+        ObjectNode n = json.createObjectNode();
+        n.put("Id", account.id().value()).put("Arn", accountArn(org, account.id())).put("Email", account.email())
+                .put("Name", account.name()).put("Status", account.status().name())
+                .put("State", account.status().name())
+                .put("JoinedMethod", account.management() ? "INVITED" : "CREATED")
+                .put("JoinedTimestamp", epoch(account.createdAt()));
+        return n;
+    }
+
+    private static String accountArn(Organization org, AccountId account) {
+        return "arn:aws:organizations::" + org.managementAccount().value() + ":account/" + org.id() + "/"
+                + account.value();
+    }
+
+    private static double epoch(Instant instant) {
+        return instant.getEpochSecond() + instant.getNano() / 1e9;
+    }
+
+    private static String required(JsonNode input, String field, int min, int max) {
+        JsonNode value = input.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new AwsException(ErrorCode.ORGANIZATIONS_INVALID_INPUT,
+                    "You must specify a value for " + field + ".");
+        }
+        String text = value.asText();
+        if (text.length() < min || text.length() > max) {
+            throw new AwsException(ErrorCode.ORGANIZATIONS_INVALID_INPUT,
+                    "The value of " + field + " must be between " + min + " and " + max + " characters long.");
+        }
+        return text;
+    }
+
+    private static Optional<String> optional(JsonNode input, String field) {
+        JsonNode value = input.get(field);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+    }
+}

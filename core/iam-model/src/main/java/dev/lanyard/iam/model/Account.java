@@ -1,0 +1,25 @@
+package dev.lanyard.iam.model;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lanyard.aws.AccountId;
+import java.time.Instant;
+
+/** An account; the management account owns the organization and may create member accounts. */
+public record Account(AccountId id, String name, String email, AccountStatus status, Instant createdAt,
+        boolean management) implements IamEntity {
+    public enum AccountStatus { ACTIVE, SUSPENDED }
+
+    public Account {
+        requireNonNull(id, "id is null");
+        requireNonNull(name, "name is null");
+        requireNonNull(email, "email is null");
+        requireNonNull(status, "status is null");
+        requireNonNull(createdAt, "createdAt is null");
+    }
+
+    @Override
+    public EntityKey key() {
+        return EntityKey.of(EntityType.ACCOUNT, id.value(), id.value());
+    }
+}

@@ -1,0 +1,37 @@
+package dev.lanyard.iam.model;
+
+/** Stored entity kinds; the wire name is what the store writes, so it never changes once released. */
+public enum EntityType {
+    ACCOUNT("account", false),
+    ORGANIZATION("organization", false),
+    CREATE_ACCOUNT_STATUS("create-account-status", false),
+    USER("user", true),
+    ROLE("role", true),
+    MANAGED_POLICY("managed-policy", false),
+    ACCESS_KEY("access-key", false);
+
+    private final String storedName;
+    private final boolean caseInsensitive;
+
+    EntityType(String storedName, boolean caseInsensitive) {
+        this.storedName = storedName;
+        this.caseInsensitive = caseInsensitive;
+    }
+
+    public String storedName() {
+        return storedName;
+    }
+
+    public boolean caseInsensitive() {
+        return caseInsensitive;
+    }
+
+    public static EntityType fromStoredName(String name) {
+        for (EntityType type : values()) {
+            if (type.storedName.equals(name)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("unknown entity type: " + name);
+    }
+}

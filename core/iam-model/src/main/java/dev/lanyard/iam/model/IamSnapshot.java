@@ -1,0 +1,169 @@
+package dev.lanyard.iam.model;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lanyard.aws.AccessKeyId;
+import dev.lanyard.aws.AccountId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable, indexed view of all IAM state: what the request path reads, so it never waits on the database.
+ * Writes produce a new snapshot through {@link #apply(List)}; copying the maps is O(entities), which is fine for a
+ * control plane whose writes are rare next to its reads.
+ */
+public final class IamSnapshot {
+    private final long version;
+    private final Map<EntityKey, IamEntity> entities;
+    private final Map<AccessKeyId, AccessKey> accessKeys;
+    private final Map<String, User> usersById;
+    private final Map<String, Role> rolesById;
+
+    private IamSnapshot(long version, Map<EntityKey, IamEntity> entities) {
+        this.version = version;
+        this.entities = entities;
+        Map<AccessKeyId, AccessKey> keys = new HashMap<>();
+        Map<String, User> users = new HashMap<>();
+        Map<String, Role> roles = new HashMap<>();
+        for (IamEntity entity : entities.values()) {
+            switch (entity) {
+                case AccessKey key -> keys.put(key.id(), key);
+                case User user -> users.put(user.userId(), user);
+                case Role role -> roles.put(role.roleId(), role);
+                case Account a -> { }
+                case Organization o -> { }
+                case CreateAccountStatus s -> { }
+                case ManagedPolicy p -> { }
+            }
+        }
+        this.accessKeys = Map.copyOf(keys);
+        this.usersById = Map.copyOf(users);
+        this.rolesById = Map.copyOf(roles);
+    }
+
+    public static IamSnapshot of(long version, Collection<? extends IamEntity> all) {
+        Map<EntityKey, IamEntity> map = new HashMap<>();
+        for (IamEntity entity : all) {
+            map.put(entity.key(), entity);
+        }
+        return new IamSnapshot(version, Map.copyOf(map));
+    }
+
+    public static IamSnapshot empty() {
+        return of(0, List.of());
+    }
+
+    public long version() {
+        return version;
+    }
+
+    /** A new snapshot with the changes applied, in order. */
+    public IamSnapshot apply(long newVersion, List<EntityChange> changes) {
+        Map<EntityKey, IamEntity> map = new HashMap<>(entities);
+        for (EntityChange change : changes) {
+            switch (change) {
+                case EntityChange.Upsert upsert -> map.put(upsert.entity().key(), upsert.entity());
+                case EntityChange.Remove remove -> map.remove(remove.key());
+            }
+        }
+        return new IamSnapshot(newVersion, Map.copyOf(map));
+    }
+
+    public Collection<IamEntity> all() {
+        return entities.values();
+    }
+
+    public Optional<IamEntity> get(EntityKey key) {
+        return Optional.ofNullable(entities.get(requireNonNull(key, "key is null")));
+    }
+
+    public Optional<Account> account(AccountId id) {
+        return get(EntityKey.of(EntityType.ACCOUNT, id.value(), id.value())).map(Account.class::cast);
+    }
+
+    public List<Account> accounts() {
+        return ofType(Account.class, EntityType.ACCOUNT, null, Comparator.comparing(a -> a.id().value()));
+    }
+
+    public Optional<Organization> organization() {
+        return entities.values().stream().filter(Organization.class::isInstance).map(Organization.class::cast)
+                .findFirst();
+    }
+
+    public Optional<User> user(AccountId account, String name) {
+        return get(EntityKey.of(EntityType.USER, account.value(), name)).map(User.class::cast);
+    }
+
+    public Optional<User> userById(String userId) {
+        return Optional.ofNullable(usersById.get(userId));
+    }
+
+    public List<User> users(AccountId account) {
+        return ofType(User.class, EntityType.USER, account, Comparator.comparing(u -> u.name().toLowerCase(Locale.ROOT)));
+    }
+
+    public Optional<Role> role(AccountId account, String name) {
+        return get(EntityKey.of(EntityType.ROLE, account.value(), name)).map(Role.class::cast);
+    }
+
+    public Optional<Role> roleById(String roleId) {
+        return Optional.ofNullable(rolesById.get(roleId));
+    }
+
+    public List<Role> roles(AccountId account) {
+        return ofType(Role.class, EntityType.ROLE, account, Comparator.comparing(r -> r.name().toLowerCase(Locale.ROOT)));
+    }
+
+    public Optional<ManagedPolicy> customerPolicy(String arn) {
+        return dev.lanyard.aws.Arn.parse(arn)
+                .flatMap(parsed -> get(EntityKey.of(EntityType.MANAGED_POLICY, parsed.account(), arn)))
+                .map(ManagedPolicy.class::cast);
+    }
+
+    public List<ManagedPolicy> customerPolicies(AccountId account) {
+        return ofType(ManagedPolicy.class, EntityType.MANAGED_POLICY, account,
+                Comparator.comparing(p -> p.name().toLowerCase(Locale.ROOT)));
+    }
+
+    public Optional<AccessKey> accessKey(AccessKeyId id) {
+        return Optional.ofNullable(accessKeys.get(id));
+    }
+
+    public List<AccessKey> accessKeys(AccountId account, Optional<String> userName) {
+        List<AccessKey> result = new ArrayList<>();
+        for (AccessKey key : accessKeys.values()) {
+            boolean sameUser = userName.isEmpty()
+                    ? key.userName().isEmpty()
+                    : key.userName().map(n -> n.equalsIgnoreCase(userName.get())).orElse(false);
+            if (key.account().equals(account) && sameUser) {
+                result.add(key);
+            }
+        }
+        result.sort(Comparator.comparing(AccessKey::createDate).thenComparing(k -> k.id().value()));
+        return result;
+    }
+
+    public List<CreateAccountStatus> createAccountStatuses() {
+        return ofType(CreateAccountStatus.class, EntityType.CREATE_ACCOUNT_STATUS, null,
+                Comparator.comparing(CreateAccountStatus::requestedAt));
+    }
+
+    private <T extends IamEntity> List<T> ofType(Class<T> type, EntityType entityType, AccountId account,
+            Comparator<T> order) {
+        List<T> result = new ArrayList<>();
+        for (Map.Entry<EntityKey, IamEntity> entry : entities.entrySet()) {
+            EntityKey key = entry.getKey();
+            if (key.type() == entityType && (account == null || key.account().equals(account.value()))) {
+                result.add(type.cast(entry.getValue()));
+            }
+        }
+        result.sort(order);
+        return result;
+    }
+}

@@ -1,0 +1,234 @@
+package dev.lanyard.sts;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lanyard.authz.AccessControl;
+import dev.lanyard.authz.AccessRequest;
+import dev.lanyard.authz.Caller;
+import dev.lanyard.authz.Operation;
+import dev.lanyard.authz.OperationCall;
+import dev.lanyard.authz.Validators;
+import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Arn;
+import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.model.Role;
+import dev.lanyard.iam.spi.IamStore;
+import dev.lanyard.policy.ContextKeys;
+import dev.lanyard.policy.LabeledPolicy;
+import dev.lanyard.policy.PolicyRef;
+import dev.lanyard.policy.PolicySource;
+import dev.lanyard.query.QueryParameters;
+import dev.lanyard.query.Struct;
+import dev.lanyard.tokens.SessionClaims;
+import dev.lanyard.tokens.SessionKind;
+import dev.lanyard.tokens.SessionOrigin;
+import dev.lanyard.tokens.SessionTag;
+import dev.lanyard.tokens.SessionTokenCodec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** sts:AssumeRole — trust policy and the caller's permissions, same account and cross-account, with chaining. */
+public final class AssumeRole implements Operation {
+    static final Duration CHAINED_MAX = Duration.ofHours(1);
+    private static final Duration DEFAULT_DURATION = Duration.ofHours(1);
+
+    private final IamStore store;
+    private final AccessControl access;
+    private final CredentialIssuer issuer;
+
+    public AssumeRole(IamStore store, AccessControl access, CredentialIssuer issuer) {
+        this.store = requireNonNull(store, "store is null");
+        this.access = requireNonNull(access, "access is null");
+        this.issuer = requireNonNull(issuer, "issuer is null");
+    }
+
+    private record Request(Arn roleArn, String sessionName, Optional<Integer> durationSeconds,
+            Optional<String> externalId, Optional<String> policy, List<String> policyArns, SessionTagsRequest tags,
+            Optional<String> sourceIdentity) {}
+
+    @Override
+    public Optional<Struct> handle(OperationCall call) {
+        Request request = parse(call.parameters());
+        Caller caller = call.requireCaller();
+        if (caller instanceof Caller.Root) {
+            throw new AwsException(ErrorCode.ACCESS_DENIED, "Roles may not be assumed by root accounts.");
+        }
+        IamSnapshot snapshot = store.snapshot();
+        String resource = request.roleArn().toString();
+        Role role = findRole(snapshot, request.roleArn())
+                .orElseThrow(() -> notAuthorized(caller, resource));
+        Optional<SessionClaims> callerSession = caller.session();
+        boolean chained = caller instanceof Caller.RoleSession;
+        Duration duration = duration(request, role, chained);
+        List<SessionTag> inheritedTransitive = inheritedTransitiveTags(callerSession);
+        rejectTransitiveConflicts(request.tags(), inheritedTransitive);
+        Optional<String> sourceIdentity = sourceIdentity(caller, request, callerSession);
+
+        ContextKeys keys = trustContext(request, role, inheritedTransitive, sourceIdentity);
+        LabeledPolicy trust = new LabeledPolicy(new PolicyRef(PolicySource.TRUST, role.arn().toString()),
+                role.trustPolicy().document());
+        authorize(snapshot, call, caller, "sts:AssumeRole", resource, role, keys, trust);
+        if (!request.tags().isEmpty()) {
+            authorize(snapshot, call, caller, "sts:TagSession", resource, role, keys, trust);
+        }
+        if (sourceIdentity.isPresent()) {
+            authorize(snapshot, call, caller, "sts:SetSourceIdentity", resource, role, keys, trust);
+        }
+        return Optional.of(issue(call, request, role, callerSession, duration, inheritedTransitive, sourceIdentity));
+    }
+
+    private Struct issue(OperationCall call, Request request, Role role, Optional<SessionClaims> callerSession,
+            Duration duration, List<SessionTag> inheritedTransitive, Optional<String> sourceIdentity) {
+        Instant now = call.environment().time();
+        List<SessionTag> tags = new ArrayList<>(inheritedTransitive);
+        tags.addAll(request.tags().tags());
+        List<String> transitiveKeys = new ArrayList<>(inheritedTransitive.stream().map(SessionTag::key).toList());
+        transitiveKeys.addAll(request.tags().transitiveTagKeys());
+        int chainDepth = callerSession.filter(s -> s.kind() == SessionKind.ASSUMED_ROLE)
+                .map(s -> s.chainDepth() + 1).orElse(0);
+        CredentialIssuer.Issued issued = issuer.issue(role.account(), secret -> new SessionClaims(
+                SessionKind.ASSUMED_ROLE, SessionOrigin.ASSUME_ROLE, role.account(), secret,
+                role.arn().toString(), role.roleId(), request.sessionName(), Optional.empty(), now,
+                now.plus(duration), Optional.empty(), sourceIdentity, tags, transitiveKeys, request.policy(),
+                request.policyArns(), chainDepth, Map.of()));
+        Struct.Builder result = Struct.builder()
+                .put("Credentials", issued.credentials().toStruct())
+                .put("AssumedRoleUser", Struct.builder()
+                        .put("AssumedRoleId", role.roleId() + ":" + request.sessionName())
+                        .put("Arn", Arn.sts(role.account(), "assumed-role/" + role.name() + "/"
+                                + request.sessionName()).toString())
+                        .build());
+        if (request.policy().isPresent() || !request.policyArns().isEmpty() || !request.tags().isEmpty()) {
+            result.put("PackedPolicySize", SessionTokenCodec.packedPolicyPercent(request.policy(),
+                    request.policyArns(), request.tags().tags()));
+        }
+        sourceIdentity.ifPresent(s -> result.put("SourceIdentity", s));
+        return result.build();
+    }
+
+    private void authorize(IamSnapshot snapshot, OperationCall call, Caller caller, String action, String resource,
+            Role role, ContextKeys keys, LabeledPolicy trust) {
+        access.require(snapshot, caller, call.environment(), new AccessRequest(action, resource,
+                Optional.of(role.account()), keys, Optional.of(trust), true));
+    }
+
+    private static Request parse(QueryParameters params) {
+        String roleArnText = params.required("RoleArn");
+        String sessionName = Validators.name("roleSessionName", params.required("RoleSessionName"), 2, 64,
+                Validators.SESSION_NAME_PATTERN);
+        Validators.length("roleArn", roleArnText, 20, 2048);
+        Arn roleArn = Arn.parse(roleArnText).filter(AssumeRole::looksLikeRole)
+                .orElseThrow(() -> AwsException.validation(roleArnText + " is invalid"));
+        Optional<Integer> duration = Validators.range("durationSeconds", params.integer("DurationSeconds"), 900,
+                43200);
+        Optional<String> externalId = params.get("ExternalId").map(id -> {
+            Validators.length("externalId", id, 2, 1224);
+            if (!Validators.allMatch(id, "+=,.@:/-")) {
+                throw dev.lanyard.query.ValidationErrors.single("externalId", id,
+                        dev.lanyard.query.ValidationErrors.pattern("[\\w+=,.@:\\/-]*"));
+            }
+            return id;
+        });
+        Optional<String> sourceIdentity = params.get("SourceIdentity").map(s -> {
+            Validators.name("sourceIdentity", s, 2, 64, Validators.SESSION_NAME_PATTERN);
+            if (s.regionMatches(true, 0, "aws:", 0, 4)) {
+                throw AwsException.validation("SourceIdentity cannot begin with the reserved prefix 'aws:'.");
+            }
+            return s;
+        });
+        StsRequests.mfaNotAvailable(params, "MultiFactorAuthentication failed with invalid MFA one time pass code.");
+        Optional<String> policy = StsRequests.sessionPolicy(params, Integer.MAX_VALUE);
+        List<String> policyArns = StsRequests.policyArns(params);
+        StsRequests.combinedSessionPolicyLimit(policy, policyArns);
+        return new Request(roleArn, sessionName, duration, externalId, policy, policyArns,
+                SessionTagsRequest.from(params, true), sourceIdentity);
+    }
+
+    private static boolean looksLikeRole(Arn arn) {
+        return !arn.partition().isEmpty() && !arn.service().isEmpty() && !arn.resource().isEmpty()
+                && !arn.resource().endsWith(":");
+    }
+
+    static Optional<Role> findRole(IamSnapshot snapshot, Arn arn) {
+        if (!arn.service().equals("iam") || !arn.resourceType().equals("role")) {
+            return Optional.empty();
+        }
+        return arn.accountId().flatMap(account -> snapshot.role(account, arn.resourceName()))
+                .filter(role -> role.arn().equals(arn));
+    }
+
+    private static Duration duration(Request request, Role role, boolean chained) {
+        Duration requested = request.durationSeconds().map(s -> Duration.ofSeconds(s)).orElse(DEFAULT_DURATION);
+        if (chained && requested.compareTo(CHAINED_MAX) > 0) {
+            throw AwsException.validation("The requested DurationSeconds exceeds the 1 hour session limit for roles"
+                    + " assumed by role chaining.");
+        }
+        if (requested.compareTo(role.maxSessionDuration()) > 0) {
+            throw AwsException.validation(
+                    "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+        }
+        return requested;
+    }
+
+    private static List<SessionTag> inheritedTransitiveTags(Optional<SessionClaims> session) {
+        if (session.isEmpty()) {
+            return List.of();
+        }
+        SessionClaims claims = session.get();
+        List<String> lowerKeys = claims.transitiveTagKeys().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
+        return claims.tags().stream().filter(t -> lowerKeys.contains(t.key().toLowerCase(Locale.ROOT))).toList();
+    }
+
+    private static void rejectTransitiveConflicts(SessionTagsRequest request, List<SessionTag> inherited) {
+        for (SessionTag tag : request.tags()) {
+            for (SessionTag parent : inherited) {
+                if (parent.key().equalsIgnoreCase(tag.key())) {
+                    throw Validators.invalidParameterValue("One of the specified transitive tag keys can't be set"
+                            + " because it conflicts with a transitive tag key from the calling session.");
+                }
+            }
+        }
+    }
+
+    /** Source identity is sticky across a role chain: once set it may only be repeated. */
+    private static Optional<String> sourceIdentity(Caller caller, Request request, Optional<SessionClaims> session) {
+        Optional<String> inherited = session.flatMap(SessionClaims::sourceIdentity);
+        if (inherited.isPresent() && request.sourceIdentity().isPresent()
+                && !inherited.get().equals(request.sourceIdentity().get())) {
+            throw notAuthorized(caller, request.roleArn().toString());
+        }
+        return inherited.or(request::sourceIdentity);
+    }
+
+    private static ContextKeys trustContext(Request request, Role role, List<SessionTag> inheritedTransitive,
+            Optional<String> sourceIdentity) {
+        ContextKeys.Builder keys = ContextKeys.builder();
+        keys.put("sts:RoleSessionName", request.sessionName());
+        request.externalId().ifPresent(id -> keys.put("sts:ExternalId", id));
+        sourceIdentity.ifPresent(s -> keys.put("sts:SourceIdentity", s));
+        request.tags().addTo(keys);
+        Map<String, String> resourceTags = new LinkedHashMap<>();
+        role.tags().forEach(t -> resourceTags.put(t.key().toLowerCase(Locale.ROOT), t.value()));
+        // Transitive tags replace the role's matching tags while its trust policy is evaluated.
+        inheritedTransitive.forEach(t -> resourceTags.put(t.key().toLowerCase(Locale.ROOT), t.value()));
+        resourceTags.forEach((k, v) -> keys.put("aws:ResourceTag/" + k, v));
+        return keys.build();
+    }
+
+    static AwsException notAuthorized(Caller caller, String resource) {
+        return new AwsException(ErrorCode.ACCESS_DENIED, "User: " + caller.arn()
+                + " is not authorized to perform: sts:AssumeRole on resource: " + resource);
+    }
+
+    static AccountId accountOf(Arn arn) {
+        return arn.accountId().orElseThrow();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.lanyard.sts;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lanyard.aws.AccessKeyId;
+import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.SecretAccessKey;
+import dev.lanyard.tokens.SessionClaims;
+import dev.lanyard.tokens.SessionTokenCodec;
+import dev.lanyard.tokens.TokenTooLargeException;
+import java.security.SecureRandom;
+import java.util.function.Function;
+
+/** Mints ASIA key ids and secrets and seals the session into its stateless token. */
+public final class CredentialIssuer {
+    private final SessionTokenCodec codec;
+    private final SecureRandom random;
+
+    public CredentialIssuer(SessionTokenCodec codec, SecureRandom random) {
+        this.codec = requireNonNull(codec, "codec is null");
+        this.random = requireNonNull(random, "random is null");
+    }
+
+    /** Builds the claims around a fresh secret (so the secret is sealed in the token) and seals them. */
+    public Issued issue(AccountId account, Function<SecretAccessKey, SessionClaims> claimsForSecret) {
+        AccessKeyId keyId = AccessKeyId.generateTemporary(account, random);
+        SecretAccessKey secret = SecretAccessKey.generate(random);
+        SessionClaims claims = claimsForSecret.apply(secret);
+        try {
+            String token = codec.seal(claims, keyId);
+            return new Issued(new IssuedCredentials(keyId, secret, token, claims.expiresAt()), claims);
+        } catch (TokenTooLargeException e) {
+            throw new AwsException(ErrorCode.PACKED_POLICY_TOO_LARGE,
+                    "Packed policy consumes " + Math.max(101, percentOver(e)) + "% of allotted space");
+        }
+    }
+
+    private static int percentOver(TokenTooLargeException e) {
+        return (int) Math.ceil(100.0 * e.tokenLength() / SessionTokenCodec.MAX_TOKEN_LENGTH);
+    }
+
+    public record Issued(IssuedCredentials credentials, SessionClaims claims) {}
+}

@@ -1,0 +1,87 @@
+package dev.lanyard.sts;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lanyard.authz.AccessControl;
+import dev.lanyard.authz.AccessRequest;
+import dev.lanyard.authz.Caller;
+import dev.lanyard.authz.Operation;
+import dev.lanyard.authz.OperationCall;
+import dev.lanyard.authz.Validators;
+import dev.lanyard.aws.Arn;
+import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.iam.spi.IamStore;
+import dev.lanyard.policy.ContextKeys;
+import dev.lanyard.query.QueryParameters;
+import dev.lanyard.query.Struct;
+import dev.lanyard.tokens.SessionClaims;
+import dev.lanyard.tokens.SessionKind;
+import dev.lanyard.tokens.SessionOrigin;
+import dev.lanyard.tokens.SessionTokenCodec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** sts:GetFederationToken — a federated-user session scoped by its session policies. */
+public final class GetFederationToken implements Operation {
+    private static final Duration ROOT_MAX = Duration.ofHours(1);
+    private static final Duration DEFAULT = Duration.ofHours(12);
+
+    private final IamStore store;
+    private final AccessControl access;
+    private final CredentialIssuer issuer;
+
+    public GetFederationToken(IamStore store, AccessControl access, CredentialIssuer issuer) {
+        this.store = requireNonNull(store, "store is null");
+        this.access = requireNonNull(access, "access is null");
+        this.issuer = requireNonNull(issuer, "issuer is null");
+    }
+
+    @Override
+    public Optional<Struct> handle(OperationCall call) {
+        QueryParameters params = call.parameters();
+        String name = Validators.name("name", params.required("Name"), 2, 32, Validators.SESSION_NAME_PATTERN);
+        Optional<Integer> seconds = Validators.range("durationSeconds", params.integer("DurationSeconds"), 900,
+                129600);
+        Optional<String> policy = StsRequests.sessionPolicy(params, 2048);
+        List<String> policyArns = StsRequests.policyArns(params);
+        StsRequests.combinedSessionPolicyLimit(policy, policyArns);
+        SessionTagsRequest tags = SessionTagsRequest.from(params, false);
+        Caller caller = call.requireCaller();
+        if (caller.session().isPresent()) {
+            throw new AwsException(ErrorCode.ACCESS_DENIED, "Cannot call GetFederationToken with session credentials");
+        }
+        String resource = Arn.sts(caller.account(), "federated-user/" + name).toString();
+        ContextKeys.Builder keys = ContextKeys.builder();
+        tags.addTo(keys);
+        AccessRequest request = new AccessRequest("sts:GetFederationToken", resource, Optional.of(caller.account()),
+                keys.build(), Optional.empty(), false);
+        access.require(store.snapshot(), caller, call.environment(), request);
+        if (!tags.isEmpty()) {
+            access.require(store.snapshot(), caller, call.environment(), new AccessRequest("sts:TagSession",
+                    resource, Optional.of(caller.account()), keys.build(), Optional.empty(), false));
+        }
+        boolean root = caller instanceof Caller.Root;
+        Duration duration = seconds.map(s -> Duration.ofSeconds(s)).orElse(DEFAULT);
+        if (root && duration.compareTo(ROOT_MAX) > 0) {
+            duration = ROOT_MAX;
+        }
+        Instant now = call.environment().time();
+        Instant expires = now.plus(duration);
+        CredentialIssuer.Issued issued = issuer.issue(caller.account(), secret -> new SessionClaims(
+                SessionKind.FEDERATED_USER, SessionOrigin.GET_FEDERATION_TOKEN, caller.account(), secret, resource,
+                caller.account().value() + ":" + name, name, Optional.of(caller.arn()), now, expires,
+                Optional.empty(), Optional.empty(), tags.tags(), List.of(), policy, policyArns, 0, Map.of()));
+        return Optional.of(Struct.builder()
+                .put("Credentials", issued.credentials().toStruct())
+                .put("FederatedUser", Struct.builder()
+                        .put("FederatedUserId", caller.account().value() + ":" + name)
+                        .put("Arn", resource)
+                        .build())
+                .put("PackedPolicySize", SessionTokenCodec.packedPolicyPercent(policy, policyArns, tags.tags()))
+                .build());
+    }
+}

@@ -1,0 +1,58 @@
+package dev.lanyard.sts;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lanyard.authz.Caller;
+import dev.lanyard.authz.Operation;
+import dev.lanyard.authz.OperationCall;
+import dev.lanyard.authz.Validators;
+import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.query.Struct;
+import dev.lanyard.tokens.SessionClaims;
+import dev.lanyard.tokens.SessionKind;
+import dev.lanyard.tokens.SessionOrigin;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** sts:GetSessionToken — the caller's own identity in temporary form; no policy controls it. */
+public final class GetSessionToken implements Operation {
+    private static final Duration ROOT_MAX = Duration.ofHours(1);
+    private static final Duration USER_DEFAULT = Duration.ofHours(12);
+
+    private final CredentialIssuer issuer;
+
+    public GetSessionToken(CredentialIssuer issuer) {
+        this.issuer = requireNonNull(issuer, "issuer is null");
+    }
+
+    @Override
+    public Optional<Struct> handle(OperationCall call) {
+        Optional<Integer> seconds = Validators.range("durationSeconds", call.parameters().integer("DurationSeconds"),
+                900, 129600);
+        StsRequests.mfaNotAvailable(call.parameters(), "MultiFactorAuthentication failed, unable to validate MFA code."
+                + "  Please verify your MFA serial number is valid and associated with this user.");
+        Caller caller = call.requireCaller();
+        if (caller.session().isPresent()) {
+            throw new AwsException(ErrorCode.ACCESS_DENIED, "Cannot call GetSessionToken with session credentials");
+        }
+        boolean root = caller instanceof Caller.Root;
+        Duration duration = seconds.map(s -> Duration.ofSeconds(s)).orElse(root ? ROOT_MAX : USER_DEFAULT);
+        if (root && duration.compareTo(ROOT_MAX) > 0) {
+            duration = ROOT_MAX;
+        }
+        Instant now = call.environment().time();
+        Instant expires = now.plus(duration);
+        String principalArn = caller.arn();
+        String principalId = caller.userId();
+        SessionKind kind = root ? SessionKind.ROOT_SESSION : SessionKind.USER_SESSION;
+        CredentialIssuer.Issued issued = issuer.issue(caller.account(), secret -> new SessionClaims(kind,
+                SessionOrigin.GET_SESSION_TOKEN, caller.account(), secret, principalArn, principalId, "",
+                Optional.empty(), now, expires, Optional.empty(), Optional.empty(), List.of(), List.of(),
+                Optional.empty(), List.of(), 0, Map.of()));
+        return Optional.of(Struct.builder().put("Credentials", issued.credentials().toStruct()).build());
+    }
+}

@@ -1,0 +1,24 @@
+package dev.lanyard.sts;
+
+import dev.lanyard.authz.AccessControl;
+import dev.lanyard.authz.Operation;
+import dev.lanyard.iam.spi.IamStore;
+import java.util.Map;
+
+/** The STS actions Lanyard serves, by wire name. */
+public final class StsOperations {
+    public static final String VERSION = "2011-06-15";
+    public static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
+
+    private StsOperations() {}
+
+    public static Map<String, Operation> create(IamStore store, AccessControl access, CredentialIssuer issuer) {
+        return Map.of(
+                "AssumeRole", new AssumeRole(store, access, issuer),
+                "GetSessionToken", new GetSessionToken(issuer),
+                "GetFederationToken", new GetFederationToken(store, access, issuer),
+                "GetCallerIdentity", new GetCallerIdentity(),
+                "GetAccessKeyInfo", new GetAccessKeyInfo(store, access),
+                "DecodeAuthorizationMessage", new DecodeAuthorizationMessage(store, access));
+    }
+}

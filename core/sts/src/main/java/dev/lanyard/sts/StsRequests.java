@@ -1,0 +1,73 @@
+package dev.lanyard.sts;
+
+import dev.lanyard.authz.Validators;
+import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.iam.model.StoredPolicy;
+import dev.lanyard.policy.PolicyKind;
+import dev.lanyard.query.QueryParameters;
+import dev.lanyard.query.ValidationErrors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Parameter rules shared by the STS operations (aws-sts-api.md §3). */
+final class StsRequests {
+    static final int MAX_POLICY_ARNS = 10;
+
+    private StsRequests() {}
+
+    static Optional<String> sessionPolicy(QueryParameters params, int maxLength) {
+        Optional<String> policy = params.get("Policy");
+        policy.ifPresent(text -> {
+            Validators.policyText("policy", text, maxLength);
+            StoredPolicy.parse(text, PolicyKind.SESSION);
+        });
+        return policy;
+    }
+
+    static List<String> policyArns(QueryParameters params) {
+        List<String> arns = new ArrayList<>();
+        for (Map<String, String> entry : params.structList("PolicyArns")) {
+            String arn = entry.get("arn");
+            if (arn == null) {
+                throw AwsException.missingParameter("arn");
+            }
+            Validators.length("arn", arn, 20, 2048);
+            arns.add(arn);
+        }
+        if (arns.size() > MAX_POLICY_ARNS) {
+            throw ValidationErrors.single("policyArns", arns.toString(),
+                    ValidationErrors.lengthAtMost(MAX_POLICY_ARNS));
+        }
+        return arns;
+    }
+
+    /** The combined plaintext of inline and managed session policies may not exceed 2,048 characters. */
+    static void combinedSessionPolicyLimit(Optional<String> inline, List<String> arns) {
+        int total = inline.map(String::length).orElse(0) + arns.stream().mapToInt(String::length).sum();
+        if (total > 2048) {
+            throw new AwsException(ErrorCode.PACKED_POLICY_TOO_LARGE,
+                    "Packed policy consumes " + (int) Math.ceil(total * 100.0 / 2048) + "% of allotted space");
+        }
+    }
+
+    static void mfaNotAvailable(QueryParameters params, String message) {
+        Optional<String> serial = params.get("SerialNumber");
+        Optional<String> code = params.get("TokenCode");
+        serial.ifPresent(s -> Validators.name("serialNumber", s, 9, 256, "[\\w+=/:,.@-]*"));
+        code.ifPresent(c -> {
+            if (c.length() != 6 || !c.chars().allMatch(Character::isDigit)) {
+                throw ValidationErrors.single("tokenCode", c, ValidationErrors.pattern("[\\d]*"));
+            }
+        });
+        if (serial.isPresent() != code.isPresent()) {
+            throw AwsException.missingParameter(serial.isPresent() ? "TokenCode" : "SerialNumber");
+        }
+        if (serial.isPresent()) {
+            // No MFA device can exist yet, so no code can validate: refuse rather than pretend.
+            throw new AwsException(ErrorCode.ACCESS_DENIED, message);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.lanyard.aws;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A failure that reaches the client as an AWS error envelope. The message is what the client sees; anything only an
+ * operator should see travels in {@link #operatorDetail()}.
+ */
+public class AwsException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final ErrorCode errorCode;
+    private final String operatorDetail;
+
+    public AwsException(ErrorCode errorCode, String message) {
+        this(errorCode, message, "");
+    }
+
+    public AwsException(ErrorCode errorCode, String message, String operatorDetail) {
+        super(requireNonNull(message, "message is null"), null, false, false);
+        this.errorCode = requireNonNull(errorCode, "errorCode is null");
+        this.operatorDetail = requireNonNull(operatorDetail, "operatorDetail is null");
+    }
+
+    public ErrorCode errorCode() {
+        return errorCode;
+    }
+
+    public String operatorDetail() {
+        return operatorDetail;
+    }
+
+    public static AwsException validation(String message) {
+        return new AwsException(ErrorCode.VALIDATION_ERROR, message);
+    }
+
+    public static AwsException missingParameter(String name) {
+        return new AwsException(
+                ErrorCode.MISSING_PARAMETER,
+                "The request must contain the parameter " + name);
+    }
+
+    public static AwsException invalidClientTokenId() {
+        return new AwsException(
+                ErrorCode.INVALID_CLIENT_TOKEN_ID, "The security token included in the request is invalid.");
+    }
+}

@@ -1,0 +1,68 @@
+package dev.lanyard.aws;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.random.RandomGenerator;
+
+/** A 40-character secret access key. Compares in constant time and never prints its value. */
+public final class SecretAccessKey {
+    private static final char[] ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
+    private final String value;
+
+    private SecretAccessKey(String value) {
+        this.value = requireNonNull(value, "value is null");
+    }
+
+    public static SecretAccessKey of(String value) {
+        if (value.isEmpty() || value.length() > 128) {
+            throw new IllegalArgumentException("secret access key has a bad length");
+        }
+        return new SecretAccessKey(value);
+    }
+
+    /** 40 characters of the Base64 alphabet, 240 bits of entropy. */
+    public static SecretAccessKey generate(RandomGenerator random) {
+        char[] chars = new char[40];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+        }
+        return new SecretAccessKey(new String(chars));
+    }
+
+    /** The secret itself: only for signing-key derivation, sealing, and handing it to the owner once. */
+    public String reveal() {
+        return value;
+    }
+
+    public byte[] revealUtf8() {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A non-reversible fingerprint usable as a cache key. */
+    public String fingerprint() {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(revealUtf8()));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SecretAccessKey that && MessageDigest.isEqual(revealUtf8(), that.revealUtf8());
+    }
+
+    @Override
+    public int hashCode() {
+        return 0;
+    }
+
+    @Override
+    public String toString() {
+        return "[REDACTED]";
+    }
+}

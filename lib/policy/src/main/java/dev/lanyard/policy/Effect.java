@@ -1,0 +1,7 @@
+package dev.lanyard.policy;
+
+/** The Effect element of a statement. */
+public enum Effect {
+    ALLOW,
+    DENY
+}

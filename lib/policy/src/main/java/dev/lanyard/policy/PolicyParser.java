@@ -1,0 +1,25 @@
+package dev.lanyard.policy;
+
+import dev.lanyard.policy.internal.PolicyReader;
+
+/**
+ * Parses and validates a policy document exactly as IAM does for the given kind, returning AWS's exact
+ * MalformedPolicyDocument message when IAM would reject it (iam-policy.md §1). Never throws.
+ */
+public final class PolicyParser {
+    private PolicyParser() {
+    }
+
+    public static ParseResult parse(String json, PolicyKind kind) {
+        return PolicyReader.read(json, kind == null ? PolicyKind.MANAGED : kind);
+    }
+
+    /**
+     * Whether {@code text} satisfies IAM's input pattern {@code [\u0009\u000A\u000D\u0020-\u00FF]+}. AWS reports a
+     * violation as a ValidationError on the parameter, before any policy parsing; {@link #parse} answers such input
+     * with "Syntax errors in policy." so callers that must return the ValidationError check this first.
+     */
+    public static boolean hasOnlyPolicyCharacters(String text) {
+        return text != null && PolicyReader.hasOnlyPolicyCharacters(text);
+    }
+}

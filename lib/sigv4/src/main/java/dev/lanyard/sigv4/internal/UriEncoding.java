@@ -1,0 +1,143 @@
+package dev.lanyard.sigv4.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * SigV4 URI encoding: every byte outside {@code A-Za-z0-9-_.~} becomes {@code %XY} (upper-case hex) of its UTF-8 form.
+ * Hand-written loops because this runs for every path and query parameter of every request.
+ */
+public final class UriEncoding {
+    private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
+
+    private UriEncoding() {}
+
+    public static boolean isUnreserved(int c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '_' || c == '.' || c == '~';
+    }
+
+    /** Encodes the UTF-8 bytes of {@code text}; {@code keepSlash} leaves '/' alone (paths). */
+    public static String encode(String text, boolean keepSlash) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        appendEncoded(out, text, 0, text.length(), keepSlash);
+        return out.toString();
+    }
+
+    public static void appendEncoded(StringBuilder out, String text, int from, int to, boolean keepSlash) {
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                appendByte(out, c, keepSlash);
+                i++;
+            } else {
+                int end = i + 1;
+                while (end < to && text.charAt(end) >= 0x80) {
+                    end++;
+                }
+                for (byte b : text.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+                    appendByte(out, b & 0xff, keepSlash);
+                }
+                i = end;
+            }
+        }
+    }
+
+    /**
+     * Canonical form of one query-string component as received: percent-escapes and '+' (a space, as SDKs that use
+     * form encoding send it) are decoded to bytes, then every byte is re-encoded. Working on bytes keeps escapes of
+     * invalid UTF-8 intact; a '%' not followed by two hex digits stands for itself.
+     */
+    public static void appendCanonicalComponent(StringBuilder out, String raw, int from, int to) {
+        int i = from;
+        while (i < to) {
+            char c = raw.charAt(i);
+            int escaped = c == '%' ? hexValue(raw, i + 1, to) : -1;
+            if (escaped >= 0) {
+                appendByte(out, escaped, false);
+                i += 3;
+            } else if (c == '+') {
+                appendByte(out, ' ', false);
+                i++;
+            } else if (c < 0x80) {
+                appendByte(out, c, false);
+                i++;
+            } else {
+                int end = i + 1;
+                while (end < to && raw.charAt(end) >= 0x80) {
+                    end++;
+                }
+                for (byte b : raw.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+                    appendByte(out, b & 0xff, false);
+                }
+                i = end;
+            }
+        }
+    }
+
+    /** Decodes a query-string component to text (form semantics: '+' is a space); bad escapes stand for themselves. */
+    public static String decode(String raw, int from, int to) {
+        boolean plain = true;
+        for (int i = from; i < to && plain; i++) {
+            char c = raw.charAt(i);
+            plain = c != '%' && c != '+';
+        }
+        if (plain) {
+            return raw.substring(from, to);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(to - from);
+        int i = from;
+        while (i < to) {
+            char c = raw.charAt(i);
+            int escaped = c == '%' ? hexValue(raw, i + 1, to) : -1;
+            if (escaped >= 0) {
+                bytes.write(escaped);
+                i += 3;
+            } else if (c == '+') {
+                bytes.write(' ');
+                i++;
+            } else {
+                int end = i + 1;
+                while (end < to && raw.charAt(end) != '%' && raw.charAt(end) != '+') {
+                    end++;
+                }
+                bytes.writeBytes(raw.substring(i, end).getBytes(StandardCharsets.UTF_8));
+                i = end;
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void appendByte(StringBuilder out, int b, boolean keepSlash) {
+        if (isUnreserved(b) || (keepSlash && b == '/')) {
+            out.append((char) b);
+        } else {
+            out.append('%').append(HEX_DIGITS[b >>> 4]).append(HEX_DIGITS[b & 0xf]);
+        }
+    }
+
+    /** The byte value of the two hex digits at {@code at}, or -1. */
+    private static int hexValue(String s, int at, int to) {
+        if (at + 2 > to) {
+            return -1;
+        }
+        int high = hexDigit(s.charAt(at));
+        int low = hexDigit(s.charAt(at + 1));
+        return (high < 0 || low < 0) ? -1 : (high << 4) | low;
+    }
+
+    /** ASCII only: Character.digit would also accept non-ASCII digits. */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return -1;
+    }
+}

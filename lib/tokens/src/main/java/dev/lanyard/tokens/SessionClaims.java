@@ -1,0 +1,88 @@
+package dev.lanyard.tokens;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.SecretAccessKey;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a session needs, sealed into its token, so that no node ever looks a session up.
+ *
+ * @param kind what the session stands for
+ * @param origin the STS operation that issued it
+ * @param account the account the principal belongs to
+ * @param secretAccessKey the session's own secret (prints as {@code [REDACTED]})
+ * @param principalArn role ARN with its path, IAM user ARN, root ARN, or federated-user ARN
+ * @param principalId {@code AROA…}, {@code AIDA…}, or the account id for root
+ * @param sessionName RoleSessionName or the federated Name; empty for GetSessionToken
+ * @param parentUserArn GetFederationToken: the IAM user (or root) that created the session
+ * @param mfaAuthenticatedAt when MFA was used; empty otherwise
+ * @param tags principal tags coming from the session (session tags plus transitive ones)
+ * @param transitiveTagKeys the tag keys that pass on to chained sessions
+ * @param inlineSessionPolicy the inline session policy, raw JSON as passed
+ * @param sessionPolicyArns managed session policy ARNs
+ * @param chainDepth 0 when created from long-term credentials, +1 per role chaining hop
+ * @param federationClaims claims of the federated identity (e.g. {@code sub}), kept small
+ */
+public record SessionClaims(
+        SessionKind kind,
+        SessionOrigin origin,
+        AccountId account,
+        SecretAccessKey secretAccessKey,
+        String principalArn,
+        String principalId,
+        String sessionName,
+        Optional<String> parentUserArn,
+        Instant issuedAt,
+        Instant expiresAt,
+        Optional<Instant> mfaAuthenticatedAt,
+        Optional<String> sourceIdentity,
+        List<SessionTag> tags,
+        List<String> transitiveTagKeys,
+        Optional<String> inlineSessionPolicy,
+        List<String> sessionPolicyArns,
+        int chainDepth,
+        Map<String, List<String>> federationClaims) {
+
+    public SessionClaims {
+        requireNonNull(kind, "kind is null");
+        requireNonNull(origin, "origin is null");
+        requireNonNull(account, "account is null");
+        requireNonNull(secretAccessKey, "secretAccessKey is null");
+        requireNonNull(principalArn, "principalArn is null");
+        requireNonNull(principalId, "principalId is null");
+        requireNonNull(sessionName, "sessionName is null");
+        requireNonNull(parentUserArn, "parentUserArn is null");
+        requireNonNull(issuedAt, "issuedAt is null");
+        requireNonNull(expiresAt, "expiresAt is null");
+        requireNonNull(mfaAuthenticatedAt, "mfaAuthenticatedAt is null");
+        requireNonNull(sourceIdentity, "sourceIdentity is null");
+        tags = List.copyOf(requireNonNull(tags, "tags is null"));
+        transitiveTagKeys = List.copyOf(requireNonNull(transitiveTagKeys, "transitiveTagKeys is null"));
+        requireNonNull(inlineSessionPolicy, "inlineSessionPolicy is null");
+        sessionPolicyArns = List.copyOf(requireNonNull(sessionPolicyArns, "sessionPolicyArns is null"));
+        federationClaims = deepCopy(requireNonNull(federationClaims, "federationClaims is null"));
+        if (chainDepth < 0) {
+            throw new IllegalArgumentException("chainDepth must not be negative");
+        }
+        if (expiresAt.isBefore(issuedAt)) {
+            throw new IllegalArgumentException("expiresAt is before issuedAt");
+        }
+    }
+
+    private static Map<String, List<String>> deepCopy(Map<String, List<String>> claims) {
+        if (claims.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> copy = new LinkedHashMap<>(claims.size() * 2);
+        for (Map.Entry<String, List<String>> claim : claims.entrySet()) {
+            copy.put(requireNonNull(claim.getKey(), "claim name is null"), List.copyOf(claim.getValue()));
+        }
+        return Map.copyOf(copy);
+    }
+}

@@ -1,0 +1,10 @@
+package dev.lanyard.tokens;
+
+/** The STS operation that issued a session. */
+public enum SessionOrigin {
+    ASSUME_ROLE,
+    ASSUME_ROLE_WITH_WEB_IDENTITY,
+    ASSUME_ROLE_WITH_SAML,
+    GET_FEDERATION_TOKEN,
+    GET_SESSION_TOKEN
+}

@@ -1,0 +1,61 @@
+package dev.lanyard.server;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Server settings. Defaults: port 8955 on 127.0.0.1, data in ./lanyard-data, region us-east-1, bodies up to 1 MiB,
+ * token keys rotated daily and kept until the longest session (36 h) they sealed has expired.
+ */
+public record LanyardConfig(String host, int port, Path dataDirectory, String region, int maxBodyBytes,
+        Duration keyRotationPeriod, Duration keyCheckInterval, Optional<String> masterKeyBase64) {
+    public static final int DEFAULT_PORT = 8955;
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final String DEFAULT_REGION = "us-east-1";
+    public static final int DEFAULT_MAX_BODY = 1024 * 1024;
+    /** The longest any session can live (GetSessionToken / GetFederationToken: 129,600 s). */
+    public static final Duration MAX_SESSION_LIFETIME = Duration.ofSeconds(129_600);
+
+    public LanyardConfig {
+        requireNonNull(host, "host is null");
+        requireNonNull(dataDirectory, "dataDirectory is null");
+        requireNonNull(region, "region is null");
+        requireNonNull(keyRotationPeriod, "keyRotationPeriod is null");
+        requireNonNull(keyCheckInterval, "keyCheckInterval is null");
+        requireNonNull(masterKeyBase64, "masterKeyBase64 is null");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535: " + port);
+        }
+        if (maxBodyBytes < 1024) {
+            throw new IllegalArgumentException("maxBodyBytes must be at least 1024");
+        }
+    }
+
+    public static LanyardConfig defaults(Path dataDirectory) {
+        return new LanyardConfig(DEFAULT_HOST, DEFAULT_PORT, dataDirectory, DEFAULT_REGION, DEFAULT_MAX_BODY,
+                Duration.ofDays(1), Duration.ofMinutes(1), Optional.empty());
+    }
+
+    public LanyardConfig withPort(int newPort) {
+        return new LanyardConfig(host, newPort, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
+                keyCheckInterval, masterKeyBase64);
+    }
+
+    public LanyardConfig withHost(String newHost) {
+        return new LanyardConfig(newHost, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
+                keyCheckInterval, masterKeyBase64);
+    }
+
+    public LanyardConfig withMasterKey(Optional<String> base64) {
+        return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
+                keyCheckInterval, base64);
+    }
+
+    public LanyardConfig withKeyRotationPeriod(Duration period) {
+        return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, period, keyCheckInterval,
+                masterKeyBase64);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.lanyard.server;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lanyard.authz.AccessControl;
+import dev.lanyard.authz.AuthorizationMessages;
+import dev.lanyard.authz.PolicyGatherer;
+import dev.lanyard.iam.model.AccessKey;
+import dev.lanyard.iam.model.Account;
+import dev.lanyard.iam.model.AwsManagedPolicies;
+import dev.lanyard.iamapi.IamContext;
+import dev.lanyard.iamapi.IamOperations;
+import dev.lanyard.iamapi.organizations.AccountFactory;
+import dev.lanyard.iamapi.organizations.OrganizationsOperations;
+import dev.lanyard.sigv4.SigV4Verifier;
+import dev.lanyard.store.jdbc.EmbeddedDatabase;
+import dev.lanyard.store.jdbc.JdbcIamStore;
+import dev.lanyard.sts.CredentialIssuer;
+import dev.lanyard.sts.StsOperations;
+import dev.lanyard.tokens.MasterKey;
+import dev.lanyard.tokens.SessionTokenCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** The composition root: wires the store, keys, engine and operations, and starts the HTTP server. */
+public final class LanyardServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("dev.lanyard.server");
+
+    private final LanyardConfig config;
+    private final JdbcIamStore store;
+    private final HelidonHttpServer http;
+    private final ScheduledExecutorService maintenance;
+    private final Account managementAccount;
+    private final boolean firstStart;
+    private int port;
+
+    private LanyardServer(LanyardConfig config, Clock clock) {
+        this.config = requireNonNull(config, "config is null");
+        SecureRandom random = new SecureRandom();
+        Path dataDirectory = prepareDataDirectory(config.dataDirectory());
+        MasterKey masterKey = MasterKeySource.load(dataDirectory, config.masterKeyBase64(), random);
+        this.store = EmbeddedDatabase.open(dataDirectory, masterKey);
+        TokenKeysetManager keysets = new TokenKeysetManager(store, masterKey, clock, random,
+                config.keyRotationPeriod(), LanyardConfig.MAX_SESSION_LIFETIME);
+        SessionTokenCodec codec = new SessionTokenCodec(keysets, random);
+        AwsManagedPolicies awsManaged = new AwsManagedPolicies();
+        AccessControl access = new AccessControl(new PolicyGatherer(awsManaged), new AuthorizationMessages(masterKey));
+        AccountFactory accounts = new AccountFactory(store, random);
+        Optional<AccessKey> rootKey = accounts.bootstrapManagementAccount(clock.instant());
+        rootKey.ifPresent(key -> ClientConfigFiles.writeCredentials(dataDirectory, key));
+        this.firstStart = rootKey.isPresent();
+        this.managementAccount = store.snapshot().accounts().stream().filter(Account::management).findFirst()
+                .orElseThrow();
+        CredentialIssuer issuer = new CredentialIssuer(codec, random);
+        ApiHandler handler = new ApiHandler(StsOperations.create(store, access, issuer),
+                IamOperations.create(new IamContext(store, access, awsManaged, random)),
+                new OrganizationsOperations(store, access, accounts),
+                new RequestAuthenticator(store, codec, new SigV4Verifier(clock), clock), clock, new LogAuditSink(),
+                config.maxBodyBytes());
+        this.http = new HelidonHttpServer(config.host(), config.port(), config.maxBodyBytes(), handler::handle);
+        this.maintenance = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+        long every = config.keyCheckInterval().toMillis();
+        maintenance.scheduleAtFixedRate(() -> refreshKeys(keysets), every, every, TimeUnit.MILLISECONDS);
+    }
+
+    public static LanyardServer start(LanyardConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    public static LanyardServer start(LanyardConfig config, Clock clock) {
+        LanyardServer server = new LanyardServer(config, clock);
+        server.port = server.http.start();
+        ClientConfigFiles.writeConfig(config.dataDirectory(), server.endpointUrl(), config.region());
+        return server;
+    }
+
+    private static void refreshKeys(TokenKeysetManager keysets) {
+        try {
+            keysets.refresh();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "token keyset refresh failed; serving with the current keys", e);
+        }
+    }
+
+    private static Path prepareDataDirectory(Path directory) {
+        try {
+            if (!Files.exists(directory)) {
+                Files.createDirectories(directory,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + directory, e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String endpointUrl() {
+        String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+        return "http://" + host + ":" + port;
+    }
+
+    public String managementAccountId() {
+        return managementAccount.id().value();
+    }
+
+    public boolean firstStart() {
+        return firstStart;
+    }
+
+    public Path credentialsFile() {
+        return ClientConfigFiles.credentialsFile(config.dataDirectory());
+    }
+
+    public Path configFile() {
+        return ClientConfigFiles.configFile(config.dataDirectory());
+    }
+
+    @Override
+    public void close() {
+        maintenance.shutdownNow();
+        http.close();
+        store.close();
+    }
+}

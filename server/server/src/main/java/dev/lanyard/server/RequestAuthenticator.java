@@ -1,0 +1,116 @@
+package dev.lanyard.server;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lanyard.authz.Caller;
+import dev.lanyard.aws.AccessKeyId;
+import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.iam.model.AccessKey;
+import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.model.Role;
+import dev.lanyard.iam.model.User;
+import dev.lanyard.iam.spi.IamStore;
+import dev.lanyard.sigv4.HttpRequestParts;
+import dev.lanyard.sigv4.SigV4Verifier;
+import dev.lanyard.sigv4.SignedRequest;
+import dev.lanyard.tokens.SessionClaims;
+import dev.lanyard.tokens.SessionTokenCodec;
+import dev.lanyard.tokens.TokenRejectedException;
+import java.time.InstantSource;
+import java.util.Optional;
+
+/**
+ * Turns a signed request into a {@link Caller}: long-term keys come from the read model, temporary keys from their
+ * sealed session token (no lookup). Every failure maps to AWS's uniform client errors; the detail goes to the log.
+ */
+final class RequestAuthenticator {
+    private final IamStore store;
+    private final SessionTokenCodec codec;
+    private final SigV4Verifier verifier;
+    private final InstantSource clock;
+
+    RequestAuthenticator(IamStore store, SessionTokenCodec codec, SigV4Verifier verifier, InstantSource clock) {
+        this.store = requireNonNull(store, "store is null");
+        this.codec = requireNonNull(codec, "codec is null");
+        this.verifier = requireNonNull(verifier, "verifier is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** The authenticated caller, or empty when the request carries no signature at all. */
+    Optional<Authenticated> authenticate(HttpRequestParts request) {
+        Optional<SignedRequest> parsed = SignedRequest.parse(request);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        SignedRequest signed = parsed.get();
+        AccessKeyId keyId = AccessKeyId.parse(signed.accessKeyId()).orElseThrow(() -> invalid("malformed key id"));
+        IamSnapshot snapshot = store.snapshot();
+        Caller caller = keyId.isTemporary() ? sessionCaller(snapshot, signed, request, keyId)
+                : longTermCaller(snapshot, signed, request, keyId);
+        return Optional.of(new Authenticated(caller, signed));
+    }
+
+    record Authenticated(Caller caller, SignedRequest signed) {}
+
+    private Caller longTermCaller(IamSnapshot snapshot, SignedRequest signed, HttpRequestParts request,
+            AccessKeyId keyId) {
+        AccessKey key = snapshot.accessKey(keyId)
+                .filter(k -> k.status() == AccessKey.Status.Active)
+                .orElseThrow(() -> invalid("unknown or inactive access key " + keyId));
+        verifier.verify(signed, request, key.secret());
+        if (key.rootKey()) {
+            return new Caller.Root(key.account(), keyId, Optional.empty());
+        }
+        User user = snapshot.user(key.account(), key.userName().orElseThrow())
+                .orElseThrow(() -> invalid("access key " + keyId + " belongs to a deleted user"));
+        return new Caller.IamUser(user, keyId, Optional.empty());
+    }
+
+    private Caller sessionCaller(IamSnapshot snapshot, SignedRequest signed, HttpRequestParts request,
+            AccessKeyId keyId) {
+        String token = signed.securityToken().orElseThrow(() -> invalid("temporary key without a session token"));
+        SessionClaims claims;
+        try {
+            claims = codec.unseal(token, keyId);
+        } catch (TokenRejectedException e) {
+            throw invalid("session token rejected: " + e.reason());
+        }
+        verifier.verify(signed, request, claims.secretAccessKey());
+        if (!clock.instant().isBefore(claims.expiresAt())) {
+            throw new AwsException(ErrorCode.EXPIRED_TOKEN, "The security token included in the request is expired",
+                    "session of " + claims.principalArn() + " expired at " + claims.expiresAt());
+        }
+        return switch (claims.kind()) {
+            case ASSUMED_ROLE -> new Caller.RoleSession(role(snapshot, claims), claims, keyId);
+            case USER_SESSION -> new Caller.IamUser(user(snapshot, claims.principalId()), keyId, Optional.of(claims));
+            case ROOT_SESSION -> new Caller.Root(claims.account(), keyId, Optional.of(claims));
+            case FEDERATED_USER -> new Caller.FederatedUser(claims, parentUser(snapshot, claims), keyId);
+        };
+    }
+
+    private static Role role(IamSnapshot snapshot, SessionClaims claims) {
+        return snapshot.roleById(claims.principalId())
+                .orElseThrow(() -> invalid("the role of session " + claims.principalArn() + " no longer exists"));
+    }
+
+    private static User user(IamSnapshot snapshot, String userId) {
+        return snapshot.userById(userId).orElseThrow(() -> invalid("the user " + userId + " no longer exists"));
+    }
+
+    private static Optional<User> parentUser(IamSnapshot snapshot, SessionClaims claims) {
+        String parent = claims.parentUserArn().orElse("");
+        if (parent.endsWith(":root")) {
+            return Optional.empty();
+        }
+        String name = parent.substring(parent.lastIndexOf('/') + 1);
+        return Optional.of(snapshot.user(claims.account(), name).filter(u -> u.arn().toString().equals(parent))
+                .orElseThrow(() -> invalid("the user who created federated session " + claims.sessionName()
+                        + " no longer exists")));
+    }
+
+    private static AwsException invalid(String detail) {
+        return new AwsException(ErrorCode.INVALID_CLIENT_TOKEN_ID,
+                "The security token included in the request is invalid.", detail);
+    }
+}

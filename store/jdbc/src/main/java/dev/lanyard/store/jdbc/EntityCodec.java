@@ -1,0 +1,225 @@
+package dev.lanyard.store.jdbc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lanyard.aws.AccessKeyId;
+import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.SecretAccessKey;
+import dev.lanyard.iam.model.AccessKey;
+import dev.lanyard.iam.model.Account;
+import dev.lanyard.iam.model.CreateAccountStatus;
+import dev.lanyard.iam.model.EntityType;
+import dev.lanyard.iam.model.IamEntity;
+import dev.lanyard.iam.model.InlinePolicy;
+import dev.lanyard.iam.model.ManagedPolicy;
+import dev.lanyard.iam.model.Organization;
+import dev.lanyard.iam.model.Role;
+import dev.lanyard.iam.model.StoredPolicy;
+import dev.lanyard.iam.model.Tag;
+import dev.lanyard.iam.model.User;
+import dev.lanyard.policy.PolicyKind;
+import dev.lanyard.tokens.MasterKey;
+import dev.lanyard.tokens.SealedDataException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Maps entities to stored JSON documents by hand, field by field, so nothing secret can slip into a document by
+ * accident: the only secret (an access key's secret) goes to its own column, encrypted under the master key with the
+ * key id as associated data.
+ */
+final class EntityCodec {
+    private final ObjectMapper json = new ObjectMapper();
+    private final MasterKey masterKey;
+
+    EntityCodec(MasterKey masterKey) {
+        this.masterKey = masterKey;
+    }
+
+    record Row(String type, String account, String id, String body, byte[] secret) {}
+
+    Row encode(IamEntity entity) {
+        ObjectNode node = json.createObjectNode();
+        byte[] secret = null;
+        switch (entity) {
+            case Account a -> {
+                node.put("id", a.id().value()).put("name", a.name()).put("email", a.email())
+                        .put("status", a.status().name()).put("createdAt", a.createdAt().toString())
+                        .put("management", a.management());
+            }
+            case Organization o -> {
+                node.put("id", o.id()).put("managementAccount", o.managementAccount().value())
+                        .put("managementEmail", o.managementEmail()).put("rootId", o.rootId());
+            }
+            case CreateAccountStatus s -> {
+                node.put("id", s.id()).put("requestedBy", s.requestedBy().value()).put("accountName", s.accountName())
+                        .put("state", s.state()).put("requestedAt", s.requestedAt().toString())
+                        .put("completedAt", s.completedAt().toString());
+                s.accountId().ifPresent(id -> node.put("accountId", id.value()));
+                s.failureReason().ifPresent(r -> node.put("failureReason", r));
+            }
+            case User u -> {
+                node.put("account", u.account().value()).put("userId", u.userId()).put("name", u.name())
+                        .put("path", u.path()).put("createDate", u.createDate().toString());
+                u.permissionsBoundaryArn().ifPresent(b -> node.put("permissionsBoundary", b));
+                node.set("tags", tags(u.tags()));
+                node.set("inlinePolicies", inline(u.inlinePolicies()));
+                node.set("attachedPolicies", strings(u.attachedPolicyArns()));
+            }
+            case Role r -> {
+                node.put("account", r.account().value()).put("roleId", r.roleId()).put("name", r.name())
+                        .put("path", r.path()).put("trustPolicy", r.trustPolicy().text())
+                        .put("maxSessionDuration", r.maxSessionDuration().toSeconds())
+                        .put("createDate", r.createDate().toString());
+                r.description().ifPresent(d -> node.put("description", d));
+                r.permissionsBoundaryArn().ifPresent(b -> node.put("permissionsBoundary", b));
+                node.set("tags", tags(r.tags()));
+                node.set("inlinePolicies", inline(r.inlinePolicies()));
+                node.set("attachedPolicies", strings(r.attachedPolicyArns()));
+            }
+            case ManagedPolicy p -> {
+                node.put("owner", p.owner()).put("policyId", p.policyId()).put("name", p.name()).put("path", p.path())
+                        .put("createDate", p.createDate().toString()).put("updateDate", p.updateDate().toString())
+                        .put("defaultVersionId", p.defaultVersionId());
+                p.description().ifPresent(d -> node.put("description", d));
+                ArrayNode versions = node.putArray("versions");
+                for (ManagedPolicy.PolicyVersion v : p.versions()) {
+                    versions.addObject().put("versionId", v.versionId()).put("document", v.policy().text())
+                            .put("createDate", v.createDate().toString());
+                }
+                node.set("tags", tags(p.tags()));
+            }
+            case AccessKey k -> {
+                node.put("id", k.id().value()).put("account", k.account().value()).put("status", k.status().name())
+                        .put("createDate", k.createDate().toString());
+                k.userName().ifPresent(n -> node.put("userName", n));
+                secret = masterKey.encrypt(k.secret().revealUtf8(), secretAad(k.id().value()));
+            }
+        }
+        var key = entity.key();
+        return new Row(key.type().storedName(), key.account(), key.id(), node.toString(), secret);
+    }
+
+    IamEntity decode(Row row) {
+        JsonNode n = readTree(row.body());
+        return switch (EntityType.fromStoredName(row.type())) {
+            case ACCOUNT -> new Account(AccountId.of(text(n, "id")), text(n, "name"), text(n, "email"),
+                    Account.AccountStatus.valueOf(text(n, "status")), instant(n, "createdAt"),
+                    n.path("management").asBoolean());
+            case ORGANIZATION -> new Organization(text(n, "id"), AccountId.of(text(n, "managementAccount")),
+                    text(n, "managementEmail"), text(n, "rootId"));
+            case CREATE_ACCOUNT_STATUS -> new CreateAccountStatus(text(n, "id"), AccountId.of(text(n, "requestedBy")),
+                    text(n, "accountName"), text(n, "state"), instant(n, "requestedAt"), instant(n, "completedAt"),
+                    optional(n, "accountId").map(AccountId::of), optional(n, "failureReason"));
+            case USER -> new User(AccountId.of(text(n, "account")), text(n, "userId"), text(n, "name"),
+                    text(n, "path"), instant(n, "createDate"), optional(n, "permissionsBoundary"), tags(n),
+                    inline(n, PolicyKind.INLINE), strings(n.path("attachedPolicies")));
+            case ROLE -> new Role(AccountId.of(text(n, "account")), text(n, "roleId"), text(n, "name"),
+                    text(n, "path"), stored(text(n, "trustPolicy"), PolicyKind.TRUST), optional(n, "description"),
+                    Duration.ofSeconds(n.path("maxSessionDuration").asLong()), instant(n, "createDate"),
+                    optional(n, "permissionsBoundary"), tags(n), inline(n, PolicyKind.INLINE),
+                    strings(n.path("attachedPolicies")));
+            case MANAGED_POLICY -> decodePolicy(n);
+            case ACCESS_KEY -> new AccessKey(new AccessKeyId(text(n, "id")), AccountId.of(text(n, "account")),
+                    optional(n, "userName"), decryptSecret(row), AccessKey.Status.valueOf(text(n, "status")),
+                    instant(n, "createDate"));
+        };
+    }
+
+    private ManagedPolicy decodePolicy(JsonNode n) {
+        List<ManagedPolicy.PolicyVersion> versions = new ArrayList<>();
+        for (JsonNode v : n.path("versions")) {
+            versions.add(new ManagedPolicy.PolicyVersion(text(v, "versionId"),
+                    stored(text(v, "document"), PolicyKind.MANAGED), instant(v, "createDate")));
+        }
+        return new ManagedPolicy(text(n, "owner"), text(n, "policyId"), text(n, "name"), text(n, "path"),
+                optional(n, "description"), instant(n, "createDate"), instant(n, "updateDate"),
+                text(n, "defaultVersionId"), versions, tags(n));
+    }
+
+    private SecretAccessKey decryptSecret(Row row) {
+        try {
+            byte[] plain = masterKey.decrypt(row.secret(), secretAad(row.id()));
+            return SecretAccessKey.of(new String(plain, StandardCharsets.UTF_8));
+        } catch (SealedDataException e) {
+            throw new IllegalStateException("cannot decrypt the secret of access key " + row.id()
+                    + ": is this the master key the data directory was created with?", e);
+        }
+    }
+
+    private static byte[] secretAad(String accessKeyId) {
+        return ("iam-secret-key:" + accessKeyId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static StoredPolicy stored(String text, PolicyKind kind) {
+        return StoredPolicy.parse(text, kind);
+    }
+
+    private ArrayNode tags(List<Tag> tags) {
+        ArrayNode array = json.createArrayNode();
+        tags.forEach(t -> array.addObject().put("key", t.key()).put("value", t.value()));
+        return array;
+    }
+
+    private static List<Tag> tags(JsonNode n) {
+        List<Tag> tags = new ArrayList<>();
+        n.path("tags").forEach(t -> tags.add(new Tag(text(t, "key"), text(t, "value"))));
+        return tags;
+    }
+
+    private ArrayNode inline(List<InlinePolicy> policies) {
+        ArrayNode array = json.createArrayNode();
+        policies.forEach(p -> array.addObject().put("name", p.name()).put("document", p.policy().text()));
+        return array;
+    }
+
+    private static List<InlinePolicy> inline(JsonNode n, PolicyKind kind) {
+        List<InlinePolicy> policies = new ArrayList<>();
+        n.path("inlinePolicies").forEach(p -> policies.add(
+                new InlinePolicy(text(p, "name"), stored(text(p, "document"), kind))));
+        return policies;
+    }
+
+    private ArrayNode strings(List<String> values) {
+        ArrayNode array = json.createArrayNode();
+        values.forEach(array::add);
+        return array;
+    }
+
+    private static List<String> strings(JsonNode n) {
+        List<String> values = new ArrayList<>();
+        n.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private JsonNode readTree(String body) {
+        try {
+            return json.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("corrupt stored entity", e);
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode value = n.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalStateException("stored entity lacks field " + field);
+        }
+        return value.asText();
+    }
+
+    private static Optional<String> optional(JsonNode n, String field) {
+        JsonNode value = n.get(field);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+    }
+
+    private static Instant instant(JsonNode n, String field) {
+        return Instant.parse(text(n, field));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.lanyard.e2e;
+
+import dev.lanyard.server.LanyardConfig;
+import dev.lanyard.server.LanyardServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/** The real server on an ephemeral loopback port with a fresh data directory, plus its root credentials. */
+final class TestServer implements AutoCloseable {
+    final Path dataDirectory;
+    private LanyardServer server;
+
+    private TestServer(Path dataDirectory, Clock clock) {
+        this.dataDirectory = dataDirectory;
+        this.server = LanyardServer.start(LanyardConfig.defaults(dataDirectory).withPort(0), clock);
+    }
+
+    static TestServer start() {
+        return start(Clock.systemUTC());
+    }
+
+    static TestServer start(Clock clock) {
+        try {
+            return new TestServer(Files.createTempDirectory("lanyard-e2e"), clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the server and starts a new one on the same data directory. */
+    void restart() {
+        server.close();
+        server = LanyardServer.start(LanyardConfig.defaults(dataDirectory).withPort(0), Clock.systemUTC());
+    }
+
+    String endpoint() {
+        return server.endpointUrl();
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    String accountId() {
+        return server.managementAccountId();
+    }
+
+    Path configFile() {
+        return server.configFile();
+    }
+
+    Path credentialsFile() {
+        return server.credentialsFile();
+    }
+
+    /** The root access key id and secret from the generated credentials file. */
+    List<String> rootCredentials() {
+        try {
+            List<String> lines = Files.readAllLines(credentialsFile());
+            String id = lines.stream().filter(l -> l.startsWith("aws_access_key_id")).findFirst().orElseThrow();
+            String secret = lines.stream().filter(l -> l.startsWith("aws_secret_access_key")).findFirst()
+                    .orElseThrow();
+            return List.of(id.substring(id.indexOf('=') + 1).trim(), secret.substring(secret.indexOf('=') + 1).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
