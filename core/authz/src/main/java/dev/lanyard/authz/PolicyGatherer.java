@@ -19,7 +19,11 @@ import java.util.Optional;
 
 /** Collects the policies that apply to a caller from the read model (iam-policy.md §4.1). */
 public final class PolicyGatherer {
+    private static final int SESSION_POLICY_CACHE_SIZE = 10_000;
     private final AwsManagedPolicies awsManaged;
+    // Inline session policies travel in every request's token; parse each distinct text once, not per request.
+    private final java.util.concurrent.ConcurrentHashMap<String, Optional<dev.lanyard.policy.PolicyDocument>>
+            sessionPolicyCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PolicyGatherer(AwsManagedPolicies awsManaged) {
         this.awsManaged = awsManaged;
@@ -59,12 +63,8 @@ public final class PolicyGatherer {
 
     private SessionPolicies passedOrNone(IamSnapshot snapshot, SessionClaims claims, SessionPolicies whenNone) {
         List<LabeledPolicy> passed = new ArrayList<>();
-        claims.inlineSessionPolicy().ifPresent(text -> {
-            if (PolicyParser.parse(text, PolicyKind.SESSION) instanceof dev.lanyard.policy.ParseResult.Valid v) {
-                passed.add(new LabeledPolicy(new PolicyRef(PolicySource.SESSION_INLINE, "session-policy"),
-                        v.document()));
-            }
-        });
+        claims.inlineSessionPolicy().flatMap(this::parsedSessionPolicy).ifPresent(document -> passed.add(
+                new LabeledPolicy(new PolicyRef(PolicySource.SESSION_INLINE, "session-policy"), document)));
         for (String arn : claims.sessionPolicyArns()) {
             // A session policy deleted since issue still limits the session: it simply allows nothing.
             managed(snapshot, arn).ifPresent(p -> passed.add(new LabeledPolicy(
@@ -72,6 +72,21 @@ public final class PolicyGatherer {
         }
         boolean anyPassed = claims.inlineSessionPolicy().isPresent() || !claims.sessionPolicyArns().isEmpty();
         return anyPassed ? new SessionPolicies.Passed(passed) : whenNone;
+    }
+
+    private Optional<dev.lanyard.policy.PolicyDocument> parsedSessionPolicy(String text) {
+        Optional<dev.lanyard.policy.PolicyDocument> cached = sessionPolicyCache.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        if (sessionPolicyCache.size() >= SESSION_POLICY_CACHE_SIZE) {
+            sessionPolicyCache.clear();
+        }
+        // Validated when the session was issued, so an invalid text here can only mean a newer, stricter parser.
+        Optional<dev.lanyard.policy.PolicyDocument> parsed = PolicyParser.parse(text, PolicyKind.SESSION)
+                instanceof dev.lanyard.policy.ParseResult.Valid v ? Optional.of(v.document()) : Optional.empty();
+        sessionPolicyCache.put(text, parsed);
+        return parsed;
     }
 
     public Optional<ManagedPolicy> managed(IamSnapshot snapshot, String arn) {

@@ -14,9 +14,16 @@ final class TestServer implements AutoCloseable {
     final Path dataDirectory;
     private LanyardServer server;
 
+    private final Clock clock;
+
     private TestServer(Path dataDirectory, Clock clock) {
         this.dataDirectory = dataDirectory;
-        this.server = LanyardServer.start(LanyardConfig.defaults(dataDirectory).withPort(0), clock);
+        this.clock = clock;
+        this.server = LanyardServer.start(config(dataDirectory), clock);
+    }
+
+    private static LanyardConfig config(Path dataDirectory) {
+        return LanyardConfig.defaults(dataDirectory).withPort(0).withKeyRotationPeriod(java.time.Duration.ofMinutes(30));
     }
 
     static TestServer start() {
@@ -34,7 +41,7 @@ final class TestServer implements AutoCloseable {
     /** Stops the server and starts a new one on the same data directory. */
     void restart() {
         server.close();
-        server = LanyardServer.start(LanyardConfig.defaults(dataDirectory).withPort(0), Clock.systemUTC());
+        server = LanyardServer.start(config(dataDirectory), clock);
     }
 
     String endpoint() {

@@ -1,0 +1,133 @@
+package dev.lanyard.store.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lanyard.aws.AccessKeyId;
+import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.SecretAccessKey;
+import dev.lanyard.iam.model.AccessKey;
+import dev.lanyard.iam.model.Account;
+import dev.lanyard.iam.model.EntityChange;
+import dev.lanyard.iam.model.InlinePolicy;
+import dev.lanyard.iam.model.Role;
+import dev.lanyard.iam.model.StoredPolicy;
+import dev.lanyard.iam.model.Tag;
+import dev.lanyard.iam.model.User;
+import dev.lanyard.iam.spi.IamStore;
+import dev.lanyard.iam.spi.IamStore.Mutation;
+import dev.lanyard.policy.PolicyKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** What every IamStore must do; each implementation's test class extends this. */
+public abstract class IamStoreContract {
+    protected static final AccountId ACCOUNT = AccountId.of("123456789012");
+    protected static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
+    private static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"AWS\":\"123456789012\"},\"Action\":\"sts:AssumeRole\"}]}";
+    private static final String ALLOW_ALL =
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+
+    /** A fresh, empty store. */
+    protected abstract IamStore newStore();
+
+    /** The same store's data opened again (a restart); stores without durability return a new empty one. */
+    protected abstract IamStore reopen(IamStore store);
+
+    protected static User user(String name) {
+        return new User(ACCOUNT, "AIDA" + name.toUpperCase(java.util.Locale.ROOT), name, "/", T0, Optional.empty(),
+                List.of(new Tag("team", "blue")),
+                List.of(new InlinePolicy("all", StoredPolicy.parse(ALLOW_ALL, PolicyKind.INLINE))), List.of());
+    }
+
+    protected static Role role(String name) {
+        return new Role(ACCOUNT, "AROA" + name.toUpperCase(java.util.Locale.ROOT), name, "/ops/",
+                StoredPolicy.parse(TRUST, PolicyKind.TRUST), Optional.of("d"), Duration.ofHours(2), T0,
+                Optional.empty(), List.of(), List.of(), List.of("arn:aws:iam::aws:policy/ReadOnlyAccess"));
+    }
+
+    protected static AccessKey key(String user, SecretAccessKey secret) {
+        return new AccessKey(AccessKeyId.generateLongTerm(ACCOUNT, new SplittableRandom(user.hashCode())), ACCOUNT,
+                Optional.of(user), secret, AccessKey.Status.Active, T0);
+    }
+
+    @Test
+    void startsEmptyAndAppliesChangeSets() {
+        try (IamStore store = newStore()) {
+            assertThat(store.snapshot().all()).isEmpty();
+            long before = store.snapshot().version();
+            String result = store.update(s -> Mutation.of("done", EntityChange.upsert(user("alice")),
+                    EntityChange.upsert(role("deployer"))));
+            assertThat(result).isEqualTo("done");
+            assertThat(store.snapshot().version()).isGreaterThan(before);
+            assertThat(store.snapshot().user(ACCOUNT, "ALICE")).contains(user("alice"));
+            assertThat(store.snapshot().roleById("AROADEPLOYER")).contains(role("deployer"));
+        }
+    }
+
+    @Test
+    void aFailingMutationChangesNothing() {
+        try (IamStore store = newStore()) {
+            store.update(s -> Mutation.of(1, EntityChange.upsert(user("bob"))));
+            long version = store.snapshot().version();
+            assertThatThrownBy(() -> store.update(s -> {
+                throw new IllegalStateException("refused");
+            })).hasMessage("refused");
+            assertThat(store.snapshot().version()).isEqualTo(version);
+            assertThat(store.snapshot().users(ACCOUNT)).hasSize(1);
+        }
+    }
+
+    @Test
+    void removalsAndReopenKeepEverything() {
+        IamStore store = newStore();
+        SecretAccessKey secret = SecretAccessKey.generate(new SplittableRandom(3));
+        AccessKey key = key("carol", secret);
+        Account account = new Account(ACCOUNT, "main", "a@example.test", Account.AccountStatus.ACTIVE, T0, true);
+        store.update(s -> Mutation.of(1, EntityChange.upsert(account), EntityChange.upsert(user("carol")),
+                EntityChange.upsert(user("dave")), EntityChange.upsert(key)));
+        store.update(s -> Mutation.of(1, EntityChange.remove(user("dave"))));
+        IamStore reopened = reopen(store);
+        try (reopened) {
+            if (reopened.snapshot().all().isEmpty()) {
+                return; // not a durable store
+            }
+            assertThat(reopened.snapshot().account(ACCOUNT)).contains(account);
+            assertThat(reopened.snapshot().user(ACCOUNT, "dave")).isEmpty();
+            assertThat(reopened.snapshot().user(ACCOUNT, "carol")).contains(user("carol"));
+            AccessKey loaded = reopened.snapshot().accessKey(key.id()).orElseThrow();
+            assertThat(loaded.secret()).isEqualTo(secret);
+            assertThat(loaded).isEqualTo(key);
+        }
+    }
+
+    @Test
+    void concurrentWritersSerialize() throws Exception {
+        try (IamStore store = newStore()) {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    String name = "user" + i;
+                    futures.add(pool.submit(() -> store.update(s -> Mutation.of(1,
+                            EntityChange.upsert(user(name))))));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(store.snapshot().users(ACCOUNT)).hasSize(40);
+        }
+    }
+}
