@@ -109,6 +109,17 @@ public final class AccessControl {
         };
     }
 
+    /**
+     * AccessDenied for a refusal that no policy decided (the target does not exist, a session limit applies): AWS's
+     * sentence, with the reason for the operator and in the encoded message.
+     */
+    public AwsException refuse(Caller caller, String action, String resource, String suffix, String reason) {
+        return new AwsException(ErrorCode.ACCESS_DENIED, "User: " + caller.arn() + " is not authorized to perform: "
+                + action + (resource.isEmpty() ? "" : " on resource: " + resource) + suffix
+                + " Encoded authorization failure message: " + messages.encodeFailure(caller, action, resource, reason),
+                reason);
+    }
+
     public List<LabeledPolicy> identityPolicies(IamSnapshot snapshot, Caller caller) {
         return gatherer.identityPolicies(snapshot, caller);
     }

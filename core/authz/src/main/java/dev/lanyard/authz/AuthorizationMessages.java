@@ -57,6 +57,22 @@ public final class AuthorizationMessages {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
     }
 
+    /** A refusal decided before any policy was evaluated (a missing role, a session limit): its reason is the failure. */
+    public String encodeFailure(Caller caller, String action, String resource, String reason) {
+        ObjectNode root = json.createObjectNode();
+        root.put("allowed", false);
+        root.put("explicitDeny", false);
+        root.putObject("matchedStatements").putArray("items");
+        root.putObject("failures").putArray("items").add(reason);
+        ObjectNode context = root.putObject("context");
+        context.putObject("principal").put("id", caller.userId()).put("arn", caller.arn());
+        context.put("action", action);
+        context.put("resource", resource);
+        context.putObject("conditions").putArray("items");
+        byte[] sealed = masterKey.encrypt(root.toString().getBytes(StandardCharsets.UTF_8), AAD);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
+    }
+
     /** The JSON document, or InvalidAuthorizationMessageException for anything this server did not seal. */
     public String decode(String encoded) {
         try {

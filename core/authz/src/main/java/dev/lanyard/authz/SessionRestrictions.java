@@ -11,23 +11,27 @@ import java.util.Optional;
  * STS API but AssumeRole and GetCallerIdentity.
  */
 public final class SessionRestrictions {
-    private SessionRestrictions() {}
+    private final AccessControl access;
 
-    public static void check(Caller caller, String service, String action) {
+    public SessionRestrictions(AccessControl access) {
+        this.access = access;
+    }
+
+    public void check(Caller caller, String service, String action) {
         Optional<SessionClaims> session = caller.session();
         if (session.isEmpty() || "GetCallerIdentity".equals(action) && "sts".equals(service)) {
             return;
         }
         switch (session.get().kind()) {
             case ASSUMED_ROLE -> { }
-            case FEDERATED_USER -> throw new AwsException(ErrorCode.ACCESS_DENIED, "User: " + caller.arn()
-                    + " is not authorized to perform: " + service + ":" + action
-                    + " because sessions from GetFederationToken may only call sts:GetCallerIdentity");
+            case FEDERATED_USER -> throw access.refuse(caller, service + ":" + action, "",
+                    " because sessions from GetFederationToken may only call sts:GetCallerIdentity",
+                    "GetFederationToken sessions may only call sts:GetCallerIdentity");
             case USER_SESSION, ROOT_SESSION -> checkSessionToken(caller, session.get(), service, action);
         }
     }
 
-    private static void checkSessionToken(Caller caller, SessionClaims session, String service, String action) {
+    private void checkSessionToken(Caller caller, SessionClaims session, String service, String action) {
         boolean mfa = session.mfaAuthenticatedAt().isPresent();
         if (!"sts".equals(service) && !mfa) {
             // What AWS answers here (observed): the token is "invalid" for IAM without MFA.
@@ -36,9 +40,9 @@ public final class SessionRestrictions {
                     "GetSessionToken credentials without MFA may not call " + service + ":" + action);
         }
         if ("sts".equals(service) && !"AssumeRole".equals(action)) {
-            throw new AwsException(ErrorCode.ACCESS_DENIED, "User: " + caller.arn()
-                    + " is not authorized to perform: sts:" + action
-                    + " because sessions from GetSessionToken may only call sts:AssumeRole and sts:GetCallerIdentity");
+            throw access.refuse(caller, "sts:" + action, "",
+                    " because sessions from GetSessionToken may only call sts:AssumeRole and sts:GetCallerIdentity",
+                    "GetSessionToken sessions may only call sts:AssumeRole and sts:GetCallerIdentity");
         }
     }
 }

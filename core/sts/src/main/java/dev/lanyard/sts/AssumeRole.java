@@ -8,7 +8,6 @@ import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Operation;
 import dev.lanyard.authz.OperationCall;
 import dev.lanyard.authz.Validators;
-import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.Arn;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
@@ -63,14 +62,15 @@ public final class AssumeRole implements Operation {
         }
         IamSnapshot snapshot = store.snapshot();
         String resource = request.roleArn().toString();
-        Role role = findRole(snapshot, request.roleArn())
-                .orElseThrow(() -> notAuthorized(caller, resource));
+        Role role = findRole(snapshot, request.roleArn()).orElseThrow(() -> access.refuse(caller, "sts:AssumeRole",
+                resource, "", "the role " + resource + " does not exist"));
         Optional<SessionClaims> callerSession = caller.session();
         boolean chained = caller instanceof Caller.RoleSession;
         Duration duration = duration(request, role, chained);
         List<SessionTag> inheritedTransitive = inheritedTransitiveTags(callerSession);
         rejectTransitiveConflicts(request.tags(), inheritedTransitive);
-        Optional<String> sourceIdentity = sourceIdentity(caller, request, callerSession);
+        Optional<String> sourceIdentity = sourceIdentity(request, callerSession).orElseThrow(() -> access.refuse(
+                caller, "sts:AssumeRole", resource, "", "the source identity set earlier in the role chain cannot change"));
 
         ContextKeys keys = trustContext(request, role, inheritedTransitive, sourceIdentity);
         LabeledPolicy trust = new LabeledPolicy(new PolicyRef(PolicySource.TRUST, role.arn().toString()),
@@ -198,14 +198,14 @@ public final class AssumeRole implements Operation {
         }
     }
 
-    /** Source identity is sticky across a role chain: once set it may only be repeated. */
-    private static Optional<String> sourceIdentity(Caller caller, Request request, Optional<SessionClaims> session) {
+    /** Source identity is sticky across a role chain: once set it may only be repeated (empty result: refused). */
+    private static Optional<Optional<String>> sourceIdentity(Request request, Optional<SessionClaims> session) {
         Optional<String> inherited = session.flatMap(SessionClaims::sourceIdentity);
         if (inherited.isPresent() && request.sourceIdentity().isPresent()
                 && !inherited.get().equals(request.sourceIdentity().get())) {
-            throw notAuthorized(caller, request.roleArn().toString());
+            return Optional.empty();
         }
-        return inherited.or(request::sourceIdentity);
+        return Optional.of(inherited.or(request::sourceIdentity));
     }
 
     private static ContextKeys trustContext(Request request, Role role, List<SessionTag> inheritedTransitive,
@@ -221,14 +221,5 @@ public final class AssumeRole implements Operation {
         inheritedTransitive.forEach(t -> resourceTags.put(t.key().toLowerCase(Locale.ROOT), t.value()));
         resourceTags.forEach((k, v) -> keys.put("aws:ResourceTag/" + k, v));
         return keys.build();
-    }
-
-    static AwsException notAuthorized(Caller caller, String resource) {
-        return new AwsException(ErrorCode.ACCESS_DENIED, "User: " + caller.arn()
-                + " is not authorized to perform: sts:AssumeRole on resource: " + resource);
-    }
-
-    static AccountId accountOf(Arn arn) {
-        return arn.accountId().orElseThrow();
     }
 }

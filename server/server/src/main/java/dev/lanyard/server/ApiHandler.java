@@ -43,10 +43,13 @@ final class ApiHandler {
     private final InstantSource clock;
     private final AuditSink audit;
     private final int maxBodyBytes;
+    private final SessionRestrictions sessionRestrictions;
     private final ObjectMapper json = new ObjectMapper();
 
     ApiHandler(Map<String, Operation> sts, Map<String, Operation> iam, OrganizationsOperations organizations,
-            RequestAuthenticator authenticator, InstantSource clock, AuditSink audit, int maxBodyBytes) {
+            RequestAuthenticator authenticator, SessionRestrictions sessionRestrictions, InstantSource clock,
+            AuditSink audit, int maxBodyBytes) {
+        this.sessionRestrictions = requireNonNull(sessionRestrictions, "sessionRestrictions is null");
         this.sts = Map.copyOf(sts);
         this.iam = Map.copyOf(iam);
         this.organizations = requireNonNull(organizations, "organizations is null");
@@ -85,7 +88,7 @@ final class ApiHandler {
             }
             RequestAuthenticator.Authenticated authenticated = authenticate(exchange, serviceName(route.service()));
             caller = Optional.of(authenticated.caller());
-            SessionRestrictions.check(caller.get(), serviceName(route.service()), route.action());
+            sessionRestrictions.check(caller.get(), serviceName(route.service()), route.action());
             RequestEnvironment env = environment(exchange, authenticated, requestId);
             Optional<Struct> result = operation.handle(new OperationCall(route.action(), caller, env, params));
             record(exchange, requestId, route, caller, Optional.empty(), "");

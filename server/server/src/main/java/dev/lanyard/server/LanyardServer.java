@@ -64,7 +64,8 @@ public final class LanyardServer implements AutoCloseable {
         ApiHandler handler = new ApiHandler(StsOperations.create(store, access, issuer),
                 IamOperations.create(new IamContext(store, access, awsManaged, random)),
                 new OrganizationsOperations(store, access, accounts),
-                new RequestAuthenticator(store, codec, new SigV4Verifier(clock), clock), clock, new LogAuditSink(),
+                new RequestAuthenticator(store, codec, new SigV4Verifier(clock), clock),
+                new dev.lanyard.authz.SessionRestrictions(access), clock, new LogAuditSink(),
                 config.maxBodyBytes());
         this.http = new HelidonHttpServer(config.host(), config.port(), config.maxBodyBytes(), handler::handle);
         this.maintenance = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
