@@ -1,5 +1,6 @@
 package dev.lanyard.cli;
 
+import dev.lanyard.server.DatabaseSettings;
 import dev.lanyard.server.LanyardConfig;
 import dev.lanyard.server.LanyardServer;
 import java.nio.file.Path;
@@ -24,10 +25,26 @@ final class ServeCommand implements Runnable {
             defaultValue = "lanyard-data")
     Path dataDirectory;
 
+    @Option(names = "--database-url", description = "PostgreSQL JDBC URL shared by several nodes (default: the"
+            + " embedded store in the data directory). Credentials come from LANYARD_DB_USER and LANYARD_DB_PASSWORD"
+            + " or --database-password-file.")
+    Optional<String> databaseUrl;
+
+    @Option(names = "--database-password-file", description = "File holding the database password.")
+    Optional<Path> databasePasswordFile;
+
+    @Option(names = "--master-key-file", description = "File holding the master key (base64 of 32 bytes); nodes"
+            + " sharing a database must all have the same one. Default: LANYARD_MASTER_KEY, else DATA_DIR/master.key.")
+    Optional<Path> masterKeyFile;
+
+    @Option(names = "--node-id", description = "Name of this node in logs and health (default ${DEFAULT-VALUE}).",
+            defaultValue = "node-1")
+    String nodeId;
+
     @Override
     public void run() {
         LanyardConfig config = LanyardConfig.defaults(dataDirectory.toAbsolutePath()).withPort(port).withHost(host)
-                .withMasterKey(Optional.ofNullable(System.getenv("LANYARD_MASTER_KEY")));
+                .withMasterKey(masterKey()).withDatabase(database()).withNodeId(nodeId);
         LanyardServer server = LanyardServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -39,6 +56,31 @@ final class ServeCommand implements Runnable {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private Optional<String> masterKey() {
+        if (masterKeyFile.isPresent()) {
+            return Optional.of(read(masterKeyFile.get()));
+        }
+        return Optional.ofNullable(System.getenv("LANYARD_MASTER_KEY"));
+    }
+
+    private Optional<DatabaseSettings> database() {
+        if (databaseUrl.isEmpty()) {
+            return Optional.empty();
+        }
+        String user = Optional.ofNullable(System.getenv("LANYARD_DB_USER")).orElse("lanyard");
+        String password = databasePasswordFile.map(ServeCommand::read)
+                .orElseGet(() -> Optional.ofNullable(System.getenv("LANYARD_DB_PASSWORD")).orElse(""));
+        return Optional.of(new DatabaseSettings(databaseUrl.get(), user, password));
+    }
+
+    private static String read(Path file) {
+        try {
+            return java.nio.file.Files.readString(file).trim();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file, e);
         }
     }
 

@@ -19,10 +19,11 @@ import java.util.function.Function;
 
 /** Binds the engine-independent handler to Helidon SE's virtual-thread web server. */
 final class HelidonHttpServer implements AutoCloseable {
-    private static final byte[] HEALTH = "{\"status\":\"UP\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] UP = "{\"status\":\"UP\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     private final WebServer server;
 
-    HelidonHttpServer(String host, int port, int maxBodyBytes, Function<HttpExchange, HttpReply> handler) {
+    HelidonHttpServer(String host, int port, int maxBodyBytes, Function<HttpExchange, HttpReply> handler,
+            java.util.function.Supplier<String> health) {
         requireNonNull(handler, "handler is null");
         this.server = WebServer.builder()
                 .host(host)
@@ -32,7 +33,10 @@ final class HelidonHttpServer implements AutoCloseable {
                 .shutdownGracePeriod(Duration.ofSeconds(5))
                 .shutdownHook(false)
                 .routing(r -> r
-                        .get("/health", (req, res) -> res.header("Content-Type", "application/json").send(HEALTH))
+                        .get("/health", (req, res) -> res.header("Content-Type", "application/json")
+                                .send(health.get().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .get("/health/live", (req, res) -> res.header("Content-Type", "application/json").send(UP))
+                        .get("/health/ready", (req, res) -> res.header("Content-Type", "application/json").send(UP))
                         .any((req, res) -> serve(req, res, maxBodyBytes, handler)))
                 .build();
     }

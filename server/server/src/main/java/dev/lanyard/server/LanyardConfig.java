@@ -11,7 +11,8 @@ import java.util.Optional;
  * token keys rotated daily and kept until the longest session (36 h) they sealed has expired.
  */
 public record LanyardConfig(String host, int port, Path dataDirectory, String region, int maxBodyBytes,
-        Duration keyRotationPeriod, Duration keyCheckInterval, Optional<String> masterKeyBase64) {
+        Duration keyRotationPeriod, Duration keyCheckInterval, Optional<String> masterKeyBase64,
+        Optional<DatabaseSettings> database, String nodeId, Duration storePollInterval) {
     public static final int DEFAULT_PORT = 8955;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_REGION = "us-east-1";
@@ -26,6 +27,9 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
         requireNonNull(keyRotationPeriod, "keyRotationPeriod is null");
         requireNonNull(keyCheckInterval, "keyCheckInterval is null");
         requireNonNull(masterKeyBase64, "masterKeyBase64 is null");
+        requireNonNull(database, "database is null");
+        requireNonNull(nodeId, "nodeId is null");
+        requireNonNull(storePollInterval, "storePollInterval is null");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535: " + port);
         }
@@ -36,26 +40,37 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
 
     public static LanyardConfig defaults(Path dataDirectory) {
         return new LanyardConfig(DEFAULT_HOST, DEFAULT_PORT, dataDirectory, DEFAULT_REGION, DEFAULT_MAX_BODY,
-                Duration.ofDays(1), Duration.ofMinutes(1), Optional.empty());
+                Duration.ofDays(1), Duration.ofMinutes(1), Optional.empty(), Optional.empty(), "node-1",
+                Duration.ofMillis(250));
+    }
+
+    public LanyardConfig withDatabase(Optional<DatabaseSettings> settings) {
+        return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
+                keyCheckInterval, masterKeyBase64, settings, nodeId, storePollInterval);
+    }
+
+    public LanyardConfig withNodeId(String id) {
+        return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
+                keyCheckInterval, masterKeyBase64, database, id, storePollInterval);
     }
 
     public LanyardConfig withPort(int newPort) {
         return new LanyardConfig(host, newPort, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
-                keyCheckInterval, masterKeyBase64);
+                keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval);
     }
 
     public LanyardConfig withHost(String newHost) {
         return new LanyardConfig(newHost, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
-                keyCheckInterval, masterKeyBase64);
+                keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval);
     }
 
     public LanyardConfig withMasterKey(Optional<String> base64) {
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
-                keyCheckInterval, base64);
+                keyCheckInterval, base64, database, nodeId, storePollInterval);
     }
 
     public LanyardConfig withKeyRotationPeriod(Duration period) {
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, period, keyCheckInterval,
-                masterKeyBase64);
+                masterKeyBase64, database, nodeId, storePollInterval);
     }
 }

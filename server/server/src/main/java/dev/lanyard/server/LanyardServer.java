@@ -15,6 +15,7 @@ import dev.lanyard.iamapi.organizations.OrganizationsOperations;
 import dev.lanyard.sigv4.SigV4Verifier;
 import dev.lanyard.store.jdbc.EmbeddedDatabase;
 import dev.lanyard.store.jdbc.JdbcIamStore;
+import dev.lanyard.store.jdbc.PostgresDatabase;
 import dev.lanyard.sts.CredentialIssuer;
 import dev.lanyard.sts.StsOperations;
 import dev.lanyard.tokens.MasterKey;
@@ -47,8 +48,14 @@ public final class LanyardServer implements AutoCloseable {
         this.config = requireNonNull(config, "config is null");
         SecureRandom random = new SecureRandom();
         Path dataDirectory = prepareDataDirectory(config.dataDirectory());
+        if (config.database().isPresent() && config.masterKeyBase64().isEmpty()) {
+            throw new IllegalStateException("nodes sharing a database must share the master key: set"
+                    + " LANYARD_MASTER_KEY (base64 of 32 bytes) to the same value on every node");
+        }
         MasterKey masterKey = MasterKeySource.load(dataDirectory, config.masterKeyBase64(), random);
-        this.store = EmbeddedDatabase.open(dataDirectory, masterKey);
+        this.store = config.database()
+                .map(db -> PostgresDatabase.open(db.jdbcUrl(), db.user(), db.password(), masterKey))
+                .orElseGet(() -> EmbeddedDatabase.open(dataDirectory, masterKey));
         TokenKeysetManager keysets = new TokenKeysetManager(store, masterKey, clock, random,
                 config.keyRotationPeriod(), LanyardConfig.MAX_SESSION_LIFETIME);
         SessionTokenCodec codec = new SessionTokenCodec(keysets, random);
@@ -64,13 +71,18 @@ public final class LanyardServer implements AutoCloseable {
         ApiHandler handler = new ApiHandler(StsOperations.create(store, access, issuer),
                 IamOperations.create(new IamContext(store, access, awsManaged, random)),
                 new OrganizationsOperations(store, access, accounts),
-                new RequestAuthenticator(store, codec, new SigV4Verifier(clock), clock),
+                new RequestAuthenticator(store, codec, new SigV4Verifier(clock), clock, keysets::reloadForUnknownKey),
                 new dev.lanyard.authz.SessionRestrictions(access), clock, new LogAuditSink(),
                 config.maxBodyBytes());
-        this.http = new HelidonHttpServer(config.host(), config.port(), config.maxBodyBytes(), handler::handle);
-        this.maintenance = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+        this.http = new HelidonHttpServer(config.host(), config.port(), config.maxBodyBytes(), handler::handle,
+                this::health);
+        this.maintenance = Executors.newScheduledThreadPool(1, Thread.ofVirtual().factory());
         long every = config.keyCheckInterval().toMillis();
         maintenance.scheduleAtFixedRate(() -> refreshKeys(keysets), every, every, TimeUnit.MILLISECONDS);
+        if (config.database().isPresent()) {
+            long poll = config.storePollInterval().toMillis();
+            maintenance.scheduleWithFixedDelay(this::pollStore, poll, poll, TimeUnit.MILLISECONDS);
+        }
     }
 
     public static LanyardServer start(LanyardConfig config) {
@@ -82,6 +94,22 @@ public final class LanyardServer implements AutoCloseable {
         server.port = server.http.start();
         ClientConfigFiles.writeConfig(config.dataDirectory(), server.endpointUrl(), config.region());
         return server;
+    }
+
+    private void pollStore() {
+        try {
+            store.poll();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "polling the store failed", e);
+        }
+    }
+
+    /** UP, or DEGRADED while the shared database is unreachable (reads and issuing go on from memory). */
+    private String health() {
+        boolean up = store.reachable();
+        return "{\"status\":\"" + (up ? "UP" : "DEGRADED") + "\",\"node\":\"" + config.nodeId()
+                + "\",\"store\":\"" + (config.database().isPresent() ? "postgresql" : "embedded")
+                + "\",\"storeReachable\":" + up + ",\"iamVersion\":" + store.snapshot().version() + "}";
     }
 
     private static void refreshKeys(TokenKeysetManager keysets) {

@@ -29,8 +29,11 @@ final class RequestAuthenticator {
     private final SessionTokenCodec codec;
     private final SigV4Verifier verifier;
     private final InstantSource clock;
+    private final java.util.function.BooleanSupplier reloadKeysetForUnknownKey;
 
-    RequestAuthenticator(IamStore store, SessionTokenCodec codec, SigV4Verifier verifier, InstantSource clock) {
+    RequestAuthenticator(IamStore store, SessionTokenCodec codec, SigV4Verifier verifier, InstantSource clock,
+            java.util.function.BooleanSupplier reloadKeysetForUnknownKey) {
+        this.reloadKeysetForUnknownKey = requireNonNull(reloadKeysetForUnknownKey, "reloadKeysetForUnknownKey is null");
         this.store = requireNonNull(store, "store is null");
         this.codec = requireNonNull(codec, "codec is null");
         this.verifier = requireNonNull(verifier, "verifier is null");
@@ -70,12 +73,7 @@ final class RequestAuthenticator {
     private Caller sessionCaller(IamSnapshot snapshot, SignedRequest signed, HttpRequestParts request,
             AccessKeyId keyId) {
         String token = signed.securityToken().orElseThrow(() -> invalid("temporary key without a session token"));
-        SessionClaims claims;
-        try {
-            claims = codec.unseal(token, keyId);
-        } catch (TokenRejectedException e) {
-            throw invalid("session token rejected: " + e.reason());
-        }
+        SessionClaims claims = unseal(token, keyId);
         verifier.verify(signed, request, claims.secretAccessKey());
         if (!clock.instant().isBefore(claims.expiresAt())) {
             throw new AwsException(ErrorCode.EXPIRED_TOKEN, "The security token included in the request is expired",
@@ -87,6 +85,22 @@ final class RequestAuthenticator {
             case ROOT_SESSION -> new Caller.Root(claims.account(), keyId, Optional.of(claims));
             case FEDERATED_USER -> new Caller.FederatedUser(claims, parentUser(snapshot, claims), keyId);
         };
+    }
+
+    private SessionClaims unseal(String token, AccessKeyId keyId) {
+        try {
+            return codec.unseal(token, keyId);
+        } catch (TokenRejectedException e) {
+            if (e.reason() == dev.lanyard.tokens.TokenRejectionReason.UNKNOWN_KEY
+                    && reloadKeysetForUnknownKey.getAsBoolean()) {
+                try {
+                    return codec.unseal(token, keyId);
+                } catch (TokenRejectedException again) {
+                    throw invalid("session token rejected after keyset reload: " + again.reason());
+                }
+            }
+            throw invalid("session token rejected: " + e.reason());
+        }
     }
 
     private static Role role(IamSnapshot snapshot, SessionClaims claims) {

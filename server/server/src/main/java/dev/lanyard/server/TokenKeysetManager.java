@@ -23,7 +23,9 @@ final class TokenKeysetManager implements Supplier<TokenKeyset> {
     private final SecureRandom random;
     private final Duration rotationPeriod;
     private final Duration maxTokenLifetime;
+    private static final Duration UNKNOWN_KEY_RELOAD_INTERVAL = Duration.ofSeconds(1);
     private volatile TokenKeyset current;
+    private volatile java.time.Instant lastUnknownKeyReload = java.time.Instant.EPOCH;
     private volatile byte[] currentBytes;
 
     TokenKeysetManager(KeysetStore store, MasterKey masterKey, InstantSource clock, SecureRandom random,
@@ -80,6 +82,24 @@ final class TokenKeysetManager implements Supplier<TokenKeyset> {
             return TokenKeyset.fromEncryptedBytes(bytes, masterKey);
         } catch (SealedDataException e) {
             throw new IllegalStateException("the token keyset cannot be decrypted with this master key", e);
+        }
+    }
+
+    /**
+     * A token names a key this node has not seen: another node rotated. Reload from the store, at most once a second
+     * so forged key ids cannot hammer the database. Returns whether a reload happened.
+     */
+    boolean reloadForUnknownKey() {
+        java.time.Instant now = clock.instant();
+        if (now.isBefore(lastUnknownKeyReload.plus(UNKNOWN_KEY_RELOAD_INTERVAL))) {
+            return false;
+        }
+        lastUnknownKeyReload = now;
+        try {
+            refresh();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -36,6 +36,7 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AutoCloseable onClose;
     private volatile IamSnapshot current;
+    private volatile boolean reachable = true;
 
     private JdbcIamStore(DataSource dataSource, MasterKey masterKey, AutoCloseable onClose) {
         this.dataSource = requireNonNull(dataSource, "dataSource is null");
@@ -78,6 +79,38 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * Asks the database for the global version and reloads when another node has written since. Returns whether the
+     * database answered; while it does not, the last snapshot keeps serving (static stability).
+     */
+    public boolean poll() {
+        long stored;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT version FROM lanyard_meta WHERE id = 1");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            stored = rs.getLong(1);
+        } catch (SQLException e) {
+            reachable = false;
+            return false;
+        }
+        reachable = true;
+        if (stored != current.version()) {
+            try {
+                reload();
+            } catch (AwsException e) {
+                reachable = false;
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the database answered the last time it was asked. */
+    public boolean reachable() {
+        return reachable;
     }
 
     /** Re-reads everything, e.g. after another node wrote. */
@@ -228,7 +261,8 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
         }
     }
 
-    private static AwsException storeUnavailable(SQLException e) {
+    private AwsException storeUnavailable(SQLException e) {
+        reachable = false;
         return new AwsException(ErrorCode.SERVICE_UNAVAILABLE,
                 "The service is temporarily unable to store changes. Try again later.", e.toString());
     }

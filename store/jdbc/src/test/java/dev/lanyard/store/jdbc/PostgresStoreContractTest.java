@@ -1,0 +1,123 @@
+package dev.lanyard.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lanyard.iam.model.EntityChange;
+import dev.lanyard.iam.spi.IamStore;
+import dev.lanyard.iam.spi.IamStore.Mutation;
+import dev.lanyard.store.testing.IamStoreContract;
+import dev.lanyard.store.testing.PostgresServer;
+import dev.lanyard.tokens.MasterKey;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The same contract on a real PostgreSQL started by the test, plus what sharing one database between nodes needs. */
+class PostgresStoreContractTest extends IamStoreContract {
+    private static final MasterKey MASTER = MasterKey.generate(new SecureRandom());
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static PostgresServer postgres;
+    private final Map<IamStore, String> urls = new HashMap<>();
+
+    @BeforeAll
+    static void startPostgres() {
+        postgres = PostgresServer.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        postgres.close();
+    }
+
+    private static String newDatabase() {
+        String name = "contract" + DATABASES.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), "")) {
+            c.createStatement().execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return postgres.jdbcUrl().replace("/postgres", "/" + name);
+    }
+
+    @Override
+    protected IamStore newStore() {
+        String url = newDatabase();
+        IamStore store = PostgresDatabase.open(url, postgres.user(), "", MASTER);
+        urls.put(store, url);
+        return store;
+    }
+
+    @Override
+    protected IamStore reopen(IamStore store) {
+        String url = urls.get(store);
+        store.close();
+        return PostgresDatabase.open(url, postgres.user(), "", MASTER);
+    }
+
+    @Test
+    void twoNodesConvergeThroughTheVersion() {
+        String url = newDatabase();
+        try (JdbcIamStore first = PostgresDatabase.open(url, postgres.user(), "", MASTER);
+                JdbcIamStore second = PostgresDatabase.open(url, postgres.user(), "", MASTER)) {
+            first.update(s -> Mutation.of(1, EntityChange.upsert(user("alice"))));
+            assertThat(second.snapshot().user(ACCOUNT, "alice")).isEmpty();
+            assertThat(second.poll()).isTrue();
+            assertThat(second.snapshot().user(ACCOUNT, "alice")).isPresent();
+            // A writer with a stale snapshot loses the compare-and-set, reloads and re-runs: nothing is lost.
+            first.update(s -> Mutation.of(1, EntityChange.upsert(user("bob"))));
+            second.update(s -> Mutation.of(1, EntityChange.upsert(user("carol"))));
+            assertThat(second.snapshot().users(ACCOUNT)).hasSize(3);
+            first.poll();
+            assertThat(first.snapshot().users(ACCOUNT)).hasSize(3);
+        }
+    }
+
+    @Test
+    void anOutageFailsWritesFastAndKeepsReads() {
+        String url = newDatabase();
+        try (JdbcIamStore store = PostgresDatabase.open(url, postgres.user(), "", MASTER)) {
+            store.update(s -> Mutation.of(1, EntityChange.upsert(user("dora"))));
+            postgres.stopServer();
+            try {
+                assertThat(store.poll()).isFalse();
+                assertThat(store.reachable()).isFalse();
+                assertThat(store.snapshot().user(ACCOUNT, "dora")).isPresent();
+                long start = System.nanoTime();
+                org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        store.update(s -> Mutation.of(1, EntityChange.upsert(user("erin")))))
+                        .isInstanceOfSatisfying(dev.lanyard.aws.AwsException.class, e -> assertThat(e.errorCode())
+                                .isEqualTo(dev.lanyard.aws.ErrorCode.SERVICE_UNAVAILABLE));
+                assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(
+                        java.time.Duration.ofSeconds(30));
+            } finally {
+                postgres.startServer();
+            }
+            assertThat(pollUntilReachable(store)).isTrue();
+            assertThat(store.snapshot().user(ACCOUNT, "erin")).isEmpty();
+            store.update(s -> Mutation.of(1, EntityChange.upsert(user("erin"))));
+            assertThat(store.snapshot().user(ACCOUNT, "erin")).isPresent();
+        }
+    }
+
+    private static boolean pollUntilReachable(JdbcIamStore store) {
+        for (int i = 0; i < 100; i++) {
+            if (store.poll()) {
+                return true;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+}
