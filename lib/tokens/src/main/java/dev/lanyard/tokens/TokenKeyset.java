@@ -114,6 +114,48 @@ public record TokenKeyset(List<TokenKey> keys) {
         };
     }
 
+    /**
+     * First half of a rotation across nodes: a new key that every node can unseal with, but that seals nothing yet.
+     * Once all nodes have loaded it, {@link #promotePending} makes it primary, so no node ever meets a token sealed
+     * under a key it has not seen. No-op while a key is already pending.
+     */
+    public TokenKeyset stagePending(InstantSource clock, SecureRandom rnd) {
+        requireNonNull(clock, "clock is null");
+        requireNonNull(rnd, "rnd is null");
+        if (pending().isPresent()) {
+            return this;
+        }
+        int maxId = keys.stream().mapToInt(TokenKey::keyId).max().orElseThrow();
+        List<TokenKey> next = new ArrayList<>(keys);
+        next.add(new TokenKey(Math.addExact(maxId, 1), SecretBytes.random(TokenKey.KEY_LENGTH_BYTES, rnd),
+                TokenKeyStatus.ENABLED, clock.instant(), Optional.empty()));
+        return new TokenKeyset(next);
+    }
+
+    /** The staged key: enabled, never retired, newer than the primary. */
+    public Optional<TokenKey> pending() {
+        int primaryId = primary().keyId();
+        return keys.stream().filter(k -> k.status() == TokenKeyStatus.ENABLED && k.retiredAt().isEmpty()
+                && k.keyId() > primaryId).findFirst();
+    }
+
+    /** Second half of a rotation: the pending key becomes primary and the old primary retires now. */
+    public TokenKeyset promotePending(Instant now) {
+        requireNonNull(now, "now is null");
+        TokenKey staged = pending().orElseThrow(() -> new IllegalStateException("no pending token key"));
+        List<TokenKey> next = new ArrayList<>(keys.size());
+        for (TokenKey key : keys) {
+            if (key.status() == TokenKeyStatus.PRIMARY) {
+                next.add(key.withStatus(TokenKeyStatus.ENABLED, Optional.of(now)));
+            } else if (key.keyId() == staged.keyId()) {
+                next.add(key.withStatus(TokenKeyStatus.PRIMARY, Optional.empty()));
+            } else {
+                next.add(key);
+            }
+        }
+        return new TokenKeyset(next);
+    }
+
     /** True once the primary is at least {@code rotationPeriod} old. */
     public boolean rotationDue(Instant now, Duration rotationPeriod) {
         requireNonNull(now, "now is null");

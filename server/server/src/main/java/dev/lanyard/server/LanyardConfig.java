@@ -49,6 +49,11 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
                 keyCheckInterval, masterKeyBase64, settings, nodeId, storePollInterval);
     }
 
+    public LanyardConfig withKeyCheckInterval(Duration interval) {
+        return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
+                interval, masterKeyBase64, database, nodeId, storePollInterval);
+    }
+
     public LanyardConfig withNodeId(String id) {
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, masterKeyBase64, database, id, storePollInterval);

@@ -57,7 +57,9 @@ public final class LanyardServer implements AutoCloseable {
                 .map(db -> PostgresDatabase.open(db.jdbcUrl(), db.user(), db.password(), masterKey))
                 .orElseGet(() -> EmbeddedDatabase.open(dataDirectory, masterKey));
         TokenKeysetManager keysets = new TokenKeysetManager(store, masterKey, clock, random,
-                config.keyRotationPeriod(), LanyardConfig.MAX_SESSION_LIFETIME);
+                config.keyRotationPeriod(), LanyardConfig.MAX_SESSION_LIFETIME,
+                // every node refreshes its keyset each interval: after three, all have seen a staged key
+                config.keyCheckInterval().multipliedBy(3));
         SessionTokenCodec codec = new SessionTokenCodec(keysets, random);
         AwsManagedPolicies awsManaged = new AwsManagedPolicies();
         AccessControl access = new AccessControl(new PolicyGatherer(awsManaged), new AuthorizationMessages(masterKey));
@@ -105,7 +107,7 @@ public final class LanyardServer implements AutoCloseable {
     }
 
     /** UP, or DEGRADED while the shared database is unreachable (reads and issuing go on from memory). */
-    private String health() {
+    public String health() {
         boolean up = store.reachable();
         return "{\"status\":\"" + (up ? "UP" : "DEGRADED") + "\",\"node\":\"" + config.nodeId()
                 + "\",\"store\":\"" + (config.database().isPresent() ? "postgresql" : "embedded")

@@ -23,13 +23,15 @@ final class TokenKeysetManager implements Supplier<TokenKeyset> {
     private final SecureRandom random;
     private final Duration rotationPeriod;
     private final Duration maxTokenLifetime;
+    private final Duration propagationDelay;
     private static final Duration UNKNOWN_KEY_RELOAD_INTERVAL = Duration.ofSeconds(1);
     private volatile TokenKeyset current;
     private volatile java.time.Instant lastUnknownKeyReload = java.time.Instant.EPOCH;
     private volatile byte[] currentBytes;
 
     TokenKeysetManager(KeysetStore store, MasterKey masterKey, InstantSource clock, SecureRandom random,
-            Duration rotationPeriod, Duration maxTokenLifetime) {
+            Duration rotationPeriod, Duration maxTokenLifetime, Duration propagationDelay) {
+        this.propagationDelay = requireNonNull(propagationDelay, "propagationDelay is null");
         this.store = requireNonNull(store, "store is null");
         this.masterKey = requireNonNull(masterKey, "masterKey is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -65,10 +67,20 @@ final class TokenKeysetManager implements Supplier<TokenKeyset> {
         throw new IllegalStateException("could not agree on the token keyset with other writers");
     }
 
+    /**
+     * Rotation in two steps so that no node meets a token under a key it has not loaded: when due, a key is staged
+     * (every node unseals with it after its next refresh); one propagation delay later it is promoted to primary.
+     */
     private TokenKeyset maintain(TokenKeyset keyset) {
         TokenKeyset result = keyset;
-        if (keyset.rotationDue(clock.instant(), rotationPeriod)) {
-            result = result.rotate(clock, random);
+        java.time.Instant now = clock.instant();
+        var pending = keyset.pending();
+        if (pending.isPresent()) {
+            if (!now.isBefore(pending.get().createdAt().plus(propagationDelay))) {
+                result = result.promotePending(now);
+            }
+        } else if (keyset.rotationDue(now, rotationPeriod)) {
+            result = result.stagePending(clock, random);
         }
         TokenKeyset pruned = result.prune(clock.instant(), maxTokenLifetime);
         if (pruned.keys().size() != result.keys().size()) {

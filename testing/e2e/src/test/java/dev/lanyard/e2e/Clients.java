@@ -25,8 +25,12 @@ final class Clients {
     }
 
     static StsClient sts(TestServer server, AwsCredentials credentials) {
+        return sts(server.endpoint(), credentials);
+    }
+
+    static StsClient sts(String endpoint, AwsCredentials credentials) {
         return StsClient.builder()
-                .endpointOverride(URI.create(server.endpoint()))
+                .endpointOverride(URI.create(endpoint))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClient(UrlConnectionHttpClient.create())
@@ -34,8 +38,12 @@ final class Clients {
     }
 
     static IamClient iam(TestServer server, AwsCredentials credentials) {
+        return iam(server.endpoint(), credentials);
+    }
+
+    static IamClient iam(String endpoint, AwsCredentials credentials) {
         return IamClient.builder()
-                .endpointOverride(URI.create(server.endpoint()))
+                .endpointOverride(URI.create(endpoint))
                 .region(Region.AWS_GLOBAL)
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClient(UrlConnectionHttpClient.create())

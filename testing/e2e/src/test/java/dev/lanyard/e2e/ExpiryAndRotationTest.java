@@ -54,7 +54,9 @@ class ExpiryAndRotationTest {
             RawHttpClient raw = new RawHttpClient(server);
             Session before = sessionToken(raw, server, clock, 3600);
             clock.advance(Duration.ofMinutes(31));
-            server.restart(); // a start refreshes the keyset, and the rotation period (30 min) has passed
+            server.restart(); // a start refreshes the keyset: rotation is due (30 min), so a new key is staged
+            clock.advance(Duration.ofMinutes(4));
+            server.restart(); // past the propagation delay (3 key checks), the staged key becomes primary
             Session after = sessionToken(raw, server, clock, 900);
             assertThat(after.token().substring(0, 8)).isNotEqualTo(before.token().substring(0, 8));
             assertThat(whoAmI(raw, before, clock.instant()).statusCode()).isEqualTo(200);

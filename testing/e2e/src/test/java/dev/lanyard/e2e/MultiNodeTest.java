@@ -1,0 +1,199 @@
+package dev.lanyard.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lanyard.server.LanyardServer;
+import dev.lanyard.store.testing.PostgresServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.sts.model.Credentials;
+
+/** Three nodes on one real PostgreSQL: one truth, shared keys, and static stability through a database outage. */
+class MultiNodeTest {
+    private static PostgresServer postgres;
+    private static Nodes nodes;
+    private static List<LanyardServer> servers;
+    private static AwsCredentials root;
+    private static String account;
+
+    @BeforeAll
+    static void start() {
+        postgres = PostgresServer.start();
+        nodes = new Nodes(postgres);
+        servers = new ArrayList<>();
+        for (String id : List.of("n1", "n2", "n3")) {
+            servers.add(LanyardServer.start(nodes.config(id, Duration.ofSeconds(2), Duration.ofMillis(300))));
+        }
+        List<String> creds = Nodes.rootCredentials(servers.getFirst());
+        root = Clients.basic(creds.get(0), creds.get(1));
+        account = servers.getFirst().managementAccountId();
+        assertThat(servers).allSatisfy(s -> assertThat(s.managementAccountId()).isEqualTo(account));
+    }
+
+    @AfterAll
+    static void stop() {
+        servers.forEach(LanyardServer::close);
+        postgres.close();
+    }
+
+    private static String endpoint(int node) {
+        return servers.get(node).endpointUrl();
+    }
+
+    private static AwsCredentials assumer(String name, String roleName) {
+        IamClient iam = Clients.iam(endpoint(0), root);
+        iam.createUser(r -> r.userName(name));
+        iam.putUserPolicy(r -> r.userName(name).policyName("assume").policyDocument("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}"));
+        iam.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":"
+                + "[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + account + "\"},\"Action\":\"sts:AssumeRole\"}]}"));
+        AccessKey key = iam.createAccessKey(r -> r.userName(name)).accessKey();
+        return Clients.basic(key.accessKeyId(), key.secretAccessKey());
+    }
+
+    private static boolean visibleOn(int node, AwsCredentials creds) {
+        try {
+            Clients.sts(endpoint(node), creds).getCallerIdentity();
+            return true;
+        } catch (AwsServiceException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aChangeOnOneNodeIsInForceOnTheOthersAndTokensVerifyAnywhere() {
+        AwsCredentials user = assumer("everywhere", "shared-role");
+        Duration toNode2 = Nodes.await(() -> visibleOn(1, user), Duration.ofSeconds(5));
+        Nodes.await(() -> visibleOn(2, user), Duration.ofSeconds(5));
+        assertThat(toNode2).isLessThan(Duration.ofSeconds(2));
+        String roleArn = "arn:aws:iam::" + account + ":role/shared-role";
+        Credentials sealedOnNode3 = Clients.sts(endpoint(2), user).assumeRole(r -> r.roleArn(roleArn)
+                .roleSessionName("n3")).credentials();
+        assertThat(Clients.sts(endpoint(0), Clients.session(sealedOnNode3)).getCallerIdentity().arn())
+                .endsWith(":assumed-role/shared-role/n3");
+        Credentials viaNode2 = Clients.sts(endpoint(1), user).assumeRole(r -> r.roleArn(roleArn)
+                .roleSessionName("n2")).credentials();
+        assertThat(Clients.sts(endpoint(2), Clients.session(viaNode2)).getCallerIdentity().arn())
+                .endsWith(":assumed-role/shared-role/n2");
+    }
+
+    @Test
+    void keysRotateUnderLoadWithoutAFailedRequest() throws Exception {
+        AwsCredentials user = assumer("rotating", "rotating-role");
+        for (int node = 0; node < 3; node++) {
+            int n = node;
+            Nodes.await(() -> visibleOn(n, user), Duration.ofSeconds(5));
+        }
+        String roleArn = "arn:aws:iam::" + account + ":role/rotating-role";
+        Set<String> keyPrefixes = ConcurrentHashMap.newKeySet();
+        AtomicInteger failures = new AtomicInteger();
+        AtomicInteger requests = new AtomicInteger();
+        long end = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            int worker = w;
+            workers.add(pool.submit(() -> {
+                int i = 0;
+                while (System.nanoTime() < end) {
+                    int issuer = (worker + i) % 3;
+                    int verifier = (worker + i + 1) % 3;
+                    i++;
+                    try {
+                        Credentials c = Clients.sts(endpoint(issuer), user).assumeRole(r -> r.roleArn(roleArn)
+                                .roleSessionName("load")).credentials();
+                        keyPrefixes.add(c.sessionToken().substring(0, 8));
+                        Clients.sts(endpoint(verifier), Clients.session(c)).getCallerIdentity();
+                        requests.addAndGet(2);
+                    } catch (RuntimeException e) {
+                        failures.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Future<?> f : workers) {
+            f.get();
+        }
+        pool.shutdown();
+        assertThat(failures.get()).as("failed requests out of " + requests.get()).isZero();
+        assertThat(keyPrefixes).as("tokens sealed under rotating keys").hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void aDatabaseOutageStopsOnlyWrites() throws Exception {
+        AwsCredentials user = assumer("steady", "steady-role");
+        for (int node = 0; node < 3; node++) {
+            int n = node;
+            Nodes.await(() -> visibleOn(n, user), Duration.ofSeconds(5));
+        }
+        String roleArn = "arn:aws:iam::" + account + ":role/steady-role";
+        AtomicInteger failures = new AtomicInteger();
+        AtomicInteger served = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<?>> traffic = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            int worker = w;
+            traffic.add(pool.submit(() -> {
+                int i = worker;
+                while (running.get()) {
+                    try {
+                        Credentials c = Clients.sts(endpoint(i % 3), user).assumeRole(r -> r.roleArn(roleArn)
+                                .roleSessionName("steady")).credentials();
+                        Clients.sts(endpoint((i + 1) % 3), Clients.session(c)).getCallerIdentity();
+                        served.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        failures.incrementAndGet();
+                    }
+                    i++;
+                }
+            }));
+        }
+        postgres.stopServer();
+        try {
+            Nodes.await(() -> servers.get(1).health().contains("DEGRADED"), Duration.ofSeconds(10));
+            int before = served.get();
+            Nodes.await(() -> served.get() > before + 20, Duration.ofSeconds(30));
+            assertThatThrownBy(() -> Clients.iam(endpoint(1), root).createUser(r -> r.userName("during-outage")))
+                    .isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(503);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ServiceUnavailable");
+                    });
+        } finally {
+            postgres.startServer();
+        }
+        Nodes.await(() -> servers.stream().allMatch(s -> s.health().contains("\"UP\"")), Duration.ofSeconds(20));
+        running.set(false);
+        for (Future<?> f : traffic) {
+            f.get();
+        }
+        pool.shutdown();
+        assertThat(failures.get()).as("failed reads and issues during the outage").isZero();
+        Clients.iam(endpoint(1), root).createUser(r -> r.userName("after-outage"));
+        Nodes.await(() -> {
+            try {
+                Clients.iam(endpoint(2), root).getUser(r -> r.userName("after-outage"));
+                return true;
+            } catch (AwsServiceException e) {
+                return false;
+            }
+        }, Duration.ofSeconds(5));
+        assertThatThrownBy(() -> Clients.iam(endpoint(0), root).getUser(r -> r.userName("during-outage")))
+                .isInstanceOf(AwsServiceException.class);
+    }
+}
