@@ -17,6 +17,11 @@ public final class LanyardCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new LanyardCommand()).execute(args));
+        CommandLine commandLine = new CommandLine(new LanyardCommand());
+        commandLine.setExecutionExceptionHandler((failure, command, parsed) -> {
+            command.getErr().println("lanyard: " + failure.getMessage());
+            return 1;
+        });
+        System.exit(commandLine.execute(args));
     }
 }

@@ -24,12 +24,26 @@ public final class PostgresDatabase {
         config.addDataSourceProperty("connectTimeout", "2");
         config.addDataSourceProperty("socketTimeout", "10");
         config.addDataSourceProperty("tcpKeepAlive", "true");
-        HikariDataSource dataSource = new HikariDataSource(config);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot reach the database at " + jdbcUrl + " (" + rootMessage(e)
+                    + "): a node that has never loaded its IAM model from the database does not serve", e);
+        }
         try {
             return JdbcIamStore.open(dataSource, masterKey, dataSource);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
     }
 }
