@@ -100,6 +100,13 @@ public final class PolicyGatherer {
                     inline.policy().document()));
         }
         addAttached(snapshot, user.attachedPolicyArns(), result);
+        for (dev.lanyard.iam.model.Group group : snapshot.groupsOf(user.userId())) {
+            for (InlinePolicy inline : group.inlinePolicies()) {
+                result.add(new LabeledPolicy(new PolicyRef(PolicySource.GROUP_INLINE, group.name() + "/"
+                        + inline.name()), inline.policy().document()));
+            }
+            addAttached(snapshot, group.attachedPolicyArns(), result);
+        }
         return result;
     }
 

@@ -39,8 +39,10 @@ final class HolderPolicyOperations {
         ops.put("Attach" + w + "Policy", this::attach);
         ops.put("Detach" + w + "Policy", this::detach);
         ops.put("ListAttached" + w + "Policies", this::listAttached);
-        ops.put("Put" + w + "PermissionsBoundary", this::putBoundary);
-        ops.put("Delete" + w + "PermissionsBoundary", this::deleteBoundary);
+        if (holder != PolicyHolder.GROUP) {
+            ops.put("Put" + w + "PermissionsBoundary", this::putBoundary);
+            ops.put("Delete" + w + "PermissionsBoundary", this::deleteBoundary);
+        }
     }
 
     private String holderName(OperationCall call) {
@@ -53,8 +55,11 @@ final class HolderPolicyOperations {
         Optional<IamEntity> entity = holder.find(ctx.store().snapshot(), caller, name);
         ctx.authorize(call, holder.arnFor(caller, entity, name), entity.map(PolicyHolder::tags).orElse(List.of()),
                 List.of());
-        return entity.orElseThrow(() -> holder == PolicyHolder.USER ? IamErrors.noSuchUser(name)
-                : IamErrors.noSuchRole(name));
+        return entity.orElseThrow(() -> switch (holder) {
+            case USER -> IamErrors.noSuchUser(name);
+            case GROUP -> IamErrors.noSuchGroup(name);
+            case ROLE -> IamErrors.noSuchRole(name);
+        });
     }
 
     private Optional<Struct> putInline(OperationCall call) {

@@ -11,6 +11,10 @@ final class IamErrors {
         return new AwsException(ErrorCode.NO_SUCH_ENTITY, "The user with name " + name + " cannot be found.");
     }
 
+    static AwsException noSuchGroup(String name) {
+        return new AwsException(ErrorCode.NO_SUCH_ENTITY, "The group with name " + name + " cannot be found.");
+    }
+
     static AwsException noSuchRole(String name) {
         return new AwsException(ErrorCode.NO_SUCH_ENTITY, "The role with name " + name + " cannot be found.");
     }

@@ -19,6 +19,8 @@ public final class IamOperations {
         new PolicyOperations(ctx).register(ops);
         new HolderPolicyOperations(ctx, PolicyHolder.USER).register(ops);
         new HolderPolicyOperations(ctx, PolicyHolder.ROLE).register(ops);
+        new HolderPolicyOperations(ctx, PolicyHolder.GROUP).register(ops);
+        new GroupOperations(ctx).register(ops);
         return Map.copyOf(ops);
     }
 }

@@ -77,6 +77,16 @@ final class IamShapes {
                 .build();
     }
 
+    static Struct group(dev.lanyard.iam.model.Group group) {
+        return Struct.builder()
+                .put("Path", group.path())
+                .put("GroupName", group.name())
+                .put("GroupId", group.groupId())
+                .put("Arn", group.arn().toString())
+                .put("CreateDate", group.createDate())
+                .build();
+    }
+
     static Value.ListOf tags(List<Tag> tags) {
         return new Value.ListOf(tags.stream()
                 .<Value>map(t -> Struct.builder().put("Key", t.key()).put("Value", t.value()).build()).toList());
@@ -92,7 +102,9 @@ final class IamShapes {
                 .count();
         long roles = snapshot.all().stream().filter(e -> e instanceof Role r && r.attachedPolicyArns().contains(arn))
                 .count();
-        return users + roles;
+        long groups = snapshot.all().stream().filter(e -> e instanceof dev.lanyard.iam.model.Group g
+                && g.attachedPolicyArns().contains(arn)).count();
+        return users + roles + groups;
     }
 
     static long boundaryUsageCount(IamSnapshot snapshot, String arn) {

@@ -1,6 +1,7 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
+import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamEntity;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.InlinePolicy;
@@ -13,6 +14,7 @@ import java.util.Optional;
 /** The two kinds of identity that hold policies here (users and roles), seen through one lens. */
 enum PolicyHolder {
     USER("User", "user", "UserName", "userName", 2048),
+    GROUP("Group", "group", "GroupName", "groupName", 5120),
     ROLE("Role", "role", "RoleName", "roleName", 10240);
 
     private final String actionWord;
@@ -52,6 +54,7 @@ enum PolicyHolder {
     Optional<IamEntity> find(IamSnapshot snapshot, Caller caller, String name) {
         return switch (this) {
             case USER -> snapshot.user(caller.account(), name).map(IamEntity.class::cast);
+            case GROUP -> snapshot.group(caller.account(), name).map(IamEntity.class::cast);
             case ROLE -> snapshot.role(caller.account(), name).map(IamEntity.class::cast);
         };
     }
@@ -59,6 +62,7 @@ enum PolicyHolder {
     IamEntity require(IamSnapshot snapshot, Caller caller, String name) {
         return find(snapshot, caller, name).orElseThrow(() -> switch (this) {
             case USER -> IamErrors.noSuchUser(name);
+            case GROUP -> IamErrors.noSuchGroup(name);
             case ROLE -> IamErrors.noSuchRole(name);
         });
     }
@@ -70,40 +74,70 @@ enum PolicyHolder {
     static String arn(IamEntity entity) {
         return switch (entity) {
             case User u -> u.arn().toString();
+            case Group g -> g.arn().toString();
             case Role r -> r.arn().toString();
             default -> throw new IllegalArgumentException("not a policy holder");
         };
     }
 
     static String name(IamEntity entity) {
-        return entity instanceof User u ? u.name() : ((Role) entity).name();
+        return switch (entity) {
+            case User u -> u.name();
+            case Group g -> g.name();
+            case Role r -> r.name();
+            default -> throw new IllegalArgumentException("not a policy holder");
+        };
     }
 
     static List<Tag> tags(IamEntity entity) {
-        return entity instanceof User u ? u.tags() : ((Role) entity).tags();
+        return switch (entity) {
+            case User u -> u.tags();
+            case Role r -> r.tags();
+            default -> List.of();
+        };
     }
 
     static List<InlinePolicy> inline(IamEntity entity) {
-        return entity instanceof User u ? u.inlinePolicies() : ((Role) entity).inlinePolicies();
+        return switch (entity) {
+            case User u -> u.inlinePolicies();
+            case Group g -> g.inlinePolicies();
+            case Role r -> r.inlinePolicies();
+            default -> throw new IllegalArgumentException("not a policy holder");
+        };
     }
 
     static List<String> attached(IamEntity entity) {
-        return entity instanceof User u ? u.attachedPolicyArns() : ((Role) entity).attachedPolicyArns();
-    }
-
-    static Optional<String> boundary(IamEntity entity) {
-        return entity instanceof User u ? u.permissionsBoundaryArn() : ((Role) entity).permissionsBoundaryArn();
+        return switch (entity) {
+            case User u -> u.attachedPolicyArns();
+            case Group g -> g.attachedPolicyArns();
+            case Role r -> r.attachedPolicyArns();
+            default -> throw new IllegalArgumentException("not a policy holder");
+        };
     }
 
     static IamEntity withInline(IamEntity entity, List<InlinePolicy> policies) {
-        return entity instanceof User u ? u.withInlinePolicies(policies) : ((Role) entity).withInlinePolicies(policies);
+        return switch (entity) {
+            case User u -> u.withInlinePolicies(policies);
+            case Group g -> g.withInlinePolicies(policies);
+            case Role r -> r.withInlinePolicies(policies);
+            default -> throw new IllegalArgumentException("not a policy holder");
+        };
     }
 
     static IamEntity withAttached(IamEntity entity, List<String> arns) {
-        return entity instanceof User u ? u.withAttachedPolicyArns(arns) : ((Role) entity).withAttachedPolicyArns(arns);
+        return switch (entity) {
+            case User u -> u.withAttachedPolicyArns(arns);
+            case Group g -> g.withAttachedPolicyArns(arns);
+            case Role r -> r.withAttachedPolicyArns(arns);
+            default -> throw new IllegalArgumentException("not a policy holder");
+        };
     }
 
     static IamEntity withBoundary(IamEntity entity, Optional<String> arn) {
-        return entity instanceof User u ? u.withPermissionsBoundary(arn) : ((Role) entity).withPermissionsBoundary(arn);
+        return switch (entity) {
+            case User u -> u.withPermissionsBoundary(arn);
+            case Role r -> r.withPermissionsBoundary(arn);
+            default -> throw new IllegalArgumentException("groups have no permissions boundary");
+        };
     }
 }

@@ -148,6 +148,9 @@ final class UserOperations {
             if (!user.inlinePolicies().isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete policies first.");
             }
+            if (!snapshot.groupsOf(user.userId()).isEmpty()) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must remove user from all groups first.");
+            }
             if (!user.attachedPolicyArns().isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must detach all policies first.");
             }

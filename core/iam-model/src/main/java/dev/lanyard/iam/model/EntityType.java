@@ -6,6 +6,7 @@ public enum EntityType {
     ORGANIZATION("organization", false),
     CREATE_ACCOUNT_STATUS("create-account-status", false),
     USER("user", true),
+    GROUP("group", true),
     ROLE("role", true),
     MANAGED_POLICY("managed-policy", false),
     ACCESS_KEY("access-key", false);

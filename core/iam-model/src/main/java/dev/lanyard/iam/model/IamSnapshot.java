@@ -24,6 +24,7 @@ public final class IamSnapshot {
     private final Map<AccessKeyId, AccessKey> accessKeys;
     private final Map<String, User> usersById;
     private final Map<String, Role> rolesById;
+    private final Map<String, List<Group>> groupsByMember;
 
     private IamSnapshot(long version, Map<EntityKey, IamEntity> entities) {
         this.version = version;
@@ -31,8 +32,11 @@ public final class IamSnapshot {
         Map<AccessKeyId, AccessKey> keys = new HashMap<>();
         Map<String, User> users = new HashMap<>();
         Map<String, Role> roles = new HashMap<>();
+        Map<String, List<Group>> memberships = new HashMap<>();
         for (IamEntity entity : entities.values()) {
             switch (entity) {
+                case Group group -> group.memberUserIds().forEach(id ->
+                        memberships.computeIfAbsent(id, k -> new ArrayList<>()).add(group));
                 case AccessKey key -> keys.put(key.id(), key);
                 case User user -> users.put(user.userId(), user);
                 case Role role -> roles.put(role.roleId(), role);
@@ -45,6 +49,9 @@ public final class IamSnapshot {
         this.accessKeys = Map.copyOf(keys);
         this.usersById = Map.copyOf(users);
         this.rolesById = Map.copyOf(roles);
+        Map<String, List<Group>> frozen = new HashMap<>();
+        memberships.forEach((id, list) -> frozen.put(id, List.copyOf(list)));
+        this.groupsByMember = Map.copyOf(frozen);
     }
 
     public static IamSnapshot of(long version, Collection<? extends IamEntity> all) {
@@ -106,6 +113,20 @@ public final class IamSnapshot {
 
     public List<User> users(AccountId account) {
         return ofType(User.class, EntityType.USER, account, Comparator.comparing(u -> u.name().toLowerCase(Locale.ROOT)));
+    }
+
+    public Optional<Group> group(AccountId account, String name) {
+        return get(EntityKey.of(EntityType.GROUP, account.value(), name)).map(Group.class::cast);
+    }
+
+    public List<Group> groups(AccountId account) {
+        return ofType(Group.class, EntityType.GROUP, account,
+                Comparator.comparing(g -> g.name().toLowerCase(Locale.ROOT)));
+    }
+
+    /** The groups a user belongs to, by the user's unique ID. */
+    public List<Group> groupsOf(String userId) {
+        return groupsByMember.getOrDefault(userId, List.of());
     }
 
     public Optional<Role> role(AccountId account, String name) {

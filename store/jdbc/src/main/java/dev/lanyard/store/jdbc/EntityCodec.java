@@ -11,6 +11,7 @@ import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.Account;
 import dev.lanyard.iam.model.CreateAccountStatus;
 import dev.lanyard.iam.model.EntityType;
+import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamEntity;
 import dev.lanyard.iam.model.InlinePolicy;
 import dev.lanyard.iam.model.ManagedPolicy;
@@ -72,6 +73,13 @@ final class EntityCodec {
                 node.set("inlinePolicies", inline(u.inlinePolicies()));
                 node.set("attachedPolicies", strings(u.attachedPolicyArns()));
             }
+            case Group g -> {
+                node.put("account", g.account().value()).put("groupId", g.groupId()).put("name", g.name())
+                        .put("path", g.path()).put("createDate", g.createDate().toString());
+                node.set("members", strings(g.memberUserIds()));
+                node.set("inlinePolicies", inline(g.inlinePolicies()));
+                node.set("attachedPolicies", strings(g.attachedPolicyArns()));
+            }
             case Role r -> {
                 node.put("account", r.account().value()).put("roleId", r.roleId()).put("name", r.name())
                         .put("path", r.path()).put("trustPolicy", r.trustPolicy().text())
@@ -119,6 +127,9 @@ final class EntityCodec {
                     optional(n, "accountId").map(AccountId::of), optional(n, "failureReason"));
             case USER -> new User(AccountId.of(text(n, "account")), text(n, "userId"), text(n, "name"),
                     text(n, "path"), instant(n, "createDate"), optional(n, "permissionsBoundary"), tags(n),
+                    inline(n, PolicyKind.INLINE), strings(n.path("attachedPolicies")));
+            case GROUP -> new Group(AccountId.of(text(n, "account")), text(n, "groupId"), text(n, "name"),
+                    text(n, "path"), instant(n, "createDate"), strings(n.path("members")),
                     inline(n, PolicyKind.INLINE), strings(n.path("attachedPolicies")));
             case ROLE -> new Role(AccountId.of(text(n, "account")), text(n, "roleId"), text(n, "name"),
                     text(n, "path"), stored(text(n, "trustPolicy"), PolicyKind.TRUST), optional(n, "description"),

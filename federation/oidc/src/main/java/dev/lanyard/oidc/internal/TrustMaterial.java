@@ -1,0 +1,85 @@
+package dev.lanyard.oidc.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/** The JDK's trust store, an optional PEM CA bundle, and single-anchor trust managers for pinned chains. */
+public final class TrustMaterial {
+    private TrustMaterial() {
+    }
+
+    /** The JDK default trust manager, followed by one for the bundle's certificates if a bundle is configured. */
+    public static List<X509ExtendedTrustManager> load(Optional<Path> caBundle) {
+        List<X509ExtendedTrustManager> managers = new ArrayList<>();
+        try {
+            managers.add(managerFor(null));
+            if (caBundle.isPresent()) {
+                managers.add(managerFor(bundleStore(caBundle.get())));
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot build TLS trust: " + e.getMessage(), e);
+        }
+        return List.copyOf(managers);
+    }
+
+    /** Trusts exactly {@code anchor}; the JDK still validates the chain up to it, dates and the host name. */
+    static X509ExtendedTrustManager anchoredAt(X509Certificate anchor) throws GeneralSecurityException {
+        KeyStore store = emptyStore();
+        store.setCertificateEntry("pinned", anchor);
+        return managerFor(store);
+    }
+
+    private static KeyStore bundleStore(Path pem) throws GeneralSecurityException {
+        Collection<? extends Certificate> certificates;
+        try (InputStream in = Files.newInputStream(pem)) {
+            certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read CA bundle " + pem, e);
+        }
+        if (certificates.isEmpty()) {
+            throw new IllegalArgumentException("CA bundle " + pem + " holds no certificate");
+        }
+        KeyStore store = emptyStore();
+        int i = 0;
+        for (Certificate certificate : certificates) {
+            store.setCertificateEntry("bundle-" + i++, certificate);
+        }
+        return store;
+    }
+
+    private static KeyStore emptyStore() throws GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try {
+            store.load(null, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return store;
+    }
+
+    private static X509ExtendedTrustManager managerFor(KeyStore store) throws GeneralSecurityException {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        for (TrustManager manager : factory.getTrustManagers()) {
+            if (manager instanceof X509ExtendedTrustManager extended) {
+                return extended;
+            }
+        }
+        throw new GeneralSecurityException("no X509ExtendedTrustManager from " + factory.getAlgorithm());
+    }
+}
