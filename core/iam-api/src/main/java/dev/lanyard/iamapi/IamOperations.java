@@ -21,6 +21,7 @@ public final class IamOperations {
         new HolderPolicyOperations(ctx, PolicyHolder.ROLE).register(ops);
         new HolderPolicyOperations(ctx, PolicyHolder.GROUP).register(ops);
         new GroupOperations(ctx).register(ops);
+        new MfaOperations(ctx).register(ops);
         return Map.copyOf(ops);
     }
 }

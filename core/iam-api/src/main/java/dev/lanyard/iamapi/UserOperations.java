@@ -130,6 +130,9 @@ final class UserOperations {
             changes.add(EntityChange.upsert(renamed));
             snapshot.accessKeys(caller.account(), Optional.of(user.name()))
                     .forEach(k -> changes.add(EntityChange.upsert(k.withUserName(targetName))));
+            snapshot.mfaDevices(caller.account()).stream()
+                    .filter(d -> d.userName().map(n -> n.equalsIgnoreCase(user.name())).orElse(false))
+                    .forEach(d -> changes.add(EntityChange.upsert(d.withUserName(targetName))));
             return new Mutation<>(changes, renamed);
         });
         return Optional.empty();
@@ -147,6 +150,11 @@ final class UserOperations {
             }
             if (!user.inlinePolicies().isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete policies first.");
+            }
+            boolean hasMfa = snapshot.mfaDevices(caller.account()).stream()
+                    .anyMatch(d -> d.userName().map(n -> n.equalsIgnoreCase(user.name())).orElse(false));
+            if (hasMfa) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must remove MFA device first.");
             }
             if (!snapshot.groupsOf(user.userId()).isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must remove user from all groups first.");

@@ -42,8 +42,10 @@ public final class AssumeRole implements Operation {
     private final IamStore store;
     private final AccessControl access;
     private final CredentialIssuer issuer;
+    private final MfaCheck mfa;
 
-    public AssumeRole(IamStore store, AccessControl access, CredentialIssuer issuer) {
+    public AssumeRole(IamStore store, AccessControl access, CredentialIssuer issuer, MfaCheck mfa) {
+        this.mfa = requireNonNull(mfa, "mfa is null");
         this.store = requireNonNull(store, "store is null");
         this.access = requireNonNull(access, "access is null");
         this.issuer = requireNonNull(issuer, "issuer is null");
@@ -51,7 +53,7 @@ public final class AssumeRole implements Operation {
 
     private record Request(Arn roleArn, String sessionName, Optional<Integer> durationSeconds,
             Optional<String> externalId, Optional<String> policy, List<String> policyArns, SessionTagsRequest tags,
-            Optional<String> sourceIdentity) {}
+            Optional<String> sourceIdentity, Optional<StsRequests.MfaRequest> mfa) {}
 
     @Override
     public Optional<Struct> handle(OperationCall call) {
@@ -72,7 +74,12 @@ public final class AssumeRole implements Operation {
         Optional<String> sourceIdentity = sourceIdentity(request, callerSession).orElseThrow(() -> access.refuse(
                 caller, "sts:AssumeRole", resource, "", "the source identity set earlier in the role chain cannot change"));
 
-        ContextKeys keys = trustContext(request, role, inheritedTransitive, sourceIdentity);
+        // MFA passed now, else the caller's own MFA sign-in (a GetSessionToken session with MFA) carries over.
+        Optional<Instant> mfaAt = request.mfa().map(m -> mfa.verify(caller, m.serialNumber(), m.tokenCode(),
+                call.environment().time(), MfaCheck.BAD_CODE))
+                .or(() -> callerSession.flatMap(SessionClaims::mfaAuthenticatedAt));
+        ContextKeys keys = trustContext(request, role, inheritedTransitive, sourceIdentity, mfaAt,
+                call.environment().time());
         LabeledPolicy trust = new LabeledPolicy(new PolicyRef(PolicySource.TRUST, role.arn().toString()),
                 role.trustPolicy().document());
         authorize(snapshot, call, caller, "sts:AssumeRole", resource, role, keys, trust);
@@ -82,11 +89,13 @@ public final class AssumeRole implements Operation {
         if (sourceIdentity.isPresent()) {
             authorize(snapshot, call, caller, "sts:SetSourceIdentity", resource, role, keys, trust);
         }
-        return Optional.of(issue(call, request, role, callerSession, duration, inheritedTransitive, sourceIdentity));
+        return Optional.of(issue(call, request, role, callerSession, duration, inheritedTransitive, sourceIdentity,
+                mfaAt));
     }
 
     private Struct issue(OperationCall call, Request request, Role role, Optional<SessionClaims> callerSession,
-            Duration duration, List<SessionTag> inheritedTransitive, Optional<String> sourceIdentity) {
+            Duration duration, List<SessionTag> inheritedTransitive, Optional<String> sourceIdentity,
+            Optional<Instant> mfaAt) {
         Instant now = call.environment().time();
         List<SessionTag> tags = new ArrayList<>(inheritedTransitive);
         tags.addAll(request.tags().tags());
@@ -97,7 +106,7 @@ public final class AssumeRole implements Operation {
         CredentialIssuer.Issued issued = issuer.issue(role.account(), secret -> new SessionClaims(
                 SessionKind.ASSUMED_ROLE, SessionOrigin.ASSUME_ROLE, role.account(), secret,
                 role.arn().toString(), role.roleId(), request.sessionName(), Optional.empty(), now,
-                now.plus(duration), Optional.empty(), sourceIdentity, tags, transitiveKeys, request.policy(),
+                now.plus(duration), mfaAt, sourceIdentity, tags, transitiveKeys, request.policy(),
                 request.policyArns(), chainDepth, Map.of()));
         Struct.Builder result = Struct.builder()
                 .put("Credentials", issued.credentials().toStruct())
@@ -144,12 +153,12 @@ public final class AssumeRole implements Operation {
             }
             return s;
         });
-        StsRequests.mfaNotAvailable(params, "MultiFactorAuthentication failed with invalid MFA one time pass code.");
+        Optional<StsRequests.MfaRequest> mfa = StsRequests.mfa(params);
         Optional<String> policy = StsRequests.sessionPolicy(params, Integer.MAX_VALUE);
         List<String> policyArns = StsRequests.policyArns(params);
         StsRequests.combinedSessionPolicyLimit(policy, policyArns);
         return new Request(roleArn, sessionName, duration, externalId, policy, policyArns,
-                SessionTagsRequest.from(params, true), sourceIdentity);
+                SessionTagsRequest.from(params, true), sourceIdentity, mfa);
     }
 
     private static boolean looksLikeRole(Arn arn) {
@@ -209,8 +218,13 @@ public final class AssumeRole implements Operation {
     }
 
     private static ContextKeys trustContext(Request request, Role role, List<SessionTag> inheritedTransitive,
-            Optional<String> sourceIdentity) {
+            Optional<String> sourceIdentity, Optional<Instant> mfaAt, Instant now) {
         ContextKeys.Builder keys = ContextKeys.builder();
+        // Absent for long-term keys without MFA, as in AWS (policies rely on BoolIfExists for that case).
+        mfaAt.ifPresent(at -> {
+            keys.put("aws:MultiFactorAuthPresent", "true");
+            keys.put("aws:MultiFactorAuthAge", Long.toString(Math.max(0, Duration.between(at, now).toSeconds())));
+        });
         keys.put("sts:RoleSessionName", request.sessionName());
         request.externalId().ifPresent(id -> keys.put("sts:ExternalId", id));
         sourceIdentity.ifPresent(s -> keys.put("sts:SourceIdentity", s));

@@ -24,21 +24,24 @@ public final class GetSessionToken implements Operation {
     private static final Duration USER_DEFAULT = Duration.ofHours(12);
 
     private final CredentialIssuer issuer;
+    private final MfaCheck mfa;
 
-    public GetSessionToken(CredentialIssuer issuer) {
+    public GetSessionToken(CredentialIssuer issuer, MfaCheck mfa) {
         this.issuer = requireNonNull(issuer, "issuer is null");
+        this.mfa = requireNonNull(mfa, "mfa is null");
     }
 
     @Override
     public Optional<Struct> handle(OperationCall call) {
         Optional<Integer> seconds = Validators.range("durationSeconds", call.parameters().integer("DurationSeconds"),
                 900, 129600);
-        StsRequests.mfaNotAvailable(call.parameters(), "MultiFactorAuthentication failed, unable to validate MFA code."
-                + "  Please verify your MFA serial number is valid and associated with this user.");
+        Optional<StsRequests.MfaRequest> mfaRequest = StsRequests.mfa(call.parameters());
         Caller caller = call.requireCaller();
         if (caller.session().isPresent()) {
             throw new AwsException(ErrorCode.ACCESS_DENIED, "Cannot call GetSessionToken with session credentials");
         }
+        Optional<Instant> mfaAt = mfaRequest.map(m -> mfa.verify(caller, m.serialNumber(), m.tokenCode(),
+                call.environment().time(), MfaCheck.UNKNOWN_DEVICE));
         boolean root = caller instanceof Caller.Root;
         Duration duration = seconds.map(s -> Duration.ofSeconds(s)).orElse(root ? ROOT_MAX : USER_DEFAULT);
         if (root && duration.compareTo(ROOT_MAX) > 0) {
@@ -51,7 +54,7 @@ public final class GetSessionToken implements Operation {
         SessionKind kind = root ? SessionKind.ROOT_SESSION : SessionKind.USER_SESSION;
         CredentialIssuer.Issued issued = issuer.issue(caller.account(), secret -> new SessionClaims(kind,
                 SessionOrigin.GET_SESSION_TOKEN, caller.account(), secret, principalArn, principalId, "",
-                Optional.empty(), now, expires, Optional.empty(), Optional.empty(), List.of(), List.of(),
+                Optional.empty(), now, expires, mfaAt, Optional.empty(), List.of(), List.of(),
                 Optional.empty(), List.of(), 0, Map.of()));
         return Optional.of(Struct.builder().put("Credentials", issued.credentials().toStruct()).build());
     }

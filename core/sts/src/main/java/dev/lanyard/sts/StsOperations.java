@@ -12,10 +12,11 @@ public final class StsOperations {
 
     private StsOperations() {}
 
-    public static Map<String, Operation> create(IamStore store, AccessControl access, CredentialIssuer issuer) {
+    public static Map<String, Operation> create(IamStore store, AccessControl access, CredentialIssuer issuer,
+            MfaCheck mfa) {
         return Map.of(
-                "AssumeRole", new AssumeRole(store, access, issuer),
-                "GetSessionToken", new GetSessionToken(issuer),
+                "AssumeRole", new AssumeRole(store, access, issuer, mfa),
+                "GetSessionToken", new GetSessionToken(issuer, mfa),
                 "GetFederationToken", new GetFederationToken(store, access, issuer),
                 "GetCallerIdentity", new GetCallerIdentity(),
                 "GetAccessKeyInfo", new GetAccessKeyInfo(store, access),

@@ -53,21 +53,27 @@ final class StsRequests {
         }
     }
 
-    static void mfaNotAvailable(QueryParameters params, String message) {
+    /** SerialNumber and TokenCode, validated as the model says; both or neither. */
+    record MfaRequest(String serialNumber, String tokenCode) {}
+
+    static Optional<MfaRequest> mfa(QueryParameters params) {
         Optional<String> serial = params.get("SerialNumber");
         Optional<String> code = params.get("TokenCode");
-        serial.ifPresent(s -> Validators.name("serialNumber", s, 9, 256, "[\\w+=/:,.@-]*"));
+        serial.ifPresent(s -> {
+            Validators.length("serialNumber", s, 9, 256);
+            if (!Validators.allMatch(s, "+=/:,.@-")) {
+                throw ValidationErrors.single("serialNumber", s, ValidationErrors.pattern("[\\w+=/:,.@-]*"));
+            }
+        });
         code.ifPresent(c -> {
-            if (c.length() != 6 || !c.chars().allMatch(Character::isDigit)) {
+            Validators.length("tokenCode", c, 6, 6);
+            if (!c.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
                 throw ValidationErrors.single("tokenCode", c, ValidationErrors.pattern("[\\d]*"));
             }
         });
         if (serial.isPresent() != code.isPresent()) {
             throw AwsException.missingParameter(serial.isPresent() ? "TokenCode" : "SerialNumber");
         }
-        if (serial.isPresent()) {
-            // No MFA device can exist yet, so no code can validate: refuse rather than pretend.
-            throw new AwsException(ErrorCode.ACCESS_DENIED, message);
-        }
+        return serial.map(s -> new MfaRequest(s, code.get()));
     }
 }

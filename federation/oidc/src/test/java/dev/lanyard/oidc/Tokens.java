@@ -3,6 +3,8 @@ package dev.lanyard.oidc;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -44,6 +46,18 @@ final class Tokens {
             SignedJWT jwt = new SignedJWT(header, claims);
             jwt.sign(signer);
             return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Signs an arbitrary payload, for claims nimbus's builder would normalize away. */
+    static String signRaw(String payloadJson, RSAKey key) {
+        try {
+            JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                    new Payload(payloadJson));
+            jws.sign(new RSASSASigner(key));
+            return jws.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

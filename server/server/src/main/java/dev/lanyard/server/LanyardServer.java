@@ -70,7 +70,9 @@ public final class LanyardServer implements AutoCloseable {
         this.managementAccount = store.snapshot().accounts().stream().filter(Account::management).findFirst()
                 .orElseThrow();
         CredentialIssuer issuer = new CredentialIssuer(codec, random);
-        ApiHandler handler = new ApiHandler(StsOperations.create(store, access, issuer),
+        dev.lanyard.sts.MfaCheck mfa = new dev.lanyard.sts.MfaCheck(store, new dev.lanyard.totp.TotpVerifier(
+                new dev.lanyard.totp.Totp(dev.lanyard.totp.TotpParameters.AWS), dev.lanyard.totp.TotpVerifier.AWS_WINDOW));
+        ApiHandler handler = new ApiHandler(StsOperations.create(store, access, issuer, mfa),
                 IamOperations.create(new IamContext(store, access, awsManaged, random)),
                 new OrganizationsOperations(store, access, accounts),
                 new RequestAuthenticator(store, codec, new SigV4Verifier(clock), clock, keysets::reloadForUnknownKey),
@@ -102,7 +104,7 @@ public final class LanyardServer implements AutoCloseable {
         try {
             store.poll();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "polling the store failed", e);
+            LOG.log(System.Logger.Level.WARNING, "polling the store failed: " + e);
         }
     }
 
@@ -118,7 +120,7 @@ public final class LanyardServer implements AutoCloseable {
         try {
             keysets.refresh();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "token keyset refresh failed; serving with the current keys", e);
+            LOG.log(System.Logger.Level.WARNING, "token keyset refresh failed; serving with the current keys: " + e);
         }
     }
 

@@ -27,9 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = Jvm.QUIET_UNSAFE)
 public class TokenBenchmark {
     @Param({"PLAIN", "POLICY_AND_TAGS"})
     public Sessions.Shape session;

@@ -66,6 +66,17 @@ class MultiNodeTest {
         return Clients.basic(key.accessKeyId(), key.secretAccessKey());
     }
 
+    private static long iamVersion(LanyardServer server) {
+        String health = server.health();
+        int at = health.indexOf("\"iamVersion\":") + 13;
+        return Long.parseLong(health.substring(at, health.indexOf('}', at)));
+    }
+
+    private static boolean allNodesCaughtUp() {
+        long first = iamVersion(servers.getFirst());
+        return servers.stream().allMatch(s -> iamVersion(s) == first);
+    }
+
     private static boolean visibleOn(int node, AwsCredentials creds) {
         try {
             Clients.sts(endpoint(node), creds).getCallerIdentity();
@@ -195,5 +206,30 @@ class MultiNodeTest {
         }, Duration.ofSeconds(5));
         assertThatThrownBy(() -> Clients.iam(endpoint(0), root).getUser(r -> r.userName("during-outage")))
                 .isInstanceOf(AwsServiceException.class);
+    }
+
+    @Test
+    void aTotpCodeAcceptedByOneNodeIsRefusedByTheOthers() {
+        IamClient iam = Clients.iam(endpoint(0), root);
+        iam.createUser(r -> r.userName("otp-user"));
+        AccessKey key = iam.createAccessKey(r -> r.userName("otp-user")).accessKey();
+        AwsCredentials user = Clients.basic(key.accessKeyId(), key.secretAccessKey());
+        var device = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("otp")).virtualMFADevice();
+        var seed = dev.lanyard.totp.TotpSeed.fromBase32(device.base32StringSeed().asUtf8String());
+        var totp = new dev.lanyard.totp.Totp(dev.lanyard.totp.TotpParameters.AWS);
+        java.time.Instant now = java.time.Instant.now();
+        iam.enableMFADevice(r -> r.userName("otp-user").serialNumber(device.serialNumber())
+                .authenticationCode1(totp.codeAt(seed, now.minusSeconds(60)))
+                .authenticationCode2(totp.codeAt(seed, now.minusSeconds(30))));
+        Nodes.await(MultiNodeTest::allNodesCaughtUp, Duration.ofSeconds(5));
+        String code = totp.codeAt(seed, java.time.Instant.now());
+        assertThat(Clients.sts(endpoint(1), user).getSessionToken(r -> r.serialNumber(device.serialNumber())
+                .tokenCode(code)).credentials().accessKeyId()).startsWith("ASIA");
+        for (int node : new int[] {2, 0, 1}) {
+            assertThatThrownBy(() -> Clients.sts(endpoint(node), user).getSessionToken(r -> r
+                    .serialNumber(device.serialNumber()).tokenCode(code)))
+                    .isInstanceOfSatisfying(AwsServiceException.class,
+                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+        }
     }
 }

@@ -9,7 +9,8 @@ public enum EntityType {
     GROUP("group", true),
     ROLE("role", true),
     MANAGED_POLICY("managed-policy", false),
-    ACCESS_KEY("access-key", false);
+    ACCESS_KEY("access-key", false),
+    MFA_DEVICE("mfa-device", false);
 
     private final String storedName;
     private final boolean caseInsensitive;

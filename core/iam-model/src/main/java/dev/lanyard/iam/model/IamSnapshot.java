@@ -44,6 +44,7 @@ public final class IamSnapshot {
                 case Organization o -> { }
                 case CreateAccountStatus s -> { }
                 case ManagedPolicy p -> { }
+                case MfaDevice d -> { }
             }
         }
         this.accessKeys = Map.copyOf(keys);
@@ -168,6 +169,14 @@ public final class IamSnapshot {
         }
         result.sort(Comparator.comparing(AccessKey::createDate).thenComparing(k -> k.id().value()));
         return result;
+    }
+
+    public Optional<MfaDevice> mfaDevice(AccountId account, String serialNumber) {
+        return get(EntityKey.of(EntityType.MFA_DEVICE, account.value(), serialNumber)).map(MfaDevice.class::cast);
+    }
+
+    public List<MfaDevice> mfaDevices(AccountId account) {
+        return ofType(MfaDevice.class, EntityType.MFA_DEVICE, account, Comparator.comparing(MfaDevice::serialNumber));
     }
 
     public List<CreateAccountStatus> createAccountStatuses() {

@@ -81,27 +81,27 @@ public final class ProviderTrustManager extends X509ExtendedTrustManager {
         if (chain == null || chain.length == 0) {
             throw new UntrustedChainException("server presented no certificate");
         }
-        CertificateException firstFailure = null;
+        StringBuilder reasons = new StringBuilder();
         for (X509ExtendedTrustManager manager : trusted) {
             try {
                 check.check(manager);
                 return;
             } catch (CertificateException e) {
-                firstFailure = firstFailure == null ? e : firstFailure;
+                // the JDK store and the bundle fail for different reasons (unknown CA, wrong host): keep both
+                reasons.append(reasons.isEmpty() ? "" : "; ").append(e.getMessage());
             }
         }
-        checkPinned(chain, check, firstFailure);
+        checkPinned(chain, check, reasons.toString());
     }
 
-    private void checkPinned(X509Certificate[] chain, ChainCheck check, CertificateException untrusted)
+    private void checkPinned(X509Certificate[] chain, ChainCheck check, String untrusted)
             throws CertificateException {
         X509Certificate top = chain[chain.length - 1];
         String thumbprint = Thumbprints.sha1(top);
-        String reason = untrusted == null ? "no trust store" : untrusted.getMessage();
         if (!thumbprints.contains(thumbprint)) {
-            throw new UntrustedChainException("chain not trusted (" + reason + ") and the thumbprint " + thumbprint
+            throw new UntrustedChainException("chain not trusted (" + untrusted + ") and the thumbprint " + thumbprint
                     + " of its top certificate " + top.getSubjectX500Principal() + " is not one of the provider's "
-                    + thumbprints, untrusted);
+                    + thumbprints);
         }
         try {
             check.check(TrustMaterial.anchoredAt(top));

@@ -23,7 +23,7 @@ public record AssertionReader(List<String> acceptedAudiences, Duration maxAge) {
             RecipientPolicy recipients, CheckLog log) {
         String issuer = checkIssuer(assertion, entityId, "issuer");
         log.pass("issuer", "\"" + issuer + "\" is the provider's entity ID");
-        checkIssueInstant(assertion, window);
+        log.pass("issue-instant", checkIssueInstant(assertion, window) + " is within " + maxAge + " + skew");
         SubjectReader subject = SubjectReader.read(assertion, window, recipients, log);
         ConditionsReader conditions = ConditionsReader.read(assertion, window, acceptedAudiences, log);
         Optional<Instant> sessionNotOnOrAfter = sessionNotOnOrAfter(assertion);
@@ -65,7 +65,7 @@ public record AssertionReader(List<String> acceptedAudiences, Duration maxAge) {
         return value;
     }
 
-    private void checkIssueInstant(Element assertion, TimeWindow window) {
+    private Instant checkIssueInstant(Element assertion, TimeWindow window) {
         Instant issued = TimeWindow.attribute(assertion, "IssueInstant", "issue-instant").orElseThrow(
                 () -> SamlErrors.inAuthnResponse("issue-instant", "IssueInstant", "the Assertion has no IssueInstant"));
         window.checkNotBefore(issued, "issue-instant", "IssueInstant");
@@ -73,6 +73,7 @@ public record AssertionReader(List<String> acceptedAudiences, Duration maxAge) {
             throw SamlErrors.tooOld(maxAge.toMinutes(), "IssueInstant " + issued + " is older than now ("
                     + window.now() + ") - " + maxAge + " - skew " + window.skew());
         }
+        return issued;
     }
 
     private static Optional<Instant> sessionNotOnOrAfter(Element assertion) {

@@ -36,10 +36,6 @@ public final class CheckLog {
         }
     }
 
-    public boolean recording() {
-        return entries != null;
-    }
-
     public List<FederationCheck> entries() {
         return entries == null ? List.of() : List.copyOf(entries);
     }

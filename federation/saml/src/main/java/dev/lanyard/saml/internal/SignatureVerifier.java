@@ -2,8 +2,12 @@ package dev.lanyard.saml.internal;
 
 import dev.lanyard.saml.DigestAlgorithm;
 import dev.lanyard.saml.SignatureAlgorithm;
+import java.security.MessageDigest;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.xml.security.exceptions.XMLSecurityException;
 import org.apache.xml.security.signature.VerifiedReference;
@@ -43,7 +47,7 @@ public final class SignatureVerifier {
                 .orElseThrow(() -> SamlErrors.signatureInvalid(check,
                         "digest algorithm " + shape.digestMethod() + " is not accepted"));
         XMLSignature xmlSignature = load(signature, check);
-        X509Certificate certificate = firstVerifying(xmlSignature, certificates, check);
+        X509Certificate certificate = firstVerifying(xmlSignature, namedFirst(signature, certificates), check);
         if (resolvedNode(xmlSignature, check) != target) {
             throw SamlErrors.signatureInvalid(check, "the Reference resolved to another element than "
                     + Dom.path(target));
@@ -90,6 +94,55 @@ public final class SignatureVerifier {
             return xmlSignature.getSignedInfo().getReferencedContentBeforeTransformsItem(0).getSubNode();
         } catch (XMLSecurityException | RuntimeException e) {
             throw SamlErrors.signatureInvalid(check, "the Reference cannot be resolved again: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The trusted certificates, those the signature's KeyInfo names first. KeyInfo only orders the attempts (sparing
+     * wrong-key verifications during a rotation); it never adds a key.
+     */
+    private static List<X509Certificate> namedFirst(Element signature, List<X509Certificate> certificates) {
+        if (certificates.size() < 2) {
+            return certificates;
+        }
+        List<byte[]> named = new ArrayList<>();
+        for (Element keyInfo : Dom.children(signature, SamlNames.DSIG, "KeyInfo")) {
+            for (Element data : Dom.children(keyInfo, SamlNames.DSIG, "X509Data")) {
+                for (Element certificate : Dom.children(data, SamlNames.DSIG, "X509Certificate")) {
+                    decode(certificate).ifPresent(named::add);
+                }
+            }
+        }
+        List<X509Certificate> ordered = new ArrayList<>(certificates.size());
+        for (X509Certificate certificate : certificates) {
+            if (isNamed(certificate, named)) {
+                ordered.addFirst(certificate);
+            } else {
+                ordered.add(certificate);
+            }
+        }
+        return ordered;
+    }
+
+    private static Optional<byte[]> decode(Element certificate) {
+        try {
+            return Optional.of(DecryptionParts.base64(certificate));
+        } catch (Rejection e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isNamed(X509Certificate certificate, List<byte[]> named) {
+        try {
+            byte[] encoded = certificate.getEncoded();
+            for (byte[] candidate : named) {
+                if (MessageDigest.isEqual(encoded, candidate)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (CertificateEncodingException e) {
+            return false;
         }
     }
 

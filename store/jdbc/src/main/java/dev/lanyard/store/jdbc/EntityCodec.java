@@ -15,6 +15,7 @@ import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamEntity;
 import dev.lanyard.iam.model.InlinePolicy;
 import dev.lanyard.iam.model.ManagedPolicy;
+import dev.lanyard.iam.model.MfaDevice;
 import dev.lanyard.iam.model.Organization;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.StoredPolicy;
@@ -103,6 +104,15 @@ final class EntityCodec {
                 }
                 node.set("tags", tags(p.tags()));
             }
+            case MfaDevice d -> {
+                node.put("account", d.account().value()).put("serialNumber", d.serialNumber()).put("name", d.name())
+                        .put("path", d.path()).put("lastAcceptedCounter", d.lastAcceptedCounter())
+                        .put("createDate", d.createDate().toString());
+                d.userName().ifPresent(u -> node.put("userName", u));
+                d.enableDate().ifPresent(t -> node.put("enableDate", t.toString()));
+                node.set("tags", tags(d.tags()));
+                secret = masterKey.encrypt(d.seed().reveal(), seedAad(d.serialNumber()));
+            }
             case AccessKey k -> {
                 node.put("id", k.id().value()).put("account", k.account().value()).put("status", k.status().name())
                         .put("createDate", k.createDate().toString());
@@ -137,6 +147,10 @@ final class EntityCodec {
                     optional(n, "permissionsBoundary"), tags(n), inline(n, PolicyKind.INLINE),
                     strings(n.path("attachedPolicies")));
             case MANAGED_POLICY -> decodePolicy(n);
+            case MFA_DEVICE -> new MfaDevice(AccountId.of(text(n, "account")), text(n, "serialNumber"), text(n, "name"),
+                    text(n, "path"), decryptSeed(row), optional(n, "userName"),
+                    optional(n, "enableDate").map(Instant::parse), n.path("lastAcceptedCounter").asLong(),
+                    instant(n, "createDate"), tags(n));
             case ACCESS_KEY -> new AccessKey(new AccessKeyId(text(n, "id")), AccountId.of(text(n, "account")),
                     optional(n, "userName"), decryptSecret(row), AccessKey.Status.valueOf(text(n, "status")),
                     instant(n, "createDate"));
@@ -162,6 +176,18 @@ final class EntityCodec {
             throw new IllegalStateException("cannot decrypt the secret of access key " + row.id()
                     + ": is this the master key the data directory was created with?", e);
         }
+    }
+
+    private dev.lanyard.totp.TotpSeed decryptSeed(Row row) {
+        try {
+            return dev.lanyard.totp.TotpSeed.of(masterKey.decrypt(row.secret(), seedAad(row.id())));
+        } catch (SealedDataException e) {
+            throw new IllegalStateException("cannot decrypt the seed of MFA device " + row.id(), e);
+        }
+    }
+
+    private static byte[] seedAad(String serialNumber) {
+        return ("mfa-seed:" + serialNumber).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] secretAad(String accessKeyId) {

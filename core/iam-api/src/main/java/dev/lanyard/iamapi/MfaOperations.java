@@ -1,0 +1,251 @@
+package dev.lanyard.iamapi;
+
+import dev.lanyard.authz.Caller;
+import dev.lanyard.authz.Operation;
+import dev.lanyard.authz.OperationCall;
+import dev.lanyard.authz.Validators;
+import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.iam.model.EntityChange;
+import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.model.MfaDevice;
+import dev.lanyard.iam.model.Tag;
+import dev.lanyard.iam.model.User;
+import dev.lanyard.iam.spi.IamStore.Mutation;
+import dev.lanyard.query.QueryParameters;
+import dev.lanyard.query.Struct;
+import dev.lanyard.query.Value;
+import dev.lanyard.totp.OtpAuthUri;
+import dev.lanyard.totp.QrCodePng;
+import dev.lanyard.totp.Totp;
+import dev.lanyard.totp.TotpParameters;
+import dev.lanyard.totp.TotpSeed;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Virtual MFA devices: RFC 6238 TOTP, seeds encrypted at rest, two consecutive codes to enable or resync. */
+final class MfaOperations {
+    static final int MAX_DEVICES_PER_USER = 8;
+    /** How far a device's clock may have drifted when enabling or resynchronizing, in 30-second steps. */
+    static final int RESYNC_WINDOW = 10;
+    private final IamContext ctx;
+    private final Totp totp = new Totp(TotpParameters.AWS);
+
+    MfaOperations(IamContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void register(Map<String, Operation> ops) {
+        ops.put("CreateVirtualMFADevice", this::create);
+        ops.put("EnableMFADevice", this::enable);
+        ops.put("ResyncMFADevice", this::resync);
+        ops.put("DeactivateMFADevice", this::deactivate);
+        ops.put("DeleteVirtualMFADevice", this::delete);
+        ops.put("ListMFADevices", this::listForUser);
+        ops.put("ListVirtualMFADevices", this::listVirtual);
+        ops.put("GetMFADevice", this::get);
+    }
+
+    private Optional<Struct> create(OperationCall call) {
+        QueryParameters p = call.parameters();
+        String name = Validators.name("virtualMFADeviceName", p.required("VirtualMFADeviceName"), 1, 226,
+                "[\\w+=,.@-]+");
+        String path = IamParams.path(p, "Path");
+        List<Tag> tags = IamParams.tags(p);
+        Caller caller = call.requireCaller();
+        String serial = MfaDevice.serialNumber(caller.account(), path, name);
+        ctx.authorize(call, serial, List.of(), tags);
+        TotpSeed seed = TotpSeed.generate(ctx.random());
+        MfaDevice created = ctx.store().update(snapshot -> {
+            boolean taken = snapshot.mfaDevices(caller.account()).stream()
+                    .anyMatch(d -> d.name().equals(name) && d.path().equals(path));
+            if (taken) {
+                throw IamErrors.alreadyExists("MFADevice entity at the same path and name");
+            }
+            MfaDevice device = new MfaDevice(caller.account(), serial, name, path, seed, Optional.empty(),
+                    Optional.empty(), -1, call.environment().time(), tags);
+            return Mutation.of(device, EntityChange.upsert(device));
+        });
+        String label = OtpAuthUri.awsLabel(name, accountName(caller));
+        String base32 = seed.toBase32();
+        Struct device = Struct.builder()
+                .put("SerialNumber", created.serialNumber())
+                .put("Base32StringSeed", Base64.getEncoder().encodeToString(base32.getBytes(StandardCharsets.US_ASCII)))
+                .put("QRCodePNG", Base64.getEncoder().encodeToString(QrCodePng.encode(
+                        OtpAuthUri.of(label, "Lanyard", seed))))
+                .build();
+        return Optional.of(Struct.builder().put("VirtualMFADevice", device).build());
+    }
+
+    /** AWS's label account part: the user name for an IAM user, otherwise the account ID. */
+    private static String accountName(Caller caller) {
+        return caller instanceof Caller.IamUser user ? user.user().name() : caller.account().value();
+    }
+
+    private record Codes(String userName, String serial, String code1, String code2) {}
+
+    private static Codes codes(QueryParameters p) {
+        String user = IamParams.name(p, "UserName", "userName", 128);
+        String serial = Validators.length("serialNumber", p.required("SerialNumber"), 9, 256);
+        return new Codes(user, serial, code(p, "AuthenticationCode1"), code(p, "AuthenticationCode2"));
+    }
+
+    private static String code(QueryParameters p, String name) {
+        String value = p.required(name);
+        Validators.length(Character.toLowerCase(name.charAt(0)) + name.substring(1), value, 6, 6);
+        return value;
+    }
+
+    private MfaDevice requireDevice(IamSnapshot snapshot, Caller caller, String serial) {
+        return snapshot.mfaDevice(caller.account(), serial).orElseThrow(() -> new AwsException(
+                ErrorCode.NO_SUCH_ENTITY, "VirtualMFADevice with serial number " + serial + " doesn't exist."));
+    }
+
+    private long consecutive(MfaDevice device, Codes codes, java.time.Instant now) {
+        OptionalLong counter = totp.matchConsecutive(device.seed(), codes.code1(), codes.code2(), now, RESYNC_WINDOW);
+        if (counter.isEmpty() || counter.getAsLong() <= device.lastAcceptedCounter()) {
+            throw new AwsException(ErrorCode.INVALID_AUTHENTICATION_CODE,
+                    "Authentication code for device is not valid.");
+        }
+        return counter.getAsLong();
+    }
+
+    private Optional<Struct> enable(OperationCall call) {
+        Codes codes = codes(call.parameters());
+        Caller caller = call.requireCaller();
+        User user = UserOperations.requireUser(ctx.store().snapshot(), caller, codes.userName());
+        ctx.authorize(call, user.arn().toString(), user.tags(), List.of());
+        ctx.store().update(snapshot -> {
+            MfaDevice device = requireDevice(snapshot, caller, codes.serial());
+            User target = UserOperations.requireUser(snapshot, caller, codes.userName());
+            if (device.assigned()) {
+                throw IamErrors.alreadyExists("MFA Device");
+            }
+            long assignedToUser = snapshot.mfaDevices(caller.account()).stream()
+                    .filter(d -> d.userName().map(n -> n.equalsIgnoreCase(target.name())).orElse(false)).count();
+            if (assignedToUser >= MAX_DEVICES_PER_USER) {
+                throw IamErrors.limitExceeded("Cannot exceed quota for MFADevicesPerUser: " + MAX_DEVICES_PER_USER);
+            }
+            long counter = consecutive(device, codes, call.environment().time());
+            MfaDevice enabled = device.assignedTo(target.name(), call.environment().time(), counter);
+            return Mutation.of(enabled, EntityChange.upsert(enabled));
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> resync(OperationCall call) {
+        Codes codes = codes(call.parameters());
+        Caller caller = call.requireCaller();
+        User user = UserOperations.requireUser(ctx.store().snapshot(), caller, codes.userName());
+        ctx.authorize(call, user.arn().toString(), user.tags(), List.of());
+        ctx.store().update(snapshot -> {
+            MfaDevice device = assignedDevice(snapshot, caller, codes.serial(), codes.userName());
+            MfaDevice synced = device.withAcceptedCounter(consecutive(device, codes, call.environment().time()));
+            return Mutation.of(synced, EntityChange.upsert(synced));
+        });
+        return Optional.empty();
+    }
+
+    private MfaDevice assignedDevice(IamSnapshot snapshot, Caller caller, String serial, String userName) {
+        MfaDevice device = requireDevice(snapshot, caller, serial);
+        if (!device.userName().map(n -> n.equalsIgnoreCase(userName)).orElse(false)) {
+            throw new AwsException(ErrorCode.NO_SUCH_ENTITY, "MFA Device with serial number " + serial
+                    + " is not associated with user " + userName + ".");
+        }
+        return device;
+    }
+
+    private Optional<Struct> deactivate(OperationCall call) {
+        QueryParameters p = call.parameters();
+        String serial = Validators.length("serialNumber", p.required("SerialNumber"), 9, 256);
+        Caller caller = call.requireCaller();
+        MfaDevice existing = requireDevice(ctx.store().snapshot(), caller, serial);
+        String userName = IamParams.optionalName(p, "UserName", "userName", 128)
+                .or(existing::userName).orElseThrow(() -> new AwsException(ErrorCode.NO_SUCH_ENTITY,
+                        "MFA Device with serial number " + serial + " is not associated with any user."));
+        User user = UserOperations.requireUser(ctx.store().snapshot(), caller, userName);
+        ctx.authorize(call, user.arn().toString(), user.tags(), List.of());
+        ctx.store().update(snapshot -> {
+            MfaDevice device = assignedDevice(snapshot, caller, serial, userName).unassigned();
+            return Mutation.of(device, EntityChange.upsert(device));
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> delete(OperationCall call) {
+        String serial = Validators.length("serialNumber", call.parameters().required("SerialNumber"), 9, 256);
+        Caller caller = call.requireCaller();
+        ctx.authorize(call, serial);
+        ctx.store().update(snapshot -> {
+            MfaDevice device = requireDevice(snapshot, caller, serial);
+            if (device.assigned()) {
+                throw IamErrors.deleteConflict("MFA Device is still in use");
+            }
+            return Mutation.of(device, EntityChange.remove(device));
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> listForUser(OperationCall call) {
+        Caller caller = call.requireCaller();
+        Optional<String> named = IamParams.optionalName(call.parameters(), "UserName", "userName", 128);
+        String userName = named.orElseGet(() -> caller instanceof Caller.IamUser u ? u.user().name() : "");
+        IamSnapshot snapshot = ctx.store().snapshot();
+        if (!userName.isEmpty()) {
+            User user = UserOperations.requireUser(snapshot, caller, userName);
+            ctx.authorize(call, user.arn().toString(), user.tags(), List.of());
+        } else {
+            ctx.authorize(call, caller.account().rootArn().toString());
+        }
+        List<MfaDevice> devices = snapshot.mfaDevices(caller.account()).stream()
+                .filter(d -> !userName.isEmpty() && d.userName().map(n -> n.equalsIgnoreCase(userName)).orElse(false))
+                .toList();
+        Struct.Builder result = Struct.builder();
+        Pagination.page(call.parameters(), devices, MfaDevice::serialNumber, "MFADevices", d -> Struct.builder()
+                .put("UserName", d.userName().orElseThrow())
+                .put("SerialNumber", d.serialNumber())
+                .put("EnableDate", d.enableDate().orElseThrow())
+                .build(), result);
+        return Optional.of(result.build());
+    }
+
+    private Optional<Struct> listVirtual(OperationCall call) {
+        Caller caller = call.requireCaller();
+        String status = call.parameters().get("AssignmentStatus").orElse("Any");
+        if (!List.of("Assigned", "Unassigned", "Any").contains(status)) {
+            throw dev.lanyard.query.ValidationErrors.single("assignmentStatus", status,
+                    "Member must satisfy enum value set: [Unassigned, Any, Assigned]");
+        }
+        ctx.authorize(call, MfaDevice.serialNumber(caller.account(), "/", ""));
+        IamSnapshot snapshot = ctx.store().snapshot();
+        List<MfaDevice> devices = snapshot.mfaDevices(caller.account()).stream()
+                .filter(d -> status.equals("Any") || d.assigned() == status.equals("Assigned")).toList();
+        Struct.Builder result = Struct.builder();
+        Pagination.page(call.parameters(), devices, MfaDevice::serialNumber, "VirtualMFADevices", d -> {
+            Struct.Builder b = Struct.builder().put("SerialNumber", d.serialNumber());
+            d.userName().flatMap(n -> snapshot.user(caller.account(), n))
+                    .ifPresent(u -> b.put("User", IamShapes.user(u, false)));
+            d.enableDate().ifPresent(t -> b.put("EnableDate", t));
+            return b.build();
+        }, result);
+        return Optional.of(result.build());
+    }
+
+    private Optional<Struct> get(OperationCall call) {
+        String serial = Validators.length("serialNumber", call.parameters().required("SerialNumber"), 9, 256);
+        Caller caller = call.requireCaller();
+        ctx.authorize(call, serial);
+        MfaDevice device = requireDevice(ctx.store().snapshot(), caller, serial);
+        Struct.Builder b = Struct.builder().put("SerialNumber", device.serialNumber());
+        device.userName().ifPresent(n -> b.put("UserName", n));
+        device.enableDate().ifPresent(t -> b.put("EnableDate", t));
+        if (!device.tags().isEmpty()) {
+            b.put("Tags", IamShapes.tags(device.tags()));
+        }
+        return Optional.of(b.build());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.lanyard.iam.model;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lanyard.aws.AccountId;
+import dev.lanyard.totp.TotpSeed;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A virtual MFA device. Its seed is a secret (encrypted at rest); {@code lastAcceptedCounter} is the TOTP step of the
+ * last code it accepted, so a code is never accepted twice, on any node (the store's compare-and-set).
+ */
+public record MfaDevice(AccountId account, String serialNumber, String name, String path, TotpSeed seed,
+        Optional<String> userName, Optional<Instant> enableDate, long lastAcceptedCounter, Instant createDate,
+        List<Tag> tags) implements IamEntity {
+    public MfaDevice {
+        requireNonNull(account, "account is null");
+        requireNonNull(serialNumber, "serialNumber is null");
+        requireNonNull(name, "name is null");
+        requireNonNull(path, "path is null");
+        requireNonNull(seed, "seed is null");
+        requireNonNull(userName, "userName is null");
+        requireNonNull(enableDate, "enableDate is null");
+        requireNonNull(createDate, "createDate is null");
+        tags = List.copyOf(tags);
+    }
+
+    public static String serialNumber(AccountId account, String path, String name) {
+        return "arn:aws:iam::" + account.value() + ":mfa" + path + name;
+    }
+
+    public boolean assigned() {
+        return userName.isPresent();
+    }
+
+    public MfaDevice assignedTo(String user, Instant enabledAt, long counter) {
+        return new MfaDevice(account, serialNumber, name, path, seed, Optional.of(user), Optional.of(enabledAt),
+                counter, createDate, tags);
+    }
+
+    public MfaDevice unassigned() {
+        return new MfaDevice(account, serialNumber, name, path, seed, Optional.empty(), Optional.empty(),
+                lastAcceptedCounter, createDate, tags);
+    }
+
+    public MfaDevice withAcceptedCounter(long counter) {
+        return new MfaDevice(account, serialNumber, name, path, seed, userName, enableDate, counter, createDate, tags);
+    }
+
+    public MfaDevice withUserName(String newName) {
+        return new MfaDevice(account, serialNumber, name, path, seed, Optional.of(newName), enableDate,
+                lastAcceptedCounter, createDate, tags);
+    }
+
+    @Override
+    public EntityKey key() {
+        return EntityKey.of(EntityType.MFA_DEVICE, account.value(), serialNumber);
+    }
+}

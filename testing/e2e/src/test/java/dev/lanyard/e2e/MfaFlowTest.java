@@ -1,0 +1,122 @@
+package dev.lanyard.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Virtual MFA through the AWS CLI, with codes from oathtool (an independent TOTP implementation): enable with two
+ * consecutive codes, MFA-backed sessions, policies that require MFA, replay refused.
+ */
+class MfaFlowTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String oathtool(String seed, long epochSeconds) {
+        ExternalProcess.Result result = ExternalProcess.run(List.of("oathtool", "--totp", "-b", "-N",
+                "@" + epochSeconds, seed), Map.of());
+        assertThat(result.exitCode()).as("oathtool (apt-get install oathtool): " + result.stderr()).isZero();
+        return result.stdout().trim();
+    }
+
+    @Test
+    void mfaSignInThroughTheCli(@TempDir Path dir) throws Exception {
+        try (TestServer server = TestServer.start()) {
+            String account = server.accountId();
+            Map<String, String> rootEnv = Map.of("AWS_CONFIG_FILE", server.configFile().toString(),
+                    "AWS_SHARED_CREDENTIALS_FILE", server.credentialsFile().toString(), "AWS_PROFILE", "lanyard");
+            aws(rootEnv, "iam", "create-user", "--user-name", "mfa-user");
+            aws(rootEnv, "iam", "put-user-policy", "--user-name", "mfa-user", "--policy-name", "needs-mfa",
+                    "--policy-document", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                            + "\"iam:ListUsers\",\"Resource\":\"*\",\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":"
+                            + "\"true\"}}},{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}");
+            aws(rootEnv, "iam", "create-role", "--role-name", "mfa-role", "--assume-role-policy-document",
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
+                            + account + "\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"Bool\":"
+                            + "{\"aws:MultiFactorAuthPresent\":\"true\"}}}]}");
+            JsonNode key = aws(rootEnv, "iam", "create-access-key", "--user-name", "mfa-user").get("AccessKey");
+
+            Path seedFile = dir.resolve("seed.txt");
+            Path qrFile = dir.resolve("qr.png");
+            String serial = aws(rootEnv, "iam", "create-virtual-mfa-device", "--virtual-mfa-device-name", "phone",
+                    "--outfile", seedFile.toString(), "--bootstrap-method", "Base32StringSeed")
+                    .get("VirtualMFADevice").get("SerialNumber").asText();
+            aws(rootEnv, "iam", "create-virtual-mfa-device", "--virtual-mfa-device-name", "phone2",
+                    "--outfile", qrFile.toString(), "--bootstrap-method", "QRCodePNG");
+            assertThat(serial).isEqualTo("arn:aws:iam::" + account + ":mfa/phone");
+            byte[] png = Files.readAllBytes(qrFile);
+            assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+            String seed = Files.readString(seedFile).trim();
+            assertThat(seed).matches("[A-Z2-7]{32}");
+
+            long now = Instant.now().getEpochSecond();
+            ExternalProcess.Result wrong = awsRaw(rootEnv, "iam", "enable-mfa-device", "--user-name", "mfa-user",
+                    "--serial-number", serial, "--authentication-code1", "000000", "--authentication-code2", "000001");
+            assertThat(wrong.stderr()).contains("(InvalidAuthenticationCode)");
+            aws(rootEnv, "iam", "enable-mfa-device", "--user-name", "mfa-user", "--serial-number", serial,
+                    "--authentication-code1", oathtool(seed, now - 60), "--authentication-code2", oathtool(seed, now - 30));
+            assertThat(aws(rootEnv, "iam", "list-mfa-devices", "--user-name", "mfa-user").get("MFADevices"))
+                    .hasSize(1);
+
+            Map<String, String> userEnv = keyEnv(server, key);
+            assertThat(awsRaw(userEnv, "iam", "list-users").stderr()).contains("(AccessDenied)");
+            String code = oathtool(seed, Instant.now().getEpochSecond());
+            JsonNode session = aws(userEnv, "sts", "get-session-token", "--serial-number", serial,
+                    "--token-code", code).get("Credentials");
+            assertThat(aws(keyEnv(server, session), "iam", "list-users").get("Users")).isNotEmpty();
+
+            ExternalProcess.Result replay = awsRaw(userEnv, "sts", "get-session-token", "--serial-number", serial,
+                    "--token-code", code);
+            assertThat(replay.stderr()).contains("(AccessDenied)").contains("MultiFactorAuthentication failed");
+
+            String roleArn = "arn:aws:iam::" + account + ":role/mfa-role";
+            assertThat(awsRaw(userEnv, "sts", "assume-role", "--role-arn", roleArn, "--role-session-name", "nomfa")
+                    .stderr()).contains("(AccessDenied)");
+            String next = oathtool(seed, Instant.now().getEpochSecond() + 30);
+            JsonNode assumed = aws(userEnv, "sts", "assume-role", "--role-arn", roleArn, "--role-session-name",
+                    "withmfa", "--serial-number", serial, "--token-code", next);
+            assertThat(assumed.get("AssumedRoleUser").get("Arn").asText()).endsWith(":assumed-role/mfa-role/withmfa");
+
+            ExternalProcess.Result inUse = awsRaw(rootEnv, "iam", "delete-virtual-mfa-device", "--serial-number", serial);
+            assertThat(inUse.stderr()).contains("(DeleteConflict)");
+            aws(rootEnv, "iam", "deactivate-mfa-device", "--user-name", "mfa-user", "--serial-number", serial);
+            aws(rootEnv, "iam", "delete-virtual-mfa-device", "--serial-number", serial);
+            assertThat(aws(rootEnv, "iam", "list-virtual-mfa-devices").get("VirtualMFADevices")).hasSize(1);
+        }
+    }
+
+    private static Map<String, String> keyEnv(TestServer server, JsonNode key) {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_ACCESS_KEY_ID", key.get("AccessKeyId").asText());
+        env.put("AWS_SECRET_ACCESS_KEY", key.get("SecretAccessKey").asText());
+        if (key.has("SessionToken")) {
+            env.put("AWS_SESSION_TOKEN", key.get("SessionToken").asText());
+        }
+        env.put("AWS_DEFAULT_REGION", "us-east-1");
+        env.put("AWS_ENDPOINT_URL", server.endpoint());
+        env.put("AWS_CONFIG_FILE", "/dev/null");
+        env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+        return env;
+    }
+
+    private static ExternalProcess.Result awsRaw(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of("aws", "--output", "json"));
+        command.addAll(List.of(args));
+        return ExternalProcess.run(command, env);
+    }
+
+    private static JsonNode aws(Map<String, String> env, String... args) throws Exception {
+        ExternalProcess.Result result = awsRaw(env, args);
+        assertThat(result.exitCode()).as(String.join(" ", args) + ": " + result.stderr()).isZero();
+        return result.stdout().isBlank() ? JSON.createObjectNode() : JSON.readTree(result.stdout());
+    }
+}
