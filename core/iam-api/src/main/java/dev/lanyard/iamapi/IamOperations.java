@@ -22,6 +22,8 @@ public final class IamOperations {
         new HolderPolicyOperations(ctx, PolicyHolder.GROUP).register(ops);
         new GroupOperations(ctx).register(ops);
         new MfaOperations(ctx).register(ops);
+        new PolicyVersionOperations(ctx).register(ops);
+        new AccountOperations(ctx).register(ops);
         return Map.copyOf(ops);
     }
 }

@@ -58,6 +58,11 @@ final class IamParams {
 
     /** Tags with IAM's limits; keys compared case-insensitively for duplicates. */
     static List<Tag> tags(QueryParameters params) {
+        return tags(params, true);
+    }
+
+    /** Tag keys are case-insensitive on users and roles, case-sensitive on policies, providers and MFA devices. */
+    static List<Tag> tags(QueryParameters params, boolean caseInsensitiveKeys) {
         List<Map<String, String>> raw = params.structList("Tags");
         if (raw.size() > MAX_TAGS) {
             throw IamErrors.limitExceeded("The number of tags has reached the maximum limit.");
@@ -72,7 +77,7 @@ final class IamParams {
             if (key.regionMatches(true, 0, "aws:", 0, 4)) {
                 throw IamErrors.invalidInput("User-defined tag keys can't start with \"aws:\".");
             }
-            if (!seen.add(key.toLowerCase(Locale.ROOT))) {
+            if (!seen.add(caseInsensitiveKeys ? key.toLowerCase(Locale.ROOT) : key)) {
                 throw IamErrors.invalidInput("Duplicate tag keys found. Please note that Tag keys are case insensitive.");
             }
             tags.add(new Tag(key, value));

@@ -8,7 +8,12 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.iam.spi.federation.VerifiedWebIdentity;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Key rotation, the refresh rate limit, and serving cached keys through an IdP outage (clock-driven, no sleeps). */
@@ -98,6 +103,21 @@ class JwksCacheTest {
                 refused(harness.verifier, harness.rsaToken(), harness.provider(), ErrorCode.IDP_COMMUNICATION_ERROR,
                         "The request could not be fulfilled because the identity provider (IDP) that was asked to "
                                 + "verify the incoming identity token could not be reached.", "signing-key");
+            }
+            assertThat(harness.idp.jwksRequests).hasValue(1);
+        }
+    }
+
+    @Test
+    void concurrentColdStartFetchesOnce() throws Exception {
+        try (Harness harness = Harness.loopback(); var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            String token = harness.rsaToken();
+            List<Future<VerifiedWebIdentity>> results = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                results.add(threads.submit(() -> harness.verifier.verify(token, harness.provider())));
+            }
+            for (Future<VerifiedWebIdentity> result : results) {
+                assertThat(result.get().keyId()).isEqualTo("rsa-1");
             }
             assertThat(harness.idp.jwksRequests).hasValue(1);
         }

@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * SigV4 signing-key derivation ({@code kSigning = HMAC(HMAC(HMAC(HMAC("AWS4"+secret, date), region), service),
- * "aws4_request")}) with a bounded, thread-safe cache keyed by (secret fingerprint, date, region, service), so the
+ * "aws4_request")}) with a bounded, thread-safe cache keyed by (secret, date, region, service), so the
  * four HMACs run once per key and day. The secret itself is never a cache key. When full, arbitrary entries are
  * evicted (old dates stop being asked for, so they go soon enough); concurrent writers may overshoot the bound by at
  * most their number for a moment.
@@ -40,7 +40,8 @@ public final class SigningKeys {
 
     SecretKeySpec signingKeySpec(SecretAccessKey secret, String date, String region, String service) {
         requireNonNull(secret, "secret is null");
-        CacheKey key = new CacheKey(secret.fingerprint(), date, region, service);
+        // The secret itself keys the cache: it is already in memory, and unlike a digest it costs nothing per request.
+        CacheKey key = new CacheKey(secret.reveal(), date, region, service);
         SecretKeySpec cached = cache.get(key);
         if (cached != null) {
             return cached;
@@ -76,9 +77,14 @@ public final class SigningKeys {
         }
     }
 
-    private record CacheKey(String secretFingerprint, String date, String region, String service) {
+    private record CacheKey(String secret, String date, String region, String service) {
+        @Override
+        public String toString() {
+            return "CacheKey[" + date + "/" + region + "/" + service + "]";
+        }
+
         CacheKey {
-            requireNonNull(secretFingerprint, "secretFingerprint is null");
+            requireNonNull(secret, "secret is null");
             requireNonNull(date, "date is null");
             requireNonNull(region, "region is null");
             requireNonNull(service, "service is null");

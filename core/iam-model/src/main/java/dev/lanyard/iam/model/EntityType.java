@@ -10,7 +10,8 @@ public enum EntityType {
     ROLE("role", true),
     MANAGED_POLICY("managed-policy", false),
     ACCESS_KEY("access-key", false),
-    MFA_DEVICE("mfa-device", false);
+    MFA_DEVICE("mfa-device", false),
+    ACCOUNT_ALIAS("account-alias", false);
 
     private final String storedName;
     private final boolean caseInsensitive;

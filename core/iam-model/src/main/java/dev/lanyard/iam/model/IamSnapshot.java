@@ -45,6 +45,7 @@ public final class IamSnapshot {
                 case CreateAccountStatus s -> { }
                 case ManagedPolicy p -> { }
                 case MfaDevice d -> { }
+                case AccountAlias a -> { }
             }
         }
         this.accessKeys = Map.copyOf(keys);
@@ -177,6 +178,15 @@ public final class IamSnapshot {
 
     public List<MfaDevice> mfaDevices(AccountId account) {
         return ofType(MfaDevice.class, EntityType.MFA_DEVICE, account, Comparator.comparing(MfaDevice::serialNumber));
+    }
+
+    public List<AccountAlias> aliases(AccountId account) {
+        return ofType(AccountAlias.class, EntityType.ACCOUNT_ALIAS, null, Comparator.comparing(AccountAlias::alias))
+                .stream().filter(a -> a.account().equals(account)).toList();
+    }
+
+    public Optional<AccountAlias> alias(String alias) {
+        return get(EntityKey.of(EntityType.ACCOUNT_ALIAS, "global", alias)).map(AccountAlias.class::cast);
     }
 
     public List<CreateAccountStatus> createAccountStatuses() {

@@ -37,6 +37,16 @@ public record ManagedPolicy(String owner, String policyId, String name, String p
         return AWS_OWNER.equals(owner);
     }
 
+    public ManagedPolicy withVersions(List<PolicyVersion> newVersions, String newDefault, Instant updated) {
+        return new ManagedPolicy(owner, policyId, name, path, description, createDate, updated, newDefault,
+                newVersions, tags);
+    }
+
+    public ManagedPolicy withTags(List<Tag> newTags) {
+        return new ManagedPolicy(owner, policyId, name, path, description, createDate, updateDate, defaultVersionId,
+                versions, newTags);
+    }
+
     public PolicyVersion defaultVersion() {
         return versions.stream().filter(v -> v.versionId().equals(defaultVersionId)).findFirst().orElseThrow();
     }

@@ -75,11 +75,16 @@ final class JwksLoader {
     }
 
     private static Map<String, Object> parseObject(String json, String what) throws JwksFetchException {
+        Map<String, Object> object;
         try {
-            return JSONObjectUtils.parse(json);
+            object = JSONObjectUtils.parse(json);
         } catch (ParseException | RuntimeException e) {
             throw new JwksFetchException(Kind.BAD_RESPONSE, what + " is not a JSON object: " + brief(e));
         }
+        if (object == null) { // nimbus answers null, not an exception, for some non-JSON input
+            throw new JwksFetchException(Kind.BAD_RESPONSE, what + " is not a JSON object");
+        }
+        return object;
     }
 
     private static String brief(Exception e) {

@@ -17,7 +17,7 @@ record ConditionsReader(List<String> audiences, Optional<Instant> notOnOrAfter) 
 
     static ConditionsReader read(Element assertion, TimeWindow window, List<String> accepted, CheckLog log) {
         Element conditions = Dom.atMostOne(assertion, SamlNames.ASSERTION, "Conditions",
-                        SamlErrors.inAuthnResponse("conditions", "Conditions", "several Conditions elements"))
+                        SamlErrors.inAuthnResponse("conditions", "Condition", "several Conditions elements"))
                 .orElseThrow(() -> SamlErrors.invalid("audience", AUDIENCE_MESSAGE, "the Assertion has no Conditions"));
         Optional<Instant> notOnOrAfter = TimeWindow.attribute(conditions, "NotOnOrAfter", "conditions");
         notOnOrAfter.ifPresent(time -> window.checkNotOnOrAfter(time, "conditions", "Conditions NotOnOrAfter"));
@@ -33,7 +33,7 @@ record ConditionsReader(List<String> audiences, Optional<Instant> notOnOrAfter) 
                 checkRestriction(condition, accepted, audiences);
             } else if (!Dom.is(condition, SamlNames.ASSERTION, "OneTimeUse")
                     && !Dom.is(condition, SamlNames.ASSERTION, "ProxyRestriction")) {
-                throw SamlErrors.inAuthnResponse("conditions", "Conditions",
+                throw SamlErrors.inAuthnResponse("conditions", "Condition",
                         "the condition " + condition.getLocalName() + " is not understood");
             }
         }

@@ -9,6 +9,7 @@ import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.Account;
+import dev.lanyard.iam.model.AccountAlias;
 import dev.lanyard.iam.model.CreateAccountStatus;
 import dev.lanyard.iam.model.EntityType;
 import dev.lanyard.iam.model.Group;
@@ -113,6 +114,7 @@ final class EntityCodec {
                 node.set("tags", tags(d.tags()));
                 secret = masterKey.encrypt(d.seed().reveal(), seedAad(d.serialNumber()));
             }
+            case AccountAlias a -> node.put("account", a.account().value()).put("alias", a.alias());
             case AccessKey k -> {
                 node.put("id", k.id().value()).put("account", k.account().value()).put("status", k.status().name())
                         .put("createDate", k.createDate().toString());
@@ -151,6 +153,7 @@ final class EntityCodec {
                     text(n, "path"), decryptSeed(row), optional(n, "userName"),
                     optional(n, "enableDate").map(Instant::parse), n.path("lastAcceptedCounter").asLong(),
                     instant(n, "createDate"), tags(n));
+            case ACCOUNT_ALIAS -> new AccountAlias(AccountId.of(text(n, "account")), text(n, "alias"));
             case ACCESS_KEY -> new AccessKey(new AccessKeyId(text(n, "id")), AccountId.of(text(n, "account")),
                     optional(n, "userName"), decryptSecret(row), AccessKey.Status.valueOf(text(n, "status")),
                     instant(n, "createDate"));

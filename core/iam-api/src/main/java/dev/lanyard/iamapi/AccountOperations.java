@@ -1,0 +1,128 @@
+package dev.lanyard.iamapi;
+
+import dev.lanyard.authz.Caller;
+import dev.lanyard.authz.Operation;
+import dev.lanyard.authz.OperationCall;
+import dev.lanyard.iam.model.AccountAlias;
+import dev.lanyard.iam.model.EntityChange;
+import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.model.MfaDevice;
+import dev.lanyard.iam.spi.IamStore.Mutation;
+import dev.lanyard.query.Struct;
+import dev.lanyard.query.Value;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Account aliases and the account summary. */
+final class AccountOperations {
+    private static final Pattern ALIAS = Pattern.compile("^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$");
+    private final IamContext ctx;
+
+    AccountOperations(IamContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void register(Map<String, Operation> ops) {
+        ops.put("CreateAccountAlias", this::createAlias);
+        ops.put("DeleteAccountAlias", this::deleteAlias);
+        ops.put("ListAccountAliases", this::listAliases);
+        ops.put("GetAccountSummary", this::summary);
+    }
+
+    private static String alias(OperationCall call) {
+        String alias = call.parameters().required("AccountAlias");
+        if (!ALIAS.matcher(alias).matches()) {
+            throw dev.lanyard.query.ValidationErrors.single("accountAlias", alias,
+                    dev.lanyard.query.ValidationErrors.pattern("^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$"));
+        }
+        return alias;
+    }
+
+    private Optional<Struct> createAlias(OperationCall call) {
+        String alias = alias(call);
+        Caller caller = call.requireCaller();
+        ctx.authorize(call, "*");
+        ctx.store().update(snapshot -> {
+            if (snapshot.alias(alias).isPresent()) {
+                throw IamErrors.alreadyExists("The account alias " + alias);
+            }
+            List<EntityChange> changes = new java.util.ArrayList<>();
+            // An account has at most one alias: a new one replaces the old.
+            snapshot.aliases(caller.account()).forEach(old -> changes.add(EntityChange.remove(old)));
+            changes.add(EntityChange.upsert(new AccountAlias(caller.account(), alias)));
+            return new Mutation<>(changes, alias);
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> deleteAlias(OperationCall call) {
+        String alias = alias(call);
+        Caller caller = call.requireCaller();
+        ctx.authorize(call, "*");
+        ctx.store().update(snapshot -> {
+            AccountAlias existing = snapshot.alias(alias).filter(a -> a.account().equals(caller.account()))
+                    .orElseThrow(() -> new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.NO_SUCH_ENTITY,
+                            "The account alias " + alias + " cannot be found."));
+            return Mutation.of(existing, EntityChange.remove(existing));
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> listAliases(OperationCall call) {
+        Caller caller = call.requireCaller();
+        ctx.authorize(call, "*");
+        List<Value> aliases = ctx.store().snapshot().aliases(caller.account()).stream()
+                .<Value>map(a -> new Value.Text(a.alias())).toList();
+        return Optional.of(Struct.builder().put("AccountAliases", new Value.ListOf(aliases))
+                .put("IsTruncated", false).build());
+    }
+
+    private Optional<Struct> summary(OperationCall call) {
+        Caller caller = call.requireCaller();
+        ctx.authorize(call, "*");
+        IamSnapshot s = ctx.store().snapshot();
+        List<MfaDevice> devices = s.mfaDevices(caller.account());
+        Map<String, Long> map = new LinkedHashMap<>();
+        map.put("Users", (long) s.users(caller.account()).size());
+        map.put("UsersQuota", 5000L);
+        map.put("Groups", (long) s.groups(caller.account()).size());
+        map.put("GroupsQuota", 300L);
+        map.put("Roles", (long) s.roles(caller.account()).size());
+        map.put("RolesQuota", 1000L);
+        map.put("Policies", (long) s.customerPolicies(caller.account()).size());
+        map.put("PoliciesQuota", 1500L);
+        map.put("PolicySizeQuota", (long) PolicyOperations.MANAGED_POLICY_QUOTA);
+        map.put("UserPolicySizeQuota", 2048L);
+        map.put("GroupPolicySizeQuota", 5120L);
+        map.put("RolePolicySizeQuota", 10240L);
+        map.put("AssumeRolePolicySizeQuota", (long) RoleOperations.TRUST_POLICY_QUOTA);
+        map.put("AccessKeysPerUserQuota", (long) AccessKeyOperations.MAX_KEYS);
+        map.put("AttachedPoliciesPerUserQuota", (long) HolderPolicyOperations.MAX_ATTACHED);
+        map.put("AttachedPoliciesPerGroupQuota", (long) HolderPolicyOperations.MAX_ATTACHED);
+        map.put("AttachedPoliciesPerRoleQuota", (long) HolderPolicyOperations.MAX_ATTACHED);
+        map.put("GroupsPerUserQuota", (long) GroupOperations.MAX_GROUPS_PER_USER);
+        map.put("VersionsPerPolicyQuota", (long) PolicyVersionOperations.MAX_VERSIONS);
+        map.put("PolicyVersionsInUse", s.customerPolicies(caller.account()).stream()
+                .mapToLong(p -> p.versions().size()).sum());
+        map.put("PolicyVersionsInUseQuota", 10000L);
+        map.put("MFADevices", (long) devices.size());
+        map.put("MFADevicesInUse", devices.stream().filter(MfaDevice::assigned).count());
+        map.put("AccountMFAEnabled", 0L);
+        map.put("AccountAccessKeysPresent", s.accessKeys(caller.account(), Optional.empty()).isEmpty() ? 0L : 1L);
+        map.put("AccountPasswordPresent", 0L);
+        map.put("AccountSigningCertificatesPresent", 0L);
+        map.put("SigningCertificatesPerUserQuota", 2L);
+        map.put("ServerCertificates", 0L);
+        map.put("ServerCertificatesQuota", 20L);
+        map.put("InstanceProfiles", 0L);
+        map.put("InstanceProfilesQuota", 1000L);
+        map.put("Providers", 0L);
+        map.put("GlobalEndpointTokenVersion", 1L);
+        Map<String, Value> entries = new LinkedHashMap<>();
+        map.forEach((k, v) -> entries.put(k, new Value.Int(v)));
+        return Optional.of(Struct.builder().put("SummaryMap", new Value.MapOf(entries)).build());
+    }
+}

@@ -1,0 +1,212 @@
+package dev.lanyard.iamapi;
+
+import dev.lanyard.authz.Caller;
+import dev.lanyard.authz.Operation;
+import dev.lanyard.authz.OperationCall;
+import dev.lanyard.authz.Validators;
+import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.iam.model.EntityChange;
+import dev.lanyard.iam.model.Group;
+import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.model.ManagedPolicy;
+import dev.lanyard.iam.model.Role;
+import dev.lanyard.iam.model.StoredPolicy;
+import dev.lanyard.iam.model.Tag;
+import dev.lanyard.iam.model.User;
+import dev.lanyard.iam.spi.IamStore.Mutation;
+import dev.lanyard.query.Struct;
+import dev.lanyard.query.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Managed policy versions (at most five), entities a policy is attached to, and policy tags. */
+final class PolicyVersionOperations {
+    static final int MAX_VERSIONS = 5;
+    private final IamContext ctx;
+
+    PolicyVersionOperations(IamContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void register(Map<String, Operation> ops) {
+        ops.put("CreatePolicyVersion", this::createVersion);
+        ops.put("SetDefaultPolicyVersion", this::setDefault);
+        ops.put("DeletePolicyVersion", this::deleteVersion);
+        ops.put("ListEntitiesForPolicy", this::listEntities);
+        ops.put("TagPolicy", this::tag);
+        ops.put("UntagPolicy", this::untag);
+        ops.put("ListPolicyTags", this::listTags);
+    }
+
+    /** A customer managed policy of the caller's account, after authorization; AWS managed ones are read-only. */
+    private ManagedPolicy ownPolicy(OperationCall call) {
+        String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
+        ctx.authorize(call, arn);
+        Caller caller = call.requireCaller();
+        ManagedPolicy policy = PolicyOperations.requirePolicy(ctx, ctx.store().snapshot(), arn);
+        if (policy.awsManaged() || !policy.owner().equals(caller.account().value())) {
+            throw new AwsException(ErrorCode.INVALID_INPUT, "Policy " + arn + " is an AWS managed policy or belongs"
+                    + " to another account and cannot be changed.");
+        }
+        return policy;
+    }
+
+    private ManagedPolicy current(IamSnapshot snapshot, ManagedPolicy policy) {
+        return snapshot.customerPolicy(policy.arn().toString())
+                .orElseThrow(() -> IamErrors.noSuchPolicy(policy.arn().toString()));
+    }
+
+    private Optional<Struct> createVersion(OperationCall call) {
+        ManagedPolicy found = ownPolicy(call);
+        StoredPolicy document = PolicyOperations.managedDocument(call.parameters());
+        boolean setAsDefault = call.parameters().bool("SetAsDefault").orElse(false);
+        ManagedPolicy.PolicyVersion created = ctx.store().update(snapshot -> {
+            ManagedPolicy policy = current(snapshot, found);
+            if (policy.versions().size() >= MAX_VERSIONS) {
+                throw IamErrors.limitExceeded("A managed policy can have up to " + MAX_VERSIONS + " versions. Before"
+                        + " you create a new version, you must delete an existing version.");
+            }
+            int next = policy.versions().stream().mapToInt(v -> Integer.parseInt(v.versionId().substring(1)))
+                    .max().orElse(0) + 1;
+            ManagedPolicy.PolicyVersion version = new ManagedPolicy.PolicyVersion("v" + next, document,
+                    call.environment().time());
+            List<ManagedPolicy.PolicyVersion> versions = new ArrayList<>(policy.versions());
+            versions.add(version);
+            ManagedPolicy updated = policy.withVersions(versions,
+                    setAsDefault ? version.versionId() : policy.defaultVersionId(), call.environment().time());
+            return Mutation.of(version, EntityChange.upsert(updated));
+        });
+        return Optional.of(Struct.builder().put("PolicyVersion", Struct.builder()
+                .put("VersionId", created.versionId())
+                .put("IsDefaultVersion", setAsDefault)
+                .put("CreateDate", created.createDate())
+                .build()).build());
+    }
+
+    private static String versionId(OperationCall call) {
+        String id = call.parameters().required("VersionId");
+        if (!id.matches("v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?")) {
+            throw dev.lanyard.query.ValidationErrors.single("versionId", id,
+                    dev.lanyard.query.ValidationErrors.pattern("v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?"));
+        }
+        return id;
+    }
+
+    private static ManagedPolicy.PolicyVersion requireVersion(ManagedPolicy policy, String id) {
+        return policy.versions().stream().filter(v -> v.versionId().equals(id)).findFirst()
+                .orElseThrow(() -> new AwsException(ErrorCode.NO_SUCH_ENTITY, "Policy " + policy.arn()
+                        + " version " + id + " does not exist or is not attachable."));
+    }
+
+    private Optional<Struct> setDefault(OperationCall call) {
+        ManagedPolicy found = ownPolicy(call);
+        String id = versionId(call);
+        ctx.store().update(snapshot -> {
+            ManagedPolicy policy = current(snapshot, found);
+            requireVersion(policy, id);
+            ManagedPolicy updated = policy.withVersions(policy.versions(), id, call.environment().time());
+            return Mutation.of(updated, EntityChange.upsert(updated));
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> deleteVersion(OperationCall call) {
+        ManagedPolicy found = ownPolicy(call);
+        String id = versionId(call);
+        ctx.store().update(snapshot -> {
+            ManagedPolicy policy = current(snapshot, found);
+            requireVersion(policy, id);
+            if (policy.defaultVersionId().equals(id)) {
+                throw IamErrors.deleteConflict("Cannot delete the default version of a policy.");
+            }
+            ManagedPolicy updated = policy.withVersions(policy.versions().stream()
+                    .filter(v -> !v.versionId().equals(id)).toList(), policy.defaultVersionId(),
+                    call.environment().time());
+            return Mutation.of(updated, EntityChange.upsert(updated));
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> listEntities(OperationCall call) {
+        String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
+        ctx.authorize(call, arn);
+        Caller caller = call.requireCaller();
+        IamSnapshot snapshot = ctx.store().snapshot();
+        PolicyOperations.requirePolicy(ctx, snapshot, arn);
+        String filter = call.parameters().get("EntityFilter").orElse("All");
+        List<Value> users = new ArrayList<>();
+        List<Value> groups = new ArrayList<>();
+        List<Value> roles = new ArrayList<>();
+        boolean boundaries = filter.equals("All") || call.parameters().get("PolicyUsageFilter")
+                .map(f -> f.equals("PermissionsBoundary")).orElse(false);
+        for (User u : snapshot.users(caller.account())) {
+            if (u.attachedPolicyArns().contains(arn) || boundaries && u.permissionsBoundaryArn().equals(
+                    Optional.of(arn))) {
+                users.add(Struct.builder().put("UserName", u.name()).put("UserId", u.userId()).build());
+            }
+        }
+        for (Group g : snapshot.groups(caller.account())) {
+            if (g.attachedPolicyArns().contains(arn)) {
+                groups.add(Struct.builder().put("GroupName", g.name()).put("GroupId", g.groupId()).build());
+            }
+        }
+        for (Role r : snapshot.roles(caller.account())) {
+            if (r.attachedPolicyArns().contains(arn) || boundaries && r.permissionsBoundaryArn().equals(
+                    Optional.of(arn))) {
+                roles.add(Struct.builder().put("RoleName", r.name()).put("RoleId", r.roleId()).build());
+            }
+        }
+        Struct.Builder result = Struct.builder();
+        if (filter.equals("All") || filter.equals("Group")) {
+            result.put("PolicyGroups", new Value.ListOf(groups));
+        }
+        if (filter.equals("All") || filter.equals("User")) {
+            result.put("PolicyUsers", new Value.ListOf(users));
+        }
+        if (filter.equals("All") || filter.equals("Role")) {
+            result.put("PolicyRoles", new Value.ListOf(roles));
+        }
+        return Optional.of(result.put("IsTruncated", false).build());
+    }
+
+    private Optional<Struct> tag(OperationCall call) {
+        ManagedPolicy found = ownPolicy(call);
+        List<Tag> tags = IamParams.tags(call.parameters(), false);
+        ctx.store().update(snapshot -> {
+            ManagedPolicy policy = current(snapshot, found);
+            // Policy tag keys are case-sensitive, unlike user and role tags.
+            List<Tag> merged = new ArrayList<>(policy.tags().stream()
+                    .filter(t -> tags.stream().noneMatch(n -> n.key().equals(t.key()))).toList());
+            merged.addAll(tags);
+            if (merged.size() > 50) {
+                throw IamErrors.limitExceeded("The number of tags has reached the maximum limit.");
+            }
+            ManagedPolicy updated = policy.withTags(merged);
+            return Mutation.of(updated, EntityChange.upsert(updated));
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> untag(OperationCall call) {
+        ManagedPolicy found = ownPolicy(call);
+        List<String> keys = call.parameters().list("TagKeys");
+        ctx.store().update(snapshot -> {
+            ManagedPolicy policy = current(snapshot, found);
+            ManagedPolicy updated = policy.withTags(policy.tags().stream().filter(t -> !keys.contains(t.key()))
+                    .toList());
+            return Mutation.of(updated, EntityChange.upsert(updated));
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> listTags(OperationCall call) {
+        String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
+        ctx.authorize(call, arn);
+        ManagedPolicy policy = PolicyOperations.requirePolicy(ctx, ctx.store().snapshot(), arn);
+        return Optional.of(Struct.builder().put("Tags", IamShapes.tags(policy.tags())).put("IsTruncated", false)
+                .build());
+    }
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# IAM breadth through the AWS CLI: policy versions and their limit, attachments and the attach limit, entities for a
+# policy, policy tags, account aliases and the account summary. Uses the "lanyard" profile from the environment.
+set -euo pipefail
+fail() { echo "FAIL: $*" >&2; exit 1; }
+expect_error() { # code command...
+  local code=$1; shift
+  if out=$("$@" 2>&1); then fail "expected $code from: $*"; fi
+  grep -q "($code)" <<<"$out" || fail "expected $code, got: $out"
+}
+doc() { printf '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"%s","Resource":"*"}]}' "$1"; }
+
+arn=$(aws iam create-policy --policy-name versioned --policy-document "$(doc iam:GetUser)" --query Policy.Arn --output text)
+for action in iam:ListUsers iam:ListRoles iam:ListGroups iam:ListPolicies; do
+  aws iam create-policy-version --policy-arn "$arn" --policy-document "$(doc $action)" >/dev/null
+done
+[ "$(aws iam list-policy-versions --policy-arn "$arn" --query 'length(Versions)' --output text)" = 5 ] || fail "5 versions"
+expect_error LimitExceeded aws iam create-policy-version --policy-arn "$arn" --policy-document "$(doc iam:GetRole)"
+expect_error DeleteConflict aws iam delete-policy-version --policy-arn "$arn" --version-id v1
+aws iam set-default-policy-version --policy-arn "$arn" --version-id v5
+[ "$(aws iam get-policy --policy-arn "$arn" --query Policy.DefaultVersionId --output text)" = v5 ] || fail "default v5"
+aws iam delete-policy-version --policy-arn "$arn" --version-id v1
+aws iam create-policy-version --policy-arn "$arn" --policy-document "$(doc iam:GetGroup)" --set-as-default >/dev/null
+[ "$(aws iam get-policy --policy-arn "$arn" --query Policy.DefaultVersionId --output text)" = v6 ] || fail "default v6"
+[ "$(aws iam get-policy-version --policy-arn "$arn" --version-id v6 --query PolicyVersion.Document.Statement[0].Action --output text)" = iam:GetGroup ] || fail "v6 document"
+
+aws iam create-user --user-name attached >/dev/null
+aws iam create-group --group-name attached-group >/dev/null
+aws iam attach-user-policy --user-name attached --policy-arn "$arn"
+aws iam attach-group-policy --group-name attached-group --policy-arn "$arn"
+[ "$(aws iam list-entities-for-policy --policy-arn "$arn" --query 'length(PolicyUsers)' --output text)" = 1 ] || fail "entities"
+[ "$(aws iam list-entities-for-policy --policy-arn "$arn" --query 'PolicyGroups[0].GroupName' --output text)" = attached-group ] || fail "group entity"
+expect_error DeleteConflict aws iam delete-policy --policy-arn "$arn"
+for i in $(seq 1 9); do
+  extra=$(aws iam create-policy --policy-name "extra-$i" --policy-document "$(doc iam:GetUser)" --query Policy.Arn --output text)
+  aws iam attach-user-policy --user-name attached --policy-arn "$extra"
+done
+extra=$(aws iam create-policy --policy-name extra-10 --policy-document "$(doc iam:GetUser)" --query Policy.Arn --output text)
+expect_error LimitExceeded aws iam attach-user-policy --user-name attached --policy-arn "$extra"
+
+aws iam tag-policy --policy-arn "$arn" --tags Key=team,Value=blue Key=Team,Value=red
+[ "$(aws iam list-policy-tags --policy-arn "$arn" --query 'length(Tags)' --output text)" = 2 ] || fail "policy tag keys are case-sensitive"
+aws iam untag-policy --policy-arn "$arn" --tag-keys Team
+[ "$(aws iam list-policy-tags --policy-arn "$arn" --query 'Tags[0].Value' --output text)" = blue ] || fail "untag"
+
+aws iam create-account-alias --account-alias lanyard-test-alias
+[ "$(aws iam list-account-aliases --query 'AccountAliases[0]' --output text)" = lanyard-test-alias ] || fail "alias"
+expect_error ValidationError aws iam create-account-alias --account-alias Bad_Alias
+aws iam delete-account-alias --account-alias lanyard-test-alias
+expect_error NoSuchEntity aws iam delete-account-alias --account-alias lanyard-test-alias
+[ "$(aws iam get-account-summary --query 'SummaryMap.Users' --output text)" -ge 1 ] || fail "summary users"
+[ "$(aws iam get-account-summary --query 'SummaryMap.AccessKeysPerUserQuota' --output text)" = 2 ] || fail "summary quota"
+echo "OK"
