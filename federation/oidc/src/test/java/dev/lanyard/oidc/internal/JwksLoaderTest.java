@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyOperation;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.lanyard.oidc.JwksFetchException;
 import java.net.URI;
@@ -45,7 +43,7 @@ class JwksLoaderTest {
         JWK encryption = new RSAKey.Builder(rsa).keyID("enc").keyUse(KeyUse.ENCRYPTION).build();
         JWK wrapOnly = new RSAKey.Builder(rsa).keyID("wrap").keyOperations(Set.of(KeyOperation.WRAP_KEY)).build();
         JWK hmacAlg = new RSAKey.Builder(rsa).keyID("hs").algorithm(JWSAlgorithm.HS256).build();
-        JWK secp256k1 = new ECKeyGenerator(Curve.SECP256K1).keyID("k1").generate();
+        JWK secp256k1 = JWK.parse("{\"kty\":\"EC\",\"crv\":\"secp256k1\",\"kid\":\"k1\",\"x\":\"eb5mfvncu6xVoGKVzocLBwKb_NstzijZWfKBWxb4F5g\",\"y\":\"SDradyajxGVdpPv8DhEIqP0XtEimhVQZnEfQj_sQ1Lg\"}");
         JWK ok = new RSAKey.Builder(rsa).keyID("ok").keyOperations(Set.of(KeyOperation.VERIFY)).build();
 
         assertThat(kids(rsa, small, encryption, wrapOnly, hmacAlg, secp256k1, ok)).containsExactly("good", "ok");
