@@ -176,6 +176,20 @@ class AttackSuiteTest {
     }
 
     @Test
+    void oversizedTokenHasNoIssuerEither() {
+        assertThat(harness.verifier.unverifiedIssuer(harness.rsaToken() + "A".repeat(20_000))).isEmpty();
+    }
+
+    @Test
+    void duplicateClaimsAreRefusedEvenWhenSigned() {
+        String payload = "{\"iss\":\"" + harness.idp.issuer() + "\",\"sub\":\"" + Tokens.SUBJECT + "\",\"aud\":\"x\","
+                + "\"aud\":\"" + Tokens.CLIENT_ID + "\",\"iat\":" + Harness.START.getEpochSecond() + ",\"exp\":"
+                + (Harness.START.getEpochSecond() + 600) + "}";
+
+        refuse(Tokens.signRaw(payload, TestKeys.RSA), ErrorCode.INVALID_IDENTITY_TOKEN, NOT_A_JWT, "token-format");
+    }
+
+    @Test
     void jkuHeader() {
         refuse(withHeader(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1")
                 .jwkURL(URI.create("https://evil.example/jwks"))), ErrorCode.INVALID_IDENTITY_TOKEN,

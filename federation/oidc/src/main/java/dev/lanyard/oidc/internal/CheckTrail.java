@@ -8,6 +8,7 @@ import dev.lanyard.iam.spi.federation.FederationCheck;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The record of one verification: every check that ran, in order, ending with the first failure. A failure becomes
@@ -19,14 +20,14 @@ public final class CheckTrail {
 
     private final List<FederationCheck> checks = new ArrayList<>();
     private final String providerArn;
-    private final boolean logRefusals;
+    private final boolean enforcing;
 
-    private CheckTrail(String providerArn, boolean logRefusals) {
+    private CheckTrail(String providerArn, boolean enforcing) {
         this.providerArn = requireNonNull(providerArn, "providerArn is null");
-        this.logRefusals = logRefusals;
+        this.enforcing = enforcing;
     }
 
-    /** For {@code verify}: refusals are logged. */
+    /** For {@code verify}: refusals are logged; passed checks are not recorded (the hot path builds no text). */
     public static CheckTrail enforcing(String providerArn) {
         return new CheckTrail(providerArn, true);
     }
@@ -36,8 +37,11 @@ public final class CheckTrail {
         return new CheckTrail(providerArn, false);
     }
 
-    void pass(Check check, String detail) {
-        checks.add(new FederationCheck(check.wireName(), true, detail));
+    /** Records a passed check; the detail is only built when someone will read it (explain). */
+    void pass(Check check, Supplier<String> detail) {
+        if (!enforcing) {
+            checks.add(new FederationCheck(check.wireName(), true, detail.get()));
+        }
     }
 
     /** Records the failure and returns the exception for the caller to throw. */
@@ -45,7 +49,7 @@ public final class CheckTrail {
         checks.add(new FederationCheck(check.wireName(), false, detail));
         String operatorDetail = "web identity check " + check.wireName() + " failed for " + providerArn + ": "
                 + detail;
-        if (logRefusals) {
+        if (enforcing) {
             LOG.log(Level.INFO, () -> operatorDetail + " -> " + code.code());
         }
         return new AwsException(code, clientMessage, operatorDetail);

@@ -45,7 +45,7 @@ final class ClaimChecks {
         if (refused.isPresent()) {
             throw trail.invalid(Check.ISSUER, Messages.noProvider(iss), "issuer refused: " + refused.get());
         }
-        trail.pass(Check.ISSUER, "iss equals provider URL " + iss);
+        trail.pass(Check.ISSUER, () -> "iss equals provider URL " + iss);
         return uri;
     }
 
@@ -56,19 +56,19 @@ final class ClaimChecks {
                     Messages.expired(now.getEpochSecond(), exp.getEpochSecond()),
                     "exp " + exp + " is not after now " + now + " minus skew " + skew);
         }
-        trail.pass(Check.EXPIRATION, "exp " + exp + " is after now " + now + " (skew " + skew + ")");
+        trail.pass(Check.EXPIRATION, () -> "exp " + exp + " is after now " + now + " (skew " + skew + ")");
         Optional<Instant> nbf = optionalTime(claims, "nbf", Check.NOT_BEFORE, trail);
         if (nbf.isPresent() && nbf.get().isAfter(now.plus(skew))) {
             throw trail.invalid(Check.NOT_BEFORE, Messages.notYetValid(now.getEpochSecond(),
                     nbf.get().getEpochSecond()), "nbf " + nbf.get() + " is after now " + now + " plus skew " + skew);
         }
-        trail.pass(Check.NOT_BEFORE, nbf.map(t -> "nbf " + t + " reached").orElse("no nbf"));
+        trail.pass(Check.NOT_BEFORE, () -> nbf.map(t -> "nbf " + t + " reached").orElse("no nbf"));
         Instant iat = requiredTime(claims, "iat", Check.ISSUED_AT, trail);
         if (iat.isAfter(now.plus(skew))) {
             throw trail.invalid(Check.ISSUED_AT, Messages.issuedInFuture(now.getEpochSecond(), iat.getEpochSecond()),
                     "iat " + iat + " is after now " + now + " plus skew " + skew);
         }
-        trail.pass(Check.ISSUED_AT, "iat " + iat);
+        trail.pass(Check.ISSUED_AT, () -> "iat " + iat);
         return new Times(iat, exp);
     }
 
@@ -90,12 +90,12 @@ final class ClaimChecks {
         }
         for (String value : aud) {
             if (provider.clientIds().contains(value)) {
-                trail.pass(Check.AUDIENCE, "aud '" + value + "' is a registered client ID");
+                trail.pass(Check.AUDIENCE, () -> "aud '" + value + "' is a registered client ID");
                 return new Audience(value, aud, azp);
             }
         }
         if (azp.isPresent() && provider.clientIds().contains(azp.get())) {
-            trail.pass(Check.AUDIENCE, "azp '" + azp.get() + "' is a registered client ID (aud " + aud + ")");
+            trail.pass(Check.AUDIENCE, () -> "azp '" + azp.get() + "' is a registered client ID (aud " + aud + ")");
             return new Audience(azp.get(), aud, azp);
         }
         throw trail.invalid(Check.AUDIENCE, Messages.INCORRECT_AUDIENCE, "aud " + aud
@@ -108,7 +108,7 @@ final class ClaimChecks {
         if (sub.isEmpty()) {
             throw trail.invalid(Check.SUBJECT, Messages.missingClaim("sub"), "sub is empty");
         }
-        trail.pass(Check.SUBJECT, "sub '" + sub + "'");
+        trail.pass(Check.SUBJECT, () -> "sub '" + sub + "'");
         return sub;
     }
 

@@ -39,7 +39,8 @@ record FederationClaims(Map<String, String> principalTags, List<String> transiti
             Object keys = object.get("transitive_tag_keys");
             transitive = keys == null ? List.of() : Claims.strings(TAGS_CLAIM, keys);
         }
-        return new FederationClaims(tags, transitive, claims.string(SOURCE_IDENTITY_CLAIM), claims.stringOrArray("amr"));
+        Optional<String> sourceIdentity = claims.string(SOURCE_IDENTITY_CLAIM);
+        return new FederationClaims(tags, transitive, sourceIdentity, claims.stringOrArray("amr"));
     }
 
     /** {@code {"K": ["V"]}}: session tags are single-valued, so each array must hold exactly one string. */

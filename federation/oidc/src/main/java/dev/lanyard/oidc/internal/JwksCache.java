@@ -24,8 +24,12 @@ import java.util.concurrent.locks.ReentrantLock;
 final class JwksCache {
     private static final System.Logger LOG = System.getLogger("dev.lanyard.oidc");
 
-    /** What the cache could offer, and how it got it (for the operator). */
-    record Lookup(SigningKeys keys, String note) {
+    /** What the cache could offer, and how it got it if that was anything but a plain cache hit. */
+    record Lookup(SigningKeys keys, Optional<String> event) {
+        /** For the operator: how these keys were obtained. */
+        String note() {
+            return event.orElseGet(() -> "cached keys fetched at " + keys.fetchedAt());
+        }
     }
 
     private record CacheKey(URI issuer, Set<String> thumbprints) {
@@ -54,7 +58,7 @@ final class JwksCache {
         Entry entry = entries.computeIfAbsent(new CacheKey(issuer, normalized(thumbprints)), k -> new Entry());
         SigningKeys current = entry.keys;
         if (current != null && isFresh(current, clock.instant()) && current.covers(kid)) {
-            return new Lookup(current, "cached keys fetched at " + current.fetchedAt());
+            return new Lookup(current, Optional.empty());
         }
         entry.lock.lock();
         try {
@@ -74,7 +78,7 @@ final class JwksCache {
         Instant now = clock.instant();
         SigningKeys current = entry.keys;
         if (current != null && isFresh(current, now) && current.covers(kid)) {
-            return new Lookup(current, "keys refreshed concurrently at " + current.fetchedAt());
+            return new Lookup(current, Optional.of("keys refreshed concurrently at " + current.fetchedAt()));
         }
         Instant last = entry.lastAttempt;
         if (last != null && now.isBefore(last.plus(config.minRefreshInterval()))) {
@@ -86,15 +90,16 @@ final class JwksCache {
             SigningKeys fetched = loader.load(issuer, thumbprints, now);
             entry.keys = fetched;
             entry.lastFailure = null;
-            return new Lookup(fetched, "fetched " + fetched.keys().size() + " keys from " + fetched.jwksUri()
-                    + " at " + now + (fetched.skipped() > 0 ? ", skipped " + fetched.skipped() : ""));
+            String skipped = fetched.skipped() > 0 ? ", skipped " + fetched.skipped() : "";
+            return new Lookup(fetched, Optional.of("fetched " + fetched.keys().size() + " keys from "
+                    + fetched.jwksUri() + " at " + now + skipped));
         } catch (JwksFetchException e) {
             entry.lastFailure = e;
             if (current != null && isServable(current, now)) {
                 LOG.log(Level.WARNING, () -> "JWKS refresh for " + issuer + " failed (" + e.getMessage()
                         + "); serving keys fetched at " + current.fetchedAt());
-                return new Lookup(current, "refresh failed (" + e.getMessage() + "); serving keys fetched at "
-                        + current.fetchedAt());
+                return new Lookup(current, Optional.of("refresh failed (" + e.getMessage()
+                        + "); serving keys fetched at " + current.fetchedAt()));
             }
             throw e;
         }
@@ -103,7 +108,7 @@ final class JwksCache {
     private Lookup withoutFetching(Entry entry, SigningKeys current, Instant now, String why)
             throws JwksFetchException {
         if (current != null && isServable(current, now)) {
-            return new Lookup(current, why + "; keys fetched at " + current.fetchedAt());
+            return new Lookup(current, Optional.of(why + "; keys fetched at " + current.fetchedAt()));
         }
         JwksFetchException failure = entry.lastFailure;
         if (failure != null) {
@@ -121,6 +126,9 @@ final class JwksCache {
     }
 
     private static Set<String> normalized(List<String> thumbprints) {
+        if (thumbprints.isEmpty()) {
+            return Set.of(); // the common case: no per-call allocation
+        }
         Set<String> out = new TreeSet<>();
         for (String thumbprint : thumbprints) {
             out.add(thumbprint.toLowerCase(java.util.Locale.ROOT));

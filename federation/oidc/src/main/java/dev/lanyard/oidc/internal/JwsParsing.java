@@ -30,7 +30,7 @@ final class JwsParsing {
             throw trail.fail(Check.TOKEN_LENGTH, ErrorCode.VALIDATION_ERROR, Messages.tooLong(max),
                     "token has " + token.length() + " characters, the limit is " + max);
         }
-        trail.pass(Check.TOKEN_LENGTH, token.length() + " characters");
+        trail.pass(Check.TOKEN_LENGTH, () -> token.length() + " characters");
     }
 
     static ParsedToken parse(String token, CheckTrail trail) {
@@ -46,7 +46,7 @@ final class JwsParsing {
         if (claims == null) {
             throw trail.invalid(Check.TOKEN_FORMAT, Messages.NOT_A_JWT, "payload is not a JSON object");
         }
-        trail.pass(Check.TOKEN_FORMAT, "compact JWS with a JSON claims object");
+        trail.pass(Check.TOKEN_FORMAT, () -> "compact JWS with a JSON claims object");
         checkHeader(jws.getHeader(), trail);
         return new ParsedToken(jws, new Claims(claims));
     }
@@ -77,7 +77,7 @@ final class JwsParsing {
             throw trail.invalid(Check.HEADER, Messages.forbiddenHeader("crit"),
                     "critical header parameters " + header.getCriticalParams() + " are not understood");
         }
-        trail.pass(Check.HEADER, "alg=" + alg.getName() + " kid=" + header.getKeyID());
+        trail.pass(Check.HEADER, () -> "alg=" + alg.getName() + " kid=" + header.getKeyID());
     }
 
     private static void refuseIfPresent(Object value, String parameter, CheckTrail trail) {

@@ -42,11 +42,11 @@ final class KeySelector {
             throw trail.invalid(Check.ALGORITHM, Messages.SIGNATURE_INVALID, "header alg " + alg + " is allowed by "
                     + "no candidate key: " + candidates.stream().map(KeyPolicy::describe).toList());
         }
-        trail.pass(Check.ALGORITHM, alg + " allowed by " + compatible.stream().map(KeyPolicy::describe).toList());
+        trail.pass(Check.ALGORITHM, () -> alg + " allowed by " + compatible.stream().map(KeyPolicy::describe).toList());
         for (JWK key : compatible) {
             if (signatureVerifies(token, key)) {
                 String keyId = keyId(key);
-                trail.pass(Check.SIGNATURE, "verified with kid " + keyId);
+                trail.pass(Check.SIGNATURE, () -> "verified with kid " + keyId);
                 return keyId;
             }
         }
@@ -65,7 +65,7 @@ final class KeySelector {
     private static List<JWK> candidates(JwksCache.Lookup lookup, Optional<String> kid, CheckTrail trail) {
         SigningKeys keys = lookup.keys();
         if (kid.isEmpty()) {
-            trail.pass(Check.SIGNING_KEY, "token has no kid; trying all " + keys.keys().size() + " keys ("
+            trail.pass(Check.SIGNING_KEY, () -> "token has no kid; trying all " + keys.keys().size() + " keys ("
                     + lookup.note() + ")");
             return keys.keys();
         }
@@ -74,7 +74,7 @@ final class KeySelector {
             throw trail.invalid(Check.SIGNING_KEY, Messages.KEY_UNAVAILABLE, "kid '" + kid.get() + "' is not in the "
                     + "JWKS at " + keys.jwksUri() + " (kids " + keys.keyIds() + "; " + lookup.note() + ")");
         }
-        trail.pass(Check.SIGNING_KEY, "kid '" + kid.get() + "' found in " + keys.jwksUri() + " (" + lookup.note()
+        trail.pass(Check.SIGNING_KEY, () -> "kid '" + kid.get() + "' found in " + keys.jwksUri() + " (" + lookup.note()
                 + ")");
         return matching;
     }

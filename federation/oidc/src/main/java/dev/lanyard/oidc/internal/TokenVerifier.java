@@ -33,7 +33,8 @@ public final class TokenVerifier {
         this.config = requireNonNull(config, "config is null");
         this.clock = requireNonNull(clock, "clock is null");
         UrlPolicy urlPolicy = new UrlPolicy(config.allowInsecureLoopback());
-        this.cache = new JwksCache(config, clock, new JwksLoader(requireNonNull(fetcher, "fetcher is null"), urlPolicy));
+        JwksLoader loader = new JwksLoader(requireNonNull(fetcher, "fetcher is null"), urlPolicy);
+        this.cache = new JwksCache(config, clock, loader);
         this.keys = new KeySelector(cache);
         this.claimChecks = new ClaimChecks(config.clockSkew(), urlPolicy);
     }
@@ -91,7 +92,7 @@ public final class TokenVerifier {
     private static FederationClaims federationClaims(Claims claims, CheckTrail trail) {
         try {
             FederationClaims federation = FederationClaims.read(claims);
-            trail.pass(Check.FEDERATION_CLAIMS, federation.principalTags().size() + " session tags, transitive "
+            trail.pass(Check.FEDERATION_CLAIMS, () -> federation.principalTags().size() + " session tags, transitive "
                     + federation.transitiveTagKeys() + ", source identity " + federation.sourceIdentity().isPresent()
                     + ", amr " + federation.amr());
             return federation;

@@ -25,6 +25,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Which JWKS entries become verification keys, and what a broken document means. */
 class JwksLoaderTest {
     private static final URI JWKS = URI.create("https://idp.example/jwks");
+    /** The secp256k1 generator point: a valid EC key on a curve no JWS algorithm we accept uses. */
+    private static final String SECP256K1_G = "{\"kty\":\"EC\",\"crv\":\"secp256k1\",\"kid\":\"k1\","
+            + "\"x\":\"eb5mfvncu6xVoGKVzocLBwKb_NstzijZWfKBWxb4F5g\","
+            + "\"y\":\"SDradyajxGVdpPv8DhEIqP0XtEimhVQZnEfQj_sQ1Lg\"}";
     private static RSAKey rsa;
 
     @BeforeAll
@@ -43,7 +47,7 @@ class JwksLoaderTest {
         JWK encryption = new RSAKey.Builder(rsa).keyID("enc").keyUse(KeyUse.ENCRYPTION).build();
         JWK wrapOnly = new RSAKey.Builder(rsa).keyID("wrap").keyOperations(Set.of(KeyOperation.WRAP_KEY)).build();
         JWK hmacAlg = new RSAKey.Builder(rsa).keyID("hs").algorithm(JWSAlgorithm.HS256).build();
-        JWK secp256k1 = JWK.parse("{\"kty\":\"EC\",\"crv\":\"secp256k1\",\"kid\":\"k1\",\"x\":\"eb5mfvncu6xVoGKVzocLBwKb_NstzijZWfKBWxb4F5g\",\"y\":\"SDradyajxGVdpPv8DhEIqP0XtEimhVQZnEfQj_sQ1Lg\"}");
+        JWK secp256k1 = JWK.parse(SECP256K1_G);
         JWK ok = new RSAKey.Builder(rsa).keyID("ok").keyOperations(Set.of(KeyOperation.VERIFY)).build();
 
         assertThat(kids(rsa, small, encryption, wrapOnly, hmacAlg, secp256k1, ok)).containsExactly("good", "ok");
