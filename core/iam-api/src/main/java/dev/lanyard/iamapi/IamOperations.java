@@ -24,6 +24,7 @@ public final class IamOperations {
         new MfaOperations(ctx).register(ops);
         new PolicyVersionOperations(ctx).register(ops);
         new AccountOperations(ctx).register(ops);
+        new AuthorizationDetailsOperation(ctx).register(ops);
         return Map.copyOf(ops);
     }
 }

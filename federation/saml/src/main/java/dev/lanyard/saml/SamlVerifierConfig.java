@@ -37,7 +37,8 @@ public record SamlVerifierConfig(Duration clockSkew, Duration maxAssertionAge, L
             throw new IllegalArgumentException("clockSkew must be between 0 and 15 minutes: " + clockSkew);
         }
         if (maxAssertionAge.isNegative() || maxAssertionAge.isZero() || maxAssertionAge.toMinutes() > 24 * 60) {
-            throw new IllegalArgumentException("maxAssertionAge must be positive and at most a day: " + maxAssertionAge);
+            throw new IllegalArgumentException("maxAssertionAge must be positive and at most a day: "
+                    + maxAssertionAge);
         }
         acceptedAudiences = List.copyOf(acceptedAudiences);
         acceptedRecipients = List.copyOf(acceptedRecipients);

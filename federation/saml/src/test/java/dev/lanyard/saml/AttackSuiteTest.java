@@ -38,7 +38,7 @@ class AttackSuiteTest {
     void signedAssertionMovedToExtensionsBehindAnEvilOne() {
         String evil = evilCopy(assertionOf(signed), "_evil");
         String attack = signed.replace(assertionOf(signed), evil)
-                .replace("<samlp:Status>", "<samlp:Extensions>" + assertionOf(signed) + "</samlp:Extensions><samlp:Status>");
+                .replace("<samlp:Status>", extensions(assertionOf(signed)) + "<samlp:Status>");
         assertThat(harness.xmlsec.verifies(attack, harness.idp, ASSERTION_SIGNATURE)).isTrue();
 
         assertRefused(harness.refusal(attack), ErrorCode.INVALID_IDENTITY_TOKEN,
@@ -70,7 +70,7 @@ class AttackSuiteTest {
     @Test
     void evilAssertionWithTheSignedAssertionsIdIsADuplicateId() {
         String attack = signed.replace(assertionOf(signed), evilCopy(assertionOf(signed), "_assert-91c2"))
-                .replace("<samlp:Status>", "<samlp:Extensions>" + assertionOf(signed) + "</samlp:Extensions><samlp:Status>");
+                .replace("<samlp:Status>", extensions(assertionOf(signed)) + "<samlp:Status>");
 
         assertRefused(harness.refusal(attack), ErrorCode.INVALID_IDENTITY_TOKEN,
                 "Response contains duplicate IDs", "ids");
@@ -306,6 +306,10 @@ class AttackSuiteTest {
                 "not xml at all".getBytes(StandardCharsets.UTF_8)), harness.trust(), ResponseBuilder.NOW);
 
         assertRefused(refused, ErrorCode.INVALID_IDENTITY_TOKEN, "Response is not well-formed XML", "xml");
+    }
+
+    static String extensions(String content) {
+        return "<samlp:Extensions>" + content + "</samlp:Extensions>";
     }
 
     /** The assertion element of a document, as text. */

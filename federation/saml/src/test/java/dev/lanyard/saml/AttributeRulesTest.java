@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** AWS's rules for the {@code https://aws.amazon.com/SAML/Attributes/*} attributes, with AWS's messages. */
 class AttributeRulesTest {
     private static final String PREFIX = "https://aws.amazon.com/SAML/Attributes/";
-    private static final String SESSION_NAME_RULE = "RoleSessionName in AuthnResponse must match [a-zA-Z_0-9+=,.@-]{2,64}";
+    private static final String SESSION_NAME_RULE =
+            "RoleSessionName in AuthnResponse must match [a-zA-Z_0-9+=,.@-]{2,64}";
     private static final String SOURCE_IDENTITY_RULE =
             "Source Identity must match [a-zA-Z_0-9+=,.@-]{2,64} and not begin with \"aws:\"";
 
@@ -39,8 +40,8 @@ class AttributeRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "alice smith", "al/ice", "ålice", "x12345678901234567890123456789012345678901234567890"
-            + "12345678901234"})
+    @ValueSource(strings = {"a", "alice smith", "al/ice", "ålice",
+        "x1234567890123456789012345678901234567890123456789012345678901234"})
     void roleSessionNameMustMatchAwsPattern(String name) {
         ResponseBuilder response = new ResponseBuilder().withoutAttribute(PREFIX + "RoleSessionName")
                 .attribute(PREFIX + "RoleSessionName", name);
@@ -85,7 +86,8 @@ class AttributeRulesTest {
                 Arguments.of((Object) new String[] {ResponseBuilder.ROLE_ARN}),
                 Arguments.of((Object) new String[] {ResponseBuilder.ROLE_ARN + "," + ResponseBuilder.ROLE_ARN}),
                 Arguments.of((Object) new String[] {"arn:aws:iam::123:role/X," + ResponseBuilder.PROVIDER_ARN}),
-                Arguments.of((Object) new String[] {"arn:aws:sts::123456789012:role/X," + ResponseBuilder.PROVIDER_ARN}),
+                Arguments.of((Object) new String[] {"arn:aws:sts::123456789012:role/X,"
+                        + ResponseBuilder.PROVIDER_ARN}),
                 Arguments.of((Object) new String[] {ResponseBuilder.ROLE_ARN + "," + ResponseBuilder.PROVIDER_ARN
                         + ",extra"}));
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,15 +20,16 @@ class FuzzSeedGenerator {
 
     @Test
     void regenerate() throws IOException {
-        Path resources = Path.of(System.getProperty("lanyard.repo.dir"), "federation/saml/src/test/resources/dev/lanyard/saml");
+        Path resources = Path.of(System.getProperty("lanyard.repo.dir"),
+                "federation/saml/src/test/resources/dev/lanyard/saml");
         Path seeds = resources.resolve("SamlVerifierFuzzTestInputs/verify");
         Path metadataSeeds = resources.resolve("SamlVerifierFuzzTestInputs/parseMetadata");
         Files.createDirectories(seeds);
         Files.createDirectories(metadataSeeds);
         Harness harness = new Harness(directory);
         TestKey sp = TestKey.rsa(directory, "sp");
-        Files.copy(harness.idp.certPem(), resources.resolve("fuzz-idp.crt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(sp.keyPem(), resources.resolve("fuzz-sp.key"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(harness.idp.certPem(), resources.resolve("fuzz-idp.crt"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(sp.keyPem(), resources.resolve("fuzz-sp.key"), StandardCopyOption.REPLACE_EXISTING);
 
         ResponseBuilder assertionSigned = new ResponseBuilder()
                 .attribute("https://aws.amazon.com/SAML/Attributes/PrincipalTag:Project", "Unicorn")

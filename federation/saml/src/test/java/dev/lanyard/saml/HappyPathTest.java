@@ -45,7 +45,8 @@ class HappyPathTest {
         assertThat(verified.audiences()).containsExactly("https://signin.aws.amazon.com/saml");
         assertThat(verified.notOnOrAfter()).isEqualTo(response.notOnOrAfter);
         assertThat(verified.sessionNotOnOrAfter()).contains(response.sessionNotOnOrAfter);
-        assertThat(verified.roles()).containsExactly(new RolePair(ResponseBuilder.ROLE_ARN, ResponseBuilder.PROVIDER_ARN));
+        assertThat(verified.roles())
+                .containsExactly(new RolePair(ResponseBuilder.ROLE_ARN, ResponseBuilder.PROVIDER_ARN));
         assertThat(verified.roleSessionName()).contains("alice");
         assertThat(verified.sessionDurationSeconds()).contains(7200);
         assertThat(verified.principalTags()).isEqualTo(Map.of("Project", "Unicorn", "CostCenter", "1234"));
@@ -85,7 +86,7 @@ class HappyPathTest {
         assertThat(checks).extracting(FederationCheck::name).containsExactly("provider", "size", "xml", "structure",
                 "assertion-signature", "destination", "response-issuer", "issuer", "issue-instant", "subject",
                 "recipient", "subject-confirmation", "conditions", "audience", "role", "role-session-name",
-                "session-tags");
+                "session-duration", "session-tags", "source-identity");
         assertThat(checks).allMatch(FederationCheck::passed);
         assertThat(checks.get(4).detail()).contains("RSA_SHA256/SHA256", "CN=idp");
     }

@@ -17,7 +17,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 
-/** One IdP key made by openssl, xmlsec1 to sign with, and a verifier whose clock stands at {@link ResponseBuilder#NOW}. */
+/** An openssl-made IdP key, xmlsec1 to sign with, and verifiers whose clock is {@link ResponseBuilder#NOW}. */
 final class Harness {
     final Path directory;
     final XmlSec1 xmlsec;

@@ -155,7 +155,8 @@ class IdpShapesTest {
             NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:basic"><saml:AttributeValue \
             xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
             xsi:type="xs:string">alice</saml:AttributeValue></saml:Attribute>\
-            <saml:Attribute Name="urn:oid:1.2.840.113549.1.9.1" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri">\
+            <saml:Attribute Name="urn:oid:1.2.840.113549.1.9.1" \
+            NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri">\
             <saml:AttributeValue xmlns:xs="http://www.w3.org/2001/XMLSchema" \
             xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="xs:string">alice@corp.example\
             </saml:AttributeValue></saml:Attribute></saml:AttributeStatement></saml:Assertion></samlp:Response>""";

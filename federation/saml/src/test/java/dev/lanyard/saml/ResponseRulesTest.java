@@ -100,7 +100,8 @@ class ResponseRulesTest {
     void twoSubjectConfirmationsAreRefused() {
         ResponseBuilder response = new ResponseBuilder();
         String template = response.render().replace("</saml:SubjectConfirmation>",
-                "</saml:SubjectConfirmation><saml:SubjectConfirmation Method=\"urn:oasis:names:tc:SAML:2.0:cm:bearer\"/>");
+                "</saml:SubjectConfirmation><saml:SubjectConfirmation"
+                        + " Method=\"urn:oasis:names:tc:SAML:2.0:cm:bearer\"/>");
 
         assertRefused(harness.refusal(harness.xmlsec.sign(template, harness.idp, true, false)),
                 ErrorCode.INVALID_IDENTITY_TOKEN, "SubjectConfirmation in AuthnResponse is not valid",

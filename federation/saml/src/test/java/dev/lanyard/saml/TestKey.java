@@ -47,7 +47,8 @@ record TestKey(Path keyPem, Path certPem, PrivateKey privateKey, X509Certificate
         String text = Files.readString(pem);
         String body = text.substring(text.indexOf("-----BEGIN PRIVATE KEY-----") + 27,
                 text.indexOf("-----END PRIVATE KEY-----")).replaceAll("\\s", "");
-        return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+        return KeyFactory.getInstance(algorithm)
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
     }
 
     /** The certificate body as it appears in metadata and KeyInfo. */

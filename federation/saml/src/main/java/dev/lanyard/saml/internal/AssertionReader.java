@@ -14,6 +14,7 @@ import org.w3c.dom.Element;
  * the verified node, never by searching the document.
  */
 public record AssertionReader(List<String> acceptedAudiences, Duration maxAge) {
+    private static final String ISSUER_MESSAGE = "Issuer not present in specified provider";
 
     public AssertionReader {
         acceptedAudiences = List.copyOf(acceptedAudiences);
@@ -37,7 +38,10 @@ public record AssertionReader(List<String> acceptedAudiences, Duration maxAge) {
                 aws.transitiveTagKeys(), aws.sourceIdentity(), attributes);
     }
 
-    /** The Response's own Destination and Issuer, when present, must agree with the assertion's. */
+    /**
+     * The Response's own Destination and Issuer, when present, must be acceptable too. When only the Assertion is
+     * signed they are unsigned, so they can only make a Response fail, never make one pass.
+     */
     public static void checkEnvelope(Element response, String entityId, RecipientPolicy recipients, CheckLog log) {
         Optional<String> destination = Dom.attribute(response, "Destination").map(Dom::trim);
         if (destination.isPresent() && !recipients.accepts(destination.get())) {
@@ -53,13 +57,12 @@ public record AssertionReader(List<String> acceptedAudiences, Duration maxAge) {
 
     private static String checkIssuer(Element parent, String entityId, String check) {
         Element issuer = Dom.atMostOne(parent, SamlNames.ASSERTION, "Issuer",
-                        SamlErrors.invalid(check, "Issuer not present in specified provider", "several Issuer elements"))
-                .orElseThrow(() -> SamlErrors.invalid(check, "Issuer not present in specified provider",
-                        Dom.path(parent) + " has no Issuer"));
+                        SamlErrors.invalid(check, ISSUER_MESSAGE, "several Issuer elements"))
+                .orElseThrow(() -> SamlErrors.invalid(check, ISSUER_MESSAGE, Dom.path(parent) + " has no Issuer"));
         String format = Dom.attribute(issuer, "Format").map(Dom::trim).orElse(SamlNames.ENTITY_FORMAT);
         String value = Dom.plainText(issuer).orElse("(comment or markup inside Issuer)");
         if (!SamlNames.ENTITY_FORMAT.equals(format) || !value.equals(entityId)) {
-            throw SamlErrors.invalid(check, "Issuer not present in specified provider",
+            throw SamlErrors.invalid(check, ISSUER_MESSAGE,
                     "Issuer \"" + value + "\" (" + format + ") is not the provider's entity ID \"" + entityId + "\"");
         }
         return value;

@@ -28,7 +28,8 @@ record AwsAttributes(List<RolePair> roles, String roleSessionName, Optional<Inte
     static final String TRANSITIVE_TAG_KEYS = PREFIX + "TransitiveTagKeys";
     static final String SOURCE_IDENTITY = PREFIX + "SourceIdentity";
 
-    private static final String SESSION_NAME_RULE = "RoleSessionName in AuthnResponse must match [a-zA-Z_0-9+=,.@-]{2,64}";
+    private static final String SESSION_NAME_RULE =
+            "RoleSessionName in AuthnResponse must match [a-zA-Z_0-9+=,.@-]{2,64}";
     private static final String SOURCE_IDENTITY_RULE =
             "Source Identity must match [a-zA-Z_0-9+=,.@-]{2,64} and not begin with \"aws:\"";
 
@@ -43,11 +44,13 @@ record AwsAttributes(List<RolePair> roles, String roleSessionName, Optional<Inte
         }
         log.pass("role-session-name", "\"" + sessionName + "\"");
         Optional<Integer> duration = sessionDuration(attributes);
+        log.pass("session-duration", duration.map(seconds -> seconds + " seconds").orElse("absent (optional)"));
         Map<String, String> tags = principalTags(attributes);
         List<String> transitive = attributes.getOrDefault(TRANSITIVE_TAG_KEYS, List.of());
         log.pass("session-tags", "principal tags " + tags.keySet() + ", transitive " + transitive);
         Optional<String> sourceIdentity = single(attributes, SOURCE_IDENTITY, "source-identity", SOURCE_IDENTITY_RULE);
         sourceIdentity.ifPresent(AwsAttributes::checkSourceIdentity);
+        log.pass("source-identity", sourceIdentity.map(value -> "\"" + value + "\"").orElse("absent (optional)"));
         return new AwsAttributes(roles, sessionName, duration, tags, transitive, sourceIdentity);
     }
 

@@ -12,7 +12,7 @@ import dev.lanyard.aws.ErrorCode;
 public final class Rejection extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final transient ErrorCode errorCode;
+    private final ErrorCode errorCode;
     private final String check;
     private final String detail;
 

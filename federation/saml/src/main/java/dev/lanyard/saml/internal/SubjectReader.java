@@ -14,7 +14,8 @@ record SubjectReader(String nameId, String format, String recipient, Instant not
     static SubjectReader read(Element assertion, TimeWindow window, RecipientPolicy recipients, CheckLog log) {
         Element subject = Dom.atMostOne(assertion, SamlNames.ASSERTION, "Subject",
                         SamlErrors.inAuthnResponse("subject", "Subject", "several Subject elements"))
-                .orElseThrow(() -> SamlErrors.requiredInAuthnResponse("subject", "NameID", "the Assertion has no Subject"));
+                .orElseThrow(() -> SamlErrors.requiredInAuthnResponse("subject", "NameID",
+                        "the Assertion has no Subject"));
         Element nameId = Dom.atMostOne(subject, SamlNames.ASSERTION, "NameID",
                         SamlErrors.inAuthnResponse("subject", "NameID", "several NameID elements"))
                 .orElseThrow(() -> SamlErrors.requiredInAuthnResponse("subject", "NameID",

@@ -1,0 +1,176 @@
+package dev.lanyard.iamapi;
+
+import dev.lanyard.authz.Caller;
+import dev.lanyard.authz.Operation;
+import dev.lanyard.authz.OperationCall;
+import dev.lanyard.authz.Validators;
+import dev.lanyard.iam.model.Group;
+import dev.lanyard.iam.model.IamEntity;
+import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.model.InlinePolicy;
+import dev.lanyard.iam.model.ManagedPolicy;
+import dev.lanyard.iam.model.Role;
+import dev.lanyard.iam.model.User;
+import dev.lanyard.query.PolicyDocumentEncoding;
+import dev.lanyard.query.Struct;
+import dev.lanyard.query.Value;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * GetAccountAuthorizationDetails: every user, group, role and managed policy with their policies, documents
+ * URL-encoded, paginated across all four lists with one marker as AWS does.
+ */
+final class AuthorizationDetailsOperation {
+    private static final Set<String> FILTERS = Set.of("User", "Role", "Group", "LocalManagedPolicy",
+            "AWSManagedPolicy");
+    private final IamContext ctx;
+
+    AuthorizationDetailsOperation(IamContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void register(Map<String, Operation> ops) {
+        ops.put("GetAccountAuthorizationDetails", this::handle);
+    }
+
+    private Optional<Struct> handle(OperationCall call) {
+        Caller caller = call.requireCaller();
+        ctx.authorize(call, "*");
+        List<String> filter = call.parameters().list("Filter");
+        for (String f : filter) {
+            if (!FILTERS.contains(f)) {
+                throw dev.lanyard.query.ValidationErrors.single("filter", f, "Member must satisfy enum value set: "
+                        + "[User, Role, Group, LocalManagedPolicy, AWSManagedPolicy]");
+            }
+        }
+        IamSnapshot snapshot = ctx.store().snapshot();
+        List<IamEntity> items = new ArrayList<>();
+        if (wants(filter, "User")) {
+            items.addAll(snapshot.users(caller.account()));
+        }
+        if (wants(filter, "Group")) {
+            items.addAll(snapshot.groups(caller.account()));
+        }
+        if (wants(filter, "Role")) {
+            items.addAll(snapshot.roles(caller.account()));
+        }
+        if (wants(filter, "LocalManagedPolicy")) {
+            items.addAll(snapshot.customerPolicies(caller.account()));
+        }
+        if (wants(filter, "AWSManagedPolicy")) {
+            items.addAll(ctx.awsManaged().all());
+        }
+        int maxItems = Validators.range("maxItems", call.parameters().integer("MaxItems"), 1, 1000).orElse(100);
+        int start = call.parameters().get("Marker").map(AuthorizationDetailsOperation::decodeMarker).orElse(0);
+        int end = Math.min(items.size(), start + maxItems);
+        List<Value> users = new ArrayList<>();
+        List<Value> groups = new ArrayList<>();
+        List<Value> roles = new ArrayList<>();
+        List<Value> policies = new ArrayList<>();
+        for (IamEntity item : items.subList(Math.min(start, items.size()), end)) {
+            switch (item) {
+                case User u -> users.add(user(snapshot, u));
+                case Group g -> groups.add(group(g));
+                case Role r -> roles.add(role(r));
+                case ManagedPolicy p -> policies.add(policy(snapshot, p));
+                default -> throw new IllegalStateException("unexpected " + item.key());
+            }
+        }
+        Struct.Builder result = Struct.builder()
+                .put("UserDetailList", new Value.ListOf(users))
+                .put("GroupDetailList", new Value.ListOf(groups))
+                .put("RoleDetailList", new Value.ListOf(roles))
+                .put("Policies", new Value.ListOf(policies))
+                .put("IsTruncated", end < items.size());
+        if (end < items.size()) {
+            result.put("Marker", Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(Integer.toString(end).getBytes(StandardCharsets.US_ASCII)));
+        }
+        return Optional.of(result.build());
+    }
+
+    private static boolean wants(List<String> filter, String kind) {
+        return filter.isEmpty() || filter.contains(kind);
+    }
+
+    private static int decodeMarker(String marker) {
+        try {
+            return Integer.parseInt(new String(Base64.getUrlDecoder().decode(marker), StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException e) {
+            throw IamErrors.invalidInput("Invalid Marker.");
+        }
+    }
+
+    private static Value.ListOf inline(List<InlinePolicy> policies) {
+        return new Value.ListOf(policies.stream().<Value>map(p -> Struct.builder()
+                .put("PolicyName", p.name())
+                .put("PolicyDocument", PolicyDocumentEncoding.encode(p.policy().text()))
+                .build()).toList());
+    }
+
+    private static Value.ListOf attached(List<String> arns) {
+        return new Value.ListOf(arns.stream().<Value>map(IamShapes::attachedPolicy).toList());
+    }
+
+    private static Optional<Struct> boundary(Optional<String> arn) {
+        return arn.map(a -> Struct.builder().put("PermissionsBoundaryType", "Policy")
+                .put("PermissionsBoundaryArn", a).build());
+    }
+
+    private static Struct user(IamSnapshot snapshot, User u) {
+        Struct.Builder b = Struct.builder()
+                .put("Path", u.path()).put("UserName", u.name()).put("UserId", u.userId())
+                .put("Arn", u.arn().toString()).put("CreateDate", u.createDate())
+                .put("UserPolicyList", inline(u.inlinePolicies()))
+                .put("GroupList", Value.ListOf.ofTexts(snapshot.groupsOf(u.userId()).stream().map(Group::name)
+                        .toList()))
+                .put("AttachedManagedPolicies", attached(u.attachedPolicyArns()));
+        boundary(u.permissionsBoundaryArn()).ifPresent(s -> b.put("PermissionsBoundary", s));
+        return b.put("Tags", IamShapes.tags(u.tags())).build();
+    }
+
+    private static Struct group(Group g) {
+        return Struct.builder()
+                .put("Path", g.path()).put("GroupName", g.name()).put("GroupId", g.groupId())
+                .put("Arn", g.arn().toString()).put("CreateDate", g.createDate())
+                .put("GroupPolicyList", inline(g.inlinePolicies()))
+                .put("AttachedManagedPolicies", attached(g.attachedPolicyArns()))
+                .build();
+    }
+
+    private static Struct role(Role r) {
+        Struct.Builder b = Struct.builder()
+                .put("Path", r.path()).put("RoleName", r.name()).put("RoleId", r.roleId())
+                .put("Arn", r.arn().toString()).put("CreateDate", r.createDate())
+                .put("AssumeRolePolicyDocument", PolicyDocumentEncoding.encode(r.trustPolicy().text()))
+                .put("InstanceProfileList", new Value.ListOf(List.of()))
+                .put("RolePolicyList", inline(r.inlinePolicies()))
+                .put("AttachedManagedPolicies", attached(r.attachedPolicyArns()));
+        boundary(r.permissionsBoundaryArn()).ifPresent(s -> b.put("PermissionsBoundary", s));
+        return b.put("Tags", IamShapes.tags(r.tags())).put("RoleLastUsed", Struct.builder().build()).build();
+    }
+
+    private static Struct policy(IamSnapshot snapshot, ManagedPolicy p) {
+        Struct.Builder b = Struct.builder()
+                .put("PolicyName", p.name()).put("PolicyId", p.policyId()).put("Arn", p.arn().toString())
+                .put("Path", p.path()).put("DefaultVersionId", p.defaultVersionId())
+                .put("AttachmentCount", IamShapes.attachmentCount(snapshot, p.arn().toString()))
+                .put("PermissionsBoundaryUsageCount", IamShapes.boundaryUsageCount(snapshot, p.arn().toString()))
+                .put("IsAttachable", true);
+        p.description().ifPresent(d -> b.put("Description", d));
+        return b.put("CreateDate", p.createDate()).put("UpdateDate", p.updateDate())
+                .put("PolicyVersionList", new Value.ListOf(p.versions().stream().<Value>map(v -> Struct.builder()
+                        .put("Document", PolicyDocumentEncoding.encode(v.policy().text()))
+                        .put("VersionId", v.versionId())
+                        .put("IsDefaultVersion", v.versionId().equals(p.defaultVersionId()))
+                        .put("CreateDate", v.createDate())
+                        .build()).toList()))
+                .build();
+    }
+}
