@@ -170,7 +170,8 @@ public final class AssumeRole implements Operation {
         if (!arn.service().equals("iam") || !arn.resourceType().equals("role")) {
             return Optional.empty();
         }
-        return arn.accountId().flatMap(account -> snapshot.role(account, arn.resourceName()))
+        return arn.accountId().filter(account -> snapshot.account(account).map(a -> a.active()).orElse(false))
+                .flatMap(account -> snapshot.role(account, arn.resourceName()))
                 .filter(role -> role.arn().equals(arn));
     }
 

@@ -51,6 +51,10 @@ final class RequestAuthenticator {
         IamSnapshot snapshot = store.snapshot();
         Caller caller = keyId.isTemporary() ? sessionCaller(snapshot, signed, request, keyId)
                 : longTermCaller(snapshot, signed, request, keyId);
+        // Principals of a closed account stop working at once, sessions included.
+        if (snapshot.account(caller.account()).map(a -> !a.active()).orElse(false)) {
+            throw invalid("account " + caller.account() + " is closed");
+        }
         return Optional.of(new Authenticated(caller, signed));
     }
 

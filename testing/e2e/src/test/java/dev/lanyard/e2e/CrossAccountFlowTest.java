@@ -121,4 +121,30 @@ class CrossAccountFlowTest {
         assertThatThrownBy(() -> Clients.organizations(server, Clients.session(inMember)).listAccounts())
                 .isInstanceOf(AwsServiceException.class);
     }
+
+    @Test
+    void closedAccountsStopWorkingAndAccountsCarryTags() {
+        OrganizationsClient org = Clients.organizations(server, Clients.root(server));
+        String member = createAccount("closing");
+        org.tagResource(r -> r.resourceId(member).tags(t -> t.key("env").value("test")));
+        assertThat(org.listTagsForResource(r -> r.resourceId(member)).tags()).extracting(t -> t.value())
+                .containsExactly("test");
+        org.untagResource(r -> r.resourceId(member).tagKeys("env"));
+        assertThat(org.listTagsForResource(r -> r.resourceId(member)).tags()).isEmpty();
+
+        AwsCredentials admin = admin("closer");
+        String roleArn = "arn:aws:iam::" + member + ":role/OrganizationAccountAccessRole";
+        Credentials inMember = Clients.sts(server, admin).assumeRole(r -> r.roleArn(roleArn).roleSessionName("before"))
+                .credentials();
+        org.closeAccount(r -> r.accountId(member));
+        assertThat(org.describeAccount(r -> r.accountId(member)).account().statusAsString()).isEqualTo("SUSPENDED");
+        assertThatThrownBy(() -> Clients.sts(server, Clients.session(inMember)).getCallerIdentity())
+                .isInstanceOfSatisfying(AwsServiceException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId"));
+        assertThatThrownBy(() -> Clients.sts(server, admin).assumeRole(r -> r.roleArn(roleArn).roleSessionName("after")))
+                .isInstanceOfSatisfying(AwsServiceException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+        assertThatThrownBy(() -> org.closeAccount(r -> r.accountId(server.accountId())))
+                .isInstanceOf(AwsServiceException.class);
+    }
 }

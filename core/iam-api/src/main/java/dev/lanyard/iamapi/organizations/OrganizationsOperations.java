@@ -57,6 +57,10 @@ public final class OrganizationsOperations {
             case "DescribeAccount" -> describeAccount(input, org);
             case "ListAccounts" -> listAccounts(input, org);
             case "DescribeOrganization" -> describeOrganization(org);
+            case "CloseAccount" -> closeAccount(input, org);
+            case "TagResource" -> tagResource(input);
+            case "UntagResource" -> untagResource(input);
+            case "ListTagsForResource" -> listTags(input);
             default -> throw new AwsException(ErrorCode.ORGANIZATIONS_UNKNOWN_OPERATION,
                     "The action or operation requested is invalid. Verify that the action is typed correctly.");
         };
@@ -128,6 +132,72 @@ public final class OrganizationsOperations {
         }
     }
 
+    private Account requireAccount(String id) {
+        return (AccountId.isValid(id) ? store.snapshot().account(AccountId.of(id)) : Optional.<Account>empty())
+                .orElseThrow(() -> new AwsException(ErrorCode.ACCOUNT_NOT_FOUND,
+                        "You specified an account that doesn't exist."));
+    }
+
+    /** Closing is immediate here (AWS passes through PENDING_CLOSURE); a closed account's principals stop working. */
+    private ObjectNode closeAccount(JsonNode input, Organization org) {
+        String id = required(input, "AccountId", 12, 12);
+        store.update(snapshot -> {
+            Account account = requireAccount(id);
+            if (account.management()) {
+                throw new AwsException(ErrorCode.ORGANIZATIONS_CONSTRAINT_VIOLATION,
+                        "You can't close the management account with this operation.");
+            }
+            if (!account.active()) {
+                throw new AwsException(ErrorCode.ORGANIZATIONS_CONSTRAINT_VIOLATION,
+                        "The account is already closed.");
+            }
+            Account closed = account.withStatus(Account.AccountStatus.SUSPENDED);
+            return IamStore.Mutation.of(closed, dev.lanyard.iam.model.EntityChange.upsert(closed));
+        });
+        return json.createObjectNode();
+    }
+
+    private ObjectNode tagResource(JsonNode input) {
+        String id = required(input, "ResourceId", 12, 12);
+        List<dev.lanyard.iam.model.Tag> added = new java.util.ArrayList<>();
+        for (JsonNode tag : input.path("Tags")) {
+            added.add(new dev.lanyard.iam.model.Tag(tag.path("Key").asText(), tag.path("Value").asText()));
+        }
+        store.update(snapshot -> {
+            Account account = requireAccount(id);
+            List<dev.lanyard.iam.model.Tag> tags = new java.util.ArrayList<>(account.tags().stream()
+                    .filter(t -> added.stream().noneMatch(a -> a.key().equals(t.key()))).toList());
+            tags.addAll(added);
+            if (tags.size() > 50) {
+                throw new AwsException(ErrorCode.ORGANIZATIONS_CONSTRAINT_VIOLATION,
+                        "You have exceeded the limit of 50 tags on this resource.");
+            }
+            Account tagged = account.withTags(tags);
+            return IamStore.Mutation.of(tagged, dev.lanyard.iam.model.EntityChange.upsert(tagged));
+        });
+        return json.createObjectNode();
+    }
+
+    private ObjectNode untagResource(JsonNode input) {
+        String id = required(input, "ResourceId", 12, 12);
+        List<String> keys = new java.util.ArrayList<>();
+        input.path("TagKeys").forEach(k -> keys.add(k.asText()));
+        store.update(snapshot -> {
+            Account account = requireAccount(id);
+            Account untagged = account.withTags(account.tags().stream().filter(t -> !keys.contains(t.key())).toList());
+            return IamStore.Mutation.of(untagged, dev.lanyard.iam.model.EntityChange.upsert(untagged));
+        });
+        return json.createObjectNode();
+    }
+
+    private ObjectNode listTags(JsonNode input) {
+        Account account = requireAccount(required(input, "ResourceId", 12, 12));
+        ObjectNode out = json.createObjectNode();
+        ArrayNode tags = out.putArray("Tags");
+        account.tags().forEach(t -> tags.addObject().put("Key", t.key()).put("Value", t.value()));
+        return out;
+    }
+
     private ObjectNode describeOrganization(Organization org) {
         ObjectNode out = json.createObjectNode();
         ObjectNode o = out.putObject("Organization");
@@ -153,7 +223,7 @@ public final class OrganizationsOperations {
         ObjectNode n = json.createObjectNode();
         n.put("Id", account.id().value()).put("Arn", accountArn(org, account.id())).put("Email", account.email())
                 .put("Name", account.name()).put("Status", account.status().name())
-                .put("State", account.status().name())
+                .put("State", account.active() ? "ACTIVE" : "CLOSED")
                 .put("JoinedMethod", account.management() ? "INVITED" : "CREATED")
                 .put("JoinedTimestamp", epoch(account.createdAt()));
         return n;

@@ -55,6 +55,7 @@ final class EntityCodec {
                 node.put("id", a.id().value()).put("name", a.name()).put("email", a.email())
                         .put("status", a.status().name()).put("createdAt", a.createdAt().toString())
                         .put("management", a.management());
+                node.set("tags", tags(a.tags()));
             }
             case Organization o -> {
                 node.put("id", o.id()).put("managementAccount", o.managementAccount().value())
@@ -131,7 +132,7 @@ final class EntityCodec {
         return switch (EntityType.fromStoredName(row.type())) {
             case ACCOUNT -> new Account(AccountId.of(text(n, "id")), text(n, "name"), text(n, "email"),
                     Account.AccountStatus.valueOf(text(n, "status")), instant(n, "createdAt"),
-                    n.path("management").asBoolean());
+                    n.path("management").asBoolean(), tags(n));
             case ORGANIZATION -> new Organization(text(n, "id"), AccountId.of(text(n, "managementAccount")),
                     text(n, "managementEmail"), text(n, "rootId"));
             case CREATE_ACCOUNT_STATUS -> new CreateAccountStatus(text(n, "id"), AccountId.of(text(n, "requestedBy")),
