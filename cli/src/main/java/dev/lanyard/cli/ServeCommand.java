@@ -41,10 +41,19 @@ final class ServeCommand implements Runnable {
             defaultValue = "node-1")
     String nodeId;
 
+    @Option(names = "--oidc-allow-insecure-loopback", description = "Accept OIDC providers at plain-http loopback"
+            + " URLs (http://127.0.0.1:PORT), for tests and development only.")
+    boolean oidcAllowInsecureLoopback;
+
+    @Option(names = "--oidc-ca-bundle", description = "PEM file of extra CA certificates trusted for OIDC discovery"
+            + " and JWKS endpoints.")
+    Optional<Path> oidcCaBundle;
+
     @Override
     public void run() {
         LanyardConfig config = LanyardConfig.defaults(dataDirectory.toAbsolutePath()).withPort(port).withHost(host)
-                .withMasterKey(masterKey()).withDatabase(database()).withNodeId(nodeId);
+                .withMasterKey(masterKey()).withDatabase(database()).withNodeId(nodeId)
+                .withOidcLoopback(oidcAllowInsecureLoopback, oidcCaBundle);
         LanyardServer server = LanyardServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -120,6 +120,22 @@ public final class AccessControl {
                 reason);
     }
 
+    /**
+     * The trust check of AssumeRoleWithWebIdentity and AssumeRoleWithSAML: no caller identity, only the role's trust
+     * policy naming the identity provider, evaluated with the provider's claims as condition keys.
+     */
+    public Decision decideFederated(dev.lanyard.policy.PrincipalIdentity principal, RequestEnvironment env,
+            AccessRequest request, LabeledPolicy trust) {
+        ContextKeys.Builder keys = ContextKeys.builder();
+        RequestContextFactory.environmentKeys(env, keys);
+        request.resourceAccount().ifPresent(a -> keys.put("aws:ResourceAccount", a.value()));
+        keys.putAll(request.requestKeys());
+        RequestContext context = new RequestContext(request.action(), request.resource(), Optional.of(principal),
+                keys.build());
+        return authorizer.decide(new AuthorizationRequest(context, principal.account(), Optional.empty(), false,
+                List.of(), Optional.empty(), new SessionPolicies.None(), Optional.of(trust), true));
+    }
+
     public List<LabeledPolicy> identityPolicies(IamSnapshot snapshot, Caller caller) {
         return gatherer.identityPolicies(snapshot, caller);
     }

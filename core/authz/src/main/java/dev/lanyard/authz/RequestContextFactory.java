@@ -25,13 +25,7 @@ public final class RequestContextFactory {
         keys.put("aws:userid", caller.userId());
         keys.put("aws:PrincipalType", caller.principalType().wireName());
         keys.put("aws:PrincipalIsAWSService", "false");
-        keys.put("aws:ViaAWSService", "false");
-        keys.put("aws:CurrentTime", env.time().toString());
-        keys.put("aws:EpochTime", Long.toString(env.time().getEpochSecond()));
-        keys.put("aws:SecureTransport", Boolean.toString(env.secureTransport()));
-        keys.put("aws:SourceIp", env.sourceIp());
-        keys.put("aws:RequestedRegion", env.region());
-        env.userAgent().ifPresent(ua -> keys.put("aws:UserAgent", ua));
+        environmentKeys(env, keys);
         request.resourceAccount().ifPresent(a -> keys.put("aws:ResourceAccount", a.value()));
         if (caller instanceof Caller.IamUser user) {
             keys.put("aws:username", user.user().name());
@@ -42,8 +36,27 @@ public final class RequestContextFactory {
         return keys.build();
     }
 
+    /** The keys every request has, whoever sends it (aws:CurrentTime, aws:SourceIp, ...). */
+    public static void environmentKeys(RequestEnvironment env, ContextKeys.Builder keys) {
+        keys.put("aws:ViaAWSService", "false");
+        keys.put("aws:CurrentTime", env.time().toString());
+        keys.put("aws:EpochTime", Long.toString(env.time().getEpochSecond()));
+        keys.put("aws:SecureTransport", Boolean.toString(env.secureTransport()));
+        keys.put("aws:SourceIp", env.sourceIp());
+        keys.put("aws:RequestedRegion", env.region());
+        env.userAgent().ifPresent(ua -> keys.put("aws:UserAgent", ua));
+    }
+
     private static void sessionKeys(SessionClaims session, RequestEnvironment env, ContextKeys.Builder keys) {
         keys.put("aws:TokenIssueTime", session.issuedAt().toString());
+        // Identity-provider keys that stay available to a federated session (e.g. <provider>:sub, :aud, :amr).
+        session.federationClaims().forEach((key, values) -> {
+            if (values.size() == 1) {
+                keys.put(key, values.getFirst());
+            } else {
+                keys.putMulti(key, values);
+            }
+        });
         session.sourceIdentity().ifPresent(s -> keys.put("aws:SourceIdentity", s));
         boolean mfaApplies = switch (session.origin()) {
             case ASSUME_ROLE, GET_SESSION_TOKEN -> true;

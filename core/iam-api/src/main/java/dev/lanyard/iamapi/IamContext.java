@@ -15,7 +15,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** What every IAM operation needs: the store, access control, built-in policies and a random source for ids. */
-public record IamContext(IamStore store, AccessControl access, AwsManagedPolicies awsManaged, SecureRandom random) {
+public record IamContext(IamStore store, AccessControl access, AwsManagedPolicies awsManaged, SecureRandom random,
+        boolean allowHttpLoopbackIssuers) {
+    public IamContext(IamStore store, AccessControl access, AwsManagedPolicies awsManaged, SecureRandom random) {
+        this(store, access, awsManaged, random, false);
+    }
+
     public IamContext {
         requireNonNull(store, "store is null");
         requireNonNull(access, "access is null");

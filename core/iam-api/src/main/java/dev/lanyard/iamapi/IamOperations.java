@@ -25,6 +25,7 @@ public final class IamOperations {
         new PolicyVersionOperations(ctx).register(ops);
         new AccountOperations(ctx).register(ops);
         new AuthorizationDetailsOperation(ctx).register(ops);
+        new OidcProviderOperations(ctx).register(ops);
         return Map.copyOf(ops);
     }
 }

@@ -56,6 +56,30 @@ record SessionTagsRequest(List<SessionTag> tags, List<String> transitiveTagKeys)
         return new SessionTagsRequest(tags, transitive);
     }
 
+    /** Tags from an identity provider's token, held to the same rules as request tags. */
+    static SessionTagsRequest fromClaims(Map<String, String> claimTags, List<String> transitive) {
+        if (claimTags.size() > MAX_TAGS) {
+            throw invalidParameterValue("The number of session tags exceeds the limit of " + MAX_TAGS + ".");
+        }
+        List<SessionTag> tags = new ArrayList<>();
+        Set<String> lowerKeys = new HashSet<>();
+        claimTags.forEach((key, value) -> {
+            tagText("key", key, 1, 128);
+            tagText("value", value, 0, 256);
+            if (!lowerKeys.add(key.toLowerCase(Locale.ROOT))) {
+                throw invalidParameterValue(
+                        "Duplicate tag keys found. Please note that Tag keys are case insensitive.");
+            }
+            tags.add(new SessionTag(key, value));
+        });
+        for (String key : transitive) {
+            if (!lowerKeys.contains(key.toLowerCase(Locale.ROOT))) {
+                throw invalidParameterValue("The specified transitive tag key must be included in the requested tags.");
+            }
+        }
+        return new SessionTagsRequest(tags, transitive);
+    }
+
     boolean isEmpty() {
         return tags.isEmpty() && transitiveTagKeys.isEmpty();
     }

@@ -12,9 +12,14 @@ public final class StsOperations {
 
     private StsOperations() {}
 
+    /** Actions sent unsigned: the identity provider's token is the credential. */
+    public static final java.util.Set<String> UNSIGNED = java.util.Set.of("AssumeRoleWithWebIdentity",
+            "AssumeRoleWithSAML");
+
     public static Map<String, Operation> create(IamStore store, AccessControl access, CredentialIssuer issuer,
-            MfaCheck mfa) {
+            MfaCheck mfa, dev.lanyard.iam.spi.federation.WebIdentityVerifier webIdentity) {
         return Map.of(
+                "AssumeRoleWithWebIdentity", new AssumeRoleWithWebIdentity(store, access, issuer, webIdentity),
                 "AssumeRole", new AssumeRole(store, access, issuer, mfa),
                 "GetSessionToken", new GetSessionToken(issuer, mfa),
                 "GetFederationToken", new GetFederationToken(store, access, issuer),

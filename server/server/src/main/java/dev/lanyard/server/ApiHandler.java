@@ -86,10 +86,17 @@ final class ApiHandler {
             if (operation == null) {
                 throw unknownAction(route.action(), params);
             }
-            RequestAuthenticator.Authenticated authenticated = authenticate(exchange, serviceName(route.service()));
-            caller = Optional.of(authenticated.caller());
-            sessionRestrictions.check(caller.get(), serviceName(route.service()), route.action());
-            RequestEnvironment env = environment(exchange, authenticated, requestId);
+            RequestEnvironment env;
+            if (route.service() == Service.STS && StsOperations.UNSIGNED.contains(route.action())) {
+                env = new RequestEnvironment(clock.instant(), exchange.remoteAddress(), exchange.secure(), "us-east-1",
+                        exchange.header("User-Agent"), requestId);
+            } else {
+                RequestAuthenticator.Authenticated authenticated = authenticate(exchange,
+                        serviceName(route.service()));
+                caller = Optional.of(authenticated.caller());
+                sessionRestrictions.check(caller.get(), serviceName(route.service()), route.action());
+                env = environment(exchange, authenticated, requestId);
+            }
             Optional<Struct> result = operation.handle(new OperationCall(route.action(), caller, env, params));
             record(exchange, requestId, route, caller, Optional.empty(), "");
             return new HttpReply(200, ResponseEncoder.contentType(format), requestId, ResponseEncoder.success(format,

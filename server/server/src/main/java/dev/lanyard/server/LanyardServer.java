@@ -40,6 +40,7 @@ public final class LanyardServer implements AutoCloseable {
     private final JdbcIamStore store;
     private final HelidonHttpServer http;
     private final ScheduledExecutorService maintenance;
+    private final dev.lanyard.oidc.HttpJwksFetcher jwksFetcher;
     private final Account managementAccount;
     private final boolean firstStart;
     private int port;
@@ -72,8 +73,17 @@ public final class LanyardServer implements AutoCloseable {
         CredentialIssuer issuer = new CredentialIssuer(codec, random);
         dev.lanyard.sts.MfaCheck mfa = new dev.lanyard.sts.MfaCheck(store, new dev.lanyard.totp.TotpVerifier(
                 new dev.lanyard.totp.Totp(dev.lanyard.totp.TotpParameters.AWS), dev.lanyard.totp.TotpVerifier.AWS_WINDOW));
-        ApiHandler handler = new ApiHandler(StsOperations.create(store, access, issuer, mfa),
-                IamOperations.create(new IamContext(store, access, awsManaged, random)),
+        dev.lanyard.oidc.OidcVerifierConfig oidcConfig = dev.lanyard.oidc.OidcVerifierConfig.defaults()
+                .withAllowInsecureLoopback(config.oidcAllowInsecureLoopback());
+        if (config.oidcCaBundle().isPresent()) {
+            oidcConfig = oidcConfig.withCaBundle(config.oidcCaBundle().get());
+        }
+        this.jwksFetcher = new dev.lanyard.oidc.HttpJwksFetcher(oidcConfig);
+        dev.lanyard.oidc.OidcWebIdentityVerifier webIdentity = new dev.lanyard.oidc.OidcWebIdentityVerifier(
+                oidcConfig, clock, jwksFetcher);
+        ApiHandler handler = new ApiHandler(StsOperations.create(store, access, issuer, mfa, webIdentity),
+                IamOperations.create(new IamContext(store, access, awsManaged, random,
+                        config.oidcAllowInsecureLoopback())),
                 new OrganizationsOperations(store, access, accounts),
                 new RequestAuthenticator(store, codec, new SigV4Verifier(clock), clock, keysets::reloadForUnknownKey),
                 new dev.lanyard.authz.SessionRestrictions(access), clock, new LogAuditSink(),
@@ -165,6 +175,7 @@ public final class LanyardServer implements AutoCloseable {
     public void close() {
         maintenance.shutdownNow();
         http.close();
+        jwksFetcher.close();
         store.close();
     }
 }

@@ -23,7 +23,8 @@ final class TestServer implements AutoCloseable {
     }
 
     private static LanyardConfig config(Path dataDirectory) {
-        return LanyardConfig.defaults(dataDirectory).withPort(0).withKeyRotationPeriod(java.time.Duration.ofMinutes(30));
+        return LanyardConfig.defaults(dataDirectory).withPort(0).withKeyRotationPeriod(java.time.Duration.ofMinutes(30))
+                .withOidcLoopback(true, java.util.Optional.empty());
     }
 
     static TestServer start() {

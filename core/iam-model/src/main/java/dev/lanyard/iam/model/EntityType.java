@@ -11,7 +11,8 @@ public enum EntityType {
     MANAGED_POLICY("managed-policy", false),
     ACCESS_KEY("access-key", false),
     MFA_DEVICE("mfa-device", false),
-    ACCOUNT_ALIAS("account-alias", false);
+    ACCOUNT_ALIAS("account-alias", false),
+    OIDC_PROVIDER("oidc-provider", false);
 
     private final String storedName;
     private final boolean caseInsensitive;

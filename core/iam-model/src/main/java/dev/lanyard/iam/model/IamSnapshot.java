@@ -46,6 +46,7 @@ public final class IamSnapshot {
                 case ManagedPolicy p -> { }
                 case MfaDevice d -> { }
                 case AccountAlias a -> { }
+                case OidcProvider o -> { }
             }
         }
         this.accessKeys = Map.copyOf(keys);
@@ -187,6 +188,14 @@ public final class IamSnapshot {
 
     public Optional<AccountAlias> alias(String alias) {
         return get(EntityKey.of(EntityType.ACCOUNT_ALIAS, "global", alias)).map(AccountAlias.class::cast);
+    }
+
+    public List<OidcProvider> oidcProviders(AccountId account) {
+        return ofType(OidcProvider.class, EntityType.OIDC_PROVIDER, account, Comparator.comparing(OidcProvider::arn));
+    }
+
+    public Optional<OidcProvider> oidcProvider(AccountId account, String arn) {
+        return get(EntityKey.of(EntityType.OIDC_PROVIDER, account.value(), arn)).map(OidcProvider.class::cast);
     }
 
     public List<CreateAccountStatus> createAccountStatuses() {

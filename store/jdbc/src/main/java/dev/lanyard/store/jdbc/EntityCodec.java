@@ -16,6 +16,7 @@ import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamEntity;
 import dev.lanyard.iam.model.InlinePolicy;
 import dev.lanyard.iam.model.ManagedPolicy;
+import dev.lanyard.iam.model.OidcProvider;
 import dev.lanyard.iam.model.MfaDevice;
 import dev.lanyard.iam.model.Organization;
 import dev.lanyard.iam.model.Role;
@@ -116,6 +117,13 @@ final class EntityCodec {
                 secret = masterKey.encrypt(d.seed().reveal(), seedAad(d.serialNumber()));
             }
             case AccountAlias a -> node.put("account", a.account().value()).put("alias", a.alias());
+            case OidcProvider o -> {
+                node.put("account", o.account().value()).put("url", o.url())
+                        .put("createDate", o.createDate().toString());
+                node.set("clientIds", strings(o.clientIds()));
+                node.set("thumbprints", strings(o.thumbprints()));
+                node.set("tags", tags(o.tags()));
+            }
             case AccessKey k -> {
                 node.put("id", k.id().value()).put("account", k.account().value()).put("status", k.status().name())
                         .put("createDate", k.createDate().toString());
@@ -154,6 +162,8 @@ final class EntityCodec {
                     text(n, "path"), decryptSeed(row), optional(n, "userName"),
                     optional(n, "enableDate").map(Instant::parse), n.path("lastAcceptedCounter").asLong(),
                     instant(n, "createDate"), tags(n));
+            case OIDC_PROVIDER -> new OidcProvider(AccountId.of(text(n, "account")), text(n, "url"),
+                    strings(n.path("clientIds")), strings(n.path("thumbprints")), instant(n, "createDate"), tags(n));
             case ACCOUNT_ALIAS -> new AccountAlias(AccountId.of(text(n, "account")), text(n, "alias"));
             case ACCESS_KEY -> new AccessKey(new AccessKeyId(text(n, "id")), AccountId.of(text(n, "account")),
                     optional(n, "userName"), decryptSecret(row), AccessKey.Status.valueOf(text(n, "status")),

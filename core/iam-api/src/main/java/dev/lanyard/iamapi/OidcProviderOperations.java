@@ -1,0 +1,235 @@
+package dev.lanyard.iamapi;
+
+import dev.lanyard.authz.Caller;
+import dev.lanyard.authz.Operation;
+import dev.lanyard.authz.OperationCall;
+import dev.lanyard.authz.Validators;
+import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.iam.model.EntityChange;
+import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.model.OidcProvider;
+import dev.lanyard.iam.model.Tag;
+import dev.lanyard.iam.spi.IamStore.Mutation;
+import dev.lanyard.query.QueryParameters;
+import dev.lanyard.query.Struct;
+import dev.lanyard.query.Value;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** IAM OpenID Connect providers: the issuers whose tokens AssumeRoleWithWebIdentity accepts. */
+final class OidcProviderOperations {
+    static final int MAX_PROVIDERS = 100;
+    private final IamContext ctx;
+
+    OidcProviderOperations(IamContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void register(Map<String, Operation> ops) {
+        ops.put("CreateOpenIDConnectProvider", this::create);
+        ops.put("GetOpenIDConnectProvider", this::get);
+        ops.put("ListOpenIDConnectProviders", this::list);
+        ops.put("DeleteOpenIDConnectProvider", this::delete);
+        ops.put("AddClientIDToOpenIDConnectProvider", this::addClientId);
+        ops.put("RemoveClientIDFromOpenIDConnectProvider", this::removeClientId);
+        ops.put("UpdateOpenIDConnectProviderThumbprint", this::updateThumbprints);
+        ops.put("TagOpenIDConnectProvider", this::tag);
+        ops.put("UntagOpenIDConnectProvider", this::untag);
+        ops.put("ListOpenIDConnectProviderTags", this::listTags);
+    }
+
+    /** https://host[/path] without query, fragment or user info; http only for loopback when configured. */
+    private String url(String text) {
+        Validators.length("url", text, 1, 255);
+        URI uri;
+        try {
+            uri = URI.create(text);
+        } catch (IllegalArgumentException e) {
+            throw IamErrors.invalidInput("Invalid OpenID Connect provider URL: " + text);
+        }
+        boolean loopbackHttp = ctx.allowHttpLoopbackIssuers() && "http".equals(uri.getScheme())
+                && ("127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost()));
+        if (!"https".equals(uri.getScheme()) && !loopbackHttp) {
+            throw IamErrors.invalidInput("The URL must begin with https://");
+        }
+        if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
+                || uri.getRawUserInfo() != null || (uri.getPort() >= 0 && !loopbackHttp)) {
+            throw IamErrors.invalidInput("Invalid OpenID Connect provider URL: " + text);
+        }
+        return text;
+    }
+
+    private static List<String> thumbprints(QueryParameters p) {
+        List<String> prints = p.list("ThumbprintList");
+        if (prints.size() > 5) {
+            throw IamErrors.limitExceeded("Thumbprint list must contain fewer than 5 entries.");
+        }
+        for (String print : prints) {
+            if (!print.matches("[0-9A-Fa-f]{40}")) {
+                throw dev.lanyard.query.ValidationErrors.single("thumbprintList", print,
+                        "Member must have length greater than or equal to 40");
+            }
+        }
+        return prints.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    private static List<String> clientIds(QueryParameters p) {
+        List<String> ids = p.list("ClientIDList");
+        if (ids.size() > 100) {
+            throw IamErrors.limitExceeded("Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: 100");
+        }
+        ids.forEach(id -> Validators.length("clientIDList", id, 1, 255));
+        return ids.stream().distinct().toList();
+    }
+
+    private Optional<Struct> create(OperationCall call) {
+        QueryParameters p = call.parameters();
+        String url = url(p.required("Url"));
+        List<String> clientIds = clientIds(p);
+        List<String> prints = thumbprints(p);
+        List<Tag> tags = IamParams.tags(p, false);
+        Caller caller = call.requireCaller();
+        OidcProvider candidate = new OidcProvider(caller.account(), url, clientIds, prints, call.environment().time(),
+                tags);
+        ctx.authorize(call, candidate.arn(), List.of(), tags);
+        ctx.store().update(snapshot -> {
+            if (snapshot.oidcProvider(caller.account(), candidate.arn()).isPresent()) {
+                throw IamErrors.alreadyExists("Provider with url " + url);
+            }
+            if (snapshot.oidcProviders(caller.account()).size() >= MAX_PROVIDERS) {
+                throw IamErrors.limitExceeded("Cannot exceed quota for OpenIdConnectProvidersPerAccount: "
+                        + MAX_PROVIDERS);
+            }
+            return Mutation.of(candidate, EntityChange.upsert(candidate));
+        });
+        Struct.Builder result = Struct.builder().put("OpenIDConnectProviderArn", candidate.arn());
+        if (!tags.isEmpty()) {
+            result.put("Tags", IamShapes.tags(tags));
+        }
+        return Optional.of(result.build());
+    }
+
+    private OidcProvider authorized(OperationCall call) {
+        String arn = Validators.length("openIDConnectProviderArn", call.parameters()
+                .required("OpenIDConnectProviderArn"), 20, 2048);
+        ctx.authorize(call, arn);
+        return ctx.store().snapshot().oidcProvider(call.requireCaller().account(), arn)
+                .orElseThrow(() -> noSuchProvider(arn));
+    }
+
+    private static AwsException noSuchProvider(String arn) {
+        return new AwsException(ErrorCode.NO_SUCH_ENTITY, "OpenIDConnect Provider not found for arn " + arn);
+    }
+
+    private OidcProvider current(IamSnapshot snapshot, OidcProvider provider) {
+        return snapshot.oidcProvider(provider.account(), provider.arn())
+                .orElseThrow(() -> noSuchProvider(provider.arn()));
+    }
+
+    private Optional<Struct> get(OperationCall call) {
+        OidcProvider provider = authorized(call);
+        Struct.Builder result = Struct.builder()
+                .put("Url", provider.hostAndPath())
+                .put("ClientIDList", Value.ListOf.ofTexts(provider.clientIds()))
+                .put("ThumbprintList", Value.ListOf.ofTexts(provider.thumbprints()))
+                .put("CreateDate", provider.createDate());
+        if (!provider.tags().isEmpty()) {
+            result.put("Tags", IamShapes.tags(provider.tags()));
+        }
+        return Optional.of(result.build());
+    }
+
+    private Optional<Struct> list(OperationCall call) {
+        Caller caller = call.requireCaller();
+        ctx.authorize(call, "*");
+        List<Value> arns = ctx.store().snapshot().oidcProviders(caller.account()).stream()
+                .<Value>map(p -> Struct.builder().put("Arn", p.arn()).build()).toList();
+        return Optional.of(Struct.builder().put("OpenIDConnectProviderList", new Value.ListOf(arns)).build());
+    }
+
+    private Optional<Struct> delete(OperationCall call) {
+        String arn = Validators.length("openIDConnectProviderArn", call.parameters()
+                .required("OpenIDConnectProviderArn"), 20, 2048);
+        ctx.authorize(call, arn);
+        Caller caller = call.requireCaller();
+        ctx.store().update(snapshot -> snapshot.oidcProvider(caller.account(), arn)
+                .map(p -> Mutation.of(arn, EntityChange.remove(p)))
+                .orElseGet(() -> Mutation.of(arn)));
+        return Optional.empty();
+    }
+
+    private Optional<Struct> addClientId(OperationCall call) {
+        OidcProvider found = authorized(call);
+        String clientId = Validators.length("clientID", call.parameters().required("ClientID"), 1, 255);
+        ctx.store().update(snapshot -> {
+            OidcProvider provider = current(snapshot, found);
+            if (provider.clientIds().contains(clientId)) {
+                return Mutation.of(provider);
+            }
+            List<String> ids = new ArrayList<>(provider.clientIds());
+            ids.add(clientId);
+            OidcProvider updated = provider.withClientIds(ids);
+            return Mutation.of(updated, EntityChange.upsert(updated));
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> removeClientId(OperationCall call) {
+        OidcProvider found = authorized(call);
+        String clientId = Validators.length("clientID", call.parameters().required("ClientID"), 1, 255);
+        ctx.store().update(snapshot -> {
+            OidcProvider provider = current(snapshot, found);
+            OidcProvider updated = provider.withClientIds(provider.clientIds().stream()
+                    .filter(id -> !id.equals(clientId)).toList());
+            return Mutation.of(updated, EntityChange.upsert(updated));
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> updateThumbprints(OperationCall call) {
+        OidcProvider found = authorized(call);
+        List<String> prints = thumbprints(call.parameters());
+        ctx.store().update(snapshot -> {
+            OidcProvider updated = current(snapshot, found).withThumbprints(prints);
+            return Mutation.of(updated, EntityChange.upsert(updated));
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> tag(OperationCall call) {
+        OidcProvider found = authorized(call);
+        List<Tag> tags = IamParams.tags(call.parameters(), false);
+        ctx.store().update(snapshot -> {
+            OidcProvider provider = current(snapshot, found);
+            List<Tag> merged = new ArrayList<>(provider.tags().stream()
+                    .filter(t -> tags.stream().noneMatch(n -> n.key().equals(t.key()))).toList());
+            merged.addAll(tags);
+            OidcProvider updated = provider.withTags(merged);
+            return Mutation.of(updated, EntityChange.upsert(updated));
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> untag(OperationCall call) {
+        OidcProvider found = authorized(call);
+        List<String> keys = call.parameters().list("TagKeys");
+        ctx.store().update(snapshot -> {
+            OidcProvider provider = current(snapshot, found);
+            OidcProvider updated = provider.withTags(provider.tags().stream()
+                    .filter(t -> !keys.contains(t.key())).toList());
+            return Mutation.of(updated, EntityChange.upsert(updated));
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> listTags(OperationCall call) {
+        OidcProvider provider = authorized(call);
+        return Optional.of(Struct.builder().put("Tags", IamShapes.tags(provider.tags())).put("IsTruncated", false)
+                .build());
+    }
+}

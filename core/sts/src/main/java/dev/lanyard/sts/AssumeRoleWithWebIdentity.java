@@ -1,0 +1,173 @@
+package dev.lanyard.sts;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lanyard.authz.AccessControl;
+import dev.lanyard.authz.AccessRequest;
+import dev.lanyard.authz.Operation;
+import dev.lanyard.authz.OperationCall;
+import dev.lanyard.authz.Validators;
+import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Arn;
+import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.model.OidcProvider;
+import dev.lanyard.iam.model.Role;
+import dev.lanyard.iam.spi.IamStore;
+import dev.lanyard.iam.spi.federation.OidcProviderTrust;
+import dev.lanyard.iam.spi.federation.VerifiedWebIdentity;
+import dev.lanyard.iam.spi.federation.WebIdentityVerifier;
+import dev.lanyard.policy.ContextKeys;
+import dev.lanyard.policy.Decision;
+import dev.lanyard.policy.LabeledPolicy;
+import dev.lanyard.policy.Outcome;
+import dev.lanyard.policy.PolicyRef;
+import dev.lanyard.policy.PolicySource;
+import dev.lanyard.policy.PrincipalIdentity;
+import dev.lanyard.query.QueryParameters;
+import dev.lanyard.query.Struct;
+import dev.lanyard.tokens.SessionClaims;
+import dev.lanyard.tokens.SessionKind;
+import dev.lanyard.tokens.SessionOrigin;
+import dev.lanyard.tokens.SessionTokenCodec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * sts:AssumeRoleWithWebIdentity (unsigned): the token's issuer selects an IAM OIDC provider of the role's account,
+ * the verifier checks the token, and the role's trust policy must allow the provider as a Federated principal.
+ */
+public final class AssumeRoleWithWebIdentity implements Operation {
+    private static final String ACTION = "sts:AssumeRoleWithWebIdentity";
+    private static final String DENIED = "Not authorized to perform sts:AssumeRoleWithWebIdentity";
+
+    private final IamStore store;
+    private final AccessControl access;
+    private final CredentialIssuer issuer;
+    private final WebIdentityVerifier verifier;
+
+    public AssumeRoleWithWebIdentity(IamStore store, AccessControl access, CredentialIssuer issuer,
+            WebIdentityVerifier verifier) {
+        this.store = requireNonNull(store, "store is null");
+        this.access = requireNonNull(access, "access is null");
+        this.issuer = requireNonNull(issuer, "issuer is null");
+        this.verifier = requireNonNull(verifier, "verifier is null");
+    }
+
+    @Override
+    public Optional<Struct> handle(OperationCall call) {
+        QueryParameters params = call.parameters();
+        String roleArnText = Validators.length("roleArn", params.required("RoleArn"), 20, 2048);
+        String sessionName = Validators.name("roleSessionName", params.required("RoleSessionName"), 2, 64,
+                Validators.SESSION_NAME_PATTERN);
+        String token = Validators.length("webIdentityToken", params.required("WebIdentityToken"), 4, 20000);
+        if (params.get("ProviderId").isPresent()) {
+            throw new AwsException(ErrorCode.INVALID_IDENTITY_TOKEN,
+                    "OAuth 2.0 access tokens from www.amazon.com or graph.facebook.com are not supported here.");
+        }
+        Optional<Integer> seconds = Validators.range("durationSeconds", params.integer("DurationSeconds"), 900, 43200);
+        Optional<String> policy = StsRequests.sessionPolicy(params, 2048);
+        List<String> policyArns = StsRequests.policyArns(params);
+        StsRequests.combinedSessionPolicyLimit(policy, policyArns);
+        Arn roleArn = Arn.parse(roleArnText).orElseThrow(() -> AwsException.validation(roleArnText + " is invalid"));
+
+        IamSnapshot snapshot = store.snapshot();
+        Role role = AssumeRole.findRole(snapshot, roleArn)
+                .orElseThrow(() -> new AwsException(ErrorCode.ACCESS_DENIED, DENIED, "no role " + roleArnText));
+        OidcProvider provider = provider(snapshot, role.account(), token);
+        VerifiedWebIdentity identity = verifier.verify(token, new OidcProviderTrust(provider.arn(), provider.url(),
+                provider.clientIds(), provider.thumbprints()));
+        SessionTagsRequest tags = SessionTagsRequest.fromClaims(identity.sessionTags(), identity.transitiveTagKeys());
+        Map<String, List<String>> claims = claimKeys(provider, identity);
+        ContextKeys keys = trustContext(role, sessionName, identity, tags, claims);
+        authorize(call, provider, role, keys, ACTION);
+        if (!tags.isEmpty()) {
+            authorize(call, provider, role, keys, "sts:TagSession");
+        }
+        if (identity.sourceIdentity().isPresent()) {
+            authorize(call, provider, role, keys, "sts:SetSourceIdentity");
+        }
+        Duration duration = seconds.map(s -> Duration.ofSeconds(s)).orElse(Duration.ofHours(1));
+        if (duration.compareTo(role.maxSessionDuration()) > 0) {
+            throw AwsException.validation(
+                    "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+        }
+        Instant now = call.environment().time();
+        CredentialIssuer.Issued issued = issuer.issue(role.account(), secret -> new SessionClaims(
+                SessionKind.ASSUMED_ROLE, SessionOrigin.ASSUME_ROLE_WITH_WEB_IDENTITY, role.account(), secret,
+                role.arn().toString(), role.roleId(), sessionName, Optional.empty(), now, now.plus(duration),
+                Optional.empty(), identity.sourceIdentity(), tags.tags(), tags.transitiveTagKeys(), policy,
+                policyArns, 0, claims));
+        Struct.Builder result = Struct.builder()
+                .put("Credentials", issued.credentials().toStruct())
+                .put("SubjectFromWebIdentityToken", identity.subject())
+                .put("AssumedRoleUser", Struct.builder()
+                        .put("AssumedRoleId", role.roleId() + ":" + sessionName)
+                        .put("Arn", Arn.sts(role.account(), "assumed-role/" + role.name() + "/" + sessionName)
+                                .toString())
+                        .build());
+        if (policy.isPresent() || !policyArns.isEmpty() || !tags.isEmpty()) {
+            result.put("PackedPolicySize", SessionTokenCodec.packedPolicyPercent(policy, policyArns, tags.tags()));
+        }
+        result.put("Provider", provider.arn()).put("Audience", identity.audience());
+        identity.sourceIdentity().ifPresent(s -> result.put("SourceIdentity", s));
+        return Optional.of(result.build());
+    }
+
+    private OidcProvider provider(IamSnapshot snapshot, AccountId account, String token) {
+        String iss = verifier.unverifiedIssuer(token).orElseThrow(() -> new AwsException(
+                ErrorCode.INVALID_IDENTITY_TOKEN, "The ID Token provided is not a valid JWT. (You may see this error"
+                        + " if you sent an Access Token)"));
+        return snapshot.oidcProviders(account).stream().filter(p -> p.url().equals(iss)).findFirst()
+                .orElseThrow(() -> new AwsException(ErrorCode.INVALID_IDENTITY_TOKEN,
+                        "No OpenIDConnect provider found in your account for " + iss));
+    }
+
+    /** The provider keys that stay with the session: {@code <host/path>:aud}, {@code :sub}, {@code :amr}. */
+    private static Map<String, List<String>> claimKeys(OidcProvider provider, VerifiedWebIdentity identity) {
+        Map<String, List<String>> claims = new LinkedHashMap<>();
+        String prefix = provider.hostAndPath() + ":";
+        claims.put(prefix + "aud", List.of(identity.audience()));
+        claims.put(prefix + "sub", List.of(identity.subject()));
+        if (!identity.amr().isEmpty()) {
+            claims.put(prefix + "amr", identity.amr());
+        }
+        identity.authorizedParty().ifPresent(azp -> claims.put(prefix + "azp", List.of(azp)));
+        claims.put("aws:FederatedProvider", List.of(provider.arn()));
+        return claims;
+    }
+
+    private static ContextKeys trustContext(Role role, String sessionName, VerifiedWebIdentity identity,
+            SessionTagsRequest tags, Map<String, List<String>> claims) {
+        ContextKeys.Builder keys = ContextKeys.builder();
+        keys.put("sts:RoleSessionName", sessionName);
+        identity.sourceIdentity().ifPresent(s -> keys.put("sts:SourceIdentity", s));
+        tags.addTo(keys);
+        role.tags().forEach(t -> keys.put("aws:ResourceTag/" + t.key(), t.value()));
+        claims.forEach((key, values) -> {
+            if (values.size() == 1 && !key.endsWith(":amr")) {
+                keys.put(key, values.getFirst());
+            } else {
+                keys.putMulti(key, values);
+            }
+        });
+        return keys.build();
+    }
+
+    private void authorize(OperationCall call, OidcProvider provider, Role role, ContextKeys keys, String action) {
+        LabeledPolicy trust = new LabeledPolicy(new PolicyRef(PolicySource.TRUST, role.arn().toString()),
+                role.trustPolicy().document());
+        Decision decision = access.decideFederated(PrincipalIdentity.webIdentity(role.account(), provider.arn()),
+                call.environment(), new AccessRequest(action, role.arn().toString(), Optional.of(role.account()),
+                        keys, Optional.of(trust), true), trust);
+        if (decision.outcome() != Outcome.ALLOWED) {
+            throw new AwsException(ErrorCode.ACCESS_DENIED,
+                    "Not authorized to perform " + action, String.join("; ", decision.trace()));
+        }
+    }
+}
