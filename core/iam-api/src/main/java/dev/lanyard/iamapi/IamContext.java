@@ -16,10 +16,7 @@ import java.util.Optional;
 
 /** What every IAM operation needs: the store, access control, built-in policies and a random source for ids. */
 public record IamContext(IamStore store, AccessControl access, AwsManagedPolicies awsManaged, SecureRandom random,
-        boolean allowHttpLoopbackIssuers) {
-    public IamContext(IamStore store, AccessControl access, AwsManagedPolicies awsManaged, SecureRandom random) {
-        this(store, access, awsManaged, random, false);
-    }
+        boolean allowHttpLoopbackIssuers, dev.lanyard.iam.spi.federation.SamlAssertionVerifier saml) {
 
     public IamContext {
         requireNonNull(store, "store is null");

@@ -26,6 +26,7 @@ public final class IamOperations {
         new AccountOperations(ctx).register(ops);
         new AuthorizationDetailsOperation(ctx).register(ops);
         new OidcProviderOperations(ctx).register(ops);
+        new SamlProviderOperations(ctx).register(ops);
         return Map.copyOf(ops);
     }
 }

@@ -17,8 +17,10 @@ public final class StsOperations {
             "AssumeRoleWithSAML");
 
     public static Map<String, Operation> create(IamStore store, AccessControl access, CredentialIssuer issuer,
-            MfaCheck mfa, dev.lanyard.iam.spi.federation.WebIdentityVerifier webIdentity) {
+            MfaCheck mfa, dev.lanyard.iam.spi.federation.WebIdentityVerifier webIdentity,
+            dev.lanyard.iam.spi.federation.SamlAssertionVerifier saml) {
         return Map.of(
+                "AssumeRoleWithSAML", new AssumeRoleWithSaml(store, access, issuer, saml),
                 "AssumeRoleWithWebIdentity", new AssumeRoleWithWebIdentity(store, access, issuer, webIdentity),
                 "AssumeRole", new AssumeRole(store, access, issuer, mfa),
                 "GetSessionToken", new GetSessionToken(issuer, mfa),

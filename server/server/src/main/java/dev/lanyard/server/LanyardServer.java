@@ -81,9 +81,10 @@ public final class LanyardServer implements AutoCloseable {
         this.jwksFetcher = new dev.lanyard.oidc.HttpJwksFetcher(oidcConfig);
         dev.lanyard.oidc.OidcWebIdentityVerifier webIdentity = new dev.lanyard.oidc.OidcWebIdentityVerifier(
                 oidcConfig, clock, jwksFetcher);
-        ApiHandler handler = new ApiHandler(StsOperations.create(store, access, issuer, mfa, webIdentity),
+        dev.lanyard.saml.XmlSecSamlVerifier saml = new dev.lanyard.saml.XmlSecSamlVerifier(clock);
+        ApiHandler handler = new ApiHandler(StsOperations.create(store, access, issuer, mfa, webIdentity, saml),
                 IamOperations.create(new IamContext(store, access, awsManaged, random,
-                        config.oidcAllowInsecureLoopback())),
+                        config.oidcAllowInsecureLoopback(), saml)),
                 new OrganizationsOperations(store, access, accounts),
                 new RequestAuthenticator(store, codec, new SigV4Verifier(clock), clock, keysets::reloadForUnknownKey),
                 new dev.lanyard.authz.SessionRestrictions(access), clock, new LogAuditSink(),

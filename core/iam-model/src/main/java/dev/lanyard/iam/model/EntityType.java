@@ -12,7 +12,8 @@ public enum EntityType {
     ACCESS_KEY("access-key", false),
     MFA_DEVICE("mfa-device", false),
     ACCOUNT_ALIAS("account-alias", false),
-    OIDC_PROVIDER("oidc-provider", false);
+    OIDC_PROVIDER("oidc-provider", false),
+    SAML_PROVIDER("saml-provider", false);
 
     private final String storedName;
     private final boolean caseInsensitive;

@@ -47,6 +47,7 @@ public final class IamSnapshot {
                 case MfaDevice d -> { }
                 case AccountAlias a -> { }
                 case OidcProvider o -> { }
+                case SamlProvider sp -> { }
             }
         }
         this.accessKeys = Map.copyOf(keys);
@@ -196,6 +197,14 @@ public final class IamSnapshot {
 
     public Optional<OidcProvider> oidcProvider(AccountId account, String arn) {
         return get(EntityKey.of(EntityType.OIDC_PROVIDER, account.value(), arn)).map(OidcProvider.class::cast);
+    }
+
+    public List<SamlProvider> samlProviders(AccountId account) {
+        return ofType(SamlProvider.class, EntityType.SAML_PROVIDER, account, Comparator.comparing(SamlProvider::name));
+    }
+
+    public Optional<SamlProvider> samlProvider(AccountId account, String name) {
+        return get(EntityKey.of(EntityType.SAML_PROVIDER, account.value(), name)).map(SamlProvider.class::cast);
     }
 
     public List<CreateAccountStatus> createAccountStatuses() {

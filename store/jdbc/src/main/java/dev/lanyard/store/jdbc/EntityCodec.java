@@ -17,6 +17,7 @@ import dev.lanyard.iam.model.IamEntity;
 import dev.lanyard.iam.model.InlinePolicy;
 import dev.lanyard.iam.model.ManagedPolicy;
 import dev.lanyard.iam.model.OidcProvider;
+import dev.lanyard.iam.model.SamlProvider;
 import dev.lanyard.iam.model.MfaDevice;
 import dev.lanyard.iam.model.Organization;
 import dev.lanyard.iam.model.Role;
@@ -117,6 +118,13 @@ final class EntityCodec {
                 secret = masterKey.encrypt(d.seed().reveal(), seedAad(d.serialNumber()));
             }
             case AccountAlias a -> node.put("account", a.account().value()).put("alias", a.alias());
+            case SamlProvider sp -> {
+                node.put("account", sp.account().value()).put("name", sp.name())
+                        .put("metadata", sp.metadataDocument()).put("uuid", sp.uuid())
+                        .put("createDate", sp.createDate().toString());
+                sp.validUntil().ifPresent(v -> node.put("validUntil", v.toString()));
+                node.set("tags", tags(sp.tags()));
+            }
             case OidcProvider o -> {
                 node.put("account", o.account().value()).put("url", o.url())
                         .put("createDate", o.createDate().toString());
@@ -162,6 +170,9 @@ final class EntityCodec {
                     text(n, "path"), decryptSeed(row), optional(n, "userName"),
                     optional(n, "enableDate").map(Instant::parse), n.path("lastAcceptedCounter").asLong(),
                     instant(n, "createDate"), tags(n));
+            case SAML_PROVIDER -> new SamlProvider(AccountId.of(text(n, "account")), text(n, "name"),
+                    text(n, "metadata"), text(n, "uuid"), instant(n, "createDate"),
+                    optional(n, "validUntil").map(Instant::parse), tags(n));
             case OIDC_PROVIDER -> new OidcProvider(AccountId.of(text(n, "account")), text(n, "url"),
                     strings(n.path("clientIds")), strings(n.path("thumbprints")), instant(n, "createDate"), tags(n));
             case ACCOUNT_ALIAS -> new AccountAlias(AccountId.of(text(n, "account")), text(n, "alias"));

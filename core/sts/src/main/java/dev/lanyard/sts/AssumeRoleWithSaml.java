@@ -1,0 +1,199 @@
+package dev.lanyard.sts;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lanyard.authz.AccessControl;
+import dev.lanyard.authz.AccessRequest;
+import dev.lanyard.authz.Operation;
+import dev.lanyard.authz.OperationCall;
+import dev.lanyard.authz.Validators;
+import dev.lanyard.aws.Arn;
+import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.model.Role;
+import dev.lanyard.iam.model.SamlProvider;
+import dev.lanyard.iam.spi.IamStore;
+import dev.lanyard.iam.spi.federation.SamlAssertionVerifier;
+import dev.lanyard.iam.spi.federation.SamlMetadata;
+import dev.lanyard.iam.spi.federation.SamlProviderTrust;
+import dev.lanyard.iam.spi.federation.VerifiedSamlAssertion;
+import dev.lanyard.policy.ContextKeys;
+import dev.lanyard.policy.Decision;
+import dev.lanyard.policy.LabeledPolicy;
+import dev.lanyard.policy.Outcome;
+import dev.lanyard.policy.PolicyRef;
+import dev.lanyard.policy.PolicySource;
+import dev.lanyard.policy.PrincipalIdentity;
+import dev.lanyard.query.QueryParameters;
+import dev.lanyard.query.Struct;
+import dev.lanyard.tokens.SessionClaims;
+import dev.lanyard.tokens.SessionKind;
+import dev.lanyard.tokens.SessionOrigin;
+import dev.lanyard.tokens.SessionTokenCodec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * sts:AssumeRoleWithSAML (unsigned): the SAML Response is verified against the provider's metadata, must name the
+ * requested role and provider pair, and the role's trust policy must allow the provider with the saml:* keys.
+ */
+public final class AssumeRoleWithSaml implements Operation {
+    private static final String ACTION = "sts:AssumeRoleWithSAML";
+    private static final String NAMEID_PREFIX = "urn:oasis:names:tc:SAML:2.0:nameid-format:";
+
+    private final IamStore store;
+    private final AccessControl access;
+    private final CredentialIssuer issuer;
+    private final SamlAssertionVerifier verifier;
+    private final Map<String, SamlMetadata> parsedMetadata = new ConcurrentHashMap<>();
+
+    public AssumeRoleWithSaml(IamStore store, AccessControl access, CredentialIssuer issuer,
+            SamlAssertionVerifier verifier) {
+        this.store = requireNonNull(store, "store is null");
+        this.access = requireNonNull(access, "access is null");
+        this.issuer = requireNonNull(issuer, "issuer is null");
+        this.verifier = requireNonNull(verifier, "verifier is null");
+    }
+
+    @Override
+    public Optional<Struct> handle(OperationCall call) {
+        QueryParameters params = call.parameters();
+        String roleArnText = Validators.length("roleArn", params.required("RoleArn"), 20, 2048);
+        String principalArn = Validators.length("principalArn", params.required("PrincipalArn"), 20, 2048);
+        String assertion = Validators.length("sAMLAssertion", params.required("SAMLAssertion"), 4, 100_000);
+        Optional<Integer> seconds = Validators.range("durationSeconds", params.integer("DurationSeconds"), 900, 43200);
+        Optional<String> policy = StsRequests.sessionPolicy(params, 2048);
+        List<String> policyArns = StsRequests.policyArns(params);
+        StsRequests.combinedSessionPolicyLimit(policy, policyArns);
+        Arn roleArn = Arn.parse(roleArnText).orElseThrow(() -> AwsException.validation(roleArnText + " is invalid"));
+
+        IamSnapshot snapshot = store.snapshot();
+        Role role = AssumeRole.findRole(snapshot, roleArn).orElseThrow(() -> denied(ACTION, "no role " + roleArnText));
+        SamlProvider provider = provider(snapshot, role, principalArn);
+        SamlMetadata metadata = parsedMetadata.computeIfAbsent(provider.metadataDocument(), verifier::parseMetadata);
+        VerifiedSamlAssertion saml = verifier.verify(assertion, new SamlProviderTrust(provider.arn(), provider.name(),
+                role.account().value(), metadata.entityId(), metadata.signingCertificates(), provider.validUntil(),
+                List.of(), SamlProviderTrust.EncryptionMode.ALLOWED, List.of()));
+        boolean pairNamed = saml.roles().stream().anyMatch(p -> p.roleArn().equals(role.arn().toString())
+                && p.providerArn().equals(provider.arn()));
+        if (!pairNamed) {
+            throw denied(ACTION, "the Role attribute does not name " + role.arn() + "," + provider.arn());
+        }
+        String sessionName = saml.roleSessionName().orElseThrow(() -> new AwsException(
+                ErrorCode.INVALID_IDENTITY_TOKEN, "RoleSessionName is required in AuthnResponse"));
+        SessionTagsRequest tags = SessionTagsRequest.fromClaims(saml.principalTags(), saml.transitiveTagKeys());
+        String nameQualifier = nameQualifier(saml.issuer(), role.account().value(), provider.name());
+        Map<String, List<String>> claims = new LinkedHashMap<>();
+        claims.put("saml:namequalifier", List.of(nameQualifier));
+        claims.put("saml:sub", List.of(saml.nameId()));
+        claims.put("saml:sub_type", List.of(subjectType(saml.nameIdFormat())));
+        ContextKeys keys = trustContext(role, sessionName, saml, tags, claims, provider);
+        authorize(call, provider, role, keys, ACTION);
+        if (!tags.isEmpty()) {
+            authorize(call, provider, role, keys, "sts:TagSession");
+        }
+        if (saml.sourceIdentity().isPresent()) {
+            authorize(call, provider, role, keys, "sts:SetSourceIdentity");
+        }
+        Instant now = call.environment().time();
+        Instant expires = now.plus(duration(seconds, saml, role));
+        if (saml.sessionNotOnOrAfter().isPresent() && saml.sessionNotOnOrAfter().get().isBefore(expires)) {
+            expires = saml.sessionNotOnOrAfter().get();
+        }
+        Instant expiresAt = expires;
+        CredentialIssuer.Issued issued = issuer.issue(role.account(), secret -> new SessionClaims(
+                SessionKind.ASSUMED_ROLE, SessionOrigin.ASSUME_ROLE_WITH_SAML, role.account(), secret,
+                role.arn().toString(), role.roleId(), sessionName, Optional.empty(), now, expiresAt,
+                Optional.empty(), saml.sourceIdentity(), tags.tags(), tags.transitiveTagKeys(), policy, policyArns,
+                0, claims));
+        Struct.Builder result = Struct.builder()
+                .put("Credentials", issued.credentials().toStruct())
+                .put("AssumedRoleUser", Struct.builder()
+                        .put("AssumedRoleId", role.roleId() + ":" + sessionName)
+                        .put("Arn", Arn.sts(role.account(), "assumed-role/" + role.name() + "/" + sessionName)
+                                .toString())
+                        .build());
+        if (policy.isPresent() || !policyArns.isEmpty() || !tags.isEmpty()) {
+            result.put("PackedPolicySize", SessionTokenCodec.packedPolicyPercent(policy, policyArns, tags.tags()));
+        }
+        result.put("Subject", saml.nameId()).put("SubjectType", subjectType(saml.nameIdFormat()))
+                .put("Issuer", saml.issuer()).put("Audience", saml.recipient()).put("NameQualifier", nameQualifier);
+        saml.sourceIdentity().ifPresent(s -> result.put("SourceIdentity", s));
+        return Optional.of(result.build());
+    }
+
+    private static SamlProvider provider(IamSnapshot snapshot, Role role, String principalArn) {
+        String prefix = "arn:aws:iam::" + role.account().value() + ":saml-provider/";
+        if (!principalArn.startsWith(prefix)) {
+            throw new AwsException(ErrorCode.INVALID_IDENTITY_TOKEN, "Invalid principal: " + principalArn);
+        }
+        return snapshot.samlProvider(role.account(), principalArn.substring(prefix.length()))
+                .orElseThrow(() -> new AwsException(ErrorCode.INVALID_IDENTITY_TOKEN,
+                        "SAML provider " + principalArn + " does not exist"));
+    }
+
+    private static Duration duration(Optional<Integer> requested, VerifiedSamlAssertion saml, Role role) {
+        Duration duration = requested.map(s -> Duration.ofSeconds(s))
+                .or(() -> saml.sessionDurationSeconds().map(s -> Duration.ofSeconds(s)))
+                .orElse(Duration.ofHours(1));
+        if (requested.isPresent() && duration.compareTo(role.maxSessionDuration()) > 0) {
+            throw AwsException.validation(
+                    "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+        }
+        return duration.compareTo(role.maxSessionDuration()) > 0 ? role.maxSessionDuration() : duration;
+    }
+
+    /** AWS's formula: base64(sha1(issuer + accountId + "/" + providerName)), no separator after the issuer. */
+    static String nameQualifier(String issuer, String account, String providerName) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-1")
+                    .digest((issuer + account + "/" + providerName).getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String subjectType(String format) {
+        return format.startsWith(NAMEID_PREFIX) ? format.substring(NAMEID_PREFIX.length()) : format;
+    }
+
+    private static ContextKeys trustContext(Role role, String sessionName, VerifiedSamlAssertion saml,
+            SessionTagsRequest tags, Map<String, List<String>> claims, SamlProvider provider) {
+        ContextKeys.Builder keys = ContextKeys.builder();
+        keys.put("sts:RoleSessionName", sessionName);
+        saml.sourceIdentity().ifPresent(s -> keys.put("sts:SourceIdentity", s));
+        tags.addTo(keys);
+        role.tags().forEach(t -> keys.put("aws:ResourceTag/" + t.key(), t.value()));
+        keys.put("saml:aud", saml.recipient());
+        keys.put("saml:iss", saml.issuer());
+        keys.put("saml:doc", role.account().value() + "/" + provider.name());
+        claims.forEach((key, values) -> keys.put(key, values.getFirst()));
+        return keys.build();
+    }
+
+    private void authorize(OperationCall call, SamlProvider provider, Role role, ContextKeys keys, String action) {
+        LabeledPolicy trust = new LabeledPolicy(new PolicyRef(PolicySource.TRUST, role.arn().toString()),
+                role.trustPolicy().document());
+        Decision decision = access.decideFederated(PrincipalIdentity.webIdentity(role.account(), provider.arn()),
+                call.environment(), new AccessRequest(action, role.arn().toString(), Optional.of(role.account()),
+                        keys, Optional.of(trust), true), trust);
+        if (decision.outcome() != Outcome.ALLOWED) {
+            throw denied(action, String.join("; ", decision.trace()));
+        }
+    }
+
+    private static AwsException denied(String action, String detail) {
+        return new AwsException(ErrorCode.ACCESS_DENIED, "Not authorized to perform " + action, detail);
+    }
+}
