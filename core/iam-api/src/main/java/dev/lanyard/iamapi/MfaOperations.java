@@ -67,7 +67,7 @@ final class MfaOperations {
                 throw IamErrors.alreadyExists("MFADevice entity at the same path and name");
             }
             MfaDevice device = new MfaDevice(caller.account(), serial, name, path, seed, Optional.empty(),
-                    Optional.empty(), -1, call.environment().time(), tags);
+                    Optional.empty(), -1, 0, call.environment().time(), tags);
             return Mutation.of(device, EntityChange.upsert(device));
         });
         String label = OtpAuthUri.awsLabel(name, accountName(caller));
@@ -114,6 +114,12 @@ final class MfaOperations {
         return counter.getAsLong();
     }
 
+    /** Steps the device's clock is ahead (or behind, negative) of ours; zero unless it is off by over one step. */
+    private long drift(long counter, java.time.Instant now) {
+        long offset = counter - totp.counterAt(now);
+        return Math.abs(offset) <= 1 ? 0 : offset;
+    }
+
     private Optional<Struct> enable(OperationCall call) {
         Codes codes = codes(call.parameters());
         Caller caller = call.requireCaller();
@@ -131,7 +137,8 @@ final class MfaOperations {
                 throw IamErrors.limitExceeded("Cannot exceed quota for MFADevicesPerUser: " + MAX_DEVICES_PER_USER);
             }
             long counter = consecutive(device, codes, call.environment().time());
-            MfaDevice enabled = device.assignedTo(target.name(), call.environment().time(), counter);
+            MfaDevice enabled = device.assignedTo(target.name(), call.environment().time(), counter,
+                    drift(counter, call.environment().time()));
             return Mutation.of(enabled, EntityChange.upsert(enabled));
         });
         return Optional.empty();
@@ -144,7 +151,8 @@ final class MfaOperations {
         ctx.authorize(call, user.arn().toString(), user.tags(), List.of());
         ctx.store().update(snapshot -> {
             MfaDevice device = assignedDevice(snapshot, caller, codes.serial(), codes.userName());
-            MfaDevice synced = device.withAcceptedCounter(consecutive(device, codes, call.environment().time()));
+            long counter = consecutive(device, codes, call.environment().time());
+            MfaDevice synced = device.resynchronized(counter, drift(counter, call.environment().time()));
             return Mutation.of(synced, EntityChange.upsert(synced));
         });
         return Optional.empty();

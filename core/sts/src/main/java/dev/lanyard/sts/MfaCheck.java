@@ -49,7 +49,9 @@ public final class MfaCheck {
                     .flatMap(account -> snapshot.mfaDevice(account, serialNumber))
                     .filter(d -> d.userName().map(n -> n.equalsIgnoreCase(userName.get())).orElse(false))
                     .orElseThrow(() -> denied(UNKNOWN_DEVICE, serialNumber + " is not assigned to " + caller.arn()));
-            TotpVerification accepted = verifier.verify(device.seed(), code, now, device.lastAcceptedCounter())
+            // A device resynchronized with a drifting clock is checked at its own notion of now.
+            Instant deviceNow = now.plusSeconds(30 * device.driftSteps());
+            TotpVerification accepted = verifier.verify(device.seed(), code, deviceNow, device.lastAcceptedCounter())
                     .orElseThrow(() -> denied(badCodeMessage, "code refused for " + serialNumber
                             + " (outside the window, malformed, or already used)"));
             MfaDevice consumed = device.withAcceptedCounter(accepted.acceptedCounter());

@@ -86,6 +86,17 @@ class MfaFlowTest {
                     "withmfa", "--serial-number", serial, "--token-code", next);
             assertThat(assumed.get("AssumedRoleUser").get("Arn").asText()).endsWith(":assumed-role/mfa-role/withmfa");
 
+            // The device's clock drifts four minutes ahead: resynchronize with two of its codes, then sign in with it.
+            long ahead = Instant.now().getEpochSecond() + 240;
+            assertThat(awsRaw(rootEnv, "iam", "resync-mfa-device", "--user-name", "mfa-user", "--serial-number",
+                    serial, "--authentication-code1", "123456", "--authentication-code2", "654321").stderr())
+                    .contains("(InvalidAuthenticationCode)");
+            aws(rootEnv, "iam", "resync-mfa-device", "--user-name", "mfa-user", "--serial-number", serial,
+                    "--authentication-code1", oathtool(seed, ahead), "--authentication-code2", oathtool(seed, ahead + 30));
+            JsonNode drifted = aws(userEnv, "sts", "get-session-token", "--serial-number", serial, "--token-code",
+                    oathtool(seed, ahead + 60)).get("Credentials");
+            assertThat(drifted.get("AccessKeyId").asText()).startsWith("ASIA");
+
             ExternalProcess.Result inUse = awsRaw(rootEnv, "iam", "delete-virtual-mfa-device", "--serial-number", serial);
             assertThat(inUse.stderr()).contains("(DeleteConflict)");
             aws(rootEnv, "iam", "deactivate-mfa-device", "--user-name", "mfa-user", "--serial-number", serial);

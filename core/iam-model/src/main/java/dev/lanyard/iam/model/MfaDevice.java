@@ -13,8 +13,8 @@ import java.util.Optional;
  * last code it accepted, so a code is never accepted twice, on any node (the store's compare-and-set).
  */
 public record MfaDevice(AccountId account, String serialNumber, String name, String path, TotpSeed seed,
-        Optional<String> userName, Optional<Instant> enableDate, long lastAcceptedCounter, Instant createDate,
-        List<Tag> tags) implements IamEntity {
+        Optional<String> userName, Optional<Instant> enableDate, long lastAcceptedCounter, long driftSteps,
+        Instant createDate, List<Tag> tags) implements IamEntity {
     public MfaDevice {
         requireNonNull(account, "account is null");
         requireNonNull(serialNumber, "serialNumber is null");
@@ -35,23 +35,30 @@ public record MfaDevice(AccountId account, String serialNumber, String name, Str
         return userName.isPresent();
     }
 
-    public MfaDevice assignedTo(String user, Instant enabledAt, long counter) {
+    /** Enabled or resynchronized: the last accepted step, and how many steps the device's clock is off. */
+    public MfaDevice assignedTo(String user, Instant enabledAt, long counter, long drift) {
         return new MfaDevice(account, serialNumber, name, path, seed, Optional.of(user), Optional.of(enabledAt),
-                counter, createDate, tags);
+                counter, drift, createDate, tags);
     }
 
     public MfaDevice unassigned() {
         return new MfaDevice(account, serialNumber, name, path, seed, Optional.empty(), Optional.empty(),
-                lastAcceptedCounter, createDate, tags);
+                lastAcceptedCounter, 0, createDate, tags);
     }
 
     public MfaDevice withAcceptedCounter(long counter) {
-        return new MfaDevice(account, serialNumber, name, path, seed, userName, enableDate, counter, createDate, tags);
+        return new MfaDevice(account, serialNumber, name, path, seed, userName, enableDate, counter, driftSteps,
+                createDate, tags);
+    }
+
+    public MfaDevice resynchronized(long counter, long drift) {
+        return new MfaDevice(account, serialNumber, name, path, seed, userName, enableDate, counter, drift,
+                createDate, tags);
     }
 
     public MfaDevice withUserName(String newName) {
         return new MfaDevice(account, serialNumber, name, path, seed, Optional.of(newName), enableDate,
-                lastAcceptedCounter, createDate, tags);
+                lastAcceptedCounter, driftSteps, createDate, tags);
     }
 
     @Override

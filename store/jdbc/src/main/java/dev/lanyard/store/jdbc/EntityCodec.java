@@ -111,6 +111,7 @@ final class EntityCodec {
             case MfaDevice d -> {
                 node.put("account", d.account().value()).put("serialNumber", d.serialNumber()).put("name", d.name())
                         .put("path", d.path()).put("lastAcceptedCounter", d.lastAcceptedCounter())
+                        .put("driftSteps", d.driftSteps())
                         .put("createDate", d.createDate().toString());
                 d.userName().ifPresent(u -> node.put("userName", u));
                 d.enableDate().ifPresent(t -> node.put("enableDate", t.toString()));
@@ -169,7 +170,7 @@ final class EntityCodec {
             case MFA_DEVICE -> new MfaDevice(AccountId.of(text(n, "account")), text(n, "serialNumber"), text(n, "name"),
                     text(n, "path"), decryptSeed(row), optional(n, "userName"),
                     optional(n, "enableDate").map(Instant::parse), n.path("lastAcceptedCounter").asLong(),
-                    instant(n, "createDate"), tags(n));
+                    n.path("driftSteps").asLong(0), instant(n, "createDate"), tags(n));
             case SAML_PROVIDER -> new SamlProvider(AccountId.of(text(n, "account")), text(n, "name"),
                     text(n, "metadata"), text(n, "uuid"), instant(n, "createDate"),
                     optional(n, "validUntil").map(Instant::parse), tags(n));
