@@ -70,6 +70,18 @@ class SamlFlowTest {
             assertThat(cli.exitCode()).as(cli.stderr()).isZero();
             assertThat(cli.stdout()).contains("assumed-role/sso-admins/bob").contains("\"SubjectType\": \"persistent\"");
             assertThat(iam.listSAMLProviders().samlProviderList()).hasSize(1);
+
+            java.nio.file.Files.writeString(dir.resolve("metadata.xml"), idp.metadata());
+            java.nio.file.Files.writeString(dir.resolve("response.b64"), idp.signedResponse(roleArn, providerArn,
+                    "carol-0003", "carol"));
+            CliRunner.Result check = CliRunner.run("saml", "check", dir.resolve("response.b64").toString(),
+                    "--metadata", dir.resolve("metadata.xml").toString(), "--provider-arn", providerArn);
+            assertThat(check.exitCode()).as(check.output()).isZero();
+            java.nio.file.Files.writeString(dir.resolve("tampered.b64"), tampered);
+            CliRunner.Result bad = CliRunner.run("saml", "check", dir.resolve("tampered.b64").toString(),
+                    "--metadata", dir.resolve("metadata.xml").toString(), "--provider-arn", providerArn);
+            assertThat(bad.exitCode()).isEqualTo(1);
+            assertThat(bad.output()).contains("FAIL");
         }
     }
 }

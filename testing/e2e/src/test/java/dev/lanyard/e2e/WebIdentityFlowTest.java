@@ -92,6 +92,16 @@ class WebIdentityFlowTest {
             assertThat(chain.exitCode()).as(chain.stderr()).isZero();
             assertThat(chain.stdout().trim()).isEqualTo("arn:aws:sts::" + account + ":assumed-role/ci/chain");
 
+            // The operator's offline diagnosis prints each check.
+            CliRunner.Result valid = CliRunner.run("oidc", "check", idp.token("alice", "lanyard-app"), "--issuer",
+                    idp.issuer, "--client-id", "lanyard-app", "--allow-insecure-loopback");
+            assertThat(valid.exitCode()).as(valid.output()).isZero();
+            assertThat(valid.output()).contains("valid");
+            CliRunner.Result refused = CliRunner.run("oidc", "check", idp.token("alice", "other"), "--issuer",
+                    idp.issuer, "--client-id", "lanyard-app", "--allow-insecure-loopback");
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.output()).contains("FAIL").contains("refused");
+
             iam.deleteOpenIDConnectProvider(r -> r.openIDConnectProviderArn(providerArn));
             assertThatThrownBy(() -> anonymous.assumeRoleWithWebIdentity(r -> r.roleArn(roleArn)
                     .roleSessionName("gone").webIdentityToken(idp.token("alice", "lanyard-app"))))
