@@ -110,11 +110,7 @@ public final class AssumeRole implements Operation {
                 request.policyArns(), chainDepth, Map.of()));
         Struct.Builder result = Struct.builder()
                 .put("Credentials", issued.credentials().toStruct())
-                .put("AssumedRoleUser", Struct.builder()
-                        .put("AssumedRoleId", role.roleId() + ":" + request.sessionName())
-                        .put("Arn", Arn.sts(role.account(), "assumed-role/" + role.name() + "/"
-                                + request.sessionName()).toString())
-                        .build());
+                .put("AssumedRoleUser", FederatedTrust.assumedRoleUser(role, request.sessionName()));
         if (request.policy().isPresent() || !request.policyArns().isEmpty() || !request.tags().isEmpty()) {
             result.put("PackedPolicySize", SessionTokenCodec.packedPolicyPercent(request.policy(),
                     request.policyArns(), request.tags().tags()));

@@ -3,7 +3,6 @@ package dev.lanyard.sts;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.authz.AccessControl;
-import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.Operation;
 import dev.lanyard.authz.OperationCall;
 import dev.lanyard.authz.Validators;
@@ -19,12 +18,6 @@ import dev.lanyard.iam.spi.federation.OidcProviderTrust;
 import dev.lanyard.iam.spi.federation.VerifiedWebIdentity;
 import dev.lanyard.iam.spi.federation.WebIdentityVerifier;
 import dev.lanyard.policy.ContextKeys;
-import dev.lanyard.policy.Decision;
-import dev.lanyard.policy.LabeledPolicy;
-import dev.lanyard.policy.Outcome;
-import dev.lanyard.policy.PolicyRef;
-import dev.lanyard.policy.PolicySource;
-import dev.lanyard.policy.PrincipalIdentity;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
 import dev.lanyard.tokens.SessionClaims;
@@ -106,11 +99,7 @@ public final class AssumeRoleWithWebIdentity implements Operation {
         Struct.Builder result = Struct.builder()
                 .put("Credentials", issued.credentials().toStruct())
                 .put("SubjectFromWebIdentityToken", identity.subject())
-                .put("AssumedRoleUser", Struct.builder()
-                        .put("AssumedRoleId", role.roleId() + ":" + sessionName)
-                        .put("Arn", Arn.sts(role.account(), "assumed-role/" + role.name() + "/" + sessionName)
-                                .toString())
-                        .build());
+                .put("AssumedRoleUser", FederatedTrust.assumedRoleUser(role, sessionName));
         if (policy.isPresent() || !policyArns.isEmpty() || !tags.isEmpty()) {
             result.put("PackedPolicySize", SessionTokenCodec.packedPolicyPercent(policy, policyArns, tags.tags()));
         }
@@ -160,14 +149,6 @@ public final class AssumeRoleWithWebIdentity implements Operation {
     }
 
     private void authorize(OperationCall call, OidcProvider provider, Role role, ContextKeys keys, String action) {
-        LabeledPolicy trust = new LabeledPolicy(new PolicyRef(PolicySource.TRUST, role.arn().toString()),
-                role.trustPolicy().document());
-        Decision decision = access.decideFederated(PrincipalIdentity.webIdentity(role.account(), provider.arn()),
-                call.environment(), new AccessRequest(action, role.arn().toString(), Optional.of(role.account()),
-                        keys, Optional.of(trust), true), trust);
-        if (decision.outcome() != Outcome.ALLOWED) {
-            throw new AwsException(ErrorCode.ACCESS_DENIED,
-                    "Not authorized to perform " + action, String.join("; ", decision.trace()));
-        }
+        FederatedTrust.require(access, call, provider.arn(), role, keys, action);
     }
 }

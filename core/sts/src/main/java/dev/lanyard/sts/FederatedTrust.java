@@ -1,0 +1,45 @@
+package dev.lanyard.sts;
+
+import dev.lanyard.authz.AccessControl;
+import dev.lanyard.authz.AccessRequest;
+import dev.lanyard.authz.OperationCall;
+import dev.lanyard.aws.Arn;
+import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.iam.model.Role;
+import dev.lanyard.policy.ContextKeys;
+import dev.lanyard.policy.Decision;
+import dev.lanyard.policy.LabeledPolicy;
+import dev.lanyard.policy.Outcome;
+import dev.lanyard.policy.PolicyRef;
+import dev.lanyard.policy.PolicySource;
+import dev.lanyard.policy.PrincipalIdentity;
+import dev.lanyard.query.Struct;
+import java.util.Optional;
+
+/** What the two federation calls share: the trust check of an identity provider, and the session's name. */
+final class FederatedTrust {
+    private FederatedTrust() {}
+
+    /** The role's trust policy must allow the provider (a Federated principal) this action, with these keys. */
+    static void require(AccessControl access, OperationCall call, String providerArn, Role role, ContextKeys keys,
+            String action) {
+        LabeledPolicy trust = new LabeledPolicy(new PolicyRef(PolicySource.TRUST, role.arn().toString()),
+                role.trustPolicy().document());
+        Decision decision = access.decideFederated(PrincipalIdentity.webIdentity(role.account(), providerArn),
+                call.environment(), new AccessRequest(action, role.arn().toString(), Optional.of(role.account()),
+                        keys, Optional.of(trust), true), trust);
+        if (decision.outcome() != Outcome.ALLOWED) {
+            throw new AwsException(ErrorCode.ACCESS_DENIED, "Not authorized to perform " + action,
+                    String.join("; ", decision.trace()));
+        }
+    }
+
+    /** AssumedRoleUser: {@code ROLEID:SESSION} and the session ARN, which drops the role's path. */
+    static Struct assumedRoleUser(Role role, String sessionName) {
+        return Struct.builder()
+                .put("AssumedRoleId", role.roleId() + ":" + sessionName)
+                .put("Arn", Arn.sts(role.account(), "assumed-role/" + role.name() + "/" + sessionName).toString())
+                .build();
+    }
+}
