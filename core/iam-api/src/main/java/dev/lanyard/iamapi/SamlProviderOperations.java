@@ -56,8 +56,14 @@ final class SamlProviderOperations {
         SamlMetadata parsed = metadata(call);
         List<Tag> tags = IamParams.tags(call.parameters(), false);
         Caller caller = call.requireCaller();
+        boolean required = encryptionMode(call).orElse(false);
+        List<SamlProvider.PrivateKeyEntry> keys = call.parameters().get("AddPrivateKey")
+                .map(pem -> List.of(privateKey(pem, call))).orElse(List.of());
+        if (required && keys.isEmpty()) {
+            throw IamErrors.invalidInput("AssertionEncryptionMode Required needs a private key (AddPrivateKey).");
+        }
         SamlProvider provider = new SamlProvider(caller.account(), name, document, UUID.randomUUID().toString(),
-                call.environment().time(), parsed.validUntil(), tags);
+                call.environment().time(), parsed.validUntil(), tags, required, keys);
         ctx.authorize(call, provider.arn(), List.of(), tags);
         ctx.store().update(snapshot -> {
             if (snapshot.samlProvider(caller.account(), name).isPresent()) {
@@ -73,6 +79,30 @@ final class SamlProviderOperations {
             result.put("Tags", IamShapes.tags(tags));
         }
         return Optional.of(result.build());
+    }
+
+    private static Optional<Boolean> encryptionMode(OperationCall call) {
+        return call.parameters().get("AssertionEncryptionMode").map(mode -> switch (mode) {
+            case "Required" -> true;
+            case "Allowed" -> false;
+            default -> throw dev.lanyard.query.ValidationErrors.single("assertionEncryptionMode", mode,
+                    "Member must satisfy enum value set: [Required, Allowed]");
+        });
+    }
+
+    /** A PKCS#8 PEM private key; its ID is derived from its public part so it can be named in RemovePrivateKey. */
+    private static SamlProvider.PrivateKeyEntry privateKey(String pem, OperationCall call) {
+        Validators.length("addPrivateKey", pem, 1, 16384);
+        try {
+            byte[] der = java.util.Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+            java.security.PrivateKey key = java.security.KeyFactory.getInstance("RSA")
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
+            String keyId = "LANYARD" + java.util.HexFormat.of().withUpperCase().formatHex(digest, 0, 10);
+            return new SamlProvider.PrivateKeyEntry(keyId, call.environment().time(), pem.strip());
+        } catch (IllegalArgumentException | java.security.GeneralSecurityException e) {
+            throw IamErrors.invalidInput("The private key is not a valid PKCS#8 PEM RSA private key.");
+        }
     }
 
     private static String providerName(String arn) {
@@ -106,7 +136,10 @@ final class SamlProviderOperations {
         if (!provider.tags().isEmpty()) {
             result.put("Tags", IamShapes.tags(provider.tags()));
         }
-        return Optional.of(result.put("AssertionEncryptionMode", "Allowed").build());
+        result.put("AssertionEncryptionMode", provider.encryptionRequired() ? "Required" : "Allowed");
+        result.put("PrivateKeyList", new Value.ListOf(provider.privateKeys().stream().<Value>map(k -> Struct.builder()
+                .put("KeyId", k.keyId()).put("Timestamp", k.timestamp()).build()).toList()));
+        return Optional.of(result.build());
     }
 
     private Optional<Struct> list(OperationCall call) {
@@ -122,10 +155,37 @@ final class SamlProviderOperations {
 
     private Optional<Struct> update(OperationCall call) {
         SamlProvider found = authorized(call);
-        String document = call.parameters().required("SAMLMetadataDocument");
-        SamlMetadata parsed = metadata(call);
+        Optional<String> document = call.parameters().get("SAMLMetadataDocument");
+        Optional<SamlMetadata> parsed = document.map(d -> metadata(call));
+        Optional<Boolean> required = encryptionMode(call);
+        Optional<SamlProvider.PrivateKeyEntry> added = call.parameters().get("AddPrivateKey")
+                .map(pem -> privateKey(pem, call));
+        Optional<String> removed = call.parameters().get("RemovePrivateKey");
         ctx.store().update(snapshot -> {
-            SamlProvider updated = current(snapshot, found).withMetadata(document, parsed.validUntil());
+            SamlProvider provider = current(snapshot, found);
+            if (document.isPresent()) {
+                provider = provider.withMetadata(document.get(), parsed.orElseThrow().validUntil());
+            }
+            List<SamlProvider.PrivateKeyEntry> keys = new ArrayList<>(provider.privateKeys());
+            removed.ifPresent(id -> {
+                if (!keys.removeIf(k -> k.keyId().equals(id))) {
+                    throw new AwsException(ErrorCode.NO_SUCH_ENTITY, "Private key " + id + " not found.");
+                }
+            });
+            added.ifPresent(key -> {
+                if (keys.stream().noneMatch(k -> k.keyId().equals(key.keyId()))) {
+                    keys.add(key);
+                }
+            });
+            if (keys.size() > SamlProvider.MAX_PRIVATE_KEYS) {
+                throw IamErrors.limitExceeded("Cannot exceed quota for PrivateKeysPerSamlProvider: "
+                        + SamlProvider.MAX_PRIVATE_KEYS);
+            }
+            boolean mustEncrypt = required.orElse(provider.encryptionRequired());
+            if (mustEncrypt && keys.isEmpty()) {
+                throw IamErrors.invalidInput("AssertionEncryptionMode Required needs at least one private key.");
+            }
+            SamlProvider updated = provider.withEncryption(mustEncrypt, keys);
             return Mutation.of(updated, EntityChange.upsert(updated));
         });
         return Optional.of(Struct.builder().put("SAMLProviderArn", found.arn()).build());

@@ -76,7 +76,8 @@ public final class AssumeRoleWithSaml implements Operation {
         SamlMetadata metadata = parsedMetadata.computeIfAbsent(provider.metadataDocument(), verifier::parseMetadata);
         VerifiedSamlAssertion saml = verifier.verify(assertion, new SamlProviderTrust(provider.arn(), provider.name(),
                 role.account().value(), metadata.entityId(), metadata.signingCertificates(), provider.validUntil(),
-                List.of(), SamlProviderTrust.EncryptionMode.ALLOWED, List.of()));
+                decryptionKeys(provider), provider.encryptionRequired() ? SamlProviderTrust.EncryptionMode.REQUIRED
+                        : SamlProviderTrust.EncryptionMode.ALLOWED, List.of()));
         boolean pairNamed = saml.roles().stream().anyMatch(p -> p.roleArn().equals(role.arn().toString())
                 && p.providerArn().equals(provider.arn()));
         if (!pairNamed) {
@@ -119,6 +120,18 @@ public final class AssumeRoleWithSaml implements Operation {
                 .put("Issuer", saml.issuer()).put("Audience", saml.recipient()).put("NameQualifier", nameQualifier);
         saml.sourceIdentity().ifPresent(s -> result.put("SourceIdentity", s));
         return Optional.of(result.build());
+    }
+
+    private static List<java.security.PrivateKey> decryptionKeys(SamlProvider provider) {
+        return provider.privateKeys().stream().map(k -> {
+            try {
+                byte[] der = Base64.getMimeDecoder().decode(k.pem().replaceAll("-----[A-Z ]+-----", ""));
+                return java.security.KeyFactory.getInstance("RSA")
+                        .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
+            } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+                throw new IllegalStateException("stored SAML private key " + k.keyId() + " cannot be read", e);
+            }
+        }).toList();
     }
 
     private static SamlProvider provider(IamSnapshot snapshot, Role role, String principalArn) {

@@ -84,4 +84,45 @@ class SamlFlowTest {
             assertThat(bad.output()).contains("FAIL");
         }
     }
+
+    @Test
+    void encryptionRequiredRefusesPlainAssertionsAndBoto3Works(@TempDir Path dir) throws Exception {
+        SamlFixture idp = new SamlFixture(dir);
+        ExternalProcess.Result key = ExternalProcess.run(List.of("openssl", "genpkey", "-algorithm", "RSA",
+                "-pkeyopt", "rsa_keygen_bits:2048", "-out", dir.resolve("sp.pem").toString()), Map.of());
+        assertThat(key.exitCode()).as(key.stderr()).isZero();
+        String pem = java.nio.file.Files.readString(dir.resolve("sp.pem"));
+        try (TestServer server = TestServer.start()) {
+            IamClient iam = Clients.iam(server, Clients.root(server));
+            String providerArn = iam.createSAMLProvider(r -> r.name("Encrypted").samlMetadataDocument(idp.metadata())
+                    .assertionEncryptionMode("Required").addPrivateKey(pem)).samlProviderArn();
+            var described = iam.getSAMLProvider(r -> r.samlProviderArn(providerArn));
+            assertThat(described.assertionEncryptionModeAsString()).isEqualTo("Required");
+            assertThat(described.privateKeyList()).hasSize(1);
+            String keyId = described.privateKeyList().getFirst().keyId();
+            String roleArn = iam.createRole(r -> r.roleName("sealed").assumeRolePolicyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\""
+                            + providerArn + "\"},\"Action\":\"sts:AssumeRoleWithSAML\"}]}")).role().arn();
+            String plain = idp.signedResponse(roleArn, providerArn, "dave-0004", "dave");
+            String script = "import boto3,sys\n"
+                    + "s=boto3.client('sts',endpoint_url=sys.argv[1],region_name='us-east-1')\n"
+                    + "try:\n"
+                    + "  r=s.assume_role_with_saml(RoleArn=sys.argv[2],PrincipalArn=sys.argv[3],SAMLAssertion=sys.argv[4])\n"
+                    + "  print('OK '+r['AssumedRoleUser']['Arn'])\n"
+                    + "except s.exceptions.ClientError as e:\n"
+                    + "  print('ERR '+e.response['Error']['Code'])\n";
+            ExternalProcess.Result refused = ExternalProcess.run(List.of("python3", "-c", script, server.endpoint(),
+                    roleArn, providerArn, plain), Map.of("AWS_CONFIG_FILE", "/dev/null",
+                    "AWS_SHARED_CREDENTIALS_FILE", "/dev/null"));
+            assertThat(refused.stdout().trim()).as(refused.stderr()).isEqualTo("ERR InvalidIdentityToken");
+
+            iam.updateSAMLProvider(r -> r.samlProviderArn(providerArn).assertionEncryptionMode("Allowed")
+                    .removePrivateKey(keyId));
+            assertThat(iam.getSAMLProvider(r -> r.samlProviderArn(providerArn)).privateKeyList()).isEmpty();
+            ExternalProcess.Result accepted = ExternalProcess.run(List.of("python3", "-c", script, server.endpoint(),
+                    roleArn, providerArn, idp.signedResponse(roleArn, providerArn, "dave-0004", "dave")),
+                    Map.of("AWS_CONFIG_FILE", "/dev/null", "AWS_SHARED_CREDENTIALS_FILE", "/dev/null"));
+            assertThat(accepted.stdout().trim()).as(accepted.stderr()).endsWith("assumed-role/sealed/dave");
+        }
+    }
 }

@@ -9,7 +9,24 @@ import java.util.Optional;
 
 /** An IAM SAML provider: its IdP metadata document as uploaded (the entity ID and signing certificates within). */
 public record SamlProvider(AccountId account, String name, String metadataDocument, String uuid, Instant createDate,
-        Optional<Instant> validUntil, List<Tag> tags) implements IamEntity {
+        Optional<Instant> validUntil, List<Tag> tags, boolean encryptionRequired, List<PrivateKeyEntry> privateKeys)
+        implements IamEntity {
+    public static final int MAX_PRIVATE_KEYS = 10;
+
+    /** A key that decrypts EncryptedAssertions: PKCS#8 PEM, a secret (encrypted at rest), never returned. */
+    public record PrivateKeyEntry(String keyId, Instant timestamp, String pem) {
+        public PrivateKeyEntry {
+            requireNonNull(keyId, "keyId is null");
+            requireNonNull(timestamp, "timestamp is null");
+            requireNonNull(pem, "pem is null");
+        }
+
+        @Override
+        public String toString() {
+            return "PrivateKeyEntry[" + keyId + ", [REDACTED]]";
+        }
+    }
+
     public SamlProvider {
         requireNonNull(account, "account is null");
         requireNonNull(name, "name is null");
@@ -18,6 +35,7 @@ public record SamlProvider(AccountId account, String name, String metadataDocume
         requireNonNull(createDate, "createDate is null");
         requireNonNull(validUntil, "validUntil is null");
         tags = List.copyOf(tags);
+        privateKeys = List.copyOf(privateKeys);
     }
 
     public String arn() {
@@ -25,11 +43,17 @@ public record SamlProvider(AccountId account, String name, String metadataDocume
     }
 
     public SamlProvider withMetadata(String document, Optional<Instant> newValidUntil) {
-        return new SamlProvider(account, name, document, uuid, createDate, newValidUntil, tags);
+        return new SamlProvider(account, name, document, uuid, createDate, newValidUntil, tags, encryptionRequired,
+                privateKeys);
     }
 
     public SamlProvider withTags(List<Tag> newTags) {
-        return new SamlProvider(account, name, metadataDocument, uuid, createDate, validUntil, newTags);
+        return new SamlProvider(account, name, metadataDocument, uuid, createDate, validUntil, newTags,
+                encryptionRequired, privateKeys);
+    }
+
+    public SamlProvider withEncryption(boolean required, List<PrivateKeyEntry> keys) {
+        return new SamlProvider(account, name, metadataDocument, uuid, createDate, validUntil, tags, required, keys);
     }
 
     @Override

@@ -125,6 +125,14 @@ final class EntityCodec {
                         .put("createDate", sp.createDate().toString());
                 sp.validUntil().ifPresent(v -> node.put("validUntil", v.toString()));
                 node.set("tags", tags(sp.tags()));
+                node.put("encryptionRequired", sp.encryptionRequired());
+                if (!sp.privateKeys().isEmpty()) {
+                    ArrayNode keys = json.createArrayNode();
+                    sp.privateKeys().forEach(k -> keys.addObject().put("keyId", k.keyId())
+                            .put("timestamp", k.timestamp().toString()).put("pem", k.pem()));
+                    secret = masterKey.encrypt(keys.toString().getBytes(StandardCharsets.UTF_8),
+                            samlKeysAad(sp.name()));
+                }
             }
             case OidcProvider o -> {
                 node.put("account", o.account().value()).put("url", o.url())
@@ -173,7 +181,8 @@ final class EntityCodec {
                     n.path("driftSteps").asLong(0), instant(n, "createDate"), tags(n));
             case SAML_PROVIDER -> new SamlProvider(AccountId.of(text(n, "account")), text(n, "name"),
                     text(n, "metadata"), text(n, "uuid"), instant(n, "createDate"),
-                    optional(n, "validUntil").map(Instant::parse), tags(n));
+                    optional(n, "validUntil").map(Instant::parse), tags(n), n.path("encryptionRequired").asBoolean(),
+                    samlKeys(row));
             case OIDC_PROVIDER -> new OidcProvider(AccountId.of(text(n, "account")), text(n, "url"),
                     strings(n.path("clientIds")), strings(n.path("thumbprints")), instant(n, "createDate"), tags(n));
             case ACCOUNT_ALIAS -> new AccountAlias(AccountId.of(text(n, "account")), text(n, "alias"));
@@ -210,6 +219,26 @@ final class EntityCodec {
         } catch (SealedDataException e) {
             throw new IllegalStateException("cannot decrypt the seed of MFA device " + row.id(), e);
         }
+    }
+
+    private List<SamlProvider.PrivateKeyEntry> samlKeys(Row row) {
+        if (row.secret() == null) {
+            return List.of();
+        }
+        try {
+            JsonNode keys = readTree(new String(masterKey.decrypt(row.secret(), samlKeysAad(row.id())),
+                    StandardCharsets.UTF_8));
+            List<SamlProvider.PrivateKeyEntry> result = new ArrayList<>();
+            keys.forEach(k -> result.add(new SamlProvider.PrivateKeyEntry(text(k, "keyId"), instant(k, "timestamp"),
+                    text(k, "pem"))));
+            return result;
+        } catch (SealedDataException e) {
+            throw new IllegalStateException("cannot decrypt the keys of SAML provider " + row.id(), e);
+        }
+    }
+
+    private static byte[] samlKeysAad(String providerName) {
+        return ("saml-provider-keys:" + providerName.toLowerCase(java.util.Locale.ROOT)).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] seedAad(String serialNumber) {
