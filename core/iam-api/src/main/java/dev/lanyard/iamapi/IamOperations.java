@@ -12,6 +12,15 @@ public final class IamOperations {
     private IamOperations() {}
 
     public static Map<String, Operation> create(IamContext ctx) {
+        return create(ctx, account -> "https://lanyard.invalid/outbound/" + account,
+                () -> {
+                    throw new IllegalStateException("no signing key generator configured");
+                });
+    }
+
+    /** With outbound federation: the issuer URL of an account, and a generator of signing keys. */
+    public static Map<String, Operation> create(IamContext ctx, java.util.function.Function<String, String> issuer,
+            java.util.function.Supplier<String> newSigningKeys) {
         Map<String, Operation> ops = new HashMap<>();
         new UserOperations(ctx).register(ops);
         new AccessKeyOperations(ctx).register(ops);
@@ -27,6 +36,7 @@ public final class IamOperations {
         new AuthorizationDetailsOperation(ctx).register(ops);
         new OidcProviderOperations(ctx).register(ops);
         new SamlProviderOperations(ctx).register(ops);
+        new OutboundFederationOperations(ctx, issuer, newSigningKeys).register(ops);
         return Map.copyOf(ops);
     }
 }

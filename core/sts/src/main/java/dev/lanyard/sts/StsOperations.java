@@ -18,8 +18,11 @@ public final class StsOperations {
 
     public static Map<String, Operation> create(IamStore store, AccessControl access, CredentialIssuer issuer,
             MfaCheck mfa, dev.lanyard.iam.spi.federation.WebIdentityVerifier webIdentity,
-            dev.lanyard.iam.spi.federation.SamlAssertionVerifier saml) {
+            dev.lanyard.iam.spi.federation.SamlAssertionVerifier saml,
+            dev.lanyard.iam.spi.federation.WebIdentityTokenSigner signer,
+            java.util.function.Function<String, String> issuerForAccount) {
         return Map.of(
+                "GetWebIdentityToken", new GetWebIdentityToken(store, access, signer, issuerForAccount),
                 "AssumeRoleWithSAML", new AssumeRoleWithSaml(store, access, issuer, saml),
                 "AssumeRoleWithWebIdentity", new AssumeRoleWithWebIdentity(store, access, issuer, webIdentity),
                 "AssumeRole", new AssumeRole(store, access, issuer, mfa),

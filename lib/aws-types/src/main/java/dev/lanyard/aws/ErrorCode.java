@@ -37,6 +37,9 @@ public enum ErrorCode {
     INVALID_IDENTITY_TOKEN("InvalidIdentityToken", 400),
     IDP_COMMUNICATION_ERROR("IDPCommunicationError", 400),
     INVALID_AUTHORIZATION_MESSAGE("InvalidAuthorizationMessageException", 400),
+    OUTBOUND_FEDERATION_DISABLED("OutboundWebIdentityFederationDisabledException", 403),
+    SESSION_DURATION_ESCALATION("SessionDurationEscalationException", 403),
+    JWT_PAYLOAD_SIZE_EXCEEDED("JWTPayloadSizeExceededException", 400),
 
     // IAM
     NO_SUCH_ENTITY("NoSuchEntity", 404),
@@ -50,6 +53,8 @@ public enum ErrorCode {
     POLICY_NOT_ATTACHABLE("PolicyNotAttachable", 400),
     INVALID_AUTHENTICATION_CODE("InvalidAuthenticationCode", 403),
     SERVICE_FAILURE("ServiceFailure", 500),
+    FEATURE_ENABLED("FeatureEnabled", 409),
+    FEATURE_DISABLED("FeatureDisabled", 404),
 
     // Organizations (JSON protocol: codes are exception names)
     AWS_ORGANIZATIONS_NOT_IN_USE("AWSOrganizationsNotInUseException", 400),

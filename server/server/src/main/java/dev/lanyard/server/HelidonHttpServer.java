@@ -23,7 +23,8 @@ final class HelidonHttpServer implements AutoCloseable {
     private final WebServer server;
 
     HelidonHttpServer(String host, int port, int maxBodyBytes, Function<HttpExchange, HttpReply> handler,
-            java.util.function.Supplier<String> health) {
+            java.util.function.Supplier<String> health,
+            Function<String, java.util.Optional<String>> outboundDocuments) {
         requireNonNull(handler, "handler is null");
         this.server = WebServer.builder()
                 .host(host)
@@ -37,6 +38,15 @@ final class HelidonHttpServer implements AutoCloseable {
                                 .send(health.get().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                         .get("/health/live", (req, res) -> res.header("Content-Type", "application/json").send(UP))
                         .get("/health/ready", (req, res) -> res.header("Content-Type", "application/json").send(UP))
+                        .get(LanyardServer.OUTBOUND_PATH + "*", (req, res) -> {
+                            var document = outboundDocuments.apply(req.prologue().uriPath().path());
+                            if (document.isPresent()) {
+                                res.header("Content-Type", "application/json")
+                                        .send(document.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                            } else {
+                                res.status(404).send();
+                            }
+                        })
                         .any((req, res) -> serve(req, res, maxBodyBytes, handler)))
                 .build();
     }

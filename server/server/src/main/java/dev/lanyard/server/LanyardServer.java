@@ -41,6 +41,8 @@ public final class LanyardServer implements AutoCloseable {
     private final HelidonHttpServer http;
     private final ScheduledExecutorService maintenance;
     private final dev.lanyard.oidc.HttpJwksFetcher jwksFetcher;
+    private final OutboundIssuer outbound;
+    static final String OUTBOUND_PATH = "/outbound/";
     private final Account managementAccount;
     private final boolean firstStart;
     private int port;
@@ -82,15 +84,20 @@ public final class LanyardServer implements AutoCloseable {
         dev.lanyard.oidc.OidcWebIdentityVerifier webIdentity = new dev.lanyard.oidc.OidcWebIdentityVerifier(
                 oidcConfig, clock, jwksFetcher);
         dev.lanyard.saml.XmlSecSamlVerifier saml = new dev.lanyard.saml.XmlSecSamlVerifier(clock);
-        ApiHandler handler = new ApiHandler(StsOperations.create(store, access, issuer, mfa, webIdentity, saml),
+        dev.lanyard.oidc.JwkTokenSigner signer = new dev.lanyard.oidc.JwkTokenSigner();
+        java.util.function.Function<String, String> issuerForAccount = account -> endpointUrl() + OUTBOUND_PATH
+                + account;
+        this.outbound = new OutboundIssuer(store, signer, issuerForAccount);
+        ApiHandler handler = new ApiHandler(StsOperations.create(store, access, issuer, mfa, webIdentity, saml,
+                signer, issuerForAccount),
                 IamOperations.create(new IamContext(store, access, awsManaged, random,
-                        config.oidcAllowInsecureLoopback(), saml)),
+                        config.oidcAllowInsecureLoopback(), saml), issuerForAccount, signer::generateKeySet),
                 new OrganizationsOperations(store, access, accounts),
                 new RequestAuthenticator(store, codec, new SigV4Verifier(clock), clock, keysets::reloadForUnknownKey),
                 new dev.lanyard.authz.SessionRestrictions(access), clock, new LogAuditSink(),
                 config.maxBodyBytes());
         this.http = new HelidonHttpServer(config.host(), config.port(), config.maxBodyBytes(), handler::handle,
-                this::health);
+                this::health, outbound::document);
         this.maintenance = Executors.newScheduledThreadPool(1, Thread.ofVirtual().factory());
         long every = config.keyCheckInterval().toMillis();
         maintenance.scheduleAtFixedRate(() -> refreshKeys(keysets), every, every, TimeUnit.MILLISECONDS);

@@ -13,7 +13,9 @@ public enum EntityType {
     MFA_DEVICE("mfa-device", false),
     ACCOUNT_ALIAS("account-alias", false),
     OIDC_PROVIDER("oidc-provider", false),
-    SAML_PROVIDER("saml-provider", false);
+    SAML_PROVIDER("saml-provider", false),
+    OUTBOUND_FEDERATION("outbound-federation", false),
+    OUTBOUND_SIGNING_KEYS("outbound-signing-keys", false);
 
     private final String storedName;
     private final boolean caseInsensitive;

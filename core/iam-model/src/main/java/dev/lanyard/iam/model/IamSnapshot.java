@@ -48,6 +48,8 @@ public final class IamSnapshot {
                 case AccountAlias a -> { }
                 case OidcProvider o -> { }
                 case SamlProvider sp -> { }
+                case OutboundFederation of -> { }
+                case OutboundSigningKeys ok -> { }
             }
         }
         this.accessKeys = Map.copyOf(keys);
@@ -205,6 +207,16 @@ public final class IamSnapshot {
 
     public Optional<SamlProvider> samlProvider(AccountId account, String name) {
         return get(EntityKey.of(EntityType.SAML_PROVIDER, account.value(), name)).map(SamlProvider.class::cast);
+    }
+
+    public boolean outboundFederationEnabled(AccountId account) {
+        return get(EntityKey.of(EntityType.OUTBOUND_FEDERATION, account.value(), account.value()))
+                .map(e -> ((OutboundFederation) e).enabled()).orElse(false);
+    }
+
+    public Optional<OutboundSigningKeys> outboundSigningKeys() {
+        return get(EntityKey.of(EntityType.OUTBOUND_SIGNING_KEYS, OutboundSigningKeys.GLOBAL,
+                OutboundSigningKeys.GLOBAL)).map(OutboundSigningKeys.class::cast);
     }
 
     public List<CreateAccountStatus> createAccountStatuses() {

@@ -17,6 +17,8 @@ import dev.lanyard.iam.model.IamEntity;
 import dev.lanyard.iam.model.InlinePolicy;
 import dev.lanyard.iam.model.ManagedPolicy;
 import dev.lanyard.iam.model.OidcProvider;
+import dev.lanyard.iam.model.OutboundFederation;
+import dev.lanyard.iam.model.OutboundSigningKeys;
 import dev.lanyard.iam.model.SamlProvider;
 import dev.lanyard.iam.model.MfaDevice;
 import dev.lanyard.iam.model.Organization;
@@ -134,6 +136,11 @@ final class EntityCodec {
                             samlKeysAad(sp.name()));
                 }
             }
+            case OutboundFederation of -> node.put("account", of.account().value()).put("enabled", of.enabled());
+            case OutboundSigningKeys ok -> {
+                node.put("kind", "jwks");
+                secret = masterKey.encrypt(ok.privateJwkSet().getBytes(StandardCharsets.UTF_8), OUTBOUND_AAD);
+            }
             case OidcProvider o -> {
                 node.put("account", o.account().value()).put("url", o.url())
                         .put("createDate", o.createDate().toString());
@@ -183,6 +190,9 @@ final class EntityCodec {
                     text(n, "metadata"), text(n, "uuid"), instant(n, "createDate"),
                     optional(n, "validUntil").map(Instant::parse), tags(n), n.path("encryptionRequired").asBoolean(),
                     samlKeys(row));
+            case OUTBOUND_FEDERATION -> new OutboundFederation(AccountId.of(text(n, "account")),
+                    n.path("enabled").asBoolean());
+            case OUTBOUND_SIGNING_KEYS -> new OutboundSigningKeys(decryptOutbound(row));
             case OIDC_PROVIDER -> new OidcProvider(AccountId.of(text(n, "account")), text(n, "url"),
                     strings(n.path("clientIds")), strings(n.path("thumbprints")), instant(n, "createDate"), tags(n));
             case ACCOUNT_ALIAS -> new AccountAlias(AccountId.of(text(n, "account")), text(n, "alias"));
@@ -239,6 +249,16 @@ final class EntityCodec {
 
     private static byte[] samlKeysAad(String providerName) {
         return ("saml-provider-keys:" + providerName.toLowerCase(java.util.Locale.ROOT)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final byte[] OUTBOUND_AAD = "outbound-signing-keys".getBytes(StandardCharsets.UTF_8);
+
+    private String decryptOutbound(Row row) {
+        try {
+            return new String(masterKey.decrypt(row.secret(), OUTBOUND_AAD), StandardCharsets.UTF_8);
+        } catch (SealedDataException e) {
+            throw new IllegalStateException("cannot decrypt the outbound signing keys", e);
+        }
     }
 
     private static byte[] seedAad(String serialNumber) {

@@ -1,0 +1,20 @@
+package dev.lanyard.iam.spi.federation;
+
+import java.util.Map;
+
+/**
+ * Signs the JWTs of GetWebIdentityToken (outbound federation), with keys kept as a private JWK set.
+ *
+ * <p>Security guarantees: private keys leave only as the private JWK set the caller stores encrypted; {@link
+ * #publicJwks} never contains private material.
+ */
+public interface WebIdentityTokenSigner {
+    /** A fresh private JWK set with one RS256 (RSA 2048) and one ES384 (P-384) key. */
+    String generateKeySet();
+
+    /** The public half, as served at the issuer's JWKS endpoint. */
+    String publicJwks(String privateKeySet);
+
+    /** A compact JWS of these claims, signed with the set's key for {@code algorithm} (RS256 or ES384). */
+    String sign(String privateKeySet, String algorithm, Map<String, Object> claims);
+}
