@@ -181,6 +181,13 @@ public final class AssumeRoleWithSaml implements Operation {
         keys.put("saml:iss", saml.issuer());
         keys.put("saml:doc", role.account().value() + "/" + provider.name());
         claims.forEach((key, values) -> keys.put(key, values.getFirst()));
+        SamlAttributeKeys.of(saml.attributes()).forEach((key, values) -> {
+            if (values.size() == 1) {
+                keys.put(key, values.getFirst());
+            } else {
+                keys.putMulti(key, values);
+            }
+        });
         return keys.build();
     }
 

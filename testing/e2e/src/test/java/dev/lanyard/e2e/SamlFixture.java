@@ -78,6 +78,8 @@ final class SamlFixture {
                 + roleArn + "," + providerArn + "</saml:AttributeValue></saml:Attribute>"
                 + "<saml:Attribute Name=\"https://aws.amazon.com/SAML/Attributes/RoleSessionName\">"
                 + "<saml:AttributeValue>" + sessionName + "</saml:AttributeValue></saml:Attribute>"
+                + "<saml:Attribute Name=\"urn:oid:1.3.6.1.4.1.5923.1.1.1.1\"><saml:AttributeValue>member"
+                + "</saml:AttributeValue><saml:AttributeValue>staff</saml:AttributeValue></saml:Attribute>"
                 + "</saml:AttributeStatement></saml:Assertion></samlp:Response>";
         Path unsigned = dir.resolve(assertionId + "-template.xml");
         Path signed = dir.resolve(assertionId + ".xml");

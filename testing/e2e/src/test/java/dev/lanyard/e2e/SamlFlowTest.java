@@ -30,7 +30,8 @@ class SamlFlowTest {
             String roleArn = iam.createRole(r -> r.roleName("sso-admins").assumeRolePolicyDocument(
                     "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\""
                             + providerArn + "\"},\"Action\":\"sts:AssumeRoleWithSAML\",\"Condition\":{\"StringEquals\":"
-                            + "{\"saml:aud\":\"https://signin.aws.amazon.com/saml\"}}}]}")).role().arn();
+                            + "{\"saml:aud\":\"https://signin.aws.amazon.com/saml\"},\"ForAnyValue:StringEquals\":"
+                            + "{\"saml:edupersonaffiliation\":\"staff\"}}}]}")).role().arn();
 
             StsClient anonymous = StsClient.builder().endpointOverride(java.net.URI.create(server.endpoint()))
                     .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create())
