@@ -50,4 +50,33 @@ aws iam delete-account-alias --account-alias lanyard-test-alias
 expect_error NoSuchEntity aws iam delete-account-alias --account-alias lanyard-test-alias
 [ "$(aws iam get-account-summary --query 'SummaryMap.Users' --output text)" -ge 1 ] || fail "summary users"
 [ "$(aws iam get-account-summary --query 'SummaryMap.AccessKeysPerUserQuota' --output text)" = 2 ] || fail "summary quota"
+
+# Groups, membership and group policies
+aws iam create-group --group-name cli-group --path /teams/ >/dev/null
+aws iam add-user-to-group --group-name cli-group --user-name attached
+[ "$(aws iam get-group --group-name cli-group --query 'Users[0].UserName' --output text)" = attached ] || fail "group members"
+[ "$(aws iam list-groups-for-user --user-name attached --query 'length(Groups)' --output text)" = 1 ] || fail "groups for user"
+aws iam put-group-policy --group-name cli-group --policy-name inline --policy-document "$(doc iam:GetGroup)"
+[ "$(aws iam list-group-policies --group-name cli-group --query 'PolicyNames[0]' --output text)" = inline ] || fail "group policy"
+expect_error DeleteConflict aws iam delete-group --group-name cli-group
+aws iam remove-user-from-group --group-name cli-group --user-name attached
+aws iam delete-group-policy --group-name cli-group --policy-name inline
+aws iam delete-group --group-name cli-group
+expect_error NoSuchEntity aws iam get-group --group-name cli-group
+
+# User and role tags, case-insensitive keys
+aws iam tag-user --user-name attached --tags Key=Team,Value=blue
+aws iam tag-user --user-name attached --tags Key=team,Value=red
+[ "$(aws iam list-user-tags --user-name attached --query 'length(Tags)' --output text)" = 1 ] || fail "user tag keys are case-insensitive"
+aws iam create-role --role-name tagged-role --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}' --tags Key=env,Value=dev >/dev/null
+aws iam untag-role --role-name tagged-role --tag-keys env
+[ "$(aws iam list-role-tags --role-name tagged-role --query 'length(Tags)' --output text)" = 0 ] || fail "untag role"
+
+# Organizations: account tags and closing
+member=$(aws organizations create-account --email member@example.test --account-name member --query CreateAccountStatus.AccountId --output text)
+aws organizations tag-resource --resource-id "$member" --tags Key=cost-center,Value=42
+[ "$(aws organizations list-tags-for-resource --resource-id "$member" --query 'Tags[0].Value' --output text)" = 42 ] || fail "account tags"
+[ "$(aws organizations list-create-account-status --query 'length(CreateAccountStatuses)' --output text)" -ge 1 ] || fail "create status"
+aws organizations close-account --account-id "$member"
+[ "$(aws organizations describe-account --account-id "$member" --query Account.Status --output text)" = SUSPENDED ] || fail "closed"
 echo "OK"
