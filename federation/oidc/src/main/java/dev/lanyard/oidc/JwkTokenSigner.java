@@ -24,17 +24,47 @@ import java.util.UUID;
 
 /** Outbound web identity tokens signed with nimbus: one RSA 2048 key for RS256, one P-384 key for ES384. */
 public final class JwkTokenSigner implements WebIdentityTokenSigner {
+    private final java.time.InstantSource clock;
+
+    public JwkTokenSigner(java.time.InstantSource clock) {
+        this.clock = clock;
+    }
+
     @Override
     public String generateKeySet() {
+        return new JWKSet(freshKeys(clock.instant())).toString(false);
+    }
+
+    /** Key ids carry their creation time ("rs256-EPOCH-uuid"), so rotation and signing need no other metadata. */
+    private static java.util.List<JWK> freshKeys(java.time.Instant now) {
         try {
-            RSAKey rsa = new RSAKeyGenerator(2048).keyID("rs256-" + UUID.randomUUID()).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256).generate();
-            ECKey ec = new ECKeyGenerator(Curve.P_384).keyID("es384-" + UUID.randomUUID()).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.ES384).generate();
-            return new JWKSet(java.util.List.of(rsa, ec)).toString(false);
+            RSAKey rsa = new RSAKeyGenerator(2048).keyID("rs256-" + now.getEpochSecond() + "-" + UUID.randomUUID())
+                    .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
+            ECKey ec = new ECKeyGenerator(Curve.P_384).keyID("es384-" + now.getEpochSecond() + "-" + UUID.randomUUID())
+                    .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES384).generate();
+            return java.util.List.of(rsa, ec);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate signing keys", e);
         }
+    }
+
+    private static long created(JWK key) {
+        String[] parts = key.getKeyID().split("-");
+        return parts.length > 2 ? Long.parseLong(parts[1]) : 0;
+    }
+
+    @Override
+    public java.time.Instant newestKeyCreated(String privateKeySet) {
+        return java.time.Instant.ofEpochSecond(parse(privateKeySet).getKeys().stream()
+                .mapToLong(JwkTokenSigner::created).max().orElse(0));
+    }
+
+    @Override
+    public String rotate(String privateKeySet, java.time.Instant now, java.time.Instant dropBefore) {
+        java.util.List<JWK> keys = new java.util.ArrayList<>(parse(privateKeySet).getKeys().stream()
+                .filter(k -> created(k) >= dropBefore.getEpochSecond()).toList());
+        keys.addAll(freshKeys(now));
+        return new JWKSet(keys).toString(false);
     }
 
     @Override
@@ -45,7 +75,8 @@ public final class JwkTokenSigner implements WebIdentityTokenSigner {
     @Override
     public String sign(String privateKeySet, String algorithm, Map<String, Object> claims) {
         JWSAlgorithm alg = JWSAlgorithm.parse(algorithm);
-        JWK key = parse(privateKeySet).getKeys().stream().filter(k -> alg.equals(k.getAlgorithm())).findFirst()
+        JWK key = parse(privateKeySet).getKeys().stream().filter(k -> alg.equals(k.getAlgorithm()))
+                .max(java.util.Comparator.comparingLong(JwkTokenSigner::created))
                 .orElseThrow(() -> new IllegalArgumentException("no signing key for " + algorithm));
         try {
             JWSSigner signer = key instanceof RSAKey rsa ? new RSASSASigner(rsa) : new ECDSASigner((ECKey) key);

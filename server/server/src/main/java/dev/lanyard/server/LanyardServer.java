@@ -84,7 +84,7 @@ public final class LanyardServer implements AutoCloseable {
         dev.lanyard.oidc.OidcWebIdentityVerifier webIdentity = new dev.lanyard.oidc.OidcWebIdentityVerifier(
                 oidcConfig, clock, jwksFetcher);
         dev.lanyard.saml.XmlSecSamlVerifier saml = new dev.lanyard.saml.XmlSecSamlVerifier(clock);
-        dev.lanyard.oidc.JwkTokenSigner signer = new dev.lanyard.oidc.JwkTokenSigner();
+        dev.lanyard.oidc.JwkTokenSigner signer = new dev.lanyard.oidc.JwkTokenSigner(clock);
         java.util.function.Function<String, String> issuerForAccount = account -> endpointUrl() + OUTBOUND_PATH
                 + account;
         this.outbound = new OutboundIssuer(store, signer, issuerForAccount);
@@ -101,6 +101,7 @@ public final class LanyardServer implements AutoCloseable {
         this.maintenance = Executors.newScheduledThreadPool(1, Thread.ofVirtual().factory());
         long every = config.keyCheckInterval().toMillis();
         maintenance.scheduleAtFixedRate(() -> refreshKeys(keysets), every, every, TimeUnit.MILLISECONDS);
+        maintenance.scheduleAtFixedRate(() -> rotateOutboundKeys(signer, clock), every, every, TimeUnit.MILLISECONDS);
         if (config.database().isPresent()) {
             long poll = config.storePollInterval().toMillis();
             maintenance.scheduleWithFixedDelay(this::pollStore, poll, poll, TimeUnit.MILLISECONDS);
@@ -116,6 +117,28 @@ public final class LanyardServer implements AutoCloseable {
         server.port = server.http.start();
         ClientConfigFiles.writeConfig(config.dataDirectory(), server.endpointUrl(), config.region());
         return server;
+    }
+
+    /**
+     * Outbound signing keys rotate with the token keys' period; a retired key stays published for one more period
+     * plus the longest outbound token lifetime (one hour), so every token it signed still verifies.
+     */
+    private void rotateOutboundKeys(dev.lanyard.iam.spi.federation.WebIdentityTokenSigner signer, Clock clock) {
+        try {
+            java.time.Instant now = clock.instant();
+            store.update(snapshot -> snapshot.outboundSigningKeys()
+                    .filter(keys -> !signer.newestKeyCreated(keys.privateJwkSet())
+                            .plus(config.keyRotationPeriod()).isAfter(now))
+                    .map(keys -> {
+                        var rotated = new dev.lanyard.iam.model.OutboundSigningKeys(signer.rotate(
+                                keys.privateJwkSet(), now, now.minus(config.keyRotationPeriod()).minusSeconds(3600)));
+                        return dev.lanyard.iam.spi.IamStore.Mutation.of(true,
+                                dev.lanyard.iam.model.EntityChange.upsert(rotated));
+                    })
+                    .orElseGet(() -> dev.lanyard.iam.spi.IamStore.Mutation.of(false)));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "outbound signing key rotation failed: " + e);
+        }
     }
 
     private void pollStore() {
