@@ -8,7 +8,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +51,7 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         JsonNode details = json.readTree(file.toFile());
-        client = client();
+        client = ClientProfile.client(dataDirectory, endpoint);
         String target = QueryClient.element(client.call("sts", "2011-06-15", "GetCallerIdentity", Map.of()),
                 "Account");
         Optional<String> source = sourceAccount(details);
@@ -81,38 +80,6 @@ final class ImportCommand implements Callable<Integer> {
             return source.filter(s -> !s.equals(target)).map(s -> text.replace(":" + s + ":", ":" + target + ":")
                     .replace("\"" + s + "\"", "\"" + target + "\"")).orElse(text);
         }
-    }
-
-    private QueryClient client() throws IOException {
-        Optional<String> keyId = Optional.ofNullable(System.getenv("AWS_ACCESS_KEY_ID"));
-        Optional<String> secret = Optional.ofNullable(System.getenv("AWS_SECRET_ACCESS_KEY"));
-        Map<String, String> credentials = Files.exists(dataDirectory.resolve("aws/credentials"))
-                ? ini(dataDirectory.resolve("aws/credentials")) : Map.of();
-        URI uri = endpoint.orElseGet(() -> URI.create(ini(dataDirectory.resolve("aws/config"))
-                .getOrDefault("endpoint_url", "http://127.0.0.1:8955")));
-        String id = keyId.orElseGet(() -> credentials.get("aws_access_key_id"));
-        String key = secret.orElseGet(() -> credentials.get("aws_secret_access_key"));
-        if (id == null || key == null) {
-            throw new IllegalStateException("no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or"
-                    + " point --data-dir at a data directory with aws/credentials");
-        }
-        return new QueryClient(uri, id, key, Optional.ofNullable(System.getenv("AWS_SESSION_TOKEN")),
-                Clock.systemUTC());
-    }
-
-    private static Map<String, String> ini(Path file) {
-        Map<String, String> values = new LinkedHashMap<>();
-        try {
-            for (String line : Files.readAllLines(file)) {
-                int eq = line.indexOf('=');
-                if (eq > 0 && !line.startsWith("[")) {
-                    values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
-                }
-            }
-        } catch (IOException e) {
-            return values;
-        }
-        return values;
     }
 
     private static Optional<String> sourceAccount(JsonNode details) {

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code lanyard} command. */
 @Command(name = "lanyard", mixinStandardHelpOptions = true, version = "lanyard 0.1.0",
         description = "A self-hosted Security Token Service speaking AWS STS and IAM.",
-        subcommands = {ServeCommand.class, ImportCommand.class, OidcCommand.class, SamlCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, OidcCommand.class, SamlCommand.class,
+                RevokeSessionsCommand.class})
 public final class LanyardCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
