@@ -35,6 +35,7 @@ public final class IamOperations {
         new AccountOperations(ctx).register(ops);
         new AuthorizationDetailsOperation(ctx).register(ops);
         new OidcProviderOperations(ctx).register(ops);
+        new PolicySimulatorOperations(ctx).register(ops);
         new SamlProviderOperations(ctx).register(ops);
         new OutboundFederationOperations(ctx, issuer, newSigningKeys).register(ops);
         return Map.copyOf(ops);

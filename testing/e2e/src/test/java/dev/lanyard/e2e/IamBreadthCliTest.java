@@ -32,4 +32,16 @@ class IamBreadthCliTest {
             assertThat(result.stdout()).contains("OK");
         }
     }
+
+    @Test
+    void policySimulatorThroughTheCli() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            Path script = Path.of(IamBreadthCliTest.class.getResource("/simulator.sh").toURI());
+            ExternalProcess.Result result = ExternalProcess.run(List.of("bash", script.toString()), Map.of(
+                    "AWS_CONFIG_FILE", server.configFile().toString(),
+                    "AWS_SHARED_CREDENTIALS_FILE", server.credentialsFile().toString(), "AWS_PROFILE", "lanyard"));
+            assertThat(result.exitCode()).as(result.stderr()).isZero();
+            assertThat(result.stdout()).contains("OK");
+        }
+    }
 }
