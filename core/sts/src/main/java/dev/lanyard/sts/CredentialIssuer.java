@@ -23,11 +23,21 @@ public final class CredentialIssuer {
         this.random = requireNonNull(random, "random is null");
     }
 
-    /** Builds the claims around a fresh secret (so the secret is sealed in the token) and seals them. */
+    /**
+     * Builds the claims around a fresh secret (so the secret is sealed in the token) and seals them; session policies
+     * and tags over the packed allowance are refused with {@code PackedPolicyTooLarge}.
+     */
     public Issued issue(AccountId account, Function<SecretAccessKey, SessionClaims> claimsForSecret) {
         AccessKeyId keyId = AccessKeyId.generateTemporary(account, random);
         SecretAccessKey secret = SecretAccessKey.generate(random);
         SessionClaims claims = claimsForSecret.apply(secret);
+        int packedPercent = SessionTokenCodec.packedPolicyPercent(claims.inlineSessionPolicy(),
+                claims.sessionPolicyArns(), claims.tags());
+        if (packedPercent > 100) {
+            // AWS refuses by the packed allowance, not by whether the token would still fit.
+            throw new AwsException(ErrorCode.PACKED_POLICY_TOO_LARGE,
+                    "Packed policy consumes " + packedPercent + "% of allotted space");
+        }
         try {
             String token = codec.seal(claims, keyId);
             return new Issued(new IssuedCredentials(keyId, secret, token, claims.expiresAt()), claims);

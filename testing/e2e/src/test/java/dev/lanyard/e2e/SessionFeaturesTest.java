@@ -120,6 +120,27 @@ class SessionFeaturesTest {
     }
 
     @Test
+    void sessionTagsBeyondThePackedAllowanceAreRefused() {
+        AwsCredentials user = user("tagger", allow("sts:*"));
+        String roleArn = role("tagged", "[\"sts:AssumeRole\",\"sts:TagSession\"]");
+        var sts = Clients.sts(server, user);
+        var fits = sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("fits").tags(maxSizeTags(5)));
+        assertThat(fits.packedPolicySize()).isBetween(90, 100);
+        assertThatThrownBy(() -> sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("over")
+                .tags(maxSizeTags(6)))).isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("PackedPolicyTooLarge");
+                    assertThat(e.awsErrorDetails().errorMessage())
+                            .matches("Packed policy consumes 1\\d\\d% of allotted space");
+                });
+    }
+
+    private static List<software.amazon.awssdk.services.sts.model.Tag> maxSizeTags(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> software.amazon.awssdk.services.sts.model.Tag
+                .builder().key(String.valueOf(i).repeat(128)).value("v".repeat(256)).build()).toList();
+    }
+
+    @Test
     void listsPaginateWithMarkers() {
         for (int i = 0; i < 7; i++) {
             String name = "page-" + i;
