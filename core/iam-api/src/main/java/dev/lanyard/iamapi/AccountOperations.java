@@ -87,13 +87,13 @@ final class AccountOperations {
         List<MfaDevice> devices = s.mfaDevices(caller.account());
         Map<String, Long> map = new LinkedHashMap<>();
         map.put("Users", (long) s.users(caller.account()).size());
-        map.put("UsersQuota", 5000L);
+        map.put("UsersQuota", (long) AccountQuota.USERS.limit());
         map.put("Groups", (long) s.groups(caller.account()).size());
-        map.put("GroupsQuota", 300L);
+        map.put("GroupsQuota", (long) AccountQuota.GROUPS.limit());
         map.put("Roles", (long) s.roles(caller.account()).size());
-        map.put("RolesQuota", 1000L);
+        map.put("RolesQuota", (long) AccountQuota.ROLES.limit());
         map.put("Policies", (long) s.customerPolicies(caller.account()).size());
-        map.put("PoliciesQuota", 1500L);
+        map.put("PoliciesQuota", (long) AccountQuota.POLICIES.limit());
         map.put("PolicySizeQuota", (long) PolicyOperations.MANAGED_POLICY_QUOTA);
         map.put("UserPolicySizeQuota", 2048L);
         map.put("GroupPolicySizeQuota", 5120L);

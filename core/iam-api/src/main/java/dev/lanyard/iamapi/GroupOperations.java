@@ -62,6 +62,7 @@ final class GroupOperations {
             if (snapshot.group(caller.account(), name).isPresent()) {
                 throw IamErrors.alreadyExists("Group with name " + name);
             }
+            AccountQuota.GROUPS.requireRoomFor(snapshot.groups(caller.account()).size());
             Group group = new Group(caller.account(), UniqueIdPrefix.AGPA.generate(ctx.random()), name, path,
                     call.environment().time(), List.of(), List.of(), List.of());
             return Mutation.of(group, EntityChange.upsert(group));

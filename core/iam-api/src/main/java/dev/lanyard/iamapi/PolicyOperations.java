@@ -73,6 +73,7 @@ final class PolicyOperations {
                 throw new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.ENTITY_ALREADY_EXISTS,
                         "A policy called " + name + " already exists. Duplicate names are not allowed.");
             }
+            AccountQuota.POLICIES.requireRoomFor(snapshot.customerPolicies(caller.account()).size());
             ManagedPolicy policy = new ManagedPolicy(caller.account().value(),
                     UniqueIdPrefix.ANPA.generate(ctx.random()), name, path, description, now, now, "v1",
                     List.of(new ManagedPolicy.PolicyVersion("v1", document, now)), tags);

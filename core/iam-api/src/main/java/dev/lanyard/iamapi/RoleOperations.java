@@ -80,6 +80,7 @@ final class RoleOperations {
             if (snapshot.role(caller.account(), name).isPresent()) {
                 throw IamErrors.alreadyExists("Role with name " + name);
             }
+            AccountQuota.ROLES.requireRoomFor(snapshot.roles(caller.account()).size());
             boundary.ifPresent(arn -> PolicyOperations.requirePolicy(ctx, snapshot, arn));
             Role role = new Role(caller.account(), UniqueIdPrefix.AROA.generate(ctx.random()), name, path, trust,
                     description, maxSession, call.environment().time(), boundary, tags, List.of(), List.of());

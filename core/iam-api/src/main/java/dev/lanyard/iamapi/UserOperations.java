@@ -56,6 +56,7 @@ final class UserOperations {
             if (snapshot.user(caller.account(), name).isPresent()) {
                 throw IamErrors.alreadyExists("User with name " + name);
             }
+            AccountQuota.USERS.requireRoomFor(snapshot.users(caller.account()).size());
             boundary.ifPresent(arn -> PolicyOperations.requirePolicy(ctx, snapshot, arn));
             User user = new User(caller.account(), UniqueIdPrefix.AIDA.generate(ctx.random()), name, path,
                     call.environment().time(), boundary, tags, List.of(), List.of());
