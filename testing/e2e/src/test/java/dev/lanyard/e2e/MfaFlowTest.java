@@ -1,6 +1,7 @@
 package dev.lanyard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * Virtual MFA through the AWS CLI, with codes from oathtool (an independent TOTP implementation): enable with two
@@ -26,6 +28,34 @@ class MfaFlowTest {
                 "@" + epochSeconds, seed), Map.of());
         assertThat(result.exitCode()).as("oathtool (apt-get install oathtool): " + result.stderr()).isZero();
         return result.stdout().trim();
+    }
+
+    @Test
+    void aUserHoldsAtMostEightMfaDevices() {
+        try (TestServer server = TestServer.start()) {
+            var iam = Clients.iam(server, Clients.root(server));
+            iam.createUser(r -> r.userName("collector"));
+            long now = Instant.now().getEpochSecond();
+            for (int i = 0; i < 9; i++) {
+                String name = "device-" + i;
+                var device = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName(name)).virtualMFADevice();
+                String seed = device.base32StringSeed().asUtf8String();
+                Runnable enable = () -> iam.enableMFADevice(r -> r.userName("collector")
+                        .serialNumber(device.serialNumber()).authenticationCode1(oathtool(seed, now - 30))
+                        .authenticationCode2(oathtool(seed, now)));
+                if (i < 8) {
+                    enable.run();
+                } else {
+                    assertThatThrownBy(enable::run).isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(409);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("LimitExceeded");
+                        assertThat(e.awsErrorDetails().errorMessage())
+                                .isEqualTo("Cannot exceed quota for MFADevicesPerUser: 8");
+                    });
+                }
+            }
+            assertThat(iam.listMFADevices(r -> r.userName("collector")).mfaDevices()).hasSize(8);
+        }
     }
 
     @Test
