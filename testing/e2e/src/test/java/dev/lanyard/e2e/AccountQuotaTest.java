@@ -47,4 +47,40 @@ class AccountQuotaTest {
         rootIam.deleteGroup(r -> r.groupName("g0"));
         assertThat(rootIam.createGroup(r -> r.groupName("one-too-many")).group().groupName()).isEqualTo("one-too-many");
     }
+
+    @Test
+    void usersPerAccountStopsAtFiveThousand() {
+        fillThenRefuse(5000, i -> rootIam.createUser(r -> r.userName("u" + i)), "UsersPerAccount");
+        rootIam.deleteUser(r -> r.userName("u0"));
+        rootIam.createUser(r -> r.userName("u0"));
+    }
+
+    @Test
+    void rolesPerAccountStopsAtOneThousand() {
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                + "{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+        fillThenRefuse(1000, i -> rootIam.createRole(r -> r.roleName("r" + i).assumeRolePolicyDocument(trust)),
+                "RolesPerAccount");
+    }
+
+    @Test
+    void customerManagedPoliciesStopAtFifteenHundred() {
+        String document = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"iam:GetUser\",\"Resource\":\"*\"}]}";
+        fillThenRefuse(1500, i -> rootIam.createPolicy(r -> r.policyName("p" + i).policyDocument(document)),
+                "PoliciesPerAccount");
+    }
+
+    /** Creates {@code quota} entities (indices 0..quota-1), then expects entity number quota to be refused. */
+    private static void fillThenRefuse(int quota, java.util.function.IntConsumer create, String quotaName) {
+        for (int i = 0; i < quota; i++) {
+            create.accept(i);
+        }
+        assertThatThrownBy(() -> create.accept(quota)).isInstanceOfSatisfying(AwsServiceException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(409);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("LimitExceeded");
+            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Cannot exceed quota for " + quotaName + ": "
+                    + quota);
+        });
+    }
 }
