@@ -72,6 +72,14 @@ aws iam create-role --role-name tagged-role --assume-role-policy-document '{"Ver
 aws iam untag-role --role-name tagged-role --tag-keys env
 [ "$(aws iam list-role-tags --role-name tagged-role --query 'length(Tags)' --output text)" = 0 ] || fail "untag role"
 
+# MFA device tags (the seed goes to a private temp file; never --outfile /dev/null)
+seed_file=$(mktemp)
+serial=$(aws iam create-virtual-mfa-device --virtual-mfa-device-name tagged-mfa --outfile "$seed_file" --bootstrap-method Base32StringSeed --query VirtualMFADevice.SerialNumber --output text)
+rm -f "$seed_file"
+aws iam tag-mfa-device --serial-number "$serial" --tags Key=owner,Value=ops Key=tier,Value=1
+aws iam untag-mfa-device --serial-number "$serial" --tag-keys tier
+[ "$(aws iam list-mfa-device-tags --serial-number "$serial" --query 'Tags[0].Key' --output text)" = owner ] || fail "mfa device tags"
+
 # Organizations: account tags and closing
 member=$(aws organizations create-account --email member@example.test --account-name member --query CreateAccountStatus.AccountId --output text)
 aws organizations tag-resource --resource-id "$member" --tags Key=cost-center,Value=42

@@ -48,6 +48,9 @@ final class MfaOperations {
         ops.put("ListMFADevices", this::listForUser);
         ops.put("ListVirtualMFADevices", this::listVirtual);
         ops.put("GetMFADevice", this::get);
+        ops.put("TagMFADevice", this::tag);
+        ops.put("UntagMFADevice", this::untag);
+        ops.put("ListMFADeviceTags", this::listTags);
     }
 
     private Optional<Struct> create(OperationCall call) {
@@ -251,9 +254,39 @@ final class MfaOperations {
         Struct.Builder b = Struct.builder().put("SerialNumber", device.serialNumber());
         device.userName().ifPresent(n -> b.put("UserName", n));
         device.enableDate().ifPresent(t -> b.put("EnableDate", t));
-        if (!device.tags().isEmpty()) {
-            b.put("Tags", IamShapes.tags(device.tags()));
-        }
         return Optional.of(b.build());
+    }
+
+    private Optional<Struct> tag(OperationCall call) {
+        List<Tag> tags = IamParams.tags(call.parameters());
+        return retag(call, tags, existing -> IamParams.merge(existing, tags));
+    }
+
+    private Optional<Struct> untag(OperationCall call) {
+        List<String> keys = call.parameters().list("TagKeys");
+        return retag(call, List.of(), existing -> IamParams.remove(existing, keys));
+    }
+
+    private Optional<Struct> retag(OperationCall call, List<Tag> requestTags,
+                                   java.util.function.UnaryOperator<List<Tag>> change) {
+        String serial = Validators.length("serialNumber", call.parameters().required("SerialNumber"), 9, 256);
+        Caller caller = call.requireCaller();
+        MfaDevice existing = requireDevice(ctx.store().snapshot(), caller, serial);
+        ctx.authorize(call, serial, existing.tags(), requestTags);
+        ctx.store().update(snapshot -> {
+            MfaDevice device = requireDevice(snapshot, caller, serial);
+            MfaDevice updated = device.withTags(change.apply(device.tags()));
+            return Mutation.of(updated, EntityChange.upsert(updated));
+        });
+        return Optional.empty();
+    }
+
+    private Optional<Struct> listTags(OperationCall call) {
+        String serial = Validators.length("serialNumber", call.parameters().required("SerialNumber"), 9, 256);
+        Caller caller = call.requireCaller();
+        MfaDevice device = requireDevice(ctx.store().snapshot(), caller, serial);
+        ctx.authorize(call, serial, device.tags(), List.of());
+        return Optional.of(Struct.builder().put("Tags", IamShapes.tags(device.tags())).put("IsTruncated", false)
+                .build());
     }
 }

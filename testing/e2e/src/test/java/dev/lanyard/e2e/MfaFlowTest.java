@@ -59,6 +59,25 @@ class MfaFlowTest {
     }
 
     @Test
+    void virtualDevicesCarryTags() {
+        try (TestServer server = TestServer.start()) {
+            var iam = Clients.iam(server, Clients.root(server));
+            String serial = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("tagged")).virtualMFADevice()
+                    .serialNumber();
+            iam.tagMFADevice(r -> r.serialNumber(serial).tags(t -> t.key("team").value("a"), t -> t.key("env")
+                    .value("prod")));
+            iam.tagMFADevice(r -> r.serialNumber(serial).tags(t -> t.key("TEAM").value("b")));
+            iam.untagMFADevice(r -> r.serialNumber(serial).tagKeys("env"));
+            assertThat(iam.listMFADeviceTags(r -> r.serialNumber(serial)).tags())
+                    .extracting(t -> t.key() + "=" + t.value()).containsExactly("TEAM=b");
+            String missing = serial + "-missing";
+            assertThatThrownBy(() -> iam.listMFADeviceTags(r -> r.serialNumber(missing)))
+                    .isInstanceOfSatisfying(AwsServiceException.class,
+                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchEntity"));
+        }
+    }
+
+    @Test
     void mfaSignInThroughTheCli(@TempDir Path dir) throws Exception {
         try (TestServer server = TestServer.start()) {
             String account = server.accountId();

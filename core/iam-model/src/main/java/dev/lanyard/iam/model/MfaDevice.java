@@ -61,6 +61,11 @@ public record MfaDevice(AccountId account, String serialNumber, String name, Str
                 lastAcceptedCounter, driftSteps, createDate, tags);
     }
 
+    public MfaDevice withTags(List<Tag> newTags) {
+        return new MfaDevice(account, serialNumber, name, path, seed, userName, enableDate, lastAcceptedCounter,
+                driftSteps, createDate, newTags);
+    }
+
     @Override
     public EntityKey key() {
         return EntityKey.of(EntityType.MFA_DEVICE, account.value(), serialNumber);
