@@ -45,4 +45,12 @@ trust_of_size() {
 aws iam create-role --role-name trusted --assume-role-policy-document "$(trust_of_size 1800)" >/dev/null
 expect_error LimitExceeded aws iam create-role --role-name trusted-too-much --assume-role-policy-document "$(trust_of_size 2100)"
 
+# Managed policies attached to a user: 10
+aws iam create-user --user-name attacher >/dev/null
+for i in $(seq 1 11); do
+  arns[i]=$(aws iam create-policy --policy-name "attach$i" --policy-document "$(policy_of_size 10)" --query Policy.Arn --output text)
+done
+for i in $(seq 1 10); do aws iam attach-user-policy --user-name attacher --policy-arn "${arns[i]}"; done
+expect_error LimitExceeded aws iam attach-user-policy --user-name attacher --policy-arn "${arns[11]}"
+
 echo "OK"

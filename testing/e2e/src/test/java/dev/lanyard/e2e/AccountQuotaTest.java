@@ -71,6 +71,12 @@ class AccountQuotaTest {
                 "PoliciesPerAccount");
     }
 
+    @Test
+    void openIdConnectProvidersStopAtOneHundred() {
+        fillThenRefuse(100, i -> rootIam.createOpenIDConnectProvider(r -> r.url("https://idp" + i + ".example.test")
+                .clientIDList("client").thumbprintList("0".repeat(40))), "OpenIdConnectProvidersPerAccount");
+    }
+
     /** Creates {@code quota} entities (indices 0..quota-1), then expects entity number quota to be refused. */
     private static void fillThenRefuse(int quota, java.util.function.IntConsumer create, String quotaName) {
         for (int i = 0; i < quota; i++) {
