@@ -150,9 +150,9 @@ public final class AssumeRole implements Operation {
             return s;
         });
         Optional<StsRequests.MfaRequest> mfa = StsRequests.mfa(params);
-        Optional<String> policy = StsRequests.sessionPolicy(params, Integer.MAX_VALUE);
-        List<String> policyArns = StsRequests.policyArns(params);
-        StsRequests.combinedSessionPolicyLimit(policy, policyArns);
+        StsRequests.SessionPolicies sessionPolicies = StsRequests.sessionPolicies(params, Integer.MAX_VALUE);
+        Optional<String> policy = sessionPolicies.inline();
+        List<String> policyArns = sessionPolicies.arns();
         return new Request(roleArn, sessionName, duration, externalId, policy, policyArns,
                 SessionTagsRequest.from(params, true), sourceIdentity, mfa);
     }

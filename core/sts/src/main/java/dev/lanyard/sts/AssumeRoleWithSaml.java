@@ -65,9 +65,9 @@ public final class AssumeRoleWithSaml implements Operation {
         String principalArn = Validators.length("principalArn", params.required("PrincipalArn"), 20, 2048);
         String assertion = Validators.length("sAMLAssertion", params.required("SAMLAssertion"), 4, 100_000);
         Optional<Integer> seconds = Validators.range("durationSeconds", params.integer("DurationSeconds"), 900, 43200);
-        Optional<String> policy = StsRequests.sessionPolicy(params, 2048);
-        List<String> policyArns = StsRequests.policyArns(params);
-        StsRequests.combinedSessionPolicyLimit(policy, policyArns);
+        StsRequests.SessionPolicies sessionPolicies = StsRequests.sessionPolicies(params, 2048);
+        Optional<String> policy = sessionPolicies.inline();
+        List<String> policyArns = sessionPolicies.arns();
         Arn roleArn = Arn.parse(roleArnText).orElseThrow(() -> AwsException.validation(roleArnText + " is invalid"));
 
         IamSnapshot snapshot = store.snapshot();

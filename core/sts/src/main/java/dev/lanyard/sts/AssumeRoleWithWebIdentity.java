@@ -64,9 +64,9 @@ public final class AssumeRoleWithWebIdentity implements Operation {
                     "OAuth 2.0 access tokens from www.amazon.com or graph.facebook.com are not supported here.");
         }
         Optional<Integer> seconds = Validators.range("durationSeconds", params.integer("DurationSeconds"), 900, 43200);
-        Optional<String> policy = StsRequests.sessionPolicy(params, 2048);
-        List<String> policyArns = StsRequests.policyArns(params);
-        StsRequests.combinedSessionPolicyLimit(policy, policyArns);
+        StsRequests.SessionPolicies sessionPolicies = StsRequests.sessionPolicies(params, 2048);
+        Optional<String> policy = sessionPolicies.inline();
+        List<String> policyArns = sessionPolicies.arns();
         Arn roleArn = Arn.parse(roleArnText).orElseThrow(() -> AwsException.validation(roleArnText + " is invalid"));
 
         IamSnapshot snapshot = store.snapshot();

@@ -46,9 +46,9 @@ public final class GetFederationToken implements Operation {
         String name = Validators.name("name", params.required("Name"), 2, 32, Validators.SESSION_NAME_PATTERN);
         Optional<Integer> seconds = Validators.range("durationSeconds", params.integer("DurationSeconds"), 900,
                 129600);
-        Optional<String> policy = StsRequests.sessionPolicy(params, 2048);
-        List<String> policyArns = StsRequests.policyArns(params);
-        StsRequests.combinedSessionPolicyLimit(policy, policyArns);
+        StsRequests.SessionPolicies sessionPolicies = StsRequests.sessionPolicies(params, 2048);
+        Optional<String> policy = sessionPolicies.inline();
+        List<String> policyArns = sessionPolicies.arns();
         SessionTagsRequest tags = SessionTagsRequest.from(params, false);
         Caller caller = call.requireCaller();
         if (caller.session().isPresent()) {

@@ -44,8 +44,18 @@ final class StsRequests {
         return arns;
     }
 
+    /** Inline and managed session policies of a request, read together so the combined limit is never skipped. */
+    record SessionPolicies(Optional<String> inline, List<String> arns) {}
+
+    static SessionPolicies sessionPolicies(QueryParameters params, int inlineMaxLength) {
+        Optional<String> inline = sessionPolicy(params, inlineMaxLength);
+        List<String> arns = policyArns(params);
+        combinedSessionPolicyLimit(inline, arns);
+        return new SessionPolicies(inline, arns);
+    }
+
     /** The combined plaintext of inline and managed session policies may not exceed 2,048 characters. */
-    static void combinedSessionPolicyLimit(Optional<String> inline, List<String> arns) {
+    private static void combinedSessionPolicyLimit(Optional<String> inline, List<String> arns) {
         int total = inline.map(String::length).orElse(0) + arns.stream().mapToInt(String::length).sum();
         if (total > 2048) {
             throw new AwsException(ErrorCode.PACKED_POLICY_TOO_LARGE,
