@@ -44,6 +44,9 @@ final class ImportCommand implements Callable<Integer> {
             + " instead of rewriting it to the target account.")
     boolean keepAccountIds;
 
+    private static final String TRUSTS_NOBODY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\","
+            + "\"Principal\":{\"AWS\":\"*\"},\"Action\":\"sts:AssumeRole\"}]}";
+
     private QueryClient client;
     private final List<String> problems = new ArrayList<>();
     private int created;
@@ -67,6 +70,11 @@ final class ImportCommand implements Callable<Integer> {
         }
         for (JsonNode role : details.path("RoleDetailList")) {
             importRole(role, rewrite);
+        }
+        // Trust policies last: IAM binds the users and roles they name, which must exist by then (roles may trust
+        // each other). Until then each role trusts nobody.
+        for (JsonNode role : details.path("RoleDetailList")) {
+            importTrustPolicy(role, rewrite);
         }
         System.out.println("imported " + created + " changes into account " + target
                 + source.map(s -> " (from " + s + ")").orElse("") + "; " + problems.size() + " problems");
@@ -189,7 +197,7 @@ final class ImportCommand implements Callable<Integer> {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("RoleName", name);
         params.put("Path", role.path("Path").asText("/"));
-        params.put("AssumeRolePolicyDocument", document(role.path("AssumeRolePolicyDocument"), rewrite));
+        params.put("AssumeRolePolicyDocument", TRUSTS_NOBODY);
         if (role.hasNonNull("Description")) {
             params.put("Description", role.path("Description").asText());
         }
@@ -199,5 +207,13 @@ final class ImportCommand implements Callable<Integer> {
         tags(role, params);
         apply("role " + name, "CreateRole", params);
         inlineAndAttached("Role", "RoleName", name, role, "RolePolicyList", rewrite);
+    }
+
+    private void importTrustPolicy(JsonNode role, AccountRewrite rewrite) {
+        String name = role.path("RoleName").asText();
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("RoleName", name);
+        params.put("PolicyDocument", document(role.path("AssumeRolePolicyDocument"), rewrite));
+        apply("trust policy of role " + name, "UpdateAssumeRolePolicy", params);
     }
 }

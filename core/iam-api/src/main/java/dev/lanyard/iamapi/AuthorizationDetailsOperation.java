@@ -77,7 +77,7 @@ final class AuthorizationDetailsOperation {
             switch (item) {
                 case User u -> users.add(user(snapshot, u));
                 case Group g -> groups.add(group(g));
-                case Role r -> roles.add(role(r));
+                case Role r -> roles.add(role(snapshot, r));
                 case ManagedPolicy p -> policies.add(policy(snapshot, p));
                 default -> throw new IllegalStateException("unexpected " + item.key());
             }
@@ -144,11 +144,11 @@ final class AuthorizationDetailsOperation {
                 .build();
     }
 
-    private static Struct role(Role r) {
+    private static Struct role(IamSnapshot snapshot, Role r) {
         Struct.Builder b = Struct.builder()
                 .put("Path", r.path()).put("RoleName", r.name()).put("RoleId", r.roleId())
                 .put("Arn", r.arn().toString()).put("CreateDate", r.createDate())
-                .put("AssumeRolePolicyDocument", PolicyDocumentEncoding.encode(r.trustPolicy().text()))
+                .put("AssumeRolePolicyDocument", PolicyDocumentEncoding.encode(TrustPrincipals.displayText(r.trustPolicy(), snapshot)))
                 .put("InstanceProfileList", new Value.ListOf(List.of()))
                 .put("RolePolicyList", inline(r.inlinePolicies()))
                 .put("AttachedManagedPolicies", attached(r.attachedPolicyArns()));

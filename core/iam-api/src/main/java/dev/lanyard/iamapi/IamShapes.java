@@ -30,14 +30,15 @@ final class IamShapes {
         return b.build();
     }
 
-    static Struct role(Role role, boolean withTags) {
+    static Struct role(Role role, IamSnapshot snapshot, boolean withTags) {
         Struct.Builder b = Struct.builder()
                 .put("Path", role.path())
                 .put("RoleName", role.name())
                 .put("RoleId", role.roleId())
                 .put("Arn", role.arn().toString())
                 .put("CreateDate", role.createDate())
-                .put("AssumeRolePolicyDocument", PolicyDocumentEncoding.encode(role.trustPolicy().text()));
+                .put("AssumeRolePolicyDocument", PolicyDocumentEncoding.encode(
+                        TrustPrincipals.displayText(role.trustPolicy(), snapshot)));
         role.description().ifPresent(d -> b.put("Description", d));
         b.put("MaxSessionDuration", role.maxSessionDuration().toSeconds());
         boundary(role.permissionsBoundaryArn()).ifPresent(s -> b.put("PermissionsBoundary", s));

@@ -82,11 +82,12 @@ final class RoleOperations {
             }
             AccountQuota.ROLES.requireRoomFor(snapshot.roles(caller.account()).size());
             boundary.ifPresent(arn -> PolicyOperations.requirePolicy(ctx, snapshot, arn));
-            Role role = new Role(caller.account(), UniqueIdPrefix.AROA.generate(ctx.random()), name, path, trust,
+            Role role = new Role(caller.account(), UniqueIdPrefix.AROA.generate(ctx.random()), name, path,
+                    TrustPrincipals.bind(trust, snapshot),
                     description, maxSession, call.environment().time(), boundary, tags, List.of(), List.of());
             return Mutation.of(role, EntityChange.upsert(role));
         });
-        return Optional.of(Struct.builder().put("Role", IamShapes.role(created, false)).build());
+        return Optional.of(Struct.builder().put("Role", IamShapes.role(created, ctx.store().snapshot(), false)).build());
     }
 
     private Role authorizedRole(OperationCall call, String name, List<Tag> requestTags) {
@@ -99,7 +100,8 @@ final class RoleOperations {
 
     private Optional<Struct> getRole(OperationCall call) {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
-        return Optional.of(Struct.builder().put("Role", IamShapes.role(authorizedRole(call, name, List.of()), true))
+        return Optional.of(Struct.builder().put("Role", IamShapes.role(authorizedRole(call, name, List.of()),
+                ctx.store().snapshot(), true))
                 .build());
     }
 
@@ -107,11 +109,12 @@ final class RoleOperations {
         Caller caller = call.requireCaller();
         Optional<String> prefix = IamParams.pathPrefix(call.parameters());
         ctx.authorize(call, roleArn(caller, prefix.orElse("/"), ""));
-        List<Role> roles = ctx.store().snapshot().roles(caller.account()).stream()
+        IamSnapshot snapshot = ctx.store().snapshot();
+        List<Role> roles = snapshot.roles(caller.account()).stream()
                 .filter(r -> prefix.map(pp -> r.path().startsWith(pp)).orElse(true)).toList();
         Struct.Builder result = Struct.builder();
         Pagination.page(call.parameters(), roles, r -> r.name().toLowerCase(Locale.ROOT), "Roles",
-                r -> IamShapes.role(r, false), result);
+                r -> IamShapes.role(r, snapshot, false), result);
         return Optional.of(result.build());
     }
 
@@ -140,7 +143,7 @@ final class RoleOperations {
             Role changed = role.withDescriptionAndDuration(Optional.of(description), role.maxSessionDuration());
             return Mutation.of(changed, EntityChange.upsert(changed));
         });
-        return Optional.of(Struct.builder().put("Role", IamShapes.role(updated, false)).build());
+        return Optional.of(Struct.builder().put("Role", IamShapes.role(updated, ctx.store().snapshot(), false)).build());
     }
 
     private Optional<Struct> updateAssumeRolePolicy(OperationCall call) {
@@ -149,7 +152,7 @@ final class RoleOperations {
         authorizedRole(call, name, List.of());
         Caller caller = call.requireCaller();
         ctx.store().update(snapshot -> {
-            Role role = requireRole(snapshot, caller, name).withTrustPolicy(trust);
+            Role role = requireRole(snapshot, caller, name).withTrustPolicy(TrustPrincipals.bind(trust, snapshot));
             return Mutation.of(role, EntityChange.upsert(role));
         });
         return Optional.empty();

@@ -1,7 +1,9 @@
 package dev.lanyard.policy;
 
 import dev.lanyard.policy.internal.PrincipalMatcher;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The Principal or NotPrincipal element of a resource or trust policy statement. */
@@ -20,6 +22,20 @@ public final class PrincipalElement {
 
     public static PrincipalElement notPrincipal(List<PrincipalEntry> entries) {
         return new PrincipalElement(true, entries);
+    }
+
+    /**
+     * The same element with AWS entries named in {@code uniqueIds} (user or role ARN to its AIDA…/AROA… ID) replaced
+     * by the ID, as IAM does when it saves a trust policy: a user or role deleted and recreated under the same name
+     * gets a new ID and is no longer trusted.
+     */
+    public PrincipalElement withUniqueIds(Map<String, String> uniqueIds) {
+        List<PrincipalEntry> bound = new ArrayList<>(entries.size());
+        for (PrincipalEntry entry : entries) {
+            String id = entry.kind() == PrincipalKind.AWS ? uniqueIds.get(entry.value()) : null;
+            bound.add(id == null ? entry : new PrincipalEntry(PrincipalKind.AWS, id));
+        }
+        return new PrincipalElement(negated, bound);
     }
 
     /** True for NotPrincipal. */

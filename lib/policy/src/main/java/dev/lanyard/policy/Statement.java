@@ -3,6 +3,7 @@ package dev.lanyard.policy;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,12 @@ public record Statement(int index, Optional<String> sid, Effect effect, Optional
         conditions = List.copyOf(conditions);
         requireNonNull(start, "start is null");
         requireNonNull(end, "end is null");
+    }
+
+    /** This statement with its AWS principals bound to unique IDs, see {@link PrincipalElement#withUniqueIds}. */
+    public Statement withPrincipalUniqueIds(Map<String, String> uniqueIds) {
+        return new Statement(index, sid, effect, principal.map(p -> p.withUniqueIds(uniqueIds)), action, resource,
+                conditions, start, end);
     }
 
     /**

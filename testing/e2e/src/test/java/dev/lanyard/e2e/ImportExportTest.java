@@ -41,6 +41,12 @@ class ImportExportTest {
                     "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:"
                             + "iam::" + sourceAccount + ":user/ana\"},\"Action\":\"sts:AssumeRole\"}]}"));
             iam.attachRolePolicy(r -> r.roleName("app").policyArn(policyArn));
+            // Roles trusting each other: the import must create both before either trust policy can be saved.
+            iam.createRole(r -> r.roleName("ping").assumeRolePolicyDocument(trusting(sourceAccount)));
+            iam.createRole(r -> r.roleName("pong").assumeRolePolicyDocument(
+                    trusting("arn:aws:iam::" + sourceAccount + ":role/ping")));
+            iam.updateAssumeRolePolicy(r -> r.roleName("ping").policyDocument(
+                    trusting("arn:aws:iam::" + sourceAccount + ":role/pong")));
             iam.putRolePermissionsBoundary(r -> r.roleName("app").permissionsBoundary(policyArn));
             ExternalProcess.Result result = ExternalProcess.run(List.of("aws", "--output", "json", "iam",
                     "get-account-authorization-details"), Map.of("AWS_CONFIG_FILE", source.configFile().toString(),
@@ -75,9 +81,16 @@ class ImportExportTest {
             assertThat(URLDecoder.decode(role.assumeRolePolicyDocument(), StandardCharsets.UTF_8))
                     .contains("arn:aws:iam::" + account + ":user/ana").doesNotContain(sourceAccount);
             assertThat(role.permissionsBoundary().permissionsBoundaryArn()).isEqualTo(policyArn);
+            assertThat(URLDecoder.decode(iam.getRole(r -> r.roleName("ping")).role().assumeRolePolicyDocument(),
+                    StandardCharsets.UTF_8)).isEqualTo(trusting("arn:aws:iam::" + account + ":role/pong"));
             String document = iam.getPolicyVersion(r -> r.policyArn(policyArn).versionId("v1")).policyVersion()
                     .document();
             assertThat(URLDecoder.decode(document, StandardCharsets.UTF_8)).contains(account + ":role/app");
         }
+    }
+
+    private static String trusting(String principal) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
+                + principal + "\"},\"Action\":\"sts:AssumeRole\"}]}";
     }
 }

@@ -33,8 +33,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Maps entities to stored JSON documents by hand, field by field, so nothing secret can slip into a document by
@@ -92,6 +95,7 @@ final class EntityCodec {
                         .put("path", r.path()).put("trustPolicy", r.trustPolicy().text())
                         .put("maxSessionDuration", r.maxSessionDuration().toSeconds())
                         .put("createDate", r.createDate().toString());
+                node.set("trustPrincipalIds", stringMap(r.trustPolicy().principalIds()));
                 r.description().ifPresent(d -> node.put("description", d));
                 r.permissionsBoundaryArn().ifPresent(b -> node.put("permissionsBoundary", b));
                 node.set("tags", tags(r.tags()));
@@ -177,7 +181,8 @@ final class EntityCodec {
                     text(n, "path"), instant(n, "createDate"), strings(n.path("members")),
                     inline(n, PolicyKind.INLINE), strings(n.path("attachedPolicies")));
             case ROLE -> new Role(AccountId.of(text(n, "account")), text(n, "roleId"), text(n, "name"),
-                    text(n, "path"), stored(text(n, "trustPolicy"), PolicyKind.TRUST), optional(n, "description"),
+                    text(n, "path"), stored(text(n, "trustPolicy"), PolicyKind.TRUST)
+                            .withPrincipalIds(stringMap(n.path("trustPrincipalIds"))), optional(n, "description"),
                     Duration.ofSeconds(n.path("maxSessionDuration").asLong()), instant(n, "createDate"),
                     optional(n, "permissionsBoundary"), tags(n), inline(n, PolicyKind.INLINE),
                     strings(n.path("attachedPolicies")));
@@ -302,6 +307,19 @@ final class EntityCodec {
         ArrayNode array = json.createArrayNode();
         values.forEach(array::add);
         return array;
+    }
+
+    private ObjectNode stringMap(Map<String, String> values) {
+        ObjectNode object = json.createObjectNode();
+        new TreeMap<>(values).forEach(object::put);
+        return object;
+    }
+
+    /** Absent in entities written before the field existed: an empty map. */
+    private static Map<String, String> stringMap(JsonNode n) {
+        Map<String, String> values = new LinkedHashMap<>();
+        n.properties().forEach(e -> values.put(e.getKey(), e.getValue().asText()));
+        return values;
     }
 
     private static List<String> strings(JsonNode n) {
