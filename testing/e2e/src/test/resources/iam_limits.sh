@@ -39,7 +39,7 @@ expect_error LimitExceeded aws iam create-policy --policy-name too-big --policy-
 # Role trust policy: 2,048 characters
 trust_of_size() {
   local size=$1 principals="" i=0
-  while [ ${#principals} -lt "$size" ]; do principals+="${principals:+,}\"arn:aws:iam::123456789012:user/p$i-padding\""; i=$((i+1)); done
+  while [ ${#principals} -lt "$size" ]; do principals+="${principals:+,}\"arn:aws:sts::123456789012:assumed-role/p$i/padding\""; i=$((i+1)); done
   printf '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":[%s]},"Action":"sts:AssumeRole"}]}' "$principals"
 }
 aws iam create-role --role-name trusted --assume-role-policy-document "$(trust_of_size 1800)" >/dev/null

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lanyard", mixinStandardHelpOptions = true, version = "lanyard 0.1.0",
         description = "A self-hosted Security Token Service speaking AWS STS and IAM.",
         subcommands = {ServeCommand.class, ImportCommand.class, OidcCommand.class, SamlCommand.class,
-                RevokeSessionsCommand.class})
+                RevokeSessionsCommand.class, PolicyCommand.class})
 public final class LanyardCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

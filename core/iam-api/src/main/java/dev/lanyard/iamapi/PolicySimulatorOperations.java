@@ -6,6 +6,17 @@ import dev.lanyard.authz.OperationCall;
 import dev.lanyard.authz.PolicyGatherer;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.Arn;
+import dev.lanyard.aws.AccountId;
+import dev.lanyard.policy.AuthorizationRequest;
+import dev.lanyard.policy.Authorizer;
+import dev.lanyard.policy.Decision;
+import dev.lanyard.policy.Outcome;
+import dev.lanyard.policy.PrincipalIdentity;
+import dev.lanyard.policy.PrincipalMatch;
+import dev.lanyard.aws.PrincipalType;
+import dev.lanyard.policy.ResourcePolicyResult;
+import dev.lanyard.policy.SessionPolicies;
+import java.util.LinkedHashMap;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamSnapshot;
@@ -40,6 +51,7 @@ import java.util.TreeSet;
 final class PolicySimulatorOperations {
     private final IamContext ctx;
     private final PolicyEvaluator evaluator = new PolicyEvaluator();
+    private final Authorizer authorizer = new Authorizer(evaluator);
 
     PolicySimulatorOperations(IamContext ctx) {
         this.ctx = ctx;
@@ -69,22 +81,87 @@ final class PolicySimulatorOperations {
         if (policies.isEmpty()) {
             throw AwsException.missingParameter("PolicyInputList");
         }
-        return Optional.of(simulate(p, policies, inputs(p, "PermissionsBoundaryPolicyInputList",
-                PolicySource.PERMISSIONS_BOUNDARY)));
+        Optional<PrincipalIdentity> caller = callerArn(p).map(this::simulatedUser);
+        return Optional.of(simulate(p, new Simulation(policies, Set.copyOf(refs(policies)), boundaryInput(p),
+                resourcePolicy(p, caller), caller, call.requireCaller().account())));
     }
 
     private Optional<Struct> simulatePrincipal(OperationCall call) {
         QueryParameters p = call.parameters();
         String arn = Validators.length("policySourceArn", p.required("PolicySourceArn"), 20, 2048);
         ctx.authorize(call, arn);
-        List<LabeledPolicy> policies = new ArrayList<>(principalPolicies(call.requireCaller(), arn));
-        policies.addAll(inputs(p, "PolicyInputList", PolicySource.USER_INLINE));
+        Caller requester = call.requireCaller();
+        List<LabeledPolicy> policies = new ArrayList<>(principalPolicies(requester, arn));
+        List<LabeledPolicy> supplied = inputs(p, "PolicyInputList", PolicySource.USER_INLINE);
+        policies.addAll(supplied);
+        Optional<LabeledPolicy> boundary = boundaryInput(p).or(() -> principalBoundary(requester, arn));
+        Optional<String> callerArn = callerArn(p).or(() -> Optional.of(arn).filter(a -> Arn.parse(a)
+                .map(parsed -> parsed.resourceType().equals("user")).orElse(false)));
+        Optional<PrincipalIdentity> caller = callerArn.map(this::simulatedUser);
+        return Optional.of(simulate(p, new Simulation(policies, Set.copyOf(refs(supplied)), boundary,
+                resourcePolicy(p, caller), caller, requester.account())));
+    }
+
+    private static List<PolicyRef> refs(List<LabeledPolicy> policies) {
+        return policies.stream().map(LabeledPolicy::ref).toList();
+    }
+
+    /** The API allows one boundary document at a time. */
+    private static Optional<LabeledPolicy> boundaryInput(QueryParameters p) {
         List<LabeledPolicy> boundary = inputs(p, "PermissionsBoundaryPolicyInputList",
                 PolicySource.PERMISSIONS_BOUNDARY);
-        if (boundary.isEmpty()) {
-            boundary = principalBoundary(call.requireCaller(), arn);
+        if (boundary.size() > 1) {
+            throw IamErrors.invalidInput("PermissionsBoundaryPolicyInputList may contain only one policy.");
         }
-        return Optional.of(simulate(p, policies, boundary));
+        return boundary.stream().findFirst();
+    }
+
+    /** A resource policy needs a caller for its Principal element: CallerArn, or a user as PolicySourceArn. */
+    private static Optional<LabeledPolicy> resourcePolicy(QueryParameters p, Optional<PrincipalIdentity> caller) {
+        Optional<String> text = p.get("ResourcePolicy");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (caller.isEmpty()) {
+            throw IamErrors.invalidInput("CallerArn is required when a ResourcePolicy is simulated and the policy "
+                    + "source is not an IAM user.");
+        }
+        String document = Validators.policyText("resourcePolicy", text.get(), 131072);
+        StoredPolicy policy = StoredPolicy.parse(document, PolicyKind.RESOURCE);
+        return Optional.of(new LabeledPolicy(new PolicyRef(PolicySource.RESOURCE, "ResourcePolicy"),
+                policy.document()));
+    }
+
+    /** CallerArn names an IAM user; assumed roles, federated users and services cannot be simulated callers. */
+    private static Optional<String> callerArn(QueryParameters p) {
+        return p.get("CallerArn").map(arn -> {
+            Validators.length("callerArn", arn, 1, 2048);
+            Arn.parse(arn).filter(a -> a.service().equals("iam") && a.resourceType().equals("user")
+                    && a.accountId().isPresent()).orElseThrow(() -> IamErrors.invalidInput(
+                            "CallerArn must be the ARN of an IAM user: " + arn));
+            return arn;
+        });
+    }
+
+    /** The simulated caller; a user that exists carries its unique ID so stored trust policies can name it. */
+    private PrincipalIdentity simulatedUser(String arn) {
+        Arn parsed = Arn.parse(arn).orElseThrow();
+        AccountId account = parsed.accountId().orElseThrow();
+        Optional<String> userId = ctx.store().snapshot().user(account, parsed.resourceName())
+                .filter(u -> u.arn().toString().equals(arn)).map(u -> u.userId());
+        return new PrincipalIdentity(account, PrincipalType.USER, Optional.of(arn), userId, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** The account owning resources whose ARN names none (S3), and the resource policy's account. */
+    private static Optional<AccountId> resourceOwner(QueryParameters p) {
+        return p.get("ResourceOwner").map(owner -> {
+            if (AccountId.isValid(owner)) {
+                return AccountId.of(owner);
+            }
+            return Arn.parse(owner).flatMap(Arn::accountId).orElseThrow(() -> IamErrors.invalidInput(
+                    "ResourceOwner must be an account ID: " + owner));
+        });
     }
 
     private List<LabeledPolicy> principalPolicies(Caller caller, String arn) {
@@ -119,7 +196,7 @@ final class PolicySimulatorOperations {
         };
     }
 
-    private List<LabeledPolicy> principalBoundary(Caller caller, String arn) {
+    private Optional<LabeledPolicy> principalBoundary(Caller caller, String arn) {
         IamSnapshot snapshot = ctx.store().snapshot();
         Arn parsed = Arn.parse(arn).orElseThrow();
         Optional<String> boundary = switch (parsed.resourceType()) {
@@ -128,22 +205,36 @@ final class PolicySimulatorOperations {
             default -> Optional.empty();
         };
         PolicyGatherer gatherer = new PolicyGatherer(ctx.awsManaged());
-        return boundary.flatMap(b -> gatherer.managed(snapshot, b)).map(m -> List.of(new LabeledPolicy(
+        return boundary.flatMap(b -> gatherer.managed(snapshot, b)).map(m -> new LabeledPolicy(
                 new PolicyRef(PolicySource.PERMISSIONS_BOUNDARY, m.arn().toString()),
-                m.defaultVersion().policy().document()))).orElse(List.of());
+                m.defaultVersion().policy().document()));
     }
 
-    private Struct simulate(QueryParameters p, List<LabeledPolicy> policies, List<LabeledPolicy> boundary) {
+    /**
+     * What one simulation call evaluates.
+     *
+     * @param inputs the policies supplied in the request (reported as type {@code IAM Policy})
+     * @param callerAccount the account of the simulated caller, or of the requester when there is none
+     */
+    private record Simulation(List<LabeledPolicy> identity, Set<PolicyRef> inputs, Optional<LabeledPolicy> boundary,
+            Optional<LabeledPolicy> resourcePolicy, Optional<PrincipalIdentity> caller, AccountId callerAccount) {
+        AccountId principalAccount() {
+            return caller.map(PrincipalIdentity::account).orElse(callerAccount);
+        }
+    }
+
+    private Struct simulate(QueryParameters p, Simulation simulation) {
         List<String> actions = p.list("ActionNames");
         if (actions.isEmpty()) {
             throw AwsException.missingParameter("ActionNames");
         }
         List<String> resources = p.list("ResourceArns").isEmpty() ? List.of("*") : p.list("ResourceArns");
+        Optional<AccountId> owner = resourceOwner(p);
         ContextKeys keys = contextEntries(p);
         List<Struct> results = new ArrayList<>();
         for (String action : actions) {
             for (String resource : resources) {
-                results.add(result(action, resource, keys, policies, boundary));
+                results.add(result(simulation, action, resource, resourceAccount(resource, owner), keys));
             }
         }
         Struct.Builder out = Struct.builder();
@@ -152,39 +243,75 @@ final class PolicySimulatorOperations {
         return out.build();
     }
 
-    private Struct result(String action, String resource, ContextKeys keys, List<LabeledPolicy> policies,
-            List<LabeledPolicy> boundary) {
-        RequestContext context = new RequestContext(action, resource, Optional.empty(), keys);
-        PolicySetResult identity = evaluator.evaluate(policies, context);
-        Optional<PolicySetResult> bounded = boundary.isEmpty() ? Optional.empty()
-                : Optional.of(evaluator.evaluate(boundary, context));
-        String decision;
-        List<MatchedStatement> matched;
-        if (identity.effect() == SetEffect.DENY || bounded.map(b -> b.effect() == SetEffect.DENY).orElse(false)) {
-            decision = "explicitDeny";
-            matched = new ArrayList<>(identity.effect() == SetEffect.DENY ? identity.matched() : List.of());
-            bounded.filter(b -> b.effect() == SetEffect.DENY).ifPresent(b -> matched.addAll(b.matched()));
-        } else if (identity.effect() == SetEffect.ALLOW
-                && bounded.map(b -> b.effect() == SetEffect.ALLOW).orElse(true)) {
-            decision = "allowed";
-            matched = identity.matched();
-        } else {
-            decision = "implicitDeny";
-            matched = List.of();
-        }
+    /** The account in the resource ARN, else ResourceOwner; empty means the caller's own account. */
+    private static Optional<AccountId> resourceAccount(String resource, Optional<AccountId> owner) {
+        return Arn.parse(resource).flatMap(Arn::accountId).or(() -> owner);
+    }
+
+    private Struct result(Simulation sim, String action, String resource, Optional<AccountId> resourceAccount,
+            ContextKeys keys) {
+        RequestContext context = new RequestContext(action, resource, sim.caller(), keys);
+        AuthorizationRequest request = new AuthorizationRequest(context, sim.principalAccount(), resourceAccount,
+                false, sim.identity(), sim.boundary(), new SessionPolicies.None(), sim.resourcePolicy(), false);
+        Decision decision = authorizer.decide(request);
+        Value matched = new Value.ListOf(decision.determining().stream()
+                .<Value>map(m -> statement(m, sim.inputs())).toList());
+        List<String> missing = missing(context, sim);
         Struct.Builder b = Struct.builder()
                 .put("EvalActionName", action)
                 .put("EvalResourceName", resource)
-                .put("EvalDecision", decision)
-                .put("MatchedStatements", new Value.ListOf(matched.stream().<Value>map(this::statement).toList()))
-                .put("MissingContextValues", Value.ListOf.ofTexts(missing(action, resource, keys, policies)));
-        bounded.ifPresent(r -> b.put("PermissionsBoundaryDecisionDetail", Struct.builder()
-                .put("AllowedByPermissionsBoundary", r.effect() == SetEffect.ALLOW).build()));
+                .put("EvalDecision", decisionName(decision.outcome()))
+                .put("MatchedStatements", matched)
+                .put("MissingContextValues", Value.ListOf.ofTexts(resource.equals("*") ? missing : List.of()));
+        Optional<Struct> boundaryDetail = sim.boundary().map(policy -> Struct.builder()
+                .put("AllowedByPermissionsBoundary",
+                        evaluator.evaluate(List.of(policy), context).effect() == SetEffect.ALLOW).build());
+        boundaryDetail.ifPresent(d -> b.put("PermissionsBoundaryDecisionDetail", d));
+        if (request.isCrossAccount()) {
+            b.put("EvalDecisionDetails", crossAccountDetails(request, context));
+        } else if (!resource.equals("*")) {
+            b.put("EvalDecisionDetails", new Value.MapOf(Map.of()));
+        }
+        if (!resource.equals("*")) {
+            Struct.Builder specific = Struct.builder()
+                    .put("EvalResourceName", resource)
+                    .put("EvalResourceDecision", decisionName(decision.outcome()))
+                    .put("MatchedStatements", matched)
+                    .put("MissingContextValues", Value.ListOf.ofTexts(missing));
+            boundaryDetail.ifPresent(d -> specific.put("PermissionsBoundaryDecisionDetail", d));
+            b.put("ResourceSpecificResults", new Value.ListOf(List.of(specific.build())));
+        }
         return b.build();
     }
 
-    private Struct statement(MatchedStatement s) {
-        String type = switch (s.policy().source()) {
+    /** Cross account both sides must allow; the details say what each side decided on its own. */
+    private Value crossAccountDetails(AuthorizationRequest request, RequestContext context) {
+        Map<String, Value> details = new LinkedHashMap<>();
+        AuthorizationRequest identityOnly = new AuthorizationRequest(context, request.principalAccount(),
+                Optional.empty(), false, request.identityPolicies(), request.permissionsBoundary(),
+                request.sessionPolicies(), Optional.empty(), false);
+        details.put("IAM Policy", new Value.Text(decisionName(authorizer.decide(identityOnly).outcome())));
+        String resourceSide = request.resourcePolicy().map(policy -> {
+            ResourcePolicyResult result = evaluator.evaluateResourcePolicy(policy, context);
+            return switch (result.effect()) {
+                case DENY -> "explicitDeny";
+                case ALLOW -> "allowed";
+                case NOT_APPLICABLE -> "implicitDeny";
+            };
+        }).orElse("implicitDeny");
+        details.put("Resource Policy", new Value.Text(resourceSide));
+        return new Value.MapOf(details);
+    }
+
+    private static String decisionName(Outcome outcome) {
+        return switch (outcome) {
+            case ALLOWED -> "allowed";
+            case EXPLICIT_DENY -> "explicitDeny";
+            case IMPLICIT_DENY -> "implicitDeny";
+        };
+    }
+    private static Struct statement(MatchedStatement s, Set<PolicyRef> inputs) {
+        String type = inputs.contains(s.policy()) ? "IAM Policy" : switch (s.policy().source()) {
             case USER_INLINE -> "user";
             case GROUP_INLINE -> "group";
             case ROLE_INLINE -> "role";
@@ -203,14 +330,22 @@ final class PolicySimulatorOperations {
                 .build();
     }
 
-    /** Condition keys of statements whose action and resource match, that the caller did not supply. */
-    private static List<String> missing(String action, String resource, ContextKeys keys,
-            List<LabeledPolicy> policies) {
+    /**
+     * Condition keys of statements whose action and resource match (and principal, in the resource policy), that
+     * the caller did not supply.
+     */
+    private static List<String> missing(RequestContext context, Simulation sim) {
+        List<LabeledPolicy> policies = new ArrayList<>(sim.identity());
+        sim.boundary().ifPresent(policies::add);
+        sim.resourcePolicy().ifPresent(policies::add);
+        ContextKeys keys = context.keys();
         Set<String> result = new TreeSet<>();
         for (LabeledPolicy policy : policies) {
             for (Statement statement : policy.document().statements()) {
-                boolean scoped = statement.action().matches(action)
-                        && statement.resource().map(r -> r.matches(resource, keys)).orElse(true);
+                boolean scoped = statement.action().matches(context.action())
+                        && statement.resource().map(r -> r.matches(context.resource(), keys)).orElse(true)
+                        && statement.principal().map(pr -> pr.match(context.principal()) != PrincipalMatch.NONE)
+                                .orElse(true);
                 if (scoped) {
                     for (ConditionClause clause : statement.conditions()) {
                         if (keys.values(clause.key()).isEmpty()) {

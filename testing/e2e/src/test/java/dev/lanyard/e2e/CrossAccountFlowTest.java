@@ -85,13 +85,13 @@ class CrossAccountFlowTest {
                 .roleArn("arn:aws:iam::" + member + ":role/OrganizationAccountAccessRole").roleSessionName("setup"))
                 .credentials();
         IamClient memberIam = Clients.iam(server, Clients.session(inMember));
+        rootIam.createUser(r -> r.userName("auditor")); // IAM refuses trust in a user that does not exist
         memberIam.createRole(r -> r.roleName("audit").assumeRolePolicyDocument(
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::"
                         + management + ":user/auditor\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":"
                         + "{\"sts:ExternalId\":\"ext-42\"}}}]}"));
         String auditRole = "arn:aws:iam::" + member + ":role/audit";
 
-        rootIam.createUser(r -> r.userName("auditor"));
         AccessKey key = rootIam.createAccessKey(r -> r.userName("auditor")).accessKey();
         AwsCredentials auditor = Clients.basic(key.accessKeyId(), key.secretAccessKey());
         assertThatThrownBy(() -> Clients.sts(server, auditor).assumeRole(r -> r.roleArn(auditRole)
