@@ -68,7 +68,8 @@ final class OidcProviderOperations {
     private static List<String> thumbprints(QueryParameters p) {
         List<String> prints = p.list("ThumbprintList");
         if (prints.size() > 5) {
-            throw IamErrors.limitExceeded("Thumbprint list must contain fewer than 5 entries.");
+            // AWS's code and wording (seen in reported CreateOpenIDConnectProvider errors), though five are allowed.
+            throw IamErrors.invalidInput("Thumbprint list must contain fewer than 5 entries.");
         }
         for (String print : prints) {
             if (!print.matches("[0-9A-Fa-f]{40}")) {

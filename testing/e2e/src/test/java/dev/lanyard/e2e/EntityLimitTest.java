@@ -63,6 +63,28 @@ class EntityLimitTest {
         assertThat(iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)).clientIDList()).hasSize(100);
     }
 
+    /** Five thumbprints fit; a sixth is InvalidInput, not LimitExceeded, in AWS's (off-by-one) wording. */
+    @Test
+    void anOpenIdConnectProviderHoldsFiveThumbprints() {
+        List<String> five = IntStream.range(0, 5).mapToObj(i -> String.valueOf(i).repeat(40)).toList();
+        String arn = iam.createOpenIDConnectProvider(r -> r.url("https://prints.example.test").clientIDList("c")
+                .thumbprintList(five)).openIDConnectProviderArn();
+        List<String> six = IntStream.range(0, 6).mapToObj(i -> String.valueOf(i).repeat(40)).toList();
+        ThrowingCallable create = () -> iam.createOpenIDConnectProvider(r -> r.url("https://six.example.test")
+                .clientIDList("c").thumbprintList(six));
+        ThrowingCallable update = () -> iam.updateOpenIDConnectProviderThumbprint(r -> r.openIDConnectProviderArn(arn)
+                .thumbprintList(six));
+        for (ThrowingCallable call : List.of(create, update)) {
+            assertThatThrownBy(call).isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                assertThat(e.statusCode()).isEqualTo(400);
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidInput");
+                assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("Thumbprint list must contain fewer than 5 entries.");
+            });
+        }
+        assertThat(iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)).thumbprintList()).hasSize(5);
+    }
+
     @Test
     void aSamlProviderHoldsTenPrivateKeys(@TempDir Path dir) throws Exception {
         String metadata = new SamlFixture(dir).metadata();
