@@ -65,7 +65,9 @@ final class IamParams {
     static List<Tag> tags(QueryParameters params, boolean caseInsensitiveKeys) {
         List<Map<String, String>> raw = params.structList("Tags");
         if (raw.size() > MAX_TAGS) {
-            throw IamErrors.limitExceeded("The number of tags has reached the maximum limit.");
+            // The model's tagListType holds at most 50, so one request with more fails validation (as STS's does);
+            // LimitExceeded is for a TagX that would take the entity's merged set past 50.
+            throw ValidationErrors.single("tags", raw.toString(), ValidationErrors.lengthAtMost(MAX_TAGS));
         }
         List<Tag> tags = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -87,9 +89,18 @@ final class IamParams {
 
     /** Existing tags with new ones merged in (a new value replaces an existing key, compared case-insensitively). */
     static List<Tag> merge(List<Tag> existing, List<Tag> added) {
+        return merge(existing, added, true);
+    }
+
+    /**
+     * Existing tags with new ones merged in, a new value replacing an existing key; LimitExceeded when the entity
+     * would then hold more than 50 tags.
+     */
+    static List<Tag> merge(List<Tag> existing, List<Tag> added, boolean caseInsensitiveKeys) {
         List<Tag> result = new ArrayList<>();
         for (Tag tag : existing) {
-            if (added.stream().noneMatch(a -> a.key().equalsIgnoreCase(tag.key()))) {
+            if (added.stream().noneMatch(a -> caseInsensitiveKeys ? a.key().equalsIgnoreCase(tag.key())
+                    : a.key().equals(tag.key()))) {
                 result.add(tag);
             }
         }

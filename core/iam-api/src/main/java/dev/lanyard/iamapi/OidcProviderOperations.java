@@ -24,6 +24,7 @@ import java.util.Optional;
 /** IAM OpenID Connect providers: the issuers whose tokens AssumeRoleWithWebIdentity accepts. */
 final class OidcProviderOperations {
     static final int MAX_PROVIDERS = 100;
+    static final int MAX_CLIENT_IDS = 100;
     private final IamContext ctx;
 
     OidcProviderOperations(IamContext ctx) {
@@ -67,7 +68,8 @@ final class OidcProviderOperations {
     private static List<String> thumbprints(QueryParameters p) {
         List<String> prints = p.list("ThumbprintList");
         if (prints.size() > 5) {
-            throw IamErrors.limitExceeded("Thumbprint list must contain fewer than 5 entries.");
+            // AWS's code and wording (seen in reported CreateOpenIDConnectProvider errors), though five are allowed.
+            throw IamErrors.invalidInput("Thumbprint list must contain fewer than 5 entries.");
         }
         for (String print : prints) {
             if (!print.matches("[0-9A-Fa-f]{40}")) {
@@ -80,11 +82,15 @@ final class OidcProviderOperations {
 
     private static List<String> clientIds(QueryParameters p) {
         List<String> ids = p.list("ClientIDList");
-        if (ids.size() > 100) {
-            throw IamErrors.limitExceeded("Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: 100");
+        if (ids.stream().distinct().count() > MAX_CLIENT_IDS) {
+            throw tooManyClientIds();
         }
         ids.forEach(id -> Validators.length("clientIDList", id, 1, 255));
         return ids.stream().distinct().toList();
+    }
+
+    private static AwsException tooManyClientIds() {
+        return IamErrors.limitExceeded("Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: " + MAX_CLIENT_IDS);
     }
 
     private Optional<Struct> create(OperationCall call) {
@@ -171,6 +177,9 @@ final class OidcProviderOperations {
             if (provider.clientIds().contains(clientId)) {
                 return Mutation.of(provider);
             }
+            if (provider.clientIds().size() >= MAX_CLIENT_IDS) {
+                throw tooManyClientIds();
+            }
             List<String> ids = new ArrayList<>(provider.clientIds());
             ids.add(clientId);
             OidcProvider updated = provider.withClientIds(ids);
@@ -206,10 +215,7 @@ final class OidcProviderOperations {
         List<Tag> tags = IamParams.tags(call.parameters(), false);
         ctx.store().update(snapshot -> {
             OidcProvider provider = current(snapshot, found);
-            List<Tag> merged = new ArrayList<>(provider.tags().stream()
-                    .filter(t -> tags.stream().noneMatch(n -> n.key().equals(t.key()))).toList());
-            merged.addAll(tags);
-            OidcProvider updated = provider.withTags(merged);
+            OidcProvider updated = provider.withTags(IamParams.merge(provider.tags(), tags, false));
             return Mutation.of(updated, EntityChange.upsert(updated));
         });
         return Optional.empty();

@@ -178,13 +178,7 @@ final class PolicyVersionOperations {
         ctx.store().update(snapshot -> {
             ManagedPolicy policy = current(snapshot, found);
             // Policy tag keys are case-sensitive, unlike user and role tags.
-            List<Tag> merged = new ArrayList<>(policy.tags().stream()
-                    .filter(t -> tags.stream().noneMatch(n -> n.key().equals(t.key()))).toList());
-            merged.addAll(tags);
-            if (merged.size() > 50) {
-                throw IamErrors.limitExceeded("The number of tags has reached the maximum limit.");
-            }
-            ManagedPolicy updated = policy.withTags(merged);
+            ManagedPolicy updated = policy.withTags(IamParams.merge(policy.tags(), tags, false));
             return Mutation.of(updated, EntityChange.upsert(updated));
         });
         return Optional.empty();

@@ -202,10 +202,7 @@ final class SamlProviderOperations {
         List<Tag> tags = IamParams.tags(call.parameters(), false);
         ctx.store().update(snapshot -> {
             SamlProvider provider = current(snapshot, found);
-            List<Tag> merged = new ArrayList<>(provider.tags().stream()
-                    .filter(t -> tags.stream().noneMatch(n -> n.key().equals(t.key()))).toList());
-            merged.addAll(tags);
-            SamlProvider updated = provider.withTags(merged);
+            SamlProvider updated = provider.withTags(IamParams.merge(provider.tags(), tags, false));
             return Mutation.of(updated, EntityChange.upsert(updated));
         });
         return Optional.empty();

@@ -3,10 +3,12 @@ package dev.lanyard.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.SummaryKeyType;
@@ -75,6 +77,16 @@ class AccountQuotaTest {
     void openIdConnectProvidersStopAtOneHundred() {
         fillThenRefuse(100, i -> rootIam.createOpenIDConnectProvider(r -> r.url("https://idp" + i + ".example.test")
                 .clientIDList("client").thumbprintList("0".repeat(40))), "OpenIdConnectProvidersPerAccount");
+    }
+
+    @Test
+    void samlProvidersStopAtOneHundred(@TempDir Path dir) throws Exception {
+        String metadata = new SamlFixture(dir).metadata();
+        fillThenRefuse(100, i -> rootIam.createSAMLProvider(r -> r.name("idp" + i).samlMetadataDocument(metadata)),
+                "SamlProvidersPerAccount");
+        String first = "arn:aws:iam::" + server.accountId() + ":saml-provider/idp0";
+        rootIam.deleteSAMLProvider(r -> r.samlProviderArn(first));
+        rootIam.createSAMLProvider(r -> r.name("idp0").samlMetadataDocument(metadata));
     }
 
     /** Creates {@code quota} entities (indices 0..quota-1), then expects entity number quota to be refused. */

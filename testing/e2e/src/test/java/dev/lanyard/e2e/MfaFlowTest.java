@@ -58,6 +58,58 @@ class MfaFlowTest {
         }
     }
 
+    /**
+     * The account root user has no MFA device here (AWS assigns one to root only through the console): EnableMFADevice
+     * names an IAM user, and GetSessionToken by root with a serial number is refused as for any unassociated device,
+     * even one enabled for a user and a code that is valid for it. See docs/adr/0007-root-user-mfa.md.
+     */
+    @Test
+    void theRootUserHasNoMfaDevice() {
+        try (TestServer server = TestServer.start()) {
+            var iam = Clients.iam(server, Clients.root(server));
+            iam.createUser(r -> r.userName("holder"));
+            var device = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("shared")).virtualMFADevice();
+            String serial = device.serialNumber();
+            String seed = device.base32StringSeed().asUtf8String();
+            long now = Instant.now().getEpochSecond();
+            assertThatThrownBy(() -> iam.enableMFADevice(r -> r.serialNumber(serial)
+                    .authenticationCode1(oathtool(seed, now - 30)).authenticationCode2(oathtool(seed, now))))
+                    .isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(400);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MissingParameter");
+                        assertThat(e.awsErrorDetails().errorMessage())
+                                .isEqualTo("The request must contain the parameter UserName");
+                    });
+            iam.enableMFADevice(r -> r.userName("holder").serialNumber(serial)
+                    .authenticationCode1(oathtool(seed, now - 30)).authenticationCode2(oathtool(seed, now)));
+
+            var sts = Clients.sts(server, Clients.root(server));
+            String code = oathtool(seed, now + 30);
+            String rootDevice = "arn:aws:iam::" + server.accountId() + ":mfa/root-account-mfa-device";
+            for (String number : List.of(serial, rootDevice)) {
+                assertThatThrownBy(() -> sts.getSessionToken(r -> r.serialNumber(number).tokenCode(code)))
+                        .isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                            assertThat(e.statusCode()).isEqualTo(403);
+                            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+                            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("MultiFactorAuthentication failed,"
+                                    + " unable to validate MFA code.  Please verify your MFA serial number is valid and"
+                                    + " associated with this user.");
+                        });
+            }
+            var session = sts.getSessionToken().credentials();
+            assertThat(java.time.Duration.between(Instant.now(), session.expiration())).isLessThanOrEqualTo(
+                    java.time.Duration.ofHours(1));
+
+            // The AWS CLI refuses the call before sending it, as it does against AWS.
+            Map<String, String> rootEnv = Map.of("AWS_CONFIG_FILE", server.configFile().toString(),
+                    "AWS_SHARED_CREDENTIALS_FILE", server.credentialsFile().toString(), "AWS_PROFILE", "lanyard");
+            ExternalProcess.Result cli = awsRaw(rootEnv, "iam", "enable-mfa-device", "--serial-number", serial,
+                    "--authentication-code1", "123456", "--authentication-code2", "654321");
+            assertThat(cli.exitCode()).isNotZero();
+            assertThat(cli.stderr()).contains("the following arguments are required: --user-name");
+        }
+    }
+
     @Test
     void virtualDevicesCarryTags() {
         try (TestServer server = TestServer.start()) {
