@@ -61,7 +61,7 @@ public final class ConditionClause {
         }
         Optional<List<String>> present = keys.values(normalizedKey);
         List<String> request = present.orElse(List.of());
-        if (request.isEmpty()) {
+        if (request.isEmpty() || (operator.qualifier() != SetQualifier.NONE && onlyEmptyStrings(request))) {
             return missingKeyResult();
         }
         return switch (operator.qualifier()) {
@@ -73,7 +73,7 @@ public final class ConditionClause {
     }
 
     /**
-     * §3.2/§3.4: IfExists is true; ForAllValues is vacuously true (the majority of the AWS doc passages; the
+     * §3.2/§3.4 (also for set operators over only empty strings): IfExists is true; ForAllValues is vacuously true (the majority of the AWS doc passages; the
      * aws:ResourceOrgPaths example on the operator page says "No match" — see §3.6); ForAnyValue is false; a plain
      * operator is false unless negated.
      */
@@ -86,6 +86,20 @@ public final class ConditionClause {
             case FOR_ANY_VALUE -> false;
             case NONE -> operator.base().negated();
         };
+    }
+
+    /**
+     * For set operators a request whose values are all empty strings "resolves to an empty data set", so
+     * ForAllValues is true and ForAnyValue false, as for an absent key (the multivalued examples page and the older
+     * set-operator page say so in the same words). Plain operators still compare the empty string as a value.
+     */
+    private static boolean onlyEmptyStrings(List<String> request) {
+        for (String value : request) {
+            if (!value.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean matchesOne(String requestValue, ContextKeys keys) {

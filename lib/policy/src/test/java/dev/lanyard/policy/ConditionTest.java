@@ -164,6 +164,17 @@ class ConditionTest {
     }
 
     @Test
+    void setOperatorsTreatOnlyEmptyStringsAsAnEmptyDataSet() {
+        // "If the key values in the request resolve to an empty data set (for example, an empty string)"
+        assertThat(holds("ForAllValues:StringEquals", "aws:TagKeys", "\"a\"", multi("aws:TagKeys", ""))).isTrue();
+        assertThat(holds("ForAnyValue:StringEquals", "aws:TagKeys", "\"\"", multi("aws:TagKeys", ""))).isFalse();
+        assertThat(holds("ForAllValues:StringEquals", "\"a\"", "")).as("single-valued empty string").isTrue();
+        assertThat(holds("ForAllValues:StringEquals", "aws:TagKeys", "\"a\"", multi("aws:TagKeys", "", "b")))
+                .as("not empty: \"b\" must match").isFalse();
+        assertThat(holds("StringEquals", "\"\"", "")).as("plain operators compare the empty string").isTrue();
+    }
+
+    @Test
     void plainOperatorOnMultiValuedKeyNeverMatches() {
         assertThat(holds("StringEquals", "aws:TagKeys", "\"a\"", multi("aws:TagKeys", "a"))).isFalse();
         assertThat(holds("StringNotEquals", "aws:TagKeys", "\"b\"", multi("aws:TagKeys", "a"))).isFalse();

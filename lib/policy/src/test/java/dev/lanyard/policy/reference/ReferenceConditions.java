@@ -28,7 +28,10 @@ final class ReferenceConditions {
             return clause.values().stream().anyMatch(v -> v.equalsIgnoreCase("true") ? absent
                     : v.equalsIgnoreCase("false") && !absent);
         }
-        if (absent) {
+        // "an empty data set (for example, an empty string)" counts as no values for ForAllValues/ForAnyValue.
+        boolean emptySet = clause.operator().qualifier() != SetQualifier.NONE && !absent
+                && present.get().stream().allMatch(String::isEmpty);
+        if (absent || emptySet) {
             if (clause.operator().ifExists()) {
                 return true;
             }
