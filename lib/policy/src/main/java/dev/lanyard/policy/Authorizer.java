@@ -10,7 +10,7 @@ import java.util.Optional;
  * The whole decision for one request (iam-policy.md §4.3-4.6):
  * <ol>
  *   <li>an applicable Deny in any policy wins (EXPLICIT_DENY);
- *   <li>the principal side is identity allow (root: implicit, own account only) capped by the permissions boundary
+ *   <li>the principal side is identity allow (root: implicit) capped by the permissions boundary
  *       and the session policies;
  *   <li>same account: the principal side, or a resource-policy grant — DIRECT/FEDERATED/SERVICE alone, PARENT if the
  *       caps allow, ACCOUNT never alone; with {@code resourcePolicyRequired} the resource policy must grant and an
@@ -67,8 +67,9 @@ public final class Authorizer {
     private static Optional<Path> allowingPath(AuthorizationRequest request, Layers layers) {
         boolean capsAllow = layers.boundaryAllows() && sessionAllows(request.sessionPolicies(), layers);
         boolean crossAccount = request.isCrossAccount();
-        boolean identityAllows = layers.identity().effect() == SetEffect.ALLOW
-                || (request.principalIsRoot() && !crossAccount);
+        // The root user's identity side always allows (no IAM policy can limit root): cross-account it still needs
+        // the other account's grant, as any caller does. STS refuses AssumeRole by root before this point.
+        boolean identityAllows = layers.identity().effect() == SetEffect.ALLOW || request.principalIsRoot();
         boolean principalSide = identityAllows && capsAllow;
         PrincipalMatch grant = layers.resourceGrant();
         if (crossAccount) {

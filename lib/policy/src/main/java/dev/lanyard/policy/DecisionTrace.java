@@ -14,8 +14,7 @@ final class DecisionTrace {
                               Optional<ResourcePolicyResult> resource) {
         List<String> lines = new ArrayList<>(5);
         String rootNote = request.principalIsRoot() && identity.effect() != SetEffect.ALLOW
-                ? (request.isCrossAccount() ? " (root user: no implicit allow cross-account)"
-                : " (root user: implicit allow in own account)") : "";
+                ? " (root user: implicit allow)" : "";
         lines.add("identity: " + describe(identity) + rootNote);
         lines.add("boundary: " + boundary.map(DecisionTrace::describe).orElse("none"));
         lines.add("session: " + switch (request.sessionPolicies()) {

@@ -189,13 +189,15 @@ class AuthorizerTest {
     }
 
     @Test
-    void rootHasImplicitAccessOnlyInItsOwnAccount() {
+    void rootHasImplicitIdentityAccessButCrossAccountNeedsAGrant() {
         assertThat(Call.of(ROOT).outcome()).isEqualTo(Outcome.ALLOWED);
         assertThat(Call.of(ROOT).identity(DENY_GET).outcome()).isEqualTo(Outcome.EXPLICIT_DENY);
         assertThat(Call.of(ROOT).resource(resourcePolicy(aws("111122223333"))).crossAccount().outcome())
-                .isEqualTo(Outcome.IMPLICIT_DENY);
+                .as("the other account's resource policy trusts the root's account").isEqualTo(Outcome.ALLOWED);
+        assertThat(Call.of(ROOT).resource(resourcePolicy(aws("999999999999"))).crossAccount().outcome())
+                .as("no grant to the root's account").isEqualTo(Outcome.IMPLICIT_DENY);
         Decision decision = Call.of(ROOT).decide(ACTION, RESOURCE);
-        assertThat(decision.trace().getFirst()).contains("root user: implicit allow in own account");
+        assertThat(decision.trace().getFirst()).contains("root user: implicit allow");
     }
 
     @Test
