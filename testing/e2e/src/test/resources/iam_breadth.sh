@@ -41,6 +41,9 @@ expect_error LimitExceeded aws iam attach-user-policy --user-name attached --pol
 aws iam tag-policy --policy-arn "$arn" --tags Key=team,Value=blue Key=Team,Value=red
 [ "$(aws iam list-policy-tags --policy-arn "$arn" --query 'length(Tags)' --output text)" = 2 ] || fail "policy tag keys are case-sensitive"
 aws iam untag-policy --policy-arn "$arn" --tag-keys Team
+tagged=$(aws iam create-policy --policy-name tagged-at-birth --policy-document "$(doc iam:GetUser)" \
+  --tags Key=env,Value=a Key=Env,Value=b --query Policy.Arn --output text)
+[ "$(aws iam list-policy-tags --policy-arn "$tagged" --query 'length(Tags)' --output text)" = 2 ] || fail "CreatePolicy tag keys are case-sensitive"
 [ "$(aws iam list-policy-tags --policy-arn "$arn" --query 'Tags[0].Value' --output text)" = blue ] || fail "untag"
 
 aws iam create-account-alias --account-alias lanyard-test-alias

@@ -58,7 +58,7 @@ final class MfaOperations {
         String name = Validators.name("virtualMFADeviceName", p.required("VirtualMFADeviceName"), 1, 226,
                 "[\\w+=,.@-]+");
         String path = IamParams.path(p, "Path");
-        List<Tag> tags = IamParams.tags(p);
+        List<Tag> tags = IamParams.tags(p, false);
         Caller caller = call.requireCaller();
         String serial = MfaDevice.serialNumber(caller.account(), path, name);
         ctx.authorize(call, serial, List.of(), tags);
@@ -258,8 +258,8 @@ final class MfaOperations {
     }
 
     private Optional<Struct> tag(OperationCall call) {
-        List<Tag> tags = IamParams.tags(call.parameters());
-        return retag(call, tags, existing -> IamParams.merge(existing, tags));
+        List<Tag> tags = IamParams.tags(call.parameters(), false);
+        return retag(call, tags, existing -> IamParams.merge(existing, tags, false));
     }
 
     private Optional<Struct> untag(OperationCall call) {

@@ -120,8 +120,9 @@ class MfaFlowTest {
                     .value("prod")));
             iam.tagMFADevice(r -> r.serialNumber(serial).tags(t -> t.key("TEAM").value("b")));
             iam.untagMFADevice(r -> r.serialNumber(serial).tagKeys("env"));
+            // MFA device tag keys are case-sensitive (unlike users' and roles'): TEAM is a second key.
             assertThat(iam.listMFADeviceTags(r -> r.serialNumber(serial)).tags())
-                    .extracting(t -> t.key() + "=" + t.value()).containsExactly("TEAM=b");
+                    .extracting(t -> t.key() + "=" + t.value()).containsExactly("team=a", "TEAM=b");
             String missing = serial + "-missing";
             assertThatThrownBy(() -> iam.listMFADeviceTags(r -> r.serialNumber(missing)))
                     .isInstanceOfSatisfying(AwsServiceException.class,
