@@ -224,7 +224,8 @@ set_up_lanyard_iam() {
 OIDC_AUDIENCE=lanyard-load-bench
 oidc_issuer=""
 start_oidc_stub() {
-  python3 "$here/oidc_stub.py" "$work/webid-token.txt" "$OIDC_AUDIENCE" > "$work/oidc-stub.out" 2> "$work/oidc-stub.log" &
+  python3 "$here/oidc_stub.py" "$work/webid-token.txt" "$OIDC_AUDIENCE" > "$work/oidc-stub.out" \
+    2> "$work/oidc-stub.log" &
   local pid=$!
   pids+=("$pid")
   for _ in $(seq 1 120); do

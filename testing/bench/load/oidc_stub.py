@@ -76,7 +76,8 @@ def main(argv):
     issuer = "http://127.0.0.1:%d" % server.server_address[1]
     documents["discovery"] = json.dumps({"issuer": issuer, "jwks_uri": issuer + "/jwks",
                                          "id_token_signing_alg_values_supported": ["RS256"],
-                                         "subject_types_supported": ["public"], "response_types_supported": ["id_token"]})
+                                         "subject_types_supported": ["public"],
+                                         "response_types_supported": ["id_token"]})
     documents["jwks"] = json.dumps({"keys": [{"kty": "RSA", "use": "sig", "alg": "RS256", "kid": KEY_ID,
                                               "n": uint(public.n), "e": uint(public.e)}]})
     now = int(time.time())

@@ -180,7 +180,7 @@ done
 # ------------------------------------------------------------------------------------------------- report
 # shellcheck source=report.sh
 source "$here/report.sh"
-report="$(render_report "$results" "$duration" "$warmup" "$server_warmup")"
+report="$(render_report "$results" "$duration" "$warmup" "$server_warmup" "$oidc_fetches")"
 printf '%s\n' "$report"
 [[ -z "$out" ]] || printf '%s\n' "$report" > "$out"
 [[ -z "$tsv" ]] || cp "$results" "$tsv"
