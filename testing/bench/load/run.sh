@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Load benchmark of the running server: wrk replays presigned GET URLs (GetCallerIdentity with the root key;
-# AssumeRole and an authorized iam:GetUser with an IAM user's key) against Lanyard, against the bare HTTP ceiling
-# (the same Helidon web server answering a fixed body, dev.lanyard.bench.CeilingServer) and against moto for scale,
-# one server at a time, then prints a markdown table with the machine's facts. Everything listens on 127.0.0.1 and
-# everything started here is stopped on exit.
+# AssumeRole and an authorized iam:GetUser with an IAM user's key) and an unsigned AssumeRoleWithWebIdentity (an RS256
+# ID token from the OIDC issuer stub load/oidc_stub.py) against Lanyard, against the bare HTTP ceiling (the same
+# Helidon web server answering a fixed body, dev.lanyard.bench.CeilingServer) and against moto for scale, one server
+# at a time, then prints a markdown table with the machine's facts. Everything listens on 127.0.0.1 and everything
+# started here is stopped on exit.
 #
 # Usage: testing/bench/load/run.sh [options]
 #   --duration S        measured seconds per run (default 10)
@@ -55,7 +56,7 @@ while [[ $# -gt 0 ]]; do
     --tsv) tsv="${2:?}"; shift 2 ;;
     --keep) keep=1; shift ;;
     --max-seconds) max_seconds="${2:?}"; shift 2 ;;
-    -h|--help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
 done
@@ -96,6 +97,7 @@ if [[ " $targets " == *" moto "* ]] && ! command -v moto_server > /dev/null; the
 fi
 if [[ " $targets " == *" lanyard "* || " $targets " == *" moto "* ]]; then
   command -v aws > /dev/null || die "the AWS CLI is required"
+  python3 -c 'import cryptography' 2> /dev/null || die "python3 with cryptography is required (load/oidc_stub.py)"
 fi
 
 # ------------------------------------------------------------------------------------------ clean-up, limits
