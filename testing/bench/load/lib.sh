@@ -146,22 +146,25 @@ bench_jar() {
   echo "$jar"
 }
 
-# Starts `lanyard serve` in the background: data-dir port log. Sets lanyard_pid and lanyard_port (pids gets the pid).
+# Starts `lanyard serve` in the background: data-dir port log [more serve options]. Sets lanyard_pid and lanyard_port
+# (pids gets the pid).
 launch_lanyard() {
-  local jar
+  local jar data="$1" log="$3"
   jar="$(lanyard_jar)"
   lanyard_port="$2"
+  shift 3
   # shellcheck disable=SC2086 # LANYARD_JAVA_OPTS is a list of options
   "$JAVA_HOME/bin/java" ${LANYARD_JAVA_OPTS:-} -jar "$jar" serve --host 127.0.0.1 --port "$lanyard_port" \
-    --data-dir "$1" > "$3" 2>&1 &
+    --data-dir "$data" "$@" > "$log" 2>&1 &
   lanyard_pid=$!
   pids+=("$lanyard_pid")
 }
 
-# Starts Lanyard on a free port with a new data directory and waits for GET /health.
+# Starts Lanyard on a free port with a new data directory and waits for GET /health. It accepts the plain-http
+# loopback issuer of oidc_stub.py (a start-up option only: nothing on the request path changes).
 start_lanyard() {
   lanyard_data="$work/lanyard"
-  launch_lanyard "$lanyard_data" "$(free_port)" "$work/lanyard.log"
+  launch_lanyard "$lanyard_data" "$(free_port)" "$work/lanyard.log" --oidc-allow-insecure-loopback
   wait_until_up Lanyard "http://127.0.0.1:$lanyard_port/health" "$lanyard_pid" "$work/lanyard.log"
   [[ -f "$lanyard_data/aws/config" && -f "$lanyard_data/aws/credentials" ]] \
     || die "Lanyard wrote no AWS CLI profile under $lanyard_data/aws"
@@ -215,6 +218,62 @@ set_up_lanyard_iam() {
     || die "aws iam create-role failed"
 }
 
+# The OIDC issuer for AssumeRoleWithWebIdentity (oidc_stub.py): http://127.0.0.1:PORT serving discovery and the
+# JWKS, and one RS256 ID token for OIDC_AUDIENCE, an hour valid, in $work/webid-token.txt. Sets oidc_issuer
+# (pids gets the pid: started before a server, it outlives that server's stop_last and is stopped on exit).
+OIDC_AUDIENCE=lanyard-load-bench
+oidc_issuer=""
+start_oidc_stub() {
+  python3 "$here/oidc_stub.py" "$work/webid-token.txt" "$OIDC_AUDIENCE" > "$work/oidc-stub.out" \
+    2> "$work/oidc-stub.log" &
+  local pid=$!
+  pids+=("$pid")
+  for _ in $(seq 1 120); do
+    oidc_issuer="$(head -n 1 "$work/oidc-stub.out")"
+    [[ -z "$oidc_issuer" ]] || break
+    kill -0 "$pid" 2> /dev/null || { cat "$work/oidc-stub.log" >&2; die "oidc_stub.py exited during start-up"; }
+    sleep 0.25
+  done
+  [[ "$oidc_issuer" =~ ^http://127\.0\.0\.1:[0-9]+$ ]] || die "oidc_stub.py printed no issuer URL within 30 s"
+  curl -fsS -o /dev/null --max-time 5 "$oidc_issuer/.well-known/openid-configuration" \
+    || die "the OIDC stub does not answer at $oidc_issuer"
+}
+
+# The stub's fetch counts so far: "discovery jwks".
+oidc_stub_requests() {
+  curl -fsS --max-time 5 "$oidc_issuer/requests" | python3 -c 'import json, sys; c = json.load(sys.stdin)
+print(c["discovery"], c["jwks"])'
+}
+
+# The stub as an IAM OIDC provider (its host:port is the ARN's resource part and the condition-key prefix; the
+# thumbprint is never used for plain http), and a role trusting it for tokens whose aud is OIDC_AUDIENCE. Needs
+# set_up_lanyard_iam first (the profile and account). Sets webid_role_arn.
+set_up_lanyard_oidc() {
+  local provider_arn host="${oidc_issuer#http://}"
+  provider_arn="$(timeout 60 aws iam create-open-id-connect-provider --url "$oidc_issuer" \
+    --client-id-list "$OIDC_AUDIENCE" --thumbprint-list 0123456789abcdef0123456789abcdef01234567 \
+    --query OpenIDConnectProviderArn --output text)" || die "aws iam create-open-id-connect-provider failed"
+  [[ "$provider_arn" == "arn:aws:iam::$account:oidc-provider/$host" ]] \
+    || die "unexpected OIDC provider ARN '$provider_arn'"
+  webid_role_arn="$(timeout 60 aws iam create-role --role-name load-bench-webid-role --query Role.Arn --output text \
+    --assume-role-policy-document "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\
+\"Principal\":{\"Federated\":\"$provider_arn\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\",\
+\"Condition\":{\"StringEquals\":{\"$host:aud\":\"$OIDC_AUDIENCE\"}}}]}")" \
+    || die "aws iam create-role (web identity) failed"
+}
+
+# AssumeRoleWithWebIdentity is unsigned: a GET URL with the role, a session name and the stub's token (read from its
+# file, kept out of argv), all URL-encoded. Prints it: endpoint role-ARN
+web_identity_url() {
+  [[ -s "$work/webid-token.txt" ]] || die "no web identity token (start_oidc_stub first)"
+  WEBID_TOKEN_FILE="$work/webid-token.txt" timeout 60 python3 -c 'import os, sys
+from urllib.parse import quote, urlencode
+with open(os.environ["WEBID_TOKEN_FILE"]) as f:
+    token = f.read().strip()
+print(sys.argv[1] + "/?" + urlencode({"Action": "AssumeRoleWithWebIdentity", "Version": "2011-06-15",
+    "RoleArn": sys.argv[2], "RoleSessionName": "wrk", "WebIdentityToken": token}, quote_via=quote, safe=""))' "$1" "$2"
+}
+
 kebab() {
   case "$1" in
     GetCallerIdentity | Ceiling) echo get-caller-identity ;;
@@ -227,9 +286,17 @@ service_of() {
   case "$1" in GetUser) echo iam ;; *) echo sts ;; esac
 }
 
-# Prints a fresh presigned URL: target operation
+# Prints a fresh presigned URL (for AssumeRoleWithWebIdentity an unsigned one): target operation
 presign() {
   local endpoint
+  if [[ "$2" == AssumeRoleWithWebIdentity ]]; then
+    case "$1" in
+      lanyard) web_identity_url "http://127.0.0.1:$lanyard_port" "$webid_role_arn" ;;
+      moto) web_identity_url "http://127.0.0.1:$moto_port" arn:aws:iam::123456789012:role/load-bench-webid-role ;;
+      *) die "no AssumeRoleWithWebIdentity for $1" ;;
+    esac
+    return
+  fi
   case "$1" in
     lanyard)
       endpoint="http://127.0.0.1:$lanyard_port"

@@ -40,14 +40,19 @@ half_peak_row() {
     }' "$1"
 }
 
-render_report() { # results.tsv duration warmup server-warmup
-  local results="$1" duration="$2" warmup="$3" server_warmup="$4"
-  echo "## Load benchmark: presigned GET requests over HTTP/1.1 keep-alive on 127.0.0.1"
+render_report() { # results.tsv duration warmup server-warmup [the OIDC stub's fetches by Lanyard, as text]
+  local results="$1" duration="$2" warmup="$3" server_warmup="$4" fetches="${5:-}"
+  echo "## Load benchmark: presigned (and unsigned) GET requests over HTTP/1.1 keep-alive on 127.0.0.1"
   echo
   machine_facts
-  echo "- Method: wrk replays one boto3 presigned URL per operation (GetCallerIdentity signed with the root key;" \
-    "AssumeRole with an IAM user's key, on a role trusting the account; GetUser of that user with its own key, allowed by" \
-    "its inline policy); the ceiling is the same Helidon web server answering a fixed 353-byte XML body to the same" \
+  local webid=""
+  if [[ -n "$fetches" ]]; then webid=", the stub serving Lanyard $fetches fetches in all (its keys are cached)"; fi
+  echo "- Method: wrk replays one URL per operation, presigned by boto3 (GetCallerIdentity signed with the root key;" \
+    "AssumeRole with an IAM user's key, on a role trusting the account; GetUser of that user with its own key," \
+    "allowed by its inline policy) or, for AssumeRoleWithWebIdentity, unsigned and built by hand around one RS256 ID" \
+    "token from a local OIDC issuer (load/oidc_stub.py), on a role trusting that provider with a condition on its" \
+    "aud${webid};" \
+    "the ceiling is the same Helidon web server answering a fixed 353-byte XML body to the same" \
     "request line; per operation ${server_warmup} s at 16 connections first (JIT warm-up), then per row ${warmup} s" \
     "warm-up and ${duration} s measured, one server at a time; latencies from wrk's histogram (p99.9 through its Lua" \
     "done hook); bytes per response include the HTTP headers."
@@ -67,7 +72,7 @@ render_comparisons() { # results.tsv
     "moto peak req/s | Lanyard / moto at peak | Lanyard / HTTP ceiling at peak |"
   echo "|---|--:|--:|--:|--:|--:|"
   ceiling="$(peak_row "$results" ceiling Ceiling)"
-  for op in GetCallerIdentity AssumeRole GetUser Ceiling; do
+  for op in GetCallerIdentity AssumeRole GetUser AssumeRoleWithWebIdentity Ceiling; do
     local target=lanyard
     [[ "$op" == Ceiling ]] && target=ceiling
     l="$(peak_row "$results" "$target" "$op")"

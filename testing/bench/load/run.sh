@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Load benchmark of the running server: wrk replays presigned GET URLs (GetCallerIdentity with the root key;
-# AssumeRole and an authorized iam:GetUser with an IAM user's key) against Lanyard, against the bare HTTP ceiling
-# (the same Helidon web server answering a fixed body, dev.lanyard.bench.CeilingServer) and against moto for scale,
-# one server at a time, then prints a markdown table with the machine's facts. Everything listens on 127.0.0.1 and
-# everything started here is stopped on exit.
+# AssumeRole and an authorized iam:GetUser with an IAM user's key) and an unsigned AssumeRoleWithWebIdentity (an RS256
+# ID token from the OIDC issuer stub load/oidc_stub.py) against Lanyard, against the bare HTTP ceiling (the same
+# Helidon web server answering a fixed body, dev.lanyard.bench.CeilingServer) and against moto for scale, one server
+# at a time, then prints a markdown table with the machine's facts. Everything listens on 127.0.0.1 and everything
+# started here is stopped on exit.
 #
 # Usage: testing/bench/load/run.sh [options]
 #   --duration S        measured seconds per run (default 10)
@@ -55,7 +56,7 @@ while [[ $# -gt 0 ]]; do
     --tsv) tsv="${2:?}"; shift 2 ;;
     --keep) keep=1; shift ;;
     --max-seconds) max_seconds="${2:?}"; shift 2 ;;
-    -h|--help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
 done
@@ -66,7 +67,7 @@ for t in $targets; do [[ "$t" == lanyard || "$t" == ceiling || "$t" == moto ]] |
 
 operations() {
   case "$1" in
-    lanyard | moto) echo "GetCallerIdentity AssumeRole GetUser" ;;
+    lanyard | moto) echo "GetCallerIdentity AssumeRole GetUser AssumeRoleWithWebIdentity" ;;
     ceiling) echo Ceiling ;;
   esac
 }
@@ -96,6 +97,7 @@ if [[ " $targets " == *" moto "* ]] && ! command -v moto_server > /dev/null; the
 fi
 if [[ " $targets " == *" lanyard "* || " $targets " == *" moto "* ]]; then
   command -v aws > /dev/null || die "the AWS CLI is required"
+  python3 -c 'import cryptography' 2> /dev/null || die "python3 with cryptography is required (load/oidc_stub.py)"
 fi
 
 # ------------------------------------------------------------------------------------------ clean-up, limits
@@ -104,6 +106,7 @@ start_guard load
 # --------------------------------------------------------------------------------------------------- runs
 results="$work/results.tsv"
 : > "$results"
+oidc_fetches=""
 
 # shellcheck disable=SC2154 # wrk_stats (lib.sh) sets the BENCH line's figures
 run_one() { # target operation url connections
@@ -119,7 +122,7 @@ run_one() { # target operation url connections
   local errors=$((status_errors + connect_errors + read_errors + write_errors + timeouts))
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$op" "$c" "$threads" "$rps" "$p50_us" \
     "$p99_us" "$p999_us" "$errors" "$requests" "$((bytes / (requests > 0 ? requests : 1)))" >> "$results"
-  printf 'run.sh: %-7s %-17s c=%-3s %10s req/s  p50 %s us  p99 %s us  p99.9 %s us  errors %s\n' "$target" "$op" \
+  printf 'run.sh: %-7s %-26s c=%-3s %10s req/s  p50 %s us  p99 %s us  p99.9 %s us  errors %s\n' "$target" "$op" \
     "$c" "$rps" "$p50_us" "$p99_us" "$p999_us" "$errors" >&2
   [[ "$status_errors" -eq 0 ]] || die "$target answered $status_errors requests with an error status, see $raw"
 }
@@ -150,12 +153,28 @@ load_target() {
 }
 
 for target in $targets; do
+  # The OIDC issuer stub, once, before the first server that needs its token (so that server's stop_last leaves it):
+  # Lanyard fetches discovery and the JWKS from it and caches them; moto only needs a token of the same shape.
+  if [[ -z "$oidc_issuer" && " $(operations "$target") " == *" AssumeRoleWithWebIdentity "* ]]; then
+    start_oidc_stub
+  fi
   case "$target" in
-    lanyard) start_lanyard; set_up_lanyard_iam ;;
+    lanyard) start_lanyard; set_up_lanyard_iam; set_up_lanyard_oidc ;;
     ceiling) start_ceiling ;;
     moto) start_moto ;;
   esac
+  if [[ "$target" == lanyard && -n "$oidc_issuer" ]]; then
+    fetched_before="$(oidc_stub_requests)" || die "the OIDC stub did not report its requests"
+  fi
   load_target "$target"
+  if [[ "$target" == lanyard && -n "$oidc_issuer" ]]; then
+    # What Lanyard fetched from the issuer while it was loaded (its first AssumeRoleWithWebIdentity included): the
+    # JWKS is cached, so the stub is not on the measured path.
+    fetched="$(oidc_stub_requests)" || die "the OIDC stub did not report its requests"
+    oidc_fetches="$(awk -v a="$fetched_before" -v b="$fetched" 'BEGIN {split(a, x, " "); split(b, y, " ");
+      printf "%d discovery and %d JWKS", y[1] - x[1], y[2] - x[2]}')"
+    echo "run.sh: the OIDC stub served Lanyard $oidc_fetches fetches over all its AssumeRoleWithWebIdentity runs" >&2
+  fi
   # Stopped before the next target starts, so no two servers ever share the CPUs.
   stop_last
 done
@@ -163,7 +182,7 @@ done
 # ------------------------------------------------------------------------------------------------- report
 # shellcheck source=report.sh
 source "$here/report.sh"
-report="$(render_report "$results" "$duration" "$warmup" "$server_warmup")"
+report="$(render_report "$results" "$duration" "$warmup" "$server_warmup" "$oidc_fetches")"
 printf '%s\n' "$report"
 [[ -z "$out" ]] || printf '%s\n' "$report" > "$out"
 [[ -z "$tsv" ]] || cp "$results" "$tsv"

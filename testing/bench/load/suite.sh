@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The issue 8 performance suite, one command, one report: start-up time, session token sizes, resident memory
-# over a million issued sessions, the wrk load table (Lanyard, the bare HTTP ceiling, moto; run.sh), and JMH
-# (policy evaluation; SigV4 verification + token unseal next to their crypto floor); then each goal, met or missed.
-# Everything listens on 127.0.0.1, one server at a time; everything started here is stopped on exit.
+# over a million issued sessions, the wrk load table (Lanyard, the bare HTTP ceiling, moto; AssumeRoleWithWebIdentity
+# among the operations; run.sh), and JMH (policy evaluation; SigV4 verification + token unseal next to their crypto
+# floor); then each goal, met or missed. Everything listens on 127.0.0.1, one server at a time; everything started
+# here is stopped on exit.
 #
 # Usage: testing/bench/load/suite.sh [options]
 #   --out FILE          also write the markdown report to FILE
@@ -13,7 +14,7 @@
 #   --wait-idle S       first wait up to S seconds (default 120) for the CPUs to be at least 90% idle over 3 s; the
 #                       report states the idle share measured before it started either way
 # Environment: as run.sh (LANYARD_JAR, BENCH_JAR, LANYARD_JAVA_OPTS, JAVA_HOME). Requires wrk, curl, the AWS CLI,
-# python3 with boto3, moto_server (optional) and the JDK's jcmd.
+# python3 with boto3 and cryptography, moto_server (optional) and the JDK's jcmd.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -37,7 +38,7 @@ while [[ $# -gt 0 ]]; do
     --keep) keep=1; shift ;;
     --max-seconds) max_seconds="${2:?}"; shift 2 ;;
     --wait-idle) wait_idle="${2:?}"; shift 2 ;;
-    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
 done
