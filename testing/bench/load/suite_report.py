@@ -151,15 +151,19 @@ def memory_goal(mem):
 
 def goals(load, starts, mem, scores):
     out = ["### Goals", "", "| goal | figure | verdict |", "|---|---|---|"]
-    # AssumeRoleWithWebIdentity is held to AssumeRole's bar: both issue a session, this one after an RS256 check.
-    for op in ("AssumeRole", "GetCallerIdentity", "AssumeRoleWithWebIdentity"):
+    for op in ("AssumeRole", "GetCallerIdentity"):
         l, m = peak(load, "lanyard", op), peak(load, "moto", op)
         if l and m:
             ratio = l["rps"] / m["rps"]
-            bar = " (AssumeRole's bar)" if op == "AssumeRoleWithWebIdentity" else ""
-            out.append("| %s >= %dx moto%s | peak %s vs %s req/s: %.0fx | %s |" % (
-                op, MOTO_FACTOR, bar, format(round(l["rps"]), ","), format(round(m["rps"]), ","), ratio,
+            out.append("| %s >= %dx moto | peak %s vs %s req/s: %.0fx | %s |" % (
+                op, MOTO_FACTOR, format(round(l["rps"]), ","), format(round(m["rps"]), ","), ratio,
                 verdict(ratio >= MOTO_FACTOR, "%.0f%% short of %dx" % (100 * (1 - ratio / MOTO_FACTOR), MOTO_FACTOR))))
+    # The issue sets no moto factor for AssumeRoleWithWebIdentity (moto checks no token; Lanyard verifies RS256 on
+    # every call): the ratio is reported, not judged.
+    l, m = peak(load, "lanyard", "AssumeRoleWithWebIdentity"), peak(load, "moto", "AssumeRoleWithWebIdentity")
+    if l and m:
+        out.append("| AssumeRoleWithWebIdentity vs moto (no goal set; reported) | peak %s vs %s req/s: %.0fx | - |" % (
+            format(round(l["rps"]), ","), format(round(m["rps"]), ","), l["rps"] / m["rps"]))
     g, c = peak(load, "lanyard", "GetCallerIdentity"), peak(load, "ceiling", "Ceiling")
     if g and c:
         share = g["rps"] / c["rps"]
