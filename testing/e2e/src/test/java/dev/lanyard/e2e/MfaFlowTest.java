@@ -160,7 +160,9 @@ class MfaFlowTest {
             String seed = Files.readString(seedFile).trim();
             assertThat(seed).matches("[A-Z2-7]{32}");
 
-            long now = Instant.now().getEpochSecond();
+            // The device is enabled with the two codes before the current one: if a 30-second step ended before the
+            // server checks them, they would be two steps old and read as clock drift, so start early in a step.
+            long now = earlyInAStep();
             ExternalProcess.Result wrong = awsRaw(rootEnv, "iam", "enable-mfa-device", "--user-name", "mfa-user",
                     "--serial-number", serial, "--authentication-code1", "000000", "--authentication-code2", "000001");
             assertThat(wrong.stderr()).contains("(InvalidAuthenticationCode)");
@@ -205,6 +207,15 @@ class MfaFlowTest {
             aws(rootEnv, "iam", "delete-virtual-mfa-device", "--serial-number", serial);
             assertThat(aws(rootEnv, "iam", "list-virtual-mfa-devices").get("VirtualMFADevices")).hasSize(1);
         }
+    }
+
+    /** Now, at least ten seconds before the current TOTP step ends (sleeping into the next step if needed). */
+    private static long earlyInAStep() throws InterruptedException {
+        long intoStep = Instant.now().getEpochSecond() % 30;
+        if (intoStep > 20) {
+            Thread.sleep((30 - intoStep) * 1000L);
+        }
+        return Instant.now().getEpochSecond();
     }
 
     private static Map<String, String> keyEnv(TestServer server, JsonNode key) {
