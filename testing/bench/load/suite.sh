@@ -90,11 +90,18 @@ cpu_phase() { # name: appends "name total-ticks other-busy-ticks steal-ticks" si
 }
 mark="$(cpu_mark)"
 
-echo "$prog: start-up on an empty data directory, then a second start" >&2
+echo "$prog: start-up on an empty data directory, with the AOT cache, then a plain later start" >&2
 data="$work/lanyard"
 port="$(free_port)"
 probe_start empty "$data" "$port"
 stop_last
+# The ./lanyard launcher's way: a start records the JDK's AOT cache when it stops, the next one loads it.
+LANYARD_JAVA_OPTS="${LANYARD_JAVA_OPTS:-} -XX:AOTCacheOutput=$work/lanyard.aot" probe_start aot-training "$data" "$port"
+stop_last
+[[ -s "$work/lanyard.aot" ]] || die "the training start wrote no AOT cache"
+LANYARD_JAVA_OPTS="${LANYARD_JAVA_OPTS:-} -XX:AOTCache=$work/lanyard.aot" probe_start aot "$data" "$port"
+stop_last
+# The server the next phases use: default JVM options, like the load runs.
 probe_start second "$data" "$port"
 lanyard_data="$data"
 set_up_lanyard_iam
