@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import javax.crypto.spec.SecretKeySpec;
+import javax.crypto.Mac;
 
 /**
  * Verifies SigV4 signatures (Authorization header and presigned URLs): credential scope, time window, payload hash
@@ -70,22 +70,22 @@ public final class SigV4Verifier {
         checkScope(signed, amzDate);
         checkTime(signed.requestTime());
         String payloadHash = payloadHash(request);
-        SecretKeySpec key = signingKeys.signingKeySpec(secret, signed.scopeDate(), signed.region(), signed.service());
-        String scope = signed.credentialScope();
-        String stringToSign = stringToSign(signed, request, payloadHash, amzDate, scope, false);
-        if (matches(key, stringToSign, signed.signature())) {
+        SigningKey key = signingKeys.cached(secret, signed.scopeDate(), signed.region(), signed.service());
+        Attempts attempts = new Attempts(key.mac(), stringToSignPrefix(amzDate, signed.credentialScope()),
+                signed.signature().getBytes(StandardCharsets.UTF_8));
+        if (attempts.matches(canonicalRequest(signed, request, payloadHash, false))) {
             return new VerifiedSignature(signed);
         }
         if (tokenMayBeUnsigned(signed, request)
-                && matches(key, stringToSign(signed, request, payloadHash, amzDate, scope, true), signed.signature())) {
+                && attempts.matches(canonicalRequest(signed, request, payloadHash, true))) {
             return new VerifiedSignature(signed);
         }
         // botocore presigns every URL with UNSIGNED-PAYLOAD; with an empty body nothing is left unsigned by it.
-        if (signed.presigned() && request.body().length == 0 && matches(key,
-                stringToSign(signed, request, UNSIGNED_PAYLOAD, amzDate, scope, false), signed.signature())) {
+        if (signed.presigned() && request.body().length == 0
+                && attempts.matches(canonicalRequest(signed, request, UNSIGNED_PAYLOAD, false))) {
             return new VerifiedSignature(signed);
         }
-        throw SigV4Errors.signatureMismatch("string to sign: " + stringToSign.replace('\n', '|'));
+        throw SigV4Errors.signatureMismatch("string to sign: " + attempts.firstStringToSign().replace('\n', '|'));
     }
 
     private void checkScope(SignedRequest signed, String amzDate) {
@@ -127,10 +127,14 @@ public final class SigV4Verifier {
         return value;
     }
 
-    private String stringToSign(SignedRequest signed, HttpRequestParts request, String payloadHash, String amzDate,
-            String scope, boolean excludeToken) {
-        String canonical = CanonicalRequest.of(request, signed.signedHeaders(), payloadHash, normalizePath, excludeToken);
-        return CanonicalRequest.ALGORITHM + '\n' + amzDate + '\n' + scope + '\n' + Crypto.sha256Hex(canonical);
+    private String canonicalRequest(
+            SignedRequest signed, HttpRequestParts request, String payloadHash, boolean excludeToken) {
+        return CanonicalRequest.of(request, signed.signedHeaders(), payloadHash, normalizePath, excludeToken);
+    }
+
+    /** {@code AWS4-HMAC-SHA256\n<amz date>\n<scope>\n}: what every attempt's string to sign starts with. */
+    private static byte[] stringToSignPrefix(String amzDate, String scope) {
+        return (CanonicalRequest.ALGORITHM + '\n' + amzDate + '\n' + scope + '\n').getBytes(StandardCharsets.UTF_8);
     }
 
     private static boolean tokenMayBeUnsigned(SignedRequest signed, HttpRequestParts request) {
@@ -139,8 +143,37 @@ public final class SigV4Verifier {
                 && request.rawQuery().contains(QueryCanonicalizer.SECURITY_TOKEN_PARAM);
     }
 
-    private static boolean matches(SecretKeySpec key, String stringToSign, String provided) {
-        byte[] expected = Crypto.hex(Crypto.hmacSha256(key, stringToSign)).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, provided.getBytes(StandardCharsets.UTF_8));
+    /**
+     * The candidate canonical requests of one verification, each checked against the provided signature in constant
+     * time; they share one Mac (doFinal resets it) and the string to sign up to its last line.
+     */
+    private static final class Attempts {
+        private final Mac mac;
+        private final byte[] stringToSignPrefix;
+        private final byte[] provided;
+        private byte[] firstCanonicalHash;
+
+        Attempts(Mac mac, byte[] stringToSignPrefix, byte[] provided) {
+            this.mac = mac;
+            this.stringToSignPrefix = stringToSignPrefix;
+            this.provided = provided;
+        }
+
+        boolean matches(String canonicalRequest) {
+            byte[] canonicalBytes = canonicalRequest.getBytes(StandardCharsets.UTF_8);
+            byte[] canonicalHash = Crypto.hexBytes(Crypto.sha256().digest(canonicalBytes));
+            if (firstCanonicalHash == null) {
+                firstCanonicalHash = canonicalHash;
+            }
+            mac.update(stringToSignPrefix);
+            byte[] expected = Crypto.hexBytes(mac.doFinal(canonicalHash));
+            return MessageDigest.isEqual(expected, provided);
+        }
+
+        /** For the operator's log line when nothing matched. */
+        String firstStringToSign() {
+            return new String(stringToSignPrefix, StandardCharsets.UTF_8)
+                    + new String(firstCanonicalHash, StandardCharsets.US_ASCII);
+        }
     }
 }
