@@ -33,7 +33,8 @@ public final class CanonicalRequest {
             boolean normalizePath,
             boolean excludeSecurityTokenParam) {
         List<String> names = lowerCaseSorted(signedHeaders);
-        StringBuilder out = new StringBuilder(256 + request.rawQuery().length());
+        // Sized for a typical SDK request with a session token, so the builder rarely grows.
+        StringBuilder out = new StringBuilder(1024 + request.rawPath().length() + request.rawQuery().length());
         out.append(request.method()).append('\n');
         out.append(PathCanonicalizer.canonicalPath(request.rawPath(), normalizePath)).append('\n');
         out.append(QueryCanonicalizer.canonicalQuery(request.rawQuery(), excludeSecurityTokenParam)).append('\n');
