@@ -92,7 +92,8 @@ public final class SigV4Verifier {
         if (!signed.terminator().equals(CanonicalRequest.TERMINATOR)) {
             throw SigV4Errors.badTerminator(signed.terminator());
         }
-        if (!signed.scopeDate().equals(amzDate.substring(0, 8))) {
+        String scopeDate = signed.scopeDate();
+        if (scopeDate.length() != 8 || !amzDate.startsWith(scopeDate)) {
             throw SigV4Errors.scopeDateMismatch(signed.scopeDate(), amzDate);
         }
     }
