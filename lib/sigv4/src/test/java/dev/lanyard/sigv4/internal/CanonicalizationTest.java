@@ -115,6 +115,20 @@ class CanonicalizationTest {
     }
 
     @org.junit.jupiter.api.Test
+    void signedHeaderNamesLowerCaseAsLocaleRootDoes() {
+        char[] alphabet = {'a', 'z', 'A', 'Z', '-', '0', ':', '\u00c9', '\u00e9', '\u0130', '\u00df', '\u212a'};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(29);
+        for (int n = 0; n < 20_000; n++) {
+            char[] chars = new char[random.nextInt(6)];
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String name = new String(chars);
+            assertThat(SignedHeaderList.lowerCase(name)).isEqualTo(name.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void joinsRepeatedHeadersInOrder() {
         StringBuilder out = new StringBuilder();
         HeaderCanonicalizer.appendValues(out, List.of(" b ", "a", "c  d"));
