@@ -69,9 +69,11 @@ public final class SigV4Verifier {
         String amzDate = AmzDate.format(signed.requestTime());
         checkScope(signed, amzDate);
         checkTime(signed.requestTime());
-        String payloadHash = payloadHash(request);
+        // One digest for the body and every canonical request: digest() leaves it reset for the next.
+        MessageDigest sha256 = Crypto.sha256();
+        String payloadHash = payloadHash(request, sha256);
         SigningKey key = signingKeys.cached(secret, signed.scopeDate(), signed.region(), signed.service());
-        Attempts attempts = new Attempts(key.mac(), stringToSignPrefix(amzDate, signed.credentialScope()),
+        Attempts attempts = new Attempts(sha256, key.mac(), stringToSignPrefix(amzDate, signed.credentialScope()),
                 signed.signature().getBytes(StandardCharsets.UTF_8));
         if (attempts.matches(canonicalRequest(signed, request, payloadHash, false))) {
             return new VerifiedSignature(signed);
@@ -113,19 +115,23 @@ public final class SigV4Verifier {
      * The body's hash, or the declared x-amz-content-sha256, which must then match the body: a signed declared hash
      * would otherwise let the body be swapped. UNSIGNED-PAYLOAD is taken at its word.
      */
-    static String payloadHash(HttpRequestParts request) {
+    static String payloadHash(HttpRequestParts request, MessageDigest sha256) {
         Optional<String> declared = request.header(CONTENT_SHA256);
         if (declared.isEmpty()) {
-            return Crypto.sha256Hex(request.body());
+            return bodyHash(request.body(), sha256);
         }
         String value = declared.get();
         if (value.equals(UNSIGNED_PAYLOAD)) {
             return value;
         }
-        if (!value.equalsIgnoreCase(Crypto.sha256Hex(request.body()))) {
+        if (!value.equalsIgnoreCase(bodyHash(request.body(), sha256))) {
             throw SigV4Errors.payloadHashMismatch();
         }
         return value;
+    }
+
+    private static String bodyHash(byte[] body, MessageDigest sha256) {
+        return body.length == 0 ? Crypto.EMPTY_SHA256 : Crypto.hex(sha256.digest(body));
     }
 
     private String canonicalRequest(
@@ -146,15 +152,18 @@ public final class SigV4Verifier {
 
     /**
      * The candidate canonical requests of one verification, each checked against the provided signature in constant
-     * time; they share one Mac (doFinal resets it) and the string to sign up to its last line.
+     * time; they share one digest and one Mac (both reset when they finish) and the string to sign up to its last
+     * line.
      */
     private static final class Attempts {
+        private final MessageDigest sha256;
         private final Mac mac;
         private final byte[] stringToSignPrefix;
         private final byte[] provided;
         private byte[] firstCanonicalHash;
 
-        Attempts(Mac mac, byte[] stringToSignPrefix, byte[] provided) {
+        Attempts(MessageDigest sha256, Mac mac, byte[] stringToSignPrefix, byte[] provided) {
+            this.sha256 = sha256;
             this.mac = mac;
             this.stringToSignPrefix = stringToSignPrefix;
             this.provided = provided;
@@ -162,7 +171,7 @@ public final class SigV4Verifier {
 
         boolean matches(String canonicalRequest) {
             byte[] canonicalBytes = canonicalRequest.getBytes(StandardCharsets.UTF_8);
-            byte[] canonicalHash = Crypto.hexBytes(Crypto.sha256().digest(canonicalBytes));
+            byte[] canonicalHash = Crypto.hexBytes(sha256.digest(canonicalBytes));
             if (firstCanonicalHash == null) {
                 firstCanonicalHash = canonicalHash;
             }
