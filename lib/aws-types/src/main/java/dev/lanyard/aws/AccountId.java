@@ -32,7 +32,14 @@ public record AccountId(String value) {
         if (number < 0 || number > 999_999_999_999L) {
             throw new IllegalArgumentException("account number out of range: " + number);
         }
-        return new AccountId(String.format("%012d", number));
+        // Not String.format("%012d"): it costs as much as a token unseal and prints locale-specific digits.
+        char[] digits = new char[12];
+        long rest = number;
+        for (int i = digits.length - 1; i >= 0; i--) {
+            digits[i] = (char) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return new AccountId(new String(digits));
     }
 
     public long asLong() {

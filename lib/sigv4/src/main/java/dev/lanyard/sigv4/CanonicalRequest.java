@@ -5,6 +5,7 @@ import dev.lanyard.sigv4.internal.Crypto;
 import dev.lanyard.sigv4.internal.HeaderCanonicalizer;
 import dev.lanyard.sigv4.internal.PathCanonicalizer;
 import dev.lanyard.sigv4.internal.QueryCanonicalizer;
+import dev.lanyard.sigv4.internal.SignedHeaderList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,8 @@ public final class CanonicalRequest {
             boolean normalizePath,
             boolean excludeSecurityTokenParam) {
         List<String> names = lowerCaseSorted(signedHeaders);
-        StringBuilder out = new StringBuilder(256 + request.rawQuery().length());
+        // Sized for a typical SDK request with a session token, so the builder rarely grows.
+        StringBuilder out = new StringBuilder(1024 + request.rawPath().length() + request.rawQuery().length());
         out.append(request.method()).append('\n');
         out.append(PathCanonicalizer.canonicalPath(request.rawPath(), normalizePath)).append('\n');
         out.append(QueryCanonicalizer.canonicalQuery(request.rawQuery(), excludeSecurityTokenParam)).append('\n');
@@ -60,7 +62,7 @@ public final class CanonicalRequest {
     private static List<String> lowerCaseSorted(List<String> names) {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            if (!name.toLowerCase(Locale.ROOT).equals(name) || (i > 0 && names.get(i - 1).compareTo(name) > 0)) {
+            if (!SignedHeaderList.lowerCase(name).equals(name) || (i > 0 && names.get(i - 1).compareTo(name) > 0)) {
                 return names.stream().map(h -> h.toLowerCase(Locale.ROOT)).sorted().toList();
             }
         }

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import javax.crypto.spec.SecretKeySpec;
+import javax.crypto.Mac;
 
 /**
  * Verifies SigV4 signatures (Authorization header and presigned URLs): credential scope, time window, payload hash
@@ -69,30 +69,33 @@ public final class SigV4Verifier {
         String amzDate = AmzDate.format(signed.requestTime());
         checkScope(signed, amzDate);
         checkTime(signed.requestTime());
-        String payloadHash = payloadHash(request);
-        SecretKeySpec key = signingKeys.signingKeySpec(secret, signed.scopeDate(), signed.region(), signed.service());
-        String scope = signed.credentialScope();
-        String stringToSign = stringToSign(signed, request, payloadHash, amzDate, scope, false);
-        if (matches(key, stringToSign, signed.signature())) {
+        // One digest for the body and every canonical request: digest() leaves it reset for the next.
+        MessageDigest sha256 = Crypto.sha256();
+        String payloadHash = payloadHash(request, sha256);
+        SigningKey key = signingKeys.cached(secret, signed.scopeDate(), signed.region(), signed.service());
+        Attempts attempts = new Attempts(sha256, key.mac(), stringToSignPrefix(amzDate, signed.credentialScope()),
+                signed.signature().getBytes(StandardCharsets.UTF_8));
+        if (attempts.matches(canonicalRequest(signed, request, payloadHash, false))) {
             return new VerifiedSignature(signed);
         }
         if (tokenMayBeUnsigned(signed, request)
-                && matches(key, stringToSign(signed, request, payloadHash, amzDate, scope, true), signed.signature())) {
+                && attempts.matches(canonicalRequest(signed, request, payloadHash, true))) {
             return new VerifiedSignature(signed);
         }
         // botocore presigns every URL with UNSIGNED-PAYLOAD; with an empty body nothing is left unsigned by it.
-        if (signed.presigned() && request.body().length == 0 && matches(key,
-                stringToSign(signed, request, UNSIGNED_PAYLOAD, amzDate, scope, false), signed.signature())) {
+        if (signed.presigned() && request.body().length == 0
+                && attempts.matches(canonicalRequest(signed, request, UNSIGNED_PAYLOAD, false))) {
             return new VerifiedSignature(signed);
         }
-        throw SigV4Errors.signatureMismatch("string to sign: " + stringToSign.replace('\n', '|'));
+        throw SigV4Errors.signatureMismatch("string to sign: " + attempts.firstStringToSign().replace('\n', '|'));
     }
 
     private void checkScope(SignedRequest signed, String amzDate) {
         if (!signed.terminator().equals(CanonicalRequest.TERMINATOR)) {
             throw SigV4Errors.badTerminator(signed.terminator());
         }
-        if (!signed.scopeDate().equals(amzDate.substring(0, 8))) {
+        String scopeDate = signed.scopeDate();
+        if (scopeDate.length() != 8 || !amzDate.startsWith(scopeDate)) {
             throw SigV4Errors.scopeDateMismatch(signed.scopeDate(), amzDate);
         }
     }
@@ -112,25 +115,33 @@ public final class SigV4Verifier {
      * The body's hash, or the declared x-amz-content-sha256, which must then match the body: a signed declared hash
      * would otherwise let the body be swapped. UNSIGNED-PAYLOAD is taken at its word.
      */
-    static String payloadHash(HttpRequestParts request) {
+    static String payloadHash(HttpRequestParts request, MessageDigest sha256) {
         Optional<String> declared = request.header(CONTENT_SHA256);
         if (declared.isEmpty()) {
-            return Crypto.sha256Hex(request.body());
+            return bodyHash(request.body(), sha256);
         }
         String value = declared.get();
         if (value.equals(UNSIGNED_PAYLOAD)) {
             return value;
         }
-        if (!value.equalsIgnoreCase(Crypto.sha256Hex(request.body()))) {
+        if (!value.equalsIgnoreCase(bodyHash(request.body(), sha256))) {
             throw SigV4Errors.payloadHashMismatch();
         }
         return value;
     }
 
-    private String stringToSign(SignedRequest signed, HttpRequestParts request, String payloadHash, String amzDate,
-            String scope, boolean excludeToken) {
-        String canonical = CanonicalRequest.of(request, signed.signedHeaders(), payloadHash, normalizePath, excludeToken);
-        return CanonicalRequest.ALGORITHM + '\n' + amzDate + '\n' + scope + '\n' + Crypto.sha256Hex(canonical);
+    private static String bodyHash(byte[] body, MessageDigest sha256) {
+        return body.length == 0 ? Crypto.EMPTY_SHA256 : Crypto.hex(sha256.digest(body));
+    }
+
+    private String canonicalRequest(
+            SignedRequest signed, HttpRequestParts request, String payloadHash, boolean excludeToken) {
+        return CanonicalRequest.of(request, signed.signedHeaders(), payloadHash, normalizePath, excludeToken);
+    }
+
+    /** {@code AWS4-HMAC-SHA256\n<amz date>\n<scope>\n}: what every attempt's string to sign starts with. */
+    private static byte[] stringToSignPrefix(String amzDate, String scope) {
+        return (CanonicalRequest.ALGORITHM + '\n' + amzDate + '\n' + scope + '\n').getBytes(StandardCharsets.UTF_8);
     }
 
     private static boolean tokenMayBeUnsigned(SignedRequest signed, HttpRequestParts request) {
@@ -139,8 +150,40 @@ public final class SigV4Verifier {
                 && request.rawQuery().contains(QueryCanonicalizer.SECURITY_TOKEN_PARAM);
     }
 
-    private static boolean matches(SecretKeySpec key, String stringToSign, String provided) {
-        byte[] expected = Crypto.hex(Crypto.hmacSha256(key, stringToSign)).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, provided.getBytes(StandardCharsets.UTF_8));
+    /**
+     * The candidate canonical requests of one verification, each checked against the provided signature in constant
+     * time; they share one digest and one Mac (both reset when they finish) and the string to sign up to its last
+     * line.
+     */
+    private static final class Attempts {
+        private final MessageDigest sha256;
+        private final Mac mac;
+        private final byte[] stringToSignPrefix;
+        private final byte[] provided;
+        private byte[] firstCanonicalHash;
+
+        Attempts(MessageDigest sha256, Mac mac, byte[] stringToSignPrefix, byte[] provided) {
+            this.sha256 = sha256;
+            this.mac = mac;
+            this.stringToSignPrefix = stringToSignPrefix;
+            this.provided = provided;
+        }
+
+        boolean matches(String canonicalRequest) {
+            byte[] canonicalBytes = canonicalRequest.getBytes(StandardCharsets.UTF_8);
+            byte[] canonicalHash = Crypto.hexBytes(sha256.digest(canonicalBytes));
+            if (firstCanonicalHash == null) {
+                firstCanonicalHash = canonicalHash;
+            }
+            mac.update(stringToSignPrefix);
+            byte[] expected = Crypto.hexBytes(mac.doFinal(canonicalHash));
+            return MessageDigest.isEqual(expected, provided);
+        }
+
+        /** For the operator's log line when nothing matched. */
+        String firstStringToSign() {
+            return new String(stringToSignPrefix, StandardCharsets.UTF_8)
+                    + new String(firstCanonicalHash, StandardCharsets.US_ASCII);
+        }
     }
 }

@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SigningKeys {
     private final int maxEntries;
-    private final ConcurrentHashMap<CacheKey, SecretKeySpec> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<CacheKey, SigningKey> cache = new ConcurrentHashMap<>();
 
     public SigningKeys(int maxEntries) {
         if (maxEntries < 1) {
@@ -39,15 +39,19 @@ public final class SigningKeys {
     }
 
     SecretKeySpec signingKeySpec(SecretAccessKey secret, String date, String region, String service) {
+        return cached(secret, date, region, service).spec();
+    }
+
+    SigningKey cached(SecretAccessKey secret, String date, String region, String service) {
         requireNonNull(secret, "secret is null");
         // The secret itself keys the cache: it is already in memory, and unlike a digest it costs nothing per request.
         CacheKey key = new CacheKey(secret.reveal(), date, region, service);
-        SecretKeySpec cached = cache.get(key);
+        SigningKey cached = cache.get(key);
         if (cached != null) {
             return cached;
         }
         byte[] raw = derive(secret, date, region, service);
-        SecretKeySpec derived = new SecretKeySpec(raw, Crypto.HMAC_SHA256);
+        SigningKey derived = new SigningKey(new SecretKeySpec(raw, Crypto.HMAC_SHA256));
         Arrays.fill(raw, (byte) 0);
         cache.put(key, derived);
         evictIfFull(key);

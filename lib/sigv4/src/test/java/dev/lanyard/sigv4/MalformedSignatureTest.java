@@ -58,6 +58,23 @@ class MalformedSignatureTest {
                         + " 'Bearer token'.");
     }
 
+    /** Keys are case-sensitive, unknown ones are ignored, and the first of a repeated key is the one used. */
+    @Test
+    void theFirstOfARepeatedPartWinsAndUnknownPartsAreIgnored() {
+        String header = "AWS4-HMAC-SHA256 credential=x/y, Credential=KEY1/20261123/us-east-1/sts/aws4_request,"
+                + " Credential=KEY2/20261123/eu-west-1/iam/aws4_request, Foo=bar,\tSignedHeaders=host;x-amz-date,"
+                + " SignedHeaders=host, Signature=abc, Signature=def,";
+        SignedRequest signed = SignedRequest.parse(withAuthorization(header, true)).orElseThrow();
+        assertThat(signed.accessKeyId()).isEqualTo("KEY1");
+        assertThat(signed.region()).isEqualTo("us-east-1");
+        assertThat(signed.signedHeaders()).containsExactly("host", "x-amz-date");
+        assertThat(signed.signature()).isEqualTo("abc");
+        assertIncomplete(withAuthorization("AWS4-HMAC-SHA256 " + CREDENTIAL + ", SignedHeaders=host, Signature", true))
+                .hasMessageStartingWith("'Signature' not a valid key=value pair (missing equal-sign)");
+        assertIncomplete(withAuthorization(" ,\t", true))
+                .hasMessageStartingWith("Authorization header requires 'Credential' parameter.");
+    }
+
     @Test
     void aStraySpaceInTheCredentialAsAwsReportsIt() {
         String header = "AWS4-HMAC-SHA256 Credential=AKIAXXXXXXXXXX /20150620/us-east-1/cloudformation/aws4_request,"

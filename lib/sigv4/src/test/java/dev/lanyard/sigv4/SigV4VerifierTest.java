@@ -10,9 +10,13 @@ import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.sigv4.internal.Crypto;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Scope checks, payload hashes, the Date header, and header signing with a session token. */
@@ -154,5 +158,39 @@ class SigV4VerifierTest {
         assertThat(verified.toString()).doesNotContain(Fixtures.TOKEN).contains("[REDACTED]");
         assertThat(Fixtures.sessionSigner().toString()).doesNotContain(SECRET.reveal());
         assertThat(sent.toString()).doesNotContain(Fixtures.TOKEN);
+    }
+
+    /** The operator's log line names the string to sign the verifier computed, with line breaks as '|'. */
+    @Test
+    void mismatchTellsTheOperatorTheStringToSign() {
+        HttpRequestParts sent = Fixtures.withHeader(Fixtures.signedStsPost(NOW), "Content-Type", "text/plain");
+        SignedRequest signed = SignedRequest.parse(sent).orElseThrow();
+        String canonical = CanonicalRequest.of(sent, signed.signedHeaders(), Crypto.sha256Hex(sent.body()), true);
+        String expected = CanonicalRequest.stringToSign(NOW, signed.credentialScope(), canonical);
+        assertThatThrownBy(() -> verifier.verify(signed, sent, SECRET))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.operatorDetail())
+                        .isEqualTo("string to sign: " + expected.replace('\n', '|')));
+    }
+
+    /** Verifiers share cached signing keys (and the HMAC prepared for each) between threads. */
+    @Test
+    void concurrentVerificationsOfGoodAndForgedRequestsEachGetTheirOwnAnswer() throws Exception {
+        HttpRequestParts good = Fixtures.signedStsPost(NOW);
+        HttpRequestParts forged = Fixtures.withHeader(good, "Content-Type", "text/plain");
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            List<Future<?>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(threads.submit(() -> {
+                    for (int i = 0; i < 2_000; i++) {
+                        assertThat(verify(good).request().accessKeyId()).isEqualTo(Fixtures.ACCESS_KEY_ID);
+                        assertThatThrownBy(() -> verify(forged)).isInstanceOf(AwsException.class);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> result : results) {
+                result.get();
+            }
+        }
     }
 }

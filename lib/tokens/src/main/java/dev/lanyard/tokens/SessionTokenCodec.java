@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.tokens.internal.ByteWriter;
+import dev.lanyard.tokens.internal.CipherPool;
 import dev.lanyard.tokens.internal.ClaimsEncoding;
 import dev.lanyard.tokens.internal.MalformedDataException;
 import dev.lanyard.tokens.internal.PolicyPacking;
@@ -42,6 +43,8 @@ public final class SessionTokenCodec {
 
     private final Supplier<TokenKeyset> keyset;
     private final SecureRandom rnd;
+    /** Reused AES/GCM ciphers: a fresh one per token would double the cost of an unseal. */
+    private final CipherPool ciphers = CipherPool.forAvailableProcessors();
 
     /** {@code keyset} is read on every call, so a rotated keyset takes effect at once. */
     public SessionTokenCodec(Supplier<TokenKeyset> keyset, SecureRandom rnd) {
@@ -63,7 +66,8 @@ public final class SessionTokenCodec {
         if (tokenLength > MAX_TOKEN_LENGTH) {
             throw new TokenTooLargeException(tokenLength);
         }
-        byte[] token = TokenEnvelope.seal(keyset.get().primary(), body.array(), body.size(), accessKeyId, rnd);
+        byte[] token = TokenEnvelope.seal(keyset.get().primary(), body.array(), body.size(), accessKeyId, rnd,
+                ciphers);
         return Base64.getEncoder().encodeToString(token);
     }
 
@@ -84,7 +88,7 @@ public final class SessionTokenCodec {
         } catch (MalformedDataException e) {
             throw new TokenRejectedException(TokenRejectionReason.MALFORMED);
         }
-        byte[] body = TokenEnvelope.open(bytes, keyset.get(), accessKeyId);
+        byte[] body = TokenEnvelope.open(bytes, keyset.get(), accessKeyId, ciphers);
         try {
             return ClaimsEncoding.decode(body, 0, body.length);
         } catch (MalformedDataException e) {

@@ -8,6 +8,11 @@ import dev.lanyard.tokens.internal.ClaimsEncoding;
 import dev.lanyard.tokens.internal.ByteWriter;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -38,6 +43,30 @@ class SessionTokenRoundTripTest {
             assertThat(codec.unseal(token, ACCESS_KEY_ID)).isEqualTo(claims);
         } catch (TokenTooLargeException e) {
             assertThat(e.tokenLength()).isGreaterThan(SessionTokenCodec.MAX_TOKEN_LENGTH);
+        }
+    }
+
+    /** Ciphers are pooled and shared between threads, and a key change must take effect at once for all of them. */
+    @Test
+    void concurrentSealsAndUnsealsAcrossARotationRoundTrip() throws Exception {
+        SessionClaims claims = new ClaimsGenerator(7).next();
+        String beforeRotation = codec.seal(claims, ACCESS_KEY_ID);
+        keyset.set(keyset.get().rotate(clock, rnd));
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            List<Future<?>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(threads.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        String token = codec.seal(claims, ACCESS_KEY_ID);
+                        assertThat(codec.unseal(token, ACCESS_KEY_ID)).isEqualTo(claims);
+                        assertThat(codec.unseal(beforeRotation, ACCESS_KEY_ID)).isEqualTo(claims);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> result : results) {
+                result.get();
+            }
         }
     }
 

@@ -126,6 +126,20 @@ class SessionTokenTamperTest {
         }
     }
 
+    /** The codec reuses its ciphers: a refused token must leave nothing behind that changes the next result. */
+    @Test
+    void rejectionsDoNotDisturbTheTokensAfterThem() {
+        byte[] flipped = raw.clone();
+        flipped[raw.length - 1] ^= 1;
+        for (int i = 0; i < 20; i++) {
+            assertRejected(encode(flipped), ACCESS_KEY_ID, TokenRejectionReason.AUTHENTICATION_FAILED);
+            assertThat(codec.unseal(token, ACCESS_KEY_ID)).isEqualTo(claims);
+            assertRejected(token, OTHER_ACCESS_KEY_ID, TokenRejectionReason.AUTHENTICATION_FAILED);
+            assertThat(codec.seal(claims, ACCESS_KEY_ID)).isNotEqualTo(token);
+            assertThat(codec.unseal(token, ACCESS_KEY_ID)).isEqualTo(claims);
+        }
+    }
+
     private void assertRejected(String candidate, AccessKeyId accessKeyId, TokenRejectionReason expected) {
         assertThatThrownBy(() -> codec.unseal(candidate, accessKeyId))
                 .as("token %s", candidate)

@@ -20,6 +20,10 @@ public final class HeaderCanonicalizer {
      * value ("a\r\n  b") canonicalizes as "a b".
      */
     static void appendTrimmedCollapsed(StringBuilder out, String value) {
+        if (isTrimmedCollapsed(value)) {
+            out.append(value);
+            return;
+        }
         int end = value.length();
         int i = 0;
         boolean first = true;
@@ -40,6 +44,27 @@ public final class HeaderCanonicalizer {
                 first = false;
             }
         }
+    }
+
+    /**
+     * The common case, checked with one comparison per character: no whitespace at either end and none inside but
+     * single spaces, so the value is already canonical. Control characters that are not whitespace fail it too and
+     * take the general path, which keeps them.
+     */
+    private static boolean isTrimmedCollapsed(String value) {
+        boolean afterSpace = true;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= ' ') {
+                if (c != ' ' || afterSpace) {
+                    return false;
+                }
+                afterSpace = true;
+            } else {
+                afterSpace = false;
+            }
+        }
+        return !afterSpace || value.isEmpty();
     }
 
     private static boolean isWhitespace(char c) {

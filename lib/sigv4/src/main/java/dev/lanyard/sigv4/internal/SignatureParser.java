@@ -39,14 +39,13 @@ public final class SignatureParser {
         if (!parts.algorithm().equals(ALGORITHM)) {
             throw SigV4Errors.unsupportedAlgorithm(parts.algorithm());
         }
-        Credential credential = Credential.parse(parts.values().get(AuthorizationHeaderParser.CREDENTIAL));
-        List<String> signedHeaders =
-                SignedHeaderList.parse(parts.values().get(AuthorizationHeaderParser.SIGNED_HEADERS));
+        Credential credential = Credential.parse(parts.credential());
+        List<String> signedHeaders = SignedHeaderList.parse(parts.signedHeaders());
         Instant time = amzDate.isPresent() ? parseAmzDate(amzDate.get()) : parseHttpDate(httpDate.orElseThrow());
         Optional<String> token = nonBlank(request.header(SECURITY_TOKEN)).or(() -> queryToken(query));
         return new ParsedSignature(credential.accessKeyId(), credential.date(), credential.region(),
                 credential.service(), credential.terminator(), signedHeaders, time, token, false,
-                parts.values().get(AuthorizationHeaderParser.SIGNATURE), Optional.empty());
+                parts.signature(), Optional.empty());
     }
 
     static Instant parseAmzDate(String value) {

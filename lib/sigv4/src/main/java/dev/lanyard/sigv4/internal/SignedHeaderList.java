@@ -16,7 +16,7 @@ public final class SignedHeaderList {
             int semi = value.indexOf(';', start);
             int end = semi < 0 ? value.length() : semi;
             if (end > start) {
-                String name = value.substring(start, end).toLowerCase(Locale.ROOT);
+                String name = lowerCase(value.substring(start, end));
                 host |= name.equals("host") || name.equals(":authority");
                 names.add(name);
             }
@@ -26,5 +26,16 @@ public final class SignedHeaderList {
             throw SigV4Errors.hostNotSigned();
         }
         return names;
+    }
+
+    /** {@code name.toLowerCase(Locale.ROOT)}, with a cheaper check first for the usual already lower-case ASCII. */
+    public static String lowerCase(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if ((c >= 'A' && c <= 'Z') || c >= 0x80) {
+                return name.toLowerCase(Locale.ROOT);
+            }
+        }
+        return name;
     }
 }

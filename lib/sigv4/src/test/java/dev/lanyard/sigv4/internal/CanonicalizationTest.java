@@ -95,6 +95,39 @@ class CanonicalizationTest {
         assertThat(out.toString()).isEqualTo(canonical);
     }
 
+    /** Already-canonical values take a shortcut; both paths must agree with botocore's ' '.join(value.split()). */
+    @org.junit.jupiter.api.Test
+    void trimmingAgreesWithSplitAndJoinOnRandomValues() {
+        char[] alphabet = {' ', ' ', ' ', '\t', '\n', '\r', '\f', 0x0b, 0, 1, 0x1f, 'a', 'b', '=', '\u00e9', '\u3000'};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(23);
+        for (int n = 0; n < 20_000; n++) {
+            char[] chars = new char[random.nextInt(8)];
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String value = new String(chars);
+            StringBuilder out = new StringBuilder();
+            HeaderCanonicalizer.appendTrimmedCollapsed(out, value);
+            String reference = String.join(" ", java.util.Arrays.stream(value.split("[ \t\n\r\f\u000b]+"))
+                    .filter(part -> !part.isEmpty()).toList());
+            assertThat(out.toString()).as("value %s", java.util.Arrays.toString(chars)).isEqualTo(reference);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void signedHeaderNamesLowerCaseAsLocaleRootDoes() {
+        char[] alphabet = {'a', 'z', 'A', 'Z', '-', '0', ':', '\u00c9', '\u00e9', '\u0130', '\u00df', '\u212a'};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(29);
+        for (int n = 0; n < 20_000; n++) {
+            char[] chars = new char[random.nextInt(6)];
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String name = new String(chars);
+            assertThat(SignedHeaderList.lowerCase(name)).isEqualTo(name.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void joinsRepeatedHeadersInOrder() {
         StringBuilder out = new StringBuilder();

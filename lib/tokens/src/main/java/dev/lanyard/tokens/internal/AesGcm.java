@@ -16,19 +16,38 @@ public final class AesGcm {
     private AesGcm() {}
 
     /**
-     * A cipher initialised for {@code mode} with the nonce at {@code nonce[nonceOffset..+12]}. A fresh {@link Cipher}
-     * each time: instances are not thread-safe, and GCM refuses to re-encrypt with the same key and nonce.
+     * A fresh cipher initialised for {@code mode} with the nonce at {@code nonce[nonceOffset..+12]}. Instances are not
+     * thread-safe; hot paths reuse them through a {@link CipherPool} and {@link #init} instead.
      */
     public static Cipher cipher(int mode, SecretBytes key, byte[] nonce, int nonceOffset) {
+        Cipher cipher = newCipher();
+        init(cipher, mode, key, nonce, nonceOffset);
+        return cipher;
+    }
+
+    /** An uninitialised AES/GCM cipher. */
+    public static Cipher newCipher() {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            // Every JDK ships AES/GCM: this is a broken runtime.
+            throw new IllegalStateException("AES-GCM is unavailable", e);
+        }
+    }
+
+    /**
+     * (Re)initialises {@code cipher}, which drops any state of its previous use. Given the key it last used, the JDK
+     * keeps its AES key schedule, which is most of what a fresh cipher costs besides {@link Cipher#getInstance}. For
+     * encryption the JDK refuses the key and nonce of the previous encryption (an {@link IllegalStateException} here).
+     */
+    public static void init(Cipher cipher, int mode, SecretBytes key, byte[] nonce, int nonceOffset) {
         byte[] raw = key.reveal();
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(mode, new SecretKeySpec(raw, "AES"),
                     new GCMParameterSpec(TAG_BYTES * 8, nonce, nonceOffset, NONCE_BYTES));
-            return cipher;
         } catch (GeneralSecurityException e) {
-            // Every JDK ships AES/GCM and the key length is validated on construction: this is a broken runtime.
-            throw new IllegalStateException("AES-GCM is unavailable", e);
+            // The key length is validated on construction and the nonce is always fresh for encryption.
+            throw new IllegalStateException("AES-GCM could not be initialised", e);
         } finally {
             Arrays.fill(raw, (byte) 0);
         }

@@ -7,6 +7,7 @@ import dev.lanyard.tokens.TokenRejectedException;
 import dev.lanyard.tokens.TokenRejectionReason;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 
 /**
@@ -25,7 +26,8 @@ public final class TokenEnvelope {
         return OVERHEAD_BYTES + bodyLength;
     }
 
-    public static byte[] seal(TokenKey key, byte[] body, int bodyLength, AccessKeyId accessKeyId, SecureRandom rnd) {
+    public static byte[] seal(TokenKey key, byte[] body, int bodyLength, AccessKeyId accessKeyId, SecureRandom rnd,
+            CipherPool ciphers) {
         byte[] token = new byte[sealedLength(bodyLength)];
         token[0] = VERSION;
         int keyId = key.keyId();
@@ -36,18 +38,20 @@ public final class TokenEnvelope {
         byte[] nonce = new byte[AesGcm.NONCE_BYTES];
         rnd.nextBytes(nonce);
         System.arraycopy(nonce, 0, token, 5, AesGcm.NONCE_BYTES);
-        Cipher cipher = AesGcm.cipher(Cipher.ENCRYPT_MODE, key.material(), token, 5);
+        Cipher cipher = ciphers.take();
+        AesGcm.init(cipher, Cipher.ENCRYPT_MODE, key.material(), token, 5);
         try {
             cipher.updateAAD(associatedData(token, accessKeyId));
             cipher.doFinal(body, 0, bodyLength, token, HEADER_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
         }
+        ciphers.give(cipher);
         return token;
     }
 
     /** The decrypted body, or a {@link TokenRejectedException} naming the first check that failed. */
-    public static byte[] open(byte[] token, TokenKeyset keyset, AccessKeyId accessKeyId) {
+    public static byte[] open(byte[] token, TokenKeyset keyset, AccessKeyId accessKeyId, CipherPool ciphers) {
         if (token.length < OVERHEAD_BYTES) {
             throw new TokenRejectedException(TokenRejectionReason.MALFORMED);
         }
@@ -58,13 +62,21 @@ public final class TokenEnvelope {
                 | (token[4] & 0xFF);
         TokenKey key = keyset.unsealingKey(keyId)
                 .orElseThrow(() -> new TokenRejectedException(TokenRejectionReason.UNKNOWN_KEY));
-        Cipher cipher = AesGcm.cipher(Cipher.DECRYPT_MODE, key.material(), token, 5);
+        Cipher cipher = ciphers.take();
+        AesGcm.init(cipher, Cipher.DECRYPT_MODE, key.material(), token, 5);
+        byte[] body;
         try {
             cipher.updateAAD(associatedData(token, accessKeyId));
-            return cipher.doFinal(token, HEADER_BYTES, token.length - HEADER_BYTES);
+            body = cipher.doFinal(token, HEADER_BYTES, token.length - HEADER_BYTES);
+        } catch (AEADBadTagException e) {
+            // doFinal has reset the cipher: it can serve the next token.
+            ciphers.give(cipher);
+            throw new TokenRejectedException(TokenRejectionReason.AUTHENTICATION_FAILED);
         } catch (GeneralSecurityException e) {
             throw new TokenRejectedException(TokenRejectionReason.AUTHENTICATION_FAILED);
         }
+        ciphers.give(cipher);
+        return body;
     }
 
     /** One array, one AAD update: the header then the access key id (word characters, so ASCII). */

@@ -125,7 +125,7 @@ class ClaimsEncodingTest {
         SessionTokenCodec codec = new SessionTokenCodec(() -> keyset, TestFixtures.seededRandom(1));
         byte[] garbage = {1, 2, 3};
         String token = Base64.getEncoder().encodeToString(TokenEnvelope.seal(keyset.primary(), garbage,
-                garbage.length, ACCESS_KEY_ID, TestFixtures.seededRandom(2)));
+                garbage.length, ACCESS_KEY_ID, TestFixtures.seededRandom(2), new CipherPool(1)));
         assertThatThrownBy(() -> codec.unseal(token, ACCESS_KEY_ID))
                 .isInstanceOfSatisfying(TokenRejectedException.class,
                         e -> assertThat(e.reason()).isEqualTo(TokenRejectionReason.BODY_INVALID));
