@@ -49,12 +49,13 @@ public record AccessKeyId(String value) {
     }
 
     private static AccessKeyId generate(String prefix, AccountId account, RandomGenerator random) {
-        long high = (account.asLong() << 7) | (random.nextInt(128));
+        long draw = random.nextLong(); // one draw for both random parts: 7 bits beside the account, 32 below
+        long high = (account.asLong() << 7) | (draw >>> 57);
         byte[] bytes = new byte[10];
         for (int i = 0; i < 6; i++) {
             bytes[i] = (byte) (high >>> (8 * (5 - i)));
         }
-        int low = random.nextInt();
+        int low = (int) draw;
         for (int i = 0; i < 4; i++) {
             bytes[6 + i] = (byte) (low >>> (8 * (3 - i)));
         }

@@ -9,8 +9,6 @@ import java.util.random.RandomGenerator;
 
 /** A 40-character secret access key. Compares in constant time and never prints its value. */
 public final class SecretAccessKey {
-    private static final char[] ALPHABET =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
     private final String value;
 
     private SecretAccessKey(String value) {
@@ -24,13 +22,15 @@ public final class SecretAccessKey {
         return new SecretAccessKey(value);
     }
 
-    /** 40 characters of the Base64 alphabet, 240 bits of entropy. */
+    /**
+     * 40 characters of the Base64 alphabet, 240 bits of entropy: 30 random bytes, Base64-encoded (each character is
+     * six uniform bits). One draw, not one per character: a SecureRandom call costs about 300 ns, and AssumeRole
+     * mints a secret on every call.
+     */
     public static SecretAccessKey generate(RandomGenerator random) {
-        char[] chars = new char[40];
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = ALPHABET[random.nextInt(ALPHABET.length)];
-        }
-        return new SecretAccessKey(new String(chars));
+        byte[] bytes = new byte[30];
+        random.nextBytes(bytes);
+        return new SecretAccessKey(Base64.getEncoder().encodeToString(bytes));
     }
 
     /** The secret itself: only for signing-key derivation, sealing, and handing it to the owner once. */

@@ -30,7 +30,8 @@ class Base32Test {
     void secretsNeverPrint() {
         SecretAccessKey secret = SecretAccessKey.generate(new SplittableRandom(1));
         assertThat(secret.toString()).isEqualTo("[REDACTED]");
-        assertThat(secret.reveal()).hasSize(40);
+        assertThat(secret.reveal()).matches("[A-Za-z0-9+/]{40}");
+        assertThat(SecretAccessKey.generate(new SplittableRandom(2)).reveal()).isNotEqualTo(secret.reveal());
         assertThat(secret).isEqualTo(SecretAccessKey.of(secret.reveal()));
     }
 }

@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The request pipeline, engine-independent: decode, route by service, authenticate, apply the session limits, run
@@ -64,7 +65,7 @@ final class ApiHandler {
     private record Route(Service service, String action) {}
 
     HttpReply handle(HttpExchange exchange) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = requestId();
         boolean jsonProtocol = exchange.header("X-Amz-Target").isPresent();
         ResponseFormat format = ResponseFormat.fromAcceptHeader(exchange.header("Accept"));
         Route route = new Route(jsonProtocol ? Service.ORGANIZATIONS : Service.STS, "Unknown");
@@ -224,5 +225,16 @@ final class ApiHandler {
         audit.record(new AuditEvent(clock.instant(), requestId, serviceName(route.service()) + ":" + route.action(),
                 caller.map(Caller::arn), caller.map(c -> c.accessKeyId().value()), exchange.remoteAddress(),
                 errorCode, detail));
+    }
+
+    /**
+     * A version-4 UUID for x-amzn-RequestId. Request IDs are not secrets, so they come from the fast per-thread
+     * generator: {@code UUID.randomUUID()} takes the JDK's shared NativePRNG lock on every request.
+     */
+    static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 }

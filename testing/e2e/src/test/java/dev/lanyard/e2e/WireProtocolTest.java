@@ -43,6 +43,8 @@ class WireProtocolTest {
         assertThat(xml.body()).startsWith("<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
                 + "<GetCallerIdentityResult>").contains("<ResponseMetadata><RequestId>"
                 + xml.headers().firstValue("x-amzn-RequestId").orElseThrow() + "</RequestId>");
+        assertThat(xml.headers().firstValue("x-amzn-RequestId").orElseThrow())
+                .as("a version-4 UUID").matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 
         var creds = server.rootCredentials();
         HttpResponse<String> json = raw.signedPost("Action=GetCallerIdentity&Version=2011-06-15"
