@@ -91,7 +91,8 @@ public final class LanyardServer implements AutoCloseable {
         this.jwksFetcher = new dev.lanyard.oidc.HttpJwksFetcher(oidcConfig);
         dev.lanyard.oidc.OidcWebIdentityVerifier webIdentity = new dev.lanyard.oidc.OidcWebIdentityVerifier(
                 oidcConfig, clock, jwksFetcher);
-        dev.lanyard.saml.XmlSecSamlVerifier saml = new dev.lanyard.saml.XmlSecSamlVerifier(clock);
+        dev.lanyard.iam.spi.federation.SamlAssertionVerifier saml = new LazySamlVerifier(
+                () -> new dev.lanyard.saml.XmlSecSamlVerifier(clock));
         dev.lanyard.oidc.JwkTokenSigner signer = new dev.lanyard.oidc.JwkTokenSigner(clock);
         java.util.function.Function<String, String> issuerForAccount = account -> endpointUrl() + OUTBOUND_PATH
                 + account;
