@@ -2,9 +2,12 @@ package dev.lanyard.store.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -16,11 +19,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.resource.LoadableResource;
-import org.flywaydb.core.internal.resolver.ChecksumCalculator;
 
 /**
  * The schema migrations, named here rather than found by Flyway scanning the class path: in the shaded jar a scan
@@ -64,7 +67,7 @@ final class Migrations implements ResourceProvider {
     boolean applied(DataSource dataSource) {
         Map<String, Integer> expected = new HashMap<>();
         for (String file : FILES) {
-            expected.put(version(file), ChecksumCalculator.calculate(new Migration(file)));
+            expected.put(version(file), checksum(new Migration(file).read()));
         }
         Map<String, Integer> recorded = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
@@ -90,6 +93,28 @@ final class Migrations implements ResourceProvider {
             return false; // no history yet, or one this check does not understand: Flyway decides
         }
         return recorded.equals(expected);
+    }
+
+    /**
+     * The checksum Flyway records for a script: CRC-32 over the UTF-8 bytes of its lines, without line ends or a
+     * leading byte-order mark. Should Flyway ever compute it differently, the history no longer matches and Flyway
+     * simply runs as before.
+     */
+    static int checksum(Reader script) {
+        CRC32 crc = new CRC32();
+        try (BufferedReader lines = new BufferedReader(script)) {
+            String line = lines.readLine();
+            if (line != null && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            while (line != null) {
+                crc.update(line.getBytes(StandardCharsets.UTF_8));
+                line = lines.readLine();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a migration script", e);
+        }
+        return (int) crc.getValue();
     }
 
     /** The version Flyway reads from a versioned script's name: {@code V1_2__name.sql} is version 1.2. */

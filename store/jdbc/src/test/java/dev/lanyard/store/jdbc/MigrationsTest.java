@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,14 @@ class MigrationsTest {
     }
 
     @Test
+    void checksumsLinesWithoutTheirEndsOrAByteOrderMark() {
+        int plain = Migrations.checksum(new StringReader("CREATE TABLE t (id INT);\nSELECT 1;\n"));
+        assertThat(Migrations.checksum(new StringReader("\uFEFFCREATE TABLE t (id INT);\r\nSELECT 1;")))
+                .isEqualTo(plain);
+        assertThat(Migrations.checksum(new StringReader("CREATE TABLE t (id INT);\nSELECT 2;\n"))).isNotEqualTo(plain);
+    }
+
+    @Test
     void readsVersionsAsFlywayDoes() {
         assertThat(Migrations.version("V1__iam_entities.sql")).isEqualTo("1");
         assertThat(Migrations.version("V12_3__more.sql")).isEqualTo("12.3");
@@ -59,7 +68,7 @@ class MigrationsTest {
             assertThat(migrations.applied(dataSource)).as("no history table").isFalse();
 
             Migrations.migrate(dataSource);
-            assertThat(migrations.applied(dataSource)).isTrue();
+            assertThat(migrations.applied(dataSource)).as("checksums agree with Flyway's").isTrue();
             Migrations.migrate(dataSource);
 
             execute(keepOpen, "UPDATE flyway_schema_history SET checksum = checksum + 1");
