@@ -1,14 +1,19 @@
 package dev.lanyard.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code lanyard} command. */
 @Command(name = "lanyard", mixinStandardHelpOptions = true, version = "lanyard 0.1.0",
-        description = "A self-hosted Security Token Service speaking AWS STS and IAM.",
-        subcommands = {ServeCommand.class, ImportCommand.class, OidcCommand.class, SamlCommand.class,
-                RevokeSessionsCommand.class, PolicyCommand.class})
+        description = "A self-hosted Security Token Service speaking AWS STS and IAM.")
 public final class LanyardCommand implements Runnable {
+    /** The subcommands in the order the usage lists them; picocli reads each one's annotations when it is added. */
+    private static final List<Subcommand> SUBCOMMANDS = List.of(new Subcommand("serve", ServeCommand.class),
+            new Subcommand("import", ImportCommand.class), new Subcommand("oidc", OidcCommand.class),
+            new Subcommand("saml", SamlCommand.class), new Subcommand("revoke-sessions", RevokeSessionsCommand.class),
+            new Subcommand("policy", PolicyCommand.class));
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -17,12 +22,35 @@ public final class LanyardCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    public static void main(String[] args) {
+    /** The command line with every subcommand. */
+    public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new LanyardCommand());
+        SUBCOMMANDS.forEach(subcommand -> commandLine.addSubcommand(subcommand.type()));
+        return commandLine;
+    }
+
+    /**
+     * The command line for these arguments: when they start with a subcommand's name, only that subcommand is added,
+     * as building the others' models is wasted start-up time (reflection over every option of every command);
+     * anything else (usage, version, a mistyped name) gets them all.
+     */
+    static CommandLine commandLine(String[] args) {
+        for (Subcommand subcommand : SUBCOMMANDS) {
+            if (args.length > 0 && subcommand.name().equals(args[0])) {
+                return new CommandLine(new LanyardCommand()).addSubcommand(subcommand.type());
+            }
+        }
+        return commandLine();
+    }
+
+    public static void main(String[] args) {
+        CommandLine commandLine = commandLine(args);
         commandLine.setExecutionExceptionHandler((failure, command, parsed) -> {
             command.getErr().println("lanyard: " + failure.getMessage());
             return 1;
         });
         System.exit(commandLine.execute(args));
     }
+
+    private record Subcommand(String name, Class<?> type) {}
 }

@@ -39,14 +39,19 @@ import javax.net.ssl.X509ExtendedTrustManager;
 public final class HttpJwksFetcher implements JwksFetcher, AutoCloseable {
     private final OidcVerifierConfig config;
     private final UrlPolicy urlPolicy;
-    private final List<X509ExtendedTrustManager> trusted;
+    private final Optional<X509ExtendedTrustManager> bundle;
+    private final Object trustLock = new Object();
+    private volatile List<X509ExtendedTrustManager> trusted;
     private final ConcurrentHashMap<Set<String>, HttpClient> clients = new ConcurrentHashMap<>();
 
-    /** Reads the CA bundle now, so a bad bundle fails at startup rather than on the first token. */
+    /**
+     * Reads the CA bundle now, so a bad bundle fails at startup rather than on the first token; the JDK's own CA
+     * store is read on the first fetch, as parsing it is start-up time that servers without OIDC providers never use.
+     */
     public HttpJwksFetcher(OidcVerifierConfig config) {
         this.config = requireNonNull(config, "config is null");
         this.urlPolicy = new UrlPolicy(config.allowInsecureLoopback());
-        this.trusted = TrustMaterial.load(config.caBundle());
+        this.bundle = TrustMaterial.bundle(config.caBundle());
     }
 
     @Override
@@ -104,6 +109,20 @@ public final class HttpJwksFetcher implements JwksFetcher, AutoCloseable {
         return new JwksFetchException(Kind.UNREACHABLE, "GET " + uri + " failed: " + failure, failure);
     }
 
+    private List<X509ExtendedTrustManager> trusted() {
+        List<X509ExtendedTrustManager> managers = trusted;
+        if (managers == null) {
+            synchronized (trustLock) {
+                managers = trusted;
+                if (managers == null) {
+                    managers = TrustMaterial.withJdkDefault(bundle);
+                    trusted = managers;
+                }
+            }
+        }
+        return managers;
+    }
+
     private HttpClient client(Set<String> thumbprints) {
         return clients.computeIfAbsent(thumbprints, this::newClient);
     }
@@ -112,7 +131,7 @@ public final class HttpJwksFetcher implements JwksFetcher, AutoCloseable {
         SSLContext tls;
         try {
             tls = SSLContext.getInstance("TLS");
-            tls.init(null, new TrustManager[] {new ProviderTrustManager(trusted, thumbprints)}, null);
+            tls.init(null, new TrustManager[] {new ProviderTrustManager(trusted(), thumbprints)}, null);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
         }

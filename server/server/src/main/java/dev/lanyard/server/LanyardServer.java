@@ -28,7 +28,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -39,6 +41,7 @@ public final class LanyardServer implements AutoCloseable {
     private final LanyardConfig config;
     private final JdbcIamStore store;
     private final HelidonHttpServer http;
+    private final ApiHandler handler;
     private final ScheduledExecutorService maintenance;
     private final dev.lanyard.oidc.HttpJwksFetcher jwksFetcher;
     private final OutboundIssuer outbound;
@@ -49,6 +52,11 @@ public final class LanyardServer implements AutoCloseable {
 
     private LanyardServer(LanyardConfig config, Clock clock) {
         this.config = requireNonNull(config, "config is null");
+        // Building Helidon's web server (service registry, configuration, routing) needs nothing from the store, so
+        // it runs while the store opens; its routes reach this object only once the server has started.
+        FutureTask<HelidonHttpServer> httpBuild = new FutureTask<>(() -> new HelidonHttpServer(config.host(),
+                config.port(), config.maxBodyBytes(), this::handle, this::health, this::outboundDocument));
+        Thread.ofPlatform().name("lanyard-http-build").daemon().start(httpBuild);
         SecureRandom random = new SecureRandom();
         Path dataDirectory = prepareDataDirectory(config.dataDirectory());
         if (config.database().isPresent() && config.masterKeyBase64().isEmpty()) {
@@ -83,12 +91,13 @@ public final class LanyardServer implements AutoCloseable {
         this.jwksFetcher = new dev.lanyard.oidc.HttpJwksFetcher(oidcConfig);
         dev.lanyard.oidc.OidcWebIdentityVerifier webIdentity = new dev.lanyard.oidc.OidcWebIdentityVerifier(
                 oidcConfig, clock, jwksFetcher);
-        dev.lanyard.saml.XmlSecSamlVerifier saml = new dev.lanyard.saml.XmlSecSamlVerifier(clock);
+        dev.lanyard.iam.spi.federation.SamlAssertionVerifier saml = new LazySamlVerifier(
+                () -> new dev.lanyard.saml.XmlSecSamlVerifier(clock));
         dev.lanyard.oidc.JwkTokenSigner signer = new dev.lanyard.oidc.JwkTokenSigner(clock);
         java.util.function.Function<String, String> issuerForAccount = account -> endpointUrl() + OUTBOUND_PATH
                 + account;
         this.outbound = new OutboundIssuer(store, signer, issuerForAccount);
-        ApiHandler handler = new ApiHandler(StsOperations.create(store, access, issuer, mfa, webIdentity, saml,
+        this.handler = new ApiHandler(StsOperations.create(store, access, issuer, mfa, webIdentity, saml,
                 signer, issuerForAccount),
                 IamOperations.create(new IamContext(store, access, awsManaged, random,
                         config.oidcAllowInsecureLoopback(), saml), issuerForAccount, signer::generateKeySet),
@@ -96,8 +105,7 @@ public final class LanyardServer implements AutoCloseable {
                 new RequestAuthenticator(store, codec, new SigV4Verifier(clock), clock, keysets::reloadForUnknownKey),
                 new dev.lanyard.authz.SessionRestrictions(access), clock, new LogAuditSink(),
                 config.maxBodyBytes());
-        this.http = new HelidonHttpServer(config.host(), config.port(), config.maxBodyBytes(), handler::handle,
-                this::health, outbound::document);
+        this.http = await(httpBuild);
         this.maintenance = Executors.newScheduledThreadPool(1, Thread.ofVirtual().factory());
         long every = config.keyCheckInterval().toMillis();
         maintenance.scheduleAtFixedRate(() -> refreshKeys(keysets), every, every, TimeUnit.MILLISECONDS);
@@ -146,6 +154,31 @@ public final class LanyardServer implements AutoCloseable {
             store.poll();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "polling the store failed: " + e);
+        }
+    }
+
+    private HttpReply handle(HttpExchange exchange) {
+        return handler.handle(exchange);
+    }
+
+    private Optional<String> outboundDocument(String path) {
+        return outbound.document(path);
+    }
+
+    private static <T> T await(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
         }
     }
 

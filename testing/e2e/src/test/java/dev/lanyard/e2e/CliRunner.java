@@ -4,7 +4,6 @@ import dev.lanyard.cli.LanyardCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 
 /** Runs the lanyard command in this JVM and captures what it prints. */
 final class CliRunner {
@@ -17,7 +16,7 @@ final class CliRunner {
         PrintStream previous = System.out;
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            int exit = new CommandLine(new LanyardCommand()).execute(args);
+            int exit = LanyardCommand.commandLine().execute(args);
             return new Result(exit, out.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(previous);

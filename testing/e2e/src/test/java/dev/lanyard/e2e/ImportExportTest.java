@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 
@@ -61,7 +60,7 @@ class ImportExportTest {
             int exit;
             try {
                 System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-                exit = new CommandLine(new LanyardCommand()).execute("import", exported.toString(), "--data-dir",
+                exit = LanyardCommand.commandLine().execute("import", exported.toString(), "--data-dir",
                         target.dataDirectory.toString());
             } finally {
                 System.setOut(previous);

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code lanyard policy lint} and {@code lanyard policy simulate}: offline, with the server's validator and engine. */
 class PolicyCommandTest {
@@ -30,7 +29,7 @@ class PolicyCommandTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new LanyardCommand()).execute(args);
+            exit = LanyardCommand.commandLine().execute(args);
         } finally {
             System.setOut(previousOut);
             System.setErr(previousErr);

@@ -23,17 +23,27 @@ public final class TrustMaterial {
     private TrustMaterial() {
     }
 
-    /** The JDK default trust manager, followed by one for the bundle's certificates if a bundle is configured. */
-    public static List<X509ExtendedTrustManager> load(Optional<Path> caBundle) {
-        List<X509ExtendedTrustManager> managers = new ArrayList<>();
+    /** A trust manager for the bundle's certificates, if a bundle is configured; reading it now fails fast. */
+    public static Optional<X509ExtendedTrustManager> bundle(Optional<Path> caBundle) {
+        if (caBundle.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            managers.add(managerFor(null));
-            if (caBundle.isPresent()) {
-                managers.add(managerFor(bundleStore(caBundle.get())));
-            }
+            return Optional.of(managerFor(bundleStore(caBundle.get())));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build TLS trust: " + e.getMessage(), e);
         }
+    }
+
+    /** The JDK default trust manager (which reads the JDK's CA store), followed by the bundle's if there is one. */
+    public static List<X509ExtendedTrustManager> withJdkDefault(Optional<X509ExtendedTrustManager> bundle) {
+        List<X509ExtendedTrustManager> managers = new ArrayList<>();
+        try {
+            managers.add(managerFor(null));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot build TLS trust: " + e.getMessage(), e);
+        }
+        bundle.ifPresent(managers::add);
         return List.copyOf(managers);
     }
 

@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /**
  * The store on a JDBC database (embedded H2 in PostgreSQL mode, or PostgreSQL). Each write is one transaction that
@@ -46,7 +45,7 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
 
     /** Migrates the schema and loads the read model. */
     public static JdbcIamStore open(DataSource dataSource, MasterKey masterKey, AutoCloseable onClose) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Migrations.migrate(dataSource);
         JdbcIamStore store = new JdbcIamStore(dataSource, masterKey, onClose);
         store.current = store.loadAll();
         return store;
