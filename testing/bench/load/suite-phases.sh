@@ -84,6 +84,6 @@ measure_memory() {
 run_jmh() {
   run_waited timeout 900 "$JAVA_HOME/bin/java" -jar "$jar" -f 1 "${jmh_args[@]}" -p session=PLAIN -p bodyBytes=146 \
     -rf csv -rff "$work/jmh.csv" \
-    'SigV4Benchmark\.sessionPost$|TokenBenchmark\.unseal$|CryptoFloorBenchmark\.(sigv4CachedKey|aesGcmDecrypt)$|PolicyBenchmark' \
+    'SigV4Benchmark\.sessionPost(ColdKey)?$|TokenBenchmark\.(un)?seal$|CryptoFloorBenchmark\.(sigv4CachedKey|sigv4FullChain|aesGcmDecrypt|aesGcmEncrypt)$|PolicyBenchmark|QueryBenchmark\.(decodeAssumeRole|assumeRoleResponseXml)$' \
     > "$work/jmh.log" 2>&1 || { tail -n 30 "$work/jmh.log" >&2; die "JMH failed"; }
 }

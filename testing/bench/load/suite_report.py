@@ -113,6 +113,12 @@ def section_jmh(scores):
         ("TokenBenchmark.unseal", "session token unseal, plain AssumeRole"),
         ("CryptoFloorBenchmark.sigv4CachedKey", "floor: SHA-256 of the canonical request + 1 HMAC"),
         ("CryptoFloorBenchmark.aesGcmDecrypt", "floor: AES-256-GCM decrypt of the 146-byte session body"),
+        ("SigV4Benchmark.sessionPostColdKey", "SigV4 parse + verify with a signing-key cache miss"),
+        ("CryptoFloorBenchmark.sigv4FullChain", "floor: 4-HMAC key derivation + HMAC + SHA-256"),
+        ("TokenBenchmark.seal", "session token seal, plain AssumeRole"),
+        ("CryptoFloorBenchmark.aesGcmEncrypt", "floor: AES-256-GCM encrypt of the 146-byte session body"),
+        ("QueryBenchmark.decodeAssumeRole", "Query decoding of botocore's AssumeRole body"),
+        ("QueryBenchmark.assumeRoleResponseXml", "XML encoding of an AssumeRole result"),
     ]
     out = ["### JMH (ns/op, one fork, average time; lower is better)", "", "| benchmark | measures | ns/op |",
            "|---|---|--:|"]
