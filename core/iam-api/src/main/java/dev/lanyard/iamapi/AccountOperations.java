@@ -1,5 +1,6 @@
 package dev.lanyard.iamapi;
 
+import dev.lanyard.policy.PolicySizeQuota;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Operation;
 import dev.lanyard.authz.OperationCall;
@@ -94,11 +95,11 @@ final class AccountOperations {
         map.put("RolesQuota", (long) AccountQuota.ROLES.limit());
         map.put("Policies", (long) s.customerPolicies(caller.account()).size());
         map.put("PoliciesQuota", (long) AccountQuota.POLICIES.limit());
-        map.put("PolicySizeQuota", (long) PolicyOperations.MANAGED_POLICY_QUOTA);
-        map.put("UserPolicySizeQuota", 2048L);
-        map.put("GroupPolicySizeQuota", 5120L);
-        map.put("RolePolicySizeQuota", 10240L);
-        map.put("AssumeRolePolicySizeQuota", (long) RoleOperations.TRUST_POLICY_QUOTA);
+        map.put("PolicySizeQuota", (long) PolicySizeQuota.MANAGED.limit());
+        map.put("UserPolicySizeQuota", (long) PolicySizeQuota.USER_INLINE.limit());
+        map.put("GroupPolicySizeQuota", (long) PolicySizeQuota.GROUP_INLINE.limit());
+        map.put("RolePolicySizeQuota", (long) PolicySizeQuota.ROLE_INLINE.limit());
+        map.put("AssumeRolePolicySizeQuota", (long) PolicySizeQuota.TRUST.limit());
         map.put("AccessKeysPerUserQuota", (long) AccessKeyOperations.MAX_KEYS);
         map.put("AttachedPoliciesPerUserQuota", (long) HolderPolicyOperations.MAX_ATTACHED);
         map.put("AttachedPoliciesPerGroupQuota", (long) HolderPolicyOperations.MAX_ATTACHED);

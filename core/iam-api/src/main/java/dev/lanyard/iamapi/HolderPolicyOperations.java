@@ -75,9 +75,8 @@ final class HolderPolicyOperations {
                     .filter(p -> !p.name().equals(policyName)).toList());
             policies.add(new InlinePolicy(policyName, policy));
             int total = policies.stream().mapToInt(p -> p.policy().document().nonWhitespaceLength()).sum();
-            if (total > holder.inlineQuota()) {
-                throw IamErrors.limitExceeded("Maximum policy size of " + holder.inlineQuota()
-                        + " bytes exceeded for " + holder.noun() + " " + PolicyHolder.name(entity));
+            if (total > holder.inlineQuota().limit()) {
+                throw IamErrors.limitExceeded(holder.inlineQuota().exceededMessage(PolicyHolder.name(entity)));
             }
             IamEntity updated = PolicyHolder.withInline(entity, policies);
             return Mutation.of(updated, EntityChange.upsert(updated));

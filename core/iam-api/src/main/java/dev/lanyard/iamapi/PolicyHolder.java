@@ -1,5 +1,6 @@
 package dev.lanyard.iamapi;
 
+import dev.lanyard.policy.PolicySizeQuota;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamEntity;
@@ -13,17 +14,17 @@ import java.util.Optional;
 
 /** The two kinds of identity that hold policies here (users and roles), seen through one lens. */
 enum PolicyHolder {
-    USER("User", "user", "UserName", "userName", 2048),
-    GROUP("Group", "group", "GroupName", "groupName", 5120),
-    ROLE("Role", "role", "RoleName", "roleName", 10240);
+    USER("User", "user", "UserName", "userName", PolicySizeQuota.USER_INLINE),
+    GROUP("Group", "group", "GroupName", "groupName", PolicySizeQuota.GROUP_INLINE),
+    ROLE("Role", "role", "RoleName", "roleName", PolicySizeQuota.ROLE_INLINE);
 
     private final String actionWord;
     private final String noun;
     private final String nameParam;
     private final String nameMember;
-    private final int inlineQuota;
+    private final PolicySizeQuota inlineQuota;
 
-    PolicyHolder(String actionWord, String noun, String nameParam, String nameMember, int inlineQuota) {
+    PolicyHolder(String actionWord, String noun, String nameParam, String nameMember, PolicySizeQuota inlineQuota) {
         this.actionWord = actionWord;
         this.noun = noun;
         this.nameParam = nameParam;
@@ -47,7 +48,7 @@ enum PolicyHolder {
         return nameMember;
     }
 
-    int inlineQuota() {
+    PolicySizeQuota inlineQuota() {
         return inlineQuota;
     }
 

@@ -1,5 +1,6 @@
 package dev.lanyard.iamapi;
 
+import dev.lanyard.policy.PolicySizeQuota;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Operation;
 import dev.lanyard.authz.OperationCall;
@@ -25,7 +26,6 @@ import java.util.Optional;
 
 /** Customer managed policies (first version of each) and the AWS managed ones users expect. */
 final class PolicyOperations {
-    static final int MANAGED_POLICY_QUOTA = 6144;
     private final IamContext ctx;
 
     PolicyOperations(IamContext ctx) {
@@ -49,8 +49,8 @@ final class PolicyOperations {
     static StoredPolicy managedDocument(QueryParameters params) {
         String text = Validators.policyText("policyDocument", params.required("PolicyDocument"), 131072);
         StoredPolicy policy = StoredPolicy.parse(text, PolicyKind.MANAGED);
-        if (policy.document().nonWhitespaceLength() > MANAGED_POLICY_QUOTA) {
-            throw IamErrors.limitExceeded("Cannot exceed quota for PolicySize: " + MANAGED_POLICY_QUOTA);
+        if (policy.document().nonWhitespaceLength() > PolicySizeQuota.MANAGED.limit()) {
+            throw IamErrors.limitExceeded(PolicySizeQuota.MANAGED.exceededMessage(""));
         }
         return policy;
     }

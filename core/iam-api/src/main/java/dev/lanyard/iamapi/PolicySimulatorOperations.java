@@ -10,10 +10,8 @@ import dev.lanyard.aws.AccountId;
 import dev.lanyard.policy.AuthorizationRequest;
 import dev.lanyard.policy.Authorizer;
 import dev.lanyard.policy.Decision;
-import dev.lanyard.policy.Outcome;
 import dev.lanyard.policy.PrincipalIdentity;
 import dev.lanyard.policy.PrincipalMatch;
-import dev.lanyard.aws.PrincipalType;
 import dev.lanyard.policy.ResourcePolicyResult;
 import dev.lanyard.policy.SessionPolicies;
 import java.util.LinkedHashMap;
@@ -27,6 +25,7 @@ import dev.lanyard.policy.LabeledPolicy;
 import dev.lanyard.policy.MatchedStatement;
 import dev.lanyard.policy.PolicyEvaluator;
 import dev.lanyard.policy.PolicyKind;
+import dev.lanyard.policy.Outcome;
 import dev.lanyard.policy.PolicyRef;
 import dev.lanyard.policy.PolicySetResult;
 import dev.lanyard.policy.PolicySource;
@@ -149,8 +148,7 @@ final class PolicySimulatorOperations {
         AccountId account = parsed.accountId().orElseThrow();
         Optional<String> userId = ctx.store().snapshot().user(account, parsed.resourceName())
                 .filter(u -> u.arn().toString().equals(arn)).map(u -> u.userId());
-        return new PrincipalIdentity(account, PrincipalType.USER, Optional.of(arn), userId, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+        return PrincipalIdentity.user(account, arn, userId);
     }
 
     /** The account owning resources whose ARN names none (S3), and the resource policy's account. */
@@ -260,7 +258,7 @@ final class PolicySimulatorOperations {
         Struct.Builder b = Struct.builder()
                 .put("EvalActionName", action)
                 .put("EvalResourceName", resource)
-                .put("EvalDecision", decisionName(decision.outcome()))
+                .put("EvalDecision", decision.outcome().simulatorName())
                 .put("MatchedStatements", matched)
                 .put("MissingContextValues", Value.ListOf.ofTexts(resource.equals("*") ? missing : List.of()));
         Optional<Struct> boundaryDetail = sim.boundary().map(policy -> Struct.builder()
@@ -275,7 +273,7 @@ final class PolicySimulatorOperations {
         if (!resource.equals("*")) {
             Struct.Builder specific = Struct.builder()
                     .put("EvalResourceName", resource)
-                    .put("EvalResourceDecision", decisionName(decision.outcome()))
+                    .put("EvalResourceDecision", decision.outcome().simulatorName())
                     .put("MatchedStatements", matched)
                     .put("MissingContextValues", Value.ListOf.ofTexts(missing));
             boundaryDetail.ifPresent(d -> specific.put("PermissionsBoundaryDecisionDetail", d));
@@ -290,26 +288,19 @@ final class PolicySimulatorOperations {
         AuthorizationRequest identityOnly = new AuthorizationRequest(context, request.principalAccount(),
                 Optional.empty(), false, request.identityPolicies(), request.permissionsBoundary(),
                 request.sessionPolicies(), Optional.empty(), false);
-        details.put("IAM Policy", new Value.Text(decisionName(authorizer.decide(identityOnly).outcome())));
+        details.put("IAM Policy", new Value.Text(authorizer.decide(identityOnly).outcome().simulatorName()));
         String resourceSide = request.resourcePolicy().map(policy -> {
             ResourcePolicyResult result = evaluator.evaluateResourcePolicy(policy, context);
             return switch (result.effect()) {
-                case DENY -> "explicitDeny";
-                case ALLOW -> "allowed";
-                case NOT_APPLICABLE -> "implicitDeny";
+                case DENY -> Outcome.EXPLICIT_DENY;
+                case ALLOW -> Outcome.ALLOWED;
+                case NOT_APPLICABLE -> Outcome.IMPLICIT_DENY;
             };
-        }).orElse("implicitDeny");
+        }).orElse(Outcome.IMPLICIT_DENY).simulatorName();
         details.put("Resource Policy", new Value.Text(resourceSide));
         return new Value.MapOf(details);
     }
 
-    private static String decisionName(Outcome outcome) {
-        return switch (outcome) {
-            case ALLOWED -> "allowed";
-            case EXPLICIT_DENY -> "explicitDeny";
-            case IMPLICIT_DENY -> "implicitDeny";
-        };
-    }
     private static Struct statement(MatchedStatement s, Set<PolicyRef> inputs) {
         String type = inputs.contains(s.policy()) ? "IAM Policy" : switch (s.policy().source()) {
             case USER_INLINE -> "user";

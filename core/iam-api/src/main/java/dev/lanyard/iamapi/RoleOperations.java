@@ -1,5 +1,6 @@
 package dev.lanyard.iamapi;
 
+import dev.lanyard.policy.PolicySizeQuota;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Operation;
 import dev.lanyard.authz.OperationCall;
@@ -22,7 +23,6 @@ import java.util.Optional;
 
 /** Roles: their trust policy, session duration, description and tags. */
 final class RoleOperations {
-    static final int TRUST_POLICY_QUOTA = 2048;
     private final IamContext ctx;
 
     RoleOperations(IamContext ctx) {
@@ -54,8 +54,8 @@ final class RoleOperations {
         String text = Validators.policyText(Character.toLowerCase(param.charAt(0)) + param.substring(1),
                 params.required(param), 131072);
         StoredPolicy policy = StoredPolicy.parse(text, PolicyKind.TRUST);
-        if (policy.document().nonWhitespaceLength() > TRUST_POLICY_QUOTA) {
-            throw IamErrors.limitExceeded("Cannot exceed quota for ACLSizePerRole: " + TRUST_POLICY_QUOTA);
+        if (policy.document().nonWhitespaceLength() > PolicySizeQuota.TRUST.limit()) {
+            throw IamErrors.limitExceeded(PolicySizeQuota.TRUST.exceededMessage(""));
         }
         return policy;
     }

@@ -1,8 +1,19 @@
 package dev.lanyard.policy;
 
-/** The final authorization outcome, as the simulator names them: allowed, explicitDeny, implicitDeny. */
+/** The final authorization outcome. */
 public enum Outcome {
-    ALLOWED,
-    EXPLICIT_DENY,
-    IMPLICIT_DENY
+    ALLOWED("allowed"),
+    EXPLICIT_DENY("explicitDeny"),
+    IMPLICIT_DENY("implicitDeny");
+
+    private final String simulatorName;
+
+    Outcome(String simulatorName) {
+        this.simulatorName = simulatorName;
+    }
+
+    /** As the policy simulator's EvalDecision names it. */
+    public String simulatorName() {
+        return simulatorName;
+    }
 }

@@ -44,8 +44,13 @@ public record PrincipalIdentity(
 
     /** An IAM user (long-term keys or a GetSessionToken session). */
     public static PrincipalIdentity user(AccountId account, String userArn, String uniqueId) {
-        return new PrincipalIdentity(account, PrincipalType.USER, Optional.of(userArn), Optional.of(uniqueId),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return user(account, userArn, Optional.of(uniqueId));
+    }
+
+    /** An IAM user whose unique ID may be unknown (a simulated caller named only by ARN). */
+    public static PrincipalIdentity user(AccountId account, String userArn, Optional<String> uniqueId) {
+        return new PrincipalIdentity(account, PrincipalType.USER, Optional.of(userArn), uniqueId, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** A session of a role. */
