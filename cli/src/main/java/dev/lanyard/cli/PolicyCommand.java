@@ -14,6 +14,7 @@ import dev.lanyard.policy.PolicyDocument;
 import dev.lanyard.policy.PolicyKind;
 import dev.lanyard.policy.PolicyParser;
 import dev.lanyard.policy.PolicyRef;
+import dev.lanyard.policy.PolicySizeQuota;
 import dev.lanyard.policy.PolicySource;
 import dev.lanyard.policy.PrincipalIdentity;
 import dev.lanyard.policy.RequestContext;
@@ -27,7 +28,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,28 +47,39 @@ final class PolicyCommand implements Runnable {
 
     /** The API a document is meant for: what IAM accepts and which size quota applies. */
     enum Kind {
-        MANAGED(PolicyKind.MANAGED, OptionalInt.of(6144), "PolicySize"),
-        USER_INLINE(PolicyKind.INLINE, OptionalInt.of(2048), "UserPolicySize"),
-        GROUP_INLINE(PolicyKind.INLINE, OptionalInt.of(5120), "GroupPolicySize"),
-        ROLE_INLINE(PolicyKind.INLINE, OptionalInt.of(10240), "RolePolicySize"),
-        TRUST(PolicyKind.TRUST, OptionalInt.of(2048), "ACLSizePerRole"),
-        SESSION(PolicyKind.SESSION, OptionalInt.of(2048), "session policy"),
-        RESOURCE(PolicyKind.RESOURCE, OptionalInt.empty(), "");
+        MANAGED(PolicyKind.MANAGED, Optional.of(PolicySizeQuota.MANAGED)),
+        USER_INLINE(PolicyKind.INLINE, Optional.of(PolicySizeQuota.USER_INLINE)),
+        GROUP_INLINE(PolicyKind.INLINE, Optional.of(PolicySizeQuota.GROUP_INLINE)),
+        ROLE_INLINE(PolicyKind.INLINE, Optional.of(PolicySizeQuota.ROLE_INLINE)),
+        TRUST(PolicyKind.TRUST, Optional.of(PolicySizeQuota.TRUST)),
+        /** STS counts the plain text, whitespace included, against its packed allowance. */
+        SESSION(PolicyKind.SESSION, Optional.empty()),
+        RESOURCE(PolicyKind.RESOURCE, Optional.empty());
 
         final PolicyKind policyKind;
-        final OptionalInt quota;
-        final String quotaName;
+        final Optional<PolicySizeQuota> quota;
 
-        Kind(PolicyKind policyKind, OptionalInt quota, String quotaName) {
+        Kind(PolicyKind policyKind, Optional<PolicySizeQuota> quota) {
             this.policyKind = policyKind;
             this.quota = quota;
-            this.quotaName = quotaName;
         }
 
         String label() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
+
+        /** The size a quota limits and its limit, for the OK line. */
+        String size(String text, PolicyDocument document) {
+            if (this == SESSION) {
+                return text.length() + " characters of " + SESSION_PLAINTEXT_LIMIT;
+            }
+            return document.nonWhitespaceLength() + " characters"
+                    + quota.map(q -> " of " + q.limit()).orElse("");
+        }
     }
+
+    /** AssumeRole*'s and GetFederationToken's allowance for session policy text. */
+    static final int SESSION_PLAINTEXT_LIMIT = 2048;
 
     /** A file's text, or standard input for {@code -}. */
     static String read(Path file) throws IOException {
@@ -81,12 +92,16 @@ final class PolicyCommand implements Runnable {
     /** Parses and validates as IAM would, or says why IAM would refuse it. */
     static ParseResult parse(String text, Kind kind) {
         ParseResult result = PolicyParser.parse(text, kind.policyKind);
-        if (result instanceof ParseResult.Valid valid && kind.quota.isPresent()
-                && valid.document().nonWhitespaceLength() > kind.quota.getAsInt()) {
-            return new ParseResult.Invalid("LimitExceeded: Cannot exceed quota for " + kind.quotaName + ": "
-                    + kind.quota.getAsInt());
+        if (!(result instanceof ParseResult.Valid valid)) {
+            return result;
         }
-        return result;
+        if (kind == Kind.SESSION && text.length() > SESSION_PLAINTEXT_LIMIT) {
+            return new ParseResult.Invalid("PackedPolicyTooLarge: Packed policy consumes "
+                    + (int) Math.ceil(text.length() * 100.0 / SESSION_PLAINTEXT_LIMIT) + "% of allotted space");
+        }
+        return kind.quota.filter(q -> valid.document().nonWhitespaceLength() > q.limit())
+                .<ParseResult>map(q -> new ParseResult.Invalid("LimitExceeded: " + q.exceededMessage("NAME")))
+                .orElse(result);
     }
 
     @Command(name = "lint", mixinStandardHelpOptions = true,
@@ -105,15 +120,16 @@ final class PolicyCommand implements Runnable {
         public Integer call() throws IOException {
             int refused = 0;
             for (Path file : files) {
-                String line = switch (parse(read(file), kind)) {
+                String text = read(file);
+                String line = switch (parse(text, kind)) {
                     case ParseResult.Valid valid -> "OK (" + kind.label() + ", "
                             + valid.document().statements().size() + " statements, "
-                            + valid.document().nonWhitespaceLength() + " characters"
-                            + (kind.quota.isPresent() ? " of " + kind.quota.getAsInt() : "") + ")";
+                            + kind.size(text, valid.document()) + ")";
                     case ParseResult.Invalid invalid -> {
                         refused++;
-                        yield invalid.message().startsWith("LimitExceeded: ") ? invalid.message()
-                                : "MalformedPolicyDocument: " + invalid.message();
+                        boolean quota = invalid.message().startsWith("LimitExceeded: ")
+                                || invalid.message().startsWith("PackedPolicyTooLarge: ");
+                        yield quota ? invalid.message() : "MalformedPolicyDocument: " + invalid.message();
                     }
                 };
                 System.out.println(file + ": " + line);
@@ -188,7 +204,7 @@ final class PolicyCommand implements Runnable {
         private void simulate() throws IOException {
             List<LabeledPolicy> identity = new ArrayList<>();
             for (Path file : policies) {
-                identity.add(load(file, Kind.USER_INLINE, PolicySource.USER_INLINE));
+                identity.add(load(file, Kind.ROLE_INLINE, PolicySource.USER_INLINE));
             }
             Optional<LabeledPolicy> bounds = boundary.isPresent()
                     ? Optional.of(load(boundary.get(), Kind.MANAGED, PolicySource.PERMISSIONS_BOUNDARY))
@@ -219,12 +235,7 @@ final class PolicyCommand implements Runnable {
         }
 
         private void print(String action, String resource, Decision decision) {
-            String name = switch (decision.outcome()) {
-                case ALLOWED -> "allowed";
-                case EXPLICIT_DENY -> "explicitDeny";
-                case IMPLICIT_DENY -> "implicitDeny";
-            };
-            System.out.println(name + "\t" + action + "\t" + resource);
+            System.out.println(decision.outcome().simulatorName() + "\t" + action + "\t" + resource);
             for (MatchedStatement statement : decision.determining()) {
                 System.out.println("  " + statement.policy().name() + " statement " + statement.statementIndex()
                         + statement.sid().map(sid -> " (" + sid + ")").orElse("") + " at line "
@@ -254,8 +265,7 @@ final class PolicyCommand implements Runnable {
                 return PrincipalIdentity.root(owner);
             }
             if (parsed.service().equals("iam") && type.equals("user")) {
-                return new PrincipalIdentity(owner, PrincipalType.USER, Optional.of(arn), Optional.empty(),
-                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                return PrincipalIdentity.user(owner, arn, Optional.empty());
             }
             if (parsed.service().equals("sts") && type.equals("assumed-role")) {
                 String[] parts = parsed.resource().split("/");

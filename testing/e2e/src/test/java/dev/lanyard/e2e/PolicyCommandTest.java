@@ -60,6 +60,10 @@ class PolicyCommandTest {
                 .contains(principal + ": MalformedPolicyDocument: Policy document should not specify a principal.")
                 .contains(big + ": LimitExceeded: Cannot exceed quota for PolicySize: 6144");
         assertThat(lanyard("policy", "lint", "--kind", "role-inline", big).exit()).isZero();
+        assertThat(lanyard("policy", "lint", "--kind", "user-inline", big).out())
+                .contains(big + ": LimitExceeded: Maximum policy size of 2048 bytes exceeded for user NAME");
+        assertThat(lanyard("policy", "lint", "--kind", "session", big).out())
+                .contains(big + ": PackedPolicyTooLarge: Packed policy consumes 309% of allotted space");
 
         String trust = file("trust.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
                 + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"s3:GetObject\"}]}");
