@@ -93,12 +93,12 @@ public final class LanyardServer implements AutoCloseable {
                 oidcConfig, clock, jwksFetcher);
         dev.lanyard.iam.spi.federation.SamlAssertionVerifier saml = new LazySamlVerifier(
                 () -> new dev.lanyard.saml.XmlSecSamlVerifier(clock));
-        dev.lanyard.oidc.JwkTokenSigner signer = new dev.lanyard.oidc.JwkTokenSigner(clock);
+        dev.lanyard.oidc.JwkTokenSigner signer = new dev.lanyard.oidc.JwkTokenSigner(clock, random);
         java.util.function.Function<String, String> issuerForAccount = account -> endpointUrl() + OUTBOUND_PATH
                 + account;
         this.outbound = new OutboundIssuer(store, signer, issuerForAccount);
         this.handler = new ApiHandler(StsOperations.create(store, access, issuer, mfa, webIdentity, saml,
-                signer, issuerForAccount),
+                signer, issuerForAccount, random),
                 IamOperations.create(new IamContext(store, access, awsManaged, random,
                         config.oidcAllowInsecureLoopback(), saml), issuerForAccount, signer::generateKeySet),
                 new OrganizationsOperations(store, access, accounts),
