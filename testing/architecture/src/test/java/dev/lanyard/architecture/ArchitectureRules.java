@@ -126,6 +126,20 @@ final class ArchitectureRules {
                     (origin, target) -> !matchesAny(target, JDK_HTTP_JDBC_XML)))
             .because("core never imports HTTP, JDBC or XML-security code (ADR 0001)");
 
+    // ---- account isolation ----
+
+    /** The IamSnapshot lookups that find an entity by name, ARN or id in any account; AccountView scopes them. */
+    static final Set<String> WHOLE_SNAPSHOT_LOOKUPS = Set.of("user", "group", "role", "mfaDevice", "oidcProvider",
+            "samlProvider", "accessKey", "userById", "roleById", "users", "groups", "roles", "customerPolicies",
+            "mfaDevices", "oidcProviders", "samlProviders", "accessKeys", "groupsOf");
+
+    static final ArchRule IAM_OPERATIONS_RESOLVE_ENTITIES_ONLY_THROUGH_THE_ACCOUNT_VIEW = classes()
+            .that(areInModule("core/iam-api")).and(areNot("dev.lanyard.iamapi.TrustPrincipals"))
+            .should(notCall("dev.lanyard.iam.model.IamSnapshot", WHOLE_SNAPSHOT_LOOKUPS))
+            .because("IAM operations resolve names and ARNs only through AccountView, which knows the caller's"
+                    + " account; a lookup on the whole snapshot is how another account's policy once answered (ADR"
+                    + " 0009). TrustPrincipals is the exception: a trust policy may name principals of any account");
+
     // ---- time and randomness ----
 
     static final ArchRule TIME_AND_RANDOMNESS_ARE_INJECTED = classes().that(areOurs())
@@ -138,7 +152,8 @@ final class ArchitectureRules {
             ADAPTERS_DEPEND_ONLY_ON_PORTS_AND_LIBRARIES, ONLY_THE_CLI_DEPENDS_ON_THE_SERVER, NOTHING_DEPENDS_ON_THE_CLI,
             NO_MAIN_CODE_DEPENDS_ON_THE_CONTRACT_KIT, INTERNAL_PACKAGES_STAY_IN_THEIR_MODULE,
             NO_OTHER_LIBRARYS_INTERNALS, THIRD_PARTY_LIBRARIES_ONLY_WHERE_APPROVED, LIBRARIES_DO_NO_IO,
-            CORE_USES_NO_HTTP_JDBC_OR_XML_OF_THE_JDK, TIME_AND_RANDOMNESS_ARE_INJECTED);
+            CORE_USES_NO_HTTP_JDBC_OR_XML_OF_THE_JDK, IAM_OPERATIONS_RESOLVE_ENTITIES_ONLY_THROUGH_THE_ACCOUNT_VIEW,
+            TIME_AND_RANDOMNESS_ARE_INJECTED);
 
     // ---- predicates and conditions ----
 
@@ -156,6 +171,33 @@ final class ArchitectureRules {
         Set<Layer> set = Set.of(layers);
         return DescribedPredicate.describe("are Lanyard's outside " + set, c -> Module.isOurs(c.getName())
                 && Module.of(c.getName()).filter(m -> set.contains(m.layer())).isEmpty());
+    }
+
+    private static DescribedPredicate<JavaClass> areInModule(String folder) {
+        return DescribedPredicate.describe("are in " + folder, c -> Module.of(c.getName())
+                .filter(m -> m.folder().equals(folder)).isPresent());
+    }
+
+    /** Not the class, nor one nested in it. */
+    private static DescribedPredicate<JavaClass> areNot(String className) {
+        return DescribedPredicate.describe("are not " + className,
+                c -> !c.getName().equals(className) && !c.getName().startsWith(className + "$"));
+    }
+
+    /** No call or method reference to these methods of {@code owner}. */
+    private static ArchCondition<JavaClass> notCall(String owner, Set<String> methods) {
+        String simple = owner.substring(owner.lastIndexOf('.') + 1);
+        return new ArchCondition<>("not call " + simple + "'s " + methods.stream().sorted().toList()) {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                for (JavaAccess<?> access : item.getAccessesFromSelf()) {
+                    if (access.getTargetOwner().getName().equals(owner)
+                            && methods.contains(access.getTarget().getName())) {
+                        events.add(SimpleConditionEvent.violated(access, access.getDescription()));
+                    }
+                }
+            }
+        };
     }
 
     /** A condition on the classes of ours that a class uses, other than its own module's. */

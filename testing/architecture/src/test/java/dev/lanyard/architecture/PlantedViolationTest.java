@@ -175,6 +175,20 @@ class PlantedViolationTest {
                         }
                     }
                     """),
+            new Plant("an IAM operation looking a role up in the whole snapshot",
+                    ArchitectureRules.IAM_OPERATIONS_RESOLVE_ENTITIES_ONLY_THROUGH_THE_ACCOUNT_VIEW,
+                    "dev.lanyard.iamapi.PlantedAnyAccountRole", "IamSnapshot.role", """
+                    package dev.lanyard.iamapi;
+
+                    import dev.lanyard.aws.AccountId;
+                    import dev.lanyard.iam.model.IamSnapshot;
+
+                    final class PlantedAnyAccountRole {
+                        static boolean exists(IamSnapshot snapshot, AccountId account, String name) {
+                            return snapshot.role(account, name).isPresent();
+                        }
+                    }
+                    """),
             new Plant("a new module nobody placed in a layer", ArchitectureRules.EVERY_CLASS_BELONGS_TO_A_MODULE,
                     "dev.lanyard.gateway.PlantedUnplaced", "is in no package of Module.ALL", """
                     package dev.lanyard.gateway;
