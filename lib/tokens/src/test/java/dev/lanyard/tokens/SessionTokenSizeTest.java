@@ -97,14 +97,14 @@ class SessionTokenSizeTest {
                 SecretAccessKey.generate(new Random(2)),
                 "arn:aws:iam::123456789012:role/service-role/deployments/ci-deployment-role",
                 UniqueIdPrefix.AROA.generate(new Random(3)), "botocore-session-1735689600", Optional.empty(),
-                TestFixtures.EPOCH, TestFixtures.EPOCH.plus(Duration.ofHours(1)), Optional.empty(), Optional.empty(),
+                Optional.empty(), TestFixtures.EPOCH, TestFixtures.EPOCH.plus(Duration.ofHours(1)), Optional.empty(), Optional.empty(),
                 List.of(), List.of(), Optional.empty(), List.of(), 0, Map.of());
     }
 
     private static SessionClaims withPackedPolicies(SessionClaims c, Optional<String> policy, List<String> arns,
                                                     List<SessionTag> tags) {
         return new SessionClaims(c.kind(), c.origin(), c.account(), c.secretAccessKey(), c.principalArn(),
-                c.principalId(), c.sessionName(), c.parentUserArn(), c.issuedAt(), c.expiresAt(),
+                c.principalId(), c.sessionName(), c.parentUserArn(), c.parentUserId(), c.issuedAt(), c.expiresAt(),
                 c.mfaAuthenticatedAt(), c.sourceIdentity(), tags, c.transitiveTagKeys(), policy, arns, c.chainDepth(),
                 c.federationClaims());
     }
