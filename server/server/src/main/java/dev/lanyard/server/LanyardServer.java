@@ -120,11 +120,40 @@ public final class LanyardServer implements AutoCloseable {
         return start(config, Clock.systemUTC());
     }
 
+    /**
+     * Starts the server, or refuses with an {@link IllegalStateException} saying why. An address another process
+     * holds is found before anything is written to the data directory; the CLI profile is written only once the
+     * server listens.
+     */
     public static LanyardServer start(LanyardConfig config, Clock clock) {
+        requireFreeAddress(config.host(), config.port());
         LanyardServer server = new LanyardServer(config, clock);
-        server.port = server.http.start();
+        try {
+            server.port = server.http.start();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
         ClientConfigFiles.writeConfig(config.dataDirectory(), server.endpointUrl(), config.region());
         return server;
+    }
+
+    /**
+     * Binds the address once and lets it go. A process that takes the port in the instant between this probe and the
+     * real bind is still caught by {@link HelidonHttpServer#start()}, only after the data directory was prepared.
+     */
+    private static void requireFreeAddress(String host, int port) {
+        if (port == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.bind(new java.net.InetSocketAddress(host, port));
+        } catch (java.net.BindException e) {
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage()
+                    + "; stop the process that holds the port or choose another one (--port)");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+        }
     }
 
     /**
