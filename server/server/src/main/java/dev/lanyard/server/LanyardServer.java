@@ -81,8 +81,11 @@ public final class LanyardServer implements AutoCloseable {
         this.managementAccount = store.snapshot().accounts().stream().filter(Account::management).findFirst()
                 .orElseThrow();
         CredentialIssuer issuer = new CredentialIssuer(codec, random);
+        dev.lanyard.authz.MfaThrottle mfaThrottle = new dev.lanyard.authz.MfaThrottle(
+                dev.lanyard.totp.CodeThrottle.DEFAULT);
         dev.lanyard.sts.MfaCheck mfa = new dev.lanyard.sts.MfaCheck(store, new dev.lanyard.totp.TotpVerifier(
-                new dev.lanyard.totp.Totp(dev.lanyard.totp.TotpParameters.AWS), dev.lanyard.totp.TotpVerifier.AWS_WINDOW));
+                new dev.lanyard.totp.Totp(dev.lanyard.totp.TotpParameters.AWS), dev.lanyard.totp.TotpVerifier.AWS_WINDOW),
+                mfaThrottle);
         dev.lanyard.oidc.OidcVerifierConfig oidcConfig = dev.lanyard.oidc.OidcVerifierConfig.defaults()
                 .withAllowInsecureLoopback(config.oidcAllowInsecureLoopback());
         if (config.oidcCaBundle().isPresent()) {
@@ -100,7 +103,8 @@ public final class LanyardServer implements AutoCloseable {
         this.handler = new ApiHandler(StsOperations.create(store, access, issuer, mfa, webIdentity, saml,
                 signer, issuerForAccount),
                 IamOperations.create(new IamContext(store, access, awsManaged, random,
-                        config.oidcAllowInsecureLoopback(), saml), issuerForAccount, signer::generateKeySet),
+                        config.oidcAllowInsecureLoopback(), saml), issuerForAccount, signer::generateKeySet,
+                        mfaThrottle),
                 new OrganizationsOperations(store, access, accounts),
                 new RequestAuthenticator(store, codec, new SigV4Verifier(clock), clock, keysets::reloadForUnknownKey),
                 new dev.lanyard.authz.SessionRestrictions(access), clock, new LogAuditSink(),

@@ -116,4 +116,32 @@ class ArchitectureTest {
         }
         assertThat(violations).isEmpty();
     }
+
+    /**
+     * Wherever a TOTP code is checked, guessing is throttled: the next operation that checks one and forgets the
+     * throttle fails here (issue 12: codes could be guessed 850 times a second).
+     */
+    @Test
+    void everyMfaCodeCheckIsThrottled() {
+        List<String> checking = new ArrayList<>();
+        List<String> violations = new ArrayList<>();
+        for (Source source : everything()) {
+            String text = source.text();
+            boolean checksCodes = source.module().equals("lib/totp") ? false
+                    : text.contains("TotpVerifier") && text.contains(".verify(") || text.contains("matchConsecutive(")
+                            || text.contains("matchBetween(");
+            if (!checksCodes) {
+                continue;
+            }
+            checking.add(source.file().getFileName().toString());
+            for (String step : List.of("requireCallerAllowed(", "requireDeviceAllowed(", "deviceFailed(",
+                    "callerFailed(", "callerSucceeded(")) {
+                if (!text.contains(step)) {
+                    violations.add(source.file() + " checks MFA codes without MfaThrottle." + step + ")");
+                }
+            }
+        }
+        assertThat(checking).contains("MfaCheck.java", "MfaOperations.java");
+        assertThat(violations).isEmpty();
+    }
 }
