@@ -29,6 +29,20 @@ class SessionTokenSizeTest {
     }
 
     @Test
+    void plainFederationTokenNamingItsCreatorIsUnder600Characters() {
+        SessionClaims claims = new SessionClaims(SessionKind.FEDERATED_USER, SessionOrigin.GET_FEDERATION_TOKEN,
+                ACCOUNT, SecretAccessKey.generate(new Random(2)), "arn:aws:sts::123456789012:federated-user/bob",
+                "123456789012:bob", "bob", Optional.of("arn:aws:iam::123456789012:user/engineering/alice"),
+                Optional.of(UniqueIdPrefix.AIDA.generate(new Random(3))), TestFixtures.EPOCH,
+                TestFixtures.EPOCH.plus(Duration.ofHours(12)), Optional.empty(), Optional.empty(), List.of(), List.of(),
+                Optional.empty(), List.of(), 0, Map.of());
+        String token = codec.seal(claims, ACCESS_KEY_ID);
+        System.out.println("plain GetFederationToken token: " + token.length() + " characters");
+        assertThat(token.length()).isLessThan(600);
+        assertThat(codec.unseal(token, ACCESS_KEY_ID)).isEqualTo(claims);
+    }
+
+    @Test
     void maximalFittingTokenStaysWithinTheLimit() {
         String token = codec.seal(ClaimsGenerator.maximal(), ACCESS_KEY_ID);
         System.out.println("maximal token: " + token.length() + " characters");
