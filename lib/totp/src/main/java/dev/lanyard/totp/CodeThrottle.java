@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * How many wrong MFA codes may be tried. The first {@code freeFailures} refused in a row cost nothing; from then on
- * each refusal locks further codes out (they are not even checked, so the right one fails too) for a lockout that
- * starts at {@code firstLockout} and doubles with every further refusal, up to {@code maxLockout}. An accepted code
- * starts over, and so does {@code forgetAfter} without a refusal.
+ * How many wrong MFA codes may be tried. {@code freeFailures} wrong codes in a row can be tried without waiting; the
+ * last of them locks further codes out (they are not even checked, so the right one fails too) for
+ * {@code firstLockout}, and every further refusal for twice as long as the one before, up to {@code maxLockout}. An
+ * accepted code starts over, and so does {@code forgetAfter} without a refusal.
  *
  * <p>With AWS's window (the previous, current and next step's codes are accepted) a random code matches with a
  * chance of 3 in 10<sup>6</sup>. {@link #DEFAULT} lets a guesser try 5 codes at once, 6 more in the next 63 minutes,
