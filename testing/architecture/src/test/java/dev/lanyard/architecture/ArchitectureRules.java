@@ -11,11 +11,16 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.lanyard.architecture.Module.Layer;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
@@ -140,6 +145,28 @@ final class ArchitectureRules {
                     + " account; a lookup on the whole snapshot is how another account's policy once answered (ADR"
                     + " 0009). TrustPrincipals is the exception: a trust policy may name principals of any account");
 
+    // ---- MFA ----
+
+    /** The calls that check a TOTP code against a device's seed. */
+    static final Set<String> MFA_CODE_CHECKS = Set.of("dev.lanyard.totp.TotpVerifier.verify",
+            "dev.lanyard.totp.Totp.matchConsecutive", "dev.lanyard.totp.Totp.matchBetween");
+    static final String MFA_THROTTLE = "dev.lanyard.authz.MfaThrottle";
+    static final Set<String> MFA_THROTTLE_STEPS = Set.of("requireCallerAllowed", "requireDeviceAllowed",
+            "deviceFailed", "callerFailed", "callerSucceeded");
+
+    static final ArchRule EVERY_MFA_CODE_CHECK_IS_THROTTLED = classes().that(areOursOutsideModule("lib/totp"))
+            .should(throttleEveryMfaCodeCheck())
+            .because("wherever a TOTP code is checked, guessing is throttled (issue 12: codes could be guessed 850"
+                    + " times a second; ADR 0010); the next operation that checks one and forgets fails here");
+
+    /** The classes (top-level, with their nested ones) outside lib/totp that check TOTP codes. */
+    static Set<String> mfaCodeCheckers(Collection<JavaClass> classes) {
+        return classes.stream().filter(c -> Module.of(c.getName()).filter(m -> !m.folder().equals("lib/totp"))
+                        .isPresent())
+                .filter(c -> c.getAccessesFromSelf().stream().anyMatch(ArchitectureRules::checksMfaCode))
+                .map(c -> topLevel(c.getName())).collect(Collectors.toCollection(TreeSet::new));
+    }
+
     // ---- time and randomness ----
 
     static final ArchRule TIME_AND_RANDOMNESS_ARE_INJECTED = classes().that(areOurs())
@@ -153,7 +180,7 @@ final class ArchitectureRules {
             NO_MAIN_CODE_DEPENDS_ON_THE_CONTRACT_KIT, INTERNAL_PACKAGES_STAY_IN_THEIR_MODULE,
             NO_OTHER_LIBRARYS_INTERNALS, THIRD_PARTY_LIBRARIES_ONLY_WHERE_APPROVED, LIBRARIES_DO_NO_IO,
             CORE_USES_NO_HTTP_JDBC_OR_XML_OF_THE_JDK, IAM_OPERATIONS_RESOLVE_ENTITIES_ONLY_THROUGH_THE_ACCOUNT_VIEW,
-            TIME_AND_RANDOMNESS_ARE_INJECTED);
+            EVERY_MFA_CODE_CHECK_IS_THROTTLED, TIME_AND_RANDOMNESS_ARE_INJECTED);
 
     // ---- predicates and conditions ----
 
@@ -171,6 +198,60 @@ final class ArchitectureRules {
         Set<Layer> set = Set.of(layers);
         return DescribedPredicate.describe("are Lanyard's outside " + set, c -> Module.isOurs(c.getName())
                 && Module.of(c.getName()).filter(m -> set.contains(m.layer())).isEmpty());
+    }
+
+    private static DescribedPredicate<JavaClass> areOursOutsideModule(String folder) {
+        return DescribedPredicate.describe("are Lanyard's outside " + folder, c -> Module.isOurs(c.getName())
+                && Module.of(c.getName()).filter(m -> m.folder().equals(folder)).isEmpty());
+    }
+
+    private static boolean checksMfaCode(JavaAccess<?> access) {
+        return MFA_CODE_CHECKS.contains(access.getTargetOwner().getName() + "." + access.getTarget().getName());
+    }
+
+    private static String topLevel(String className) {
+        int nested = className.indexOf('$');
+        return nested < 0 ? className : className.substring(0, nested);
+    }
+
+    /** Per source file (a class with its nested classes and lambdas): a code check needs every throttle step. */
+    private static ArchCondition<JavaClass> throttleEveryMfaCodeCheck() {
+        return new ArchCondition<>("call MfaThrottle's " + MFA_THROTTLE_STEPS.stream().sorted().toList()
+                + " wherever they check a TOTP code") {
+            private final Map<String, String> checks = new TreeMap<>();
+            private final Map<String, Set<String>> steps = new HashMap<>();
+
+            @Override
+            public void init(Collection<JavaClass> allObjectsToTest) {
+                checks.clear();
+                steps.clear();
+            }
+
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                String top = topLevel(item.getName());
+                for (JavaAccess<?> access : item.getAccessesFromSelf()) {
+                    if (checksMfaCode(access)) {
+                        checks.putIfAbsent(top, access.getDescription());
+                    } else if (access.getTargetOwner().getName().equals(MFA_THROTTLE)
+                            && MFA_THROTTLE_STEPS.contains(access.getTarget().getName())) {
+                        steps.computeIfAbsent(top, t -> new HashSet<>()).add(access.getTarget().getName());
+                    }
+                }
+            }
+
+            @Override
+            public void finish(ConditionEvents events) {
+                checks.forEach((top, check) -> {
+                    Set<String> missing = new TreeSet<>(MFA_THROTTLE_STEPS);
+                    missing.removeAll(steps.getOrDefault(top, Set.of()));
+                    if (!missing.isEmpty()) {
+                        events.add(SimpleConditionEvent.violated(top, top + " checks MFA codes (" + check
+                                + ") without MfaThrottle's " + missing));
+                    }
+                });
+            }
+        };
     }
 
     private static DescribedPredicate<JavaClass> areInModule(String folder) {

@@ -93,6 +93,13 @@ class ArchitectureTest {
         }
     }
 
+    /** The MFA throttle rule would pass vacuously if the code checks moved out of sight. */
+    @Test
+    void theMfaThrottleRuleSeesTheOperationsThatCheckCodes() {
+        assertThat(ArchitectureRules.mfaCodeCheckers(main))
+                .contains("dev.lanyard.sts.MfaCheck", "dev.lanyard.iamapi.MfaOperations");
+    }
+
     @Test
     void everyModuleHasItsApprovedLibrariesListed() {
         List<String> listed = List.copyOf(ArchitectureRules.APPROVED_LIBRARIES.keySet());

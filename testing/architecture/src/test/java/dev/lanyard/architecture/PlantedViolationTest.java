@@ -189,6 +189,20 @@ class PlantedViolationTest {
                         }
                     }
                     """),
+            new Plant("an MFA resync that forgets the throttle", ArchitectureRules.EVERY_MFA_CODE_CHECK_IS_THROTTLED,
+                    "dev.lanyard.iamapi.PlantedUnthrottledResync", "Totp.matchConsecutive", """
+                    package dev.lanyard.iamapi;
+
+                    import dev.lanyard.totp.Totp;
+                    import dev.lanyard.totp.TotpSeed;
+                    import java.time.Instant;
+
+                    final class PlantedUnthrottledResync {
+                        static boolean matches(Totp totp, TotpSeed seed, String code1, String code2, Instant now) {
+                            return totp.matchConsecutive(seed, code1, code2, now, 10).isPresent();
+                        }
+                    }
+                    """),
             new Plant("a new module nobody placed in a layer", ArchitectureRules.EVERY_CLASS_BELONGS_TO_A_MODULE,
                     "dev.lanyard.gateway.PlantedUnplaced", "is in no package of Module.ALL", """
                     package dev.lanyard.gateway;
