@@ -16,16 +16,16 @@ import java.util.TreeSet;
  * lengths, value ranges, patterns and enum values of every member present, at any depth, reported together in one
  * ValidationError ({@code N validation errors detected: ...}) in AWS's order (see {@link HashOrder}). Required members
  * are left to the operations (they answer MissingParameter). Patterns the service checks itself
- * ({@link ValidationStyle#ownPatternSentences()}) are checked only when every model constraint holds, and the first
+ * ({@link ServiceStyle#ownPatternSentences()}) are checked only when every model constraint holds, and the first
  * one that fails is reported alone in the service's sentence.
  */
 public final class InputValidator {
     private static final String ELEMENT_NOT_NULL = "Member must not be null";
 
     private final ServiceModel model;
-    private final ValidationStyle style;
+    private final ServiceStyle style;
 
-    public InputValidator(ServiceModel model, ValidationStyle style) {
+    public InputValidator(ServiceModel model, ServiceStyle style) {
         this.model = requireNonNull(model, "model is null");
         this.style = requireNonNull(style, "style is null");
     }
@@ -145,8 +145,7 @@ public final class InputValidator {
                         .filter(p -> !p.matcher(value).matches())
                         .ifPresent(p -> failures.add(ValidationErrors.pattern(p.pattern())));
                 if (!scalar.enumValues().isEmpty() && !scalar.enumValues().contains(value)) {
-                    failures.add(style.listEnumValues() ? ValidationErrors.enumValueSet(scalar.enumValues())
-                            : "Member must satisfy enum value set");
+                    failures.add(enumFailure(scalar));
                 }
             }
             case INTEGER, LONG -> number(value).flatMap(n -> rangeFailure(n, scalar)).ifPresent(failures::add);
@@ -157,9 +156,9 @@ public final class InputValidator {
 
     /**
      * Every constraint of a list's element shape, as AWS lists them when an element fails: length, pattern, and
-     * "not null" for a patterned element (AWS names it for tag keys, not for OIDC client IDs or thumbprints).
+     * "not null" for a patterned element (AWS names it for tag keys, not for OIDC client IDs or thumbprints), enum.
      */
-    private static List<String> constraints(Shape.Scalar scalar) {
+    private List<String> constraints(Shape.Scalar scalar) {
         List<String> all = new ArrayList<>();
         scalar.max().ifPresent(max -> all.add(ValidationErrors.lengthAtMost((int) max)));
         scalar.min().ifPresent(min -> all.add(ValidationErrors.lengthAtLeast((int) min)));
@@ -167,7 +166,15 @@ public final class InputValidator {
             all.add(ValidationErrors.pattern(p));
             all.add(ELEMENT_NOT_NULL);
         });
+        if (!scalar.enumValues().isEmpty()) {
+            all.add(enumFailure(scalar));
+        }
         return all;
+    }
+
+    private String enumFailure(Shape.Scalar scalar) {
+        return style.listEnumValues() ? ValidationErrors.enumValueSet(scalar.enumValues())
+                : "Member must satisfy enum value set";
     }
 
     private static Optional<String> lengthFailure(long length, OptionalLong min, OptionalLong max) {

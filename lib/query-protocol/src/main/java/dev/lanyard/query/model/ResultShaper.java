@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.query.Struct;
 import dev.lanyard.query.Value;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,13 +15,16 @@ import java.util.Optional;
  * Puts an operation's result into the shape its model gives: members in the model's order at every depth (XML
  * clients read them in any order, but AWS writes them in this one), and a result element, empty if need be, for every
  * operation whose model has an output shape (boto3 and the AWS CLI look for {@code <UpdateRoleResult>} and fail
- * without it). Members the model lacks stay, after the others, for the conformance tests to find.
+ * without it), and timestamps in whole seconds for a service that writes them so. Members the model lacks stay, after
+ * the others, for the conformance tests to find.
  */
 public final class ResultShaper {
     private final ServiceModel model;
+    private final boolean wholeSeconds;
 
-    public ResultShaper(ServiceModel model) {
+    public ResultShaper(ServiceModel model, ServiceStyle style) {
         this.model = requireNonNull(model, "model is null");
+        this.wholeSeconds = style.wholeSecondTimestamps();
     }
 
     public Optional<Struct> shape(String operation, Optional<Struct> result) {
@@ -47,6 +51,7 @@ public final class ResultShaper {
                 map.entries().forEach((k, v) -> entries.put(k, reorder(v, valueShape)));
                 yield new Value.MapOf(entries);
             }
+            case Value.Timestamp t when wholeSeconds -> new Value.Timestamp(t.value().truncatedTo(ChronoUnit.SECONDS));
             default -> value;
         };
     }

@@ -64,12 +64,13 @@ class InputValidatorTest {
             "scalar\tstring\ttokenCodeType\t6\t6\tsensitive\t[\\d]*");
 
     private static final ServiceModel SERVICE = ServiceModel.parse(MODEL);
-    private static final InputValidator IAM = new InputValidator(SERVICE, new ValidationStyle(false, false, Map.of(
+    private static final InputValidator IAM = new InputValidator(SERVICE, new ServiceStyle(false, false, Map.of(
             "[\\w+=,.@-]+", "The specified value for {member} is invalid. It must contain only alphanumeric"
                     + " characters and/or the following: +=,.@_-",
             "(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)", "The specified value for {member} is invalid. It must"
-                    + " begin and end with / and contain only alphanumeric characters and/or / characters.")));
-    private static final InputValidator STS = new InputValidator(SERVICE, new ValidationStyle(true, true, Map.of()));
+                    + " begin and end with / and contain only alphanumeric characters and/or / characters."), true));
+    private static final InputValidator STS = new InputValidator(SERVICE, new ServiceStyle(true, true, Map.of(),
+            false));
 
     private static QueryParameters form(String form) {
         return QueryParameters.decode("", form.getBytes(UTF_8));
