@@ -1,6 +1,7 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.MfaThrottle;
+import dev.lanyard.authz.ModelledOperations;
 import dev.lanyard.authz.Operation;
 import dev.lanyard.totp.CodeThrottle;
 import java.util.HashMap;
@@ -43,6 +44,6 @@ public final class IamOperations {
         new PolicySimulatorOperations(ctx).register(ops);
         new SamlProviderOperations(ctx).register(ops);
         new OutboundFederationOperations(ctx, issuer, newSigningKeys).register(ops);
-        return Map.copyOf(ops);
+        return ModelledOperations.wrap(IamModel.MODEL, IamModel.STYLE, ops);
     }
 }
