@@ -87,10 +87,9 @@ final class AccessKeyOperations {
         ctx.authorize(call, resource(caller, view, owner));
         owner.ifPresent(n -> UserOperations.requireUser(view, n));
         List<AccessKey> keys = view.accessKeys(owner);
-        Struct.Builder result = Struct.builder()
-                .put("AccessKeyMetadata", new Value.ListOf(keys.stream()
-                        .<Value>map(IamShapes::accessKeyMetadata).toList()))
-                .put("IsTruncated", false);
+        Struct.Builder result = Struct.builder();
+        Pagination.page(call.parameters(), keys, k -> k.id().value(), "AccessKeyMetadata",
+                IamShapes::accessKeyMetadata, result);
         return Optional.of(result.build());
     }
 

@@ -78,7 +78,7 @@ final class GroupOperations {
                 .sorted(java.util.Comparator.comparing(u -> u.name().toLowerCase(Locale.ROOT))).toList();
         Struct.Builder result = Struct.builder().put("Group", IamShapes.group(group));
         Pagination.page(call.parameters(), members, u -> u.name().toLowerCase(Locale.ROOT), "Users",
-                u -> IamShapes.user(u, false), result);
+                u -> IamShapes.user(u, IamShapes.View.LIST), result);
         return Optional.of(result.build());
     }
 

@@ -291,7 +291,7 @@ final class MfaOperations {
         Pagination.page(call.parameters(), devices, MfaDevice::serialNumber, "VirtualMFADevices", d -> {
             Struct.Builder b = Struct.builder().put("SerialNumber", d.serialNumber());
             d.userName().flatMap(view::user)
-                    .ifPresent(u -> b.put("User", IamShapes.user(u, false)));
+                    .ifPresent(u -> b.put("User", IamShapes.user(u, IamShapes.View.LIST)));
             d.enableDate().ifPresent(t -> b.put("EnableDate", t));
             return b.build();
         }, result);
@@ -332,7 +332,6 @@ final class MfaOperations {
     private Optional<Struct> listTags(OperationCall call) {
         String serial = Validators.length("serialNumber", call.parameters().required("SerialNumber"), 9, 256);
         MfaDevice device = authorizedDevice(call, serial, List.of());
-        return Optional.of(Struct.builder().put("Tags", IamShapes.tags(device.tags())).put("IsTruncated", false)
-                .build());
+        return IamShapes.tagPage(call.parameters(), device.tags());
     }
 }

@@ -233,7 +233,6 @@ final class OidcProviderOperations {
 
     private Optional<Struct> listTags(OperationCall call) {
         OidcProvider provider = authorized(call);
-        return Optional.of(Struct.builder().put("Tags", IamShapes.tags(provider.tags())).put("IsTruncated", false)
-                .build());
+        return IamShapes.tagPage(call.parameters(), provider.tags());
     }
 }

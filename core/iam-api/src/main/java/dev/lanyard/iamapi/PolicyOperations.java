@@ -88,7 +88,7 @@ final class PolicyOperations {
             return Mutation.of(policy, EntityChange.upsert(policy));
         });
         return Optional.of(Struct.builder()
-                .put("Policy", IamShapes.policy(created, ctx.view(call), false)).build());
+                .put("Policy", IamShapes.policy(created, ctx.view(call), IamShapes.View.CREATE)).build());
     }
 
     private ManagedPolicy authorizedPolicy(OperationCall call) {
@@ -100,7 +100,7 @@ final class PolicyOperations {
     private Optional<Struct> getPolicy(OperationCall call) {
         ManagedPolicy policy = authorizedPolicy(call);
         return Optional.of(Struct.builder()
-                .put("Policy", IamShapes.policy(policy, ctx.view(call), true)).build());
+                .put("Policy", IamShapes.policy(policy, ctx.view(call), IamShapes.View.GET)).build());
     }
 
     private Optional<Struct> listPolicies(OperationCall call) {
@@ -125,7 +125,7 @@ final class PolicyOperations {
                 .toList();
         Struct.Builder result = Struct.builder();
         Pagination.page(p, filtered, pol -> pol.arn().toString().toLowerCase(Locale.ROOT), "Policies",
-                pol -> IamShapes.policy(pol, view, false), result);
+                pol -> IamShapes.policy(pol, view, IamShapes.View.LIST), result);
         return Optional.of(result.build());
     }
 
@@ -157,13 +157,25 @@ final class PolicyOperations {
         return Optional.of(Struct.builder().put("PolicyVersion", version(policy, version)).build());
     }
 
+    /** Newest first and without their documents, as AWS lists them. */
     private Optional<Struct> listPolicyVersions(OperationCall call) {
         ManagedPolicy policy = authorizedPolicy(call);
-        return Optional.of(Struct.builder()
-                .put("Versions", new Value.ListOf(policy.versions().stream()
-                        .<Value>map(v -> version(policy, v)).toList()))
-                .put("IsTruncated", false)
-                .build());
+        List<ManagedPolicy.PolicyVersion> newestFirst = policy.versions().stream()
+                .sorted(java.util.Comparator.comparingInt(PolicyOperations::versionNumber).reversed()).toList();
+        Struct.Builder result = Struct.builder();
+        Pagination.page(call.parameters(), newestFirst, ManagedPolicy.PolicyVersion::versionId, "Versions",
+                v -> Struct.builder()
+                        .put("VersionId", v.versionId())
+                        .put("IsDefaultVersion", v.versionId().equals(policy.defaultVersionId()))
+                        .put("CreateDate", v.createDate())
+                        .build(), result);
+        return Optional.of(result.build());
+    }
+
+    private static int versionNumber(ManagedPolicy.PolicyVersion version) {
+        String id = version.versionId();
+        int dot = id.indexOf('.');
+        return Integer.parseInt(id.substring(1, dot < 0 ? id.length() : dot));
     }
 
     private static Struct version(ManagedPolicy policy, ManagedPolicy.PolicyVersion version) {

@@ -218,7 +218,6 @@ final class SamlProviderOperations {
 
     private Optional<Struct> listTags(OperationCall call) {
         SamlProvider provider = authorized(call);
-        return Optional.of(Struct.builder().put("Tags", IamShapes.tags(provider.tags())).put("IsTruncated", false)
-                .build());
+        return IamShapes.tagPage(call.parameters(), provider.tags());
     }
 }
