@@ -58,6 +58,11 @@ final class TestServer implements AutoCloseable {
         return server.iamActions();
     }
 
+    /** Every STS action the server serves. */
+    java.util.Set<String> stsActions() {
+        return server.stsActions();
+    }
+
     String accountId() {
         return server.managementAccountId();
     }

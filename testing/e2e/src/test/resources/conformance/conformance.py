@@ -1,0 +1,427 @@
+"""Drives every operation Lanyard serves with boto3 and checks each raw answer against AWS's model (model_check.py).
+
+Environment: LANYARD_ENDPOINT, LANYARD_ACCOUNT, LANYARD_ROOT_KEY, LANYARD_ROOT_SECRET, LANYARD_OPERATIONS (JSON:
+service -> the operations the server registers), LANYARD_OIDC_ISSUER, LANYARD_OIDC_TOKEN (sub "conformance", aud
+"conformance-app"), LANYARD_SAML_METADATA, LANYARD_SAML_RESPONSE (for role conformance-saml and provider
+conformance-saml).
+
+Prints one JSON object: {"checked": {service: [operation, ...]}, "problems": [...], "missing": [...]}. An
+operation the server registers but no fixture below calls is "missing": a new operation needs its fixture here.
+The fixtures also hold the answers' member sets that AWS's recorded answers show where the model allows both.
+"""
+import base64
+import hashlib
+import hmac
+import json
+import os
+import struct
+import sys
+import time
+
+import boto3
+import botocore.config
+import botocore.exceptions
+from botocore import xform_name
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import model_check  # noqa: E402
+
+ENDPOINT = os.environ["LANYARD_ENDPOINT"]
+ACCOUNT = os.environ["LANYARD_ACCOUNT"]
+ROOT = {"aws_access_key_id": os.environ["LANYARD_ROOT_KEY"],
+        "aws_secret_access_key": os.environ["LANYARD_ROOT_SECRET"]}
+REGISTERED = json.loads(os.environ["LANYARD_OPERATIONS"])
+
+problems = model_check.Problems()
+checked = {"iam": set(), "sts": set(), "organizations": set()}
+
+
+def after_call(http_response, parsed, model, **kwargs):
+    service = model.service_model.service_name
+    headers = {k.lower(): v for k, v in http_response.headers.items()}
+    if http_response.status_code != 200:
+        return
+    checked[service].add(model.name)
+    if model.service_model.protocol == "query":
+        model_check.check_query(problems, model, http_response.status_code, headers, http_response.content)
+    else:
+        model_check.check_json(problems, model, http_response.status_code, headers, http_response.content)
+
+
+def client(service, creds=None, signed=True):
+    config = botocore.config.Config(retries={"max_attempts": 1})
+    if not signed:
+        config = config.merge(botocore.config.Config(signature_version=botocore.UNSIGNED))
+    c = boto3.client(service, endpoint_url=ENDPOINT, region_name="us-east-1", config=config,
+                     **(creds if creds else ({} if not signed else ROOT)))
+    c.meta.events.register("after-call", after_call)
+    return c
+
+
+def expect_keys(op, path, obj, keys):
+    """The members AWS's recorded answer has at this place (the model allows more or fewer)."""
+    if set(obj) != set(keys):
+        problems.add(op, path, "members %s, AWS answers with %s" % (sorted(obj), sorted(keys)))
+
+
+def expect_error(op, fn, code, message=None, status=None):
+    try:
+        fn()
+    except botocore.exceptions.ClientError as e:
+        error = e.response["Error"]
+        got = e.response["ResponseMetadata"]["HTTPStatusCode"]
+        if error.get("Code") != code or (message is not None and error.get("Message") != message) \
+                or (status is not None and got != status):
+            problems.add(op, "error", "%s %s %r, expected %s %s %r" % (got, error.get("Code"), error.get("Message"),
+                                                                       status, code, message))
+        return
+    problems.add(op, "error", "succeeded, expected %s" % code)
+
+
+def totp(seed_base32, counter):
+    key = base64.b32decode(seed_base32)
+    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    return "%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1000000)
+
+
+def doc(statements):
+    return json.dumps({"Version": "2012-10-17", "Statement": statements})
+
+
+ALLOW_ALL = doc([{"Effect": "Allow", "Action": "*", "Resource": "*"}])
+TRUST_ACCOUNT = doc([{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::%s:root" % ACCOUNT},
+                      "Action": ["sts:AssumeRole", "sts:TagSession"]}])
+READ_S3 = doc([{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::conformance-bucket/*"}])
+TAGS = [{"Key": "team", "Value": "conformance"}, {"Key": "cost-center", "Value": ""}]
+
+
+def arn(kind, name):
+    return "arn:aws:iam::%s:%s/%s" % (ACCOUNT, kind, name)
+
+
+def users_groups_and_keys(iam):
+    created = iam.create_user(UserName="conf-user", Path="/conf/", Tags=TAGS)
+    expect_keys("CreateUser", "User", created["User"], ["Path", "UserName", "UserId", "Arn", "CreateDate", "Tags"])
+    plain = iam.create_user(UserName="conf-plain")["User"]
+    expect_keys("CreateUser", "User", plain, ["Path", "UserName", "UserId", "Arn", "CreateDate"])
+    expect_keys("GetUser", "User", iam.get_user(UserName="conf-user")["User"],
+                ["Path", "UserName", "UserId", "Arn", "CreateDate", "Tags"])
+    expect_keys("GetUser", "User", iam.get_user(UserName="conf-plain")["User"],
+                ["Path", "UserName", "UserId", "Arn", "CreateDate"])
+    iam.get_user()
+    for user in iam.list_users()["Users"]:
+        expect_keys("ListUsers", "Users[]", user, ["Path", "UserName", "UserId", "Arn", "CreateDate"])
+    iam.update_user(UserName="conf-plain", NewPath="/moved/")
+    iam.tag_user(UserName="conf-plain", Tags=[{"Key": "k", "Value": "v"}])
+    iam.list_user_tags(UserName="conf-plain")
+    iam.untag_user(UserName="conf-plain", TagKeys=["k"])
+
+    iam.create_group(GroupName="conf-group", Path="/conf/")
+    iam.add_user_to_group(GroupName="conf-group", UserName="conf-user")
+    group = iam.get_group(GroupName="conf-group")
+    for user in group["Users"]:
+        expect_keys("GetGroup", "Users[]", user, ["Path", "UserName", "UserId", "Arn", "CreateDate"])
+    iam.list_groups()
+    iam.list_groups_for_user(UserName="conf-user")
+    iam.update_group(GroupName="conf-group", NewPath="/conf2/")
+
+    key = iam.create_access_key(UserName="conf-user")["AccessKey"]
+    iam.list_access_keys(UserName="conf-user")
+    iam.update_access_key(UserName="conf-user", AccessKeyId=key["AccessKeyId"], Status="Inactive")
+    iam.update_access_key(UserName="conf-user", AccessKeyId=key["AccessKeyId"], Status="Active")
+    last = iam.get_access_key_last_used(AccessKeyId=key["AccessKeyId"])
+    expect_keys("GetAccessKeyLastUsed", "AccessKeyLastUsed", last["AccessKeyLastUsed"], ["ServiceName", "Region"])
+    return key
+
+
+def roles(iam):
+    created = iam.create_role(RoleName="conf-role", Path="/conf/", AssumeRolePolicyDocument=TRUST_ACCOUNT,
+                              Description="conformance", MaxSessionDuration=7200, Tags=TAGS)
+    # AWS leaves Description and MaxSessionDuration out of CreateRole's answer but returns the tags it was given.
+    expect_keys("CreateRole", "Role", created["Role"],
+                ["Path", "RoleName", "RoleId", "Arn", "CreateDate", "AssumeRolePolicyDocument", "Tags"])
+    plain = iam.create_role(RoleName="conf-plain-role", AssumeRolePolicyDocument=TRUST_ACCOUNT)["Role"]
+    expect_keys("CreateRole", "Role", plain, ["Path", "RoleName", "RoleId", "Arn", "CreateDate",
+                                              "AssumeRolePolicyDocument"])
+    got = iam.get_role(RoleName="conf-role")["Role"]
+    expect_keys("GetRole", "Role", got, ["Path", "RoleName", "RoleId", "Arn", "CreateDate",
+                                         "AssumeRolePolicyDocument", "Description", "MaxSessionDuration", "Tags",
+                                         "RoleLastUsed"])
+    expect_keys("GetRole", "Role", iam.get_role(RoleName="conf-plain-role")["Role"],
+                ["Path", "RoleName", "RoleId", "Arn", "CreateDate", "AssumeRolePolicyDocument", "MaxSessionDuration",
+                 "RoleLastUsed"])
+    for role in iam.list_roles()["Roles"]:
+        expected = ["Path", "RoleName", "RoleId", "Arn", "CreateDate", "AssumeRolePolicyDocument",
+                    "MaxSessionDuration"] + (["Description"] if "Description" in role else [])
+        expect_keys("ListRoles", "Roles[]", role, expected)
+    iam.update_role(RoleName="conf-plain-role", MaxSessionDuration=3600)
+    described = iam.update_role_description(RoleName="conf-plain-role", Description="described")["Role"]
+    expect_keys("UpdateRoleDescription", "Role", described, ["Path", "RoleName", "RoleId", "Arn", "CreateDate",
+                                                             "AssumeRolePolicyDocument", "Description"])
+    iam.update_assume_role_policy(RoleName="conf-plain-role", PolicyDocument=TRUST_ACCOUNT)
+    iam.tag_role(RoleName="conf-plain-role", Tags=[{"Key": "k", "Value": "v"}])
+    iam.list_role_tags(RoleName="conf-plain-role")
+    iam.untag_role(RoleName="conf-plain-role", TagKeys=["k"])
+
+
+def policies(iam):
+    created = iam.create_policy(PolicyName="conf-policy", Path="/conf/", PolicyDocument=READ_S3,
+                                Description="conformance", Tags=TAGS)["Policy"]
+    policy_arn = created["Arn"]
+    # Like CreateRole, CreatePolicy leaves the Description out and returns the tags it was given.
+    expect_keys("CreatePolicy", "Policy", created, ["PolicyName", "PolicyId", "Arn", "Path", "DefaultVersionId",
+                                                    "AttachmentCount", "PermissionsBoundaryUsageCount",
+                                                    "IsAttachable", "CreateDate", "UpdateDate", "Tags"])
+    got = iam.get_policy(PolicyArn=policy_arn)["Policy"]
+    expect_keys("GetPolicy", "Policy", got, ["PolicyName", "PolicyId", "Arn", "Path", "DefaultVersionId",
+                                             "AttachmentCount", "PermissionsBoundaryUsageCount", "IsAttachable",
+                                             "Description", "CreateDate", "UpdateDate", "Tags"])
+    for policy in iam.list_policies(Scope="Local")["Policies"]:
+        expect_keys("ListPolicies", "Policies[]", policy, ["PolicyName", "PolicyId", "Arn", "Path",
+                                                           "DefaultVersionId", "AttachmentCount",
+                                                           "PermissionsBoundaryUsageCount", "IsAttachable",
+                                                           "CreateDate", "UpdateDate"])
+    iam.create_policy_version(PolicyArn=policy_arn, PolicyDocument=READ_S3, SetAsDefault=True)
+    iam.create_policy_version(PolicyArn=policy_arn, PolicyDocument=READ_S3)
+    versions = iam.list_policy_versions(PolicyArn=policy_arn)["Versions"]
+    if [v["VersionId"] for v in versions] != ["v3", "v2", "v1"]:
+        problems.add("ListPolicyVersions", "Versions", "order %s, AWS lists the newest first"
+                     % [v["VersionId"] for v in versions])
+    for version in versions:
+        expect_keys("ListPolicyVersions", "Versions[]", version, ["VersionId", "IsDefaultVersion", "CreateDate"])
+    version = iam.get_policy_version(PolicyArn=policy_arn, VersionId="v2")["PolicyVersion"]
+    expect_keys("GetPolicyVersion", "PolicyVersion", version, ["Document", "VersionId", "IsDefaultVersion",
+                                                               "CreateDate"])
+    iam.set_default_policy_version(PolicyArn=policy_arn, VersionId="v1")
+    iam.delete_policy_version(PolicyArn=policy_arn, VersionId="v3")
+    iam.tag_policy(PolicyArn=policy_arn, Tags=[{"Key": "k", "Value": "v"}])
+    iam.list_policy_tags(PolicyArn=policy_arn)
+    iam.untag_policy(PolicyArn=policy_arn, TagKeys=["k"])
+    return policy_arn
+
+
+def holder_policies(iam, policy_arn):
+    for kind, name in (("user", "conf-user"), ("role", "conf-role"), ("group", "conf-group")):
+        holder = {"user": "UserName", "role": "RoleName", "group": "GroupName"}[kind]
+        word = kind.capitalize()
+        getattr(iam, "put_%s_policy" % kind)(**{holder: name, "PolicyName": "inline", "PolicyDocument": READ_S3})
+        got = getattr(iam, "get_%s_policy" % kind)(**{holder: name, "PolicyName": "inline"})
+        expect_keys("Get%sPolicy" % word, "", {k: v for k, v in got.items() if k != "ResponseMetadata"},
+                    [holder, "PolicyName", "PolicyDocument"])
+        getattr(iam, "list_%s_policies" % kind)(**{holder: name})
+        getattr(iam, "attach_%s_policy" % kind)(**{holder: name, "PolicyArn": policy_arn})
+        getattr(iam, "list_attached_%s_policies" % kind)(**{holder: name})
+        if kind != "group":
+            getattr(iam, "put_%s_permissions_boundary" % kind)(**{holder: name, "PermissionsBoundary": policy_arn})
+    entities = iam.list_entities_for_policy(PolicyArn=policy_arn)
+    expect_keys("ListEntitiesForPolicy", "", {k: v for k, v in entities.items() if k != "ResponseMetadata"},
+                ["PolicyGroups", "PolicyUsers", "PolicyRoles", "IsTruncated"])
+    detail = iam.get_account_authorization_details()
+    role = next(r for r in detail["RoleDetailList"] if r["RoleName"] == "conf-role")
+    expect_keys("GetAccountAuthorizationDetails", "RoleDetailList[]", role,
+                ["Path", "RoleName", "RoleId", "Arn", "CreateDate", "AssumeRolePolicyDocument",
+                 "InstanceProfileList", "RolePolicyList", "AttachedManagedPolicies", "PermissionsBoundary", "Tags",
+                 "RoleLastUsed"])
+    bounded = iam.get_role(RoleName="conf-role")["Role"]
+    if "PermissionsBoundary" not in bounded:
+        problems.add("GetRole", "Role", "no PermissionsBoundary after PutRolePermissionsBoundary")
+    for role in iam.list_roles()["Roles"]:
+        if "PermissionsBoundary" in role or "Tags" in role or "RoleLastUsed" in role:
+            problems.add("ListRoles", "Roles[]", "%s lists fields only GetRole has" % sorted(role))
+    for user in iam.list_users()["Users"]:
+        if "PermissionsBoundary" in user or "Tags" in user:
+            problems.add("ListUsers", "Users[]", "%s lists fields only GetUser has" % sorted(user))
+
+
+def remove_holder_policies(iam, policy_arn):
+    for kind, name in (("user", "conf-user"), ("role", "conf-role"), ("group", "conf-group")):
+        holder = {"user": "UserName", "role": "RoleName", "group": "GroupName"}[kind]
+        if kind != "group":
+            getattr(iam, "delete_%s_permissions_boundary" % kind)(**{holder: name})
+        getattr(iam, "detach_%s_policy" % kind)(**{holder: name, "PolicyArn": policy_arn})
+        getattr(iam, "delete_%s_policy" % kind)(**{holder: name, "PolicyName": "inline"})
+
+
+def mfa(iam):
+    device = iam.create_virtual_mfa_device(VirtualMFADeviceName="conf-device", Tags=TAGS)["VirtualMFADevice"]
+    serial, seed = device["SerialNumber"], device["Base32StringSeed"].decode()
+    now = int(time.time()) // 30
+    iam.enable_mfa_device(UserName="conf-user", SerialNumber=serial, AuthenticationCode1=totp(seed, now - 1),
+                          AuthenticationCode2=totp(seed, now))
+    iam.resync_mfa_device(UserName="conf-user", SerialNumber=serial, AuthenticationCode1=totp(seed, now + 1),
+                          AuthenticationCode2=totp(seed, now + 2))
+    iam.list_mfa_devices(UserName="conf-user")
+    iam.list_virtual_mfa_devices()
+    iam.get_mfa_device(SerialNumber=serial)
+    iam.tag_mfa_device(SerialNumber=serial, Tags=[{"Key": "k", "Value": "v"}])
+    iam.list_mfa_device_tags(SerialNumber=serial)
+    iam.untag_mfa_device(SerialNumber=serial, TagKeys=["k"])
+    iam.deactivate_mfa_device(UserName="conf-user", SerialNumber=serial)
+    iam.delete_virtual_mfa_device(SerialNumber=serial)
+
+
+def oidc_provider(iam):
+    issuer = os.environ["LANYARD_OIDC_ISSUER"]
+    oidc_arn = iam.create_open_id_connect_provider(Url=issuer, ClientIDList=["conformance-app"],
+                                                   ThumbprintList=["a" * 40], Tags=TAGS)["OpenIDConnectProviderArn"]
+    iam.get_open_id_connect_provider(OpenIDConnectProviderArn=oidc_arn)
+    iam.list_open_id_connect_providers()
+    iam.add_client_id_to_open_id_connect_provider(OpenIDConnectProviderArn=oidc_arn, ClientID="second-app")
+    iam.remove_client_id_from_open_id_connect_provider(OpenIDConnectProviderArn=oidc_arn, ClientID="second-app")
+    iam.update_open_id_connect_provider_thumbprint(OpenIDConnectProviderArn=oidc_arn, ThumbprintList=["b" * 40])
+    iam.tag_open_id_connect_provider(OpenIDConnectProviderArn=oidc_arn, Tags=[{"Key": "k", "Value": "v"}])
+    iam.list_open_id_connect_provider_tags(OpenIDConnectProviderArn=oidc_arn)
+    iam.untag_open_id_connect_provider(OpenIDConnectProviderArn=oidc_arn, TagKeys=["k"])
+    return oidc_arn
+
+
+def saml_provider(iam):
+    saml_arn = iam.create_saml_provider(Name="conformance-saml", SAMLMetadataDocument=os.environ[
+        "LANYARD_SAML_METADATA"], Tags=TAGS)["SAMLProviderArn"]
+    iam.get_saml_provider(SAMLProviderArn=saml_arn)
+    iam.list_saml_providers()
+    iam.update_saml_provider(SAMLProviderArn=saml_arn, SAMLMetadataDocument=os.environ["LANYARD_SAML_METADATA"])
+    iam.tag_saml_provider(SAMLProviderArn=saml_arn, Tags=[{"Key": "k", "Value": "v"}])
+    iam.list_saml_provider_tags(SAMLProviderArn=saml_arn)
+    iam.untag_saml_provider(SAMLProviderArn=saml_arn, TagKeys=["k"])
+    return saml_arn
+
+
+def account(iam):
+    iam.create_account_alias(AccountAlias="conformance-alias")
+    iam.list_account_aliases()
+    iam.delete_account_alias(AccountAlias="conformance-alias")
+    iam.get_account_summary()
+    iam.get_context_keys_for_custom_policy(PolicyInputList=[READ_S3])
+    iam.get_context_keys_for_principal_policy(PolicySourceArn=arn("user", "conf/conf-user"))
+    iam.simulate_custom_policy(PolicyInputList=[READ_S3], ActionNames=["s3:GetObject"],
+                               ResourceArns=["arn:aws:s3:::conformance-bucket/a"])
+    iam.simulate_principal_policy(PolicySourceArn=arn("user", "conf/conf-user"), ActionNames=["s3:GetObject"])
+    iam.enable_outbound_web_identity_federation()
+    iam.get_outbound_web_identity_federation_info()
+
+
+def sts_calls(iam):
+    iam.create_user(UserName="conf-sts")
+    iam.put_user_policy(UserName="conf-sts", PolicyName="admin", PolicyDocument=ALLOW_ALL)
+    user_key = iam.create_access_key(UserName="conf-sts")["AccessKey"]
+    user = {"aws_access_key_id": user_key["AccessKeyId"], "aws_secret_access_key": user_key["SecretAccessKey"]}
+    sts = client("sts", user)
+    sts.get_caller_identity()
+    sts.get_access_key_info(AccessKeyId=user_key["AccessKeyId"])
+    assumed = sts.assume_role(RoleArn=arn("role", "conf/conf-role"), RoleSessionName="conformance",
+                              Tags=[{"Key": "k", "Value": "v"}], Policy=ALLOW_ALL)
+    expect_keys("AssumeRole", "", {k: v for k, v in assumed.items() if k != "ResponseMetadata"},
+                ["Credentials", "AssumedRoleUser", "PackedPolicySize"])
+    plain = sts.assume_role(RoleArn=arn("role", "conf/conf-role"), RoleSessionName="plain")
+    expect_keys("AssumeRole", "", {k: v for k, v in plain.items() if k != "ResponseMetadata"},
+                ["Credentials", "AssumedRoleUser"])
+    sts.get_session_token(DurationSeconds=900)
+    sts.get_federation_token(Name="conformance", Policy=ALLOW_ALL)
+    sts.get_web_identity_token(Audience=["conformance"], SigningAlgorithm="RS256")
+
+    iam.delete_user_policy(UserName="conf-sts", PolicyName="admin")
+    iam.delete_access_key(UserName="conf-sts", AccessKeyId=user_key["AccessKeyId"])
+    iam.delete_user(UserName="conf-sts")
+
+
+def decode_message(iam):
+    denied_user = iam.create_user(UserName="conf-denied")["User"]["UserName"]
+    iam.put_user_policy(UserName=denied_user, PolicyName="decode", PolicyDocument=doc([
+        {"Effect": "Allow", "Action": "sts:DecodeAuthorizationMessage", "Resource": "*"}]))
+    denied_key = iam.create_access_key(UserName=denied_user)["AccessKey"]
+    denied = {"aws_access_key_id": denied_key["AccessKeyId"], "aws_secret_access_key": denied_key["SecretAccessKey"]}
+    try:
+        client("iam", denied).list_roles()
+        problems.add("DecodeAuthorizationMessage", "", "ListRoles was not denied")
+    except botocore.exceptions.ClientError as e:
+        message = e.response["Error"]["Message"]
+        encoded = message.split("Encoded authorization failure message: ", 1)[1]
+        client("sts", denied).decode_authorization_message(EncodedMessage=encoded)
+    iam.delete_user_policy(UserName=denied_user, PolicyName="decode")
+    iam.delete_access_key(UserName=denied_user, AccessKeyId=denied_key["AccessKeyId"])
+    iam.delete_user(UserName=denied_user)
+
+
+def web_identity(iam, oidc_arn):
+    trust_oidc = doc([{"Effect": "Allow", "Principal": {"Federated": oidc_arn},
+                       "Action": "sts:AssumeRoleWithWebIdentity"}])
+    iam.create_role(RoleName="conformance-oidc", AssumeRolePolicyDocument=trust_oidc)
+    anonymous = client("sts", signed=False)
+    anonymous.assume_role_with_web_identity(RoleArn=arn("role", "conformance-oidc"), RoleSessionName="oidc",
+                                            WebIdentityToken=os.environ["LANYARD_OIDC_TOKEN"])
+    iam.delete_role(RoleName="conformance-oidc")
+
+
+def saml(iam, saml_arn):
+    trust_saml = doc([{"Effect": "Allow", "Principal": {"Federated": saml_arn}, "Action": "sts:AssumeRoleWithSAML"}])
+    iam.create_role(RoleName="conformance-saml", AssumeRolePolicyDocument=trust_saml)
+    client("sts", signed=False).assume_role_with_saml(RoleArn=arn("role", "conformance-saml"), PrincipalArn=saml_arn,
+                                                      SAMLAssertion=os.environ["LANYARD_SAML_RESPONSE"])
+    iam.delete_role(RoleName="conformance-saml")
+
+
+def organizations():
+    org = client("organizations")
+    org.describe_organization()
+    status = org.create_account(Email="conformance@example.test", AccountName="conformance")["CreateAccountStatus"]
+    org.describe_create_account_status(CreateAccountRequestId=status["Id"])
+    org.list_create_account_status()
+    member = status["AccountId"]
+    org.describe_account(AccountId=member)
+    org.list_accounts()
+    org.tag_resource(ResourceId=member, Tags=[{"Key": "k", "Value": "v"}])
+    org.list_tags_for_resource(ResourceId=member)
+    org.untag_resource(ResourceId=member, TagKeys=["k"])
+    org.close_account(AccountId=member)
+
+
+def teardown(iam, policy_arn, key):
+    iam.disable_outbound_web_identity_federation()
+    remove_holder_policies(iam, policy_arn)
+    iam.delete_policy(PolicyArn=policy_arn)
+    iam.remove_user_from_group(GroupName="conf-group", UserName="conf-user")
+    iam.delete_group(GroupName="conf-group")
+    iam.delete_access_key(UserName="conf-user", AccessKeyId=key["AccessKeyId"])
+    iam.delete_user(UserName="conf-user")
+    iam.delete_user(UserName="conf-plain")
+    iam.delete_role(RoleName="conf-role")
+    iam.delete_role(RoleName="conf-plain-role")
+
+
+def step(name, fn, *args):
+    """A failing fixture is reported, not fatal: the report then names every answer that went wrong."""
+    try:
+        return fn(*args)
+    except Exception as e:  # noqa: BLE001 - any failure is a finding
+        problems.add(name, "fixture", "%s: %s" % (type(e).__name__, e))
+        return None
+
+
+def main():
+    iam = client("iam")
+    key = step("users", users_groups_and_keys, iam)
+    step("roles", roles, iam)
+    policy_arn = step("policies", policies, iam)
+    step("holder-policies", holder_policies, iam, policy_arn)
+    step("mfa", mfa, iam)
+    oidc_arn = step("oidc-provider", oidc_provider, iam)
+    saml_arn = step("saml-provider", saml_provider, iam)
+    step("account", account, iam)
+    step("sts", sts_calls, iam)
+    step("decode-authorization-message", decode_message, iam)
+    step("web-identity", web_identity, iam, oidc_arn)
+    step("saml", saml, iam, saml_arn)
+    step("organizations", organizations)
+    step("delete-oidc-provider", lambda: iam.delete_open_id_connect_provider(OpenIDConnectProviderArn=oidc_arn))
+    step("delete-saml-provider", lambda: iam.delete_saml_provider(SAMLProviderArn=saml_arn))
+    step("teardown", teardown, iam, policy_arn, key)
+    missing = sorted("%s:%s" % (service, op) for service, ops in REGISTERED.items() for op in ops
+                     if op not in checked[service])
+    print(json.dumps({"checked": {s: sorted(ops) for s, ops in checked.items()}, "problems": problems.items,
+                      "missing": missing}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
