@@ -8,6 +8,10 @@ conformance-saml).
 Prints one JSON object: {"checked": {service: [operation, ...]}, "problems": [...], "missing": [...]}. An
 operation the server registers but no fixture below calls is "missing": a new operation needs its fixture here.
 The fixtures also hold the answers' member sets that AWS's recorded answers show where the model allows both.
+
+Every call of an operation boto3 can paginate is followed by walks with boto3's own paginator (page sizes 1, 2, 3 and
+7 for short lists, a quarter of the list for long ones), each page checked like any answer, and the pages together
+must equal the list read in one call. Each such operation must be walked at least once over more than one page.
 """
 import base64
 import hashlib
@@ -34,6 +38,9 @@ REGISTERED = json.loads(os.environ["LANYARD_OPERATIONS"])
 
 problems = model_check.Problems()
 checked = {"iam": set(), "sts": set(), "organizations": set()}
+paged = set()
+# AWS lets an account have one alias, so its list never has a second page.
+SINGLE_ITEM_LISTS = {"ListAccountAliases"}
 
 
 def after_call(http_response, parsed, model, **kwargs):
@@ -48,6 +55,52 @@ def after_call(http_response, parsed, model, **kwargs):
         model_check.check_json(problems, model, http_response.status_code, headers, http_response.content)
 
 
+class Paging:
+    """A client whose every pageable call is followed by paginator walks over the same request."""
+
+    def __init__(self, raw):
+        self._raw = raw
+
+    def __getattr__(self, name):
+        method = getattr(self._raw, name)
+        if not callable(method) or not self._raw.can_paginate(name):
+            return method
+
+        def call(**kwargs):
+            result = method(**kwargs)
+            walk(self._raw, name, kwargs)
+            return result
+        return call
+
+
+def walk(raw, name, kwargs):
+    op = raw.meta.method_to_api_mapping[name]
+    paginator = raw.get_paginator(name)
+    config = paginator._pagination_cfg
+    if "limit_key" not in config:
+        return
+    keys = config["result_key"] if isinstance(config["result_key"], list) else [config["result_key"]]
+    limit = config["limit_key"]
+    most = raw.meta.service_model.operation_model(op).input_shape.members[limit].metadata.get("max", 1000)
+    whole = getattr(raw, name)(**dict(kwargs, **{limit: most}))
+    if whole.get("IsTruncated"):
+        problems.add(op, "paging", "more than %d items in a fixture" % most)
+        return
+    size = sum(len(whole.get(k, [])) for k in keys)
+    for page_size in ([1, 2, 3, 7] if size <= 12 else [max(1, size // 4)]):
+        pages = list(paginator.paginate(**kwargs, PaginationConfig={"PageSize": page_size}))
+        if len(pages) > 1:
+            paged.add(op)
+        for k in keys:
+            walked = [item for page in pages for item in page.get(k, [])]
+            if walked != whole.get(k, []):
+                problems.add(op, "paging", "pages of %d give %d %s, one call %d (or another order)"
+                             % (page_size, len(walked), k, len(whole.get(k, []))))
+        expected_pages = max(1, -(-size // page_size))
+        if len(pages) != expected_pages:
+            problems.add(op, "paging", "%d items in pages of %d took %d pages" % (size, page_size, len(pages)))
+
+
 def client(service, creds=None, signed=True):
     config = botocore.config.Config(retries={"max_attempts": 1})
     if not signed:
@@ -55,7 +108,7 @@ def client(service, creds=None, signed=True):
     c = boto3.client(service, endpoint_url=ENDPOINT, region_name="us-east-1", config=config,
                      **(creds if creds else ({} if not signed else ROOT)))
     c.meta.events.register("after-call", after_call)
-    return c
+    return Paging(c)
 
 
 def expect_keys(op, path, obj, keys):
@@ -94,6 +147,7 @@ TRUST_ACCOUNT = doc([{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::%s:r
                       "Action": ["sts:AssumeRole", "sts:TagSession"]}])
 READ_S3 = doc([{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::conformance-bucket/*"}])
 TAGS = [{"Key": "team", "Value": "conformance"}, {"Key": "cost-center", "Value": ""}]
+READ_ONLY = "arn:aws:iam::aws:policy/ReadOnlyAccess"
 
 
 def arn(kind, name):
@@ -104,6 +158,7 @@ def users_groups_and_keys(iam):
     created = iam.create_user(UserName="conf-user", Path="/conf/", Tags=TAGS)
     expect_keys("CreateUser", "User", created["User"], ["Path", "UserName", "UserId", "Arn", "CreateDate", "Tags"])
     plain = iam.create_user(UserName="conf-plain")["User"]
+    iam.create_user(UserName="conf-third")
     expect_keys("CreateUser", "User", plain, ["Path", "UserName", "UserId", "Arn", "CreateDate"])
     expect_keys("GetUser", "User", iam.get_user(UserName="conf-user")["User"],
                 ["Path", "UserName", "UserId", "Arn", "CreateDate", "Tags"])
@@ -114,11 +169,14 @@ def users_groups_and_keys(iam):
         expect_keys("ListUsers", "Users[]", user, ["Path", "UserName", "UserId", "Arn", "CreateDate"])
     iam.update_user(UserName="conf-plain", NewPath="/moved/")
     iam.tag_user(UserName="conf-plain", Tags=[{"Key": "k", "Value": "v"}])
-    iam.list_user_tags(UserName="conf-plain")
+    iam.list_user_tags(UserName="conf-user")
     iam.untag_user(UserName="conf-plain", TagKeys=["k"])
 
     iam.create_group(GroupName="conf-group", Path="/conf/")
+    iam.create_group(GroupName="conf-second-group")
     iam.add_user_to_group(GroupName="conf-group", UserName="conf-user")
+    iam.add_user_to_group(GroupName="conf-group", UserName="conf-plain")
+    iam.add_user_to_group(GroupName="conf-second-group", UserName="conf-user")
     group = iam.get_group(GroupName="conf-group")
     for user in group["Users"]:
         expect_keys("GetGroup", "Users[]", user, ["Path", "UserName", "UserId", "Arn", "CreateDate"])
@@ -127,7 +185,9 @@ def users_groups_and_keys(iam):
     iam.update_group(GroupName="conf-group", NewPath="/conf2/")
 
     key = iam.create_access_key(UserName="conf-user")["AccessKey"]
+    second = iam.create_access_key(UserName="conf-user")["AccessKey"]
     iam.list_access_keys(UserName="conf-user")
+    iam.delete_access_key(UserName="conf-user", AccessKeyId=second["AccessKeyId"])
     iam.update_access_key(UserName="conf-user", AccessKeyId=key["AccessKeyId"], Status="Inactive")
     iam.update_access_key(UserName="conf-user", AccessKeyId=key["AccessKeyId"], Status="Active")
     last = iam.get_access_key_last_used(AccessKeyId=key["AccessKeyId"])
@@ -161,7 +221,7 @@ def roles(iam):
                                                              "AssumeRolePolicyDocument", "Description"])
     iam.update_assume_role_policy(RoleName="conf-plain-role", PolicyDocument=TRUST_ACCOUNT)
     iam.tag_role(RoleName="conf-plain-role", Tags=[{"Key": "k", "Value": "v"}])
-    iam.list_role_tags(RoleName="conf-plain-role")
+    iam.list_role_tags(RoleName="conf-role")
     iam.untag_role(RoleName="conf-plain-role", TagKeys=["k"])
 
 
@@ -195,6 +255,7 @@ def policies(iam):
                                                                "CreateDate"])
     iam.set_default_policy_version(PolicyArn=policy_arn, VersionId="v1")
     iam.delete_policy_version(PolicyArn=policy_arn, VersionId="v3")
+    iam.list_policies()
     iam.tag_policy(PolicyArn=policy_arn, Tags=[{"Key": "k", "Value": "v"}])
     iam.list_policy_tags(PolicyArn=policy_arn)
     iam.untag_policy(PolicyArn=policy_arn, TagKeys=["k"])
@@ -206,11 +267,13 @@ def holder_policies(iam, policy_arn):
         holder = {"user": "UserName", "role": "RoleName", "group": "GroupName"}[kind]
         word = kind.capitalize()
         getattr(iam, "put_%s_policy" % kind)(**{holder: name, "PolicyName": "inline", "PolicyDocument": READ_S3})
+        getattr(iam, "put_%s_policy" % kind)(**{holder: name, "PolicyName": "second", "PolicyDocument": READ_S3})
         got = getattr(iam, "get_%s_policy" % kind)(**{holder: name, "PolicyName": "inline"})
         expect_keys("Get%sPolicy" % word, "", {k: v for k, v in got.items() if k != "ResponseMetadata"},
                     [holder, "PolicyName", "PolicyDocument"])
         getattr(iam, "list_%s_policies" % kind)(**{holder: name})
         getattr(iam, "attach_%s_policy" % kind)(**{holder: name, "PolicyArn": policy_arn})
+        getattr(iam, "attach_%s_policy" % kind)(**{holder: name, "PolicyArn": READ_ONLY})
         getattr(iam, "list_attached_%s_policies" % kind)(**{holder: name})
         if kind != "group":
             getattr(iam, "put_%s_permissions_boundary" % kind)(**{holder: name, "PermissionsBoundary": policy_arn})
@@ -240,15 +303,21 @@ def remove_holder_policies(iam, policy_arn):
         if kind != "group":
             getattr(iam, "delete_%s_permissions_boundary" % kind)(**{holder: name})
         getattr(iam, "detach_%s_policy" % kind)(**{holder: name, "PolicyArn": policy_arn})
+        getattr(iam, "detach_%s_policy" % kind)(**{holder: name, "PolicyArn": READ_ONLY})
         getattr(iam, "delete_%s_policy" % kind)(**{holder: name, "PolicyName": "inline"})
+        getattr(iam, "delete_%s_policy" % kind)(**{holder: name, "PolicyName": "second"})
 
 
 def mfa(iam):
     device = iam.create_virtual_mfa_device(VirtualMFADeviceName="conf-device", Tags=TAGS)["VirtualMFADevice"]
     serial, seed = device["SerialNumber"], device["Base32StringSeed"].decode()
+    second = iam.create_virtual_mfa_device(VirtualMFADeviceName="conf-second-device")["VirtualMFADevice"]
     now = int(time.time()) // 30
     iam.enable_mfa_device(UserName="conf-user", SerialNumber=serial, AuthenticationCode1=totp(seed, now - 1),
                           AuthenticationCode2=totp(seed, now))
+    second_seed = second["Base32StringSeed"].decode()
+    iam.enable_mfa_device(UserName="conf-user", SerialNumber=second["SerialNumber"],
+                          AuthenticationCode1=totp(second_seed, now - 1), AuthenticationCode2=totp(second_seed, now))
     iam.resync_mfa_device(UserName="conf-user", SerialNumber=serial, AuthenticationCode1=totp(seed, now + 1),
                           AuthenticationCode2=totp(seed, now + 2))
     iam.list_mfa_devices(UserName="conf-user")
@@ -257,8 +326,9 @@ def mfa(iam):
     iam.tag_mfa_device(SerialNumber=serial, Tags=[{"Key": "k", "Value": "v"}])
     iam.list_mfa_device_tags(SerialNumber=serial)
     iam.untag_mfa_device(SerialNumber=serial, TagKeys=["k"])
-    iam.deactivate_mfa_device(UserName="conf-user", SerialNumber=serial)
-    iam.delete_virtual_mfa_device(SerialNumber=serial)
+    for s in (serial, second["SerialNumber"]):
+        iam.deactivate_mfa_device(UserName="conf-user", SerialNumber=s)
+        iam.delete_virtual_mfa_device(SerialNumber=s)
 
 
 def oidc_provider(iam):
@@ -295,9 +365,10 @@ def account(iam):
     iam.get_account_summary()
     iam.get_context_keys_for_custom_policy(PolicyInputList=[READ_S3])
     iam.get_context_keys_for_principal_policy(PolicySourceArn=arn("user", "conf/conf-user"))
-    iam.simulate_custom_policy(PolicyInputList=[READ_S3], ActionNames=["s3:GetObject"],
+    iam.simulate_custom_policy(PolicyInputList=[READ_S3], ActionNames=["s3:GetObject", "s3:PutObject"],
                                ResourceArns=["arn:aws:s3:::conformance-bucket/a"])
-    iam.simulate_principal_policy(PolicySourceArn=arn("user", "conf/conf-user"), ActionNames=["s3:GetObject"])
+    iam.simulate_principal_policy(PolicySourceArn=arn("user", "conf/conf-user"),
+                                  ActionNames=["s3:GetObject", "s3:PutObject", "iam:ListUsers"])
     iam.enable_outbound_web_identity_federation()
     iam.get_outbound_web_identity_federation_info()
 
@@ -382,7 +453,11 @@ def teardown(iam, policy_arn, key):
     remove_holder_policies(iam, policy_arn)
     iam.delete_policy(PolicyArn=policy_arn)
     iam.remove_user_from_group(GroupName="conf-group", UserName="conf-user")
+    iam.remove_user_from_group(GroupName="conf-group", UserName="conf-plain")
+    iam.remove_user_from_group(GroupName="conf-second-group", UserName="conf-user")
     iam.delete_group(GroupName="conf-group")
+    iam.delete_group(GroupName="conf-second-group")
+    iam.delete_user(UserName="conf-third")
     iam.delete_access_key(UserName="conf-user", AccessKeyId=key["AccessKeyId"])
     iam.delete_user(UserName="conf-user")
     iam.delete_user(UserName="conf-plain")
@@ -419,6 +494,12 @@ def main():
     step("teardown", teardown, iam, policy_arn, key)
     missing = sorted("%s:%s" % (service, op) for service, ops in REGISTERED.items() for op in ops
                      if op not in checked[service])
+    iam_model = client("iam")._raw.meta.service_model
+    for op in REGISTERED.get("iam", []):
+        model = iam_model.operation_model(op)
+        if model.input_shape and "Marker" in model.input_shape.members and op not in paged \
+                and op not in SINGLE_ITEM_LISTS:
+            problems.add(op, "paging", "never walked over more than one page")
     print(json.dumps({"checked": {s: sorted(ops) for s, ops in checked.items()}, "problems": problems.items,
                       "missing": missing}, indent=1))
 

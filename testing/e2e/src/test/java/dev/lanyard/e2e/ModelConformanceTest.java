@@ -51,7 +51,8 @@ class ModelConformanceTest {
                             "conformance")));
             assertThat(result.exitCode()).as(result.stderr()).isZero();
             JsonNode report = JSON.readTree(result.stdout());
-            assertThat(report.get("missing")).as("operations without a fixture in conformance.py").isEmpty();
+            assertThat(report.get("missing")).as("operations without a fixture in conformance.py; report: "
+                    + report.toPrettyString()).isEmpty();
             assertThat(report.get("problems")).as(report.get("problems").toPrettyString()).isEmpty();
             assertThat(report.get("checked").get("iam")).hasSize(server.iamActions().size());
         }
