@@ -13,7 +13,6 @@ import dev.lanyard.s3.internal.Planner;
 import dev.lanyard.s3.internal.S3Action;
 import dev.lanyard.s3.internal.TaggingBody;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +34,8 @@ public final class S3Classification {
     private final Optional<ObjectRef> object;
     private final Optional<ObjectRef> copySource;
     private final Planner planner;
-    private final Map<String, Optional<AccountId>> owners;
+    private final Optional<AccountId> bucketOwner;
+    private final Optional<AccountId> copySourceOwner;
     private final String backendQuery;
     private final RequiredAuthorizations required;
 
@@ -47,7 +47,9 @@ public final class S3Classification {
         this.object = object;
         this.copySource = copySource;
         this.planner = planner;
-        this.owners = owners(bucketOwners, bucket, copySource);
+        this.bucketOwner = bucket.flatMap(b -> owner(bucketOwners, b));
+        this.copySourceOwner = copySource.flatMap(source -> source.bucket().equals(bucket.orElse(null)) ? bucketOwner
+                : owner(bucketOwners, source.bucket()));
         this.backendQuery = backendQuery;
         BodyKind body = BODY_KINDS.get(operation);
         this.required = body != null ? new RequiredAuthorizations.BodyNeeded(body)
@@ -61,7 +63,8 @@ public final class S3Classification {
         this.object = before.object;
         this.copySource = before.copySource;
         this.planner = planner;
-        this.owners = before.owners;
+        this.bucketOwner = before.bucketOwner;
+        this.copySourceOwner = before.copySourceOwner;
         this.backendQuery = before.backendQuery;
         this.required = required;
     }
@@ -166,19 +169,14 @@ public final class S3Classification {
     }
 
     private S3Authorization authorize(Planner keysFrom, Planned planned) {
-        Optional<AccountId> owner = planned.bucket().flatMap(b -> owners.getOrDefault(b, Optional.empty()));
+        Optional<AccountId> owner = planned.bucket().equals(bucket) ? bucketOwner : copySourceOwner;
         return new S3Authorization(planned.action().actionName(), planned.resourceArn(),
                 keysFrom.keys().contextFor(planned.action(), planned.object(), owner), owner,
                 planned.existingObjectTags() ? planned.object() : Optional.empty());
     }
 
-    private static Map<String, Optional<AccountId>> owners(BucketOwners bucketOwners, Optional<String> bucket,
-            Optional<ObjectRef> copySource) {
-        Map<String, Optional<AccountId>> owners = new HashMap<>(4);
-        bucket.ifPresent(b -> owners.put(b, requireNonNull(bucketOwners.ownerOf(b), "ownerOf returned null")));
-        copySource.ifPresent(source -> owners.computeIfAbsent(source.bucket(),
-                b -> requireNonNull(bucketOwners.ownerOf(b), "ownerOf returned null")));
-        return Map.copyOf(owners);
+    private static Optional<AccountId> owner(BucketOwners bucketOwners, String bucket) {
+        return requireNonNull(bucketOwners.ownerOf(bucket), "ownerOf returned null");
     }
 
     @Override

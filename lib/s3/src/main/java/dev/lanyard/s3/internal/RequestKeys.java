@@ -20,7 +20,7 @@ import java.util.Optional;
  * owner belong to each authorization's own resource (a copy source has its own).
  */
 public final class RequestKeys {
-    /** Headers whose value is a condition key of the same meaning (list_amazons3.html, condition keys table). */
+    /** Headers (lower case) whose value is a condition key of that meaning (list_amazons3.html, condition keys). */
     private static final Map<String, ConditionKey> HEADER_KEYS = Map.ofEntries(
             Map.entry("x-amz-acl", ConditionKey.ACL),
             Map.entry("x-amz-grant-full-control", ConditionKey.GRANT_FULL_CONTROL),
@@ -37,8 +37,8 @@ public final class RequestKeys {
             Map.entry("x-amz-object-lock-mode", ConditionKey.OBJECT_LOCK_MODE),
             Map.entry("x-amz-object-lock-retain-until-date", ConditionKey.OBJECT_LOCK_RETAIN_UNTIL_DATE),
             Map.entry("x-amz-object-lock-legal-hold", ConditionKey.OBJECT_LOCK_LEGAL_HOLD),
-            Map.entry("If-Match", ConditionKey.IF_MATCH),
-            Map.entry("If-None-Match", ConditionKey.IF_NONE_MATCH),
+            Map.entry("if-match", ConditionKey.IF_MATCH),
+            Map.entry("if-none-match", ConditionKey.IF_NONE_MATCH),
             Map.entry("x-amz-object-ownership", ConditionKey.OBJECT_OWNERSHIP));
 
     private static final String CONTENT_SHA256_MESSAGE = "x-amz-content-sha256 must be UNSIGNED-PAYLOAD,"
@@ -82,11 +82,12 @@ public final class RequestKeys {
     }
 
     /**
-     * The header's one value. A header that authorization reads and that arrives twice is refused: the policies would
+     * The header's one value ({@code header} in lower case). A header that authorization reads and that arrives twice is refused: the policies would
      * judge one value and the backend might act on the other.
      */
     public static Optional<String> single(S3Request request, String header) {
-        List<String> values = request.headerValues(header);
+        // INVARIANT: callers pass lower-case names, the form S3Request keeps; no per-lookup toLowerCase
+        List<String> values = request.headers().getOrDefault(header, List.of());
         if (values.size() > 1) {
             throw S3Exception.invalidArgument("The header may appear only once", header, String.join(",", values));
         }
