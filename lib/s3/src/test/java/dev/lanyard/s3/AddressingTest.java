@@ -116,7 +116,7 @@ class AddressingTest {
         S3Classification classification = classify("GET", "/bkt?list-type=2&prefix=a+b%2Fc&X-Amz-Algorithm="
                 + "AWS4-HMAC-SHA256&X-Amz-Credential=AKIA%2F20260101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date="
                 + "20260101T000000Z&X-Amz-Expires=60&X-Amz-SignedHeaders=host&X-Amz-Signature=ab&X-Amz-Security-Token"
-                + "=tok&start-after=%E2%82%AC&fetch-owner");
+                + "=tok&X-Amz-User-Agent=aws-sdk-js&start-after=%E2%82%AC&fetch-owner");
 
         assertThat(classification.backendQuery()).isEqualTo("list-type=2&prefix=a%20b%2Fc&start-after=%E2%82%AC"
                 + "&fetch-owner");

@@ -17,9 +17,13 @@ import java.util.Set;
  * {@code x-amz-*} header smuggled into the query is refused rather than guessed at.
  */
 public final class S3Query {
-    /** SigV4's presigned-URL parameters: consumed by signature verification, never forwarded. */
+    /**
+     * SigV4's presigned-URL parameters (and the user agent some SDKs add to them): consumed by signature verification,
+     * never forwarded.
+     */
     private static final Set<String> SIGNATURE_PARAMETERS = Set.of("x-amz-algorithm", "x-amz-credential",
-            "x-amz-date", "x-amz-expires", "x-amz-signedheaders", "x-amz-signature", "x-amz-security-token");
+            "x-amz-date", "x-amz-expires", "x-amz-signedheaders", "x-amz-signature", "x-amz-security-token",
+            "x-amz-user-agent");
 
     private record Parameter(String value, boolean hasEquals) {}
 
