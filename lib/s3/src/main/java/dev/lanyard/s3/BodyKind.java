@@ -11,7 +11,13 @@ public enum BodyKind {
      */
     DELETE_OBJECTS(4 * 1024 * 1024),
     /** PutObjectTagging's {@code <Tagging>} document: {@code s3:RequestObjectTag/<key>} comes from it (10 tags). */
-    OBJECT_TAGGING(64 * 1024);
+    OBJECT_TAGGING(64 * 1024),
+    /** CreateBucket's optional {@code <CreateBucketConfiguration>}: {@code s3:LocationConstraint}. May be empty. */
+    CREATE_BUCKET_CONFIGURATION(64 * 1024),
+    /** PutObjectRetention's {@code <Retention>}: {@code s3:object-lock-mode}, {@code s3:object-lock-retain-until-date}. */
+    OBJECT_RETENTION(64 * 1024),
+    /** PutObjectLegalHold's {@code <LegalHold>}: {@code s3:object-lock-legal-hold}. */
+    OBJECT_LEGAL_HOLD(64 * 1024);
 
     private final int maxBytes;
 

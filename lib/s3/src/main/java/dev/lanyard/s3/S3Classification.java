@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.S3ErrorCode;
 import dev.lanyard.aws.S3Exception;
+import dev.lanyard.s3.internal.ConfigurationBodies;
 import dev.lanyard.s3.internal.CopySource;
 import dev.lanyard.s3.internal.DeleteObjectsBody;
 import dev.lanyard.s3.internal.Percent;
@@ -26,7 +27,10 @@ public final class S3Classification {
     /** The operations whose authorizations come from their body. */
     private static final Map<S3Operation, BodyKind> BODY_KINDS = Map.of(
             S3Operation.DELETE_OBJECTS, BodyKind.DELETE_OBJECTS,
-            S3Operation.PUT_OBJECT_TAGGING, BodyKind.OBJECT_TAGGING);
+            S3Operation.PUT_OBJECT_TAGGING, BodyKind.OBJECT_TAGGING,
+            S3Operation.CREATE_BUCKET, BodyKind.CREATE_BUCKET_CONFIGURATION,
+            S3Operation.PUT_OBJECT_RETENTION, BodyKind.OBJECT_RETENTION,
+            S3Operation.PUT_OBJECT_LEGAL_HOLD, BodyKind.OBJECT_LEGAL_HOLD);
 
     private final S3Operation operation;
     private final AddressingStyle addressingStyle;
@@ -100,7 +104,7 @@ public final class S3Classification {
      * The classification once the body that {@link RequiredAuthorizations.BodyNeeded} asked for is read.
      *
      * @throws S3Exception MaxMessageLengthExceeded, MalformedXML, MissingRequestBodyError, KeyTooLongError,
-     *     InvalidTag: S3's answers to a bad body
+     *     InvalidTag, InvalidArgument: S3's answers to a bad body
      * @throws IllegalStateException when no body was asked for
      */
     public S3Classification withBody(byte[] body) {
@@ -113,12 +117,16 @@ public final class S3Classification {
         }
         return switch (kind) {
             case DELETE_OBJECTS -> new S3Classification(this, planner, eachEntry(DeleteObjectsBody.parse(body)));
-            case OBJECT_TAGGING -> {
-                Planner tagged = planner.withRequestTags(TaggingBody.parse(body));
-                yield new S3Classification(this, tagged,
-                        new RequiredAuthorizations.AllOf(authorize(tagged, tagged.plan())));
-            }
+            case OBJECT_TAGGING -> withPlanner(planner.withRequestTags(TaggingBody.parse(body)));
+            case CREATE_BUCKET_CONFIGURATION -> withPlanner(planner.withBodyKeys(ConfigurationBodies.createBucket(body)));
+            case OBJECT_RETENTION -> withPlanner(planner.withBodyKeys(ConfigurationBodies.retention(body)));
+            case OBJECT_LEGAL_HOLD -> withPlanner(planner.withBodyKeys(ConfigurationBodies.legalHold(body)));
         };
+    }
+
+    private S3Classification withPlanner(Planner completed) {
+        return new S3Classification(this, completed,
+                new RequiredAuthorizations.AllOf(authorize(completed, completed.plan())));
     }
 
     /**

@@ -25,8 +25,8 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * S3Classification c = classifier.classify(request, owners);      // S3Exception: S3's error for a bad request
- * if (c.bodyNeeded().isPresent()) c = c.withBody(body);           // DeleteObjects, PutObjectTagging
- * for (S3Authorization a : c.authorizations()) ...                // every one must be allowed
+ * if (c.required() instanceof BodyNeeded n) c = c.withBody(body); // read at most n.kind().maxBytes()
+ * switch (c.required()) { case AllOf a -> ...; case EachEntry e -> ...; case BodyNeeded n -> ... }
  * }</pre>
  */
 public final class S3Classifier {

@@ -34,6 +34,7 @@ public enum ConditionKey {
     IF_MATCH("s3:if-match"),
     IF_NONE_MATCH("s3:if-none-match"),
     OBJECT_OWNERSHIP("s3:x-amz-object-ownership"),
+    LOCATION_CONSTRAINT("s3:LocationConstraint"),
     /** {@code s3:RequestObjectTag/<key>} for each tag, with {@code s3:RequestObjectTagKeys} (multi-valued). */
     REQUEST_OBJECT_TAGS("s3:RequestObjectTag/"),
     /** {@code s3:ExistingObjectTag/<key>}: set by the gateway after a backend lookup, never from the request. */

@@ -37,6 +37,11 @@ public record Planner(S3Operation operation, Optional<String> bucket, Optional<O
         return new Planner(operation, bucket, target, copySource, keys.withRequestTags(tags), conditions);
     }
 
+    /** The same plan with condition-key values a request body states. */
+    public Planner withBodyKeys(Map<ConditionKey, String> bodyValues) {
+        return new Planner(operation, bucket, target, copySource, keys.with(bodyValues), conditions);
+    }
+
     public List<Planned> plan() {
         return switch (operation) {
             case LIST_BUCKETS -> List.of(Planned.service(LIST_ALL_MY_BUCKETS));

@@ -101,6 +101,13 @@ public final class RequestKeys {
         return new RequestKeys(copy, requestTags);
     }
 
+    /** The same keys with values a request body states (CreateBucket, PutObjectRetention, PutObjectLegalHold). */
+    public RequestKeys with(Map<ConditionKey, String> bodyValues) {
+        EnumMap<ConditionKey, String> copy = new EnumMap<>(values);
+        copy.putAll(bodyValues);
+        return new RequestKeys(copy, requestTags);
+    }
+
     /** The same keys with the tag set a request body states (PutObjectTagging). */
     public RequestKeys withRequestTags(Map<String, String> tags) {
         return new RequestKeys(values, tags);

@@ -13,6 +13,7 @@ import static dev.lanyard.s3.internal.ConditionKey.GRANT_WRITE;
 import static dev.lanyard.s3.internal.ConditionKey.GRANT_WRITE_ACP;
 import static dev.lanyard.s3.internal.ConditionKey.IF_MATCH;
 import static dev.lanyard.s3.internal.ConditionKey.IF_NONE_MATCH;
+import static dev.lanyard.s3.internal.ConditionKey.LOCATION_CONSTRAINT;
 import static dev.lanyard.s3.internal.ConditionKey.MAX_KEYS;
 import static dev.lanyard.s3.internal.ConditionKey.METADATA_DIRECTIVE;
 import static dev.lanyard.s3.internal.ConditionKey.OBJECT_LOCK_LEGAL_HOLD;
@@ -45,7 +46,7 @@ import java.util.Set;
 public enum S3Action {
     LIST_ALL_MY_BUCKETS("s3:ListAllMyBuckets"),
     CREATE_BUCKET("s3:CreateBucket", ACL, GRANT_FULL_CONTROL, GRANT_READ, GRANT_READ_ACP, GRANT_WRITE,
-            GRANT_WRITE_ACP, OBJECT_OWNERSHIP),
+            GRANT_WRITE_ACP, OBJECT_OWNERSHIP, LOCATION_CONSTRAINT),
     DELETE_BUCKET("s3:DeleteBucket"),
     LIST_BUCKET("s3:ListBucket", PREFIX, DELIMITER, MAX_KEYS),
     LIST_BUCKET_VERSIONS("s3:ListBucketVersions", PREFIX, DELIMITER, MAX_KEYS),

@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** DeleteObjects: the body decides what is authorized, one key at a time, and a bad body is S3's MalformedXML. */
-class DeleteObjectsTest {
+/**
+ * Bodies that decide the authorizations: DeleteObjects (one key at a time), PutObjectTagging, CreateBucket,
+ * PutObjectRetention and PutObjectLegalHold (condition keys). A bad body is S3's MalformedXML.
+ */
+class RequestBodiesTest {
     private static final String NS = "http://s3.amazonaws.com/doc/2006-03-01/";
 
     private static S3Classification deleteObjects(String body) {
@@ -170,6 +173,32 @@ class DeleteObjectsTest {
 
         assertS3Error(() -> classify("PUT", "/bkt/k?tagging").withBody(body.getBytes(UTF_8)), S3ErrorCode.INVALID_TAG,
                 400, "Cannot provide multiple Tags with the same key", Map.of());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "PUT|/bkt|<CreateBucketConfiguration><Region>x</Region></CreateBucketConfiguration>",
+        "PUT|/bkt|<CreateBucketConfiguration><LocationConstraint>a</LocationConstraint><LocationConstraint>b"
+                + "</LocationConstraint></CreateBucketConfiguration>",
+        "PUT|/bkt|<Configuration/>",
+        "PUT|/bkt|<CreateBucketConfiguration><LocationConstraint><x/></LocationConstraint></CreateBucketConfiguration>",
+        "PUT|/bkt/k?retention|<Retention><Mode>GOVERNANCE</Mode><Extra/></Retention>",
+        "PUT|/bkt/k?retention|<Retention><Mode>GOVERNANCE</Mode><Mode>COMPLIANCE</Mode></Retention>",
+        "PUT|/bkt/k?legal-hold|<LegalHold><Status>ON</Status><Status>OFF</Status></LegalHold>",
+        "PUT|/bkt/k?legal-hold|<Retention/>"})
+    void malformedConfigurationBodies(String request) {
+        String[] parts = request.split("\\|", 3);
+
+        assertS3Error(() -> classify(parts[0], parts[1]).withBody(parts[2].getBytes(UTF_8)), S3ErrorCode.MALFORMED_XML,
+                400, null, Map.of());
+    }
+
+    @Test
+    void createBucketMayHaveNoBodyButRetentionMust() {
+        assertThat(rendered(classify("PUT", "/bkt").withBody(new byte[0]).required()))
+                .containsExactly("s3:CreateBucket arn:aws:s3:::bkt");
+        assertS3Error(() -> classify("PUT", "/bkt/k?retention").withBody(new byte[0]),
+                S3ErrorCode.MISSING_REQUEST_BODY, 400, null, Map.of());
     }
 
     private static void assertMalformed(String body) {
