@@ -56,7 +56,10 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
     /** The newest durable state: what readers see. */
     private final AtomicReference<IamSnapshot> published = new AtomicReference<>();
     private volatile long writeStartedNanos;
-    private volatile String lastFailure;
+    /** Why the last poll failed; cleared by the next poll that reaches the database. */
+    private volatile String unreachable;
+    /** Why the last write failed; cleared by a write that succeeds or a poll that finds the write path free. */
+    private volatile String writeFailure;
 
     private JdbcIamStore(DataSource dataSource, MasterKey masterKey, GroupCommit.Sync sync, Duration writeTimeout,
             AutoCloseable onClose) {
@@ -139,7 +142,8 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
                 if (!result.changes().isEmpty()) {
                     committed = base.apply(base.version() + 1, result.changes());
                 }
-                lastFailure = null;
+                writeFailure = null;
+                unreachable = null;
                 return new Written<>(result.result(), groupCommit.committed());
             } catch (SQLException e) {
                 throw storeUnavailable(e);
@@ -182,13 +186,18 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
      */
     public boolean poll() {
         long stored;
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT version FROM lanyard_meta WHERE id = 1");
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            stored = rs.getLong(1);
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT version FROM lanyard_meta WHERE id = 1");
+                    ResultSet rs = s.executeQuery()) {
+                rs.next();
+                stored = rs.getLong(1);
+            }
+            unreachable = null;
+            if (writeFailure != null && writePathFree(c)) {
+                writeFailure = null;
+            }
         } catch (SQLException e) {
-            noteFailure(e);
+            unreachable = "the database does not answer: " + e.getMessage();
             return false;
         }
         if (stored != published.get().version()) {
@@ -198,8 +207,22 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
                 return false;
             }
         }
-        lastFailure = null;
         return true;
+    }
+
+    /** Whether a write could take the version row's lock right now (asked only after a write failed). */
+    private static boolean writePathFree(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT version FROM lanyard_meta WHERE id = 1 FOR UPDATE NOWAIT")) {
+            s.executeQuery().close();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
     }
 
     /**
@@ -216,7 +239,7 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
             return Optional.of("a write to the store has not finished for "
                     + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
         }
-        return Optional.ofNullable(lastFailure);
+        return Optional.ofNullable(unreachable).or(() -> Optional.ofNullable(writeFailure));
     }
 
     /** Whether writes go through: the database answered the last time it was asked and nothing is stuck. */
@@ -385,11 +408,11 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
     }
 
     private void noteFailure(SQLException e) {
-        String reason = "the database refused or did not answer: " + e.getMessage();
-        if (!reason.equals(lastFailure)) {
+        String reason = "a write failed: " + e.getMessage();
+        if (!reason.equals(writeFailure)) {
             LOG.log(System.Logger.Level.WARNING, "store write path: " + e);
         }
-        lastFailure = reason;
+        writeFailure = reason;
     }
 
     /**
