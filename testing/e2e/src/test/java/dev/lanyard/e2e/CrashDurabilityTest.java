@@ -82,6 +82,7 @@ class CrashDurabilityTest {
             server.close();
         }
         assertOwnerOnly(data);
+        ServeProcess.deleteTree(home);
     }
 
     @Test
@@ -99,6 +100,8 @@ class CrashDurabilityTest {
             iam.createUser(r -> r.userName("after-second"));
             assertThat(first.health()).hasValueSatisfying(h -> assertThat(h).contains("\"status\":\"UP\""));
             assertThat(iam.listUsers().users()).extracting(User::userName).contains("before-second", "after-second");
+        } finally {
+            ServeProcess.deleteTree(home);
         }
     }
 

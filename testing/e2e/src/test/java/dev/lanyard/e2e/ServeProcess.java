@@ -135,6 +135,15 @@ final class ServeProcess implements AutoCloseable {
         }
     }
 
+    /** Removes a test's temporary directory and everything in it. */
+    static void deleteTree(Path root) {
+        try (java.util.stream.Stream<Path> all = Files.walk(root)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a leftover temporary directory fails nothing
+        }
+    }
+
     static void sleep(Duration duration) {
         try {
             Thread.sleep(duration);
