@@ -1,7 +1,5 @@
 package dev.lanyard.store.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.lanyard.tokens.MasterKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,7 +74,6 @@ public final class EmbeddedDatabase {
             throw new IllegalStateException("cannot open the embedded database in " + directory + ": "
                     + e.getMessage(), e);
         }
-        HikariDataSource pool = null;
         try {
             int repaired = H2Recovery.finishCommittedLeftovers(first);
             if (repaired > 0) {
@@ -84,18 +81,9 @@ public final class EmbeddedDatabase {
                         + " when the process stopped; H2 would have left their rows locked");
             }
             MVStore file = H2Recovery.mvStore(first);
-            pool = pool(h2, writeTimeout);
             restrictFiles(directory);
-            HikariDataSource opened = pool;
-            return JdbcIamStore.open(pool, masterKey, syncs.apply(file::sync), writeTimeout, () -> {
-                try (first) {
-                    opened.close();
-                }
-            });
+            return JdbcIamStore.open(h2, masterKey, syncs.apply(file::sync), writeTimeout, first);
         } catch (SQLException | RuntimeException e) {
-            if (pool != null) {
-                pool.close();
-            }
             closeQuietly(first);
             throw e instanceof SQLException sql ? new IllegalStateException("cannot open the embedded database in "
                     + directory + ": " + sql.getMessage(), sql) : (RuntimeException) e;
@@ -113,21 +101,6 @@ public final class EmbeddedDatabase {
                 + ";WRITE_DELAY=0"
                 // errors reach Lanyard as exceptions and are logged there; no trace file beside the data
                 + ";TRACE_LEVEL_FILE=0";
-    }
-
-    /**
-     * Connections are opened once and reused: H2 opens and closes sessions under the database's monitor, which some of
-     * its maintenance holds for long, and a session costs more to open than most writes take.
-     */
-    private static HikariDataSource pool(JdbcDataSource h2, Duration writeTimeout) {
-        HikariConfig config = new HikariConfig();
-        config.setDataSource(h2);
-        config.setPoolName("lanyard-embedded");
-        config.setMaximumPoolSize(4);
-        config.setMinimumIdle(4);
-        config.setMaxLifetime(0);
-        config.setConnectionTimeout(Math.max(250, writeTimeout.toMillis()));
-        return new HikariDataSource(config);
     }
 
     /**

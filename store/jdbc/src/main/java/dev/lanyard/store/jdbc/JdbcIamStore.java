@@ -116,7 +116,10 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
             IamSnapshot base = committed;
             Mutation<R> result = mutation.apply(base);
             if (result.changes().isEmpty()) {
-                return new Written<>(result.result(), 0);
+                // An answer read from a state not yet synced (UpdateAccessKey Inactive on a key another request just
+                // deactivated) waits for that sync too: a crash must not take back what it confirmed.
+                boolean unsynced = base.version() > published.get().version();
+                return new Written<>(result.result(), unsynced ? groupCommit.committed() : 0);
             }
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);

@@ -87,39 +87,80 @@ class EmbeddedDurabilityTest {
 
     @Test
     void writersWaitingTogetherShareOneSyncAndReadersSeeOnlySyncedState() throws Exception {
+        int writers = 8;
         AtomicInteger syncs = new AtomicInteger();
         AtomicReference<JdbcIamStore> opened = new AtomicReference<>();
-        List<String> unsyncedSeen = new ArrayList<>();
-        int writers = 8;
-        try (JdbcIamStore store = EmbeddedDatabase.open(dir, MASTER, Duration.ofSeconds(30), real -> () -> {
+        List<Thread> threads = new ArrayList<>();
+        List<String> unsyncedSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (JdbcIamStore store = EmbeddedDatabase.open(dir, MASTER, Duration.ofSeconds(60), real -> () -> {
             try (Connection c = connect()) {
                 if (syncs.incrementAndGet() == 1) {
-                    // hold the first sync until every writer has committed: they all queue behind it
-                    while (storedVersion(c) < writers) {
-                        Thread.onSpinWait();
+                    // hold the first sync until every other writer has committed and queued behind it
+                    while (storedVersion(c) < writers || !othersWaiting(threads)) {
+                        Thread.sleep(1);
                     }
                 }
-                long committed = storedVersion(c);
-                if (opened.get().snapshot().version() >= committed) {
+                if (opened.get().snapshot().version() >= storedVersion(c)) {
                     unsyncedSeen.add("readers saw version " + opened.get().snapshot().version() + " before its sync");
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             real.run();
         })) {
             opened.set(store);
-            ExecutorService pool = Executors.newFixedThreadPool(writers);
-            List<Future<Integer>> done = new ArrayList<>();
+            List<Integer> results = new java.util.concurrent.CopyOnWriteArrayList<>();
             for (int i = 0; i < writers; i++) {
                 String name = "w" + i;
-                done.add(pool.submit(() -> store.update(s -> create(name))));
+                threads.add(Thread.ofPlatform().unstarted(() -> results.add(store.update(s -> create(name)))));
             }
-            for (Future<Integer> f : done) {
-                assertThat(f.get()).isEqualTo(1);
+            threads.forEach(Thread::start);
+            for (Thread t : threads) {
+                t.join();
             }
-            pool.shutdown();
+            assertThat(results).hasSize(writers).containsOnly(1);
             assertThat(syncs.get()).as("syncs for %d writers", writers).isBetween(1, 2);
             assertThat(unsyncedSeen).isEmpty();
             assertThat(store.snapshot().users(ACCOUNT)).hasSize(writers);
+        }
+    }
+
+    /** Every writer but the one asking is parked: waiting for the sync (the only timed wait left), or done. */
+    private static boolean othersWaiting(List<Thread> threads) {
+        return threads.stream().filter(t -> t != Thread.currentThread()).allMatch(
+                t -> t.getState() == Thread.State.TIMED_WAITING || t.getState() == Thread.State.TERMINATED);
+    }
+
+    @Test
+    void anAnswerReadFromAStateNotYetSyncedWaitsForThatSync() throws Exception {
+        CountDownLatch firstSyncStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirstSync = new CountDownLatch(1);
+        AtomicInteger syncs = new AtomicInteger();
+        try (JdbcIamStore store = EmbeddedDatabase.open(dir, MASTER, Duration.ofSeconds(60), real -> () -> {
+            if (syncs.incrementAndGet() == 1) {
+                firstSyncStarted.countDown();
+                try {
+                    releaseFirstSync.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            real.run();
+        })) {
+            Thread writer = Thread.ofPlatform().start(() -> store.update(s -> create("x")));
+            firstSyncStarted.await();
+            AtomicReference<Boolean> seen = new AtomicReference<>();
+            // reads the committed but unsynced user and changes nothing, like a repeated UpdateAccessKey Inactive
+            Thread reader = Thread.ofPlatform().start(() -> seen.set(store.update(s -> Mutation.of(
+                    s.user(ACCOUNT, "x").isPresent()))));
+            while (reader.getState() != Thread.State.TIMED_WAITING && reader.getState() != Thread.State.TERMINATED) {
+                Thread.sleep(5);
+            }
+            assertThat(seen.get()).as("answered before the state it read was synced").isNull();
+            releaseFirstSync.countDown();
+            writer.join();
+            reader.join();
+            assertThat(seen.get()).isTrue();
         }
     }
 
