@@ -116,4 +116,52 @@ class ArchitectureTest {
         }
         assertThat(violations).isEmpty();
     }
+
+    /**
+     * IAM operations resolve names and ARNs only through AccountView, which knows the caller's account; a lookup on
+     * the whole snapshot is how another account's policy once answered. TrustPrincipals is the one exception: a trust
+     * policy may name principals of any account, as in AWS.
+     */
+    @Test
+    void iamOperationsResolveEntitiesOnlyThroughTheCallersAccountView() {
+        Pattern lookup = Pattern.compile("snapshot(\\(\\))?\\.(user|group|role|mfaDevice|oidcProvider|samlProvider|"
+                + "accessKey|userById|roleById|users|groups|roles|customerPolicies|mfaDevices|oidcProviders|"
+                + "samlProviders|accessKeys|groupsOf)\\(");
+        List<String> violations = new ArrayList<>();
+        for (Source source : sources("core")) {
+            boolean iamApi = source.module().equals("core/iam-api");
+            if (iamApi && !source.file().endsWith("TrustPrincipals.java") && lookup.matcher(source.text()).find()) {
+                violations.add(source.file() + " looks entities up in the whole snapshot");
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    /**
+     * Wherever a TOTP code is checked, guessing is throttled: the next operation that checks one and forgets the
+     * throttle fails here (issue 12: codes could be guessed 850 times a second).
+     */
+    @Test
+    void everyMfaCodeCheckIsThrottled() {
+        List<String> checking = new ArrayList<>();
+        List<String> violations = new ArrayList<>();
+        for (Source source : everything()) {
+            String text = source.text();
+            boolean checksCodes = source.module().equals("lib/totp") ? false
+                    : text.contains("TotpVerifier") && text.contains(".verify(") || text.contains("matchConsecutive(")
+                            || text.contains("matchBetween(");
+            if (!checksCodes) {
+                continue;
+            }
+            checking.add(source.file().getFileName().toString());
+            for (String step : List.of("requireCallerAllowed(", "requireDeviceAllowed(", "deviceFailed(",
+                    "callerFailed(", "callerSucceeded(")) {
+                if (!text.contains(step)) {
+                    violations.add(source.file() + " checks MFA codes without MfaThrottle." + step + ")");
+                }
+            }
+        }
+        assertThat(checking).contains("MfaCheck.java", "MfaOperations.java");
+        assertThat(violations).isEmpty();
+    }
 }
