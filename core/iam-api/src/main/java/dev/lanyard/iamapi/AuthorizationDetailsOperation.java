@@ -64,7 +64,7 @@ final class AuthorizationDetailsOperation {
             items.addAll(view.customerPolicies());
         }
         if (wants(filter, "AWSManagedPolicy")) {
-            items.addAll(ctx.awsManaged().all());
+            items.addAll(awsManagedInUse(view));
         }
         int maxItems = Validators.range("maxItems", call.parameters().integer("MaxItems"), 1, 1000).orElse(100);
         int start = call.parameters().get("Marker").map(AuthorizationDetailsOperation::decodeMarker).orElse(0);
@@ -93,6 +93,14 @@ final class AuthorizationDetailsOperation {
                     .encodeToString(Integer.toString(end).getBytes(StandardCharsets.US_ASCII)));
         }
         return Optional.of(result.build());
+    }
+
+    /** AWS managed policies appear only where the account uses them (attached or as a boundary), as in AWS. */
+    private List<ManagedPolicy> awsManagedInUse(AccountView view) {
+        java.util.Set<String> used = new java.util.HashSet<>(view.attachmentCounts().keySet());
+        used.addAll(view.boundaryUsageCounts().keySet());
+        return ctx.awsManaged().entries().stream().filter(e -> used.contains(e.arn()))
+                .map(e -> ctx.awsManaged().lookup(e.arn()).orElseThrow()).toList();
     }
 
     private static boolean wants(List<String> filter, String kind) {
@@ -162,7 +170,7 @@ final class AuthorizationDetailsOperation {
                 .put("Path", p.path()).put("DefaultVersionId", p.defaultVersionId())
                 .put("AttachmentCount", view.attachmentCount(p.arn().toString()))
                 .put("PermissionsBoundaryUsageCount", view.boundaryUsageCount(p.arn().toString()))
-                .put("IsAttachable", true);
+                .put("IsAttachable", view.attachable(p));
         p.description().ifPresent(d -> b.put("Description", d));
         return b.put("CreateDate", p.createDate()).put("UpdateDate", p.updateDate())
                 .put("PolicyVersionList", new Value.ListOf(p.versions().stream().<Value>map(v -> Struct.builder()

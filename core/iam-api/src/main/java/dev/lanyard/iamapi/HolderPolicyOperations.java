@@ -129,7 +129,7 @@ final class HolderPolicyOperations {
         authorized(call, name);
         ctx.store().update(snapshot -> {
             IamEntity entity = holder.require(ctx.view(snapshot, call), name);
-            PolicyOperations.requirePolicy(ctx.view(snapshot, call), arn);
+            PolicyOperations.requireAttachable(ctx.view(snapshot, call), arn);
             List<String> attached = new ArrayList<>(PolicyHolder.attached(entity));
             if (attached.contains(arn)) {
                 return Mutation.of(entity);
