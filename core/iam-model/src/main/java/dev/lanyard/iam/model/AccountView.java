@@ -145,6 +145,37 @@ public final class AccountView {
         return snapshot.samlProviders(account);
     }
 
+    public Optional<InstanceProfile> instanceProfile(String name) {
+        return snapshot.instanceProfile(account, name);
+    }
+
+    public List<InstanceProfile> instanceProfiles() {
+        return snapshot.instanceProfiles(account);
+    }
+
+    /** The instance profiles that hold one of this account's roles. */
+    public List<InstanceProfile> instanceProfilesOf(Role role) {
+        return instanceProfiles().stream().filter(p -> p.holds(role.name())).toList();
+    }
+
+    /** The login profile of one of this account's users. */
+    public Optional<LoginProfile> loginProfile(User user) {
+        return user.account().equals(account) ? snapshot.loginProfile(account, user.userId()) : Optional.empty();
+    }
+
+    public Optional<PasswordPolicy> passwordPolicy() {
+        return snapshot.passwordPolicy(account);
+    }
+
+    public Optional<ServiceLinkedRoleDeletion> serviceLinkedRoleDeletion(String taskId) {
+        return snapshot.serviceLinkedRoleDeletion(account, taskId);
+    }
+
+    /** This account's own record (name and email, which a password may not equal). */
+    public Optional<Account> accountRecord() {
+        return snapshot.account(account);
+    }
+
     /** How many of this account's users, groups and roles have the policy attached. */
     public long attachmentCount(String policyArn) {
         return users().stream().filter(u -> u.attachedPolicyArns().contains(policyArn)).count()
