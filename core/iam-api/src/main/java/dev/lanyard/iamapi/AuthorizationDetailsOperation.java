@@ -77,7 +77,7 @@ final class AuthorizationDetailsOperation {
             switch (item) {
                 case User u -> users.add(user(view, u));
                 case Group g -> groups.add(group(g));
-                case Role r -> roles.add(role(snapshot, r));
+                case Role r -> roles.add(role(view, snapshot, r));
                 case ManagedPolicy p -> policies.add(policy(view, p));
                 default -> throw new IllegalStateException("unexpected " + item.key());
             }
@@ -152,12 +152,13 @@ final class AuthorizationDetailsOperation {
                 .build();
     }
 
-    private static Struct role(IamSnapshot snapshot, Role r) {
+    private static Struct role(AccountView view, IamSnapshot snapshot, Role r) {
         Struct.Builder b = Struct.builder()
                 .put("Path", r.path()).put("RoleName", r.name()).put("RoleId", r.roleId())
                 .put("Arn", r.arn().toString()).put("CreateDate", r.createDate())
                 .put("AssumeRolePolicyDocument", PolicyDocumentEncoding.encode(TrustPrincipals.displayText(r.trustPolicy(), snapshot)))
-                .put("InstanceProfileList", new Value.ListOf(List.of()))
+                .put("InstanceProfileList", new Value.ListOf(view.instanceProfilesOf(r).stream()
+                        .<Value>map(p -> InstanceProfileOperations.shape(p, view, snapshot, false)).toList()))
                 .put("RolePolicyList", inline(r.inlinePolicies()))
                 .put("AttachedManagedPolicies", attached(r.attachedPolicyArns()));
         boundary(r.permissionsBoundaryArn()).ifPresent(s -> b.put("PermissionsBoundary", s));
