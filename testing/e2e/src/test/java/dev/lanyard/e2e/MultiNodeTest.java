@@ -21,6 +21,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /** Three nodes on one real PostgreSQL: one truth, shared keys, and static stability through a database outage. */
@@ -231,5 +232,42 @@ class MultiNodeTest {
                     .isInstanceOfSatisfying(AwsServiceException.class,
                             e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
         }
+    }
+
+    @Test
+    void wrongMfaCodesCountOnceForTheDeviceWhicheverNodeTheyReach() {
+        IamClient iam = Clients.iam(endpoint(0), root);
+        iam.createUser(r -> r.userName("guesser"));
+        AccessKey key = iam.createAccessKey(r -> r.userName("guesser")).accessKey();
+        AwsCredentials user = Clients.basic(key.accessKeyId(), key.secretAccessKey());
+        var device = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("guessed")).virtualMFADevice();
+        var seed = dev.lanyard.totp.TotpSeed.fromBase32(device.base32StringSeed().asUtf8String());
+        var totp = new dev.lanyard.totp.Totp(dev.lanyard.totp.TotpParameters.AWS);
+        java.time.Instant now = java.time.Instant.now();
+        iam.enableMFADevice(r -> r.userName("guesser").serialNumber(device.serialNumber())
+                .authenticationCode1(totp.codeAt(seed, now.minusSeconds(60)))
+                .authenticationCode2(totp.codeAt(seed, now.minusSeconds(30))));
+        Nodes.await(MultiNodeTest::allNodesCaughtUp, Duration.ofSeconds(5));
+        Set<String> valid = Set.of(totp.codeAt(seed, now), totp.codeAt(seed, now.plusSeconds(30)),
+                totp.codeAt(seed, now.plusSeconds(60)), totp.codeAt(seed, now.plusSeconds(90)));
+        String wrong = valid.contains("000000") ? "000001" : "000000";
+        // Five wrong codes spread over the nodes: no node sees more than two from this caller, the device sees five.
+        for (int node : new int[] {0, 1, 2, 0, 1}) {
+            assertThatThrownBy(() -> Clients.sts(endpoint(node), user).getSessionToken(r -> r
+                    .serialNumber(device.serialNumber()).tokenCode(wrong)))
+                    .isInstanceOfSatisfying(AwsServiceException.class,
+                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+        }
+        String right = totp.codeAt(seed, java.time.Instant.now());
+        StsClient noRetries = StsClient.builder().endpointOverride(java.net.URI.create(endpoint(2)))
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(user))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(
+                        software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
+                .build();
+        assertThatThrownBy(() -> noRetries.getSessionToken(r -> r.serialNumber(device.serialNumber())
+                .tokenCode(right))).isInstanceOfSatisfying(AwsServiceException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("Throttling"));
     }
 }
