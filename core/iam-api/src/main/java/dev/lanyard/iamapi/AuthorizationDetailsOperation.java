@@ -61,7 +61,7 @@ final class AuthorizationDetailsOperation {
             items.addAll(view.customerPolicies());
         }
         if (wants(filter, "AWSManagedPolicy")) {
-            items.addAll(ctx.awsManaged().all());
+            items.addAll(awsManagedInUse(view));
         }
         Pagination.Page<IamEntity> page = Pagination.of(call.parameters(), items, e -> e.key().toString());
         List<Value> users = new ArrayList<>();
@@ -72,7 +72,7 @@ final class AuthorizationDetailsOperation {
             switch (item) {
                 case User u -> users.add(user(view, u));
                 case Group g -> groups.add(group(g));
-                case Role r -> roles.add(role(snapshot, r));
+                case Role r -> roles.add(role(view, snapshot, r));
                 case ManagedPolicy p -> policies.add(policy(view, p));
                 default -> throw new IllegalStateException("unexpected " + item.key());
             }
@@ -84,6 +84,14 @@ final class AuthorizationDetailsOperation {
                 .put("Policies", new Value.ListOf(policies));
         Pagination.put(page, result);
         return Optional.of(result.build());
+    }
+
+    /** AWS managed policies appear only where the account uses them (attached or as a boundary), as in AWS. */
+    private List<ManagedPolicy> awsManagedInUse(AccountView view) {
+        java.util.Set<String> used = new java.util.HashSet<>(view.attachmentCounts().keySet());
+        used.addAll(view.boundaryUsageCounts().keySet());
+        return ctx.awsManaged().entries().stream().filter(e -> used.contains(e.arn()))
+                .map(e -> ctx.awsManaged().lookup(e.arn()).orElseThrow()).toList();
     }
 
     private static boolean wants(List<String> filter, String kind) {
@@ -125,12 +133,13 @@ final class AuthorizationDetailsOperation {
                 .build();
     }
 
-    private static Struct role(IamSnapshot snapshot, Role r) {
+    private static Struct role(AccountView view, IamSnapshot snapshot, Role r) {
         Struct.Builder b = Struct.builder()
                 .put("Path", r.path()).put("RoleName", r.name()).put("RoleId", r.roleId())
                 .put("Arn", r.arn().toString()).put("CreateDate", r.createDate())
                 .put("AssumeRolePolicyDocument", PolicyDocumentEncoding.encode(TrustPrincipals.displayText(r.trustPolicy(), snapshot)))
-                .put("InstanceProfileList", new Value.ListOf(List.of()))
+                .put("InstanceProfileList", new Value.ListOf(view.instanceProfilesOf(r).stream()
+                        .<Value>map(p -> InstanceProfileOperations.shape(p, view, snapshot, false)).toList()))
                 .put("RolePolicyList", inline(r.inlinePolicies()))
                 .put("AttachedManagedPolicies", attached(r.attachedPolicyArns()));
         IamShapes.boundary(r.permissionsBoundaryArn()).ifPresent(s -> b.put("PermissionsBoundary", s));
@@ -143,7 +152,7 @@ final class AuthorizationDetailsOperation {
                 .put("Path", p.path()).put("DefaultVersionId", p.defaultVersionId())
                 .put("AttachmentCount", view.attachmentCount(p.arn().toString()))
                 .put("PermissionsBoundaryUsageCount", view.boundaryUsageCount(p.arn().toString()))
-                .put("IsAttachable", true);
+                .put("IsAttachable", view.attachable(p));
         p.description().ifPresent(d -> b.put("Description", d));
         return b.put("CreateDate", p.createDate()).put("UpdateDate", p.updateDate())
                 .put("PolicyVersionList", new Value.ListOf(p.versions().stream().<Value>map(v -> Struct.builder()

@@ -93,7 +93,7 @@ final class IamShapes {
                 .put("DefaultVersionId", policy.defaultVersionId())
                 .put("AttachmentCount", account.attachmentCount(policy.arn().toString()))
                 .put("PermissionsBoundaryUsageCount", account.boundaryUsageCount(policy.arn().toString()))
-                .put("IsAttachable", true)
+                .put("IsAttachable", account.attachable(policy))
                 .put("CreateDate", policy.createDate())
                 .put("UpdateDate", policy.updateDate());
         switch (view) {
