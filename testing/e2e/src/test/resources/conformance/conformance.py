@@ -82,10 +82,17 @@ def walk(raw, name, kwargs):
     keys = config["result_key"] if isinstance(config["result_key"], list) else [config["result_key"]]
     limit = config["limit_key"]
     most = raw.meta.service_model.operation_model(op).input_shape.members[limit].metadata.get("max", 1000)
-    whole = getattr(raw, name)(**dict(kwargs, **{limit: most}))
-    if whole.get("IsTruncated"):
-        problems.add(op, "paging", "more than %d items in a fixture" % most)
-        return
+    whole = {}
+    request = dict(kwargs, **{limit: most})
+    while True:
+        page = getattr(raw, name)(**request)
+        for k in keys:
+            whole.setdefault(k, []).extend(page.get(k, []))
+        token = page.get(config["output_token"]) if page.get(config.get("more_results", "IsTruncated"), True) \
+            else None
+        if not token:
+            break
+        request[config["input_token"]] = token
     size = sum(len(whole.get(k, [])) for k in keys)
     for page_size in ([1, 2, 3, 7] if size <= 12 else [max(1, size // 4)]):
         pages = list(paginator.paginate(**kwargs, PaginationConfig={"PageSize": page_size}))
@@ -433,6 +440,51 @@ def saml(iam, saml_arn):
     iam.delete_role(RoleName="conformance-saml")
 
 
+def instance_profiles(iam):
+    created = iam.create_instance_profile(InstanceProfileName="conf-profile", Path="/conf/", Tags=TAGS)
+    expect_keys("CreateInstanceProfile", "InstanceProfile", created["InstanceProfile"],
+                ["Path", "InstanceProfileName", "InstanceProfileId", "Arn", "CreateDate", "Roles", "Tags"])
+    iam.create_instance_profile(InstanceProfileName="conf-second-profile")
+    iam.add_role_to_instance_profile(InstanceProfileName="conf-profile", RoleName="conf-role")
+    iam.add_role_to_instance_profile(InstanceProfileName="conf-second-profile", RoleName="conf-role")
+    got = iam.get_instance_profile(InstanceProfileName="conf-profile")["InstanceProfile"]
+    for role in got["Roles"]:
+        expect_keys("GetInstanceProfile", "InstanceProfile.Roles[]", role,
+                    ["Path", "RoleName", "RoleId", "Arn", "CreateDate", "AssumeRolePolicyDocument"])
+    iam.list_instance_profiles()
+    iam.list_instance_profiles_for_role(RoleName="conf-role")
+    iam.tag_instance_profile(InstanceProfileName="conf-second-profile", Tags=[{"Key": "k", "Value": "v"}])
+    iam.list_instance_profile_tags(InstanceProfileName="conf-profile")
+    iam.untag_instance_profile(InstanceProfileName="conf-second-profile", TagKeys=["k"])
+    for name in ("conf-profile", "conf-second-profile"):
+        iam.remove_role_from_instance_profile(InstanceProfileName=name, RoleName="conf-role")
+        iam.delete_instance_profile(InstanceProfileName=name)
+
+
+def passwords(iam):
+    iam.update_account_password_policy(MinimumPasswordLength=12, RequireSymbols=True, AllowUsersToChangePassword=True)
+    iam.get_account_password_policy()
+    iam.create_login_profile(UserName="conf-plain", Password="Sturdy-Pass-1!", PasswordResetRequired=False)
+    iam.get_login_profile(UserName="conf-plain")
+    iam.update_login_profile(UserName="conf-plain", PasswordResetRequired=False)
+    iam.create_user(UserName="conf-password")
+    iam.create_login_profile(UserName="conf-password", Password="Sturdy-Pass-1!")
+    key = iam.create_access_key(UserName="conf-password")["AccessKey"]
+    own = client("iam", {"aws_access_key_id": key["AccessKeyId"], "aws_secret_access_key": key["SecretAccessKey"]})
+    own.change_password(OldPassword="Sturdy-Pass-1!", NewPassword="Sturdy-Pass-2!")
+    iam.delete_login_profile(UserName="conf-password")
+    iam.delete_access_key(UserName="conf-password", AccessKeyId=key["AccessKeyId"])
+    iam.delete_user(UserName="conf-password")
+    iam.delete_login_profile(UserName="conf-plain")
+    iam.delete_account_password_policy()
+
+
+def service_linked_roles(iam):
+    role = iam.create_service_linked_role(AWSServiceName="autoscaling.amazonaws.com")["Role"]
+    task = iam.delete_service_linked_role(RoleName=role["RoleName"])["DeletionTaskId"]
+    iam.get_service_linked_role_deletion_status(DeletionTaskId=task)
+
+
 def organizations():
     org = client("organizations")
     org.describe_organization()
@@ -481,6 +533,9 @@ def main():
     policy_arn = step("policies", policies, iam)
     step("holder-policies", holder_policies, iam, policy_arn)
     step("mfa", mfa, iam)
+    step("instance-profiles", instance_profiles, iam)
+    step("passwords", passwords, iam)
+    step("service-linked-roles", service_linked_roles, iam)
     oidc_arn = step("oidc-provider", oidc_provider, iam)
     saml_arn = step("saml-provider", saml_provider, iam)
     step("account", account, iam)
