@@ -136,8 +136,8 @@ final class AccessKeyOperations {
         String id = call.parameters().required("AccessKeyId");
         AccountView view = ctx.view(call);
         AccessKey key = view.accessKey(id)
-                .orElseThrow(() -> new AwsException(ErrorCode.ACCESS_DENIED,
-                        "User: " + caller.arn() + " is not authorized to perform: iam:GetAccessKeyLastUsed"));
+                .orElseThrow(() -> new AwsException(ErrorCode.ACCESS_DENIED, "User: " + caller.arn()
+                        + " is not authorized to perform iam:GetAccessKeyLastUsed on resource: access key " + id));
         ctx.authorize(call, resource(caller, view, key.userName()));
         return Optional.of(Struct.builder()
                 .put("UserName", key.userName().orElse(caller.account().value()))

@@ -74,7 +74,7 @@ final class MfaOperations {
             boolean taken = ctx.view(snapshot, call).mfaDevices().stream()
                     .anyMatch(d -> d.name().equals(name) && d.path().equals(path));
             if (taken) {
-                throw IamErrors.alreadyExists("MFADevice entity at the same path and name");
+                throw IamErrors.alreadyExists("MFA device");
             }
             MfaDevice device = new MfaDevice(caller.account(), serial, name, path, seed, Optional.empty(),
                     Optional.empty(), -1, 0, FailedCodes.NONE, call.environment().time(), tags);
@@ -115,8 +115,7 @@ final class MfaOperations {
     }
 
     private static AwsException noSuchDevice(String serial) {
-        return new AwsException(ErrorCode.NO_SUCH_ENTITY, "VirtualMFADevice with serial number " + serial
-                + " doesn't exist.");
+        return IamErrors.noSuchMfaDevice(serial);
     }
 
     /** Authorizes on the serial number (another account's is refused there), then requires the device. */

@@ -38,11 +38,16 @@ final class PolicyVersionOperations {
         ops.put("ListPolicyTags", this::listTags);
     }
 
-    /** A customer managed policy of the caller's account, after authorization; AWS managed ones are read-only. */
+    /**
+     * A customer managed policy of the caller's account, after authorization; AWS managed ones are read-only. A
+     * missing one is "Policy ARN was not found.", or the version sentence where the request names a version.
+     */
     private ManagedPolicy ownPolicy(OperationCall call) {
-        String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
+        String arn = IamParams.policyArn(call.parameters());
         ctx.authorize(call, arn);
-        ManagedPolicy policy = PolicyOperations.requirePolicy(ctx.view(call), arn);
+        Optional<String> version = call.parameters().get("VersionId");
+        ManagedPolicy policy = ctx.view(call).policy(arn).orElseThrow(() -> version
+                .map(v -> IamErrors.noSuchPolicyVersion(arn, v)).orElseGet(() -> IamErrors.policyNotFound(arn)));
         PolicyOperations.requireCustomerManaged(call, policy);
         return policy;
     }
@@ -90,8 +95,7 @@ final class PolicyVersionOperations {
 
     private static ManagedPolicy.PolicyVersion requireVersion(ManagedPolicy policy, String id) {
         return policy.versions().stream().filter(v -> v.versionId().equals(id)).findFirst()
-                .orElseThrow(() -> new AwsException(ErrorCode.NO_SUCH_ENTITY, "Policy " + policy.arn()
-                        + " version " + id + " does not exist or is not attachable."));
+                .orElseThrow(() -> IamErrors.noSuchPolicyVersion(policy.arn().toString(), id));
     }
 
     private Optional<Struct> setDefault(OperationCall call) {
@@ -124,7 +128,7 @@ final class PolicyVersionOperations {
     }
 
     private Optional<Struct> listEntities(OperationCall call) {
-        String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
+        String arn = IamParams.policyArn(call.parameters());
         ctx.authorize(call, arn);
         AccountView view = ctx.view(call);
         PolicyOperations.requirePolicy(view, arn);
@@ -189,9 +193,9 @@ final class PolicyVersionOperations {
     }
 
     private Optional<Struct> listTags(OperationCall call) {
-        String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
+        String arn = IamParams.policyArn(call.parameters());
         ctx.authorize(call, arn);
-        ManagedPolicy policy = PolicyOperations.requirePolicy(ctx.view(call), arn);
+        ManagedPolicy policy = ctx.view(call).policy(arn).orElseThrow(() -> IamErrors.policyNotFound(arn));
         return IamShapes.tagPage(call.parameters(), policy.tags());
     }
 }

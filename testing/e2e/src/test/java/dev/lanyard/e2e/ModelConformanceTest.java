@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * names, the model's member order, types and formats, required members, list and map wrapping, the result element
  * and the request ID; JSON shapes for Organizations. An operation without a fixture in conformance.py fails here,
  * so the next operation added is checked too. The same run checks the member sets AWS's recorded answers show where
- * the model allows more or fewer (Get against List and Create answers).
+ * the model allows more or fewer (Get against List and Create answers), and then replays the errors AWS answered
+ * (conformance/errors.py: code, HTTP status and message of each recorded case).
  */
 class ModelConformanceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,8 +37,7 @@ class ModelConformanceTest {
                     "organizations", Arrays.stream(OrganizationsOperation.values()).map(Enum::name).sorted()
                             .toList());
             var creds = server.rootCredentials();
-            Path script = Path.of(ModelConformanceTest.class.getResource("/conformance/conformance.py").toURI());
-            ExternalProcess.Result result = ExternalProcess.run(List.of("python3", script.toString()), Map.of(
+            Map<String, String> environment = Map.of(
                     "LANYARD_ENDPOINT", server.endpoint(),
                     "LANYARD_ACCOUNT", account,
                     "LANYARD_ROOT_KEY", creds.get(0),
@@ -48,13 +48,25 @@ class ModelConformanceTest {
                     "LANYARD_SAML_METADATA", saml.metadata(),
                     "LANYARD_SAML_RESPONSE", saml.signedResponse("arn:aws:iam::" + account + ":role/conformance-saml",
                             "arn:aws:iam::" + account + ":saml-provider/conformance-saml", "conformance",
-                            "conformance")));
+                            "conformance"));
+            ExternalProcess.Result result = ExternalProcess.run(List.of("python3", script("conformance.py")),
+                    environment);
             assertThat(result.exitCode()).as(result.stderr()).isZero();
             JsonNode report = JSON.readTree(result.stdout());
             assertThat(report.get("missing")).as("operations without a fixture in conformance.py; report: "
                     + report.toPrettyString()).isEmpty();
             assertThat(report.get("problems")).as(report.get("problems").toPrettyString()).isEmpty();
             assertThat(report.get("checked").get("iam")).hasSize(server.iamActions().size());
+
+            ExternalProcess.Result errors = ExternalProcess.run(List.of("python3", script("errors.py")), environment);
+            assertThat(errors.exitCode()).as(errors.stderr()).isZero();
+            JsonNode replay = JSON.readTree(errors.stdout());
+            assertThat(replay.get("mismatches")).as(replay.get("mismatches").toPrettyString()).isEmpty();
+            assertThat(replay.get("cases").asInt()).isGreaterThanOrEqualTo(98);
         }
+    }
+
+    private static String script(String name) throws Exception {
+        return Path.of(ModelConformanceTest.class.getResource("/conformance/" + name).toURI()).toString();
     }
 }
