@@ -489,6 +489,7 @@ def organizations():
     org = client("organizations")
     org.describe_organization()
     status = org.create_account(Email="conformance@example.test", AccountName="conformance")["CreateAccountStatus"]
+    second = org.create_account(Email="conformance-2@example.test", AccountName="conformance-2")["CreateAccountStatus"]
     org.describe_create_account_status(CreateAccountRequestId=status["Id"])
     org.list_create_account_status()
     member = status["AccountId"]
@@ -498,6 +499,7 @@ def organizations():
     org.list_tags_for_resource(ResourceId=member)
     org.untag_resource(ResourceId=member, TagKeys=["k"])
     org.close_account(AccountId=member)
+    org.close_account(AccountId=second["AccountId"])
 
 
 def teardown(iam, policy_arn, key):
@@ -549,12 +551,13 @@ def main():
     step("teardown", teardown, iam, policy_arn, key)
     missing = sorted("%s:%s" % (service, op) for service, ops in REGISTERED.items() for op in ops
                      if op not in checked[service])
-    iam_model = client("iam")._raw.meta.service_model
-    for op in REGISTERED.get("iam", []):
-        model = iam_model.operation_model(op)
-        if model.input_shape and "Marker" in model.input_shape.members and op not in paged \
-                and op not in SINGLE_ITEM_LISTS:
-            problems.add(op, "paging", "never walked over more than one page")
+    for service, ops in REGISTERED.items():
+        raw = client(service)._raw
+        for op in ops:
+            method = xform_name(op)
+            if raw.can_paginate(method) and "limit_key" in raw.get_paginator(method)._pagination_cfg \
+                    and op not in paged and op not in SINGLE_ITEM_LISTS:
+                problems.add(op, "paging", "never walked over more than one page")
     print(json.dumps({"checked": {s: sorted(ops) for s, ops in checked.items()}, "problems": problems.items,
                       "missing": missing}, indent=1))
 
