@@ -43,6 +43,12 @@ public final class IamOperations {
         new PolicySimulatorOperations(ctx).register(ops);
         new SamlProviderOperations(ctx).register(ops);
         new OutboundFederationOperations(ctx, issuer, newSigningKeys).register(ops);
+        new SshPublicKeyOperations(ctx).register(ops);
+        new SigningCertificateOperations(ctx).register(ops);
+        new ServerCertificateOperations(ctx).register(ops);
+        new ServiceSpecificCredentialOperations(ctx).register(ops);
+        new DelegationRequestOperations(ctx).register(ops);
+        new OrganizationsRootOperations(ctx).register(ops);
         return Map.copyOf(ops);
     }
 }
