@@ -37,6 +37,10 @@ import java.util.concurrent.TimeUnit;
 /** The composition root: wires the store, keys, engine and operations, and starts the HTTP server. */
 public final class LanyardServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.lanyard.server");
+    private static final com.fasterxml.jackson.databind.ObjectMapper HEALTH_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY_DIRECTORY =
+            PosixFilePermissions.fromString("rwx------");
 
     private final LanyardConfig config;
     private final JdbcIamStore store;
@@ -97,7 +101,7 @@ public final class LanyardServer implements AutoCloseable {
                 oidcConfig, clock, jwksFetcher);
         dev.lanyard.iam.spi.federation.SamlAssertionVerifier saml = new LazySamlVerifier(
                 () -> new dev.lanyard.saml.XmlSecSamlVerifier(clock));
-        dev.lanyard.oidc.JwkTokenSigner signer = new dev.lanyard.oidc.JwkTokenSigner(clock);
+        dev.lanyard.oidc.JwkTokenSigner signer = new dev.lanyard.oidc.JwkTokenSigner(clock, random);
         java.util.function.Function<String, String> issuerForAccount = account -> endpointUrl() + OUTBOUND_PATH
                 + account;
         this.outbound = new OutboundIssuer(store, signer, issuerForAccount);
@@ -106,7 +110,7 @@ public final class LanyardServer implements AutoCloseable {
                 signer::generateKeySet, mfaThrottle);
         this.iamActions = java.util.Set.copyOf(iam.keySet());
         this.handler = new ApiHandler(StsOperations.create(store, access, issuer, mfa, webIdentity, saml,
-                signer, issuerForAccount),
+                signer, issuerForAccount, random),
                 iam,
                 new OrganizationsOperations(store, access, accounts),
                 new RequestAuthenticator(store, codec, new SigV4Verifier(clock), clock, keysets::reloadForUnknownKey),
@@ -218,12 +222,19 @@ public final class LanyardServer implements AutoCloseable {
         }
     }
 
-    /** UP, or DEGRADED while the shared database is unreachable (reads and issuing go on from memory). */
+    /**
+     * UP, or DEGRADED while writes cannot go through (the shared database unreachable, a write or a sync of the
+     * embedded database stuck or failed), with the reason; reads and issuing go on from memory meanwhile.
+     */
     public String health() {
-        boolean up = store.reachable();
-        return "{\"status\":\"" + (up ? "UP" : "DEGRADED") + "\",\"node\":\"" + config.nodeId()
-                + "\",\"store\":\"" + (config.database().isPresent() ? "postgresql" : "embedded")
-                + "\",\"storeReachable\":" + up + ",\"iamVersion\":" + store.snapshot().version() + "}";
+        Optional<String> problem = store.problem();
+        com.fasterxml.jackson.databind.node.ObjectNode body = HEALTH_JSON.createObjectNode()
+                .put("status", problem.isEmpty() ? "UP" : "DEGRADED")
+                .put("node", config.nodeId())
+                .put("store", config.database().isPresent() ? "postgresql" : "embedded")
+                .put("storeReachable", problem.isEmpty());
+        problem.ifPresent(reason -> body.put("storeProblem", reason));
+        return body.put("iamVersion", store.snapshot().version()).toString();
     }
 
     private static void refreshKeys(TokenKeysetManager keysets) {
@@ -234,11 +245,21 @@ public final class LanyardServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The data directory holds the master key, the database and the root credentials: it is the owner's alone
+     * (0700), created so or narrowed to it when it was made with broader permissions (by mkdir with the default
+     * umask, say).
+     */
     private static Path prepareDataDirectory(Path directory) {
         try {
             if (!Files.exists(directory)) {
-                Files.createDirectories(directory,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+            }
+            if (!Files.getPosixFilePermissions(directory).equals(OWNER_ONLY_DIRECTORY)) {
+                LOG.log(System.Logger.Level.WARNING, "narrowing the permissions of the data directory " + directory
+                        + " from " + PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))
+                        + " to rwx------");
+                Files.setPosixFilePermissions(directory, OWNER_ONLY_DIRECTORY);
             }
             return directory;
         } catch (IOException e) {

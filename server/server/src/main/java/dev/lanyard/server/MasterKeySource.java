@@ -26,12 +26,12 @@ final class MasterKeySource {
 
     static MasterKey load(Path dataDirectory, Optional<String> configured, SecureRandom random) {
         if (configured.isPresent()) {
-            return MasterKey.fromBase64(configured.get().trim());
+            return MasterKey.fromBase64(configured.get().trim(), random);
         }
         Path file = dataDirectory.resolve(FILE_NAME);
         try {
             if (Files.exists(file)) {
-                return MasterKey.fromBase64(Files.readString(file, StandardCharsets.US_ASCII).trim());
+                return MasterKey.fromBase64(Files.readString(file, StandardCharsets.US_ASCII).trim(), random);
             }
             requireEmpty(dataDirectory, file);
             MasterKey key = MasterKey.generate(random);

@@ -50,8 +50,9 @@ import java.util.TreeMap;
 
 /**
  * Maps entities to stored JSON documents by hand, field by field, so nothing secret can slip into a document by
- * accident: the only secret (an access key's secret) goes to its own column, encrypted under the master key with the
- * key id as associated data.
+ * accident. An entity's secret (an access key's secret, an MFA device's TOTP seed, a SAML provider's private keys, the
+ * outbound signing keys) goes to its own column, encrypted under the master key with its purpose and row as associated
+ * data, so a ciphertext copied to another row or purpose does not open.
  */
 final class EntityCodec {
     private final ObjectMapper json = new ObjectMapper();
