@@ -11,7 +11,6 @@ import dev.lanyard.iam.model.SshPublicKey;
 import dev.lanyard.iam.spi.IamStore.Mutation;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
-import dev.lanyard.query.Value;
 import dev.lanyard.query.ValidationErrors;
 import java.util.Comparator;
 import java.util.List;
