@@ -21,6 +21,7 @@ public final class PayloadInputStream extends InputStream {
     private static final byte[] NOTHING = new byte[0];
 
     private final PayloadDecoder decoder;
+    private final byte[] single = new byte[1];
     private byte[] segment = NOTHING;
     private int position;
     private int limit;
@@ -35,8 +36,7 @@ public final class PayloadInputStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        return read(single, 0, 1) < 0 ? -1 : single[0] & 0xff;
     }
 
     @Override
