@@ -63,21 +63,7 @@ public enum ErrorCode {
     ORGANIZATIONS_ACCESS_DENIED("AccessDeniedException", 400),
     ORGANIZATIONS_INVALID_INPUT("InvalidInputException", 400),
     ORGANIZATIONS_CONSTRAINT_VIOLATION("ConstraintViolationException", 400),
-    ORGANIZATIONS_UNKNOWN_OPERATION("UnknownOperationException", 400),
-
-    // S3 (REST XML errors; AccessDenied and SignatureDoesNotMatch are the common codes above)
-    REQUEST_TIME_TOO_SKEWED("RequestTimeTooSkewed", 403),
-    AUTHORIZATION_QUERY_PARAMETERS_ERROR("AuthorizationQueryParametersError", 400),
-    INVALID_REQUEST("InvalidRequest", 400),
-    INVALID_ARGUMENT("InvalidArgument", 400),
-    INCOMPLETE_BODY("IncompleteBody", 400),
-    MISSING_CONTENT_LENGTH("MissingContentLength", 411),
-    BAD_DIGEST("BadDigest", 400),
-    INVALID_DIGEST("InvalidDigest", 400),
-    X_AMZ_CONTENT_SHA256_MISMATCH("XAmzContentSHA256Mismatch", 400),
-    MALFORMED_TRAILER_ERROR("MalformedTrailerError", 400),
-    INVALID_CHUNK_SIZE_ERROR("InvalidChunkSizeError", 400),
-    NOT_IMPLEMENTED("NotImplemented", 501);
+    ORGANIZATIONS_UNKNOWN_OPERATION("UnknownOperationException", 400);
 
     /** Whose fault: the AWS envelope's {@code Type}. */
     public enum Fault {

@@ -53,16 +53,17 @@ public final class S3SigV4Verifier {
      * Checks scope, time, signed headers and signature. {@code signed} must come from {@link SignedRequest#parse} of
      * this very {@code request}, whose body is ignored (pass the headers, with an empty body).
      *
-     * @throws dev.lanyard.aws.AwsException with S3's code: SignatureDoesNotMatch, RequestTimeTooSkewed, AccessDenied
-     *     (expired presigned URL, unsigned {@code x-amz-*} header), AuthorizationQueryParametersError, InvalidRequest
-     *     or InvalidArgument (missing or malformed {@code x-amz-content-sha256})
+     * @throws dev.lanyard.aws.S3Exception with S3's code: SignatureDoesNotMatch, RequestTimeTooSkewed, AccessDenied
+     *     (expired presigned URL, unsigned {@code x-amz-*} header), AuthorizationHeaderMalformed or
+     *     AuthorizationQueryParametersError (credential scope, missing X-Amz-Expires), InvalidRequest or InvalidArgument
+     *     (missing or malformed {@code x-amz-content-sha256})
      */
     public VerifiedSignature verify(SignedRequest signed, HttpRequestParts request, SecretAccessKey secret) {
         requireNonNull(signed, "signed is null");
         requireNonNull(request, "request is null");
         requireNonNull(secret, "secret is null");
         String amzDate = AmzDate.format(signed.requestTime());
-        SigV4Verifier.checkScope(signed, amzDate);
+        checkScope(signed, amzDate);
         checkTime(signed);
         String payloadHash = payloadHash(signed, request);
         requireSignedAmzHeaders(signed, request);
@@ -80,6 +81,16 @@ public final class S3SigV4Verifier {
         return new VerifiedSignature(signed, payloadHash, key);
     }
 
+    private static void checkScope(SignedRequest signed, String amzDate) {
+        if (!signed.terminator().equals(CanonicalRequest.TERMINATOR)) {
+            throw S3Errors.incorrectTerminal(signed.terminator(), signed.presigned());
+        }
+        String scopeDate = signed.scopeDate();
+        if (scopeDate.length() != 8 || !amzDate.startsWith(scopeDate)) {
+            throw S3Errors.credentialDateMismatch(scopeDate, amzDate, signed.presigned());
+        }
+    }
+
     private void checkTime(SignedRequest signed) {
         // S3 prints and compares whole seconds, as X-Amz-Date has no fraction.
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -91,12 +102,12 @@ public final class S3SigV4Verifier {
             return;
         }
         Duration expires = signed.expires().orElseThrow(S3Errors::presignedWithoutExpires);
-        if (requestTime.isAfter(now.plus(ALLOWED_SKEW))) {
-            throw S3Errors.presignedNotYetValid(requestTime, now);
-        }
         Instant expiry = requestTime.plus(expires);
+        if (requestTime.isAfter(now.plus(ALLOWED_SKEW))) {
+            throw S3Errors.presignedNotYetValid(requestTime, expiry, now);
+        }
         if (now.isAfter(expiry)) {
-            throw S3Errors.presignedExpired(expiry, now);
+            throw S3Errors.presignedExpired(expires, expiry, now);
         }
     }
 

@@ -90,7 +90,7 @@ public final class SigV4Verifier {
         throw SigV4Errors.signatureMismatch("string to sign: " + attempts.firstStringToSign().replace('\n', '|'));
     }
 
-    static void checkScope(SignedRequest signed, String amzDate) {
+    private void checkScope(SignedRequest signed, String amzDate) {
         if (!signed.terminator().equals(CanonicalRequest.TERMINATOR)) {
             throw SigV4Errors.badTerminator(signed.terminator());
         }

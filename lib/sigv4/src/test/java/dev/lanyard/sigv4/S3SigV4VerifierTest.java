@@ -3,8 +3,8 @@ package dev.lanyard.sigv4;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.S3Exception;
+import dev.lanyard.aws.S3ErrorCode;
 import dev.lanyard.aws.SecretAccessKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,8 +116,8 @@ class S3SigV4VerifierTest {
         HttpRequestParts request = docRequest("GET", "/test.txt", DOC_PRESIGNED_QUERY, Map.of());
 
         assertThatThrownBy(() -> verify(request, DOC_TIME.plus(Duration.ofSeconds(86_401)), DOC_SECRET))
-                .isInstanceOfSatisfying(AwsException.class, e -> {
-                    assertThat(e.errorCode()).isEqualTo(ErrorCode.ACCESS_DENIED);
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(S3ErrorCode.ACCESS_DENIED);
                     assertThat(e.getMessage()).isEqualTo("Request has expired");
                 });
     }
@@ -128,8 +128,8 @@ class S3SigV4VerifierTest {
 
         verify(request, DOC_TIME.minus(Duration.ofMinutes(15)), DOC_SECRET);
         assertThatThrownBy(() -> verify(request, DOC_TIME.minus(Duration.ofMinutes(16)), DOC_SECRET))
-                .isInstanceOfSatisfying(AwsException.class, e -> {
-                    assertThat(e.errorCode()).isEqualTo(ErrorCode.ACCESS_DENIED);
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(S3ErrorCode.ACCESS_DENIED);
                     assertThat(e.getMessage()).isEqualTo("Request is not yet valid");
                 });
     }
@@ -140,8 +140,8 @@ class S3SigV4VerifierTest {
                 DOC_PRESIGNED_QUERY.replace("&X-Amz-Expires=86400", ""), Map.of());
 
         assertThatThrownBy(() -> verify(request, DOC_TIME, DOC_SECRET))
-                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.errorCode())
-                        .isEqualTo(ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR));
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.errorCode())
+                        .isEqualTo(S3ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR));
     }
 
     // ---- our signer with S3's options, the client side of the gateway's tests
@@ -210,8 +210,8 @@ class S3SigV4VerifierTest {
         HttpRequestParts request = signed(s3Put("/bucket/k", Map.of()), SigningOptions.defaults()
                 .withNormalizePath(false));
 
-        assertThatThrownBy(() -> verify(request, NOW, SECRET)).isInstanceOfSatisfying(AwsException.class, e -> {
-            assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThatThrownBy(() -> verify(request, NOW, SECRET)).isInstanceOfSatisfying(S3Exception.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(S3ErrorCode.INVALID_REQUEST);
             assertThat(e.getMessage()).isEqualTo("Missing required header for this request: x-amz-content-sha256");
         });
     }
@@ -223,8 +223,8 @@ class S3SigV4VerifierTest {
         HttpRequestParts request = signed(s3Put("/bucket/k", Map.of("x-amz-content-sha256", value)),
                 SigningOptions.s3());
 
-        assertThatThrownBy(() -> verify(request, NOW, SECRET)).isInstanceOfSatisfying(AwsException.class, e -> {
-            assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        assertThatThrownBy(() -> verify(request, NOW, SECRET)).isInstanceOfSatisfying(S3Exception.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(S3ErrorCode.INVALID_ARGUMENT);
             assertThat(e.getMessage()).startsWith("x-amz-content-sha256 must be UNSIGNED-PAYLOAD, ");
         });
     }
@@ -240,6 +240,50 @@ class S3SigV4VerifierTest {
     }
 
     @Test
+    void aCredentialScopeThatDoesNotFitIsMalformedInS3Words() {
+        HttpRequestParts request = signed(s3Put("/bucket/k", Map.of("x-amz-content-sha256", "UNSIGNED-PAYLOAD")),
+                SigningOptions.s3());
+        String authorization = request.header("Authorization").orElseThrow();
+        HttpRequestParts otherDay = Fixtures.withHeader(request, "Authorization",
+                authorization.replace("/20261123/", "/20261124/"));
+        HttpRequestParts otherTerminal = Fixtures.withHeader(request, "Authorization",
+                authorization.replace("aws4_request", "aws5_request"));
+
+        assertThatThrownBy(() -> verify(otherDay, NOW, SECRET)).isInstanceOfSatisfying(S3Exception.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(S3ErrorCode.AUTHORIZATION_HEADER_MALFORMED);
+            assertThat(e.getMessage()).isEqualTo("The authorization header is malformed; Invalid credential date."
+                    + " Date is not the same as X-Amz-Date.");
+        });
+        assertThatThrownBy(() -> verify(otherTerminal, NOW, SECRET)).isInstanceOfSatisfying(S3Exception.class, e ->
+                assertThat(e.getMessage()).isEqualTo("The authorization header is malformed; incorrect terminal"
+                        + " \"aws5_request\". This endpoint uses \"aws4_request\"."));
+    }
+
+    @Test
+    void aPresignedCredentialScopeThatDoesNotFitIsAQueryParametersError() {
+        HttpRequestParts request = docRequest("GET", "/test.txt",
+                DOC_PRESIGNED_QUERY.replace("%2F20130524%2F", "%2F20130525%2F"), Map.of());
+
+        assertThatThrownBy(() -> verify(request, DOC_TIME, DOC_SECRET)).isInstanceOfSatisfying(S3Exception.class,
+                e -> {
+                    assertThat(e.errorCode()).isEqualTo(S3ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR);
+                    assertThat(e.getMessage()).isEqualTo("Invalid credential date \"20130525\". This date is not the"
+                            + " same as X-Amz-Date: \"20130524\".");
+                });
+    }
+
+    @Test
+    void theExpiredAnswerCarriesS3sElements() {
+        HttpRequestParts request = docRequest("GET", "/test.txt", DOC_PRESIGNED_QUERY, Map.of());
+
+        assertThatThrownBy(() -> verify(request, Instant.parse("2013-05-25T00:00:01Z"), DOC_SECRET))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.details()).containsExactly(
+                        new S3Exception.Detail("X-Amz-Expires", "86400"),
+                        new S3Exception.Detail("Expires", "2013-05-25T00:00:00Z"),
+                        new S3Exception.Detail("ServerTime", "2013-05-25T00:00:01Z")));
+    }
+
+    @Test
     void aHeaderSignedRequestOutsideTheSkewWindowIsTooSkewed() {
         HttpRequestParts request = signed(s3Put("/bucket/k", Map.of("x-amz-content-sha256", "UNSIGNED-PAYLOAD")),
                 SigningOptions.s3());
@@ -248,8 +292,8 @@ class S3SigV4VerifierTest {
         verify(request, NOW.minus(Duration.ofMinutes(15)), SECRET);
         for (Instant now : List.of(NOW.plus(Duration.ofMinutes(15)).plusSeconds(1),
                 NOW.minus(Duration.ofMinutes(15)).minusSeconds(1))) {
-            assertThatThrownBy(() -> verify(request, now, SECRET)).isInstanceOfSatisfying(AwsException.class, e -> {
-                assertThat(e.errorCode()).isEqualTo(ErrorCode.REQUEST_TIME_TOO_SKEWED);
+            assertThatThrownBy(() -> verify(request, now, SECRET)).isInstanceOfSatisfying(S3Exception.class, e -> {
+                assertThat(e.errorCode()).isEqualTo(S3ErrorCode.REQUEST_TIME_TOO_SKEWED);
                 assertThat(e.errorCode().httpStatus()).isEqualTo(403);
             });
         }
@@ -261,10 +305,10 @@ class S3SigV4VerifierTest {
                 SigningOptions.s3());
         HttpRequestParts tampered = Fixtures.withHeader(request, "X-Amz-Copy-Source", "/other-bucket/secret");
 
-        assertThatThrownBy(() -> verify(tampered, NOW, SECRET)).isInstanceOfSatisfying(AwsException.class, e -> {
-            assertThat(e.errorCode()).isEqualTo(ErrorCode.ACCESS_DENIED);
+        assertThatThrownBy(() -> verify(tampered, NOW, SECRET)).isInstanceOfSatisfying(S3Exception.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(S3ErrorCode.ACCESS_DENIED);
             assertThat(e.getMessage()).isEqualTo("There were headers present in the request which were not signed");
-            assertThat(e.operatorDetail()).isEqualTo("HeadersNotSigned x-amz-copy-source");
+            assertThat(e.details()).containsExactly(new S3Exception.Detail("HeadersNotSigned", "x-amz-copy-source"));
         });
     }
 
@@ -285,8 +329,8 @@ class S3SigV4VerifierTest {
         HttpRequestParts tampered = Fixtures.withHeader(request, "x-amz-content-sha256",
                 "STREAMING-UNSIGNED-PAYLOAD-TRAILER");
 
-        assertThatThrownBy(() -> verify(tampered, NOW, SECRET)).isInstanceOfSatisfying(AwsException.class, e -> {
-            assertThat(e.errorCode()).isEqualTo(ErrorCode.SIGNATURE_DOES_NOT_MATCH);
+        assertThatThrownBy(() -> verify(tampered, NOW, SECRET)).isInstanceOfSatisfying(S3Exception.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(S3ErrorCode.SIGNATURE_DOES_NOT_MATCH);
             assertThat(e.getMessage()).isEqualTo("The request signature we calculated does not match the signature"
                     + " you provided. Check your key and signing method.");
         });
@@ -301,8 +345,8 @@ class S3SigV4VerifierTest {
                 Map.of("x-amz-content-sha256", "UNSIGNED-PAYLOAD")), SigningOptions.defaults()
                 .withExtraSignedHeaders("x-amz-content-sha256"));
 
-        assertThatThrownBy(() -> verify(doubleEncoded, NOW, SECRET)).isInstanceOf(AwsException.class)
-                .extracting(e -> ((AwsException) e).errorCode()).isEqualTo(ErrorCode.SIGNATURE_DOES_NOT_MATCH);
+        assertThatThrownBy(() -> verify(doubleEncoded, NOW, SECRET)).isInstanceOf(S3Exception.class)
+                .extracting(e -> ((S3Exception) e).errorCode()).isEqualTo(S3ErrorCode.SIGNATURE_DOES_NOT_MATCH);
     }
 
     @Test
@@ -312,7 +356,8 @@ class S3SigV4VerifierTest {
         HttpRequestParts request = Fixtures.withAdded(unsigned, session.signHeaders(unsigned, "us-east-1", "s3", NOW,
                 SigningOptions.s3().withSessionTokenSigned(false)));
 
-        assertThatThrownBy(() -> verify(request, NOW, SECRET)).isInstanceOfSatisfying(AwsException.class, e ->
-                assertThat(e.operatorDetail()).isEqualTo("HeadersNotSigned x-amz-security-token"));
+        assertThatThrownBy(() -> verify(request, NOW, SECRET)).isInstanceOfSatisfying(S3Exception.class, e ->
+                assertThat(e.details()).containsExactly(
+                        new S3Exception.Detail("HeadersNotSigned", "x-amz-security-token")));
     }
 }

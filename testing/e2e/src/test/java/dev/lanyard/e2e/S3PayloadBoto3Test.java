@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.S3ErrorCode;
 import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.sigv4.HttpRequestParts;
 import dev.lanyard.sigv4.S3SigV4Verifier;
@@ -95,7 +95,7 @@ class S3PayloadBoto3Test {
                 in.readAllBytes();
             }
         }).isInstanceOfSatisfying(PayloadVerificationException.class, e -> assertThat(e.errorCode())
-                .isIn(ErrorCode.BAD_DIGEST, ErrorCode.X_AMZ_CONTENT_SHA256_MISMATCH));
+                .isIn(S3ErrorCode.BAD_DIGEST, S3ErrorCode.X_AMZ_CONTENT_SHA256_MISMATCH));
     }
 
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.S3ErrorCode;
 import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.sigv4.HttpRequestParts;
 import dev.lanyard.sigv4.S3SigV4Verifier;
@@ -187,8 +187,8 @@ class S3PayloadSdkTest {
 
         assertThatThrownBy(() -> decode(payload, tampered)).isInstanceOf(PayloadVerificationException.class)
                 .satisfies(e -> assertThat(((PayloadVerificationException) e).errorCode()).isIn(
-                        ErrorCode.SIGNATURE_DOES_NOT_MATCH, ErrorCode.BAD_DIGEST,
-                        ErrorCode.X_AMZ_CONTENT_SHA256_MISMATCH));
+                        S3ErrorCode.SIGNATURE_DOES_NOT_MATCH, S3ErrorCode.BAD_DIGEST,
+                        S3ErrorCode.X_AMZ_CONTENT_SHA256_MISMATCH));
     }
 
     // ---- the SDK's S3 client, with its defaults, captured on loopback
@@ -295,7 +295,7 @@ class S3PayloadSdkTest {
             refused = e;
         }
         assertThat(refused).isNotNull();
-        assertThat(refused.errorCode()).isEqualTo(ErrorCode.SIGNATURE_DOES_NOT_MATCH);
+        assertThat(refused.errorCode()).isEqualTo(S3ErrorCode.SIGNATURE_DOES_NOT_MATCH);
         // The SDK's chunks are 128 KiB: the tampered last chunk never came out.
         assertThat(total).isLessThan(DATA.length - (DATA.length % (128 * 1024)) + 1);
     }

@@ -41,7 +41,7 @@ public enum PayloadMode {
 
     /**
      * @param contentSha256 the {@code x-amz-content-sha256} value the verified signature covers
-     * @throws dev.lanyard.aws.AwsException NotImplemented for the SigV4a (ECDSA) streaming values, InvalidArgument for
+     * @throws dev.lanyard.aws.S3Exception NotImplemented for the SigV4a (ECDSA) streaming values, InvalidArgument for
      *     anything that is not a valid value
      */
     public static PayloadMode of(String contentSha256) {

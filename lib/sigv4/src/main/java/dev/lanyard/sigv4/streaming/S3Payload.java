@@ -63,7 +63,7 @@ public final class S3Payload {
      * @param signature the request's verified signature, whose payload hash selects the mode
      * @param request the request's headers (the body is not read)
      * @param headerChecksums whether {@code x-amz-checksum-*} headers describe this body (depends on the operation)
-     * @throws dev.lanyard.aws.AwsException S3's error for headers that contradict each other or are malformed
+     * @throws dev.lanyard.aws.S3Exception S3's error for headers that contradict each other or are malformed
      */
     public static S3Payload of(VerifiedSignature signature, HttpRequestParts request, HeaderChecksums headerChecksums,
             int maxSignedChunkBytes) {
@@ -225,7 +225,7 @@ public final class S3Payload {
     private static Optional<String> contentMd5(HttpRequestParts request) {
         Optional<String> value = request.header("content-md5").map(String::strip);
         if (value.isPresent() && !decodesTo(value.get(), 16)) {
-            throw S3Errors.invalidContentMd5();
+            throw S3Errors.invalidContentMd5(value.get());
         }
         return value;
     }

@@ -2,7 +2,7 @@ package dev.lanyard.sigv4.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.S3ErrorCode;
 import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.sigv4.HttpRequestParts;
 import dev.lanyard.sigv4.S3SigV4Verifier;
@@ -120,7 +120,7 @@ class AwsStreamingExamplesTest {
                 S3Payload.of(verify(SIGNED), SIGNED, HeaderChecksums.OF_BODY).open(new ByteArrayInputStream(swapped)),
                 8192);
 
-        assertThat(outcome.verificationFailure().errorCode()).isEqualTo(ErrorCode.SIGNATURE_DOES_NOT_MATCH);
+        assertThat(outcome.verificationFailure().errorCode()).isEqualTo(S3ErrorCode.SIGNATURE_DOES_NOT_MATCH);
         assertThat(outcome.released()).hasSizeLessThan(65_536).isEqualTo(Arrays.copyOf(DATA, outcome.released().length));
     }
 
@@ -131,7 +131,7 @@ class AwsStreamingExamplesTest {
         Reads.Outcome outcome = Reads.drain(S3Payload.of(verify(TRAILER), TRAILER, HeaderChecksums.OF_BODY)
                 .open(new ByteArrayInputStream(tampered)), 65_536);
 
-        assertThat(outcome.verificationFailure().errorCode()).isEqualTo(ErrorCode.SIGNATURE_DOES_NOT_MATCH);
+        assertThat(outcome.verificationFailure().errorCode()).isEqualTo(S3ErrorCode.SIGNATURE_DOES_NOT_MATCH);
         assertThat(outcome.released()).hasSize(DATA.length - 1);
     }
 }

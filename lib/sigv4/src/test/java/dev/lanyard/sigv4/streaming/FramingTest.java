@@ -2,7 +2,8 @@ package dev.lanyard.sigv4.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.S3ErrorCode;
+import dev.lanyard.aws.S3Exception;
 import dev.lanyard.sigv4.streaming.Uploads.Spec;
 import dev.lanyard.sigv4.streaming.Uploads.Upload;
 import java.io.ByteArrayInputStream;
@@ -35,7 +36,7 @@ class FramingTest {
         return Reads.drain(upload.withBody(Uploads.ascii(body)).open(), 4096);
     }
 
-    private static void assertRefused(Reads.Outcome outcome, ErrorCode code) {
+    private static void assertRefused(Reads.Outcome outcome, S3ErrorCode code) {
         assertThat(outcome.verificationFailure().errorCode()).isEqualTo(code);
         assertThat(outcome.released().length).isLessThan(DATA.length());
     }
@@ -80,7 +81,7 @@ class FramingTest {
         String body = wellFormed().replaceFirst(java.util.regex.Pattern.quote(unescape(from)),
                 java.util.regex.Matcher.quoteReplacement(unescape(to)));
         assertThat(body).isNotEqualTo(wellFormed());
-        assertRefused(decode(UNSIGNED, body), ErrorCode.INCOMPLETE_BODY);
+        assertRefused(decode(UNSIGNED, body), S3ErrorCode.INCOMPLETE_BODY);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -97,20 +98,20 @@ class FramingTest {
                 .replaceFirst(java.util.regex.Pattern.quote(unescape(from)),
                         java.util.regex.Matcher.quoteReplacement(unescape(to)));
         assertThat(body).isNotEqualTo(wellFormed());
-        assertRefused(decode(UNSIGNED, body), ErrorCode.MALFORMED_TRAILER_ERROR);
+        assertRefused(decode(UNSIGNED, body), S3ErrorCode.MALFORMED_TRAILER_ERROR);
     }
 
     @Test
     void aMissingTrailerIsAMalformedTrailerError() {
         String body = wellFormed().replace("x-amz-checksum-crc32:" + CRC + "\r\n", "");
-        assertRefused(decode(UNSIGNED, body), ErrorCode.MALFORMED_TRAILER_ERROR);
+        assertRefused(decode(UNSIGNED, body), S3ErrorCode.MALFORMED_TRAILER_ERROR);
     }
 
     @Test
     void aTrailerValueThatIsNotBase64OfTheRightLengthIsInvalid() {
         for (String value : new String[] {"AAAA", "not base64!", "AAAAAAAA", ""}) {
             Reads.Outcome outcome = decode(UNSIGNED, wellFormed().replace(CRC, value));
-            assertRefused(outcome, ErrorCode.INVALID_REQUEST);
+            assertRefused(outcome, S3ErrorCode.INVALID_REQUEST);
             assertThat(outcome.verificationFailure().error().getMessage())
                     .isEqualTo("Value for x-amz-checksum-crc32 trailing header is invalid.");
         }
@@ -120,7 +121,7 @@ class FramingTest {
     void aTruncatedTrailerIsAnIncompleteBody() {
         String body = wellFormed();
         for (int cut = body.indexOf("\r\n0\r\n") + 3; cut < body.length(); cut++) {
-            assertRefused(decode(UNSIGNED, body.substring(0, cut)), ErrorCode.INCOMPLETE_BODY);
+            assertRefused(decode(UNSIGNED, body.substring(0, cut)), S3ErrorCode.INCOMPLETE_BODY);
         }
     }
 
@@ -130,8 +131,9 @@ class FramingTest {
                 + "\r\n" + DATA.substring(4096) + "\r\n0\r\nx-amz-checksum-crc32:" + CRC + "\r\n\r\n";
         Reads.Outcome outcome = decode(UNSIGNED, body);
 
-        assertRefused(outcome, ErrorCode.INVALID_CHUNK_SIZE_ERROR);
-        assertThat(outcome.verificationFailure().error().operatorDetail()).isEqualTo("Chunk 1, BadChunkSize 4096");
+        assertRefused(outcome, S3ErrorCode.INVALID_CHUNK_SIZE_ERROR);
+        assertThat(outcome.verificationFailure().error().details()).containsExactly(
+                new S3Exception.Detail("Chunk", "1"), new S3Exception.Detail("BadChunkSize", "4096"));
     }
 
     @Test
@@ -142,7 +144,7 @@ class FramingTest {
                     Uploads.ascii("x".repeat(declared)));
             Reads.Outcome outcome = decode(lying, wellFormed());
             assertThat(outcome.verificationFailure().errorCode()).as("declared %d", declared)
-                    .isEqualTo(ErrorCode.INCOMPLETE_BODY);
+                    .isEqualTo(S3ErrorCode.INCOMPLETE_BODY);
             assertThat(outcome.verificationFailure().error().getMessage()).startsWith("You did not provide the number");
             assertThat(outcome.released().length).isLessThan(Math.max(declared, 1));
         }
@@ -158,7 +160,7 @@ class FramingTest {
         int header = upload.bodyText().indexOf("\r\n") + 2;
         try (PayloadInputStream in = capped.open(new ByteArrayInputStream(upload.body(), 0, header))) {
             Reads.Outcome outcome = Reads.drain(in, 4096);
-            assertThat(outcome.verificationFailure().errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
+            assertThat(outcome.verificationFailure().errorCode()).isEqualTo(S3ErrorCode.INVALID_REQUEST);
             assertThat(outcome.verificationFailure().error().getMessage()).contains("16384");
         }
     }
@@ -174,7 +176,7 @@ class FramingTest {
         String body = SIGNED.bodyText().replaceFirst(java.util.regex.Pattern.quote(from),
                 java.util.regex.Matcher.quoteReplacement(to.replace("\\u0020", " ")));
         Reads.Outcome outcome = decode(SIGNED, body);
-        assertThat(outcome.verificationFailure().errorCode()).isEqualTo(ErrorCode.INCOMPLETE_BODY);
+        assertThat(outcome.verificationFailure().errorCode()).isEqualTo(S3ErrorCode.INCOMPLETE_BODY);
         assertThat(outcome.released()).isEmpty();
     }
 
@@ -185,7 +187,7 @@ class FramingTest {
         String upper = text.substring(0, at) + text.substring(at, at + 64).toUpperCase() + text.substring(at + 64);
         assertThat(upper).isNotEqualTo(text);
         assertThat(decode(SIGNED, upper).verificationFailure().errorCode())
-                .isEqualTo(ErrorCode.SIGNATURE_DOES_NOT_MATCH);
+                .isEqualTo(S3ErrorCode.SIGNATURE_DOES_NOT_MATCH);
     }
 
     @Test
@@ -194,7 +196,7 @@ class FramingTest {
         String withoutFinal = text.substring(0, text.lastIndexOf("0;chunk-signature="));
         Reads.Outcome outcome = decode(SIGNED, withoutFinal);
         // Every data chunk verified, yet the last byte is held back: the end was never proven.
-        assertThat(outcome.verificationFailure().errorCode()).isEqualTo(ErrorCode.INCOMPLETE_BODY);
+        assertThat(outcome.verificationFailure().errorCode()).isEqualTo(S3ErrorCode.INCOMPLETE_BODY);
         assertThat(outcome.released()).hasSize(DATA.length() - 1);
     }
 

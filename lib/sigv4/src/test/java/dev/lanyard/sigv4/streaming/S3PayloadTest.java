@@ -3,8 +3,8 @@ package dev.lanyard.sigv4.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.S3Exception;
+import dev.lanyard.aws.S3ErrorCode;
 import dev.lanyard.sigv4.HttpRequestParts;
 import dev.lanyard.sigv4.S3SigV4Verifier;
 import dev.lanyard.sigv4.SigV4Signer;
@@ -50,8 +50,8 @@ class S3PayloadTest {
         return payload(headers, HeaderChecksums.OF_BODY);
     }
 
-    private static void assertRefused(Map<String, String> headers, ErrorCode code, String message) {
-        assertThatThrownBy(() -> payload(headers)).isInstanceOfSatisfying(AwsException.class, e -> {
+    private static void assertRefused(Map<String, String> headers, S3ErrorCode code, String message) {
+        assertThatThrownBy(() -> payload(headers)).isInstanceOfSatisfying(S3Exception.class, e -> {
             assertThat(e.errorCode()).isEqualTo(code);
             assertThat(e.getMessage()).isEqualTo(message);
         });
@@ -63,8 +63,8 @@ class S3PayloadTest {
     @Test
     void signedChunksNeedTheDecodedLength() {
         assertThatThrownBy(() -> payload(Map.of("x-amz-content-sha256", SIGNED_STREAMING,
-                "Content-Encoding", "aws-chunked"))).isInstanceOfSatisfying(AwsException.class, e -> {
-                    assertThat(e.errorCode()).isEqualTo(ErrorCode.MISSING_CONTENT_LENGTH);
+                "Content-Encoding", "aws-chunked"))).isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(S3ErrorCode.MISSING_CONTENT_LENGTH);
                     assertThat(e.errorCode().httpStatus()).isEqualTo(411);
                 });
     }
@@ -74,22 +74,22 @@ class S3PayloadTest {
         for (String value : List.of("-1", "1.5", "0x10", " ", "99999999999999999999", "1,2")) {
             assertThatThrownBy(() -> payload(Map.of("x-amz-content-sha256", SIGNED_STREAMING,
                     "x-amz-decoded-content-length", value))).as(value)
-                    .isInstanceOfSatisfying(AwsException.class, e ->
-                            assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+                    .isInstanceOfSatisfying(S3Exception.class, e ->
+                            assertThat(e.errorCode()).isEqualTo(S3ErrorCode.INVALID_ARGUMENT));
         }
         assertThatThrownBy(() -> payload(Map.of("x-amz-content-sha256", "UNSIGNED-PAYLOAD", "Content-Length", "-3")))
-                .isInstanceOf(AwsException.class);
+                .isInstanceOf(S3Exception.class);
     }
 
     @Test
     void trailerModesNeedTheirDeclaredTrailer() {
-        assertRefused(Map.of("x-amz-content-sha256", UNSIGNED_TRAILER), ErrorCode.INVALID_REQUEST,
+        assertRefused(Map.of("x-amz-content-sha256", UNSIGNED_TRAILER), S3ErrorCode.INVALID_REQUEST,
                 "Missing required header for this request: x-amz-trailer");
         assertRefused(Map.of("x-amz-content-sha256", UNSIGNED_TRAILER, "x-amz-trailer", "x-amz-checksum-md5"),
-                ErrorCode.INVALID_REQUEST, "The value specified in the x-amz-trailer header is not supported");
+                S3ErrorCode.INVALID_REQUEST, "The value specified in the x-amz-trailer header is not supported");
         assertRefused(Map.of("x-amz-content-sha256", UNSIGNED_TRAILER,
                 "x-amz-trailer", "x-amz-checksum-crc32,x-amz-checksum-sha1"),
-                ErrorCode.INVALID_REQUEST, "The value specified in the x-amz-trailer header is not supported");
+                S3ErrorCode.INVALID_REQUEST, "The value specified in the x-amz-trailer header is not supported");
         assertThat(payload(Map.of("x-amz-content-sha256", UNSIGNED_TRAILER, "x-amz-trailer", "X-Amz-Checksum-CRC64NVME"))
                 .trailerChecksum()).contains(ChecksumAlgorithm.CRC64NVME);
     }
@@ -97,8 +97,8 @@ class S3PayloadTest {
     @Test
     void aTrailerIsDeclaredOnlyWithATrailerMode() {
         assertThatThrownBy(() -> payload(Map.of("x-amz-content-sha256", "UNSIGNED-PAYLOAD",
-                "x-amz-trailer", "x-amz-checksum-crc32"))).isInstanceOfSatisfying(AwsException.class, e ->
-                assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST));
+                "x-amz-trailer", "x-amz-checksum-crc32"))).isInstanceOfSatisfying(S3Exception.class, e ->
+                assertThat(e.errorCode()).isEqualTo(S3ErrorCode.INVALID_REQUEST));
     }
 
     @Test
@@ -107,19 +107,19 @@ class S3PayloadTest {
         String sha = Uploads.checksum(ChecksumAlgorithm.SHA256, DATA);
         String message = "Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.";
         assertRefused(Map.of("x-amz-content-sha256", "UNSIGNED-PAYLOAD", "x-amz-checksum-crc32", crc,
-                "x-amz-checksum-sha256", sha), ErrorCode.INVALID_REQUEST, message);
+                "x-amz-checksum-sha256", sha), S3ErrorCode.INVALID_REQUEST, message);
         assertRefused(Map.of("x-amz-content-sha256", UNSIGNED_TRAILER, "x-amz-trailer", "x-amz-checksum-sha256",
-                "x-amz-checksum-crc32", crc), ErrorCode.INVALID_REQUEST, message);
+                "x-amz-checksum-crc32", crc), S3ErrorCode.INVALID_REQUEST, message);
     }
 
     @Test
     void checksumHeadersAreKnownAlgorithmsWithValidValues() {
         assertRefused(Map.of("x-amz-content-sha256", "UNSIGNED-PAYLOAD", "x-amz-checksum-xxhash64", "AAAAAAAAAAA="),
-                ErrorCode.INVALID_REQUEST, "The algorithm type you specified in x-amz-checksum- header is invalid.");
+                S3ErrorCode.INVALID_REQUEST, "The algorithm type you specified in x-amz-checksum- header is invalid.");
         assertRefused(Map.of("x-amz-content-sha256", "UNSIGNED-PAYLOAD", "x-amz-checksum-crc32", "AAAAAAAA"),
-                ErrorCode.INVALID_REQUEST, "Value for x-amz-checksum-crc32 header is invalid.");
+                S3ErrorCode.INVALID_REQUEST, "Value for x-amz-checksum-crc32 header is invalid.");
         assertRefused(Map.of("x-amz-content-sha256", "UNSIGNED-PAYLOAD", "x-amz-checksum-sha1", "%%%"),
-                ErrorCode.INVALID_REQUEST, "Value for x-amz-checksum-sha1 header is invalid.");
+                S3ErrorCode.INVALID_REQUEST, "Value for x-amz-checksum-sha1 header is invalid.");
     }
 
     @Test
@@ -134,10 +134,10 @@ class S3PayloadTest {
     void theSdkAlgorithmMustNameTheChecksumSent() {
         String crc = Uploads.checksum(ChecksumAlgorithm.CRC32, DATA);
         assertRefused(Map.of("x-amz-content-sha256", "UNSIGNED-PAYLOAD", "x-amz-sdk-checksum-algorithm", "CRC32"),
-                ErrorCode.INVALID_REQUEST, "x-amz-sdk-checksum-algorithm specified, but no corresponding"
+                S3ErrorCode.INVALID_REQUEST, "x-amz-sdk-checksum-algorithm specified, but no corresponding"
                         + " x-amz-checksum-* or x-amz-trailer headers were found.");
         assertRefused(Map.of("x-amz-content-sha256", "UNSIGNED-PAYLOAD", "x-amz-sdk-checksum-algorithm", "SHA1",
-                "x-amz-checksum-crc32", crc), ErrorCode.INVALID_REQUEST,
+                "x-amz-checksum-crc32", crc), S3ErrorCode.INVALID_REQUEST,
                 "Value for x-amz-sdk-checksum-algorithm header is invalid.");
         assertThat(payload(Map.of("x-amz-content-sha256", "UNSIGNED-PAYLOAD", "x-amz-sdk-checksum-algorithm",
                 "crc32", "x-amz-checksum-crc32", crc)).headerChecksum())
@@ -162,19 +162,19 @@ class S3PayloadTest {
         }
         S3Payload bad = payload(Map.of("x-amz-content-sha256", "UNSIGNED-PAYLOAD", "Content-MD5", md5(new byte[1])));
         Reads.Outcome outcome = Reads.drain(bad.open(new ByteArrayInputStream(DATA)), 8192);
-        assertThat(outcome.verificationFailure().errorCode()).isEqualTo(ErrorCode.BAD_DIGEST);
+        assertThat(outcome.verificationFailure().errorCode()).isEqualTo(S3ErrorCode.BAD_DIGEST);
         assertThat(outcome.verificationFailure().error().getMessage())
                 .isEqualTo("The Content-MD5 you specified did not match what we received.");
         assertThat(outcome.released()).hasSize(DATA.length - 1);
 
         assertRefused(Map.of("x-amz-content-sha256", "UNSIGNED-PAYLOAD", "Content-MD5", "not-an-md5"),
-                ErrorCode.INVALID_DIGEST, "The Content-MD5 you specified is not valid.");
+                S3ErrorCode.INVALID_DIGEST, "The Content-MD5 you specified is not valid.");
     }
 
     @Test
     void awsChunkedIsOnlyForStreamingPayloads() {
         assertRefused(Map.of("x-amz-content-sha256", "UNSIGNED-PAYLOAD", "Content-Encoding", "aws-chunked"),
-                ErrorCode.INVALID_REQUEST,
+                S3ErrorCode.INVALID_REQUEST,
                 "aws-chunked encoding is not supported with the specified x-amz-content-sha256 value.");
     }
 
@@ -192,9 +192,12 @@ class S3PayloadTest {
 
     @Test
     void sigV4aStreamingIsNotImplemented() {
-        assertRefused(Map.of("x-amz-content-sha256", "STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD",
-                "x-amz-decoded-content-length", "5"), ErrorCode.NOT_IMPLEMENTED,
-                "The chunk encoding algorithm STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD is not supported.");
+        assertThatThrownBy(() -> payload(Map.of("x-amz-content-sha256", "STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD",
+                "x-amz-decoded-content-length", "5"))).isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(S3ErrorCode.NOT_IMPLEMENTED);
+                    assertThat(e.errorCode().httpStatus()).isEqualTo(501);
+                    assertThat(e.details()).containsExactly(new S3Exception.Detail("Header", "x-amz-content-sha256"));
+                });
     }
 
     @Test
@@ -210,7 +213,7 @@ class S3PayloadTest {
         for (int length : new int[] {DATA.length - 1, DATA.length + 1}) {
             Reads.Outcome outcome = Reads.drain(upload.withHeader("Content-Length", Integer.toString(length)).open(),
                     8192);
-            assertThat(outcome.verificationFailure().errorCode()).isEqualTo(ErrorCode.INCOMPLETE_BODY);
+            assertThat(outcome.verificationFailure().errorCode()).isEqualTo(S3ErrorCode.INCOMPLETE_BODY);
             assertThat(outcome.released().length).isLessThan(length);
         }
     }
@@ -234,8 +237,8 @@ class S3PayloadTest {
         IOException failure = outcome.failure().orElseThrow();
 
         Exception wrapped = new RuntimeException("HTTP client failed", new java.io.UncheckedIOException(failure));
-        assertThat(PayloadVerificationException.in(wrapped)).map(AwsException::errorCode)
-                .contains(ErrorCode.X_AMZ_CONTENT_SHA256_MISMATCH);
+        assertThat(PayloadVerificationException.in(wrapped)).map(S3Exception::errorCode)
+                .contains(S3ErrorCode.X_AMZ_CONTENT_SHA256_MISMATCH);
         assertThat(PayloadVerificationException.in(new IOException("reset"))).isEmpty();
         // Sticky: the stream keeps failing the same way.
         PayloadInputStream in = upload.withBody(body).open();

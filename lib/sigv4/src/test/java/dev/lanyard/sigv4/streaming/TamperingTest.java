@@ -2,7 +2,7 @@ package dev.lanyard.sigv4.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.S3ErrorCode;
 import dev.lanyard.sigv4.streaming.Uploads.Spec;
 import dev.lanyard.sigv4.streaming.Uploads.Upload;
 import java.util.Arrays;
@@ -25,7 +25,7 @@ class TamperingTest {
      * Refused with {@code expected}, and the whole payload was never released. Where the mode verifies as it goes
      * (signed chunks), all that was released is genuine; elsewhere a tampered byte may be among it, but not the last.
      */
-    private static void assertRefusedBeforeTheEnd(Reads.Outcome outcome, Upload upload, ErrorCode expected) {
+    private static void assertRefusedBeforeTheEnd(Reads.Outcome outcome, Upload upload, S3ErrorCode expected) {
         assertThat(outcome.verificationFailure().errorCode()).isEqualTo(expected);
         assertThat(outcome.released().length).isLessThan(upload.payload().length);
         if (upload.payloadSpec().mode().signedChunks()) {
@@ -56,10 +56,10 @@ class TamperingTest {
             body[bodyOffset(upload, offset)] ^= 0x01;
             Reads.Outcome outcome = Reads.drain(upload.withBody(body).open(), 4096);
 
-            ErrorCode expected = switch (mode) {
-                case SIGNED_PAYLOAD -> ErrorCode.X_AMZ_CONTENT_SHA256_MISMATCH;
-                case STREAMING_SIGNED, STREAMING_SIGNED_TRAILER -> ErrorCode.SIGNATURE_DOES_NOT_MATCH;
-                case STREAMING_UNSIGNED_TRAILER -> ErrorCode.BAD_DIGEST;
+            S3ErrorCode expected = switch (mode) {
+                case SIGNED_PAYLOAD -> S3ErrorCode.X_AMZ_CONTENT_SHA256_MISMATCH;
+                case STREAMING_SIGNED, STREAMING_SIGNED_TRAILER -> S3ErrorCode.SIGNATURE_DOES_NOT_MATCH;
+                case STREAMING_UNSIGNED_TRAILER -> S3ErrorCode.BAD_DIGEST;
                 case UNSIGNED_PAYLOAD -> null;
             };
             if (expected == null) {
@@ -86,7 +86,7 @@ class TamperingTest {
         Reads.Outcome outcome = Reads.drain(upload.withBody(body).open(), 65_536);
 
         assertThat(outcome.verificationFailure().errorCode()).isEqualTo(
-                mode == PayloadMode.SIGNED_PAYLOAD ? ErrorCode.X_AMZ_CONTENT_SHA256_MISMATCH : ErrorCode.BAD_DIGEST);
+                mode == PayloadMode.SIGNED_PAYLOAD ? S3ErrorCode.X_AMZ_CONTENT_SHA256_MISMATCH : S3ErrorCode.BAD_DIGEST);
         assertThat(outcome.released()).hasSize(SIZE - 1);
     }
 
@@ -101,8 +101,8 @@ class TamperingTest {
 
         // Signed: the trailer signature no longer matches; unsigned: the checksum itself fails.
         assertRefusedBeforeTheEnd(outcome, upload, mode.signedChunks()
-                ? ErrorCode.SIGNATURE_DOES_NOT_MATCH
-                : ErrorCode.BAD_DIGEST);
+                ? S3ErrorCode.SIGNATURE_DOES_NOT_MATCH
+                : S3ErrorCode.BAD_DIGEST);
         assertThat(outcome.released()).hasSize(SIZE - 1);
     }
 
@@ -112,7 +112,7 @@ class TamperingTest {
         Upload upload = upload(mode);
         for (int cut = 0; cut < upload.body().length; cut += 997) {
             Reads.Outcome outcome = Reads.drain(upload.withBody(Arrays.copyOf(upload.body(), cut)).open(), 4096);
-            assertRefusedBeforeTheEnd(outcome, upload, ErrorCode.INCOMPLETE_BODY);
+            assertRefusedBeforeTheEnd(outcome, upload, S3ErrorCode.INCOMPLETE_BODY);
         }
     }
 
@@ -122,7 +122,7 @@ class TamperingTest {
         Upload upload = upload(mode);
         for (int missing = 1; missing <= 3; missing++) {
             byte[] cut = Arrays.copyOf(upload.body(), upload.body().length - missing);
-            assertRefusedBeforeTheEnd(Reads.drain(upload.withBody(cut).open(), 1), upload, ErrorCode.INCOMPLETE_BODY);
+            assertRefusedBeforeTheEnd(Reads.drain(upload.withBody(cut).open(), 1), upload, S3ErrorCode.INCOMPLETE_BODY);
         }
     }
 
@@ -137,7 +137,7 @@ class TamperingTest {
         String swapped = text.substring(second, third) + text.substring(first, second) + text.substring(third);
         Reads.Outcome outcome = Reads.drain(upload.withBody(Uploads.ascii(swapped)).open(), 4096);
 
-        assertRefusedBeforeTheEnd(outcome, upload, ErrorCode.SIGNATURE_DOES_NOT_MATCH);
+        assertRefusedBeforeTheEnd(outcome, upload, S3ErrorCode.SIGNATURE_DOES_NOT_MATCH);
         assertThat(outcome.released()).isEmpty();
     }
 }

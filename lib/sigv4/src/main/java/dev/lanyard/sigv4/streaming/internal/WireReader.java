@@ -2,7 +2,7 @@ package dev.lanyard.sigv4.streaming.internal;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.S3Exception;
 import dev.lanyard.sigv4.internal.S3Errors;
 import dev.lanyard.sigv4.streaming.PayloadVerificationException;
 import java.io.IOException;
@@ -33,7 +33,7 @@ public final class WireReader {
      * @param what names the line for the operator, e.g. "chunk 3 header"
      * @param malformed the error for a line that is too long or ends in a bare LF
      */
-    public String readLine(int maxLength, String what, Function<String, AwsException> malformed) throws IOException {
+    public String readLine(int maxLength, String what, Function<String, S3Exception> malformed) throws IOException {
         StringBuilder line = new StringBuilder(Math.min(maxLength, 128));
         while (true) {
             int b = read();
