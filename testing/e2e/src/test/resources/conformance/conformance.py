@@ -19,7 +19,9 @@ import hmac
 import json
 import os
 import struct
+import subprocess
 import sys
+import tempfile
 import time
 
 import boto3
@@ -485,6 +487,125 @@ def service_linked_roles(iam):
     iam.get_service_linked_role_deletion_status(DeletionTaskId=task)
 
 
+def openssl_material():
+    """Keys and certificates as users make them: ssh-keygen and openssl in a scratch directory."""
+    work = tempfile.mkdtemp(prefix="conformance-")
+
+    def run(*command):
+        subprocess.run(command, check=True, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for name in ("ssh1", "ssh2"):
+        run("ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-N", "", "-C", name, "-f", name)
+    for name in ("sign1", "sign2", "web1", "web2"):
+        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", name + ".key", "-out",
+            name + ".crt", "-days", "30", "-subj", "/CN=" + name)
+
+    def read(name):
+        with open(os.path.join(work, name)) as f:
+            return f.read()
+    return read
+
+
+def ssh_keys_and_certificates(iam):
+    read = openssl_material()
+    keys = [iam.upload_ssh_public_key(UserName="conf-user", SSHPublicKeyBody=read(name + ".pub"))["SSHPublicKey"]
+            for name in ("ssh1", "ssh2")]
+    iam.get_ssh_public_key(UserName="conf-user", SSHPublicKeyId=keys[0]["SSHPublicKeyId"], Encoding="SSH")
+    iam.get_ssh_public_key(UserName="conf-user", SSHPublicKeyId=keys[0]["SSHPublicKeyId"], Encoding="PEM")
+    iam.list_ssh_public_keys(UserName="conf-user")
+    iam.update_ssh_public_key(UserName="conf-user", SSHPublicKeyId=keys[0]["SSHPublicKeyId"], Status="Inactive")
+
+    signing = [iam.upload_signing_certificate(UserName="conf-user", CertificateBody=read(name + ".crt"))[
+        "Certificate"] for name in ("sign1", "sign2")]
+    iam.list_signing_certificates(UserName="conf-user")
+    iam.update_signing_certificate(UserName="conf-user", CertificateId=signing[0]["CertificateId"],
+                                   Status="Inactive")
+
+    iam.upload_server_certificate(ServerCertificateName="conf-web", Path="/conf/", CertificateBody=read("web1.crt"),
+                                  PrivateKey=read("web1.key"), Tags=TAGS)
+    iam.upload_server_certificate(ServerCertificateName="conf-web-2", CertificateBody=read("web2.crt"),
+                                  PrivateKey=read("web2.key"), CertificateChain=read("web1.crt"))
+    iam.get_server_certificate(ServerCertificateName="conf-web")
+    iam.get_server_certificate(ServerCertificateName="conf-web-2")
+    iam.list_server_certificates()
+    iam.tag_server_certificate(ServerCertificateName="conf-web", Tags=[{"Key": "k", "Value": "v"}])
+    iam.list_server_certificate_tags(ServerCertificateName="conf-web")
+    iam.untag_server_certificate(ServerCertificateName="conf-web", TagKeys=["k"])
+    iam.update_server_certificate(ServerCertificateName="conf-web-2", NewServerCertificateName="conf-web-3",
+                                  NewPath="/moved/")
+
+    git = iam.create_service_specific_credential(UserName="conf-user", ServiceName="codecommit.amazonaws.com")[
+        "ServiceSpecificCredential"]
+    bedrock = iam.create_service_specific_credential(UserName="conf-user", ServiceName="bedrock.amazonaws.com",
+                                                     CredentialAgeDays=30)["ServiceSpecificCredential"]
+    iam.list_service_specific_credentials(UserName="conf-user")
+    iam.list_service_specific_credentials(AllUsers=True, ServiceName="codecommit.amazonaws.com")
+    iam.reset_service_specific_credential(UserName="conf-user",
+                                          ServiceSpecificCredentialId=git["ServiceSpecificCredentialId"])
+    iam.update_service_specific_credential(UserName="conf-user",
+                                           ServiceSpecificCredentialId=git["ServiceSpecificCredentialId"],
+                                           Status="Inactive")
+
+    for key in keys:
+        iam.delete_ssh_public_key(UserName="conf-user", SSHPublicKeyId=key["SSHPublicKeyId"])
+    for certificate in signing:
+        iam.delete_signing_certificate(UserName="conf-user", CertificateId=certificate["CertificateId"])
+    for name in ("conf-web", "conf-web-3"):
+        iam.delete_server_certificate(ServerCertificateName=name)
+    for credential in (git, bedrock):
+        iam.delete_service_specific_credential(UserName="conf-user",
+                                               ServiceSpecificCredentialId=credential["ServiceSpecificCredentialId"])
+
+
+def root_features_and_preferences(iam):
+    iam.set_security_token_service_preferences(GlobalEndpointTokenVersion="v2Token")
+    iam.set_security_token_service_preferences(GlobalEndpointTokenVersion="v1Token")
+    iam.list_organizations_features()
+    iam.enable_organizations_root_credentials_management()
+    iam.enable_organizations_root_sessions()
+    iam.list_organizations_features()
+    iam.disable_organizations_root_sessions()
+    iam.disable_organizations_root_credentials_management()
+
+
+def delegation_requests(iam):
+    """A partner (this account) asks a member account for access; the member's administrator answers."""
+    org = client("organizations")
+    member = org.create_account(AccountName="conf-customer", Email="conf-customer@example.test")[
+        "CreateAccountStatus"]["AccountId"]
+    iam.create_user(UserName="conf-operator")
+    iam.put_user_policy(UserName="conf-operator", PolicyName="admin", PolicyDocument=ALLOW_ALL)
+    key = iam.create_access_key(UserName="conf-operator")["AccessKey"]
+    creds = client("sts", {"aws_access_key_id": key["AccessKeyId"],
+                           "aws_secret_access_key": key["SecretAccessKey"]}).assume_role(
+        RoleArn="arn:aws:iam::%s:role/OrganizationAccountAccessRole" % member, RoleSessionName="conf")["Credentials"]
+    customer = client("iam", {"aws_access_key_id": creds["AccessKeyId"],
+                              "aws_secret_access_key": creds["SecretAccessKey"],
+                              "aws_session_token": creds["SessionToken"]})
+    permissions = {"PolicyTemplateArn": "arn:aws:iam::aws:policy-template/LogsReader",
+                   "Parameters": [{"Name": "bucket", "Values": ["logs"], "Type": "string"}]}
+    accepted = iam.create_delegation_request(
+        OwnerAccountId=member, Description="read the logs", RequestorWorkflowId="conf-workflow-1",
+        NotificationChannel="arn:aws:sns:us-east-1:%s:partner" % ACCOUNT, SessionDuration=3600,
+        Permissions=permissions)["DelegationRequestId"]
+    rejected = iam.create_delegation_request(
+        Description="write the logs", RequestorWorkflowId="conf-workflow-2", NotificationChannel="partner-topic",
+        SessionDuration=900, Permissions=permissions)["DelegationRequestId"]
+    for request in (accepted, rejected):
+        customer.associate_delegation_request(DelegationRequestId=request)
+    customer.list_delegation_requests()
+    customer.update_delegation_request(DelegationRequestId=accepted, Notes="approve, please")
+    customer.accept_delegation_request(DelegationRequestId=accepted)
+    customer.send_delegation_token(DelegationRequestId=accepted)
+    customer.reject_delegation_request(DelegationRequestId=rejected, Notes="not now")
+    iam.get_delegation_request(DelegationRequestId=accepted)
+    iam.get_delegation_request(DelegationRequestId=rejected, DelegationPermissionCheck=True)
+    customer.get_human_readable_summary(EntityArn="arn:aws:iam::%s:delegation-request/%s" % (ACCOUNT, accepted))
+    iam.delete_user_policy(UserName="conf-operator", PolicyName="admin")
+    iam.delete_access_key(UserName="conf-operator", AccessKeyId=key["AccessKeyId"])
+    iam.delete_user(UserName="conf-operator")
+    org.close_account(AccountId=member)
+
+
 def organizations():
     org = client("organizations")
     org.describe_organization()
@@ -538,6 +659,9 @@ def main():
     step("instance-profiles", instance_profiles, iam)
     step("passwords", passwords, iam)
     step("service-linked-roles", service_linked_roles, iam)
+    step("ssh-keys-and-certificates", ssh_keys_and_certificates, iam)
+    step("root-features-and-preferences", root_features_and_preferences, iam)
+    step("delegation-requests", delegation_requests, iam)
     oidc_arn = step("oidc-provider", oidc_provider, iam)
     saml_arn = step("saml-provider", saml_provider, iam)
     step("account", account, iam)
