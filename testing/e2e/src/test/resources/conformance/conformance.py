@@ -126,6 +126,11 @@ def expect_keys(op, path, obj, keys):
         problems.add(op, path, "members %s, AWS answers with %s" % (sorted(obj), sorted(keys)))
 
 
+def strip(answer):
+    """A parsed answer without boto3's ResponseMetadata."""
+    return {k: v for k, v in answer.items() if k != "ResponseMetadata"}
+
+
 def expect_error(op, fn, code, message=None, status=None):
     try:
         fn()
@@ -246,6 +251,10 @@ def policies(iam):
     expect_keys("GetPolicy", "Policy", got, ["PolicyName", "PolicyId", "Arn", "Path", "DefaultVersionId",
                                              "AttachmentCount", "PermissionsBoundaryUsageCount", "IsAttachable",
                                              "Description", "CreateDate", "UpdateDate", "Tags"])
+    untagged = iam.create_policy(PolicyName="conf-untagged-policy", PolicyDocument=READ_S3)["Policy"]
+    if iam.get_policy(PolicyArn=untagged["Arn"])["Policy"].get("Tags") != []:
+        problems.add("GetPolicy", "Policy.Tags", "absent or not empty for a policy without tags; AWS answers []")
+    iam.delete_policy(PolicyArn=untagged["Arn"])
     for policy in iam.list_policies(Scope="Local")["Policies"]:
         expect_keys("ListPolicies", "Policies[]", policy, ["PolicyName", "PolicyId", "Arn", "Path",
                                                            "DefaultVersionId", "AttachmentCount",
@@ -507,26 +516,47 @@ def openssl_material():
 
 def ssh_keys_and_certificates(iam):
     read = openssl_material()
+    # Member sets as AWS answered (LocalStack's test_iam_ssh_public_keys, test_iam_signing_certificates and
+    # test_iam_server_certificates snapshots, recorded 2026): lists without bodies, Tags [] in GetServerCertificate.
+    ssh_key = ["Fingerprint", "SSHPublicKeyBody", "SSHPublicKeyId", "Status", "UploadDate", "UserName"]
+    expect_keys("ListSSHPublicKeys", "", strip(iam.list_ssh_public_keys(UserName="conf-user")),
+                ["SSHPublicKeys", "IsTruncated"])
     keys = [iam.upload_ssh_public_key(UserName="conf-user", SSHPublicKeyBody=read(name + ".pub"))["SSHPublicKey"]
             for name in ("ssh1", "ssh2")]
-    iam.get_ssh_public_key(UserName="conf-user", SSHPublicKeyId=keys[0]["SSHPublicKeyId"], Encoding="SSH")
+    expect_keys("UploadSSHPublicKey", "SSHPublicKey", keys[0], ssh_key)
+    got = iam.get_ssh_public_key(UserName="conf-user", SSHPublicKeyId=keys[0]["SSHPublicKeyId"], Encoding="SSH")
+    expect_keys("GetSSHPublicKey", "SSHPublicKey", got["SSHPublicKey"], ssh_key)
     iam.get_ssh_public_key(UserName="conf-user", SSHPublicKeyId=keys[0]["SSHPublicKeyId"], Encoding="PEM")
-    iam.list_ssh_public_keys(UserName="conf-user")
+    for key in iam.list_ssh_public_keys(UserName="conf-user")["SSHPublicKeys"]:
+        expect_keys("ListSSHPublicKeys", "SSHPublicKeys[]", key, ["SSHPublicKeyId", "Status", "UploadDate",
+                                                                  "UserName"])
     iam.update_ssh_public_key(UserName="conf-user", SSHPublicKeyId=keys[0]["SSHPublicKeyId"], Status="Inactive")
 
+    signing_certificate = ["CertificateBody", "CertificateId", "Status", "UploadDate", "UserName"]
     signing = [iam.upload_signing_certificate(UserName="conf-user", CertificateBody=read(name + ".crt"))[
         "Certificate"] for name in ("sign1", "sign2")]
-    iam.list_signing_certificates(UserName="conf-user")
+    expect_keys("UploadSigningCertificate", "Certificate", signing[0], signing_certificate)
+    for certificate in iam.list_signing_certificates(UserName="conf-user")["Certificates"]:
+        expect_keys("ListSigningCertificates", "Certificates[]", certificate, signing_certificate)
     iam.update_signing_certificate(UserName="conf-user", CertificateId=signing[0]["CertificateId"],
                                    Status="Inactive")
 
     iam.upload_server_certificate(ServerCertificateName="conf-web", Path="/conf/", CertificateBody=read("web1.crt"),
                                   PrivateKey=read("web1.key"), Tags=TAGS)
-    iam.upload_server_certificate(ServerCertificateName="conf-web-2", CertificateBody=read("web2.crt"),
-                                  PrivateKey=read("web2.key"), CertificateChain=read("web1.crt"))
+    metadata = ["Arn", "Expiration", "Path", "ServerCertificateId", "ServerCertificateName", "UploadDate"]
+    uploaded = iam.upload_server_certificate(ServerCertificateName="conf-web-2", CertificateBody=read("web2.crt"),
+                                             PrivateKey=read("web2.key"), CertificateChain=read("web1.crt"))
+    expect_keys("UploadServerCertificate", "", strip(uploaded), ["ServerCertificateMetadata"])
+    expect_keys("UploadServerCertificate", "ServerCertificateMetadata", uploaded["ServerCertificateMetadata"],
+                metadata)
     iam.get_server_certificate(ServerCertificateName="conf-web")
-    iam.get_server_certificate(ServerCertificateName="conf-web-2")
-    iam.list_server_certificates()
+    untagged = iam.get_server_certificate(ServerCertificateName="conf-web-2")["ServerCertificate"]
+    expect_keys("GetServerCertificate", "ServerCertificate", untagged, ["CertificateBody", "CertificateChain",
+                                                                        "ServerCertificateMetadata", "Tags"])
+    if untagged.get("Tags") != []:
+        problems.add("GetServerCertificate", "ServerCertificate.Tags", "%r, AWS answers []" % untagged.get("Tags"))
+    for listed in iam.list_server_certificates()["ServerCertificateMetadataList"]:
+        expect_keys("ListServerCertificates", "ServerCertificateMetadataList[]", listed, metadata)
     iam.tag_server_certificate(ServerCertificateName="conf-web", Tags=[{"Key": "k", "Value": "v"}])
     iam.list_server_certificate_tags(ServerCertificateName="conf-web")
     iam.untag_server_certificate(ServerCertificateName="conf-web", TagKeys=["k"])

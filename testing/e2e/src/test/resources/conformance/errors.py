@@ -1,13 +1,17 @@
 """AWS's errors, replayed: each case is a request whose answer was recorded from real AWS (LocalStack's AWS-validated
-IAM snapshots, pull request #13720 at 708a15e6, recorded 2025-2026; the test and snapshot key are named per case),
+IAM snapshots, pull request #13720 at 708a15e6, and for SSH keys and certificates the test_iam_ssh_public_keys,
+test_iam_signing_certificates and test_iam_server_certificates snapshots of 99c632c0, 561a513d and 571deba3; recorded
+2025-2026; the test and snapshot key are named per case),
 sent to Lanyard with boto3 and compared on code, HTTP status and message. Names and IDs that the recordings mask
-(<role-name:1>, 111111111111) are the ones this script creates.
+(<role-name:1>, 111111111111) are the ones this script creates; certificates are made with openssl.
 
 Environment as for conformance.py. Prints {"cases": N, "mismatches": [...]}.
 """
 import json
 import os
+import subprocess
 import sys
+import tempfile
 
 import boto3
 import botocore.config
@@ -383,8 +387,76 @@ def instance_profiles():
            "NoSuchEntity", 404, "Role err-role in Instance Profile err-profile cannot be found.")
 
 
+def certificates(directory):
+    """X.509 certificates made by openssl, as users make them."""
+    for name in ("err-cert-1", "err-cert-2", "err-cert-3"):
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", name + ".key", "-out",
+                        name + ".crt", "-days", "30", "-subj", "/CN=" + name], cwd=directory, check=True,
+                       capture_output=True)
+
+    def read(name):
+        with open(os.path.join(directory, name)) as f:
+            return f.read()
+    return read
+
+
+def credentials():
+    read = certificates(tempfile.mkdtemp(prefix="errors-"))
+    s = "test_iam_ssh_public_keys.py::TestSSHPublicKeys"
+    for op, case, extra in (("get_ssh_public_key", "test_get_ssh_public_key_not_found", {"Encoding": "SSH"}),
+                            ("update_ssh_public_key", "test_update_ssh_public_key_not_found", {"Status": "Active"}),
+                            ("delete_ssh_public_key", "test_delete_ssh_public_key_not_found", {})):
+        expect("%s::%s" % (s, case), lambda op=op, extra=extra: getattr(iam, op)(
+            UserName="err-user", SSHPublicKeyId="APKAXXXXXXXXXXXXXXXXX", **extra),
+            "NoSuchEntity", 404, "The Public Key with id APKAXXXXXXXXXXXXXXXXX cannot be found.")
+
+    s = "test_iam_signing_certificates.py::TestSigningCertificate::test_signing_certificate_errors"
+    iam.create_user(UserName="err-signer")
+    missing_id = "NONEXISTENTCERTID12345678901"
+    for key, call in (("upload-nonexistent-user-error", lambda: iam.upload_signing_certificate(
+            UserName="nonexistent-user", CertificateBody=read("err-cert-1.crt"))),
+            ("list-certificates-nonexistent-user-error", lambda: iam.list_signing_certificates(
+                UserName="nonexistent-user")),
+            ("delete-certificate-nonexistent-user-error", lambda: iam.delete_signing_certificate(
+                UserName="nonexistent-user", CertificateId=missing_id)),
+            ("update-certificate-nonexistent-user-error", lambda: iam.update_signing_certificate(
+                UserName="nonexistent-user", CertificateId=missing_id, Status="Active"))):
+        expect(s + " " + key, call, "NoSuchEntity", 404, "The user with name nonexistent-user cannot be found.")
+    expect(s + " upload-invalid-certificate-error", lambda: iam.upload_signing_certificate(
+        UserName="err-signer", CertificateBody="invalid-certificate-body"),
+        "MalformedCertificate", 400, "Certificate invalid-certificate-body is malformed.")
+    expect(s + " update-nonexistent-certificate-error", lambda: iam.update_signing_certificate(
+        UserName="err-signer", CertificateId=missing_id, Status="Active"),
+        "NoSuchEntity", 404, "The Certificate with id %s cannot be found." % missing_id)
+    expect(s + " delete-nonexistent-certificate-error", lambda: iam.delete_signing_certificate(
+        UserName="err-signer", CertificateId=missing_id),
+        "NoSuchEntity", 404, "The Certificate with id %s cannot be found." % missing_id)
+    for name in ("err-cert-1", "err-cert-2"):
+        iam.upload_signing_certificate(UserName="err-signer", CertificateBody=read(name + ".crt"))
+    expect(s + " upload-exceeds-limit-error", lambda: iam.upload_signing_certificate(
+        UserName="err-signer", CertificateBody=read("err-cert-3.crt")),
+        "LimitExceeded", 409, "Cannot exceed quota for CertificatesPerUser: 2")
+
+    s = "test_iam_server_certificates.py::TestServerCertificate"
+    for op in ("get_server_certificate", "delete_server_certificate"):
+        expect("%s::test_server_certificate_errors %s-nonexistent-certificate-error" % (s, op.split("_")[0]),
+               lambda op=op: getattr(iam, op)(ServerCertificateName="nonexistent-certificate"),
+               "NoSuchEntity", 404, "The Server Certificate with name nonexistent-certificate cannot be found.")
+    iam.upload_server_certificate(ServerCertificateName="err-web", CertificateBody=read("err-cert-3.crt"),
+                                  PrivateKey=read("err-cert-3.key"))
+    expect(s + "::test_server_certificate_errors upload-duplicate-certificate-error",
+           lambda: iam.upload_server_certificate(ServerCertificateName="err-web", CertificateBody=read(
+               "err-cert-3.crt"), PrivateKey=read("err-cert-3.key")),
+           "EntityAlreadyExists", 409, "The Server Certificate with name err-web already exists.")
+    iam.delete_server_certificate(ServerCertificateName="err-web")
+    expect(s + "::test_server_certificate_lifecycle get-deleted-certificate-error",
+           lambda: iam.get_server_certificate(ServerCertificateName="err-web"),
+           "NoSuchEntity", 404, "The Server Certificate with name err-web cannot be found.")
+
+
 def main():
-    for step in (users_and_groups, roles, policies, access_keys, mfa, providers, account, instance_profiles):
+    for step in (users_and_groups, roles, policies, access_keys, mfa, providers, account, instance_profiles,
+                 credentials):
         try:
             step()
         except Exception as e:  # noqa: BLE001 - a broken setup is a finding too

@@ -62,7 +62,7 @@ class ModelConformanceTest {
             assertThat(errors.exitCode()).as(errors.stderr()).isZero();
             JsonNode replay = JSON.readTree(errors.stdout());
             assertThat(replay.get("mismatches")).as(replay.get("mismatches").toPrettyString()).isEmpty();
-            assertThat(replay.get("cases").asInt()).isGreaterThanOrEqualTo(98);
+            assertThat(replay.get("cases").asInt()).isGreaterThanOrEqualTo(113);
         }
     }
 
