@@ -11,7 +11,8 @@ The fixtures also hold the answers' member sets that AWS's recorded answers show
 
 Every call of an operation boto3 can paginate is followed by walks with boto3's own paginator (page sizes 1, 2, 3 and
 7 for short lists, a quarter of the list for long ones), each page checked like any answer, and the pages together
-must equal the list read in one call. Each such operation must be walked at least once over more than one page.
+must equal the list read in one call. Each such operation must be walked at least once over more than one page, and
+each IAM one must refuse a marker it did not write.
 """
 import base64
 import hashlib
@@ -41,6 +42,7 @@ REGISTERED = json.loads(os.environ["LANYARD_OPERATIONS"])
 problems = model_check.Problems()
 checked = {"iam": set(), "sts": set(), "organizations": set()}
 paged = set()
+markers_refused = set()
 # AWS lets an account have one alias, so its list never has a second page.
 SINGLE_ITEM_LISTS = {"ListAccountAliases"}
 
@@ -75,12 +77,23 @@ class Paging:
         return call
 
 
+def refuse_foreign_marker(raw, name, op, token, kwargs):
+    """A marker the server did not write is AWS's ValidationError "Invalid Marker." (recorded for
+    ListVirtualMFADevices), on every IAM list."""
+    if op in markers_refused or raw.meta.service_model.protocol != "query":
+        return
+    markers_refused.add(op)
+    expect_error(op, lambda: getattr(raw, name)(**dict(kwargs, **{token: "not-a-marker"})), "ValidationError",
+                 "Invalid Marker.", 400)
+
+
 def walk(raw, name, kwargs):
     op = raw.meta.method_to_api_mapping[name]
     paginator = raw.get_paginator(name)
     config = paginator._pagination_cfg
     if "limit_key" not in config:
         return
+    refuse_foreign_marker(raw, name, op, config["input_token"], kwargs)
     keys = config["result_key"] if isinstance(config["result_key"], list) else [config["result_key"]]
     limit = config["limit_key"]
     most = raw.meta.service_model.operation_model(op).input_shape.members[limit].metadata.get("max", 1000)
@@ -712,6 +725,8 @@ def main():
             if raw.can_paginate(method) and "limit_key" in raw.get_paginator(method)._pagination_cfg \
                     and op not in paged and op not in SINGLE_ITEM_LISTS:
                 problems.add(op, "paging", "never walked over more than one page")
+            if service == "iam" and raw.can_paginate(method) and op not in markers_refused:
+                problems.add(op, "paging", "never asked with a marker it did not write")
     print(json.dumps({"checked": {s: sorted(ops) for s, ops in checked.items()}, "problems": problems.items,
                       "missing": missing}, indent=1))
 
