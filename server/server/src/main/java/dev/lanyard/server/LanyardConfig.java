@@ -94,4 +94,11 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
                 masterKeyBase64, database, nodeId, storePollInterval,
                 oidcAllowInsecureLoopback, oidcCaBundle);
     }
+
+    /** The region this node serves besides the global endpoint's us-east-1. */
+    public LanyardConfig withRegion(String newRegion) {
+        return new LanyardConfig(host, port, dataDirectory, newRegion, maxBodyBytes, keyRotationPeriod,
+                keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
+                oidcAllowInsecureLoopback, oidcCaBundle);
+    }
 }

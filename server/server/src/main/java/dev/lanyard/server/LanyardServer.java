@@ -103,7 +103,7 @@ public final class LanyardServer implements AutoCloseable {
                         config.oidcAllowInsecureLoopback(), saml), issuerForAccount, signer::generateKeySet),
                 new OrganizationsOperations(store, access, accounts),
                 new RequestAuthenticator(store, codec, new SigV4Verifier(clock), clock, keysets::reloadForUnknownKey),
-                new dev.lanyard.authz.SessionRestrictions(access), clock, new LogAuditSink(),
+                new dev.lanyard.authz.SessionRestrictions(access), Regions.of(config), clock, new LogAuditSink(),
                 config.maxBodyBytes());
         this.http = await(httpBuild);
         this.maintenance = Executors.newScheduledThreadPool(1, Thread.ofVirtual().factory());
