@@ -31,21 +31,35 @@ final class JsonProtocolInput {
             return mapper.createObjectNode();
         }
         try (JsonParser parser = mapper.createParser(utf8(body))) {
-            JsonNode node = mapper.readTree(parser);
+            JsonNode node = readValue(parser);
             if (!(node instanceof ObjectNode object)) {
                 throw serialization("The request body must be a JSON object.");
             }
-            if (parser.nextToken() != null) {
+            if (!nothingAfter(parser)) {
                 throw serialization("The request body must hold one JSON object and nothing after it"
                         + where(parser.currentTokenLocation()) + ".");
             }
             return object;
-        } catch (JacksonException e) {
-            throw serialization("The request body is not valid JSON: " + e.getOriginalMessage()
-                    + where(e.getLocation()) + ".");
         } catch (IOException e) {
             // Parsing a String in memory does no I/O; Jackson declares it anyway.
             throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode readValue(JsonParser parser) throws IOException {
+        try {
+            return mapper.readTree(parser);
+        } catch (JacksonException e) {
+            throw serialization("The request body is not valid JSON: " + e.getOriginalMessage()
+                    + where(e.getLocation()) + ".");
+        }
+    }
+
+    private static boolean nothingAfter(JsonParser parser) throws IOException {
+        try {
+            return parser.nextToken() == null;
+        } catch (JacksonException e) {
+            return false;
         }
     }
 
