@@ -15,8 +15,11 @@ import java.time.Duration;
  * @param responseWrite for writing an answer, against clients that stop reading
  */
 public record HttpLimits(Duration idle, Duration requestRead, Duration responseWrite) {
-    public static final HttpLimits DEFAULTS = new HttpLimits(
-            Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(30));
+    public static final int DEFAULT_IDLE_SECONDS = 60;
+    public static final int DEFAULT_REQUEST_READ_SECONDS = 30;
+    public static final int DEFAULT_RESPONSE_WRITE_SECONDS = 30;
+    public static final HttpLimits DEFAULTS = new HttpLimits(Duration.ofSeconds(DEFAULT_IDLE_SECONDS),
+            Duration.ofSeconds(DEFAULT_REQUEST_READ_SECONDS), Duration.ofSeconds(DEFAULT_RESPONSE_WRITE_SECONDS));
 
     public HttpLimits {
         requireNonNull(idle, "idle is null");

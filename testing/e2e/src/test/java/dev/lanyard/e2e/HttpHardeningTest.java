@@ -176,6 +176,48 @@ class HttpHardeningTest {
         }
     }
 
+    /** botocore's json protocol errors: duplicate keys and bytes after the object are a SerializationException. */
+    @Test
+    void theOrganizationsJsonBodyIsOneObjectWithoutDuplicateKeys() {
+        for (String body : List.of("{\"AccountId\":\"111122223333\",\"AccountId\":\"" + server.accountId() + "\"}",
+                "{\"AccountId\":\"" + server.accountId() + "\"}{\"AccountId\":\"111122223333\"}",
+                "{\"AccountId\":\"" + server.accountId() + "\"} garbage", "[]")) {
+            try (RawSocket socket = connect()) {
+                socket.send(signedOrganizations("DescribeAccount", body));
+                RawSocket.Response response = socket.read();
+                assertThat(response.status()).as(body + " -> " + response.body()).isEqualTo(400);
+                assertThat(response.header("Content-Type")).isEqualTo("application/x-amz-json-1.1");
+                assertThat(response.body()).startsWith("{\"__type\":\"SerializationException\",\"message\":");
+            }
+        }
+        try (RawSocket socket = connect()) {
+            socket.send(signedOrganizations("DescribeAccount", "{\"AccountId\":\"" + server.accountId() + "\"}"));
+            RawSocket.Response response = socket.read();
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            assertThat(response.body()).contains(server.accountId());
+        }
+    }
+
+    /** A JSON-protocol POST signed by the root key, X-Amz-Target signed as every SDK signs it. */
+    private static String signedOrganizations(String operation, String body) {
+        String target = "AWSOrganizationsV20161128." + operation;
+        String type = "application/x-amz-json-1.1";
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("Host", List.of(host()));
+        headers.put("Content-Type", List.of(type));
+        headers.put("X-Amz-Target", List.of(target));
+        List<String> root = server.rootCredentials();
+        Map<String, String> signed = new SigV4Signer(root.get(0), SecretAccessKey.of(root.get(1)), Optional.empty())
+                .signHeaders(new HttpRequestParts("POST", "/", "", headers, body.getBytes(StandardCharsets.UTF_8)),
+                        "us-east-1", "organizations", Instant.now(),
+                        dev.lanyard.sigv4.SigningOptions.defaults().withExtraSignedHeaders("x-amz-target"));
+        StringBuilder text = new StringBuilder("POST / HTTP/1.1\r\nHost: " + host() + "\r\nContent-Type: " + type
+                + "\r\nX-Amz-Target: " + target + "\r\nContent-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length + "\r\n");
+        signed.forEach((name, value) -> text.append(name).append(": ").append(value).append("\r\n"));
+        return text.append("\r\n").append(body).toString();
+    }
+
     @Test
     void aSilentConnectionIsClosed() {
         try (RawSocket socket = connectStrict()) {
