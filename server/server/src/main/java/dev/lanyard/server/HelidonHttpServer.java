@@ -121,7 +121,8 @@ final class HelidonHttpServer implements AutoCloseable {
         res.header("Content-Type", reply.contentType());
         res.header("x-amzn-RequestId", reply.requestId());
         reply.headers().forEach(res::header);
-        res.send(reply.body());
+        // A HEAD answer has no body (Helidon would send one and break the connection's framing).
+        res.send(method.equals("HEAD") ? new byte[0] : reply.body());
     }
 
     /** The body as far as it was kept; not {@code complete} when bytes past the hard stop were left unread. */

@@ -167,6 +167,11 @@ class HttpHardeningTest {
             assertThat(json.status()).isEqualTo(405);
             assertThat(json.body()).contains("\"__type\":\"MethodNotAllowed\"");
 
+            socket.send("HEAD / HTTP/1.1\r\nHost: " + host() + "\r\n\r\n");
+            RawSocket.Response head = socket.readHead();
+            assertThat(head.status()).isEqualTo(405);
+            assertThat(head.body()).isEmpty();
+
             socket.send("POST /health HTTP/1.1\r\nHost: " + host() + "\r\nContent-Length: 0\r\n\r\n");
             assertThat(socket.read().status()).isEqualTo(405);
             socket.send("GET /health HTTP/1.1\r\nHost: " + host() + "\r\n\r\n");

@@ -53,6 +53,15 @@ final class RawSocket implements AutoCloseable {
 
     /** One response framed by its Content-Length (every answer of ours has one). */
     Response read() {
+        return read(true);
+    }
+
+    /** The answer to a HEAD request: status and headers, never a body whatever Content-Length says. */
+    Response readHead() {
+        return read(false);
+    }
+
+    private Response read(boolean withBody) {
         try {
             InputStream in = socket.getInputStream();
             String statusLine = line(in);
@@ -61,7 +70,7 @@ final class RawSocket implements AutoCloseable {
                 int colon = line.indexOf(':');
                 headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
             }
-            int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+            int length = withBody ? Integer.parseInt(headers.getOrDefault("content-length", "0")) : 0;
             return new Response(statusLine, headers, new String(in.readNBytes(length), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
