@@ -6,7 +6,11 @@ import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.OperationCall;
+import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Arn;
+import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.AwsManagedPolicies;
+import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.Tag;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.policy.ContextKeys;
@@ -25,7 +29,21 @@ public record IamContext(IamStore store, AccessControl access, AwsManagedPolicie
         requireNonNull(random, "random is null");
     }
 
-    /** Authorizes {@code iam:Action} on a resource of the caller's own account. */
+    /** The current IAM state as the caller's account sees it: where every name and ARN of a request resolves. */
+    public AccountView view(OperationCall call) {
+        return view(store.snapshot(), call);
+    }
+
+    /** The given state (inside a store update) as the caller's account sees it. */
+    public AccountView view(IamSnapshot snapshot, OperationCall call) {
+        return AccountView.of(snapshot, awsManaged, call.requireCaller().account());
+    }
+
+    /**
+     * Authorizes {@code iam:Action} on a resource. The resource's account is the one its ARN names: IAM has no
+     * resource-based policies, so an ARN of another account is always refused (AccessDenied, "because no resource-based
+     * policy allows"), before anything of that account is looked up.
+     */
     public void authorize(OperationCall call, String resource) {
         authorize(call, resource, List.of(), List.of());
     }
@@ -33,6 +51,7 @@ public record IamContext(IamStore store, AccessControl access, AwsManagedPolicie
     /** As above, with the tags of the target ({@code aws:ResourceTag}) and of the request ({@code aws:RequestTag}). */
     public void authorize(OperationCall call, String resource, List<Tag> resourceTags, List<Tag> requestTags) {
         Caller caller = call.requireCaller();
+        AccountId resourceAccount = Arn.parse(resource).flatMap(Arn::accountId).orElse(caller.account());
         ContextKeys.Builder keys = ContextKeys.builder();
         resourceTags.forEach(t -> keys.put("aws:ResourceTag/" + t.key(), t.value()));
         if (!requestTags.isEmpty()) {
@@ -40,6 +59,6 @@ public record IamContext(IamStore store, AccessControl access, AwsManagedPolicie
             keys.putMulti("aws:TagKeys", requestTags.stream().map(Tag::key).toList());
         }
         access.require(store.snapshot(), caller, call.environment(), new AccessRequest("iam:" + call.action(),
-                resource, Optional.of(caller.account()), keys.build(), Optional.empty(), false));
+                resource, Optional.of(resourceAccount), keys.build(), Optional.empty(), false));
     }
 }
