@@ -29,6 +29,8 @@ final class HelidonHttpServer implements AutoCloseable {
     private static final byte[] UP = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
     private static final String JSON = "application/json";
     private final WebServer server;
+    private final String host;
+    private final int requestedPort;
     private final ConnectionWatchdog watchdog;
     private final HttpEndpoint api;
     private final int maxBodyBytes;
@@ -36,6 +38,8 @@ final class HelidonHttpServer implements AutoCloseable {
     HelidonHttpServer(String host, int port, int maxBodyBytes, HttpLimits limits, HttpEndpoint api,
             Supplier<String> health, Function<String, Optional<String>> outboundDocuments) {
         this.api = requireNonNull(api, "api is null");
+        this.host = requireNonNull(host, "host is null");
+        this.requestedPort = port;
         this.maxBodyBytes = maxBodyBytes;
         this.watchdog = new ConnectionWatchdog(limits, System::nanoTime);
         this.server = WebServer.builder()
@@ -87,9 +91,16 @@ final class HelidonHttpServer implements AutoCloseable {
                 .any(this::serve);
     }
 
+    /** The bound port; {@link IllegalStateException} when the listener could not bind (Helidon only logs that). */
     int start() {
         server.start();
-        return server.port();
+        int port = server.port();
+        if (!server.isRunning() || port <= 0) {
+            close();
+            throw new IllegalStateException("cannot listen on " + host + ":" + requestedPort
+                    + ": the address is in use or not available (see the log above)");
+        }
+        return port;
     }
 
     private static void methodNotAllowed(ServerResponse res) {
