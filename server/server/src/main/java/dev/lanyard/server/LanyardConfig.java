@@ -52,7 +52,7 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
                 + ", database=" + database.map(DatabaseSettings::toString).orElse("(embedded)") + ", nodeId=" + nodeId
                 + ", storePollInterval=" + storePollInterval + ", oidcAllowInsecureLoopback="
                 + oidcAllowInsecureLoopback + ", oidcCaBundle=" + oidcCaBundle.map(Path::toString).orElse("(JDK's)")
-                + "]";
+                + ", httpLimits=" + httpLimits + "]";
     }
 
     public static LanyardConfig defaults(Path dataDirectory) {
