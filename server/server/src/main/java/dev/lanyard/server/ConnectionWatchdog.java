@@ -9,32 +9,43 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Closes connections whose client makes no progress within the {@link HttpLimits}: idle between requests, sending a
  * request (a slowloris trickling one byte at a time stays within any per-read timeout, so the request as a whole has a
- * deadline), or reading an answer. The engine reports each connection's events to its {@link Watch}; one daemon
- * thread closes the overdue ones, which ends whatever read or write their own thread is blocked in. Thread-safe.
+ * deadline), or reading an answer. The engine reports each connection's events to its {@link Watch}; a daemon thread
+ * ticks every {@link HttpLimits#checkPeriod()} and closes the overdue ones, which ends whatever read or write their own
+ * thread is blocked in. Time is counted in those ticks, so no clock is read and tests tick by hand. Thread-safe.
  */
 final class ConnectionWatchdog implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.lanyard.server");
-    private static final long NONE = Long.MIN_VALUE;
+    private static final long NONE = Long.MAX_VALUE;
 
     private final HttpLimits limits;
-    private final LongSupplier nanoTime;
+    private final Duration tick;
+    private final AtomicLong ticks = new AtomicLong();
     private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<Watch> current = new ThreadLocal<>();
-    private final ScheduledExecutorService timer;
+    private final Optional<ScheduledExecutorService> timer;
 
-    /** @param nanoTime a monotonic clock in nanoseconds ({@code System::nanoTime}) */
-    ConnectionWatchdog(HttpLimits limits, LongSupplier nanoTime) {
+    private ConnectionWatchdog(HttpLimits limits, boolean ticking) {
         this.limits = requireNonNull(limits, "limits is null");
-        this.nanoTime = requireNonNull(nanoTime, "nanoTime is null");
-        this.timer = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("lanyard-http-watchdog").daemon().factory());
-        long period = limits.checkPeriod().toMillis();
-        timer.scheduleWithFixedDelay(this::closeOverdue, period, period, TimeUnit.MILLISECONDS);
+        this.tick = limits.checkPeriod();
+        this.timer = ticking ? Optional.of(Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("lanyard-http-watchdog").daemon().factory())) : Optional.empty();
+        long period = tick.toMillis();
+        timer.ifPresent(t -> t.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS));
+    }
+
+    /** A watchdog whose own daemon thread ticks. */
+    static ConnectionWatchdog started(HttpLimits limits) {
+        return new ConnectionWatchdog(limits, true);
+    }
+
+    /** A watchdog that ticks only when {@link #tick()} is called. */
+    static ConnectionWatchdog manual(HttpLimits limits) {
+        return new ConnectionWatchdog(limits, false);
     }
 
     /** Starts watching a new connection, idle until its first bytes arrive; {@code close} closes its socket. */
@@ -53,8 +64,9 @@ final class ConnectionWatchdog implements AutoCloseable {
         return watches.size();
     }
 
-    private void closeOverdue() {
-        long now = nanoTime.getAsLong();
+    /** One period has passed: close every connection now past a deadline. */
+    void tick() {
+        long now = ticks.incrementAndGet();
         for (Watch watch : watches) {
             Optional<String> overdue = watch.overdue(now);
             if (overdue.isPresent()) {
@@ -69,9 +81,15 @@ final class ConnectionWatchdog implements AutoCloseable {
         }
     }
 
+    /** The tick after which {@code limit} has passed, counted from now: at least a whole limit, at most a tick more. */
+    private long deadline(Duration limit) {
+        long whole = (limit.toNanos() + tick.toNanos() - 1) / tick.toNanos();
+        return ticks.get() + whole;
+    }
+
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.ifPresent(ScheduledExecutorService::shutdownNow);
     }
 
     /**
@@ -102,7 +120,7 @@ final class ConnectionWatchdog implements AutoCloseable {
         void bytesArrived() {
             if (idle) {
                 idle = false;
-                deadline(limits.requestRead(), "a request not received within " + describe(limits.requestRead()));
+                readDeadline(limits.requestRead(), "a request not received within " + describe(limits.requestRead()));
             }
         }
 
@@ -115,11 +133,11 @@ final class ConnectionWatchdog implements AutoCloseable {
         /** The answer is out: idle until the next request. */
         void answered() {
             idle = true;
-            deadline(limits.idle(), "idle for " + describe(limits.idle()));
+            readDeadline(limits.idle(), "idle for " + describe(limits.idle()));
         }
 
         void writing() {
-            writeDeadline = nanoTime.getAsLong() + limits.responseWrite().toNanos();
+            writeDeadline = deadline(limits.responseWrite());
         }
 
         void written() {
@@ -134,19 +152,17 @@ final class ConnectionWatchdog implements AutoCloseable {
             }
         }
 
-        private void deadline(Duration limit, String reason) {
+        private void readDeadline(Duration limit, String reason) {
             waitingFor = reason;
-            readDeadline = nanoTime.getAsLong() + limit.toNanos();
+            readDeadline = deadline(limit);
         }
 
-        /** Why this connection is past a deadline at {@code now}, if it is. */
+        /** Why this connection is past a deadline at tick {@code now}, if it is. */
         Optional<String> overdue(long now) {
-            long write = writeDeadline;
-            if (write != NONE && now - write > 0) {
+            if (now > writeDeadline) {
                 return Optional.of("an answer not read within " + describe(limits.responseWrite()));
             }
-            long read = readDeadline;
-            return read != NONE && now - read > 0 ? Optional.of(waitingFor) : Optional.empty();
+            return now > readDeadline ? Optional.of(waitingFor) : Optional.empty();
         }
     }
 

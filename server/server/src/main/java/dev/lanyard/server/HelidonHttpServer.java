@@ -41,7 +41,7 @@ final class HelidonHttpServer implements AutoCloseable {
         this.host = requireNonNull(host, "host is null");
         this.requestedPort = port;
         this.maxBodyBytes = maxBodyBytes;
-        this.watchdog = new ConnectionWatchdog(limits, System::nanoTime);
+        this.watchdog = ConnectionWatchdog.started(limits);
         this.server = WebServer.builder()
                 .host(host)
                 .port(port)

@@ -32,7 +32,7 @@ public record HttpLimits(Duration idle, Duration requestRead, Duration responseW
         }
     }
 
-    /** The shortest limit: how often the watchdog looks at connections (a quarter of it, within 50 ms .. 1 s). */
+    /** How often the watchdog ticks: a quarter of the shortest limit, within 50 ms .. 1 s. */
     Duration checkPeriod() {
         Duration shortest = idle.compareTo(requestRead) < 0 ? idle : requestRead;
         shortest = shortest.compareTo(responseWrite) < 0 ? shortest : responseWrite;
