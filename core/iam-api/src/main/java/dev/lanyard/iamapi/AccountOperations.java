@@ -117,8 +117,8 @@ final class AccountOperations {
         map.put("SigningCertificatesPerUserQuota", 2L);
         map.put("ServerCertificates", 0L);
         map.put("ServerCertificatesQuota", 20L);
-        map.put("InstanceProfiles", 0L);
-        map.put("InstanceProfilesQuota", 1000L);
+        map.put("InstanceProfiles", (long) s.instanceProfiles().size());
+        map.put("InstanceProfilesQuota", (long) AccountQuota.INSTANCE_PROFILES.limit());
         map.put("Providers", 0L);
         map.put("GlobalEndpointTokenVersion", 1L);
         Map<String, Value> entries = new LinkedHashMap<>();

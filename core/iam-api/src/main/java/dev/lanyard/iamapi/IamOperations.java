@@ -43,6 +43,10 @@ public final class IamOperations {
         new PolicySimulatorOperations(ctx).register(ops);
         new SamlProviderOperations(ctx).register(ops);
         new OutboundFederationOperations(ctx, issuer, newSigningKeys).register(ops);
+        new InstanceProfileOperations(ctx).register(ops);
+        new LoginProfileOperations(ctx).register(ops);
+        new PasswordPolicyOperations(ctx).register(ops);
+        new ServiceLinkedRoleOperations(ctx).register(ops);
         return Map.copyOf(ops);
     }
 }

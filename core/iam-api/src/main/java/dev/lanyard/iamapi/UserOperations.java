@@ -169,6 +169,9 @@ final class UserOperations {
             if (!user.inlinePolicies().isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete policies first.");
             }
+            if (view.loginProfile(user).isPresent()) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must delete login profile first.");
+            }
             boolean hasMfa = view.mfaDevices().stream()
                     .anyMatch(d -> d.userName().map(n -> n.equalsIgnoreCase(user.name())).orElse(false));
             if (hasMfa) {

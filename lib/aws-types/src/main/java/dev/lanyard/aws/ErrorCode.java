@@ -57,6 +57,8 @@ public enum ErrorCode {
     SERVICE_FAILURE("ServiceFailure", 500),
     FEATURE_ENABLED("FeatureEnabled", 409),
     FEATURE_DISABLED("FeatureDisabled", 404),
+    PASSWORD_POLICY_VIOLATION("PasswordPolicyViolation", 400),
+    INVALID_USER_TYPE("InvalidUserType", 400),
 
     // Organizations (JSON protocol: codes are exception names)
     AWS_ORGANIZATIONS_NOT_IN_USE("AWSOrganizationsNotInUseException", 400),

@@ -172,6 +172,10 @@ class AccountIsolationSweepTest {
                 .tags(secretTag()));
         iam.createSAMLProvider(r -> r.name(TARGET).samlMetadataDocument(samlMetadata).tags(secretTag()));
         iam.createAccountAlias(r -> r.accountAlias(TARGET + "-alias"));
+        iam.createInstanceProfile(r -> r.instanceProfileName(TARGET).tags(secretTag()));
+        iam.addRoleToInstanceProfile(r -> r.instanceProfileName(TARGET).roleName(TARGET));
+        iam.createLoginProfile(r -> r.userName(TARGET).password("Iso-Target-Pass-1"));
+        iam.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(17).requireSymbols(true));
     }
 
     // One entry per registered operation; the sweep fails for any operation without one.
@@ -334,6 +338,48 @@ class AccountIsolationSweepTest {
                 iam -> iam.getOutboundWebIdentityFederationInfo(r -> { })));
         f.put("DisableOutboundWebIdentityFederation", none("the caller's account only",
                 iam -> iam.disableOutboundWebIdentityFederation(r -> { })));
+        // Instance profiles: names only
+        f.put("CreateInstanceProfile", named(true, t -> iam -> iam.createInstanceProfile(r -> r
+                .instanceProfileName(t.name()))));
+        f.put("GetInstanceProfile", named(false, t -> iam -> iam.getInstanceProfile(r -> r
+                .instanceProfileName(t.name()))));
+        f.put("DeleteInstanceProfile", named(false, t -> iam -> iam.deleteInstanceProfile(r -> r
+                .instanceProfileName(t.name()))));
+        f.put("ListInstanceProfiles", none("lists the caller's account only", iam -> iam.listInstanceProfiles()));
+        f.put("ListInstanceProfilesForRole", named(false, t -> iam -> iam.listInstanceProfilesForRole(r -> r
+                .roleName(t.name()))));
+        f.put("AddRoleToInstanceProfile", named(false, t -> iam -> iam.addRoleToInstanceProfile(r -> r
+                .instanceProfileName(t.name()).roleName(t.name()))));
+        f.put("RemoveRoleFromInstanceProfile", named(false, t -> iam -> iam.removeRoleFromInstanceProfile(r -> r
+                .instanceProfileName(t.name()).roleName(t.name()))));
+        f.put("TagInstanceProfile", named(false, t -> iam -> iam.tagInstanceProfile(r -> r
+                .instanceProfileName(t.name()).tags(tag()))));
+        f.put("UntagInstanceProfile", named(false, t -> iam -> iam.untagInstanceProfile(r -> r
+                .instanceProfileName(t.name()).tagKeys(SECRET + "-key"))));
+        f.put("ListInstanceProfileTags", named(false, t -> iam -> iam.listInstanceProfileTags(r -> r
+                .instanceProfileName(t.name()))));
+        // Login profiles and the password policy: user names, or the caller's own account
+        f.put("CreateLoginProfile", named(false, t -> iam -> iam.createLoginProfile(r -> r.userName(t.name())
+                .password("Iso-B-Pass-1"))));
+        f.put("GetLoginProfile", named(false, t -> iam -> iam.getLoginProfile(r -> r.userName(t.name()))));
+        f.put("UpdateLoginProfile", named(false, t -> iam -> iam.updateLoginProfile(r -> r.userName(t.name())
+                .passwordResetRequired(true))));
+        f.put("DeleteLoginProfile", named(false, t -> iam -> iam.deleteLoginProfile(r -> r.userName(t.name()))));
+        f.put("ChangePassword", none("changes the caller's own password only", iam -> iam.changePassword(r -> r
+                .oldPassword("Iso-Target-Pass-1").newPassword("Iso-Target-Pass-2"))));
+        f.put("GetAccountPasswordPolicy", none("the caller's account only", iam -> iam.getAccountPasswordPolicy()));
+        f.put("UpdateAccountPasswordPolicy", none("the caller's account only", iam -> iam
+                .updateAccountPasswordPolicy(r -> r.minimumPasswordLength(9))));
+        f.put("DeleteAccountPasswordPolicy", none("the caller's account only", iam -> iam
+                .deleteAccountPasswordPolicy()));
+        // Service-linked roles: names, and deletion task IDs that name the role
+        f.put("CreateServiceLinkedRole", none("creates the caller's own role", iam -> iam.createServiceLinkedRole(r -> r
+                .awsServiceName("elasticloadbalancing.amazonaws.com"))));
+        f.put("DeleteServiceLinkedRole", named(false, t -> iam -> iam.deleteServiceLinkedRole(r -> r
+                .roleName(t.name()))));
+        f.put("GetServiceLinkedRoleDeletionStatus", named(false, t -> iam -> iam
+                .getServiceLinkedRoleDeletionStatus(r -> r.deletionTaskId("task/aws-service-role/"
+                        + "autoscaling.amazonaws.com/" + t.name() + "/00000000-0000-4000-8000-000000000000"))));
         return f;
     }
 
@@ -524,6 +570,10 @@ class AccountIsolationSweepTest {
         state.append(rootIam.getSAMLProvider(r -> r.samlProviderArn(existing.samlArn())));
         state.append(rootIam.listAccessKeys(r -> r.userName(TARGET)));
         state.append(rootIam.listAccountAliases());
+        state.append(rootIam.listInstanceProfiles());
+        state.append(rootIam.listInstanceProfileTags(r -> r.instanceProfileName(TARGET)));
+        state.append(rootIam.getLoginProfile(r -> r.userName(TARGET)));
+        state.append(rootIam.getAccountPasswordPolicy());
         state.append(rootIam.getAccountSummary());
         OrganizationsClient organizations = Clients.organizations(server, Clients.root(server));
         state.append(organizations.listAccounts());

@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.Arn;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -143,11 +145,65 @@ public final class AccountView {
         return snapshot.samlProviders(account);
     }
 
+    public Optional<InstanceProfile> instanceProfile(String name) {
+        return snapshot.instanceProfile(account, name);
+    }
+
+    public List<InstanceProfile> instanceProfiles() {
+        return snapshot.instanceProfiles(account);
+    }
+
+    /** The instance profiles that hold one of this account's roles. */
+    public List<InstanceProfile> instanceProfilesOf(Role role) {
+        return instanceProfiles().stream().filter(p -> p.holds(role.name())).toList();
+    }
+
+    /** The login profile of one of this account's users. */
+    public Optional<LoginProfile> loginProfile(User user) {
+        return user.account().equals(account) ? snapshot.loginProfile(account, user.userId()) : Optional.empty();
+    }
+
+    public Optional<PasswordPolicy> passwordPolicy() {
+        return snapshot.passwordPolicy(account);
+    }
+
+    public Optional<ServiceLinkedRoleDeletion> serviceLinkedRoleDeletion(String taskId) {
+        return snapshot.serviceLinkedRoleDeletion(account, taskId);
+    }
+
+    /** This account's own record (name and email, which a password may not equal). */
+    public Optional<Account> accountRecord() {
+        return snapshot.account(account);
+    }
+
     /** How many of this account's users, groups and roles have the policy attached. */
     public long attachmentCount(String policyArn) {
         return users().stream().filter(u -> u.attachedPolicyArns().contains(policyArn)).count()
                 + groups().stream().filter(g -> g.attachedPolicyArns().contains(policyArn)).count()
                 + roles().stream().filter(r -> r.attachedPolicyArns().contains(policyArn)).count();
+    }
+
+    /** Attachments per policy ARN in this account, counted in one pass (for lists of many policies). */
+    public Map<String, Long> attachmentCounts() {
+        Map<String, Long> counts = new HashMap<>();
+        users().forEach(u -> u.attachedPolicyArns().forEach(a -> counts.merge(a, 1L, Long::sum)));
+        groups().forEach(g -> g.attachedPolicyArns().forEach(a -> counts.merge(a, 1L, Long::sum)));
+        roles().forEach(r -> r.attachedPolicyArns().forEach(a -> counts.merge(a, 1L, Long::sum)));
+        return counts;
+    }
+
+    /** Permissions boundary uses per policy ARN in this account. */
+    public Map<String, Long> boundaryUsageCounts() {
+        Map<String, Long> counts = new HashMap<>();
+        users().forEach(u -> u.permissionsBoundaryArn().ifPresent(a -> counts.merge(a, 1L, Long::sum)));
+        roles().forEach(r -> r.permissionsBoundaryArn().ifPresent(a -> counts.merge(a, 1L, Long::sum)));
+        return counts;
+    }
+
+    /** Whether the policy can be attached: every customer managed policy, and most AWS managed ones. */
+    public boolean attachable(ManagedPolicy policy) {
+        return !policy.awsManaged() || awsManaged.entry(policy.arn().toString())
+                .map(AwsManagedPolicies.Entry::attachable).orElse(false);
     }
 
     /** How many of this account's users and roles have the policy as their permissions boundary. */

@@ -15,7 +15,11 @@ public enum EntityType {
     OIDC_PROVIDER("oidc-provider", false),
     SAML_PROVIDER("saml-provider", false),
     OUTBOUND_FEDERATION("outbound-federation", false),
-    OUTBOUND_SIGNING_KEYS("outbound-signing-keys", false);
+    OUTBOUND_SIGNING_KEYS("outbound-signing-keys", false),
+    INSTANCE_PROFILE("instance-profile", true),
+    LOGIN_PROFILE("login-profile", false),
+    PASSWORD_POLICY("password-policy", false),
+    SERVICE_LINKED_ROLE_DELETION("service-linked-role-deletion", false);
 
     private final String storedName;
     private final boolean caseInsensitive;

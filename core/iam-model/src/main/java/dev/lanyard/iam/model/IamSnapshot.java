@@ -50,6 +50,10 @@ public final class IamSnapshot {
                 case SamlProvider sp -> { }
                 case OutboundFederation of -> { }
                 case OutboundSigningKeys ok -> { }
+                case InstanceProfile ip -> { }
+                case LoginProfile lp -> { }
+                case PasswordPolicy pp -> { }
+                case ServiceLinkedRoleDeletion d -> { }
             }
         }
         this.accessKeys = Map.copyOf(keys);
@@ -216,6 +220,29 @@ public final class IamSnapshot {
     public Optional<OutboundSigningKeys> outboundSigningKeys() {
         return get(EntityKey.of(EntityType.OUTBOUND_SIGNING_KEYS, OutboundSigningKeys.GLOBAL,
                 OutboundSigningKeys.GLOBAL)).map(OutboundSigningKeys.class::cast);
+    }
+
+    public List<InstanceProfile> instanceProfiles(AccountId account) {
+        return ofType(InstanceProfile.class, EntityType.INSTANCE_PROFILE, account,
+                Comparator.comparing(p -> p.name().toLowerCase(Locale.ROOT)));
+    }
+
+    public Optional<InstanceProfile> instanceProfile(AccountId account, String name) {
+        return get(EntityKey.of(EntityType.INSTANCE_PROFILE, account.value(), name)).map(InstanceProfile.class::cast);
+    }
+
+    public Optional<LoginProfile> loginProfile(AccountId account, String userId) {
+        return get(EntityKey.of(EntityType.LOGIN_PROFILE, account.value(), userId)).map(LoginProfile.class::cast);
+    }
+
+    public Optional<PasswordPolicy> passwordPolicy(AccountId account) {
+        return get(EntityKey.of(EntityType.PASSWORD_POLICY, account.value(), account.value()))
+                .map(PasswordPolicy.class::cast);
+    }
+
+    public Optional<ServiceLinkedRoleDeletion> serviceLinkedRoleDeletion(AccountId account, String taskId) {
+        return get(EntityKey.of(EntityType.SERVICE_LINKED_ROLE_DELETION, account.value(), taskId))
+                .map(ServiceLinkedRoleDeletion.class::cast);
     }
 
     public List<CreateAccountStatus> createAccountStatuses() {

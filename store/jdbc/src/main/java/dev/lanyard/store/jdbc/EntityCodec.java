@@ -15,6 +15,11 @@ import dev.lanyard.iam.model.EntityType;
 import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamEntity;
 import dev.lanyard.iam.model.InlinePolicy;
+import dev.lanyard.iam.model.InstanceProfile;
+import dev.lanyard.iam.model.LoginProfile;
+import dev.lanyard.iam.model.PasswordPolicy;
+import dev.lanyard.iam.model.ServiceLinkedRoleDeletion;
+import dev.lanyard.passwords.PasswordHash;
 import dev.lanyard.iam.model.ManagedPolicy;
 import dev.lanyard.iam.model.OidcProvider;
 import dev.lanyard.iam.model.OutboundFederation;
@@ -158,6 +163,36 @@ final class EntityCodec {
                 node.set("thumbprints", strings(o.thumbprints()));
                 node.set("tags", tags(o.tags()));
             }
+            case InstanceProfile ip -> {
+                node.put("account", ip.account().value()).put("instanceProfileId", ip.instanceProfileId())
+                        .put("name", ip.name()).put("path", ip.path()).put("createDate", ip.createDate().toString());
+                node.set("roles", strings(ip.roleNames()));
+                node.set("tags", tags(ip.tags()));
+            }
+            case LoginProfile lp -> {
+                node.put("account", lp.account().value()).put("userId", lp.userId())
+                        .put("createDate", lp.createDate().toString())
+                        .put("passwordResetRequired", lp.passwordResetRequired())
+                        .put("passwordChanged", lp.passwordChanged().toString());
+                // the hashes (current, then those it replaced) are sealed under the master key, like other secrets
+                ArrayNode hashes = json.createArrayNode();
+                hashes.add(lp.password().encoded());
+                lp.previous().forEach(h -> hashes.add(h.encoded()));
+                secret = masterKey.encrypt(hashes.toString().getBytes(StandardCharsets.UTF_8),
+                        loginProfileAad(lp.userId()));
+            }
+            case PasswordPolicy pp -> {
+                node.put("account", pp.account().value()).put("minimumPasswordLength", pp.minimumPasswordLength())
+                        .put("requireSymbols", pp.requireSymbols()).put("requireNumbers", pp.requireNumbers())
+                        .put("requireUppercaseCharacters", pp.requireUppercaseCharacters())
+                        .put("requireLowercaseCharacters", pp.requireLowercaseCharacters())
+                        .put("allowUsersToChangePassword", pp.allowUsersToChangePassword());
+                pp.maxPasswordAge().ifPresent(v -> node.put("maxPasswordAge", v));
+                pp.passwordReusePrevention().ifPresent(v -> node.put("passwordReusePrevention", v));
+                pp.hardExpiry().ifPresent(v -> node.put("hardExpiry", v));
+            }
+            case ServiceLinkedRoleDeletion d -> node.put("account", d.account().value()).put("taskId", d.taskId())
+                    .put("roleArn", d.roleArn()).put("status", d.status()).put("createDate", d.createDate().toString());
             case AccessKey k -> {
                 node.put("id", k.id().value()).put("account", k.account().value()).put("status", k.status().name())
                         .put("createDate", k.createDate().toString());
@@ -207,6 +242,18 @@ final class EntityCodec {
             case OIDC_PROVIDER -> new OidcProvider(AccountId.of(text(n, "account")), text(n, "url"),
                     strings(n.path("clientIds")), strings(n.path("thumbprints")), instant(n, "createDate"), tags(n));
             case ACCOUNT_ALIAS -> new AccountAlias(AccountId.of(text(n, "account")), text(n, "alias"));
+            case INSTANCE_PROFILE -> new InstanceProfile(AccountId.of(text(n, "account")),
+                    text(n, "instanceProfileId"), text(n, "name"), text(n, "path"), instant(n, "createDate"),
+                    strings(n.path("roles")), tags(n));
+            case LOGIN_PROFILE -> loginProfile(n, row);
+            case PASSWORD_POLICY -> new PasswordPolicy(AccountId.of(text(n, "account")),
+                    n.path("minimumPasswordLength").asInt(), n.path("requireSymbols").asBoolean(),
+                    n.path("requireNumbers").asBoolean(), n.path("requireUppercaseCharacters").asBoolean(),
+                    n.path("requireLowercaseCharacters").asBoolean(), n.path("allowUsersToChangePassword").asBoolean(),
+                    optionalInt(n, "maxPasswordAge"), optionalInt(n, "passwordReusePrevention"),
+                    n.has("hardExpiry") ? Optional.of(n.path("hardExpiry").asBoolean()) : Optional.empty());
+            case SERVICE_LINKED_ROLE_DELETION -> new ServiceLinkedRoleDeletion(AccountId.of(text(n, "account")),
+                    text(n, "taskId"), text(n, "roleArn"), text(n, "status"), instant(n, "createDate"));
             case ACCESS_KEY -> new AccessKey(new AccessKeyId(text(n, "id")), AccountId.of(text(n, "account")),
                     optional(n, "userName"), decryptSecret(row), AccessKey.Status.valueOf(text(n, "status")),
                     instant(n, "createDate"));
@@ -222,6 +269,28 @@ final class EntityCodec {
         return new ManagedPolicy(text(n, "owner"), text(n, "policyId"), text(n, "name"), text(n, "path"),
                 optional(n, "description"), instant(n, "createDate"), instant(n, "updateDate"),
                 text(n, "defaultVersionId"), versions, tags(n));
+    }
+
+    private LoginProfile loginProfile(JsonNode n, Row row) {
+        String userId = text(n, "userId");
+        List<PasswordHash> hashes = new ArrayList<>();
+        try {
+            readTree(new String(masterKey.decrypt(row.secret(), loginProfileAad(userId)), StandardCharsets.UTF_8))
+                    .forEach(h -> hashes.add(PasswordHash.of(h.asText())));
+        } catch (SealedDataException e) {
+            throw new IllegalStateException("cannot decrypt the login profile of user " + userId, e);
+        }
+        return new LoginProfile(AccountId.of(text(n, "account")), userId, hashes.getFirst(), instant(n, "createDate"),
+                n.path("passwordResetRequired").asBoolean(), instant(n, "passwordChanged"),
+                hashes.subList(1, hashes.size()));
+    }
+
+    private static byte[] loginProfileAad(String userId) {
+        return ("login-profile:" + userId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Optional<Integer> optionalInt(JsonNode n, String field) {
+        return n.has(field) ? Optional.of(n.path(field).asInt()) : Optional.empty();
     }
 
     private SecretAccessKey decryptSecret(Row row) {

@@ -154,4 +154,34 @@ public abstract class IamStoreContract {
             assertThat(reopened.snapshot().mfaDevice(ACCOUNT, clean.serialNumber())).contains(clean);
         }
     }
+
+    /** Instance profiles, login profiles (password hashes sealed), password policies and deletion tasks survive. */
+    @Test
+    void accountSettingsAndProfilesSurviveReopen() {
+        IamStore store = newStore();
+        var profile = new dev.lanyard.iam.model.InstanceProfile(ACCOUNT, "AIPAEXAMPLE", "web", "/ec2/", T0,
+                List.of("app"), List.of(new Tag("team", "blue")));
+        var login = new dev.lanyard.iam.model.LoginProfile(ACCOUNT, "AIDACAROL",
+                dev.lanyard.passwords.PasswordHash.of("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$new"),
+                T0, true, T0.plusSeconds(5),
+                List.of(dev.lanyard.passwords.PasswordHash.of("$argon2id$v=19$m=19456,t=2,p=1$b2xk$old")));
+        var policy = new dev.lanyard.iam.model.PasswordPolicy(ACCOUNT, 14, true, false, true, false, true,
+                Optional.of(90), Optional.empty(), Optional.of(false));
+        var deletion = new dev.lanyard.iam.model.ServiceLinkedRoleDeletion(ACCOUNT,
+                "task/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling/0-1-2-3-4",
+                "arn:aws:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/"
+                        + "AWSServiceRoleForAutoScaling", "SUCCEEDED", T0);
+        store.update(s -> Mutation.of(1, EntityChange.upsert(profile), EntityChange.upsert(login),
+                EntityChange.upsert(policy), EntityChange.upsert(deletion)));
+        IamStore reopened = reopen(store);
+        try (reopened) {
+            if (reopened.snapshot().all().isEmpty()) {
+                return; // not a durable store
+            }
+            assertThat(reopened.snapshot().instanceProfile(ACCOUNT, "WEB")).contains(profile);
+            assertThat(reopened.snapshot().loginProfile(ACCOUNT, "AIDACAROL")).contains(login);
+            assertThat(reopened.snapshot().passwordPolicy(ACCOUNT)).contains(policy);
+            assertThat(reopened.snapshot().serviceLinkedRoleDeletion(ACCOUNT, deletion.taskId())).contains(deletion);
+        }
+    }
 }
