@@ -53,8 +53,7 @@ final class HolderPolicyOperations {
     private IamEntity authorized(OperationCall call, String name) {
         Caller caller = call.requireCaller();
         Optional<IamEntity> entity = holder.find(ctx.store().snapshot(), caller, name);
-        ctx.authorize(call, holder.arnFor(caller, entity, name), entity.map(PolicyHolder::tags).orElse(List.of()),
-                List.of());
+        ctx.authorize(call, holder.arnFor(caller, entity, name));
         return entity.orElseThrow(() -> switch (holder) {
             case USER -> IamErrors.noSuchUser(name);
             case GROUP -> IamErrors.noSuchGroup(name);

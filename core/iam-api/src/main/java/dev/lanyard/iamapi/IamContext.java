@@ -7,11 +7,10 @@ import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.OperationCall;
 import dev.lanyard.iam.model.AwsManagedPolicies;
-import dev.lanyard.iam.model.Tag;
+import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.policy.ContextKeys;
 import java.security.SecureRandom;
-import java.util.List;
 import java.util.Optional;
 
 /** What every IAM operation needs: the store, access control, built-in policies and a random source for ids. */
@@ -25,21 +24,18 @@ public record IamContext(IamStore store, AccessControl access, AwsManagedPolicie
         requireNonNull(random, "random is null");
     }
 
-    /** Authorizes {@code iam:Action} on a resource of the caller's own account. */
+    /**
+     * Authorizes {@code iam:Action} on a resource of the caller's own account. The request context carries the
+     * condition keys the action's row of the Service Authorization Reference lists, taken from the signed parameters
+     * and from the entity {@code resource} names, so no operation supplies (or forgets) them itself.
+     */
     public void authorize(OperationCall call, String resource) {
-        authorize(call, resource, List.of(), List.of());
-    }
-
-    /** As above, with the tags of the target ({@code aws:ResourceTag}) and of the request ({@code aws:RequestTag}). */
-    public void authorize(OperationCall call, String resource, List<Tag> resourceTags, List<Tag> requestTags) {
         Caller caller = call.requireCaller();
-        ContextKeys.Builder keys = ContextKeys.builder();
-        resourceTags.forEach(t -> keys.put("aws:ResourceTag/" + t.key(), t.value()));
-        if (!requestTags.isEmpty()) {
-            requestTags.forEach(t -> keys.put("aws:RequestTag/" + t.key(), t.value()));
-            keys.putMulti("aws:TagKeys", requestTags.stream().map(Tag::key).toList());
-        }
-        access.require(store.snapshot(), caller, call.environment(), new AccessRequest("iam:" + call.action(),
-                resource, Optional.of(caller.account()), keys.build(), Optional.empty(), false));
+        IamSnapshot snapshot = store.snapshot();
+        String action = "iam:" + call.action();
+        ContextKeys keys = IamRequestKeys.of(access.serviceAuthorization().require(action), call.parameters(),
+                IamRequestKeys.target(snapshot, caller.account(), resource));
+        access.require(snapshot, caller, call.environment(), new AccessRequest(action, resource,
+                Optional.of(caller.account()), keys, Optional.empty(), false));
     }
 }

@@ -38,6 +38,7 @@ public final class IamOperations {
         new PolicySimulatorOperations(ctx).register(ops);
         new SamlProviderOperations(ctx).register(ops);
         new OutboundFederationOperations(ctx, issuer, newSigningKeys).register(ops);
+        IamRequestKeys.requireSources(ctx.access().serviceAuthorization(), ops.keySet());
         return Map.copyOf(ops);
     }
 }

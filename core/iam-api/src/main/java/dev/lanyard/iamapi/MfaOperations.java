@@ -61,7 +61,7 @@ final class MfaOperations {
         List<Tag> tags = IamParams.tags(p, false);
         Caller caller = call.requireCaller();
         String serial = MfaDevice.serialNumber(caller.account(), path, name);
-        ctx.authorize(call, serial, List.of(), tags);
+        ctx.authorize(call, serial);
         TotpSeed seed = TotpSeed.generate(ctx.random());
         MfaDevice created = ctx.store().update(snapshot -> {
             boolean taken = snapshot.mfaDevices(caller.account()).stream()
@@ -127,7 +127,7 @@ final class MfaOperations {
         Codes codes = codes(call.parameters());
         Caller caller = call.requireCaller();
         User user = UserOperations.requireUser(ctx.store().snapshot(), caller, codes.userName());
-        ctx.authorize(call, user.arn().toString(), user.tags(), List.of());
+        ctx.authorize(call, user.arn().toString());
         ctx.store().update(snapshot -> {
             MfaDevice device = requireDevice(snapshot, caller, codes.serial());
             User target = UserOperations.requireUser(snapshot, caller, codes.userName());
@@ -151,7 +151,7 @@ final class MfaOperations {
         Codes codes = codes(call.parameters());
         Caller caller = call.requireCaller();
         User user = UserOperations.requireUser(ctx.store().snapshot(), caller, codes.userName());
-        ctx.authorize(call, user.arn().toString(), user.tags(), List.of());
+        ctx.authorize(call, user.arn().toString());
         ctx.store().update(snapshot -> {
             MfaDevice device = assignedDevice(snapshot, caller, codes.serial(), codes.userName());
             long counter = consecutive(device, codes, call.environment().time());
@@ -179,7 +179,7 @@ final class MfaOperations {
                 .or(existing::userName).orElseThrow(() -> new AwsException(ErrorCode.NO_SUCH_ENTITY,
                         "MFA Device with serial number " + serial + " is not associated with any user."));
         User user = UserOperations.requireUser(ctx.store().snapshot(), caller, userName);
-        ctx.authorize(call, user.arn().toString(), user.tags(), List.of());
+        ctx.authorize(call, user.arn().toString());
         ctx.store().update(snapshot -> {
             MfaDevice device = assignedDevice(snapshot, caller, serial, userName).unassigned();
             return Mutation.of(device, EntityChange.upsert(device));
@@ -208,7 +208,7 @@ final class MfaOperations {
         IamSnapshot snapshot = ctx.store().snapshot();
         if (!userName.isEmpty()) {
             User user = UserOperations.requireUser(snapshot, caller, userName);
-            ctx.authorize(call, user.arn().toString(), user.tags(), List.of());
+            ctx.authorize(call, user.arn().toString());
         } else {
             ctx.authorize(call, caller.account().rootArn().toString());
         }
@@ -272,7 +272,7 @@ final class MfaOperations {
         String serial = Validators.length("serialNumber", call.parameters().required("SerialNumber"), 9, 256);
         Caller caller = call.requireCaller();
         MfaDevice existing = requireDevice(ctx.store().snapshot(), caller, serial);
-        ctx.authorize(call, serial, existing.tags(), requestTags);
+        ctx.authorize(call, serial);
         ctx.store().update(snapshot -> {
             MfaDevice device = requireDevice(snapshot, caller, serial);
             MfaDevice updated = device.withTags(change.apply(device.tags()));
@@ -285,7 +285,7 @@ final class MfaOperations {
         String serial = Validators.length("serialNumber", call.parameters().required("SerialNumber"), 9, 256);
         Caller caller = call.requireCaller();
         MfaDevice device = requireDevice(ctx.store().snapshot(), caller, serial);
-        ctx.authorize(call, serial, device.tags(), List.of());
+        ctx.authorize(call, serial);
         return Optional.of(Struct.builder().put("Tags", IamShapes.tags(device.tags())).put("IsTruncated", false)
                 .build());
     }

@@ -102,7 +102,7 @@ final class OidcProviderOperations {
         Caller caller = call.requireCaller();
         OidcProvider candidate = new OidcProvider(caller.account(), url, clientIds, prints, call.environment().time(),
                 tags);
-        ctx.authorize(call, candidate.arn(), List.of(), tags);
+        ctx.authorize(call, candidate.arn());
         ctx.store().update(snapshot -> {
             if (snapshot.oidcProvider(caller.account(), candidate.arn()).isPresent()) {
                 throw IamErrors.alreadyExists("Provider with url " + url);

@@ -75,7 +75,7 @@ final class RoleOperations {
         Optional<String> boundary = p.get("PermissionsBoundary");
         List<Tag> tags = IamParams.tags(p);
         Caller caller = call.requireCaller();
-        ctx.authorize(call, roleArn(caller, path, name), List.of(), tags);
+        ctx.authorize(call, roleArn(caller, path, name));
         Role created = ctx.store().update(snapshot -> {
             if (snapshot.role(caller.account(), name).isPresent()) {
                 throw IamErrors.alreadyExists("Role with name " + name);
@@ -90,17 +90,16 @@ final class RoleOperations {
         return Optional.of(Struct.builder().put("Role", IamShapes.role(created, ctx.store().snapshot(), false)).build());
     }
 
-    private Role authorizedRole(OperationCall call, String name, List<Tag> requestTags) {
+    private Role authorizedRole(OperationCall call, String name) {
         Caller caller = call.requireCaller();
         Optional<Role> role = ctx.store().snapshot().role(caller.account(), name);
-        ctx.authorize(call, role.map(r -> r.arn().toString()).orElse(roleArn(caller, "/", name)),
-                role.map(Role::tags).orElse(List.of()), requestTags);
+        ctx.authorize(call, role.map(r -> r.arn().toString()).orElse(roleArn(caller, "/", name)));
         return role.orElseThrow(() -> IamErrors.noSuchRole(name));
     }
 
     private Optional<Struct> getRole(OperationCall call) {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
-        return Optional.of(Struct.builder().put("Role", IamShapes.role(authorizedRole(call, name, List.of()),
+        return Optional.of(Struct.builder().put("Role", IamShapes.role(authorizedRole(call, name),
                 ctx.store().snapshot(), true))
                 .build());
     }
@@ -122,7 +121,7 @@ final class RoleOperations {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
         Optional<String> description = IamParams.description(call.parameters());
         Optional<Duration> maxSession = maxSessionDuration(call.parameters());
-        authorizedRole(call, name, List.of());
+        authorizedRole(call, name);
         Caller caller = call.requireCaller();
         ctx.store().update(snapshot -> {
             Role role = requireRole(snapshot, caller, name);
@@ -136,7 +135,7 @@ final class RoleOperations {
     private Optional<Struct> updateRoleDescription(OperationCall call) {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
         String description = Validators.length("description", call.parameters().required("Description"), 0, 1000);
-        authorizedRole(call, name, List.of());
+        authorizedRole(call, name);
         Caller caller = call.requireCaller();
         Role updated = ctx.store().update(snapshot -> {
             Role role = requireRole(snapshot, caller, name);
@@ -149,7 +148,7 @@ final class RoleOperations {
     private Optional<Struct> updateAssumeRolePolicy(OperationCall call) {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
         StoredPolicy trust = trustPolicy(call.parameters(), "PolicyDocument");
-        authorizedRole(call, name, List.of());
+        authorizedRole(call, name);
         Caller caller = call.requireCaller();
         ctx.store().update(snapshot -> {
             Role role = requireRole(snapshot, caller, name).withTrustPolicy(TrustPrincipals.bind(trust, snapshot));
@@ -160,7 +159,7 @@ final class RoleOperations {
 
     private Optional<Struct> deleteRole(OperationCall call) {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
-        authorizedRole(call, name, List.of());
+        authorizedRole(call, name);
         Caller caller = call.requireCaller();
         ctx.store().update(snapshot -> {
             Role role = requireRole(snapshot, caller, name);
@@ -178,7 +177,7 @@ final class RoleOperations {
     private Optional<Struct> tagRole(OperationCall call) {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
         List<Tag> tags = IamParams.tags(call.parameters());
-        authorizedRole(call, name, tags);
+        authorizedRole(call, name);
         Caller caller = call.requireCaller();
         ctx.store().update(snapshot -> {
             Role role = requireRole(snapshot, caller, name);
@@ -191,7 +190,7 @@ final class RoleOperations {
     private Optional<Struct> untagRole(OperationCall call) {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
         List<String> keys = call.parameters().list("TagKeys");
-        authorizedRole(call, name, List.of());
+        authorizedRole(call, name);
         Caller caller = call.requireCaller();
         ctx.store().update(snapshot -> {
             Role role = requireRole(snapshot, caller, name);
@@ -203,7 +202,7 @@ final class RoleOperations {
 
     private Optional<Struct> listRoleTags(OperationCall call) {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
-        Role role = authorizedRole(call, name, List.of());
+        Role role = authorizedRole(call, name);
         return Optional.of(Struct.builder().put("Tags", IamShapes.tags(role.tags())).put("IsTruncated", false).build());
     }
 }

@@ -64,7 +64,7 @@ final class SamlProviderOperations {
         }
         SamlProvider provider = new SamlProvider(caller.account(), name, document, UUID.randomUUID().toString(),
                 call.environment().time(), parsed.validUntil(), tags, required, keys);
-        ctx.authorize(call, provider.arn(), List.of(), tags);
+        ctx.authorize(call, provider.arn());
         ctx.store().update(snapshot -> {
             if (snapshot.samlProvider(caller.account(), name).isPresent()) {
                 throw IamErrors.alreadyExists("SAMLProvider " + name);

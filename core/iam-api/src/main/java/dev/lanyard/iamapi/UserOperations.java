@@ -51,7 +51,7 @@ final class UserOperations {
         List<Tag> tags = IamParams.tags(p);
         Optional<String> boundary = p.get("PermissionsBoundary");
         Caller caller = call.requireCaller();
-        ctx.authorize(call, userArn(caller, path, name), List.of(), tags);
+        ctx.authorize(call, userArn(caller, path, name));
         User created = ctx.store().update(snapshot -> {
             if (snapshot.user(caller.account(), name).isPresent()) {
                 throw IamErrors.alreadyExists("User with name " + name);
@@ -73,8 +73,7 @@ final class UserOperations {
             return Optional.of(Struct.builder().put("User", self(snapshot, caller)).build());
         }
         User user = snapshot.user(caller.account(), name.get()).orElse(null);
-        ctx.authorize(call, user != null ? user.arn().toString() : userArn(caller, "/", name.get()),
-                user != null ? user.tags() : List.of(), List.of());
+        ctx.authorize(call, user != null ? user.arn().toString() : userArn(caller, "/", name.get()));
         if (user == null) {
             throw IamErrors.noSuchUser(name.get());
         }
@@ -118,7 +117,7 @@ final class UserOperations {
         Optional<String> newPath = p.get("NewPath").map(v -> IamParams.checkPath("NewPath", v));
         Caller caller = call.requireCaller();
         User existing = requireUser(ctx.store().snapshot(), caller, name);
-        ctx.authorize(call, existing.arn().toString(), existing.tags(), List.of());
+        ctx.authorize(call, existing.arn().toString());
         ctx.store().update(snapshot -> {
             User user = requireUser(snapshot, caller, name);
             String targetName = newName.orElse(user.name());
@@ -143,7 +142,7 @@ final class UserOperations {
         String name = IamParams.name(call.parameters(), "UserName", "userName", 128);
         Caller caller = call.requireCaller();
         User existing = requireUser(ctx.store().snapshot(), caller, name);
-        ctx.authorize(call, existing.arn().toString(), existing.tags(), List.of());
+        ctx.authorize(call, existing.arn().toString());
         ctx.store().update(snapshot -> {
             User user = requireUser(snapshot, caller, name);
             if (!snapshot.accessKeys(caller.account(), Optional.of(user.name())).isEmpty()) {
@@ -173,7 +172,7 @@ final class UserOperations {
         List<Tag> tags = IamParams.tags(call.parameters());
         Caller caller = call.requireCaller();
         User existing = requireUser(ctx.store().snapshot(), caller, name);
-        ctx.authorize(call, existing.arn().toString(), existing.tags(), tags);
+        ctx.authorize(call, existing.arn().toString());
         ctx.store().update(snapshot -> {
             User user = requireUser(snapshot, caller, name);
             User tagged = user.withTags(IamParams.merge(user.tags(), tags));
@@ -187,7 +186,7 @@ final class UserOperations {
         List<String> keys = call.parameters().list("TagKeys");
         Caller caller = call.requireCaller();
         User existing = requireUser(ctx.store().snapshot(), caller, name);
-        ctx.authorize(call, existing.arn().toString(), existing.tags(), List.of());
+        ctx.authorize(call, existing.arn().toString());
         ctx.store().update(snapshot -> {
             User user = requireUser(snapshot, caller, name);
             User untagged = user.withTags(IamParams.remove(user.tags(), keys));
@@ -200,7 +199,7 @@ final class UserOperations {
         String name = IamParams.name(call.parameters(), "UserName", "userName", 128);
         Caller caller = call.requireCaller();
         User user = requireUser(ctx.store().snapshot(), caller, name);
-        ctx.authorize(call, user.arn().toString(), user.tags(), List.of());
+        ctx.authorize(call, user.arn().toString());
         return Optional.of(Struct.builder().put("Tags", IamShapes.tags(user.tags())).put("IsTruncated", false).build());
     }
 }

@@ -1,0 +1,221 @@
+package dev.lanyard.iamapi;
+
+import dev.lanyard.authz.ServiceAuthorization;
+import dev.lanyard.authz.ServiceAuthorization.ActionAuthorization;
+import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Arn;
+import dev.lanyard.iam.model.AccessKey;
+import dev.lanyard.iam.model.Account;
+import dev.lanyard.iam.model.AccountAlias;
+import dev.lanyard.iam.model.CreateAccountStatus;
+import dev.lanyard.iam.model.Group;
+import dev.lanyard.iam.model.IamEntity;
+import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.model.ManagedPolicy;
+import dev.lanyard.iam.model.MfaDevice;
+import dev.lanyard.iam.model.OidcProvider;
+import dev.lanyard.iam.model.Organization;
+import dev.lanyard.iam.model.OutboundFederation;
+import dev.lanyard.iam.model.OutboundSigningKeys;
+import dev.lanyard.iam.model.Role;
+import dev.lanyard.iam.model.SamlProvider;
+import dev.lanyard.iam.model.Tag;
+import dev.lanyard.iam.model.User;
+import dev.lanyard.policy.ContextKeys;
+import dev.lanyard.query.QueryParameters;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The condition keys of one IAM request beyond the global ones (iam-policy.md §5.2): exactly the keys the action's
+ * row of the Service Authorization Reference lists, each read from the signed parameters or from the entity the
+ * request acts on. A key the request does not supply is absent, never an empty string.
+ */
+final class IamRequestKeys {
+    private IamRequestKeys() {}
+
+    /** What one request offers as key values: its parameters and the existing entity it names, if any. */
+    private record Request(QueryParameters params, Optional<IamEntity> target) {}
+
+    /** The values of one key pattern for one request: concrete key names to their values (none: key absent). */
+    @FunctionalInterface
+    private interface Source {
+        Map<String, List<String>> values(Request request);
+    }
+
+    /** Where each key comes from, by the reference's spelling of the key (lower case). */
+    private static final Map<String, Source> SOURCES = Map.of(
+            "iam:policyarn", parameter("PolicyArn", "iam:PolicyARN"),
+            // The boundary a request sets (CreateUser, PutRolePermissionsBoundary, ...), else the one the target has.
+            "iam:permissionsboundary", r -> single("iam:PermissionsBoundary", r.params().get("PermissionsBoundary")
+                    .or(() -> r.target().flatMap(IamRequestKeys::boundary))),
+            // IAM documents iam:ResourceTag for users and roles and supports aws:ResourceTag alongside it.
+            "iam:resourcetag/${tagkey}", r -> tagValues("iam:ResourceTag/", r.target()
+                    .filter(e -> e instanceof User || e instanceof Role).map(IamRequestKeys::tags).orElse(List.of())),
+            "aws:resourcetag/${tagkey}", r -> tagValues("aws:ResourceTag/",
+                    r.target().map(IamRequestKeys::tags).orElse(List.of())),
+            "aws:requesttag/${tagkey}", r -> tagValues("aws:RequestTag/", requestTags(r.params())),
+            "aws:tagkeys", r -> tagKeys(r.params()).map(keys -> Map.of("aws:TagKeys", keys)).orElse(Map.of()),
+            "iam:awsservicename", parameter("AWSServiceName", "iam:AWSServiceName"),
+            "iam:organizationspolicyid", parameter("OrganizationsPolicyId", "iam:OrganizationsPolicyId"));
+
+    /** Keys of served actions that no request to Lanyard carries, and why; every other key needs a source. */
+    static final Map<String, String> NEVER_CARRIED = Map.of(
+            "iam:roletemplatearn", "names a role template, a CreateRole input Lanyard does not take",
+            "iam:fido-certification", "describes a FIDO security key; Lanyard's MFA devices are virtual (TOTP)",
+            "iam:fido-fips-140-2-certification", "describes a FIDO security key; Lanyard's MFA devices are virtual",
+            "iam:fido-fips-140-3-certification", "describes a FIDO security key; Lanyard's MFA devices are virtual",
+            "iam:registersecuritykey", "describes the registration of a FIDO security key; Lanyard's MFA devices"
+                    + " are virtual (TOTP)");
+
+    private static Source parameter(String name, String key) {
+        return r -> single(key, r.params().get(name));
+    }
+
+    private static Map<String, List<String>> single(String key, Optional<String> value) {
+        return value.map(v -> Map.of(key, List.of(v))).orElse(Map.of());
+    }
+
+    private static Map<String, List<String>> tagValues(String prefix, List<Tag> tags) {
+        Map<String, List<String>> values = new java.util.LinkedHashMap<>();
+        tags.forEach(t -> values.put(prefix + t.key(), List.of(t.value())));
+        return values;
+    }
+
+    /**
+     * The keys of one request to {@code action}, with {@code target} the existing entity it names; a key is
+     * multivalued when the reference types it ArrayOf..., whatever the number of values.
+     */
+    static ContextKeys of(ActionAuthorization action, QueryParameters params, Optional<IamEntity> target) {
+        ContextKeys.Builder keys = ContextKeys.builder();
+        Request request = new Request(params, target);
+        action.conditionKeys().forEach((pattern, type) -> {
+            Source source = SOURCES.get(pattern.toLowerCase(Locale.ROOT));
+            if (source == null) {
+                return;
+            }
+            source.values(request).forEach((key, values) -> {
+                if (type.multivalued()) {
+                    keys.putMulti(key, values);
+                } else {
+                    keys.put(key, values.getFirst());
+                }
+            });
+        });
+        return keys.build();
+    }
+
+    /**
+     * Refuses a registry in which an operation has no row in the reference, or whose row names a key with neither a
+     * source nor a reason it is never carried: the next operation cannot forget its keys.
+     */
+    static void requireSources(ServiceAuthorization reference, Collection<String> operations) {
+        reference.requireRows("iam", operations);
+        TreeSet<String> unsourced = new TreeSet<>();
+        for (String op : operations) {
+            for (String key : reference.require("iam:" + op).conditionKeys().keySet()) {
+                String lower = key.toLowerCase(Locale.ROOT);
+                if (!SOURCES.containsKey(lower) && !NEVER_CARRIED.containsKey(lower)) {
+                    unsourced.add("iam:" + op + " " + key);
+                }
+            }
+        }
+        if (!unsourced.isEmpty()) {
+            throw new IllegalStateException("condition keys with no source in IamRequestKeys: " + unsourced);
+        }
+    }
+
+    /** The existing entity of the caller's account that {@code resource} names exactly (IAM never crosses accounts). */
+    static Optional<IamEntity> target(IamSnapshot snapshot, AccountId account, String resource) {
+        Optional<Arn> arn = Arn.parse(resource)
+                .filter(a -> a.service().equals("iam") && a.account().equals(account.value()));
+        if (arn.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = arn.get().resourceName();
+        Optional<? extends IamEntity> found = switch (arn.get().resourceType()) {
+            case "user" -> snapshot.user(account, name);
+            case "role" -> snapshot.role(account, name);
+            case "group" -> snapshot.group(account, name);
+            case "policy" -> snapshot.customerPolicy(resource);
+            case "oidc-provider" -> snapshot.oidcProvider(account, resource);
+            case "saml-provider" -> snapshot.samlProvider(account, name);
+            case "mfa" -> snapshot.mfaDevice(account, resource);
+            default -> Optional.empty();
+        };
+        return found.<IamEntity>map(e -> e).filter(e -> arn(e).map(resource::equals).orElse(false));
+    }
+
+    private static Optional<String> arn(IamEntity entity) {
+        return switch (entity) {
+            case User u -> Optional.of(u.arn().toString());
+            case Role r -> Optional.of(r.arn().toString());
+            case Group g -> Optional.of(g.arn().toString());
+            case ManagedPolicy p -> Optional.of(p.arn().toString());
+            case OidcProvider o -> Optional.of(o.arn());
+            case SamlProvider s -> Optional.of(s.arn());
+            case MfaDevice d -> Optional.of(d.serialNumber());
+            case Account a -> Optional.empty();
+            case Organization o -> Optional.empty();
+            case CreateAccountStatus s -> Optional.empty();
+            case AccessKey k -> Optional.empty();
+            case AccountAlias a -> Optional.empty();
+            case OutboundFederation f -> Optional.empty();
+            case OutboundSigningKeys k -> Optional.empty();
+        };
+    }
+
+    private static List<Tag> tags(IamEntity entity) {
+        return switch (entity) {
+            case User u -> u.tags();
+            case Role r -> r.tags();
+            case ManagedPolicy p -> p.tags();
+            case OidcProvider o -> o.tags();
+            case SamlProvider s -> s.tags();
+            case MfaDevice d -> d.tags();
+            case Group g -> List.of();
+            case Account a -> List.of();
+            case Organization o -> List.of();
+            case CreateAccountStatus s -> List.of();
+            case AccessKey k -> List.of();
+            case AccountAlias a -> List.of();
+            case OutboundFederation f -> List.of();
+            case OutboundSigningKeys k -> List.of();
+        };
+    }
+
+    private static Optional<String> boundary(IamEntity entity) {
+        return switch (entity) {
+            case User u -> u.permissionsBoundaryArn();
+            case Role r -> r.permissionsBoundaryArn();
+            default -> Optional.empty();
+        };
+    }
+
+    /** The {@code Tags} of the request as sent; the operation validates them. */
+    private static List<Tag> requestTags(QueryParameters params) {
+        List<Tag> tags = new ArrayList<>();
+        for (Map<String, String> entry : params.structList("Tags")) {
+            String key = entry.get("Key");
+            if (key != null) {
+                tags.add(new Tag(key, entry.getOrDefault("Value", "")));
+            }
+        }
+        return tags;
+    }
+
+    /** The tag keys a request adds ({@code Tags}) or removes ({@code TagKeys}); absent when it names none. */
+    private static Optional<List<String>> tagKeys(QueryParameters params) {
+        List<String> added = requestTags(params).stream().map(Tag::key).toList();
+        if (!added.isEmpty()) {
+            return Optional.of(added);
+        }
+        List<String> removed = params.list("TagKeys");
+        return removed.isEmpty() ? Optional.empty() : Optional.of(removed);
+    }
+}
