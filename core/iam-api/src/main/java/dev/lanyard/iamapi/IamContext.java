@@ -6,6 +6,7 @@ import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.OperationCall;
+import dev.lanyard.authz.ServiceAuthorization.ActionAuthorization;
 import dev.lanyard.iam.model.AwsManagedPolicies;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.spi.IamStore;
@@ -33,8 +34,9 @@ public record IamContext(IamStore store, AccessControl access, AwsManagedPolicie
         Caller caller = call.requireCaller();
         IamSnapshot snapshot = store.snapshot();
         String action = "iam:" + call.action();
-        ContextKeys keys = IamRequestKeys.of(access.serviceAuthorization().require(action), call.parameters(),
-                IamRequestKeys.target(snapshot, caller.account(), resource));
+        ActionAuthorization row = access.serviceAuthorization().require(action);
+        ContextKeys keys = IamRequestKeys.of(row, call.parameters(),
+                IamRequestKeys.target(snapshot, caller.account(), resource, row));
         access.require(snapshot, caller, call.environment(), new AccessRequest(action, resource,
                 Optional.of(caller.account()), keys, Optional.empty(), false));
     }

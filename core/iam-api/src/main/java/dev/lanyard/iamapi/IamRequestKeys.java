@@ -36,7 +36,7 @@ import java.util.TreeSet;
  * row of the Service Authorization Reference lists, each read from the signed parameters or from the entity the
  * request acts on. A key the request does not supply is absent, never an empty string.
  */
-final class IamRequestKeys {
+public final class IamRequestKeys {
     private IamRequestKeys() {}
 
     /** What one request offers as key values: its parameters and the existing entity it names, if any. */
@@ -65,13 +65,18 @@ final class IamRequestKeys {
             "iam:organizationspolicyid", parameter("OrganizationsPolicyId", "iam:OrganizationsPolicyId"));
 
     /** Keys of served actions that no request to Lanyard carries, and why; every other key needs a source. */
-    static final Map<String, String> NEVER_CARRIED = Map.of(
+    public static final Map<String, String> NEVER_CARRIED = Map.of(
             "iam:roletemplatearn", "names a role template, a CreateRole input Lanyard does not take",
             "iam:fido-certification", "describes a FIDO security key; Lanyard's MFA devices are virtual (TOTP)",
             "iam:fido-fips-140-2-certification", "describes a FIDO security key; Lanyard's MFA devices are virtual",
             "iam:fido-fips-140-3-certification", "describes a FIDO security key; Lanyard's MFA devices are virtual",
             "iam:registersecuritykey", "describes the registration of a FIDO security key; Lanyard's MFA devices"
                     + " are virtual (TOTP)");
+
+    /** Whether a key, as the reference spells it ({@code aws:RequestTag/${TagKey}}), has a source here. */
+    public static boolean sourced(String pattern) {
+        return SOURCES.containsKey(pattern.toLowerCase(Locale.ROOT));
+    }
 
     private static Source parameter(String name, String key) {
         return r -> single(key, r.params().get(name));
@@ -130,10 +135,15 @@ final class IamRequestKeys {
         }
     }
 
-    /** The existing entity of the caller's account that {@code resource} names exactly (IAM never crosses accounts). */
-    static Optional<IamEntity> target(IamSnapshot snapshot, AccountId account, String resource) {
+    /**
+     * The existing entity of the caller's account that {@code resource} names exactly (IAM never crosses accounts),
+     * when it is of a resource type the action's row lists: the entity whose boundary and tags the keys describe.
+     */
+    static Optional<IamEntity> target(IamSnapshot snapshot, AccountId account, String resource,
+            ActionAuthorization action) {
         Optional<Arn> arn = Arn.parse(resource)
-                .filter(a -> a.service().equals("iam") && a.account().equals(account.value()));
+                .filter(a -> a.service().equals("iam") && a.account().equals(account.value()))
+                .filter(a -> action.resourceTypes().stream().anyMatch(t -> t.name().equals(a.resourceType())));
         if (arn.isEmpty()) {
             return Optional.empty();
         }
