@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -39,8 +40,16 @@ import java.util.TreeSet;
 public final class IamRequestKeys {
     private IamRequestKeys() {}
 
-    /** What one request offers as key values: its parameters and the existing entity it names, if any. */
-    private record Request(QueryParameters params, Optional<IamEntity> target) {}
+    /**
+     * What one request offers as key values: its action's row, its parameters and the existing entity it names. A
+     * parameter counts only for an action whose input has it: an extra {@code PermissionsBoundary} or {@code TagKeys}
+     * sent to another action is ignored by the operation and must not set a key either.
+     */
+    private record Request(ActionAuthorization action, QueryParameters params, Optional<IamEntity> target) {
+        String name() {
+            return action.action().substring(action.action().indexOf(':') + 1);
+        }
+    }
 
     /** The values of one key pattern for one request: concrete key names to their values (none: key absent). */
     @FunctionalInterface
@@ -48,19 +57,25 @@ public final class IamRequestKeys {
         Map<String, List<String>> values(Request request);
     }
 
-    /** Where each key comes from, by the reference's spelling of the key (lower case). */
+    /** The actions whose input sets a permissions boundary; the others' key is the boundary the target has. */
+    private static final Set<String> SET_BOUNDARY = Set.of("CreateUser", "CreateRole", "PutUserPermissionsBoundary",
+            "PutRolePermissionsBoundary");
+
+    /**
+     * Where each key comes from, by the reference's spelling of the key (lower case). Every row that lists
+     * iam:PolicyARN, aws:RequestTag or a service name is an action whose input has that parameter.
+     */
     private static final Map<String, Source> SOURCES = Map.of(
             "iam:policyarn", parameter("PolicyArn", "iam:PolicyARN"),
-            // The boundary a request sets (CreateUser, PutRolePermissionsBoundary, ...), else the one the target has.
-            "iam:permissionsboundary", r -> single("iam:PermissionsBoundary", r.params().get("PermissionsBoundary")
-                    .or(() -> r.target().flatMap(IamRequestKeys::boundary))),
+            "iam:permissionsboundary", r -> single("iam:PermissionsBoundary", SET_BOUNDARY.contains(r.name())
+                    ? r.params().get("PermissionsBoundary") : r.target().flatMap(IamRequestKeys::boundary)),
             // IAM documents iam:ResourceTag for users and roles and supports aws:ResourceTag alongside it.
             "iam:resourcetag/${tagkey}", r -> tagValues("iam:ResourceTag/", r.target()
                     .filter(e -> e instanceof User || e instanceof Role).map(IamRequestKeys::tags).orElse(List.of())),
             "aws:resourcetag/${tagkey}", r -> tagValues("aws:ResourceTag/",
                     r.target().map(IamRequestKeys::tags).orElse(List.of())),
             "aws:requesttag/${tagkey}", r -> tagValues("aws:RequestTag/", requestTags(r.params())),
-            "aws:tagkeys", r -> tagKeys(r.params()).map(keys -> Map.of("aws:TagKeys", keys)).orElse(Map.of()),
+            "aws:tagkeys", IamRequestKeys::tagKeys,
             "iam:awsservicename", parameter("AWSServiceName", "iam:AWSServiceName"),
             "iam:organizationspolicyid", parameter("OrganizationsPolicyId", "iam:OrganizationsPolicyId"));
 
@@ -98,7 +113,7 @@ public final class IamRequestKeys {
      */
     static ContextKeys of(ActionAuthorization action, QueryParameters params, Optional<IamEntity> target) {
         ContextKeys.Builder keys = ContextKeys.builder();
-        Request request = new Request(params, target);
+        Request request = new Request(action, params, target);
         action.conditionKeys().forEach((pattern, type) -> {
             Source source = SOURCES.get(pattern.toLowerCase(Locale.ROOT));
             if (source == null) {
@@ -219,13 +234,15 @@ public final class IamRequestKeys {
         return tags;
     }
 
-    /** The tag keys a request adds ({@code Tags}) or removes ({@code TagKeys}); absent when it names none. */
-    private static Optional<List<String>> tagKeys(QueryParameters params) {
-        List<String> added = requestTags(params).stream().map(Tag::key).toList();
-        if (!added.isEmpty()) {
-            return Optional.of(added);
-        }
-        List<String> removed = params.list("TagKeys");
-        return removed.isEmpty() ? Optional.empty() : Optional.of(removed);
+    /**
+     * The tag keys a request adds (the {@code Tags} of an action that takes tags, one whose row lists
+     * aws:RequestTag) or removes (the {@code TagKeys} of an Untag action); absent when it names none.
+     */
+    private static Map<String, List<String>> tagKeys(Request r) {
+        boolean addsTags = r.action().conditionKeys().keySet().stream()
+                .anyMatch(k -> k.equalsIgnoreCase("aws:RequestTag/${TagKey}"));
+        List<String> keys = addsTags ? requestTags(r.params()).stream().map(Tag::key).toList()
+                : r.params().list("TagKeys");
+        return keys.isEmpty() ? Map.of() : Map.of("aws:TagKeys", keys);
     }
 }

@@ -3,6 +3,17 @@ package dev.lanyard.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lanyard.aws.SecretAccessKey;
+import dev.lanyard.sigv4.HttpRequestParts;
+import dev.lanyard.sigv4.SigV4Signer;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -18,10 +29,37 @@ class IamDelegationPatternsTest {
     private static final String READ_ONLY = "arn:aws:iam::aws:policy/ReadOnlyAccess";
 
     private static IamClient userWithPolicy(TestServer server, IamClient root, String name, String policy) {
+        AccessKey key = keyOfUserWithPolicy(root, name, policy);
+        return Clients.iam(server, Clients.basic(key.accessKeyId(), key.secretAccessKey()));
+    }
+
+    private static AccessKey keyOfUserWithPolicy(IamClient root, String name, String policy) {
         root.createUser(r -> r.userName(name));
         root.putUserPolicy(r -> r.userName(name).policyName("p").policyDocument(policy));
-        AccessKey key = root.createAccessKey(r -> r.userName(name)).accessKey();
-        return Clients.iam(server, Clients.basic(key.accessKeyId(), key.secretAccessKey()));
+        return root.createAccessKey(r -> r.userName(name)).accessKey();
+    }
+
+    /** An IAM Query request signed (for iam) with the key, with parameters no SDK would add. */
+    private static HttpResponse<String> raw(TestServer server, AccessKey key, Map<String, String> params) {
+        StringBuilder text = new StringBuilder("Version=2010-05-08");
+        params.forEach((k, v) -> text.append('&').append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
+        String contentType = "application/x-www-form-urlencoded; charset=utf-8";
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("Host", List.of("127.0.0.1:" + server.port()));
+        headers.put("Content-Type", List.of(contentType));
+        Map<String, String> signed = new SigV4Signer(key.accessKeyId(), SecretAccessKey.of(key.secretAccessKey()),
+                Optional.empty()).signHeaders(new HttpRequestParts("POST", "/", "", headers, body), "us-east-1",
+                "iam", Instant.now());
+        Map<String, String> all = new LinkedHashMap<>(signed);
+        all.put("Content-Type", contentType);
+        return new RawHttpClient(server).send("POST", "", body, all);
+    }
+
+    private static void assertRawDenied(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+        assertThat(response.body()).contains("<Code>AccessDenied</Code>");
     }
 
     private static void assertDenied(Runnable call) {
@@ -106,6 +144,44 @@ class IamDelegationPatternsTest {
             // ...unless it sets the boundary first, which is exactly what the pattern allows.
             delegate.putUserPermissionsBoundary(r -> r.userName("free").permissionsBoundary(boundary));
             delegate.attachUserPolicy(r -> r.userName("free").policyArn(READ_ONLY));
+        }
+    }
+
+    /**
+     * A parameter counts only for an action whose input has it: a PermissionsBoundary added to AttachUserPolicy or
+     * PutUserPolicy (which ignore it) does not stand in for the target's boundary, and TagKeys added to CreateUser
+     * does not stand in for tags it does not set.
+     */
+    @Test
+    void parametersAnActionDoesNotTakeSetNoKeys() {
+        try (TestServer server = TestServer.start()) {
+            IamClient root = Clients.iam(server, Clients.root(server));
+            String boundary = root.createPolicy(r -> r.policyName("Boundary").policyDocument("""
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}"""))
+                    .policy().arn();
+            AccessKey delegate = keyOfUserWithPolicy(root, "delegate", """
+                    {"Version":"2012-10-17","Statement":[
+                      {"Effect":"Allow","Action":["iam:AttachUserPolicy","iam:PutUserPolicy","iam:CreateUser"],
+                       "Resource":"*","Condition":{"StringEquals":{"iam:PermissionsBoundary":"%s"}}}]}"""
+                    .formatted(boundary));
+            assertRawDenied(raw(server, delegate, Map.of("Action", "AttachUserPolicy", "UserName", "delegate",
+                    "PolicyArn", ADMIN, "PermissionsBoundary", boundary)));
+            assertRawDenied(raw(server, delegate, Map.of("Action", "PutUserPolicy", "UserName", "delegate",
+                    "PolicyName", "all", "PermissionsBoundary", boundary, "PolicyDocument", """
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""")));
+            assertThat(root.listAttachedUserPolicies(r -> r.userName("delegate")).attachedPolicies()).isEmpty();
+            assertThat(root.listUserPolicies(r -> r.userName("delegate")).policyNames()).containsExactly("p");
+            // The parameter where the action takes it.
+            assertThat(raw(server, delegate, Map.of("Action", "CreateUser", "UserName", "bounded",
+                    "PermissionsBoundary", boundary)).statusCode()).isEqualTo(200);
+
+            AccessKey tagger = keyOfUserWithPolicy(root, "tagger", """
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:CreateUser","Resource":"*",
+                     "Condition":{"ForAnyValue:StringEquals":{"aws:TagKeys":"team"}}}]}""");
+            assertRawDenied(raw(server, tagger, Map.of("Action", "CreateUser", "UserName", "untagged",
+                    "TagKeys.member.1", "team")));
+            assertThat(raw(server, tagger, Map.of("Action", "CreateUser", "UserName", "tagged",
+                    "Tags.member.1.Key", "team", "Tags.member.1.Value", "blue")).statusCode()).isEqualTo(200);
         }
     }
 }
