@@ -58,7 +58,7 @@ public final class IamRequestKeys {
     }
 
     /** The actions whose input sets a permissions boundary; the others' key is the boundary the target has. */
-    private static final Set<String> SET_BOUNDARY = Set.of("CreateUser", "CreateRole", "PutUserPermissionsBoundary",
+    public static final Set<String> SET_BOUNDARY = Set.of("CreateUser", "CreateRole", "PutUserPermissionsBoundary",
             "PutRolePermissionsBoundary");
 
     /**

@@ -141,6 +141,47 @@ class IamConditionKeysTest {
         assertThat(REFERENCE.require("sts:AssumeRole").carries("iam:ResourceTag/team")).isTrue();
     }
 
+    /**
+     * The keys read from parameters assume the action's input has them: checked against AWS's API model (botocore)
+     * for the whole IAM list, so an operation Lanyard adds later is covered too.
+     */
+    @Test
+    void keysFromParametersNameParametersTheActionsTake() throws Exception {
+        ExternalProcess.Result result = ExternalProcess.run(List.of("python3", "-c", """
+                import botocore.session,json
+                m=botocore.session.get_session().get_service_model('iam')
+                print(json.dumps({o: sorted(m.operation_model(o).input_shape.members)
+                    if m.operation_model(o).input_shape else [] for o in m.operation_names}))"""), Map.of());
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        Map<String, List<String>> inputs = JSON.readValue(result.stdout(),
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, List<String>>>() { });
+        Set<String> settingBoundary = new TreeSet<>();
+        inputs.forEach((op, members) -> {
+            if (members.contains("PermissionsBoundary")) {
+                settingBoundary.add(op);
+            }
+        });
+        assertThat(settingBoundary).isEqualTo(new TreeSet<>(IamRequestKeys.SET_BOUNDARY));
+        Map<String, String> parameterOf = Map.of("iam:PolicyARN", "PolicyArn", "aws:RequestTag/${TagKey}", "Tags",
+                "iam:AWSServiceName", "AWSServiceName", "iam:OrganizationsPolicyId", "OrganizationsPolicyId");
+        for (ActionAuthorization row : REFERENCE.actions("iam")) {
+            String op = row.action().substring("iam:".length());
+            List<String> members = inputs.get(op);
+            if (members == null) {
+                continue; // an action without an API operation of its own (iam:PassRole)
+            }
+            parameterOf.forEach((key, parameter) -> {
+                if (row.conditionKeys().containsKey(key)) {
+                    assertThat(members).as(op + " lists " + key).contains(parameter);
+                }
+            });
+            if (row.conditionKeys().containsKey("aws:TagKeys")
+                    && !row.conditionKeys().containsKey("aws:RequestTag/${TagKey}")) {
+                assertThat(members).as(op + " removes tags").contains("TagKeys");
+            }
+        }
+    }
+
     private static Set<String> servedOperations(Path dir) {
         SecureRandom random = new SecureRandom();
         MasterKey masterKey = MasterKey.generate(random);
