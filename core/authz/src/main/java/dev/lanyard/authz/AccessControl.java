@@ -81,6 +81,10 @@ public final class AccessControl {
         }
         AuthorizationRequest input = evaluation.input();
         RequestContext context = input.context();
+        if (input.isCrossAccount() && !resourcePolicyAllows(input)) {
+            // Another account's resource: only its resource-based policy could allow, whatever the caller's own say.
+            return " because no resource-based policy allows the " + request.action() + " action";
+        }
         if (!input.principalIsRoot() && evaluator.evaluate(input.identityPolicies(), context).effect()
                 != SetEffect.ALLOW) {
             return " because no identity-based policy allows the " + request.action() + " action";
@@ -96,6 +100,11 @@ public final class AccessControl {
             case SessionPolicies.FederatedWithoutPolicy none ->
                     " because no session policy allows the " + request.action() + " action";
         };
+    }
+
+    private boolean resourcePolicyAllows(AuthorizationRequest input) {
+        return input.resourcePolicy().map(policy -> evaluator.evaluateResourcePolicy(policy, input.context()).effect()
+                == SetEffect.ALLOW).orElse(false);
     }
 
     private static String denyingPolicyKind(List<MatchedStatement> determining) {

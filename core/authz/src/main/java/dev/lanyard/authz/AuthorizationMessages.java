@@ -3,6 +3,7 @@ package dev.lanyard.authz;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.policy.ContextKeys;
@@ -17,10 +18,12 @@ import java.util.List;
 
 /**
  * The encoded authorization message carried by every AccessDenied: the request, the principal and the statements that
- * decided, sealed under the master key so only DecodeAuthorizationMessage (with its own permission) can read it.
+ * decided, sealed under the master key so only DecodeAuthorizationMessage (with its own permission) can read it. The
+ * caller's account is bound into the seal (associated data): only that account can decode it; anywhere else it is as
+ * invalid as a forged one.
  */
 public final class AuthorizationMessages {
-    private static final byte[] AAD = "lanyard-authorization-message".getBytes(StandardCharsets.US_ASCII);
+    private static final String AAD_PREFIX = "lanyard-authorization-message:";
     private final ObjectMapper json = new ObjectMapper();
     private final MasterKey masterKey;
 
@@ -53,8 +56,7 @@ public final class AuthorizationMessages {
         }
         ArrayNode trace = root.putArray("explanation");
         decision.trace().forEach(trace::add);
-        byte[] sealed = masterKey.encrypt(root.toString().getBytes(StandardCharsets.UTF_8), AAD);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
+        return seal(caller.account(), root);
     }
 
     /** A refusal decided before any policy was evaluated (a missing role, a session limit): its reason is the failure. */
@@ -69,15 +71,26 @@ public final class AuthorizationMessages {
         context.put("action", action);
         context.put("resource", resource);
         context.putObject("conditions").putArray("items");
-        byte[] sealed = masterKey.encrypt(root.toString().getBytes(StandardCharsets.UTF_8), AAD);
+        return seal(caller.account(), root);
+    }
+
+    private String seal(AccountId account, ObjectNode message) {
+        byte[] sealed = masterKey.encrypt(message.toString().getBytes(StandardCharsets.UTF_8), aad(account));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
     }
 
-    /** The JSON document, or InvalidAuthorizationMessageException for anything this server did not seal. */
-    public String decode(String encoded) {
+    private static byte[] aad(AccountId account) {
+        return (AAD_PREFIX + account.value()).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * The JSON document of a message made for {@code account}, or InvalidAuthorizationMessageException for anything
+     * this server did not seal for that account.
+     */
+    public String decode(AccountId account, String encoded) {
         try {
             byte[] sealed = Base64.getUrlDecoder().decode(encoded);
-            return new String(masterKey.decrypt(sealed, AAD), StandardCharsets.UTF_8);
+            return new String(masterKey.decrypt(sealed, aad(account)), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException | SealedDataException e) {
             throw new AwsException(ErrorCode.INVALID_AUTHORIZATION_MESSAGE,
                     "The encoded authorization message is invalid.", e.toString());

@@ -1,5 +1,7 @@
 package dev.lanyard.authz;
 
+import dev.lanyard.aws.AccountId;
+import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.AwsManagedPolicies;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.InlinePolicy;
@@ -20,6 +22,9 @@ import java.util.Optional;
 /** Collects the policies that apply to a caller from the read model (iam-policy.md §4.1). */
 public final class PolicyGatherer {
     private static final int SESSION_POLICY_CACHE_SIZE = 10_000;
+    private static final dev.lanyard.policy.PolicyDocument ALLOWS_NOTHING = new dev.lanyard.policy.PolicyDocument(
+            dev.lanyard.policy.PolicyVersion.V2012_10_17, Optional.empty(), List.of(),
+            "{\"Version\":\"2012-10-17\",\"Statement\":[]}");
     private final AwsManagedPolicies awsManaged;
     // Inline session policies travel in every request's token; parse each distinct text once, not per request.
     private final java.util.concurrent.ConcurrentHashMap<String, Optional<dev.lanyard.policy.PolicyDocument>>
@@ -46,9 +51,11 @@ public final class PolicyGatherer {
             case Caller.RoleSession session -> session.role().permissionsBoundaryArn();
             case Caller.FederatedUser federated -> federated.parentUser().flatMap(User::permissionsBoundaryArn);
         };
-        return arn.flatMap(a -> managed(snapshot, a))
-                .map(p -> new LabeledPolicy(new PolicyRef(PolicySource.PERMISSIONS_BOUNDARY, p.arn().toString()),
-                        p.defaultVersion().policy().document()));
+        // A boundary that no longer resolves in the caller's account (data written before boundaries were checked
+        // against the account) fails closed: it allows nothing, rather than lifting the limit.
+        return arn.map(a -> new LabeledPolicy(new PolicyRef(PolicySource.PERMISSIONS_BOUNDARY, a),
+                managed(snapshot, caller.account(), a).map(p -> p.defaultVersion().policy().document())
+                        .orElse(ALLOWS_NOTHING)));
     }
 
     public SessionPolicies sessionPolicies(IamSnapshot snapshot, Caller caller) {
@@ -66,8 +73,9 @@ public final class PolicyGatherer {
         claims.inlineSessionPolicy().flatMap(this::parsedSessionPolicy).ifPresent(document -> passed.add(
                 new LabeledPolicy(new PolicyRef(PolicySource.SESSION_INLINE, "session-policy"), document)));
         for (String arn : claims.sessionPolicyArns()) {
-            // A session policy deleted since issue still limits the session: it simply allows nothing.
-            managed(snapshot, arn).ifPresent(p -> passed.add(new LabeledPolicy(
+            // A session policy deleted since issue, or never of the session's account, still limits the session: it
+            // simply allows nothing.
+            managed(snapshot, claims.account(), arn).ifPresent(p -> passed.add(new LabeledPolicy(
                     new PolicyRef(PolicySource.SESSION_MANAGED, arn), p.defaultVersion().policy().document())));
         }
         boolean anyPassed = claims.inlineSessionPolicy().isPresent() || !claims.sessionPolicyArns().isEmpty();
@@ -89,8 +97,9 @@ public final class PolicyGatherer {
         return parsed;
     }
 
-    public Optional<ManagedPolicy> managed(IamSnapshot snapshot, String arn) {
-        return awsManaged.lookup(arn).or(() -> snapshot.customerPolicy(arn));
+    /** A managed policy as the given account sees it: AWS managed, or that account's own. */
+    public Optional<ManagedPolicy> managed(IamSnapshot snapshot, AccountId account, String arn) {
+        return AccountView.of(snapshot, awsManaged, account).policy(arn);
     }
 
     private List<LabeledPolicy> userPolicies(IamSnapshot snapshot, User user) {
@@ -99,13 +108,13 @@ public final class PolicyGatherer {
             result.add(new LabeledPolicy(new PolicyRef(PolicySource.USER_INLINE, inline.name()),
                     inline.policy().document()));
         }
-        addAttached(snapshot, user.attachedPolicyArns(), result);
+        addAttached(snapshot, user.account(), user.attachedPolicyArns(), result);
         for (dev.lanyard.iam.model.Group group : snapshot.groupsOf(user.userId())) {
             for (InlinePolicy inline : group.inlinePolicies()) {
                 result.add(new LabeledPolicy(new PolicyRef(PolicySource.GROUP_INLINE, group.name() + "/"
                         + inline.name()), inline.policy().document()));
             }
-            addAttached(snapshot, group.attachedPolicyArns(), result);
+            addAttached(snapshot, group.account(), group.attachedPolicyArns(), result);
         }
         return result;
     }
@@ -116,13 +125,13 @@ public final class PolicyGatherer {
             result.add(new LabeledPolicy(new PolicyRef(PolicySource.ROLE_INLINE, inline.name()),
                     inline.policy().document()));
         }
-        addAttached(snapshot, role.attachedPolicyArns(), result);
+        addAttached(snapshot, role.account(), role.attachedPolicyArns(), result);
         return result;
     }
 
-    private void addAttached(IamSnapshot snapshot, List<String> arns, List<LabeledPolicy> result) {
+    private void addAttached(IamSnapshot snapshot, AccountId account, List<String> arns, List<LabeledPolicy> result) {
         for (String arn : arns) {
-            managed(snapshot, arn).ifPresent(p -> result.add(new LabeledPolicy(
+            managed(snapshot, account, arn).ifPresent(p -> result.add(new LabeledPolicy(
                     new PolicyRef(p.awsManaged() ? PolicySource.AWS_MANAGED : PolicySource.CUSTOMER_MANAGED, arn),
                     p.defaultVersion().policy().document())));
         }

@@ -8,8 +8,8 @@ import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.iam.model.AccessKey;
+import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
-import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.spi.IamStore.Mutation;
 import dev.lanyard.query.Struct;
 import dev.lanyard.query.Value;
@@ -50,18 +50,19 @@ final class AccessKeyOperations {
         };
     }
 
-    private String resource(Caller caller, IamSnapshot snapshot, Optional<String> owner) {
-        return owner.map(name -> snapshot.user(caller.account(), name).map(u -> u.arn().toString())
+    private String resource(Caller caller, AccountView view, Optional<String> owner) {
+        return owner.map(name -> view.user(name).map(u -> u.arn().toString())
                 .orElse(UserOperations.userArn(caller, "/", name))).orElse(caller.account().rootArn().toString());
     }
 
     private Optional<Struct> create(OperationCall call) {
         Caller caller = call.requireCaller();
         Optional<String> owner = owner(call);
-        ctx.authorize(call, resource(caller, ctx.store().snapshot(), owner));
+        ctx.authorize(call, resource(caller, ctx.view(call), owner));
         AccessKey created = ctx.store().update(snapshot -> {
-            Optional<String> canonicalName = owner.map(n -> UserOperations.requireUser(snapshot, caller, n).name());
-            if (snapshot.accessKeys(caller.account(), canonicalName).size() >= MAX_KEYS) {
+            AccountView view = ctx.view(snapshot, call);
+            Optional<String> canonicalName = owner.map(n -> UserOperations.requireUser(view, n).name());
+            if (view.accessKeys(canonicalName).size() >= MAX_KEYS) {
                 throw IamErrors.limitExceeded("Cannot exceed quota for AccessKeysPerUser: " + MAX_KEYS);
             }
             AccessKey key = new AccessKey(AccessKeyId.generateLongTerm(caller.account(), ctx.random()),
@@ -82,10 +83,10 @@ final class AccessKeyOperations {
     private Optional<Struct> list(OperationCall call) {
         Caller caller = call.requireCaller();
         Optional<String> owner = owner(call);
-        IamSnapshot snapshot = ctx.store().snapshot();
-        ctx.authorize(call, resource(caller, snapshot, owner));
-        owner.ifPresent(n -> UserOperations.requireUser(snapshot, caller, n));
-        List<AccessKey> keys = snapshot.accessKeys(caller.account(), owner);
+        AccountView view = ctx.view(call);
+        ctx.authorize(call, resource(caller, view, owner));
+        owner.ifPresent(n -> UserOperations.requireUser(view, n));
+        List<AccessKey> keys = view.accessKeys(owner);
         Struct.Builder result = Struct.builder()
                 .put("AccessKeyMetadata", new Value.ListOf(keys.stream()
                         .<Value>map(IamShapes::accessKeyMetadata).toList()))
@@ -93,9 +94,8 @@ final class AccessKeyOperations {
         return Optional.of(result.build());
     }
 
-    private AccessKey requireKey(IamSnapshot snapshot, Caller caller, Optional<String> owner, String id) {
-        return AccessKeyId.parse(id).flatMap(snapshot::accessKey)
-                .filter(k -> k.account().equals(caller.account()))
+    private AccessKey requireKey(AccountView view, Optional<String> owner, String id) {
+        return view.accessKey(id)
                 .filter(k -> owner.isEmpty() ? k.userName().isEmpty()
                         : k.userName().map(n -> n.equalsIgnoreCase(owner.get())).orElse(false))
                 .orElseThrow(() -> new AwsException(ErrorCode.NO_SUCH_ENTITY,
@@ -112,9 +112,9 @@ final class AccessKeyOperations {
             default -> throw dev.lanyard.query.ValidationErrors.single("status", call.parameters().required("Status"),
                     "Member must satisfy enum value set: [Active, Inactive, Expired]");
         };
-        ctx.authorize(call, resource(caller, ctx.store().snapshot(), owner));
+        ctx.authorize(call, resource(caller, ctx.view(call), owner));
         ctx.store().update(snapshot -> {
-            AccessKey key = requireKey(snapshot, caller, owner, id).withStatus(status);
+            AccessKey key = requireKey(ctx.view(snapshot, call), owner, id).withStatus(status);
             return Mutation.of(key, EntityChange.upsert(key));
         });
         return Optional.empty();
@@ -124,9 +124,9 @@ final class AccessKeyOperations {
         Caller caller = call.requireCaller();
         Optional<String> owner = owner(call);
         String id = call.parameters().required("AccessKeyId");
-        ctx.authorize(call, resource(caller, ctx.store().snapshot(), owner));
+        ctx.authorize(call, resource(caller, ctx.view(call), owner));
         ctx.store().update(snapshot -> {
-            AccessKey key = requireKey(snapshot, caller, owner, id);
+            AccessKey key = requireKey(ctx.view(snapshot, call), owner, id);
             return Mutation.of(key, EntityChange.remove(key));
         });
         return Optional.empty();
@@ -135,11 +135,11 @@ final class AccessKeyOperations {
     private Optional<Struct> lastUsed(OperationCall call) {
         Caller caller = call.requireCaller();
         String id = call.parameters().required("AccessKeyId");
-        AccessKey key = AccessKeyId.parse(id).flatMap(ctx.store().snapshot()::accessKey)
-                .filter(k -> k.account().equals(caller.account()))
+        AccountView view = ctx.view(call);
+        AccessKey key = view.accessKey(id)
                 .orElseThrow(() -> new AwsException(ErrorCode.ACCESS_DENIED,
                         "User: " + caller.arn() + " is not authorized to perform: iam:GetAccessKeyLastUsed"));
-        ctx.authorize(call, resource(caller, ctx.store().snapshot(), key.userName()));
+        ctx.authorize(call, resource(caller, view, key.userName()));
         return Optional.of(Struct.builder()
                 .put("UserName", key.userName().orElse(caller.account().value()))
                 .put("AccessKeyLastUsed", Struct.builder().put("ServiceName", "N/A").put("Region", "N/A").build())

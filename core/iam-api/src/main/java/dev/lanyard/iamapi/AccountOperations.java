@@ -6,7 +6,7 @@ import dev.lanyard.authz.Operation;
 import dev.lanyard.authz.OperationCall;
 import dev.lanyard.iam.model.AccountAlias;
 import dev.lanyard.iam.model.EntityChange;
-import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.MfaDevice;
 import dev.lanyard.iam.spi.IamStore.Mutation;
 import dev.lanyard.query.Struct;
@@ -82,18 +82,17 @@ final class AccountOperations {
     }
 
     private Optional<Struct> summary(OperationCall call) {
-        Caller caller = call.requireCaller();
         ctx.authorize(call, "*");
-        IamSnapshot s = ctx.store().snapshot();
-        List<MfaDevice> devices = s.mfaDevices(caller.account());
+        AccountView s = ctx.view(call);
+        List<MfaDevice> devices = s.mfaDevices();
         Map<String, Long> map = new LinkedHashMap<>();
-        map.put("Users", (long) s.users(caller.account()).size());
+        map.put("Users", (long) s.users().size());
         map.put("UsersQuota", (long) AccountQuota.USERS.limit());
-        map.put("Groups", (long) s.groups(caller.account()).size());
+        map.put("Groups", (long) s.groups().size());
         map.put("GroupsQuota", (long) AccountQuota.GROUPS.limit());
-        map.put("Roles", (long) s.roles(caller.account()).size());
+        map.put("Roles", (long) s.roles().size());
         map.put("RolesQuota", (long) AccountQuota.ROLES.limit());
-        map.put("Policies", (long) s.customerPolicies(caller.account()).size());
+        map.put("Policies", (long) s.customerPolicies().size());
         map.put("PoliciesQuota", (long) AccountQuota.POLICIES.limit());
         map.put("PolicySizeQuota", (long) PolicySizeQuota.MANAGED.limit());
         map.put("UserPolicySizeQuota", (long) PolicySizeQuota.USER_INLINE.limit());
@@ -106,13 +105,13 @@ final class AccountOperations {
         map.put("AttachedPoliciesPerRoleQuota", (long) HolderPolicyOperations.MAX_ATTACHED);
         map.put("GroupsPerUserQuota", (long) GroupOperations.MAX_GROUPS_PER_USER);
         map.put("VersionsPerPolicyQuota", (long) PolicyVersionOperations.MAX_VERSIONS);
-        map.put("PolicyVersionsInUse", s.customerPolicies(caller.account()).stream()
+        map.put("PolicyVersionsInUse", s.customerPolicies().stream()
                 .mapToLong(p -> p.versions().size()).sum());
         map.put("PolicyVersionsInUseQuota", 10000L);
         map.put("MFADevices", (long) devices.size());
         map.put("MFADevicesInUse", devices.stream().filter(MfaDevice::assigned).count());
         map.put("AccountMFAEnabled", 0L);
-        map.put("AccountAccessKeysPresent", s.accessKeys(caller.account(), Optional.empty()).isEmpty() ? 0L : 1L);
+        map.put("AccountAccessKeysPresent", s.accessKeys(Optional.empty()).isEmpty() ? 0L : 1L);
         map.put("AccountPasswordPresent", 0L);
         map.put("AccountSigningCertificatesPresent", 0L);
         map.put("SigningCertificatesPerUserQuota", 2L);

@@ -1,9 +1,9 @@
 package dev.lanyard.iamapi;
 
-import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Operation;
 import dev.lanyard.authz.OperationCall;
 import dev.lanyard.authz.Validators;
+import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamEntity;
 import dev.lanyard.iam.model.IamSnapshot;
@@ -40,7 +40,6 @@ final class AuthorizationDetailsOperation {
     }
 
     private Optional<Struct> handle(OperationCall call) {
-        Caller caller = call.requireCaller();
         ctx.authorize(call, "*");
         List<String> filter = call.parameters().list("Filter");
         for (String f : filter) {
@@ -50,18 +49,19 @@ final class AuthorizationDetailsOperation {
             }
         }
         IamSnapshot snapshot = ctx.store().snapshot();
+        AccountView view = ctx.view(snapshot, call);
         List<IamEntity> items = new ArrayList<>();
         if (wants(filter, "User")) {
-            items.addAll(snapshot.users(caller.account()));
+            items.addAll(view.users());
         }
         if (wants(filter, "Group")) {
-            items.addAll(snapshot.groups(caller.account()));
+            items.addAll(view.groups());
         }
         if (wants(filter, "Role")) {
-            items.addAll(snapshot.roles(caller.account()));
+            items.addAll(view.roles());
         }
         if (wants(filter, "LocalManagedPolicy")) {
-            items.addAll(snapshot.customerPolicies(caller.account()));
+            items.addAll(view.customerPolicies());
         }
         if (wants(filter, "AWSManagedPolicy")) {
             items.addAll(ctx.awsManaged().all());
@@ -75,10 +75,10 @@ final class AuthorizationDetailsOperation {
         List<Value> policies = new ArrayList<>();
         for (IamEntity item : items.subList(Math.min(start, items.size()), end)) {
             switch (item) {
-                case User u -> users.add(user(snapshot, u));
+                case User u -> users.add(user(view, u));
                 case Group g -> groups.add(group(g));
                 case Role r -> roles.add(role(snapshot, r));
-                case ManagedPolicy p -> policies.add(policy(snapshot, p));
+                case ManagedPolicy p -> policies.add(policy(view, p));
                 default -> throw new IllegalStateException("unexpected " + item.key());
             }
         }
@@ -123,12 +123,12 @@ final class AuthorizationDetailsOperation {
                 .put("PermissionsBoundaryArn", a).build());
     }
 
-    private static Struct user(IamSnapshot snapshot, User u) {
+    private static Struct user(AccountView view, User u) {
         Struct.Builder b = Struct.builder()
                 .put("Path", u.path()).put("UserName", u.name()).put("UserId", u.userId())
                 .put("Arn", u.arn().toString()).put("CreateDate", u.createDate())
                 .put("UserPolicyList", inline(u.inlinePolicies()))
-                .put("GroupList", Value.ListOf.ofTexts(snapshot.groupsOf(u.userId()).stream().map(Group::name)
+                .put("GroupList", Value.ListOf.ofTexts(view.groupsOf(u).stream().map(Group::name)
                         .toList()))
                 .put("AttachedManagedPolicies", attached(u.attachedPolicyArns()));
         boundary(u.permissionsBoundaryArn()).ifPresent(s -> b.put("PermissionsBoundary", s));
@@ -156,12 +156,12 @@ final class AuthorizationDetailsOperation {
         return b.put("Tags", IamShapes.tags(r.tags())).put("RoleLastUsed", Struct.builder().build()).build();
     }
 
-    private static Struct policy(IamSnapshot snapshot, ManagedPolicy p) {
+    private static Struct policy(AccountView view, ManagedPolicy p) {
         Struct.Builder b = Struct.builder()
                 .put("PolicyName", p.name()).put("PolicyId", p.policyId()).put("Arn", p.arn().toString())
                 .put("Path", p.path()).put("DefaultVersionId", p.defaultVersionId())
-                .put("AttachmentCount", IamShapes.attachmentCount(snapshot, p.arn().toString()))
-                .put("PermissionsBoundaryUsageCount", IamShapes.boundaryUsageCount(snapshot, p.arn().toString()))
+                .put("AttachmentCount", view.attachmentCount(p.arn().toString()))
+                .put("PermissionsBoundaryUsageCount", view.boundaryUsageCount(p.arn().toString()))
                 .put("IsAttachable", true);
         p.description().ifPresent(d -> b.put("Description", d));
         return b.put("CreateDate", p.createDate()).put("UpdateDate", p.updateDate())

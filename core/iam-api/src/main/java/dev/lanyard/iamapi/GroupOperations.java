@@ -4,9 +4,9 @@ import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Operation;
 import dev.lanyard.authz.OperationCall;
 import dev.lanyard.aws.UniqueIdPrefix;
+import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.Group;
-import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.User;
 import dev.lanyard.iam.spi.IamStore.Mutation;
 import dev.lanyard.query.QueryParameters;
@@ -41,13 +41,13 @@ final class GroupOperations {
         return "arn:aws:iam::" + caller.account().value() + ":group" + path + name;
     }
 
-    private static Group requireGroup(IamSnapshot snapshot, Caller caller, String name) {
-        return snapshot.group(caller.account(), name).orElseThrow(() -> IamErrors.noSuchGroup(name));
+    private static Group requireGroup(AccountView view, String name) {
+        return view.group(name).orElseThrow(() -> IamErrors.noSuchGroup(name));
     }
 
     private Group authorizedGroup(OperationCall call, String name) {
         Caller caller = call.requireCaller();
-        Optional<Group> group = ctx.store().snapshot().group(caller.account(), name);
+        Optional<Group> group = ctx.view(call).group(name);
         ctx.authorize(call, group.map(g -> g.arn().toString()).orElse(groupArn(caller, "/", name)));
         return group.orElseThrow(() -> IamErrors.noSuchGroup(name));
     }
@@ -59,10 +59,11 @@ final class GroupOperations {
         Caller caller = call.requireCaller();
         ctx.authorize(call, groupArn(caller, path, name));
         Group created = ctx.store().update(snapshot -> {
-            if (snapshot.group(caller.account(), name).isPresent()) {
+            AccountView view = ctx.view(snapshot, call);
+            if (view.group(name).isPresent()) {
                 throw IamErrors.alreadyExists("Group with name " + name);
             }
-            AccountQuota.GROUPS.requireRoomFor(snapshot.groups(caller.account()).size());
+            AccountQuota.GROUPS.requireRoomFor(view.groups().size());
             Group group = new Group(caller.account(), UniqueIdPrefix.AGPA.generate(ctx.random()), name, path,
                     call.environment().time(), List.of(), List.of(), List.of());
             return Mutation.of(group, EntityChange.upsert(group));
@@ -72,8 +73,8 @@ final class GroupOperations {
 
     private Optional<Struct> getGroup(OperationCall call) {
         Group group = authorizedGroup(call, IamParams.name(call.parameters(), "GroupName", "groupName", 128));
-        IamSnapshot snapshot = ctx.store().snapshot();
-        List<User> members = group.memberUserIds().stream().map(snapshot::userById).flatMap(Optional::stream)
+        AccountView view = ctx.view(call);
+        List<User> members = group.memberUserIds().stream().map(view::userById).flatMap(Optional::stream)
                 .sorted(java.util.Comparator.comparing(u -> u.name().toLowerCase(Locale.ROOT))).toList();
         Struct.Builder result = Struct.builder().put("Group", IamShapes.group(group));
         Pagination.page(call.parameters(), members, u -> u.name().toLowerCase(Locale.ROOT), "Users",
@@ -85,7 +86,7 @@ final class GroupOperations {
         Caller caller = call.requireCaller();
         Optional<String> prefix = IamParams.pathPrefix(call.parameters());
         ctx.authorize(call, groupArn(caller, prefix.orElse("/"), ""));
-        List<Group> groups = ctx.store().snapshot().groups(caller.account()).stream()
+        List<Group> groups = ctx.view(call).groups().stream()
                 .filter(g -> prefix.map(pp -> g.path().startsWith(pp)).orElse(true)).toList();
         Struct.Builder result = Struct.builder();
         Pagination.page(call.parameters(), groups, g -> g.name().toLowerCase(Locale.ROOT), "Groups",
@@ -99,11 +100,11 @@ final class GroupOperations {
         Optional<String> newName = IamParams.optionalName(p, "NewGroupName", "newGroupName", 128);
         Optional<String> newPath = p.get("NewPath").map(v -> IamParams.checkPath("NewPath", v));
         authorizedGroup(call, name);
-        Caller caller = call.requireCaller();
         ctx.store().update(snapshot -> {
-            Group group = requireGroup(snapshot, caller, name);
+            AccountView view = ctx.view(snapshot, call);
+            Group group = requireGroup(view, name);
             String target = newName.orElse(group.name());
-            if (!target.equalsIgnoreCase(group.name()) && snapshot.group(caller.account(), target).isPresent()) {
+            if (!target.equalsIgnoreCase(group.name()) && view.group(target).isPresent()) {
                 throw IamErrors.alreadyExists("Group with name " + target);
             }
             Group renamed = group.withNameAndPath(target, newPath.orElse(group.path()));
@@ -115,9 +116,8 @@ final class GroupOperations {
     private Optional<Struct> deleteGroup(OperationCall call) {
         String name = IamParams.name(call.parameters(), "GroupName", "groupName", 128);
         authorizedGroup(call, name);
-        Caller caller = call.requireCaller();
         ctx.store().update(snapshot -> {
-            Group group = requireGroup(snapshot, caller, name);
+            Group group = requireGroup(ctx.view(snapshot, call), name);
             if (!group.memberUserIds().isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must remove users from group first.");
             }
@@ -136,14 +136,14 @@ final class GroupOperations {
         String name = IamParams.name(call.parameters(), "GroupName", "groupName", 128);
         String userName = IamParams.name(call.parameters(), "UserName", "userName", 128);
         authorizedGroup(call, name);
-        Caller caller = call.requireCaller();
         ctx.store().update(snapshot -> {
-            Group group = requireGroup(snapshot, caller, name);
-            User user = UserOperations.requireUser(snapshot, caller, userName);
+            AccountView view = ctx.view(snapshot, call);
+            Group group = requireGroup(view, name);
+            User user = UserOperations.requireUser(view, userName);
             if (group.memberUserIds().contains(user.userId())) {
                 return Mutation.of(group);
             }
-            if (snapshot.groupsOf(user.userId()).size() >= MAX_GROUPS_PER_USER) {
+            if (view.groupsOf(user).size() >= MAX_GROUPS_PER_USER) {
                 throw IamErrors.limitExceeded("Cannot exceed quota for GroupsPerUser: " + MAX_GROUPS_PER_USER);
             }
             List<String> members = new ArrayList<>(group.memberUserIds());
@@ -158,10 +158,10 @@ final class GroupOperations {
         String name = IamParams.name(call.parameters(), "GroupName", "groupName", 128);
         String userName = IamParams.name(call.parameters(), "UserName", "userName", 128);
         authorizedGroup(call, name);
-        Caller caller = call.requireCaller();
         ctx.store().update(snapshot -> {
-            Group group = requireGroup(snapshot, caller, name);
-            User user = UserOperations.requireUser(snapshot, caller, userName);
+            AccountView view = ctx.view(snapshot, call);
+            Group group = requireGroup(view, name);
+            User user = UserOperations.requireUser(view, userName);
             if (!group.memberUserIds().contains(user.userId())) {
                 throw new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.NO_SUCH_ENTITY,
                         "The user with name " + userName + " cannot be found in group " + group.name() + ".");
@@ -176,11 +176,11 @@ final class GroupOperations {
     private Optional<Struct> listGroupsForUser(OperationCall call) {
         String userName = IamParams.name(call.parameters(), "UserName", "userName", 128);
         Caller caller = call.requireCaller();
-        IamSnapshot snapshot = ctx.store().snapshot();
-        Optional<User> user = snapshot.user(caller.account(), userName);
+        AccountView view = ctx.view(call);
+        Optional<User> user = view.user(userName);
         ctx.authorize(call, user.map(u -> u.arn().toString()).orElse(UserOperations.userArn(caller, "/", userName)));
         User found = user.orElseThrow(() -> IamErrors.noSuchUser(userName));
-        List<Group> groups = snapshot.groupsOf(found.userId()).stream()
+        List<Group> groups = view.groupsOf(found).stream()
                 .sorted(java.util.Comparator.comparing(g -> g.name().toLowerCase(Locale.ROOT))).toList();
         Struct.Builder result = Struct.builder();
         Pagination.page(call.parameters(), groups, g -> g.name().toLowerCase(Locale.ROOT), "Groups",

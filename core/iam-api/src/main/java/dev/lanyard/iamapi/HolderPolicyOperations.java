@@ -1,13 +1,12 @@
 package dev.lanyard.iamapi;
 
-import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Operation;
 import dev.lanyard.authz.OperationCall;
 import dev.lanyard.authz.Validators;
+import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.IamEntity;
 import dev.lanyard.iam.model.InlinePolicy;
-import dev.lanyard.iam.model.ManagedPolicy;
 import dev.lanyard.iam.model.StoredPolicy;
 import dev.lanyard.iam.spi.IamStore.Mutation;
 import dev.lanyard.policy.PolicyKind;
@@ -51,9 +50,9 @@ final class HolderPolicyOperations {
 
     /** Authorizes against the holder's ARN first (so unauthorized callers learn nothing), then requires it. */
     private IamEntity authorized(OperationCall call, String name) {
-        Caller caller = call.requireCaller();
-        Optional<IamEntity> entity = holder.find(ctx.store().snapshot(), caller, name);
-        ctx.authorize(call, holder.arnFor(caller, entity, name));
+        AccountView view = ctx.view(call);
+        Optional<IamEntity> entity = holder.find(view, name);
+        ctx.authorize(call, holder.arnFor(view, entity, name));
         return entity.orElseThrow(() -> switch (holder) {
             case USER -> IamErrors.noSuchUser(name);
             case GROUP -> IamErrors.noSuchGroup(name);
@@ -67,9 +66,8 @@ final class HolderPolicyOperations {
         String text = Validators.policyText("policyDocument", call.parameters().required("PolicyDocument"), 131072);
         StoredPolicy policy = StoredPolicy.parse(text, PolicyKind.INLINE);
         authorized(call, name);
-        Caller caller = call.requireCaller();
         ctx.store().update(snapshot -> {
-            IamEntity entity = holder.require(snapshot, caller, name);
+            IamEntity entity = holder.require(ctx.view(snapshot, call), name);
             List<InlinePolicy> policies = new ArrayList<>(PolicyHolder.inline(entity).stream()
                     .filter(p -> !p.name().equals(policyName)).toList());
             policies.add(new InlinePolicy(policyName, policy));
@@ -114,9 +112,8 @@ final class HolderPolicyOperations {
         String name = holderName(call);
         String policyName = IamParams.name(call.parameters(), "PolicyName", "policyName", 128);
         authorized(call, name);
-        Caller caller = call.requireCaller();
         ctx.store().update(snapshot -> {
-            IamEntity entity = holder.require(snapshot, caller, name);
+            IamEntity entity = holder.require(ctx.view(snapshot, call), name);
             requireInline(entity, policyName);
             IamEntity updated = PolicyHolder.withInline(entity, PolicyHolder.inline(entity).stream()
                     .filter(p -> !p.name().equals(policyName)).toList());
@@ -129,11 +126,9 @@ final class HolderPolicyOperations {
         String name = holderName(call);
         String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
         authorized(call, name);
-        Caller caller = call.requireCaller();
         ctx.store().update(snapshot -> {
-            IamEntity entity = holder.require(snapshot, caller, name);
-            ManagedPolicy policy = PolicyOperations.requirePolicy(ctx, snapshot, arn);
-            requireSameAccountOrAws(caller, policy);
+            IamEntity entity = holder.require(ctx.view(snapshot, call), name);
+            PolicyOperations.requirePolicy(ctx.view(snapshot, call), arn);
             List<String> attached = new ArrayList<>(PolicyHolder.attached(entity));
             if (attached.contains(arn)) {
                 return Mutation.of(entity);
@@ -149,19 +144,12 @@ final class HolderPolicyOperations {
         return Optional.empty();
     }
 
-    private static void requireSameAccountOrAws(Caller caller, ManagedPolicy policy) {
-        if (!policy.awsManaged() && !policy.owner().equals(caller.account().value())) {
-            throw IamErrors.noSuchPolicy(policy.arn().toString());
-        }
-    }
-
     private Optional<Struct> detach(OperationCall call) {
         String name = holderName(call);
         String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
         authorized(call, name);
-        Caller caller = call.requireCaller();
         ctx.store().update(snapshot -> {
-            IamEntity entity = holder.require(snapshot, caller, name);
+            IamEntity entity = holder.require(ctx.view(snapshot, call), name);
             if (!PolicyHolder.attached(entity).contains(arn)) {
                 throw new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.NO_SUCH_ENTITY,
                         "Policy " + arn + " was not found.");
@@ -189,11 +177,9 @@ final class HolderPolicyOperations {
         String arn = Validators.length("permissionsBoundary", call.parameters().required("PermissionsBoundary"), 20,
                 2048);
         authorized(call, name);
-        Caller caller = call.requireCaller();
         ctx.store().update(snapshot -> {
-            IamEntity entity = holder.require(snapshot, caller, name);
-            ManagedPolicy policy = PolicyOperations.requirePolicy(ctx, snapshot, arn);
-            requireSameAccountOrAws(caller, policy);
+            IamEntity entity = holder.require(ctx.view(snapshot, call), name);
+            PolicyOperations.requireBoundary(ctx.view(snapshot, call), arn);
             IamEntity updated = PolicyHolder.withBoundary(entity, Optional.of(arn));
             return Mutation.of(updated, EntityChange.upsert(updated));
         });
@@ -203,9 +189,8 @@ final class HolderPolicyOperations {
     private Optional<Struct> deleteBoundary(OperationCall call) {
         String name = holderName(call);
         authorized(call, name);
-        Caller caller = call.requireCaller();
         ctx.store().update(snapshot -> {
-            IamEntity entity = holder.require(snapshot, caller, name);
+            IamEntity entity = holder.require(ctx.view(snapshot, call), name);
             IamEntity updated = PolicyHolder.withBoundary(entity, Optional.empty());
             return Mutation.of(updated, EntityChange.upsert(updated));
         });

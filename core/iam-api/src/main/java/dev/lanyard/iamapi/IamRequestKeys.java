@@ -2,15 +2,14 @@ package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.ServiceAuthorization;
 import dev.lanyard.authz.ServiceAuthorization.ActionAuthorization;
-import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.Arn;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.Account;
 import dev.lanyard.iam.model.AccountAlias;
+import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.CreateAccountStatus;
 import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamEntity;
-import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.ManagedPolicy;
 import dev.lanyard.iam.model.MfaDevice;
 import dev.lanyard.iam.model.OidcProvider;
@@ -154,45 +153,23 @@ public final class IamRequestKeys {
      * The existing entity of the caller's account that {@code resource} names exactly (IAM never crosses accounts),
      * when it is of a resource type the action's row lists: the entity whose boundary and tags the keys describe.
      */
-    static Optional<IamEntity> target(IamSnapshot snapshot, AccountId account, String resource,
-            ActionAuthorization action) {
-        Optional<Arn> arn = Arn.parse(resource)
-                .filter(a -> a.service().equals("iam") && a.account().equals(account.value()))
-                .filter(a -> action.resourceTypes().stream().anyMatch(t -> t.name().equals(a.resourceType())));
-        if (arn.isEmpty()) {
+    static Optional<IamEntity> target(AccountView view, String resource, ActionAuthorization action) {
+        Optional<String> type = Arn.parse(resource)
+                .filter(a -> a.service().equals("iam") && view.owns(resource))
+                .map(Arn::resourceType)
+                .filter(t -> action.resourceTypes().stream().anyMatch(r -> r.name().equals(t)));
+        if (type.isEmpty()) {
             return Optional.empty();
         }
-        String name = arn.get().resourceName();
-        Optional<? extends IamEntity> found = switch (arn.get().resourceType()) {
-            case "user" -> snapshot.user(account, name);
-            case "role" -> snapshot.role(account, name);
-            case "group" -> snapshot.group(account, name);
-            case "policy" -> snapshot.customerPolicy(resource);
-            case "oidc-provider" -> snapshot.oidcProvider(account, resource);
-            case "saml-provider" -> snapshot.samlProvider(account, name);
-            case "mfa" -> snapshot.mfaDevice(account, resource);
+        Optional<? extends IamEntity> found = switch (type.get()) {
+            case "user", "role", "group" -> view.principal(resource);
+            case "policy" -> view.policy(resource);
+            case "oidc-provider" -> view.oidcProvider(resource);
+            case "saml-provider" -> view.samlProvider(resource);
+            case "mfa" -> view.mfaDevice(resource);
             default -> Optional.empty();
         };
-        return found.<IamEntity>map(e -> e).filter(e -> arn(e).map(resource::equals).orElse(false));
-    }
-
-    private static Optional<String> arn(IamEntity entity) {
-        return switch (entity) {
-            case User u -> Optional.of(u.arn().toString());
-            case Role r -> Optional.of(r.arn().toString());
-            case Group g -> Optional.of(g.arn().toString());
-            case ManagedPolicy p -> Optional.of(p.arn().toString());
-            case OidcProvider o -> Optional.of(o.arn());
-            case SamlProvider s -> Optional.of(s.arn());
-            case MfaDevice d -> Optional.of(d.serialNumber());
-            case Account a -> Optional.empty();
-            case Organization o -> Optional.empty();
-            case CreateAccountStatus s -> Optional.empty();
-            case AccessKey k -> Optional.empty();
-            case AccountAlias a -> Optional.empty();
-            case OutboundFederation f -> Optional.empty();
-            case OutboundSigningKeys k -> Optional.empty();
-        };
+        return found.map(IamEntity.class::cast);
     }
 
     private static List<Tag> tags(IamEntity entity) {

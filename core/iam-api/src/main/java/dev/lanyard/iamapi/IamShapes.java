@@ -1,6 +1,7 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.iam.model.AccessKey;
+import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.ManagedPolicy;
 import dev.lanyard.iam.model.Role;
@@ -51,15 +52,16 @@ final class IamShapes {
         return b.build();
     }
 
-    static Struct policy(ManagedPolicy policy, IamSnapshot snapshot, boolean withTags) {
+    /** A managed policy; its attachment counts are the viewing account's, even for an AWS managed policy. */
+    static Struct policy(ManagedPolicy policy, AccountView view, boolean withTags) {
         Struct.Builder b = Struct.builder()
                 .put("PolicyName", policy.name())
                 .put("PolicyId", policy.policyId())
                 .put("Arn", policy.arn().toString())
                 .put("Path", policy.path())
                 .put("DefaultVersionId", policy.defaultVersionId())
-                .put("AttachmentCount", attachmentCount(snapshot, policy.arn().toString()))
-                .put("PermissionsBoundaryUsageCount", boundaryUsageCount(snapshot, policy.arn().toString()))
+                .put("AttachmentCount", view.attachmentCount(policy.arn().toString()))
+                .put("PermissionsBoundaryUsageCount", view.boundaryUsageCount(policy.arn().toString()))
                 .put("IsAttachable", true);
         policy.description().ifPresent(d -> b.put("Description", d));
         b.put("CreateDate", policy.createDate()).put("UpdateDate", policy.updateDate());
@@ -96,22 +98,6 @@ final class IamShapes {
     static Struct attachedPolicy(String arn) {
         String name = arn.substring(arn.lastIndexOf('/') + 1);
         return Struct.builder().put("PolicyName", name).put("PolicyArn", arn).build();
-    }
-
-    static long attachmentCount(IamSnapshot snapshot, String arn) {
-        long users = snapshot.all().stream().filter(e -> e instanceof User u && u.attachedPolicyArns().contains(arn))
-                .count();
-        long roles = snapshot.all().stream().filter(e -> e instanceof Role r && r.attachedPolicyArns().contains(arn))
-                .count();
-        long groups = snapshot.all().stream().filter(e -> e instanceof dev.lanyard.iam.model.Group g
-                && g.attachedPolicyArns().contains(arn)).count();
-        return users + roles + groups;
-    }
-
-    static long boundaryUsageCount(IamSnapshot snapshot, String arn) {
-        Optional<String> target = Optional.of(arn);
-        return snapshot.all().stream().filter(e -> e instanceof User u && u.permissionsBoundaryArn().equals(target)
-                || e instanceof Role r && r.permissionsBoundaryArn().equals(target)).count();
     }
 
     private static Optional<Struct> boundary(Optional<String> arn) {

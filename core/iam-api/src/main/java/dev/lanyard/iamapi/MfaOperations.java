@@ -6,8 +6,8 @@ import dev.lanyard.authz.OperationCall;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
-import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.MfaDevice;
 import dev.lanyard.iam.model.Tag;
 import dev.lanyard.iam.model.User;
@@ -64,7 +64,7 @@ final class MfaOperations {
         ctx.authorize(call, serial);
         TotpSeed seed = TotpSeed.generate(ctx.random());
         MfaDevice created = ctx.store().update(snapshot -> {
-            boolean taken = snapshot.mfaDevices(caller.account()).stream()
+            boolean taken = ctx.view(snapshot, call).mfaDevices().stream()
                     .anyMatch(d -> d.name().equals(name) && d.path().equals(path));
             if (taken) {
                 throw IamErrors.alreadyExists("MFADevice entity at the same path and name");
@@ -103,9 +103,28 @@ final class MfaOperations {
         return value;
     }
 
-    private MfaDevice requireDevice(IamSnapshot snapshot, Caller caller, String serial) {
-        return snapshot.mfaDevice(caller.account(), serial).orElseThrow(() -> new AwsException(
-                ErrorCode.NO_SUCH_ENTITY, "VirtualMFADevice with serial number " + serial + " doesn't exist."));
+    private static MfaDevice requireDevice(AccountView view, String serial) {
+        return view.mfaDevice(serial).orElseThrow(() -> noSuchDevice(serial));
+    }
+
+    private static AwsException noSuchDevice(String serial) {
+        return new AwsException(ErrorCode.NO_SUCH_ENTITY, "VirtualMFADevice with serial number " + serial
+                + " doesn't exist.");
+    }
+
+    /** Authorizes on the serial number (another account's is refused there), then requires the device. */
+    private MfaDevice authorizedDevice(OperationCall call, String serial) {
+        Optional<MfaDevice> device = ctx.view(call).mfaDevice(serial);
+        ctx.authorize(call, serial);
+        return device.orElseThrow(() -> noSuchDevice(serial));
+    }
+
+    /** Authorizes on the user's ARN before telling whether the user exists. */
+    private User authorizedUser(OperationCall call, String name) {
+        Optional<User> user = ctx.view(call).user(name);
+        ctx.authorize(call, user.map(u -> u.arn().toString())
+                .orElse(UserOperations.userArn(call.requireCaller(), "/", name)));
+        return user.orElseThrow(() -> IamErrors.noSuchUser(name));
     }
 
     private long consecutive(MfaDevice device, Codes codes, java.time.Instant now) {
@@ -125,16 +144,15 @@ final class MfaOperations {
 
     private Optional<Struct> enable(OperationCall call) {
         Codes codes = codes(call.parameters());
-        Caller caller = call.requireCaller();
-        User user = UserOperations.requireUser(ctx.store().snapshot(), caller, codes.userName());
-        ctx.authorize(call, user.arn().toString());
+        authorizedUser(call, codes.userName());
         ctx.store().update(snapshot -> {
-            MfaDevice device = requireDevice(snapshot, caller, codes.serial());
-            User target = UserOperations.requireUser(snapshot, caller, codes.userName());
+            AccountView view = ctx.view(snapshot, call);
+            MfaDevice device = requireDevice(view, codes.serial());
+            User target = UserOperations.requireUser(view, codes.userName());
             if (device.assigned()) {
                 throw IamErrors.alreadyExists("MFA Device");
             }
-            long assignedToUser = snapshot.mfaDevices(caller.account()).stream()
+            long assignedToUser = view.mfaDevices().stream()
                     .filter(d -> d.userName().map(n -> n.equalsIgnoreCase(target.name())).orElse(false)).count();
             if (assignedToUser >= MAX_DEVICES_PER_USER) {
                 throw IamErrors.limitExceeded("Cannot exceed quota for MFADevicesPerUser: " + MAX_DEVICES_PER_USER);
@@ -149,11 +167,9 @@ final class MfaOperations {
 
     private Optional<Struct> resync(OperationCall call) {
         Codes codes = codes(call.parameters());
-        Caller caller = call.requireCaller();
-        User user = UserOperations.requireUser(ctx.store().snapshot(), caller, codes.userName());
-        ctx.authorize(call, user.arn().toString());
+        authorizedUser(call, codes.userName());
         ctx.store().update(snapshot -> {
-            MfaDevice device = assignedDevice(snapshot, caller, codes.serial(), codes.userName());
+            MfaDevice device = assignedDevice(ctx.view(snapshot, call), codes.serial(), codes.userName());
             long counter = consecutive(device, codes, call.environment().time());
             MfaDevice synced = device.resynchronized(counter, drift(counter, call.environment().time()));
             return Mutation.of(synced, EntityChange.upsert(synced));
@@ -161,8 +177,8 @@ final class MfaOperations {
         return Optional.empty();
     }
 
-    private MfaDevice assignedDevice(IamSnapshot snapshot, Caller caller, String serial, String userName) {
-        MfaDevice device = requireDevice(snapshot, caller, serial);
+    private static MfaDevice assignedDevice(AccountView view, String serial, String userName) {
+        MfaDevice device = requireDevice(view, serial);
         if (!device.userName().map(n -> n.equalsIgnoreCase(userName)).orElse(false)) {
             throw new AwsException(ErrorCode.NO_SUCH_ENTITY, "MFA Device with serial number " + serial
                     + " is not associated with user " + userName + ".");
@@ -173,15 +189,18 @@ final class MfaOperations {
     private Optional<Struct> deactivate(OperationCall call) {
         QueryParameters p = call.parameters();
         String serial = Validators.length("serialNumber", p.required("SerialNumber"), 9, 256);
-        Caller caller = call.requireCaller();
-        MfaDevice existing = requireDevice(ctx.store().snapshot(), caller, serial);
-        String userName = IamParams.optionalName(p, "UserName", "userName", 128)
-                .or(existing::userName).orElseThrow(() -> new AwsException(ErrorCode.NO_SUCH_ENTITY,
-                        "MFA Device with serial number " + serial + " is not associated with any user."));
-        User user = UserOperations.requireUser(ctx.store().snapshot(), caller, userName);
-        ctx.authorize(call, user.arn().toString());
+        Optional<String> named = IamParams.optionalName(p, "UserName", "userName", 128);
+        AccountView view = ctx.view(call);
+        if (named.isEmpty() && !view.owns(serial)) {
+            // The device's user is this account's business: another account's serial is refused on the device.
+            ctx.authorize(call, serial);
+        }
+        MfaDevice existing = requireDevice(view, serial);
+        String userName = named.or(existing::userName).orElseThrow(() -> new AwsException(ErrorCode.NO_SUCH_ENTITY,
+                "MFA Device with serial number " + serial + " is not associated with any user."));
+        authorizedUser(call, userName);
         ctx.store().update(snapshot -> {
-            MfaDevice device = assignedDevice(snapshot, caller, serial, userName).unassigned();
+            MfaDevice device = assignedDevice(ctx.view(snapshot, call), serial, userName).unassigned();
             return Mutation.of(device, EntityChange.upsert(device));
         });
         return Optional.empty();
@@ -189,10 +208,9 @@ final class MfaOperations {
 
     private Optional<Struct> delete(OperationCall call) {
         String serial = Validators.length("serialNumber", call.parameters().required("SerialNumber"), 9, 256);
-        Caller caller = call.requireCaller();
-        ctx.authorize(call, serial);
+        authorizedDevice(call, serial);
         ctx.store().update(snapshot -> {
-            MfaDevice device = requireDevice(snapshot, caller, serial);
+            MfaDevice device = requireDevice(ctx.view(snapshot, call), serial);
             if (device.assigned()) {
                 throw IamErrors.deleteConflict("MFA Device is still in use");
             }
@@ -205,14 +223,12 @@ final class MfaOperations {
         Caller caller = call.requireCaller();
         Optional<String> named = IamParams.optionalName(call.parameters(), "UserName", "userName", 128);
         String userName = named.orElseGet(() -> caller instanceof Caller.IamUser u ? u.user().name() : "");
-        IamSnapshot snapshot = ctx.store().snapshot();
         if (!userName.isEmpty()) {
-            User user = UserOperations.requireUser(snapshot, caller, userName);
-            ctx.authorize(call, user.arn().toString());
+            authorizedUser(call, userName);
         } else {
             ctx.authorize(call, caller.account().rootArn().toString());
         }
-        List<MfaDevice> devices = snapshot.mfaDevices(caller.account()).stream()
+        List<MfaDevice> devices = ctx.view(call).mfaDevices().stream()
                 .filter(d -> !userName.isEmpty() && d.userName().map(n -> n.equalsIgnoreCase(userName)).orElse(false))
                 .toList();
         Struct.Builder result = Struct.builder();
@@ -232,13 +248,13 @@ final class MfaOperations {
                     "Member must satisfy enum value set: [Unassigned, Any, Assigned]");
         }
         ctx.authorize(call, MfaDevice.serialNumber(caller.account(), "/", ""));
-        IamSnapshot snapshot = ctx.store().snapshot();
-        List<MfaDevice> devices = snapshot.mfaDevices(caller.account()).stream()
+        AccountView view = ctx.view(call);
+        List<MfaDevice> devices = view.mfaDevices().stream()
                 .filter(d -> status.equals("Any") || d.assigned() == status.equals("Assigned")).toList();
         Struct.Builder result = Struct.builder();
         Pagination.page(call.parameters(), devices, MfaDevice::serialNumber, "VirtualMFADevices", d -> {
             Struct.Builder b = Struct.builder().put("SerialNumber", d.serialNumber());
-            d.userName().flatMap(n -> snapshot.user(caller.account(), n))
+            d.userName().flatMap(view::user)
                     .ifPresent(u -> b.put("User", IamShapes.user(u, false)));
             d.enableDate().ifPresent(t -> b.put("EnableDate", t));
             return b.build();
@@ -248,9 +264,7 @@ final class MfaOperations {
 
     private Optional<Struct> get(OperationCall call) {
         String serial = Validators.length("serialNumber", call.parameters().required("SerialNumber"), 9, 256);
-        Caller caller = call.requireCaller();
-        ctx.authorize(call, serial);
-        MfaDevice device = requireDevice(ctx.store().snapshot(), caller, serial);
+        MfaDevice device = authorizedDevice(call, serial);
         Struct.Builder b = Struct.builder().put("SerialNumber", device.serialNumber());
         device.userName().ifPresent(n -> b.put("UserName", n));
         device.enableDate().ifPresent(t -> b.put("EnableDate", t));
@@ -259,22 +273,19 @@ final class MfaOperations {
 
     private Optional<Struct> tag(OperationCall call) {
         List<Tag> tags = IamParams.tags(call.parameters(), false);
-        return retag(call, tags, existing -> IamParams.merge(existing, tags, false));
+        return retag(call, existing -> IamParams.merge(existing, tags, false));
     }
 
     private Optional<Struct> untag(OperationCall call) {
         List<String> keys = call.parameters().list("TagKeys");
-        return retag(call, List.of(), existing -> IamParams.remove(existing, keys));
+        return retag(call, existing -> IamParams.remove(existing, keys));
     }
 
-    private Optional<Struct> retag(OperationCall call, List<Tag> requestTags,
-                                   java.util.function.UnaryOperator<List<Tag>> change) {
+    private Optional<Struct> retag(OperationCall call, java.util.function.UnaryOperator<List<Tag>> change) {
         String serial = Validators.length("serialNumber", call.parameters().required("SerialNumber"), 9, 256);
-        Caller caller = call.requireCaller();
-        MfaDevice existing = requireDevice(ctx.store().snapshot(), caller, serial);
-        ctx.authorize(call, serial);
+        authorizedDevice(call, serial);
         ctx.store().update(snapshot -> {
-            MfaDevice device = requireDevice(snapshot, caller, serial);
+            MfaDevice device = requireDevice(ctx.view(snapshot, call), serial);
             MfaDevice updated = device.withTags(change.apply(device.tags()));
             return Mutation.of(updated, EntityChange.upsert(updated));
         });
@@ -283,9 +294,7 @@ final class MfaOperations {
 
     private Optional<Struct> listTags(OperationCall call) {
         String serial = Validators.length("serialNumber", call.parameters().required("SerialNumber"), 9, 256);
-        Caller caller = call.requireCaller();
-        MfaDevice device = requireDevice(ctx.store().snapshot(), caller, serial);
-        ctx.authorize(call, serial);
+        MfaDevice device = authorizedDevice(call, serial);
         return Optional.of(Struct.builder().put("Tags", IamShapes.tags(device.tags())).put("IsTruncated", false)
                 .build());
     }

@@ -6,6 +6,7 @@ import dev.lanyard.authz.OperationCall;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.OidcProvider;
@@ -104,10 +105,11 @@ final class OidcProviderOperations {
                 tags);
         ctx.authorize(call, candidate.arn());
         ctx.store().update(snapshot -> {
-            if (snapshot.oidcProvider(caller.account(), candidate.arn()).isPresent()) {
+            AccountView view = ctx.view(snapshot, call);
+            if (view.oidcProvider(candidate.arn()).isPresent()) {
                 throw IamErrors.alreadyExists("Provider with url " + url);
             }
-            if (snapshot.oidcProviders(caller.account()).size() >= MAX_PROVIDERS) {
+            if (view.oidcProviders().size() >= MAX_PROVIDERS) {
                 throw IamErrors.limitExceeded("Cannot exceed quota for OpenIdConnectProvidersPerAccount: "
                         + MAX_PROVIDERS);
             }
@@ -124,17 +126,15 @@ final class OidcProviderOperations {
         String arn = Validators.length("openIDConnectProviderArn", call.parameters()
                 .required("OpenIDConnectProviderArn"), 20, 2048);
         ctx.authorize(call, arn);
-        return ctx.store().snapshot().oidcProvider(call.requireCaller().account(), arn)
-                .orElseThrow(() -> noSuchProvider(arn));
+        return ctx.view(call).oidcProvider(arn).orElseThrow(() -> noSuchProvider(arn));
     }
 
     private static AwsException noSuchProvider(String arn) {
         return new AwsException(ErrorCode.NO_SUCH_ENTITY, "OpenIDConnect Provider not found for arn " + arn);
     }
 
-    private OidcProvider current(IamSnapshot snapshot, OidcProvider provider) {
-        return snapshot.oidcProvider(provider.account(), provider.arn())
-                .orElseThrow(() -> noSuchProvider(provider.arn()));
+    private OidcProvider current(IamSnapshot snapshot, OperationCall call, OidcProvider provider) {
+        return ctx.view(snapshot, call).oidcProvider(provider.arn()).orElseThrow(() -> noSuchProvider(provider.arn()));
     }
 
     private Optional<Struct> get(OperationCall call) {
@@ -151,9 +151,8 @@ final class OidcProviderOperations {
     }
 
     private Optional<Struct> list(OperationCall call) {
-        Caller caller = call.requireCaller();
         ctx.authorize(call, "*");
-        List<Value> arns = ctx.store().snapshot().oidcProviders(caller.account()).stream()
+        List<Value> arns = ctx.view(call).oidcProviders().stream()
                 .<Value>map(p -> Struct.builder().put("Arn", p.arn()).build()).toList();
         return Optional.of(Struct.builder().put("OpenIDConnectProviderList", new Value.ListOf(arns)).build());
     }
@@ -162,8 +161,7 @@ final class OidcProviderOperations {
         String arn = Validators.length("openIDConnectProviderArn", call.parameters()
                 .required("OpenIDConnectProviderArn"), 20, 2048);
         ctx.authorize(call, arn);
-        Caller caller = call.requireCaller();
-        ctx.store().update(snapshot -> snapshot.oidcProvider(caller.account(), arn)
+        ctx.store().update(snapshot -> ctx.view(snapshot, call).oidcProvider(arn)
                 .map(p -> Mutation.of(arn, EntityChange.remove(p)))
                 .orElseGet(() -> Mutation.of(arn)));
         return Optional.empty();
@@ -173,7 +171,7 @@ final class OidcProviderOperations {
         OidcProvider found = authorized(call);
         String clientId = Validators.length("clientID", call.parameters().required("ClientID"), 1, 255);
         ctx.store().update(snapshot -> {
-            OidcProvider provider = current(snapshot, found);
+            OidcProvider provider = current(snapshot, call, found);
             if (provider.clientIds().contains(clientId)) {
                 return Mutation.of(provider);
             }
@@ -192,7 +190,7 @@ final class OidcProviderOperations {
         OidcProvider found = authorized(call);
         String clientId = Validators.length("clientID", call.parameters().required("ClientID"), 1, 255);
         ctx.store().update(snapshot -> {
-            OidcProvider provider = current(snapshot, found);
+            OidcProvider provider = current(snapshot, call, found);
             OidcProvider updated = provider.withClientIds(provider.clientIds().stream()
                     .filter(id -> !id.equals(clientId)).toList());
             return Mutation.of(updated, EntityChange.upsert(updated));
@@ -204,7 +202,7 @@ final class OidcProviderOperations {
         OidcProvider found = authorized(call);
         List<String> prints = thumbprints(call.parameters());
         ctx.store().update(snapshot -> {
-            OidcProvider updated = current(snapshot, found).withThumbprints(prints);
+            OidcProvider updated = current(snapshot, call, found).withThumbprints(prints);
             return Mutation.of(updated, EntityChange.upsert(updated));
         });
         return Optional.empty();
@@ -214,7 +212,7 @@ final class OidcProviderOperations {
         OidcProvider found = authorized(call);
         List<Tag> tags = IamParams.tags(call.parameters(), false);
         ctx.store().update(snapshot -> {
-            OidcProvider provider = current(snapshot, found);
+            OidcProvider provider = current(snapshot, call, found);
             OidcProvider updated = provider.withTags(IamParams.merge(provider.tags(), tags, false));
             return Mutation.of(updated, EntityChange.upsert(updated));
         });
@@ -225,7 +223,7 @@ final class OidcProviderOperations {
         OidcProvider found = authorized(call);
         List<String> keys = call.parameters().list("TagKeys");
         ctx.store().update(snapshot -> {
-            OidcProvider provider = current(snapshot, found);
+            OidcProvider provider = current(snapshot, call, found);
             OidcProvider updated = provider.withTags(provider.tags().stream()
                     .filter(t -> !keys.contains(t.key())).toList());
             return Mutation.of(updated, EntityChange.upsert(updated));

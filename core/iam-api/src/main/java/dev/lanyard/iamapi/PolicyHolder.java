@@ -1,10 +1,9 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.policy.PolicySizeQuota;
-import dev.lanyard.authz.Caller;
 import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamEntity;
-import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.InlinePolicy;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.Tag;
@@ -52,24 +51,24 @@ enum PolicyHolder {
         return inlineQuota;
     }
 
-    Optional<IamEntity> find(IamSnapshot snapshot, Caller caller, String name) {
+    Optional<IamEntity> find(AccountView view, String name) {
         return switch (this) {
-            case USER -> snapshot.user(caller.account(), name).map(IamEntity.class::cast);
-            case GROUP -> snapshot.group(caller.account(), name).map(IamEntity.class::cast);
-            case ROLE -> snapshot.role(caller.account(), name).map(IamEntity.class::cast);
+            case USER -> view.user(name).map(IamEntity.class::cast);
+            case GROUP -> view.group(name).map(IamEntity.class::cast);
+            case ROLE -> view.role(name).map(IamEntity.class::cast);
         };
     }
 
-    IamEntity require(IamSnapshot snapshot, Caller caller, String name) {
-        return find(snapshot, caller, name).orElseThrow(() -> switch (this) {
+    IamEntity require(AccountView view, String name) {
+        return find(view, name).orElseThrow(() -> switch (this) {
             case USER -> IamErrors.noSuchUser(name);
             case GROUP -> IamErrors.noSuchGroup(name);
             case ROLE -> IamErrors.noSuchRole(name);
         });
     }
 
-    String arnFor(Caller caller, Optional<IamEntity> entity, String name) {
-        return entity.map(PolicyHolder::arn).orElse("arn:aws:iam::" + caller.account().value() + ":" + noun + "/" + name);
+    String arnFor(AccountView view, Optional<IamEntity> entity, String name) {
+        return entity.map(PolicyHolder::arn).orElse("arn:aws:iam::" + view.account().value() + ":" + noun + "/" + name);
     }
 
     static String arn(IamEntity entity) {

@@ -6,8 +6,8 @@ import dev.lanyard.authz.Operation;
 import dev.lanyard.authz.OperationCall;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.UniqueIdPrefix;
+import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
-import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.ManagedPolicy;
 import dev.lanyard.iam.model.StoredPolicy;
 import dev.lanyard.iam.model.Tag;
@@ -41,9 +41,17 @@ final class PolicyOperations {
         ops.put("ListPolicyVersions", this::listPolicyVersions);
     }
 
-    static ManagedPolicy requirePolicy(IamContext ctx, IamSnapshot snapshot, String arn) {
-        return ctx.awsManaged().lookup(arn).or(() -> snapshot.customerPolicy(arn))
-                .orElseThrow(() -> IamErrors.noSuchPolicy(arn));
+    /** An AWS managed policy or one of the caller's account; another account's is NoSuchEntity, like a missing one. */
+    static ManagedPolicy requirePolicy(AccountView view, String arn) {
+        return view.policy(arn).orElseThrow(() -> IamErrors.noSuchPolicy(arn));
+    }
+
+    /** A permissions boundary names a policy the caller's account can attach, as AWS words it. */
+    static void requireBoundary(AccountView view, String arn) {
+        if (view.policy(arn).isEmpty()) {
+            throw new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.NO_SUCH_ENTITY,
+                    "Scope ARN: " + arn + " does not exist or is not attachable.");
+        }
     }
 
     static StoredPolicy managedDocument(QueryParameters params) {
@@ -67,32 +75,32 @@ final class PolicyOperations {
         ctx.authorize(call, arn);
         Instant now = call.environment().time();
         ManagedPolicy created = ctx.store().update(snapshot -> {
-            boolean nameTaken = snapshot.customerPolicies(caller.account()).stream()
-                    .anyMatch(existing -> existing.name().equals(name));
+            AccountView view = ctx.view(snapshot, call);
+            boolean nameTaken = view.customerPolicies().stream().anyMatch(existing -> existing.name().equals(name));
             if (nameTaken) {
                 throw new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.ENTITY_ALREADY_EXISTS,
                         "A policy called " + name + " already exists. Duplicate names are not allowed.");
             }
-            AccountQuota.POLICIES.requireRoomFor(snapshot.customerPolicies(caller.account()).size());
+            AccountQuota.POLICIES.requireRoomFor(view.customerPolicies().size());
             ManagedPolicy policy = new ManagedPolicy(caller.account().value(),
                     UniqueIdPrefix.ANPA.generate(ctx.random()), name, path, description, now, now, "v1",
                     List.of(new ManagedPolicy.PolicyVersion("v1", document, now)), tags);
             return Mutation.of(policy, EntityChange.upsert(policy));
         });
         return Optional.of(Struct.builder()
-                .put("Policy", IamShapes.policy(created, ctx.store().snapshot(), false)).build());
+                .put("Policy", IamShapes.policy(created, ctx.view(call), false)).build());
     }
 
     private ManagedPolicy authorizedPolicy(OperationCall call) {
         String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
         ctx.authorize(call, arn);
-        return requirePolicy(ctx, ctx.store().snapshot(), arn);
+        return requirePolicy(ctx.view(call), arn);
     }
 
     private Optional<Struct> getPolicy(OperationCall call) {
         ManagedPolicy policy = authorizedPolicy(call);
         return Optional.of(Struct.builder()
-                .put("Policy", IamShapes.policy(policy, ctx.store().snapshot(), true)).build());
+                .put("Policy", IamShapes.policy(policy, ctx.view(call), true)).build());
     }
 
     private Optional<Struct> listPolicies(OperationCall call) {
@@ -102,22 +110,22 @@ final class PolicyOperations {
         String scope = p.get("Scope").orElse("All");
         boolean onlyAttached = p.bool("OnlyAttached").orElse(false);
         Optional<String> prefix = IamParams.pathPrefix(p);
-        IamSnapshot snapshot = ctx.store().snapshot();
+        AccountView view = ctx.view(call);
         List<ManagedPolicy> policies = new ArrayList<>();
         if (!scope.equals("Local")) {
             policies.addAll(ctx.awsManaged().all());
         }
         if (!scope.equals("AWS")) {
-            policies.addAll(snapshot.customerPolicies(caller.account()));
+            policies.addAll(view.customerPolicies());
         }
         List<ManagedPolicy> filtered = policies.stream()
                 .filter(pol -> prefix.map(pp -> pol.path().startsWith(pp)).orElse(true))
-                .filter(pol -> !onlyAttached || IamShapes.attachmentCount(snapshot, pol.arn().toString()) > 0)
+                .filter(pol -> !onlyAttached || view.attachmentCount(pol.arn().toString()) > 0)
                 .sorted(java.util.Comparator.comparing(pol -> pol.arn().toString().toLowerCase(Locale.ROOT)))
                 .toList();
         Struct.Builder result = Struct.builder();
         Pagination.page(p, filtered, pol -> pol.arn().toString().toLowerCase(Locale.ROOT), "Policies",
-                pol -> IamShapes.policy(pol, snapshot, false), result);
+                pol -> IamShapes.policy(pol, view, false), result);
         return Optional.of(result.build());
     }
 
@@ -129,8 +137,9 @@ final class PolicyOperations {
         }
         String arn = found.arn().toString();
         ctx.store().update(snapshot -> {
-            ManagedPolicy policy = requirePolicy(ctx, snapshot, arn);
-            if (IamShapes.attachmentCount(snapshot, arn) > 0 || IamShapes.boundaryUsageCount(snapshot, arn) > 0) {
+            AccountView view = ctx.view(snapshot, call);
+            ManagedPolicy policy = requirePolicy(view, arn);
+            if (view.attachmentCount(arn) > 0 || view.boundaryUsageCount(arn) > 0) {
                 throw IamErrors.deleteConflict("Cannot delete a policy attached to entities.");
             }
             return Mutation.of(policy, EntityChange.remove(policy));

@@ -16,8 +16,12 @@ import dev.lanyard.policy.ResourcePolicyResult;
 import dev.lanyard.policy.SessionPolicies;
 import java.util.LinkedHashMap;
 import dev.lanyard.aws.AwsException;
+import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.Group;
+import dev.lanyard.iam.model.IamEntity;
 import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.model.Role;
+import dev.lanyard.iam.model.User;
 import dev.lanyard.iam.model.StoredPolicy;
 import dev.lanyard.policy.ConditionClause;
 import dev.lanyard.policy.ContextKeys;
@@ -80,7 +84,8 @@ final class PolicySimulatorOperations {
         if (policies.isEmpty()) {
             throw AwsException.missingParameter("PolicyInputList");
         }
-        Optional<PrincipalIdentity> caller = callerArn(p).map(this::simulatedUser);
+        AccountView view = ctx.view(call);
+        Optional<PrincipalIdentity> caller = callerArn(call).map(arn -> simulatedUser(view, arn));
         return Optional.of(simulate(p, new Simulation(policies, Set.copyOf(refs(policies)), boundaryInput(p),
                 resourcePolicy(p, caller), caller, call.requireCaller().account())));
     }
@@ -90,13 +95,14 @@ final class PolicySimulatorOperations {
         String arn = Validators.length("policySourceArn", p.required("PolicySourceArn"), 20, 2048);
         ctx.authorize(call, arn);
         Caller requester = call.requireCaller();
-        List<LabeledPolicy> policies = new ArrayList<>(principalPolicies(requester, arn));
+        AccountView view = ctx.view(call);
+        List<LabeledPolicy> policies = new ArrayList<>(principalPolicies(view, requester, arn));
         List<LabeledPolicy> supplied = inputs(p, "PolicyInputList", PolicySource.USER_INLINE);
         policies.addAll(supplied);
-        Optional<LabeledPolicy> boundary = boundaryInput(p).or(() -> principalBoundary(requester, arn));
-        Optional<String> callerArn = callerArn(p).or(() -> Optional.of(arn).filter(a -> Arn.parse(a)
+        Optional<LabeledPolicy> boundary = boundaryInput(p).or(() -> principalBoundary(view, arn));
+        Optional<String> callerArn = callerArn(call).or(() -> Optional.of(arn).filter(a -> Arn.parse(a)
                 .map(parsed -> parsed.resourceType().equals("user")).orElse(false)));
-        Optional<PrincipalIdentity> caller = callerArn.map(this::simulatedUser);
+        Optional<PrincipalIdentity> caller = callerArn.map(a -> simulatedUser(view, a));
         return Optional.of(simulate(p, new Simulation(policies, Set.copyOf(refs(supplied)), boundary,
                 resourcePolicy(p, caller), caller, requester.account())));
     }
@@ -131,24 +137,26 @@ final class PolicySimulatorOperations {
                 policy.document()));
     }
 
-    /** CallerArn names an IAM user; assumed roles, federated users and services cannot be simulated callers. */
-    private static Optional<String> callerArn(QueryParameters p) {
-        return p.get("CallerArn").map(arn -> {
+    /**
+     * CallerArn names an IAM user of the requester's account (assumed roles, federated users and services cannot be
+     * simulated callers); another account's user is refused alike whether or not it exists, and is never looked up.
+     */
+    private Optional<String> callerArn(OperationCall call) {
+        return call.parameters().get("CallerArn").map(arn -> {
             Validators.length("callerArn", arn, 1, 2048);
-            Arn.parse(arn).filter(a -> a.service().equals("iam") && a.resourceType().equals("user")
-                    && a.accountId().isPresent()).orElseThrow(() -> IamErrors.invalidInput(
-                            "CallerArn must be the ARN of an IAM user: " + arn));
+            boolean user = Arn.parse(arn).filter(a -> a.service().equals("iam") && a.resourceType().equals("user"))
+                    .isPresent();
+            if (!user || !ctx.view(call).owns(arn)) {
+                throw IamErrors.invalidInput("CallerArn must be the ARN of an IAM user of your account: " + arn);
+            }
             return arn;
         });
     }
 
     /** The simulated caller; a user that exists carries its unique ID so stored trust policies can name it. */
-    private PrincipalIdentity simulatedUser(String arn) {
-        Arn parsed = Arn.parse(arn).orElseThrow();
-        AccountId account = parsed.accountId().orElseThrow();
-        Optional<String> userId = ctx.store().snapshot().user(account, parsed.resourceName())
-                .filter(u -> u.arn().toString().equals(arn)).map(u -> u.userId());
-        return PrincipalIdentity.user(account, arn, userId);
+    private PrincipalIdentity simulatedUser(AccountView view, String arn) {
+        Optional<String> userId = view.principal(arn).map(u -> ((User) u).userId());
+        return PrincipalIdentity.user(view.account(), arn, userId);
     }
 
     /** The account owning resources whose ARN names none (S3), and the resource policy's account. */
@@ -162,48 +170,56 @@ final class PolicySimulatorOperations {
         });
     }
 
-    private List<LabeledPolicy> principalPolicies(Caller caller, String arn) {
-        IamSnapshot snapshot = ctx.store().snapshot();
-        PolicyGatherer gatherer = new PolicyGatherer(ctx.awsManaged());
+    /** The user, group or role PolicySourceArn names in the requester's account. */
+    private static IamEntity requirePrincipal(AccountView view, String arn) {
         Arn parsed = Arn.parse(arn).orElseThrow(() -> IamErrors.invalidInput("Invalid ARN: " + arn));
         String name = parsed.resourceName();
+        Optional<IamEntity> found = view.principal(arn);
         return switch (parsed.resourceType()) {
-            case "user" -> gatherer.identityPolicies(snapshot, new Caller.IamUser(
-                    UserOperations.requireUser(snapshot, caller, name), caller.accessKeyId(), Optional.empty()));
-            case "role" -> {
-                var role = RoleOperations.requireRole(snapshot, caller, name);
-                List<LabeledPolicy> result = new ArrayList<>();
-                role.inlinePolicies().forEach(i -> result.add(new LabeledPolicy(
-                        new PolicyRef(PolicySource.ROLE_INLINE, i.name()), i.policy().document())));
-                role.attachedPolicyArns().forEach(a -> gatherer.managed(snapshot, a).ifPresent(m -> result.add(
-                        new LabeledPolicy(new PolicyRef(m.awsManaged() ? PolicySource.AWS_MANAGED
-                                : PolicySource.CUSTOMER_MANAGED, a), m.defaultVersion().policy().document()))));
-                yield result;
-            }
-            case "group" -> {
-                Group group = snapshot.group(caller.account(), name).orElseThrow(() -> IamErrors.noSuchGroup(name));
-                List<LabeledPolicy> result = new ArrayList<>();
-                group.inlinePolicies().forEach(i -> result.add(new LabeledPolicy(
-                        new PolicyRef(PolicySource.GROUP_INLINE, i.name()), i.policy().document())));
-                group.attachedPolicyArns().forEach(a -> gatherer.managed(snapshot, a).ifPresent(m -> result.add(
-                        new LabeledPolicy(new PolicyRef(m.awsManaged() ? PolicySource.AWS_MANAGED
-                                : PolicySource.CUSTOMER_MANAGED, a), m.defaultVersion().policy().document()))));
-                yield result;
-            }
+            case "user" -> found.orElseThrow(() -> IamErrors.noSuchUser(name));
+            case "role" -> found.orElseThrow(() -> IamErrors.noSuchRole(name));
+            case "group" -> found.orElseThrow(() -> IamErrors.noSuchGroup(name));
             default -> throw IamErrors.invalidInput("PolicySourceArn must name a user, group or role: " + arn);
         };
     }
 
-    private Optional<LabeledPolicy> principalBoundary(Caller caller, String arn) {
+    private List<LabeledPolicy> principalPolicies(AccountView view, Caller requester, String arn) {
         IamSnapshot snapshot = ctx.store().snapshot();
-        Arn parsed = Arn.parse(arn).orElseThrow();
-        Optional<String> boundary = switch (parsed.resourceType()) {
-            case "user" -> UserOperations.requireUser(snapshot, caller, parsed.resourceName()).permissionsBoundaryArn();
-            case "role" -> RoleOperations.requireRole(snapshot, caller, parsed.resourceName()).permissionsBoundaryArn();
+        PolicyGatherer gatherer = new PolicyGatherer(ctx.awsManaged());
+        return switch (requirePrincipal(view, arn)) {
+            case User user -> gatherer.identityPolicies(snapshot, new Caller.IamUser(user, requester.accessKeyId(),
+                    Optional.empty()));
+            case Role role -> {
+                List<LabeledPolicy> result = new ArrayList<>();
+                role.inlinePolicies().forEach(i -> result.add(new LabeledPolicy(
+                        new PolicyRef(PolicySource.ROLE_INLINE, i.name()), i.policy().document())));
+                role.attachedPolicyArns().forEach(a -> managed(view, a, result));
+                yield result;
+            }
+            case Group group -> {
+                List<LabeledPolicy> result = new ArrayList<>();
+                group.inlinePolicies().forEach(i -> result.add(new LabeledPolicy(
+                        new PolicyRef(PolicySource.GROUP_INLINE, i.name()), i.policy().document())));
+                group.attachedPolicyArns().forEach(a -> managed(view, a, result));
+                yield result;
+            }
+            default -> throw new IllegalStateException("not a principal: " + arn);
+        };
+    }
+
+    private static void managed(AccountView view, String arn, List<LabeledPolicy> result) {
+        view.policy(arn).ifPresent(m -> result.add(new LabeledPolicy(new PolicyRef(m.awsManaged()
+                ? PolicySource.AWS_MANAGED : PolicySource.CUSTOMER_MANAGED, arn),
+                m.defaultVersion().policy().document())));
+    }
+
+    private static Optional<LabeledPolicy> principalBoundary(AccountView view, String arn) {
+        Optional<String> boundary = switch (requirePrincipal(view, arn)) {
+            case User user -> user.permissionsBoundaryArn();
+            case Role role -> role.permissionsBoundaryArn();
             default -> Optional.empty();
         };
-        PolicyGatherer gatherer = new PolicyGatherer(ctx.awsManaged());
-        return boundary.flatMap(b -> gatherer.managed(snapshot, b)).map(m -> new LabeledPolicy(
+        return boundary.flatMap(view::policy).map(m -> new LabeledPolicy(
                 new PolicyRef(PolicySource.PERMISSIONS_BOUNDARY, m.arn().toString()),
                 m.defaultVersion().policy().document()));
     }
@@ -379,7 +395,7 @@ final class PolicySimulatorOperations {
     private Optional<Struct> contextKeysPrincipal(OperationCall call) {
         String arn = Validators.length("policySourceArn", call.parameters().required("PolicySourceArn"), 20, 2048);
         ctx.authorize(call, arn);
-        List<LabeledPolicy> policies = new ArrayList<>(principalPolicies(call.requireCaller(), arn));
+        List<LabeledPolicy> policies = new ArrayList<>(principalPolicies(ctx.view(call), call.requireCaller(), arn));
         policies.addAll(inputs(call.parameters(), "PolicyInputList", PolicySource.USER_INLINE));
         return Optional.of(contextKeys(policies));
     }

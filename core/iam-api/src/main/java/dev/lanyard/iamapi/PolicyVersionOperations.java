@@ -1,11 +1,11 @@
 package dev.lanyard.iamapi;
 
-import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Operation;
 import dev.lanyard.authz.OperationCall;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamSnapshot;
@@ -45,18 +45,17 @@ final class PolicyVersionOperations {
     private ManagedPolicy ownPolicy(OperationCall call) {
         String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
         ctx.authorize(call, arn);
-        Caller caller = call.requireCaller();
-        ManagedPolicy policy = PolicyOperations.requirePolicy(ctx, ctx.store().snapshot(), arn);
-        if (policy.awsManaged() || !policy.owner().equals(caller.account().value())) {
-            throw new AwsException(ErrorCode.INVALID_INPUT, "Policy " + arn + " is an AWS managed policy or belongs"
-                    + " to another account and cannot be changed.");
+        ManagedPolicy policy = PolicyOperations.requirePolicy(ctx.view(call), arn);
+        if (policy.awsManaged()) {
+            throw new AwsException(ErrorCode.INVALID_INPUT, "Policy " + arn + " is an AWS managed policy and cannot"
+                    + " be changed.");
         }
         return policy;
     }
 
-    private ManagedPolicy current(IamSnapshot snapshot, ManagedPolicy policy) {
-        return snapshot.customerPolicy(policy.arn().toString())
-                .orElseThrow(() -> IamErrors.noSuchPolicy(policy.arn().toString()));
+    /** The policy as it is inside the update, still seen from the caller's account. */
+    private ManagedPolicy current(IamSnapshot snapshot, OperationCall call, ManagedPolicy policy) {
+        return PolicyOperations.requirePolicy(ctx.view(snapshot, call), policy.arn().toString());
     }
 
     private Optional<Struct> createVersion(OperationCall call) {
@@ -64,7 +63,7 @@ final class PolicyVersionOperations {
         StoredPolicy document = PolicyOperations.managedDocument(call.parameters());
         boolean setAsDefault = call.parameters().bool("SetAsDefault").orElse(false);
         ManagedPolicy.PolicyVersion created = ctx.store().update(snapshot -> {
-            ManagedPolicy policy = current(snapshot, found);
+            ManagedPolicy policy = current(snapshot, call, found);
             if (policy.versions().size() >= MAX_VERSIONS) {
                 throw IamErrors.limitExceeded("A managed policy can have up to " + MAX_VERSIONS + " versions. Before"
                         + " you create a new version, you must delete an existing version.");
@@ -105,7 +104,7 @@ final class PolicyVersionOperations {
         ManagedPolicy found = ownPolicy(call);
         String id = versionId(call);
         ctx.store().update(snapshot -> {
-            ManagedPolicy policy = current(snapshot, found);
+            ManagedPolicy policy = current(snapshot, call, found);
             requireVersion(policy, id);
             ManagedPolicy updated = policy.withVersions(policy.versions(), id, call.environment().time());
             return Mutation.of(updated, EntityChange.upsert(updated));
@@ -117,7 +116,7 @@ final class PolicyVersionOperations {
         ManagedPolicy found = ownPolicy(call);
         String id = versionId(call);
         ctx.store().update(snapshot -> {
-            ManagedPolicy policy = current(snapshot, found);
+            ManagedPolicy policy = current(snapshot, call, found);
             requireVersion(policy, id);
             if (policy.defaultVersionId().equals(id)) {
                 throw IamErrors.deleteConflict("Cannot delete the default version of a policy.");
@@ -133,27 +132,26 @@ final class PolicyVersionOperations {
     private Optional<Struct> listEntities(OperationCall call) {
         String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
         ctx.authorize(call, arn);
-        Caller caller = call.requireCaller();
-        IamSnapshot snapshot = ctx.store().snapshot();
-        PolicyOperations.requirePolicy(ctx, snapshot, arn);
+        AccountView view = ctx.view(call);
+        PolicyOperations.requirePolicy(view, arn);
         String filter = call.parameters().get("EntityFilter").orElse("All");
         List<Value> users = new ArrayList<>();
         List<Value> groups = new ArrayList<>();
         List<Value> roles = new ArrayList<>();
         boolean boundaries = filter.equals("All") || call.parameters().get("PolicyUsageFilter")
                 .map(f -> f.equals("PermissionsBoundary")).orElse(false);
-        for (User u : snapshot.users(caller.account())) {
+        for (User u : view.users()) {
             if (u.attachedPolicyArns().contains(arn) || boundaries && u.permissionsBoundaryArn().equals(
                     Optional.of(arn))) {
                 users.add(Struct.builder().put("UserName", u.name()).put("UserId", u.userId()).build());
             }
         }
-        for (Group g : snapshot.groups(caller.account())) {
+        for (Group g : view.groups()) {
             if (g.attachedPolicyArns().contains(arn)) {
                 groups.add(Struct.builder().put("GroupName", g.name()).put("GroupId", g.groupId()).build());
             }
         }
-        for (Role r : snapshot.roles(caller.account())) {
+        for (Role r : view.roles()) {
             if (r.attachedPolicyArns().contains(arn) || boundaries && r.permissionsBoundaryArn().equals(
                     Optional.of(arn))) {
                 roles.add(Struct.builder().put("RoleName", r.name()).put("RoleId", r.roleId()).build());
@@ -176,7 +174,7 @@ final class PolicyVersionOperations {
         ManagedPolicy found = ownPolicy(call);
         List<Tag> tags = IamParams.tags(call.parameters(), false);
         ctx.store().update(snapshot -> {
-            ManagedPolicy policy = current(snapshot, found);
+            ManagedPolicy policy = current(snapshot, call, found);
             // Policy tag keys are case-sensitive, unlike user and role tags.
             ManagedPolicy updated = policy.withTags(IamParams.merge(policy.tags(), tags, false));
             return Mutation.of(updated, EntityChange.upsert(updated));
@@ -188,7 +186,7 @@ final class PolicyVersionOperations {
         ManagedPolicy found = ownPolicy(call);
         List<String> keys = call.parameters().list("TagKeys");
         ctx.store().update(snapshot -> {
-            ManagedPolicy policy = current(snapshot, found);
+            ManagedPolicy policy = current(snapshot, call, found);
             ManagedPolicy updated = policy.withTags(policy.tags().stream().filter(t -> !keys.contains(t.key()))
                     .toList());
             return Mutation.of(updated, EntityChange.upsert(updated));
@@ -199,7 +197,7 @@ final class PolicyVersionOperations {
     private Optional<Struct> listTags(OperationCall call) {
         String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
         ctx.authorize(call, arn);
-        ManagedPolicy policy = PolicyOperations.requirePolicy(ctx, ctx.store().snapshot(), arn);
+        ManagedPolicy policy = PolicyOperations.requirePolicy(ctx.view(call), arn);
         return Optional.of(Struct.builder().put("Tags", IamShapes.tags(policy.tags())).put("IsTruncated", false)
                 .build());
     }

@@ -6,6 +6,7 @@ import dev.lanyard.authz.Operation;
 import dev.lanyard.authz.OperationCall;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.UniqueIdPrefix;
+import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.Role;
@@ -42,8 +43,8 @@ final class RoleOperations {
         ops.put("ListRoleTags", this::listRoleTags);
     }
 
-    static Role requireRole(IamSnapshot snapshot, Caller caller, String name) {
-        return snapshot.role(caller.account(), name).orElseThrow(() -> IamErrors.noSuchRole(name));
+    static Role requireRole(AccountView view, String name) {
+        return view.role(name).orElseThrow(() -> IamErrors.noSuchRole(name));
     }
 
     static String roleArn(Caller caller, String path, String name) {
@@ -77,11 +78,12 @@ final class RoleOperations {
         Caller caller = call.requireCaller();
         ctx.authorize(call, roleArn(caller, path, name));
         Role created = ctx.store().update(snapshot -> {
-            if (snapshot.role(caller.account(), name).isPresent()) {
+            AccountView view = ctx.view(snapshot, call);
+            if (view.role(name).isPresent()) {
                 throw IamErrors.alreadyExists("Role with name " + name);
             }
-            AccountQuota.ROLES.requireRoomFor(snapshot.roles(caller.account()).size());
-            boundary.ifPresent(arn -> PolicyOperations.requirePolicy(ctx, snapshot, arn));
+            AccountQuota.ROLES.requireRoomFor(view.roles().size());
+            boundary.ifPresent(arn -> PolicyOperations.requireBoundary(view, arn));
             Role role = new Role(caller.account(), UniqueIdPrefix.AROA.generate(ctx.random()), name, path,
                     TrustPrincipals.bind(trust, snapshot),
                     description, maxSession, call.environment().time(), boundary, tags, List.of(), List.of());
@@ -92,7 +94,7 @@ final class RoleOperations {
 
     private Role authorizedRole(OperationCall call, String name) {
         Caller caller = call.requireCaller();
-        Optional<Role> role = ctx.store().snapshot().role(caller.account(), name);
+        Optional<Role> role = ctx.view(call).role(name);
         ctx.authorize(call, role.map(r -> r.arn().toString()).orElse(roleArn(caller, "/", name)));
         return role.orElseThrow(() -> IamErrors.noSuchRole(name));
     }
@@ -109,7 +111,7 @@ final class RoleOperations {
         Optional<String> prefix = IamParams.pathPrefix(call.parameters());
         ctx.authorize(call, roleArn(caller, prefix.orElse("/"), ""));
         IamSnapshot snapshot = ctx.store().snapshot();
-        List<Role> roles = snapshot.roles(caller.account()).stream()
+        List<Role> roles = ctx.view(snapshot, call).roles().stream()
                 .filter(r -> prefix.map(pp -> r.path().startsWith(pp)).orElse(true)).toList();
         Struct.Builder result = Struct.builder();
         Pagination.page(call.parameters(), roles, r -> r.name().toLowerCase(Locale.ROOT), "Roles",
@@ -122,9 +124,8 @@ final class RoleOperations {
         Optional<String> description = IamParams.description(call.parameters());
         Optional<Duration> maxSession = maxSessionDuration(call.parameters());
         authorizedRole(call, name);
-        Caller caller = call.requireCaller();
         ctx.store().update(snapshot -> {
-            Role role = requireRole(snapshot, caller, name);
+            Role role = requireRole(ctx.view(snapshot, call), name);
             Role updated = role.withDescriptionAndDuration(description.or(role::description),
                     maxSession.orElse(role.maxSessionDuration()));
             return Mutation.of(updated, EntityChange.upsert(updated));
@@ -136,9 +137,8 @@ final class RoleOperations {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
         String description = Validators.length("description", call.parameters().required("Description"), 0, 1000);
         authorizedRole(call, name);
-        Caller caller = call.requireCaller();
         Role updated = ctx.store().update(snapshot -> {
-            Role role = requireRole(snapshot, caller, name);
+            Role role = requireRole(ctx.view(snapshot, call), name);
             Role changed = role.withDescriptionAndDuration(Optional.of(description), role.maxSessionDuration());
             return Mutation.of(changed, EntityChange.upsert(changed));
         });
@@ -149,9 +149,9 @@ final class RoleOperations {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
         StoredPolicy trust = trustPolicy(call.parameters(), "PolicyDocument");
         authorizedRole(call, name);
-        Caller caller = call.requireCaller();
         ctx.store().update(snapshot -> {
-            Role role = requireRole(snapshot, caller, name).withTrustPolicy(TrustPrincipals.bind(trust, snapshot));
+            Role role = requireRole(ctx.view(snapshot, call), name)
+                    .withTrustPolicy(TrustPrincipals.bind(trust, snapshot));
             return Mutation.of(role, EntityChange.upsert(role));
         });
         return Optional.empty();
@@ -160,9 +160,8 @@ final class RoleOperations {
     private Optional<Struct> deleteRole(OperationCall call) {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
         authorizedRole(call, name);
-        Caller caller = call.requireCaller();
         ctx.store().update(snapshot -> {
-            Role role = requireRole(snapshot, caller, name);
+            Role role = requireRole(ctx.view(snapshot, call), name);
             if (!role.inlinePolicies().isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete policies first.");
             }
@@ -178,9 +177,8 @@ final class RoleOperations {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
         List<Tag> tags = IamParams.tags(call.parameters());
         authorizedRole(call, name);
-        Caller caller = call.requireCaller();
         ctx.store().update(snapshot -> {
-            Role role = requireRole(snapshot, caller, name);
+            Role role = requireRole(ctx.view(snapshot, call), name);
             Role tagged = role.withTags(IamParams.merge(role.tags(), tags));
             return Mutation.of(tagged, EntityChange.upsert(tagged));
         });
@@ -191,9 +189,8 @@ final class RoleOperations {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
         List<String> keys = call.parameters().list("TagKeys");
         authorizedRole(call, name);
-        Caller caller = call.requireCaller();
         ctx.store().update(snapshot -> {
-            Role role = requireRole(snapshot, caller, name);
+            Role role = requireRole(ctx.view(snapshot, call), name);
             Role untagged = role.withTags(IamParams.remove(role.tags(), keys));
             return Mutation.of(untagged, EntityChange.upsert(untagged));
         });

@@ -6,6 +6,7 @@ import dev.lanyard.authz.OperationCall;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.SamlProvider;
@@ -66,10 +67,11 @@ final class SamlProviderOperations {
                 call.environment().time(), parsed.validUntil(), tags, required, keys);
         ctx.authorize(call, provider.arn());
         ctx.store().update(snapshot -> {
-            if (snapshot.samlProvider(caller.account(), name).isPresent()) {
+            AccountView view = ctx.view(snapshot, call);
+            if (view.samlProvider(provider.arn()).isPresent()) {
                 throw IamErrors.alreadyExists("SAMLProvider " + name);
             }
-            if (snapshot.samlProviders(caller.account()).size() >= MAX_PROVIDERS) {
+            if (view.samlProviders().size() >= MAX_PROVIDERS) {
                 throw IamErrors.limitExceeded("Cannot exceed quota for SamlProvidersPerAccount: " + MAX_PROVIDERS);
             }
             return Mutation.of(provider, EntityChange.upsert(provider));
@@ -105,24 +107,18 @@ final class SamlProviderOperations {
         }
     }
 
-    private static String providerName(String arn) {
-        int slash = arn.indexOf(":saml-provider/");
-        if (slash < 0) {
-            throw IamErrors.invalidInput("Invalid SAML provider ARN: " + arn);
-        }
-        return arn.substring(slash + ":saml-provider/".length());
-    }
-
     private SamlProvider authorized(OperationCall call) {
         String arn = Validators.length("sAMLProviderArn", call.parameters().required("SAMLProviderArn"), 20, 2048);
+        if (!arn.contains(":saml-provider/")) {
+            throw IamErrors.invalidInput("Invalid SAML provider ARN: " + arn);
+        }
         ctx.authorize(call, arn);
-        return ctx.store().snapshot().samlProvider(call.requireCaller().account(), providerName(arn))
-                .filter(p -> p.arn().equals(arn))
+        return ctx.view(call).samlProvider(arn)
                 .orElseThrow(() -> new AwsException(ErrorCode.NO_SUCH_ENTITY, "Manifest not found for arn " + arn));
     }
 
-    private SamlProvider current(IamSnapshot snapshot, SamlProvider provider) {
-        return snapshot.samlProvider(provider.account(), provider.name()).orElseThrow(() ->
+    private SamlProvider current(IamSnapshot snapshot, OperationCall call, SamlProvider provider) {
+        return ctx.view(snapshot, call).samlProvider(provider.arn()).orElseThrow(() ->
                 new AwsException(ErrorCode.NO_SUCH_ENTITY, "Manifest not found for arn " + provider.arn()));
     }
 
@@ -143,9 +139,8 @@ final class SamlProviderOperations {
     }
 
     private Optional<Struct> list(OperationCall call) {
-        Caller caller = call.requireCaller();
         ctx.authorize(call, "*");
-        List<Value> providers = ctx.store().snapshot().samlProviders(caller.account()).stream().<Value>map(p -> {
+        List<Value> providers = ctx.view(call).samlProviders().stream().<Value>map(p -> {
             Struct.Builder b = Struct.builder().put("Arn", p.arn());
             p.validUntil().ifPresent(v -> b.put("ValidUntil", v));
             return b.put("CreateDate", p.createDate()).build();
@@ -162,7 +157,7 @@ final class SamlProviderOperations {
                 .map(pem -> privateKey(pem, call));
         Optional<String> removed = call.parameters().get("RemovePrivateKey");
         ctx.store().update(snapshot -> {
-            SamlProvider provider = current(snapshot, found);
+            SamlProvider provider = current(snapshot, call, found);
             if (document.isPresent()) {
                 provider = provider.withMetadata(document.get(), parsed.orElseThrow().validUntil());
             }
@@ -193,7 +188,7 @@ final class SamlProviderOperations {
 
     private Optional<Struct> delete(OperationCall call) {
         SamlProvider found = authorized(call);
-        ctx.store().update(snapshot -> Mutation.of(found, EntityChange.remove(current(snapshot, found))));
+        ctx.store().update(snapshot -> Mutation.of(found, EntityChange.remove(current(snapshot, call, found))));
         return Optional.empty();
     }
 
@@ -201,7 +196,7 @@ final class SamlProviderOperations {
         SamlProvider found = authorized(call);
         List<Tag> tags = IamParams.tags(call.parameters(), false);
         ctx.store().update(snapshot -> {
-            SamlProvider provider = current(snapshot, found);
+            SamlProvider provider = current(snapshot, call, found);
             SamlProvider updated = provider.withTags(IamParams.merge(provider.tags(), tags, false));
             return Mutation.of(updated, EntityChange.upsert(updated));
         });
@@ -212,7 +207,7 @@ final class SamlProviderOperations {
         SamlProvider found = authorized(call);
         List<String> keys = call.parameters().list("TagKeys");
         ctx.store().update(snapshot -> {
-            SamlProvider provider = current(snapshot, found);
+            SamlProvider provider = current(snapshot, call, found);
             SamlProvider updated = provider.withTags(provider.tags().stream()
                     .filter(t -> !keys.contains(t.key())).toList());
             return Mutation.of(updated, EntityChange.upsert(updated));

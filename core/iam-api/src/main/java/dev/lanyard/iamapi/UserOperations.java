@@ -5,8 +5,8 @@ import dev.lanyard.authz.Operation;
 import dev.lanyard.authz.OperationCall;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.UniqueIdPrefix;
+import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
-import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.Tag;
 import dev.lanyard.iam.model.User;
 import dev.lanyard.iam.spi.IamStore.Mutation;
@@ -36,12 +36,19 @@ final class UserOperations {
         ops.put("ListUserTags", this::listUserTags);
     }
 
-    static User requireUser(IamSnapshot snapshot, Caller caller, String name) {
-        return snapshot.user(caller.account(), name).orElseThrow(() -> IamErrors.noSuchUser(name));
+    static User requireUser(AccountView view, String name) {
+        return view.user(name).orElseThrow(() -> IamErrors.noSuchUser(name));
     }
 
     static String userArn(Caller caller, String path, String name) {
         return "arn:aws:iam::" + caller.account().value() + ":user" + path + name;
+    }
+
+    /** Authorizes on the user's ARN before telling whether it exists. */
+    private User authorizedUser(OperationCall call, String name) {
+        Optional<User> user = ctx.view(call).user(name);
+        ctx.authorize(call, user.map(u -> u.arn().toString()).orElse(userArn(call.requireCaller(), "/", name)));
+        return user.orElseThrow(() -> IamErrors.noSuchUser(name));
     }
 
     private Optional<Struct> createUser(OperationCall call) {
@@ -53,11 +60,12 @@ final class UserOperations {
         Caller caller = call.requireCaller();
         ctx.authorize(call, userArn(caller, path, name));
         User created = ctx.store().update(snapshot -> {
-            if (snapshot.user(caller.account(), name).isPresent()) {
+            AccountView view = ctx.view(snapshot, call);
+            if (view.user(name).isPresent()) {
                 throw IamErrors.alreadyExists("User with name " + name);
             }
-            AccountQuota.USERS.requireRoomFor(snapshot.users(caller.account()).size());
-            boundary.ifPresent(arn -> PolicyOperations.requirePolicy(ctx, snapshot, arn));
+            AccountQuota.USERS.requireRoomFor(view.users().size());
+            boundary.ifPresent(arn -> PolicyOperations.requireBoundary(view, arn));
             User user = new User(caller.account(), UniqueIdPrefix.AIDA.generate(ctx.random()), name, path,
                     call.environment().time(), boundary, tags, List.of(), List.of());
             return Mutation.of(user, EntityChange.upsert(user));
@@ -68,11 +76,11 @@ final class UserOperations {
     private Optional<Struct> getUser(OperationCall call) {
         Caller caller = call.requireCaller();
         Optional<String> name = IamParams.optionalName(call.parameters(), "UserName", "userName", 128);
-        IamSnapshot snapshot = ctx.store().snapshot();
+        AccountView view = ctx.view(call);
         if (name.isEmpty()) {
-            return Optional.of(Struct.builder().put("User", self(snapshot, caller)).build());
+            return Optional.of(Struct.builder().put("User", self(call, view, caller)).build());
         }
-        User user = snapshot.user(caller.account(), name.get()).orElse(null);
+        User user = view.user(name.get()).orElse(null);
         ctx.authorize(call, user != null ? user.arn().toString() : userArn(caller, "/", name.get()));
         if (user == null) {
             throw IamErrors.noSuchUser(name.get());
@@ -80,17 +88,27 @@ final class UserOperations {
         return Optional.of(Struct.builder().put("User", IamShapes.user(user, true)).build());
     }
 
-    /** GetUser without a name describes the caller: an IAM user, or the root user of the account. */
-    private Struct self(IamSnapshot snapshot, Caller caller) {
+    /**
+     * GetUser without a name describes the caller, an IAM user or the root user, and still needs iam:GetUser on the
+     * caller's own ARN, as in AWS.
+     */
+    private Struct self(OperationCall call, AccountView view, Caller caller) {
         return switch (caller) {
-            case Caller.IamUser user -> IamShapes.user(snapshot.userById(user.user().userId())
-                    .orElseThrow(() -> IamErrors.noSuchUser(user.user().name())), true);
-            case Caller.Root root -> Struct.builder()
-                    .put("UserId", root.account().value())
-                    .put("Arn", root.arn())
-                    .put("CreateDate", snapshot.account(root.account()).map(a -> a.createdAt())
-                            .orElse(java.time.Instant.EPOCH))
-                    .build();
+            case Caller.IamUser user -> {
+                User current = view.userById(user.user().userId())
+                        .orElseThrow(() -> IamErrors.noSuchUser(user.user().name()));
+                ctx.authorize(call, current.arn().toString());
+                yield IamShapes.user(current, true);
+            }
+            case Caller.Root root -> {
+                ctx.authorize(call, root.arn());
+                yield Struct.builder()
+                        .put("UserId", root.account().value())
+                        .put("Arn", root.arn())
+                        .put("CreateDate", ctx.store().snapshot().account(root.account()).map(a -> a.createdAt())
+                                .orElse(java.time.Instant.EPOCH))
+                        .build();
+            }
             case Caller.RoleSession session -> throw AwsException.validation(
                     "Must specify userName when calling with non-User credentials");
             case Caller.FederatedUser federated -> throw AwsException.validation(
@@ -102,7 +120,7 @@ final class UserOperations {
         Caller caller = call.requireCaller();
         Optional<String> prefix = IamParams.pathPrefix(call.parameters());
         ctx.authorize(call, userArn(caller, prefix.orElse("/"), ""));
-        List<User> users = ctx.store().snapshot().users(caller.account()).stream()
+        List<User> users = ctx.view(call).users().stream()
                 .filter(u -> prefix.map(pp -> u.path().startsWith(pp)).orElse(true)).toList();
         Struct.Builder result = Struct.builder();
         Pagination.page(call.parameters(), users, u -> u.name().toLowerCase(Locale.ROOT), "Users",
@@ -115,22 +133,21 @@ final class UserOperations {
         String name = IamParams.name(p, "UserName", "userName", 128);
         Optional<String> newName = IamParams.optionalName(p, "NewUserName", "newUserName", 64);
         Optional<String> newPath = p.get("NewPath").map(v -> IamParams.checkPath("NewPath", v));
-        Caller caller = call.requireCaller();
-        User existing = requireUser(ctx.store().snapshot(), caller, name);
-        ctx.authorize(call, existing.arn().toString());
+        authorizedUser(call, name);
         ctx.store().update(snapshot -> {
-            User user = requireUser(snapshot, caller, name);
+            AccountView view = ctx.view(snapshot, call);
+            User user = requireUser(view, name);
             String targetName = newName.orElse(user.name());
-            if (!targetName.equalsIgnoreCase(user.name()) && snapshot.user(caller.account(), targetName).isPresent()) {
+            if (!targetName.equalsIgnoreCase(user.name()) && view.user(targetName).isPresent()) {
                 throw IamErrors.alreadyExists("User with name " + targetName);
             }
             User renamed = user.withNameAndPath(targetName, newPath.orElse(user.path()));
             List<EntityChange> changes = new java.util.ArrayList<>();
             changes.add(EntityChange.remove(user));
             changes.add(EntityChange.upsert(renamed));
-            snapshot.accessKeys(caller.account(), Optional.of(user.name()))
+            view.accessKeys(Optional.of(user.name()))
                     .forEach(k -> changes.add(EntityChange.upsert(k.withUserName(targetName))));
-            snapshot.mfaDevices(caller.account()).stream()
+            view.mfaDevices().stream()
                     .filter(d -> d.userName().map(n -> n.equalsIgnoreCase(user.name())).orElse(false))
                     .forEach(d -> changes.add(EntityChange.upsert(d.withUserName(targetName))));
             return new Mutation<>(changes, renamed);
@@ -140,23 +157,22 @@ final class UserOperations {
 
     private Optional<Struct> deleteUser(OperationCall call) {
         String name = IamParams.name(call.parameters(), "UserName", "userName", 128);
-        Caller caller = call.requireCaller();
-        User existing = requireUser(ctx.store().snapshot(), caller, name);
-        ctx.authorize(call, existing.arn().toString());
+        authorizedUser(call, name);
         ctx.store().update(snapshot -> {
-            User user = requireUser(snapshot, caller, name);
-            if (!snapshot.accessKeys(caller.account(), Optional.of(user.name())).isEmpty()) {
+            AccountView view = ctx.view(snapshot, call);
+            User user = requireUser(view, name);
+            if (!view.accessKeys(Optional.of(user.name())).isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete access keys first.");
             }
             if (!user.inlinePolicies().isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete policies first.");
             }
-            boolean hasMfa = snapshot.mfaDevices(caller.account()).stream()
+            boolean hasMfa = view.mfaDevices().stream()
                     .anyMatch(d -> d.userName().map(n -> n.equalsIgnoreCase(user.name())).orElse(false));
             if (hasMfa) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must remove MFA device first.");
             }
-            if (!snapshot.groupsOf(user.userId()).isEmpty()) {
+            if (!view.groupsOf(user).isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must remove user from all groups first.");
             }
             if (!user.attachedPolicyArns().isEmpty()) {
@@ -170,11 +186,9 @@ final class UserOperations {
     private Optional<Struct> tagUser(OperationCall call) {
         String name = IamParams.name(call.parameters(), "UserName", "userName", 128);
         List<Tag> tags = IamParams.tags(call.parameters());
-        Caller caller = call.requireCaller();
-        User existing = requireUser(ctx.store().snapshot(), caller, name);
-        ctx.authorize(call, existing.arn().toString());
+        authorizedUser(call, name);
         ctx.store().update(snapshot -> {
-            User user = requireUser(snapshot, caller, name);
+            User user = requireUser(ctx.view(snapshot, call), name);
             User tagged = user.withTags(IamParams.merge(user.tags(), tags));
             return Mutation.of(tagged, EntityChange.upsert(tagged));
         });
@@ -184,11 +198,9 @@ final class UserOperations {
     private Optional<Struct> untagUser(OperationCall call) {
         String name = IamParams.name(call.parameters(), "UserName", "userName", 128);
         List<String> keys = call.parameters().list("TagKeys");
-        Caller caller = call.requireCaller();
-        User existing = requireUser(ctx.store().snapshot(), caller, name);
-        ctx.authorize(call, existing.arn().toString());
+        authorizedUser(call, name);
         ctx.store().update(snapshot -> {
-            User user = requireUser(snapshot, caller, name);
+            User user = requireUser(ctx.view(snapshot, call), name);
             User untagged = user.withTags(IamParams.remove(user.tags(), keys));
             return Mutation.of(untagged, EntityChange.upsert(untagged));
         });
@@ -197,9 +209,7 @@ final class UserOperations {
 
     private Optional<Struct> listUserTags(OperationCall call) {
         String name = IamParams.name(call.parameters(), "UserName", "userName", 128);
-        Caller caller = call.requireCaller();
-        User user = requireUser(ctx.store().snapshot(), caller, name);
-        ctx.authorize(call, user.arn().toString());
+        User user = authorizedUser(call, name);
         return Optional.of(Struct.builder().put("Tags", IamShapes.tags(user.tags())).put("IsTruncated", false).build());
     }
 }

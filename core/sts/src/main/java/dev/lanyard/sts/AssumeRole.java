@@ -16,6 +16,7 @@ import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.policy.ContextKeys;
 import dev.lanyard.policy.LabeledPolicy;
+import dev.lanyard.policy.Outcome;
 import dev.lanyard.policy.PolicyRef;
 import dev.lanyard.policy.PolicySource;
 import dev.lanyard.query.QueryParameters;
@@ -61,35 +62,50 @@ public final class AssumeRole implements Operation {
         if (caller instanceof Caller.Root) {
             throw new AwsException(ErrorCode.ACCESS_DENIED, "Roles may not be assumed by root accounts.");
         }
-        IamSnapshot snapshot = store.snapshot();
         String resource = request.roleArn().toString();
-        Role role = findRole(snapshot, request.roleArn()).orElseThrow(() -> access.refuse(caller, "sts:AssumeRole",
-                resource, "", "the role " + resource + " does not exist"));
+        boolean crossAccount = !request.roleArn().accountId().map(caller.account()::equals).orElse(false);
         Optional<SessionClaims> callerSession = caller.session();
         boolean chained = caller instanceof Caller.RoleSession;
-        Duration duration = duration(request, role, chained);
+        // Everything that depends only on the caller is checked before the role is looked at, so none of it can tell
+        // another account's caller whether the role exists.
+        requestedDuration(request, chained);
         List<SessionTag> inheritedTransitive = inheritedTransitiveTags(callerSession);
         rejectTransitiveConflicts(request.tags(), inheritedTransitive);
         Optional<String> sourceIdentity = sourceIdentity(request, callerSession).orElseThrow(() -> access.refuse(
                 caller, "sts:AssumeRole", resource, "", "the source identity set earlier in the role chain cannot change"));
-
         // MFA passed now, else the caller's own MFA sign-in (a GetSessionToken session with MFA) carries over.
         Optional<Instant> mfaAt = request.mfa().map(m -> mfa.verify(caller, m.serialNumber(), m.tokenCode(),
                 call.environment().time(), MfaCheck.BAD_CODE))
                 .or(() -> callerSession.flatMap(SessionClaims::mfaAuthenticatedAt));
+
+        IamSnapshot snapshot = store.snapshot();
+        Role role = findRole(snapshot, request.roleArn()).orElseThrow(() -> crossAccount
+                ? undisclosed(caller, resource)
+                : access.refuse(caller, "sts:AssumeRole", resource, "", "the role " + resource + " does not exist"));
         ContextKeys keys = trustContext(request, role, inheritedTransitive, sourceIdentity, mfaAt,
                 call.environment().time());
         LabeledPolicy trust = new LabeledPolicy(new PolicyRef(PolicySource.TRUST, role.arn().toString()),
                 role.trustPolicy().document());
-        authorize(snapshot, call, caller, "sts:AssumeRole", resource, role, keys, trust);
+        authorize(snapshot, call, caller, "sts:AssumeRole", resource, role, keys, trust, crossAccount);
         if (!request.tags().isEmpty()) {
-            authorize(snapshot, call, caller, "sts:TagSession", resource, role, keys, trust);
+            authorize(snapshot, call, caller, "sts:TagSession", resource, role, keys, trust, crossAccount);
         }
         if (sourceIdentity.isPresent()) {
-            authorize(snapshot, call, caller, "sts:SetSourceIdentity", resource, role, keys, trust);
+            authorize(snapshot, call, caller, "sts:SetSourceIdentity", resource, role, keys, trust, crossAccount);
         }
+        Duration duration = duration(request, role, chained);
         return Optional.of(issue(call, request, role, callerSession, duration, inheritedTransitive, sourceIdentity,
                 mfaAt));
+    }
+
+    /**
+     * A refused AssumeRole of another account's role: one answer whether the role is missing, its account closed, its
+     * trust policy silent or the caller's own policies short, with an encoded message that holds nothing of the role's
+     * account (no statements, no tags, no reason that differs).
+     */
+    private AwsException undisclosed(Caller caller, String resource) {
+        return access.refuse(caller, "sts:AssumeRole", resource, "", "the role does not exist in its account, or"
+                + " its trust policy or your policies do not allow this request");
     }
 
     private Struct issue(OperationCall call, Request request, Role role, Optional<SessionClaims> callerSession,
@@ -119,9 +135,14 @@ public final class AssumeRole implements Operation {
     }
 
     private void authorize(IamSnapshot snapshot, OperationCall call, Caller caller, String action, String resource,
-            Role role, ContextKeys keys, LabeledPolicy trust) {
-        access.require(snapshot, caller, call.environment(), new AccessRequest(action, resource,
-                Optional.of(role.account()), keys, Optional.of(trust), true));
+            Role role, ContextKeys keys, LabeledPolicy trust, boolean crossAccount) {
+        AccessRequest request = new AccessRequest(action, resource, Optional.of(role.account()), keys,
+                Optional.of(trust), true);
+        if (!crossAccount) {
+            access.require(snapshot, caller, call.environment(), request);
+        } else if (access.decide(snapshot, caller, call.environment(), request).outcome() != Outcome.ALLOWED) {
+            throw undisclosed(caller, resource);
+        }
     }
 
     private static Request parse(QueryParameters params) {
@@ -170,12 +191,19 @@ public final class AssumeRole implements Operation {
                 .filter(role -> role.arn().equals(arn));
     }
 
-    private static Duration duration(Request request, Role role, boolean chained) {
+    /** The duration asked for, within what any caller of this kind may ask; the role's own limit comes later. */
+    private static Duration requestedDuration(Request request, boolean chained) {
         Duration requested = request.durationSeconds().map(s -> Duration.ofSeconds(s)).orElse(DEFAULT_DURATION);
         if (chained && requested.compareTo(CHAINED_MAX) > 0) {
             throw AwsException.validation("The requested DurationSeconds exceeds the 1 hour session limit for roles"
                     + " assumed by role chaining.");
         }
+        return requested;
+    }
+
+    /** Checked once the caller may assume the role, so only a trusted caller learns the role's limit. */
+    private static Duration duration(Request request, Role role, boolean chained) {
+        Duration requested = requestedDuration(request, chained);
         if (requested.compareTo(role.maxSessionDuration()) > 0) {
             throw AwsException.validation(
                     "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");

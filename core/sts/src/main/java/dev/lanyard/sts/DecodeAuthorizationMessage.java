@@ -12,7 +12,10 @@ import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.query.Struct;
 import java.util.Optional;
 
-/** sts:DecodeAuthorizationMessage — only principals allowed the action may read why a request was refused. */
+/**
+ * sts:DecodeAuthorizationMessage — only principals allowed the action, in the account the message was made for, may
+ * read why a request was refused.
+ */
 public final class DecodeAuthorizationMessage implements Operation {
     private final IamStore store;
     private final AccessControl access;
@@ -28,6 +31,8 @@ public final class DecodeAuthorizationMessage implements Operation {
         Caller caller = call.requireCaller();
         access.require(store.snapshot(), caller, call.environment(),
                 AccessRequest.of("sts:DecodeAuthorizationMessage", "*", caller.account()));
-        return Optional.of(Struct.builder().put("DecodedMessage", access.messages().decode(encoded)).build());
+        // A message made for another account is as invalid here as a forged one: it never says whose it was.
+        return Optional.of(Struct.builder().put("DecodedMessage", access.messages().decode(caller.account(), encoded))
+                .build());
     }
 }

@@ -48,6 +48,7 @@ public final class LanyardServer implements AutoCloseable {
     static final String OUTBOUND_PATH = "/outbound/";
     private final Account managementAccount;
     private final boolean firstStart;
+    private final java.util.Set<String> iamActions;
     private int port;
 
     private LanyardServer(LanyardConfig config, Clock clock) {
@@ -97,10 +98,13 @@ public final class LanyardServer implements AutoCloseable {
         java.util.function.Function<String, String> issuerForAccount = account -> endpointUrl() + OUTBOUND_PATH
                 + account;
         this.outbound = new OutboundIssuer(store, signer, issuerForAccount);
+        java.util.Map<String, dev.lanyard.authz.Operation> iam = IamOperations.create(new IamContext(store, access,
+                awsManaged, random, config.oidcAllowInsecureLoopback(), saml), issuerForAccount,
+                signer::generateKeySet);
+        this.iamActions = java.util.Set.copyOf(iam.keySet());
         this.handler = new ApiHandler(StsOperations.create(store, access, issuer, mfa, webIdentity, saml,
                 signer, issuerForAccount),
-                IamOperations.create(new IamContext(store, access, awsManaged, random,
-                        config.oidcAllowInsecureLoopback(), saml), issuerForAccount, signer::generateKeySet),
+                iam,
                 new OrganizationsOperations(store, access, accounts),
                 new RequestAuthenticator(store, codec, new SigV4Verifier(clock), clock, keysets::reloadForUnknownKey),
                 new dev.lanyard.authz.SessionRestrictions(access), clock, new LogAuditSink(),
@@ -221,6 +225,11 @@ public final class LanyardServer implements AutoCloseable {
 
     public String managementAccountId() {
         return managementAccount.id().value();
+    }
+
+    /** The IAM actions this server serves: what a test sweeping every operation iterates over. */
+    public java.util.Set<String> iamActions() {
+        return iamActions;
     }
 
     public boolean firstStart() {

@@ -116,4 +116,24 @@ class ArchitectureTest {
         }
         assertThat(violations).isEmpty();
     }
+
+    /**
+     * IAM operations resolve names and ARNs only through AccountView, which knows the caller's account; a lookup on
+     * the whole snapshot is how another account's policy once answered. TrustPrincipals is the one exception: a trust
+     * policy may name principals of any account, as in AWS.
+     */
+    @Test
+    void iamOperationsResolveEntitiesOnlyThroughTheCallersAccountView() {
+        Pattern lookup = Pattern.compile("snapshot(\\(\\))?\\.(user|group|role|mfaDevice|oidcProvider|samlProvider|"
+                + "accessKey|userById|roleById|users|groups|roles|customerPolicies|mfaDevices|oidcProviders|"
+                + "samlProviders|accessKeys|groupsOf)\\(");
+        List<String> violations = new ArrayList<>();
+        for (Source source : sources("core")) {
+            boolean iamApi = source.module().equals("core/iam-api");
+            if (iamApi && !source.file().endsWith("TrustPrincipals.java") && lookup.matcher(source.text()).find()) {
+                violations.add(source.file() + " looks entities up in the whole snapshot");
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
 }

@@ -43,12 +43,18 @@ final class RawHttpClient {
     /** A form POST signed like botocore does, at the given time, with optional session token. */
     HttpResponse<String> signedPost(byte[] body, String keyId, String secret, Optional<String> token, Instant at,
             Map<String, String> extraHeaders) {
+        return signedPost(body, keyId, secret, token, at, extraHeaders, "sts");
+    }
+
+    /** As above, with the credential scope of another service (iam). */
+    HttpResponse<String> signedPost(byte[] body, String keyId, String secret, Optional<String> token, Instant at,
+            Map<String, String> extraHeaders, String service) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Host", List.of("127.0.0.1:" + server.port()));
         headers.put("Content-Type", List.of("application/x-www-form-urlencoded; charset=utf-8"));
         HttpRequestParts parts = new HttpRequestParts("POST", "/", "", headers, body);
         Map<String, String> signed = new SigV4Signer(keyId, SecretAccessKey.of(secret), token)
-                .signHeaders(parts, "us-east-1", "sts", at);
+                .signHeaders(parts, "us-east-1", service, at);
         Map<String, String> all = new LinkedHashMap<>(extraHeaders);
         all.put("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
         all.putAll(signed);

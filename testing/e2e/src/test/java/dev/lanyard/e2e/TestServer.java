@@ -53,6 +53,11 @@ final class TestServer implements AutoCloseable {
         return server.port();
     }
 
+    /** Every IAM action the server serves, from its operation registry. */
+    java.util.Set<String> iamActions() {
+        return server.iamActions();
+    }
+
     String accountId() {
         return server.managementAccountId();
     }

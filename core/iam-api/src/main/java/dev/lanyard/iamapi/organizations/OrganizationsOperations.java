@@ -41,7 +41,10 @@ public final class OrganizationsOperations {
         this.accounts = requireNonNull(accounts, "accounts is null");
     }
 
-    public ObjectNode handle(String operation, JsonNode input, Caller caller, RequestEnvironment env) {
+    public ObjectNode handle(String name, JsonNode input, Caller caller, RequestEnvironment env) {
+        OrganizationsOperation operation = OrganizationsOperation.of(name).orElseThrow(() -> new AwsException(
+                ErrorCode.ORGANIZATIONS_UNKNOWN_OPERATION,
+                "The action or operation requested is invalid. Verify that the action is typed correctly."));
         IamSnapshot snapshot = store.snapshot();
         Organization org = snapshot.organization().orElseThrow(() -> new AwsException(
                 ErrorCode.AWS_ORGANIZATIONS_NOT_IN_USE, "Your account is not a member of an organization."));
@@ -49,20 +52,19 @@ public final class OrganizationsOperations {
             throw new AwsException(ErrorCode.ORGANIZATIONS_ACCESS_DENIED,
                     "You don't have permissions to access this resource.");
         }
-        access.require(snapshot, caller, env, AccessRequest.of("organizations:" + operation, "*", caller.account()));
+        access.require(snapshot, caller, env, AccessRequest.of("organizations:" + operation.name(), "*",
+                caller.account()));
         return switch (operation) {
-            case "CreateAccount" -> createAccount(input, org, env.time());
-            case "DescribeCreateAccountStatus" -> describeCreateAccountStatus(input);
-            case "ListCreateAccountStatus" -> listCreateAccountStatus();
-            case "DescribeAccount" -> describeAccount(input, org);
-            case "ListAccounts" -> listAccounts(input, org);
-            case "DescribeOrganization" -> describeOrganization(org);
-            case "CloseAccount" -> closeAccount(input, org);
-            case "TagResource" -> tagResource(input);
-            case "UntagResource" -> untagResource(input);
-            case "ListTagsForResource" -> listTags(input);
-            default -> throw new AwsException(ErrorCode.ORGANIZATIONS_UNKNOWN_OPERATION,
-                    "The action or operation requested is invalid. Verify that the action is typed correctly.");
+            case CreateAccount -> createAccount(input, org, env.time());
+            case DescribeCreateAccountStatus -> describeCreateAccountStatus(input);
+            case ListCreateAccountStatus -> listCreateAccountStatus();
+            case DescribeAccount -> describeAccount(input, org);
+            case ListAccounts -> listAccounts(input, org);
+            case DescribeOrganization -> describeOrganization(org);
+            case CloseAccount -> closeAccount(input, org);
+            case TagResource -> tagResource(input);
+            case UntagResource -> untagResource(input);
+            case ListTagsForResource -> listTags(input);
         };
     }
 

@@ -147,10 +147,9 @@ public final class IamSnapshot {
         return ofType(Role.class, EntityType.ROLE, account, Comparator.comparing(r -> r.name().toLowerCase(Locale.ROOT)));
     }
 
-    public Optional<ManagedPolicy> customerPolicy(String arn) {
-        return dev.lanyard.aws.Arn.parse(arn)
-                .flatMap(parsed -> get(EntityKey.of(EntityType.MANAGED_POLICY, parsed.account(), arn)))
-                .map(ManagedPolicy.class::cast);
+    /** Only {@link AccountView} resolves policy ARNs: it alone decides which account a request may see. */
+    Optional<ManagedPolicy> customerPolicy(AccountId account, String arn) {
+        return get(EntityKey.of(EntityType.MANAGED_POLICY, account.value(), arn)).map(ManagedPolicy.class::cast);
     }
 
     public List<ManagedPolicy> customerPolicies(AccountId account) {

@@ -1,0 +1,159 @@
+package dev.lanyard.iam.model;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lanyard.aws.AccessKeyId;
+import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Arn;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * IAM as one account sees it: the one place where a name or an ARN from a request becomes an entity. Names resolve in
+ * this account; an ARN resolves only when it names this account (or an AWS managed policy, which every account sees),
+ * so an ARN of another account is absent whether or not it names something there, and nobody can probe for it.
+ * Counts (attachments, boundary uses) are this account's too. Cross-account access to roles goes through trust
+ * policies in STS, never through this view.
+ */
+public final class AccountView {
+    private final IamSnapshot snapshot;
+    private final AwsManagedPolicies awsManaged;
+    private final AccountId account;
+
+    private AccountView(IamSnapshot snapshot, AwsManagedPolicies awsManaged, AccountId account) {
+        this.snapshot = requireNonNull(snapshot, "snapshot is null");
+        this.awsManaged = requireNonNull(awsManaged, "awsManaged is null");
+        this.account = requireNonNull(account, "account is null");
+    }
+
+    public static AccountView of(IamSnapshot snapshot, AwsManagedPolicies awsManaged, AccountId account) {
+        return new AccountView(snapshot, awsManaged, account);
+    }
+
+    public AccountId account() {
+        return account;
+    }
+
+    /** True when the ARN names this account (the account field holds its ID). */
+    public boolean owns(String arn) {
+        return Arn.parse(arn).flatMap(Arn::accountId).map(account::equals).orElse(false);
+    }
+
+    public Optional<User> user(String name) {
+        return snapshot.user(account, name);
+    }
+
+    /** This account's user with that unique ID. */
+    public Optional<User> userById(String userId) {
+        return snapshot.userById(userId).filter(u -> u.account().equals(account));
+    }
+
+    public List<User> users() {
+        return snapshot.users(account);
+    }
+
+    public Optional<Group> group(String name) {
+        return snapshot.group(account, name);
+    }
+
+    public List<Group> groups() {
+        return snapshot.groups(account);
+    }
+
+    /** The groups of one of this account's users. */
+    public List<Group> groupsOf(User user) {
+        return user.account().equals(account) ? snapshot.groupsOf(user.userId()) : List.of();
+    }
+
+    public Optional<Role> role(String name) {
+        return snapshot.role(account, name);
+    }
+
+    public List<Role> roles() {
+        return snapshot.roles(account);
+    }
+
+    /** An AWS managed policy, or a customer managed policy of this account; never another account's. */
+    public Optional<ManagedPolicy> policy(String arn) {
+        Optional<ManagedPolicy> aws = awsManaged.lookup(arn);
+        if (aws.isPresent()) {
+            return aws;
+        }
+        return owns(arn) ? snapshot.customerPolicy(account, arn) : Optional.empty();
+    }
+
+    public List<ManagedPolicy> customerPolicies() {
+        return snapshot.customerPolicies(account);
+    }
+
+    /** A user, group or role of this account named by its ARN (path included). */
+    public Optional<IamEntity> principal(String arn) {
+        if (!owns(arn)) {
+            return Optional.empty();
+        }
+        Arn parsed = Arn.parse(arn).orElseThrow();
+        if (!parsed.service().equals("iam")) {
+            return Optional.empty();
+        }
+        String name = parsed.resourceName();
+        Optional<? extends IamEntity> found = switch (parsed.resourceType()) {
+            case "user" -> user(name).filter(u -> u.arn().toString().equals(arn));
+            case "role" -> role(name).filter(r -> r.arn().toString().equals(arn));
+            case "group" -> group(name).filter(g -> g.arn().toString().equals(arn));
+            default -> Optional.empty();
+        };
+        return found.map(IamEntity.class::cast);
+    }
+
+    public Optional<AccessKey> accessKey(String id) {
+        return AccessKeyId.parse(id).flatMap(snapshot::accessKey).filter(k -> k.account().equals(account));
+    }
+
+    /** The keys of a user of this account, or of the root user (no name). */
+    public List<AccessKey> accessKeys(Optional<String> userName) {
+        return snapshot.accessKeys(account, userName);
+    }
+
+    public Optional<MfaDevice> mfaDevice(String serialNumber) {
+        return owns(serialNumber) ? snapshot.mfaDevice(account, serialNumber) : Optional.empty();
+    }
+
+    public List<MfaDevice> mfaDevices() {
+        return snapshot.mfaDevices(account);
+    }
+
+    public Optional<OidcProvider> oidcProvider(String arn) {
+        return owns(arn) ? snapshot.oidcProvider(account, arn) : Optional.empty();
+    }
+
+    public List<OidcProvider> oidcProviders() {
+        return snapshot.oidcProviders(account);
+    }
+
+    public Optional<SamlProvider> samlProvider(String arn) {
+        String marker = ":saml-provider/";
+        int at = arn.indexOf(marker);
+        if (!owns(arn) || at < 0) {
+            return Optional.empty();
+        }
+        return snapshot.samlProvider(account, arn.substring(at + marker.length())).filter(p -> p.arn().equals(arn));
+    }
+
+    public List<SamlProvider> samlProviders() {
+        return snapshot.samlProviders(account);
+    }
+
+    /** How many of this account's users, groups and roles have the policy attached. */
+    public long attachmentCount(String policyArn) {
+        return users().stream().filter(u -> u.attachedPolicyArns().contains(policyArn)).count()
+                + groups().stream().filter(g -> g.attachedPolicyArns().contains(policyArn)).count()
+                + roles().stream().filter(r -> r.attachedPolicyArns().contains(policyArn)).count();
+    }
+
+    /** How many of this account's users and roles have the policy as their permissions boundary. */
+    public long boundaryUsageCount(String policyArn) {
+        Optional<String> target = Optional.of(policyArn);
+        return users().stream().filter(u -> u.permissionsBoundaryArn().equals(target)).count()
+                + roles().stream().filter(r -> r.permissionsBoundaryArn().equals(target)).count();
+    }
+}
