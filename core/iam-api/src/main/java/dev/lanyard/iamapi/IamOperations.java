@@ -1,6 +1,8 @@
 package dev.lanyard.iamapi;
 
+import dev.lanyard.authz.MfaThrottle;
 import dev.lanyard.authz.Operation;
+import dev.lanyard.totp.CodeThrottle;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,12 +17,15 @@ public final class IamOperations {
         return create(ctx, account -> "https://lanyard.invalid/outbound/" + account,
                 () -> {
                     throw new IllegalStateException("no signing key generator configured");
-                });
+                }, new MfaThrottle(CodeThrottle.DEFAULT));
     }
 
-    /** With outbound federation: the issuer URL of an account, and a generator of signing keys. */
+    /**
+     * With outbound federation (the issuer URL of an account, and a generator of signing keys) and the MFA throttle
+     * STS shares, so that a caller's failed codes count the same wherever they were tried.
+     */
     public static Map<String, Operation> create(IamContext ctx, java.util.function.Function<String, String> issuer,
-            java.util.function.Supplier<String> newSigningKeys) {
+            java.util.function.Supplier<String> newSigningKeys, MfaThrottle mfaThrottle) {
         Map<String, Operation> ops = new HashMap<>();
         new UserOperations(ctx).register(ops);
         new AccessKeyOperations(ctx).register(ops);
@@ -30,7 +35,7 @@ public final class IamOperations {
         new HolderPolicyOperations(ctx, PolicyHolder.ROLE).register(ops);
         new HolderPolicyOperations(ctx, PolicyHolder.GROUP).register(ops);
         new GroupOperations(ctx).register(ops);
-        new MfaOperations(ctx).register(ops);
+        new MfaOperations(ctx, mfaThrottle).register(ops);
         new PolicyVersionOperations(ctx).register(ops);
         new AccountOperations(ctx).register(ops);
         new AuthorizationDetailsOperation(ctx).register(ops);

@@ -1,6 +1,7 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
+import dev.lanyard.authz.MfaThrottle;
 import dev.lanyard.authz.Operation;
 import dev.lanyard.authz.OperationCall;
 import dev.lanyard.authz.Validators;
@@ -8,6 +9,7 @@ import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
+import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.MfaDevice;
 import dev.lanyard.iam.model.Tag;
 import dev.lanyard.iam.model.User;
@@ -15,6 +17,7 @@ import dev.lanyard.iam.spi.IamStore.Mutation;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
 import dev.lanyard.query.Value;
+import dev.lanyard.totp.FailedCodes;
 import dev.lanyard.totp.OtpAuthUri;
 import dev.lanyard.totp.QrCodePng;
 import dev.lanyard.totp.Totp;
@@ -26,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /** Virtual MFA devices: RFC 6238 TOTP, seeds encrypted at rest, two consecutive codes to enable or resync. */
 final class MfaOperations {
@@ -33,10 +38,12 @@ final class MfaOperations {
     /** How far a device's clock may have drifted when enabling or resynchronizing, in 30-second steps. */
     static final int RESYNC_WINDOW = 10;
     private final IamContext ctx;
+    private final MfaThrottle throttle;
     private final Totp totp = new Totp(TotpParameters.AWS);
 
-    MfaOperations(IamContext ctx) {
+    MfaOperations(IamContext ctx, MfaThrottle throttle) {
         this.ctx = ctx;
+        this.throttle = throttle;
     }
 
     void register(Map<String, Operation> ops) {
@@ -70,7 +77,7 @@ final class MfaOperations {
                 throw IamErrors.alreadyExists("MFADevice entity at the same path and name");
             }
             MfaDevice device = new MfaDevice(caller.account(), serial, name, path, seed, Optional.empty(),
-                    Optional.empty(), -1, 0, call.environment().time(), tags);
+                    Optional.empty(), -1, 0, FailedCodes.NONE, call.environment().time(), tags);
             return Mutation.of(device, EntityChange.upsert(device));
         });
         String label = OtpAuthUri.awsLabel(name, accountName(caller));
@@ -127,13 +134,43 @@ final class MfaOperations {
         return user.orElseThrow(() -> IamErrors.noSuchUser(name));
     }
 
-    private long consecutive(MfaDevice device, Codes codes, java.time.Instant now) {
+    /** The step of the second of two consecutive codes, newer than any the device accepted; empty if refused. */
+    private OptionalLong consecutive(MfaDevice device, Codes codes, java.time.Instant now) {
         OptionalLong counter = totp.matchConsecutive(device.seed(), codes.code1(), codes.code2(), now, RESYNC_WINDOW);
-        if (counter.isEmpty() || counter.getAsLong() <= device.lastAcceptedCounter()) {
+        return counter.isPresent() && counter.getAsLong() > device.lastAcceptedCounter() ? counter
+                : OptionalLong.empty();
+    }
+
+    /** The device whose codes are checked, and what it becomes once they are accepted (given their step). */
+    private record CodeCheck(MfaDevice device, LongFunction<MfaDevice> accepted) {}
+
+    /**
+     * Checks two consecutive codes and writes the outcome in the same update: the device as accepted, or with one
+     * more failed code. Throttled as every MFA code check is.
+     */
+    private void checkCodes(OperationCall call, Codes codes, Function<IamSnapshot, CodeCheck> check) {
+        Caller caller = call.requireCaller();
+        java.time.Instant now = call.environment().time();
+        throttle.requireCallerAllowed(caller, now);
+        // Empty when the codes were accepted; the device with one more failed code when they were refused.
+        Optional<MfaDevice> refused = ctx.store().update(snapshot -> {
+            CodeCheck pending = check.apply(snapshot);
+            MfaDevice checked = pending.device();
+            throttle.requireDeviceAllowed(checked, now);
+            OptionalLong counter = consecutive(checked, codes, now);
+            if (counter.isEmpty()) {
+                MfaDevice failed = throttle.deviceFailed(checked, now);
+                return Mutation.of(Optional.of(failed), EntityChange.upsert(failed));
+            }
+            MfaDevice updated = pending.accepted().apply(counter.getAsLong());
+            return Mutation.of(Optional.<MfaDevice>empty(), EntityChange.upsert(updated));
+        });
+        if (refused.isPresent()) {
             throw new AwsException(ErrorCode.INVALID_AUTHENTICATION_CODE,
-                    "Authentication code for device is not valid.");
+                    "Authentication code for device is not valid.", "codes refused for " + codes.serial() + "; "
+                            + throttle.callerFailed(caller, refused.get(), now));
         }
-        return counter.getAsLong();
+        throttle.callerSucceeded(caller);
     }
 
     /** Steps the device's clock is ahead (or behind, negative) of ours; zero unless it is off by over one step. */
@@ -145,7 +182,8 @@ final class MfaOperations {
     private Optional<Struct> enable(OperationCall call) {
         Codes codes = codes(call.parameters());
         authorizedUser(call, codes.userName());
-        ctx.store().update(snapshot -> {
+        java.time.Instant now = call.environment().time();
+        checkCodes(call, codes, snapshot -> {
             AccountView view = ctx.view(snapshot, call);
             MfaDevice device = requireDevice(view, codes.serial());
             User target = UserOperations.requireUser(view, codes.userName());
@@ -157,10 +195,8 @@ final class MfaOperations {
             if (assignedToUser >= MAX_DEVICES_PER_USER) {
                 throw IamErrors.limitExceeded("Cannot exceed quota for MFADevicesPerUser: " + MAX_DEVICES_PER_USER);
             }
-            long counter = consecutive(device, codes, call.environment().time());
-            MfaDevice enabled = device.assignedTo(target.name(), call.environment().time(), counter,
-                    drift(counter, call.environment().time()));
-            return Mutation.of(enabled, EntityChange.upsert(enabled));
+            return new CodeCheck(device, counter -> device.assignedTo(target.name(), now, counter,
+                    drift(counter, now)));
         });
         return Optional.empty();
     }
@@ -168,11 +204,10 @@ final class MfaOperations {
     private Optional<Struct> resync(OperationCall call) {
         Codes codes = codes(call.parameters());
         authorizedUser(call, codes.userName());
-        ctx.store().update(snapshot -> {
+        java.time.Instant now = call.environment().time();
+        checkCodes(call, codes, snapshot -> {
             MfaDevice device = assignedDevice(ctx.view(snapshot, call), codes.serial(), codes.userName());
-            long counter = consecutive(device, codes, call.environment().time());
-            MfaDevice synced = device.resynchronized(counter, drift(counter, call.environment().time()));
-            return Mutation.of(synced, EntityChange.upsert(synced));
+            return new CodeCheck(device, counter -> device.resynchronized(counter, drift(counter, now)));
         });
         return Optional.empty();
     }

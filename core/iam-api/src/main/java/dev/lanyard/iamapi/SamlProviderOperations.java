@@ -6,6 +6,7 @@ import dev.lanyard.authz.OperationCall;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.RandomUuid;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.IamSnapshot;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /** IAM SAML providers: the IdP metadata whose certificates AssumeRoleWithSAML trusts. */
 final class SamlProviderOperations {
@@ -63,8 +63,9 @@ final class SamlProviderOperations {
         if (required && keys.isEmpty()) {
             throw IamErrors.invalidInput("AssertionEncryptionMode Required needs a private key (AddPrivateKey).");
         }
-        SamlProvider provider = new SamlProvider(caller.account(), name, document, UUID.randomUUID().toString(),
-                call.environment().time(), parsed.validUntil(), tags, required, keys);
+        SamlProvider provider = new SamlProvider(caller.account(), name, document,
+                RandomUuid.generate(ctx.random()).toString(), call.environment().time(), parsed.validUntil(), tags,
+                required, keys);
         ctx.authorize(call, provider.arn());
         ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);

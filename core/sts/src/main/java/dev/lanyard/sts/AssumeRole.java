@@ -120,7 +120,7 @@ public final class AssumeRole implements Operation {
                 .map(s -> s.chainDepth() + 1).orElse(0);
         CredentialIssuer.Issued issued = issuer.issue(role.account(), secret -> new SessionClaims(
                 SessionKind.ASSUMED_ROLE, SessionOrigin.ASSUME_ROLE, role.account(), secret,
-                role.arn().toString(), role.roleId(), request.sessionName(), Optional.empty(), now,
+                role.arn().toString(), role.roleId(), request.sessionName(), Optional.empty(), Optional.empty(), now,
                 now.plus(duration), mfaAt, sourceIdentity, tags, transitiveKeys, request.policy(),
                 request.policyArns(), chainDepth, Map.of()));
         Struct.Builder result = Struct.builder()

@@ -107,7 +107,7 @@ public final class AssumeRoleWithSaml implements Operation {
         Instant expiresAt = expires;
         CredentialIssuer.Issued issued = issuer.issue(role.account(), secret -> new SessionClaims(
                 SessionKind.ASSUMED_ROLE, SessionOrigin.ASSUME_ROLE_WITH_SAML, role.account(), secret,
-                role.arn().toString(), role.roleId(), sessionName, Optional.empty(), now, expiresAt,
+                role.arn().toString(), role.roleId(), sessionName, Optional.empty(), Optional.empty(), now, expiresAt,
                 Optional.empty(), saml.sourceIdentity(), tags.tags(), tags.transitiveTagKeys(), policy, policyArns,
                 0, claims));
         Struct.Builder result = Struct.builder()

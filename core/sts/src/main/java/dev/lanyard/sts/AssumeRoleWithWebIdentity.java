@@ -93,7 +93,8 @@ public final class AssumeRoleWithWebIdentity implements Operation {
         Instant now = call.environment().time();
         CredentialIssuer.Issued issued = issuer.issue(role.account(), secret -> new SessionClaims(
                 SessionKind.ASSUMED_ROLE, SessionOrigin.ASSUME_ROLE_WITH_WEB_IDENTITY, role.account(), secret,
-                role.arn().toString(), role.roleId(), sessionName, Optional.empty(), now, now.plus(duration),
+                role.arn().toString(), role.roleId(), sessionName, Optional.empty(), Optional.empty(), now,
+                now.plus(duration),
                 Optional.empty(), identity.sourceIdentity(), tags.tags(), tags.transitiveTagKeys(), policy,
                 policyArns, 0, claims));
         Struct.Builder result = Struct.builder()

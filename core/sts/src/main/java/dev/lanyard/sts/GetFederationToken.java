@@ -73,7 +73,8 @@ public final class GetFederationToken implements Operation {
         Instant expires = now.plus(duration);
         CredentialIssuer.Issued issued = issuer.issue(caller.account(), secret -> new SessionClaims(
                 SessionKind.FEDERATED_USER, SessionOrigin.GET_FEDERATION_TOKEN, caller.account(), secret, resource,
-                caller.account().value() + ":" + name, name, Optional.of(caller.arn()), now, expires,
+                caller.account().value() + ":" + name, name, Optional.of(caller.arn()), Optional.of(caller.userId()),
+                now, expires,
                 Optional.empty(), Optional.empty(), tags.tags(), List.of(), policy, policyArns, 0, Map.of()));
         return Optional.of(Struct.builder()
                 .put("Credentials", issued.credentials().toStruct())

@@ -54,7 +54,7 @@ public final class GetSessionToken implements Operation {
         SessionKind kind = root ? SessionKind.ROOT_SESSION : SessionKind.USER_SESSION;
         CredentialIssuer.Issued issued = issuer.issue(caller.account(), secret -> new SessionClaims(kind,
                 SessionOrigin.GET_SESSION_TOKEN, caller.account(), secret, principalArn, principalId, "",
-                Optional.empty(), now, expires, mfaAt, Optional.empty(), List.of(), List.of(),
+                Optional.empty(), Optional.empty(), now, expires, mfaAt, Optional.empty(), List.of(), List.of(),
                 Optional.empty(), List.of(), 0, Map.of()));
         return Optional.of(Struct.builder().put("Credentials", issued.credentials().toStruct()).build());
     }

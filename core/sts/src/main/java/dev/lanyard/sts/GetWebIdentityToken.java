@@ -11,6 +11,7 @@ import dev.lanyard.authz.RequestContextFactory;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.RandomUuid;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.OutboundSigningKeys;
 import dev.lanyard.iam.spi.IamStore;
@@ -26,8 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
+import java.util.random.RandomGenerator;
 
 /** sts:GetWebIdentityToken — Lanyard as an OIDC issuer: a signed JWT naming the caller, for outside audiences. */
 public final class GetWebIdentityToken implements Operation {
@@ -37,13 +38,15 @@ public final class GetWebIdentityToken implements Operation {
     private final AccessControl access;
     private final WebIdentityTokenSigner signer;
     private final Function<String, String> issuerForAccount;
+    private final RandomGenerator random;
 
     public GetWebIdentityToken(IamStore store, AccessControl access, WebIdentityTokenSigner signer,
-            Function<String, String> issuerForAccount) {
+            Function<String, String> issuerForAccount, RandomGenerator random) {
         this.store = requireNonNull(store, "store is null");
         this.access = requireNonNull(access, "access is null");
         this.signer = requireNonNull(signer, "signer is null");
         this.issuerForAccount = requireNonNull(issuerForAccount, "issuerForAccount is null");
+        this.random = requireNonNull(random, "random is null");
     }
 
     @Override
@@ -108,7 +111,7 @@ public final class GetWebIdentityToken implements Operation {
         claims.put("iat", now.getEpochSecond());
         claims.put("nbf", now.getEpochSecond());
         claims.put("exp", expires.getEpochSecond());
-        claims.put("jti", UUID.randomUUID().toString());
+        claims.put("jti", RandomUuid.generate(random).toString());
         Map<String, Object> aws = new LinkedHashMap<>();
         aws.put("aws_account", caller.account().value());
         aws.put("source_region", call.environment().region());

@@ -3,6 +3,7 @@ package dev.lanyard.sts;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.authz.Caller;
+import dev.lanyard.authz.MfaThrottle;
 import dev.lanyard.aws.Arn;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
@@ -17,7 +18,8 @@ import java.util.Optional;
 
 /**
  * Checks a TOTP code against the caller's assigned virtual MFA device and consumes it: the accepted step is written
- * with the store's compare-and-set, so the same code is refused afterwards on every node.
+ * with the store's compare-and-set, so the same code is refused afterwards on every node. A refused code is counted
+ * in that same way, and too many lock the device and the caller out for a while ({@link MfaThrottle}).
  */
 public final class MfaCheck {
     public static final String UNKNOWN_DEVICE = "MultiFactorAuthentication failed, unable to validate MFA code."
@@ -26,13 +28,15 @@ public final class MfaCheck {
 
     private final IamStore store;
     private final TotpVerifier verifier;
+    private final MfaThrottle throttle;
 
-    public MfaCheck(IamStore store, TotpVerifier verifier) {
+    public MfaCheck(IamStore store, TotpVerifier verifier, MfaThrottle throttle) {
         this.store = requireNonNull(store, "store is null");
         this.verifier = requireNonNull(verifier, "verifier is null");
+        this.throttle = requireNonNull(throttle, "throttle is null");
     }
 
-    /** The moment of authentication, once the code is accepted and consumed; AccessDenied otherwise. */
+    /** The moment of authentication, once the code is accepted and consumed; AccessDenied or Throttling otherwise. */
     public Instant verify(Caller caller, String serialNumber, String code, Instant now, String badCodeMessage) {
         Optional<String> userName = switch (caller) {
             case Caller.IamUser user -> Optional.of(user.user().name());
@@ -43,20 +47,31 @@ public final class MfaCheck {
         if (userName.isEmpty()) {
             throw denied(UNKNOWN_DEVICE, "no MFA device can be assigned to " + caller.arn());
         }
-        store.update(snapshot -> {
+        throttle.requireCallerAllowed(caller, now);
+        // Empty when the code was accepted; the device with one more failed code when it was refused.
+        Optional<MfaDevice> refused = store.update(snapshot -> {
             MfaDevice device = Arn.parse(serialNumber).flatMap(Arn::accountId)
                     .filter(account -> account.equals(caller.account()))
                     .flatMap(account -> snapshot.mfaDevice(account, serialNumber))
                     .filter(d -> d.userName().map(n -> n.equalsIgnoreCase(userName.get())).orElse(false))
                     .orElseThrow(() -> denied(UNKNOWN_DEVICE, serialNumber + " is not assigned to " + caller.arn()));
+            throttle.requireDeviceAllowed(device, now);
             // A device resynchronized with a drifting clock is checked at its own notion of now.
             Instant deviceNow = now.plusSeconds(30 * device.driftSteps());
-            TotpVerification accepted = verifier.verify(device.seed(), code, deviceNow, device.lastAcceptedCounter())
-                    .orElseThrow(() -> denied(badCodeMessage, "code refused for " + serialNumber
-                            + " (outside the window, malformed, or already used)"));
-            MfaDevice consumed = device.withAcceptedCounter(accepted.acceptedCounter());
-            return Mutation.of(consumed, EntityChange.upsert(consumed));
+            Optional<TotpVerification> accepted = verifier.verify(device.seed(), code, deviceNow,
+                    device.lastAcceptedCounter());
+            if (accepted.isEmpty()) {
+                MfaDevice failed = throttle.deviceFailed(device, now);
+                return Mutation.of(Optional.of(failed), EntityChange.upsert(failed));
+            }
+            MfaDevice consumed = device.withAcceptedCounter(accepted.get().acceptedCounter());
+            return Mutation.of(Optional.<MfaDevice>empty(), EntityChange.upsert(consumed));
         });
+        if (refused.isPresent()) {
+            throw denied(badCodeMessage, "code refused for " + serialNumber + " (outside the window, malformed, or"
+                    + " already used); " + throttle.callerFailed(caller, refused.get(), now));
+        }
+        throttle.callerSucceeded(caller);
         return now;
     }
 

@@ -3,6 +3,7 @@ package dev.lanyard.sts;
 import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.Operation;
 import dev.lanyard.iam.spi.IamStore;
+import java.security.SecureRandom;
 import java.util.Map;
 
 /** The STS actions Lanyard serves, by wire name. */
@@ -24,9 +25,9 @@ public final class StsOperations {
             MfaCheck mfa, dev.lanyard.iam.spi.federation.WebIdentityVerifier webIdentity,
             dev.lanyard.iam.spi.federation.SamlAssertionVerifier saml,
             dev.lanyard.iam.spi.federation.WebIdentityTokenSigner signer,
-            java.util.function.Function<String, String> issuerForAccount) {
+            java.util.function.Function<String, String> issuerForAccount, SecureRandom random) {
         Map<String, Operation> operations = Map.of(
-                "GetWebIdentityToken", new GetWebIdentityToken(store, access, signer, issuerForAccount),
+                "GetWebIdentityToken", new GetWebIdentityToken(store, access, signer, issuerForAccount, random),
                 "AssumeRoleWithSAML", new AssumeRoleWithSaml(store, access, issuer, saml),
                 "AssumeRoleWithWebIdentity", new AssumeRoleWithWebIdentity(store, access, issuer, webIdentity),
                 "AssumeRole", new AssumeRole(store, access, issuer, mfa),

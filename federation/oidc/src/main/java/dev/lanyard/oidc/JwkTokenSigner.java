@@ -1,5 +1,7 @@
 package dev.lanyard.oidc;
 
+import static java.util.Objects.requireNonNull;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -17,17 +19,20 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.lanyard.aws.RandomUuid;
 import dev.lanyard.iam.spi.federation.WebIdentityTokenSigner;
+import java.security.SecureRandom;
 import java.text.ParseException;
 import java.util.Map;
-import java.util.UUID;
 
 /** Outbound web identity tokens signed with nimbus: one RSA 2048 key for RS256, one P-384 key for ES384. */
 public final class JwkTokenSigner implements WebIdentityTokenSigner {
     private final java.time.InstantSource clock;
+    private final SecureRandom random;
 
-    public JwkTokenSigner(java.time.InstantSource clock) {
-        this.clock = clock;
+    public JwkTokenSigner(java.time.InstantSource clock, SecureRandom random) {
+        this.clock = requireNonNull(clock, "clock is null");
+        this.random = requireNonNull(random, "random is null");
     }
 
     @Override
@@ -36,16 +41,20 @@ public final class JwkTokenSigner implements WebIdentityTokenSigner {
     }
 
     /** Key ids carry their creation time ("rs256-EPOCH-uuid"), so rotation and signing need no other metadata. */
-    private static java.util.List<JWK> freshKeys(java.time.Instant now) {
+    private java.util.List<JWK> freshKeys(java.time.Instant now) {
         try {
-            RSAKey rsa = new RSAKeyGenerator(2048).keyID("rs256-" + now.getEpochSecond() + "-" + UUID.randomUUID())
-                    .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
-            ECKey ec = new ECKeyGenerator(Curve.P_384).keyID("es384-" + now.getEpochSecond() + "-" + UUID.randomUUID())
-                    .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES384).generate();
+            RSAKey rsa = new RSAKeyGenerator(2048).keyID("rs256-" + now.getEpochSecond() + "-" + uuid())
+                    .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).secureRandom(random).generate();
+            ECKey ec = new ECKeyGenerator(Curve.P_384).keyID("es384-" + now.getEpochSecond() + "-" + uuid())
+                    .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES384).secureRandom(random).generate();
             return java.util.List.of(rsa, ec);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate signing keys", e);
         }
+    }
+
+    private String uuid() {
+        return RandomUuid.generate(random).toString();
     }
 
     private static long created(JWK key) {

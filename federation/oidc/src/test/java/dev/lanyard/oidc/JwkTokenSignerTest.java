@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -31,7 +32,7 @@ class JwkTokenSignerTest {
 
     @Test
     void rotationKeepsOldKeysPublishedUntilDropped() throws Exception {
-        JwkTokenSigner signer = new JwkTokenSigner(InstantSource.fixed(T0));
+        JwkTokenSigner signer = new JwkTokenSigner(InstantSource.fixed(T0), new SecureRandom());
         String keys = signer.generateKeySet();
         assertThat(signer.publicJwks(keys)).doesNotContain("\"d\"");
         String before = signer.sign(keys, "RS256", Map.of("sub", "a"));

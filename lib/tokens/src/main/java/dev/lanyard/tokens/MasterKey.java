@@ -40,13 +40,9 @@ public final class MasterKey {
         return new MasterKey(SecretBytes.random(KEY_BYTES, rnd), rnd);
     }
 
-    /** A master key from its Base64 form, with a default non-blocking {@link SecureRandom} for nonces. */
-    public static MasterKey fromBase64(String encoded) {
-        return fromBase64(encoded, new SecureRandom());
-    }
-
     /**
-     * A master key from its Base64 form (surrounding whitespace, such as a key file's final newline, is ignored).
+     * A master key from its Base64 form (surrounding whitespace, such as a key file's final newline, is ignored), drawing
+     * its nonces from {@code rnd}.
      *
      * @throws IllegalArgumentException if it is not canonical, padded Base64 of exactly 32 bytes; the message never
      *     quotes the input

@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param principalId {@code AROA…}, {@code AIDA…}, or the account id for root
  * @param sessionName RoleSessionName or the federated Name; empty for GetSessionToken
  * @param parentUserArn GetFederationToken: the IAM user (or root) that created the session
+ * @param parentUserId GetFederationToken: that user's unique ID ({@code AIDA…}, or the account ID for root), so that
+ *     a user deleted and created again under the same name is not the session's parent; empty only in tokens sealed
+ *     before body version 2
  * @param mfaAuthenticatedAt when MFA was used; empty otherwise
  * @param tags principal tags coming from the session (session tags plus transitive ones)
  * @param transitiveTagKeys the tag keys that pass on to chained sessions
@@ -38,6 +41,7 @@ public record SessionClaims(
         String principalId,
         String sessionName,
         Optional<String> parentUserArn,
+        Optional<String> parentUserId,
         Instant issuedAt,
         Instant expiresAt,
         Optional<Instant> mfaAuthenticatedAt,
@@ -58,6 +62,10 @@ public record SessionClaims(
         requireNonNull(principalId, "principalId is null");
         requireNonNull(sessionName, "sessionName is null");
         requireNonNull(parentUserArn, "parentUserArn is null");
+        requireNonNull(parentUserId, "parentUserId is null");
+        if (parentUserId.isPresent() && parentUserArn.isEmpty()) {
+            throw new IllegalArgumentException("parentUserId without parentUserArn");
+        }
         requireNonNull(issuedAt, "issuedAt is null");
         requireNonNull(expiresAt, "expiresAt is null");
         requireNonNull(mfaAuthenticatedAt, "mfaAuthenticatedAt is null");

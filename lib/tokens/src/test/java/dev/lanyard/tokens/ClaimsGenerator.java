@@ -29,6 +29,9 @@ public final class ClaimsGenerator {
         Instant expiresAt = random.nextInt(10) == 0
                 ? issuedAt
                 : issuedAt.plus(Duration.ofSeconds(random.nextInt(129_600)));
+        Optional<String> parentUserArn = optional(() -> "arn:aws:iam::123456789012:user/" + text(30));
+        Optional<String> parentUserId = parentUserArn.flatMap(arn -> optional(() -> random.nextBoolean()
+                ? UniqueIdPrefix.AIDA.generate(random) : text(24)));
         return new SessionClaims(
                 pick(SessionKind.values()),
                 pick(SessionOrigin.values()),
@@ -37,7 +40,8 @@ public final class ClaimsGenerator {
                 "arn:aws:iam::" + text(12) + ":role/" + text(40),
                 random.nextBoolean() ? UniqueIdPrefix.AROA.generate(random) : text(24),
                 text(random.nextBoolean() ? 0 : 64),
-                optional(() -> "arn:aws:iam::123456789012:user/" + text(30)),
+                parentUserArn,
+                parentUserId,
                 issuedAt,
                 expiresAt,
                 optional(this::instant),
@@ -53,7 +57,8 @@ public final class ClaimsGenerator {
     /** Every optional empty, every list empty, every string empty. */
     public static SessionClaims empty() {
         return new SessionClaims(SessionKind.ROOT_SESSION, SessionOrigin.GET_SESSION_TOKEN, AccountId.fromLong(0),
-                SecretAccessKey.of("x"), "", "", "", Optional.empty(), Instant.EPOCH, Instant.EPOCH, Optional.empty(),
+                SecretAccessKey.of("x"), "", "", "", Optional.empty(), Optional.empty(), Instant.EPOCH, Instant.EPOCH,
+                Optional.empty(),
                 Optional.empty(), List.of(), List.of(), Optional.empty(), List.of(), 0, Map.of());
     }
 
@@ -70,7 +75,8 @@ public final class ClaimsGenerator {
         return new SessionClaims(SessionKind.FEDERATED_USER, SessionOrigin.GET_FEDERATION_TOKEN,
                 AccountId.fromLong(999_999_999_999L), SecretAccessKey.of("S".repeat(128)),
                 "arn:aws:sts::999999999999:federated-user/" + "n".repeat(32), "999999999999:" + "n".repeat(32),
-                "n".repeat(32), Optional.of("arn:aws:iam::999999999999:user/" + "u".repeat(64)), Instant.MIN,
+                "n".repeat(32), Optional.of("arn:aws:iam::999999999999:user/" + "u".repeat(64)),
+                Optional.of("AIDA" + "Z".repeat(17)), Instant.MIN,
                 Instant.MAX, Optional.of(Instant.MAX), Optional.of("s".repeat(64)), tags,
                 tags.stream().limit(10).map(SessionTag::key).toList(), Optional.of(samplePolicy(2048)), arns,
                 Integer.MAX_VALUE, Map.of("sub", List.of("user-123"), "aud", List.of("a", "b")));

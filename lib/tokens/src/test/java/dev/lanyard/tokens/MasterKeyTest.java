@@ -67,7 +67,7 @@ class MasterKeyTest {
         byte[] sealed = master.encrypt("secret".getBytes(UTF_8), AAD);
         String encoded = master.toBase64();
         assertThat(Base64.getDecoder().decode(encoded)).hasSize(32);
-        assertThat(MasterKey.fromBase64(encoded).decrypt(sealed, AAD)).isEqualTo("secret".getBytes(UTF_8));
+        assertThat(MasterKey.fromBase64(encoded, rnd).decrypt(sealed, AAD)).isEqualTo("secret".getBytes(UTF_8));
         assertThat(MasterKey.fromBase64(encoded + "\n", rnd).decrypt(sealed, AAD)).isEqualTo("secret".getBytes(UTF_8));
     }
 
@@ -76,7 +76,7 @@ class MasterKeyTest {
             "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
             "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB="})
     void fromBase64RefusesAnythingButThirtyTwoBytes(String encoded) {
-        assertThatThrownBy(() -> MasterKey.fromBase64(encoded))
+        assertThatThrownBy(() -> MasterKey.fromBase64(encoded, rnd))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasNoCause()
                 .satisfies(e -> {

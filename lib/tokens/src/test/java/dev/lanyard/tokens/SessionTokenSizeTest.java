@@ -29,6 +29,20 @@ class SessionTokenSizeTest {
     }
 
     @Test
+    void plainFederationTokenNamingItsCreatorIsUnder600Characters() {
+        SessionClaims claims = new SessionClaims(SessionKind.FEDERATED_USER, SessionOrigin.GET_FEDERATION_TOKEN,
+                ACCOUNT, SecretAccessKey.generate(new Random(2)), "arn:aws:sts::123456789012:federated-user/bob",
+                "123456789012:bob", "bob", Optional.of("arn:aws:iam::123456789012:user/engineering/alice"),
+                Optional.of(UniqueIdPrefix.AIDA.generate(new Random(3))), TestFixtures.EPOCH,
+                TestFixtures.EPOCH.plus(Duration.ofHours(12)), Optional.empty(), Optional.empty(), List.of(), List.of(),
+                Optional.empty(), List.of(), 0, Map.of());
+        String token = codec.seal(claims, ACCESS_KEY_ID);
+        System.out.println("plain GetFederationToken token: " + token.length() + " characters");
+        assertThat(token.length()).isLessThan(600);
+        assertThat(codec.unseal(token, ACCESS_KEY_ID)).isEqualTo(claims);
+    }
+
+    @Test
     void maximalFittingTokenStaysWithinTheLimit() {
         String token = codec.seal(ClaimsGenerator.maximal(), ACCESS_KEY_ID);
         System.out.println("maximal token: " + token.length() + " characters");
@@ -97,14 +111,14 @@ class SessionTokenSizeTest {
                 SecretAccessKey.generate(new Random(2)),
                 "arn:aws:iam::123456789012:role/service-role/deployments/ci-deployment-role",
                 UniqueIdPrefix.AROA.generate(new Random(3)), "botocore-session-1735689600", Optional.empty(),
-                TestFixtures.EPOCH, TestFixtures.EPOCH.plus(Duration.ofHours(1)), Optional.empty(), Optional.empty(),
+                Optional.empty(), TestFixtures.EPOCH, TestFixtures.EPOCH.plus(Duration.ofHours(1)), Optional.empty(), Optional.empty(),
                 List.of(), List.of(), Optional.empty(), List.of(), 0, Map.of());
     }
 
     private static SessionClaims withPackedPolicies(SessionClaims c, Optional<String> policy, List<String> arns,
                                                     List<SessionTag> tags) {
         return new SessionClaims(c.kind(), c.origin(), c.account(), c.secretAccessKey(), c.principalArn(),
-                c.principalId(), c.sessionName(), c.parentUserArn(), c.issuedAt(), c.expiresAt(),
+                c.principalId(), c.sessionName(), c.parentUserArn(), c.parentUserId(), c.issuedAt(), c.expiresAt(),
                 c.mfaAuthenticatedAt(), c.sourceIdentity(), tags, c.transitiveTagKeys(), policy, arns, c.chainDepth(),
                 c.federationClaims());
     }

@@ -7,8 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Writes DIR/aws/credentials and DIR/aws/config (0600) with a "lanyard" profile pointing at this server. */
+/**
+ * Keeps a "lanyard" profile pointing at this server in DIR/aws/credentials and DIR/aws/config (0600). Only that
+ * profile's own settings are Lanyard's: other profiles, comments and settings the user added stay byte for byte.
+ */
 final class ClientConfigFiles {
     static final String PROFILE = "lanyard";
 
@@ -23,32 +28,42 @@ final class ClientConfigFiles {
     }
 
     static void writeCredentials(Path dataDirectory, AccessKey rootKey) {
-        String text = "[" + PROFILE + "]\n"
-                + "aws_access_key_id = " + rootKey.id().value() + "\n"
-                + "aws_secret_access_key = " + rootKey.secret().reveal() + "\n";
-        writePrivate(credentialsFile(dataDirectory), text);
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("aws_access_key_id", rootKey.id().value());
+        settings.put("aws_secret_access_key", rootKey.secret().reveal());
+        merge(credentialsFile(dataDirectory), new ProfileSection(PROFILE, settings));
     }
 
-    /** Rewritten on every start so the endpoint follows the port. */
+    /** On every start, so the endpoint follows the port. */
     static void writeConfig(Path dataDirectory, String endpointUrl, String region) {
-        String text = "[profile " + PROFILE + "]\n"
-                + "region = " + region + "\n"
-                + "endpoint_url = " + endpointUrl + "\n"
-                + "output = json\n";
-        writePrivate(configFile(dataDirectory), text);
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("region", region);
+        settings.put("endpoint_url", endpointUrl);
+        settings.put("output", "json");
+        merge(configFile(dataDirectory), new ProfileSection("profile " + PROFILE, settings));
     }
 
-    private static void writePrivate(Path file, String text) {
+    /** ISO-8859-1 maps every byte to one char and back, so whatever the user wrote survives unchanged. */
+    private static void merge(Path file, ProfileSection section) {
         try {
-            Files.createDirectories(file.getParent(),
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Path temp = Files.createTempFile(file.getParent(), ".tmp", "",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file;
+            String existing = Files.exists(target) ? Files.readString(target, StandardCharsets.ISO_8859_1) : "";
+            String merged = section.mergeInto(existing);
+            if (!merged.equals(existing)) {
+                writePrivate(target, merged);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException("cannot update " + file, e);
         }
+    }
+
+    private static void writePrivate(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent(),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path temp = Files.createTempFile(file.getParent(), ".tmp", "",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(temp, text, StandardCharsets.ISO_8859_1);
+        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -21,11 +21,15 @@ import java.util.function.Function;
 final class HelidonHttpServer implements AutoCloseable {
     private static final byte[] UP = "{\"status\":\"UP\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     private final WebServer server;
+    private final String host;
+    private final int requestedPort;
 
     HelidonHttpServer(String host, int port, int maxBodyBytes, Function<HttpExchange, HttpReply> handler,
             java.util.function.Supplier<String> health,
             Function<String, java.util.Optional<String>> outboundDocuments) {
         requireNonNull(handler, "handler is null");
+        this.host = requireNonNull(host, "host is null");
+        this.requestedPort = port;
         this.server = WebServer.builder()
                 .host(host)
                 .port(port)
@@ -51,9 +55,16 @@ final class HelidonHttpServer implements AutoCloseable {
                 .build();
     }
 
+    /** The bound port; {@link IllegalStateException} when the listener could not bind (Helidon only logs that). */
     int start() {
         server.start();
-        return server.port();
+        int port = server.port();
+        if (!server.isRunning() || port <= 0) {
+            server.stop();
+            throw new IllegalStateException("cannot listen on " + host + ":" + requestedPort
+                    + ": the address is in use or not available (see the log above)");
+        }
+        return port;
     }
 
     private static void serve(ServerRequest req, ServerResponse res, int maxBodyBytes,

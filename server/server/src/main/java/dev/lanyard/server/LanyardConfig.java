@@ -40,6 +40,19 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
         }
     }
 
+    /** Every setting but the secrets: the master key prints as [REDACTED], the database settings redact their own. */
+    @Override
+    public String toString() {
+        return "LanyardConfig[host=" + host + ", port=" + port + ", dataDirectory=" + dataDirectory + ", region="
+                + region + ", maxBodyBytes=" + maxBodyBytes + ", keyRotationPeriod=" + keyRotationPeriod
+                + ", keyCheckInterval=" + keyCheckInterval + ", masterKeyBase64="
+                + masterKeyBase64.map(key -> "[REDACTED]").orElse("(generated in the data directory)")
+                + ", database=" + database.map(DatabaseSettings::toString).orElse("(embedded)") + ", nodeId=" + nodeId
+                + ", storePollInterval=" + storePollInterval + ", oidcAllowInsecureLoopback="
+                + oidcAllowInsecureLoopback + ", oidcCaBundle=" + oidcCaBundle.map(Path::toString).orElse("(JDK's)")
+                + "]";
+    }
+
     public static LanyardConfig defaults(Path dataDirectory) {
         return new LanyardConfig(DEFAULT_HOST, DEFAULT_PORT, dataDirectory, DEFAULT_REGION, DEFAULT_MAX_BODY,
                 Duration.ofDays(1), Duration.ofMinutes(1), Optional.empty(), Optional.empty(), "node-1",

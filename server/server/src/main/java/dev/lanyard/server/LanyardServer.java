@@ -37,6 +37,10 @@ import java.util.concurrent.TimeUnit;
 /** The composition root: wires the store, keys, engine and operations, and starts the HTTP server. */
 public final class LanyardServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.lanyard.server");
+    private static final com.fasterxml.jackson.databind.ObjectMapper HEALTH_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY_DIRECTORY =
+            PosixFilePermissions.fromString("rwx------");
 
     private final LanyardConfig config;
     private final JdbcIamStore store;
@@ -82,8 +86,11 @@ public final class LanyardServer implements AutoCloseable {
         this.managementAccount = store.snapshot().accounts().stream().filter(Account::management).findFirst()
                 .orElseThrow();
         CredentialIssuer issuer = new CredentialIssuer(codec, random);
+        dev.lanyard.authz.MfaThrottle mfaThrottle = new dev.lanyard.authz.MfaThrottle(
+                dev.lanyard.totp.CodeThrottle.DEFAULT);
         dev.lanyard.sts.MfaCheck mfa = new dev.lanyard.sts.MfaCheck(store, new dev.lanyard.totp.TotpVerifier(
-                new dev.lanyard.totp.Totp(dev.lanyard.totp.TotpParameters.AWS), dev.lanyard.totp.TotpVerifier.AWS_WINDOW));
+                new dev.lanyard.totp.Totp(dev.lanyard.totp.TotpParameters.AWS), dev.lanyard.totp.TotpVerifier.AWS_WINDOW),
+                mfaThrottle);
         dev.lanyard.oidc.OidcVerifierConfig oidcConfig = dev.lanyard.oidc.OidcVerifierConfig.defaults()
                 .withAllowInsecureLoopback(config.oidcAllowInsecureLoopback());
         if (config.oidcCaBundle().isPresent()) {
@@ -94,16 +101,16 @@ public final class LanyardServer implements AutoCloseable {
                 oidcConfig, clock, jwksFetcher);
         dev.lanyard.iam.spi.federation.SamlAssertionVerifier saml = new LazySamlVerifier(
                 () -> new dev.lanyard.saml.XmlSecSamlVerifier(clock));
-        dev.lanyard.oidc.JwkTokenSigner signer = new dev.lanyard.oidc.JwkTokenSigner(clock);
+        dev.lanyard.oidc.JwkTokenSigner signer = new dev.lanyard.oidc.JwkTokenSigner(clock, random);
         java.util.function.Function<String, String> issuerForAccount = account -> endpointUrl() + OUTBOUND_PATH
                 + account;
         this.outbound = new OutboundIssuer(store, signer, issuerForAccount);
         java.util.Map<String, dev.lanyard.authz.Operation> iam = IamOperations.create(new IamContext(store, access,
                 awsManaged, random, config.oidcAllowInsecureLoopback(), saml), issuerForAccount,
-                signer::generateKeySet);
+                signer::generateKeySet, mfaThrottle);
         this.iamActions = java.util.Set.copyOf(iam.keySet());
         this.handler = new ApiHandler(StsOperations.create(store, access, issuer, mfa, webIdentity, saml,
-                signer, issuerForAccount),
+                signer, issuerForAccount, random),
                 iam,
                 new OrganizationsOperations(store, access, accounts),
                 new RequestAuthenticator(store, codec, new SigV4Verifier(clock), clock, keysets::reloadForUnknownKey),
@@ -124,11 +131,40 @@ public final class LanyardServer implements AutoCloseable {
         return start(config, Clock.systemUTC());
     }
 
+    /**
+     * Starts the server, or refuses with an {@link IllegalStateException} saying why. An address another process
+     * holds is found before anything is written to the data directory; the CLI profile is written only once the
+     * server listens.
+     */
     public static LanyardServer start(LanyardConfig config, Clock clock) {
+        requireFreeAddress(config.host(), config.port());
         LanyardServer server = new LanyardServer(config, clock);
-        server.port = server.http.start();
+        try {
+            server.port = server.http.start();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
         ClientConfigFiles.writeConfig(config.dataDirectory(), server.endpointUrl(), config.region());
         return server;
+    }
+
+    /**
+     * Binds the address once and lets it go. A process that takes the port in the instant between this probe and the
+     * real bind is still caught by {@link HelidonHttpServer#start()}, only after the data directory was prepared.
+     */
+    private static void requireFreeAddress(String host, int port) {
+        if (port == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.bind(new java.net.InetSocketAddress(host, port));
+        } catch (java.net.BindException e) {
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage()
+                    + "; stop the process that holds the port or choose another one (--port)");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -186,12 +222,19 @@ public final class LanyardServer implements AutoCloseable {
         }
     }
 
-    /** UP, or DEGRADED while the shared database is unreachable (reads and issuing go on from memory). */
+    /**
+     * UP, or DEGRADED while writes cannot go through (the shared database unreachable, a write or a sync of the
+     * embedded database stuck or failed), with the reason; reads and issuing go on from memory meanwhile.
+     */
     public String health() {
-        boolean up = store.reachable();
-        return "{\"status\":\"" + (up ? "UP" : "DEGRADED") + "\",\"node\":\"" + config.nodeId()
-                + "\",\"store\":\"" + (config.database().isPresent() ? "postgresql" : "embedded")
-                + "\",\"storeReachable\":" + up + ",\"iamVersion\":" + store.snapshot().version() + "}";
+        Optional<String> problem = store.problem();
+        com.fasterxml.jackson.databind.node.ObjectNode body = HEALTH_JSON.createObjectNode()
+                .put("status", problem.isEmpty() ? "UP" : "DEGRADED")
+                .put("node", config.nodeId())
+                .put("store", config.database().isPresent() ? "postgresql" : "embedded")
+                .put("storeReachable", problem.isEmpty());
+        problem.ifPresent(reason -> body.put("storeProblem", reason));
+        return body.put("iamVersion", store.snapshot().version()).toString();
     }
 
     private static void refreshKeys(TokenKeysetManager keysets) {
@@ -202,11 +245,21 @@ public final class LanyardServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The data directory holds the master key, the database and the root credentials: it is the owner's alone
+     * (0700), created so or narrowed to it when it was made with broader permissions (by mkdir with the default
+     * umask, say).
+     */
     private static Path prepareDataDirectory(Path directory) {
         try {
             if (!Files.exists(directory)) {
-                Files.createDirectories(directory,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+            }
+            if (!Files.getPosixFilePermissions(directory).equals(OWNER_ONLY_DIRECTORY)) {
+                LOG.log(System.Logger.Level.WARNING, "narrowing the permissions of the data directory " + directory
+                        + " from " + PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))
+                        + " to rwx------");
+                Files.setPosixFilePermissions(directory, OWNER_ONLY_DIRECTORY);
             }
             return directory;
         } catch (IOException e) {

@@ -8,7 +8,6 @@ import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.IamSnapshot;
-import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.User;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.sigv4.HttpRequestParts;
@@ -83,12 +82,7 @@ final class RequestAuthenticator {
             throw new AwsException(ErrorCode.EXPIRED_TOKEN, "The security token included in the request is expired",
                     "session of " + claims.principalArn() + " expired at " + claims.expiresAt());
         }
-        return switch (claims.kind()) {
-            case ASSUMED_ROLE -> new Caller.RoleSession(role(snapshot, claims), claims, keyId);
-            case USER_SESSION -> new Caller.IamUser(user(snapshot, claims.principalId()), keyId, Optional.of(claims));
-            case ROOT_SESSION -> new Caller.Root(claims.account(), keyId, Optional.of(claims));
-            case FEDERATED_USER -> new Caller.FederatedUser(claims, parentUser(snapshot, claims), keyId);
-        };
+        return SessionPrincipals.caller(snapshot, claims, keyId);
     }
 
     private SessionClaims unseal(String token, AccessKeyId keyId) {
@@ -105,26 +99,6 @@ final class RequestAuthenticator {
             }
             throw invalid("session token rejected: " + e.reason());
         }
-    }
-
-    private static Role role(IamSnapshot snapshot, SessionClaims claims) {
-        return snapshot.roleById(claims.principalId())
-                .orElseThrow(() -> invalid("the role of session " + claims.principalArn() + " no longer exists"));
-    }
-
-    private static User user(IamSnapshot snapshot, String userId) {
-        return snapshot.userById(userId).orElseThrow(() -> invalid("the user " + userId + " no longer exists"));
-    }
-
-    private static Optional<User> parentUser(IamSnapshot snapshot, SessionClaims claims) {
-        String parent = claims.parentUserArn().orElse("");
-        if (parent.endsWith(":root")) {
-            return Optional.empty();
-        }
-        String name = parent.substring(parent.lastIndexOf('/') + 1);
-        return Optional.of(snapshot.user(claims.account(), name).filter(u -> u.arn().toString().equals(parent))
-                .orElseThrow(() -> invalid("the user who created federated session " + claims.sessionName()
-                        + " no longer exists")));
     }
 
     private static AwsException invalid(String detail) {

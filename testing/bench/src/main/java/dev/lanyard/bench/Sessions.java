@@ -59,7 +59,7 @@ public final class Sessions {
             case POLICY_AND_TAGS -> true;
         };
         return new SessionClaims(SessionKind.ASSUMED_ROLE, SessionOrigin.ASSUME_ROLE, ACCOUNT, secret, ROLE_ARN,
-                ROLE_ID, SESSION_NAME, Optional.empty(), ISSUED_AT, ISSUED_AT.plus(Duration.ofHours(1)),
+                ROLE_ID, SESSION_NAME, Optional.empty(), Optional.empty(), ISSUED_AT, ISSUED_AT.plus(Duration.ofHours(1)),
                 Optional.empty(), Optional.empty(), rich ? TAGS : List.of(),
                 rich ? TRANSITIVE_TAG_KEYS : List.of(), rich ? Optional.of(sessionPolicy()) : Optional.empty(),
                 List.of(), 0, Map.of());

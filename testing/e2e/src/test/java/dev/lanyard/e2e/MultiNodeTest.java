@@ -21,6 +21,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /** Three nodes on one real PostgreSQL: one truth, shared keys, and static stability through a database outage. */
@@ -208,6 +209,79 @@ class MultiNodeTest {
                 .isInstanceOf(AwsServiceException.class);
     }
 
+    /** No retries: a refused write must show, not be retried away. */
+    private static IamClient iamWithoutRetries(int node) {
+        return IamClient.builder()
+                .endpointOverride(java.net.URI.create(endpoint(node)))
+                .region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(root))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(
+                        software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    private static List<String> usersUnder(int node, String path) {
+        return Clients.iam(endpoint(node), root).listUsersPaginator(r -> r.pathPrefix(path)).users().stream()
+                .map(software.amazon.awssdk.services.iam.model.User::userName).sorted().toList();
+    }
+
+    @Test
+    void independentWritesThroughTwoNodesAllSucceedAndBothNodesConverge() throws Exception {
+        int users = 48;
+        List<IamClient> clients = List.of(iamWithoutRetries(0), iamWithoutRetries(1));
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<?>> writes = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            int n = i;
+            writes.add(pool.submit(() -> clients.get(n % 2).createUser(r -> r.userName("parallel-" + n)
+                    .path("/parallel/"))));
+        }
+        List<String> refused = new ArrayList<>();
+        for (Future<?> write : writes) {
+            try {
+                write.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                refused.add(e.getCause().toString());
+            }
+        }
+        pool.shutdown();
+        assertThat(refused).as("independent CreateUser calls refused").isEmpty();
+        List<String> expected = java.util.stream.IntStream.range(0, users).mapToObj(n -> "parallel-" + n).sorted()
+                .toList();
+        for (int node = 0; node < 3; node++) {
+            int n = node;
+            Nodes.await(() -> usersUnder(n, "/parallel/").equals(expected), Duration.ofSeconds(10));
+        }
+        Nodes.await(MultiNodeTest::allNodesCaughtUp, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void onlyATrueConflictIsRefusedWithTheOperationsOwnError() throws Exception {
+        List<IamClient> clients = List.of(iamWithoutRetries(0), iamWithoutRetries(1));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> writes = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int n = i;
+            writes.add(pool.submit(() -> clients.get(n % 2).createUser(r -> r.userName("contested")
+                    .path("/contested/"))));
+        }
+        int created = 0;
+        List<String> errors = new ArrayList<>();
+        for (Future<?> write : writes) {
+            try {
+                write.get();
+                created++;
+            } catch (java.util.concurrent.ExecutionException e) {
+                errors.add(e.getCause() instanceof AwsServiceException aws ? aws.awsErrorDetails().errorCode()
+                        : e.getCause().toString());
+            }
+        }
+        pool.shutdown();
+        assertThat(created).isEqualTo(1);
+        assertThat(errors).hasSize(7).containsOnly("EntityAlreadyExists");
+    }
+
     @Test
     void aTotpCodeAcceptedByOneNodeIsRefusedByTheOthers() {
         IamClient iam = Clients.iam(endpoint(0), root);
@@ -231,5 +305,42 @@ class MultiNodeTest {
                     .isInstanceOfSatisfying(AwsServiceException.class,
                             e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
         }
+    }
+
+    @Test
+    void wrongMfaCodesCountOnceForTheDeviceWhicheverNodeTheyReach() {
+        IamClient iam = Clients.iam(endpoint(0), root);
+        iam.createUser(r -> r.userName("guesser"));
+        AccessKey key = iam.createAccessKey(r -> r.userName("guesser")).accessKey();
+        AwsCredentials user = Clients.basic(key.accessKeyId(), key.secretAccessKey());
+        var device = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("guessed")).virtualMFADevice();
+        var seed = dev.lanyard.totp.TotpSeed.fromBase32(device.base32StringSeed().asUtf8String());
+        var totp = new dev.lanyard.totp.Totp(dev.lanyard.totp.TotpParameters.AWS);
+        java.time.Instant now = java.time.Instant.now();
+        iam.enableMFADevice(r -> r.userName("guesser").serialNumber(device.serialNumber())
+                .authenticationCode1(totp.codeAt(seed, now.minusSeconds(60)))
+                .authenticationCode2(totp.codeAt(seed, now.minusSeconds(30))));
+        Nodes.await(MultiNodeTest::allNodesCaughtUp, Duration.ofSeconds(5));
+        Set<String> valid = Set.of(totp.codeAt(seed, now), totp.codeAt(seed, now.plusSeconds(30)),
+                totp.codeAt(seed, now.plusSeconds(60)), totp.codeAt(seed, now.plusSeconds(90)));
+        String wrong = valid.contains("000000") ? "000001" : "000000";
+        // Five wrong codes spread over the nodes: no node sees more than two from this caller, the device sees five.
+        for (int node : new int[] {0, 1, 2, 0, 1}) {
+            assertThatThrownBy(() -> Clients.sts(endpoint(node), user).getSessionToken(r -> r
+                    .serialNumber(device.serialNumber()).tokenCode(wrong)))
+                    .isInstanceOfSatisfying(AwsServiceException.class,
+                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+        }
+        String right = totp.codeAt(seed, java.time.Instant.now());
+        StsClient noRetries = StsClient.builder().endpointOverride(java.net.URI.create(endpoint(2)))
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(user))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(
+                        software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
+                .build();
+        assertThatThrownBy(() -> noRetries.getSessionToken(r -> r.serialNumber(device.serialNumber())
+                .tokenCode(right))).isInstanceOfSatisfying(AwsServiceException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("Throttling"));
     }
 }

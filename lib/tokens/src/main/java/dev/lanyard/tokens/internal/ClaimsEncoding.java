@@ -1,5 +1,6 @@
 package dev.lanyard.tokens.internal;
 
+import static dev.lanyard.tokens.internal.ClaimsFormat.EXT_FLAG_PARENT_USER_ID;
 import static dev.lanyard.tokens.internal.ClaimsFormat.FLAG_FEDERATION_CLAIMS;
 import static dev.lanyard.tokens.internal.ClaimsFormat.FLAG_INLINE_POLICY;
 import static dev.lanyard.tokens.internal.ClaimsFormat.FLAG_MFA;
@@ -34,11 +35,15 @@ public final class ClaimsEncoding {
     /** The body; {@link IllegalArgumentException} for strings that are not well-formed UTF-16. */
     public static ByteWriter encode(SessionClaims claims) {
         ByteWriter out = new ByteWriter(256);
-        out.writeByte(ClaimsFormat.BODY_VERSION)
+        int extFlags = claims.parentUserId().isPresent() ? EXT_FLAG_PARENT_USER_ID : 0;
+        out.writeByte(extFlags == 0 ? ClaimsFormat.BODY_VERSION : ClaimsFormat.BODY_VERSION_EXTENDED)
                 .writeByte(ClaimsFormat.kindCode(claims.kind()))
                 .writeByte(ClaimsFormat.originCode(claims.origin()))
-                .writeByte(flags(claims))
-                .writeVarLong(claims.account().asLong())
+                .writeByte(flags(claims));
+        if (extFlags != 0) {
+            out.writeByte(extFlags);
+        }
+        out.writeVarLong(claims.account().asLong())
                 .writeString(claims.secretAccessKey().reveal())
                 .writeString(claims.principalArn())
                 .writeString(claims.principalId())
@@ -47,6 +52,7 @@ public final class ClaimsEncoding {
                 .writeInstant(claims.expiresAt())
                 .writeVarInt(claims.chainDepth());
         claims.parentUserArn().ifPresent(out::writeString);
+        claims.parentUserId().ifPresent(out::writeString);
         claims.mfaAuthenticatedAt().ifPresent(out::writeInstant);
         claims.sourceIdentity().ifPresent(out::writeString);
         claims.inlineSessionPolicy().ifPresent(policy -> PolicyPacking.write(out, policy));
@@ -100,12 +106,14 @@ public final class ClaimsEncoding {
     /** Decodes a whole body: any deviation from the canonical layout, including trailing bytes, is refused. */
     public static SessionClaims decode(byte[] body, int offset, int length) throws MalformedDataException {
         ByteReader in = new ByteReader(body, offset, length);
-        if (in.readByte() != ClaimsFormat.BODY_VERSION) {
+        int version = in.readByte();
+        if (version != ClaimsFormat.BODY_VERSION && version != ClaimsFormat.BODY_VERSION_EXTENDED) {
             throw new MalformedDataException("unknown body version");
         }
         SessionKind kind = ClaimsFormat.kindOf(in.readByte());
         SessionOrigin origin = ClaimsFormat.originOf(in.readByte());
         int flags = in.readByte();
+        int extFlags = version == ClaimsFormat.BODY_VERSION ? 0 : extFlags(in);
         long account = in.readVarLong();
         if (account < 0 || account > MAX_ACCOUNT) {
             throw new MalformedDataException("account out of range");
@@ -114,6 +122,7 @@ public final class ClaimsEncoding {
         Fixed fixed = new Fixed(kind, origin, AccountId.fromLong(account), secret, in.readString(), in.readString(),
                 in.readString(), in.readInstant(), in.readInstant(), in.readVarInt());
         Optional<String> parentUserArn = optional(in, flags, FLAG_PARENT_USER_ARN, ByteReader::readString);
+        Optional<String> parentUserId = optional(in, extFlags, EXT_FLAG_PARENT_USER_ID, ByteReader::readString);
         Optional<Instant> mfa = optional(in, flags, FLAG_MFA, ByteReader::readInstant);
         Optional<String> sourceIdentity = optional(in, flags, FLAG_SOURCE_IDENTITY, ByteReader::readString);
         Optional<String> policy = optional(in, flags, FLAG_INLINE_POLICY, PolicyPacking::read);
@@ -124,12 +133,21 @@ public final class ClaimsEncoding {
         in.requireEnd();
         try {
             return new SessionClaims(fixed.kind, fixed.origin, fixed.account, SecretAccessKey.of(fixed.secret),
-                    fixed.principalArn, fixed.principalId, fixed.sessionName, parentUserArn, fixed.issuedAt,
-                    fixed.expiresAt, mfa, sourceIdentity, tags, transitive, policy, policyArns, fixed.chainDepth,
-                    federation);
+                    fixed.principalArn, fixed.principalId, fixed.sessionName, parentUserArn, parentUserId,
+                    fixed.issuedAt, fixed.expiresAt, mfa, sourceIdentity, tags, transitive, policy, policyArns,
+                    fixed.chainDepth, federation);
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new MalformedDataException("claims are inconsistent: " + e.getMessage());
         }
+    }
+
+    /** A version 2 body's extension flags: at least one set (else it had to be version 1), none unknown. */
+    private static int extFlags(ByteReader in) throws MalformedDataException {
+        int extFlags = in.readByte();
+        if (extFlags == 0 || (extFlags & ~ClaimsFormat.KNOWN_EXT_FLAGS) != 0) {
+            throw new MalformedDataException("extension flags are empty or unknown");
+        }
+        return extFlags;
     }
 
     /** The fields every body carries, read before the optional ones. */

@@ -4,13 +4,14 @@ import dev.lanyard.tokens.SessionKind;
 import dev.lanyard.tokens.SessionOrigin;
 
 /**
- * Version 1 of the session-token body. Every field in order:
+ * The session-token body, versions 1 and 2. Every field in order:
  *
  * <pre>
- * bodyVersion (1) = 1 | kind (1) | origin (1) | flags (1)
+ * bodyVersion (1) = 1 or 2 | kind (1) | origin (1) | flags (1) | [extFlags (1)]  version 2 only, never 0
  * account (varint) | secretAccessKey (str) | principalArn (str) | principalId (str) | sessionName (str)
  * issuedAt (instant) | expiresAt (instant) | chainDepth (varint)
  * [parentUserArn (str)]         flag PARENT_USER_ARN
+ * [parentUserId (str)]          extFlag PARENT_USER_ID (requires PARENT_USER_ARN)
  * [mfaAuthenticatedAt (instant)] flag MFA
  * [sourceIdentity (str)]        flag SOURCE_IDENTITY
  * [inlineSessionPolicy (policy)] flag INLINE_POLICY: 0 then str, or 1 then rawLength (varint),
@@ -24,9 +25,15 @@ import dev.lanyard.tokens.SessionOrigin;
  * str = varint byte length + UTF-8; instant = zigzag varint epoch seconds + varint nanos. Empty optionals and lists
  * cost one flag bit, nothing else. Enum codes are pinned here, not taken from {@code ordinal()}, so reordering an enum
  * cannot silently change the meaning of live tokens; a new code needs a new body version.
+ *
+ * <p>Version 2 adds a second flags byte for fields the first has no bit left for. A body is written as version 1
+ * whenever no extension flag is set (so a plain AssumeRole token is byte for byte what it was, and nodes still on
+ * version 1 keep reading it), and the reader refuses a version 2 body whose extension flags are all clear: one
+ * encoding per set of claims.
  */
 public final class ClaimsFormat {
     public static final int BODY_VERSION = 1;
+    public static final int BODY_VERSION_EXTENDED = 2;
 
     public static final int FLAG_PARENT_USER_ARN = 1;
     public static final int FLAG_MFA = 1 << 1;
@@ -36,6 +43,10 @@ public final class ClaimsFormat {
     public static final int FLAG_TRANSITIVE_TAG_KEYS = 1 << 5;
     public static final int FLAG_POLICY_ARNS = 1 << 6;
     public static final int FLAG_FEDERATION_CLAIMS = 1 << 7;
+
+    public static final int EXT_FLAG_PARENT_USER_ID = 1;
+    /** Every extension flag this version knows; a body with any other bit set is refused. */
+    public static final int KNOWN_EXT_FLAGS = EXT_FLAG_PARENT_USER_ID;
 
     public static final int POLICY_RAW = 0;
     public static final int POLICY_DEFLATED = 1;

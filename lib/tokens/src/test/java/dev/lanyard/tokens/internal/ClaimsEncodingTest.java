@@ -4,8 +4,11 @@ import static dev.lanyard.tokens.TestFixtures.ACCESS_KEY_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.tokens.ClaimsGenerator;
 import dev.lanyard.tokens.SessionClaims;
+import dev.lanyard.tokens.SessionKind;
+import dev.lanyard.tokens.SessionOrigin;
 import dev.lanyard.tokens.SessionTokenCodec;
 import dev.lanyard.tokens.TestFixtures;
 import dev.lanyard.tokens.TokenKeyset;
@@ -14,6 +17,9 @@ import dev.lanyard.tokens.TokenRejectionReason;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 
@@ -31,10 +37,73 @@ class ClaimsEncodingTest {
 
     @Test
     void wrongVersionKindOrOriginIsRefused() {
-        assertMalformed(with(emptyBody, 0, 2));
+        assertMalformed(with(emptyBody, 0, 0));
+        assertMalformed(with(emptyBody, 0, 3));
         assertMalformed(with(emptyBody, 1, 4));
         assertMalformed(with(emptyBody, 2, 5));
         assertMalformed(new byte[0]);
+    }
+
+    @Test
+    void claimsWithoutAParentUserIdAreWrittenAsVersionOne() {
+        assertThat(emptyBody[0]).isEqualTo((byte) ClaimsFormat.BODY_VERSION);
+        SessionClaims federated = federated(Optional.of("AIDAEXAMPLEPARENT0001"));
+        byte[] extended = ClaimsEncoding.encode(federated).toByteArray();
+        assertThat(extended[0]).isEqualTo((byte) ClaimsFormat.BODY_VERSION_EXTENDED);
+        assertThat(extended[FLAGS + 1]).isEqualTo((byte) ClaimsFormat.EXT_FLAG_PARENT_USER_ID);
+        byte[] legacy = ClaimsEncoding.encode(federated(Optional.empty())).toByteArray();
+        assertThat(legacy[0]).isEqualTo((byte) ClaimsFormat.BODY_VERSION);
+        assertThat(extended.length - legacy.length).isEqualTo(1 + 1 + "AIDAEXAMPLEPARENT0001".length());
+    }
+
+    @Test
+    void versionOneBodiesStillDecode() throws MalformedDataException {
+        // Laid out by hand as the previous release wrote them: no extension flags, the parent named by ARN only.
+        String parent = "arn:aws:iam::123456789012:user/alice";
+        byte[] body = new ByteWriter(0).writeByte(1).writeByte(1).writeByte(3)
+                .writeByte(ClaimsFormat.FLAG_PARENT_USER_ARN).writeVarLong(123456789012L).writeString("secret")
+                .writeString("arn:aws:sts::123456789012:federated-user/bob").writeString("123456789012:bob")
+                .writeString("bob").writeInstant(TestFixtures.EPOCH).writeInstant(TestFixtures.EPOCH).writeVarInt(0)
+                .writeString(parent).toByteArray();
+        SessionClaims claims = decode(body);
+        assertThat(claims.parentUserArn()).contains(parent);
+        assertThat(claims.parentUserId()).isEmpty();
+    }
+
+    @Test
+    void versionTwoNeedsAKnownExtensionFlag() throws MalformedDataException {
+        byte[] body = ClaimsEncoding.encode(federated(Optional.of("AIDAEXAMPLEPARENT0001"))).toByteArray();
+        assertThat(decode(body).parentUserId()).contains("AIDAEXAMPLEPARENT0001");
+        assertMalformed(with(body, FLAGS + 1, 0));
+        assertMalformed(with(body, FLAGS + 1, 2));
+        assertMalformed(with(body, FLAGS + 1, ClaimsFormat.EXT_FLAG_PARENT_USER_ID | 0x80));
+        // A version 2 body of claims that version 1 can carry is a second encoding of them.
+        byte[] plain = new byte[emptyBody.length + 1];
+        System.arraycopy(emptyBody, 0, plain, 0, FLAGS + 1);
+        System.arraycopy(emptyBody, FLAGS + 1, plain, FLAGS + 2, emptyBody.length - FLAGS - 1);
+        plain[0] = (byte) ClaimsFormat.BODY_VERSION_EXTENDED;
+        assertMalformed(plain);
+    }
+
+    @Test
+    void aParentUserIdNeedsAParentUserArn() {
+        byte[] body = ClaimsEncoding.encode(federated(Optional.of("AIDAEXAMPLEPARENT0001"))).toByteArray();
+        byte[] withoutArn = body.clone();
+        withoutArn[FLAGS] &= (byte) ~ClaimsFormat.FLAG_PARENT_USER_ARN;
+        assertMalformed(withoutArn);
+        assertThatThrownBy(() -> new SessionClaims(SessionKind.FEDERATED_USER, SessionOrigin.GET_FEDERATION_TOKEN,
+                TestFixtures.ACCOUNT, SecretAccessKey.of("s"), "", "", "", Optional.empty(), Optional.of("AIDA"),
+                TestFixtures.EPOCH, TestFixtures.EPOCH, Optional.empty(), Optional.empty(), List.of(), List.of(),
+                Optional.empty(), List.of(), 0, Map.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static SessionClaims federated(Optional<String> parentUserId) {
+        return new SessionClaims(SessionKind.FEDERATED_USER, SessionOrigin.GET_FEDERATION_TOKEN,
+                TestFixtures.ACCOUNT, SecretAccessKey.of("secret"),
+                "arn:aws:sts::123456789012:federated-user/bob", "123456789012:bob", "bob",
+                Optional.of("arn:aws:iam::123456789012:user/alice"), parentUserId, TestFixtures.EPOCH,
+                TestFixtures.EPOCH, Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty(),
+                List.of(), 0, Map.of());
     }
 
     @Test

@@ -29,6 +29,7 @@ import dev.lanyard.iam.model.User;
 import dev.lanyard.policy.PolicyKind;
 import dev.lanyard.tokens.MasterKey;
 import dev.lanyard.tokens.SealedDataException;
+import dev.lanyard.totp.FailedCodes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +42,9 @@ import java.util.TreeMap;
 
 /**
  * Maps entities to stored JSON documents by hand, field by field, so nothing secret can slip into a document by
- * accident: the only secret (an access key's secret) goes to its own column, encrypted under the master key with the
- * key id as associated data.
+ * accident. An entity's secret (an access key's secret, an MFA device's TOTP seed, a SAML provider's private keys, the
+ * outbound signing keys) goes to its own column, encrypted under the master key with its purpose and row as associated
+ * data, so a ciphertext copied to another row or purpose does not open.
  */
 final class EntityCodec {
     private final ObjectMapper json = new ObjectMapper();
@@ -119,6 +121,10 @@ final class EntityCodec {
                         .put("path", d.path()).put("lastAcceptedCounter", d.lastAcceptedCounter())
                         .put("driftSteps", d.driftSteps())
                         .put("createDate", d.createDate().toString());
+                if (d.failedCodes().count() > 0) {
+                    node.put("failedCodes", d.failedCodes().count())
+                            .put("lastFailedCode", d.failedCodes().lastFailure().toString());
+                }
                 d.userName().ifPresent(u -> node.put("userName", u));
                 d.enableDate().ifPresent(t -> node.put("enableDate", t.toString()));
                 node.set("tags", tags(d.tags()));
@@ -190,7 +196,7 @@ final class EntityCodec {
             case MFA_DEVICE -> new MfaDevice(AccountId.of(text(n, "account")), text(n, "serialNumber"), text(n, "name"),
                     text(n, "path"), decryptSeed(row), optional(n, "userName"),
                     optional(n, "enableDate").map(Instant::parse), n.path("lastAcceptedCounter").asLong(),
-                    n.path("driftSteps").asLong(0), instant(n, "createDate"), tags(n));
+                    n.path("driftSteps").asLong(0), failedCodes(n), instant(n, "createDate"), tags(n));
             case SAML_PROVIDER -> new SamlProvider(AccountId.of(text(n, "account")), text(n, "name"),
                     text(n, "metadata"), text(n, "uuid"), instant(n, "createDate"),
                     optional(n, "validUntil").map(Instant::parse), tags(n), n.path("encryptionRequired").asBoolean(),
@@ -347,6 +353,12 @@ final class EntityCodec {
     private static Optional<String> optional(JsonNode n, String field) {
         JsonNode value = n.get(field);
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+    }
+
+    /** Absent in documents written before devices counted failures, and whenever the count is zero. */
+    private static FailedCodes failedCodes(JsonNode n) {
+        int count = n.path("failedCodes").asInt(0);
+        return count == 0 ? FailedCodes.NONE : new FailedCodes(count, instant(n, "lastFailedCode"));
     }
 
     private static Instant instant(JsonNode n, String field) {

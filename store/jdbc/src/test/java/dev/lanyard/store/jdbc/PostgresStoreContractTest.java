@@ -70,7 +70,7 @@ class PostgresStoreContractTest extends IamStoreContract {
             assertThat(second.snapshot().user(ACCOUNT, "alice")).isEmpty();
             assertThat(second.poll()).isTrue();
             assertThat(second.snapshot().user(ACCOUNT, "alice")).isPresent();
-            // A writer with a stale snapshot loses the compare-and-set, reloads and re-runs: nothing is lost.
+            // A writer with a stale snapshot finds the version ahead under its row lock, reloads and re-runs.
             first.update(s -> Mutation.of(1, EntityChange.upsert(user("bob"))));
             second.update(s -> Mutation.of(1, EntityChange.upsert(user("carol"))));
             assertThat(second.snapshot().users(ACCOUNT)).hasSize(3);

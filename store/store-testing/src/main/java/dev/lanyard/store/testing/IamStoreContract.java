@@ -10,6 +10,7 @@ import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.Account;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.InlinePolicy;
+import dev.lanyard.iam.model.MfaDevice;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.StoredPolicy;
 import dev.lanyard.iam.model.Tag;
@@ -17,6 +18,8 @@ import dev.lanyard.iam.model.User;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.iam.spi.IamStore.Mutation;
 import dev.lanyard.policy.PolicyKind;
+import dev.lanyard.totp.FailedCodes;
+import dev.lanyard.totp.TotpSeed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,6 +131,27 @@ public abstract class IamStoreContract {
                 pool.shutdown();
             }
             assertThat(store.snapshot().users(ACCOUNT)).hasSize(40);
+        }
+    }
+
+    @Test
+    void mfaDevicesKeepTheirSeedStepAndFailedCodesAcrossAReopen() {
+        IamStore store = newStore();
+        MfaDevice counting = new MfaDevice(ACCOUNT, "arn:aws:iam::123456789012:mfa/phone", "phone", "/",
+                TotpSeed.of("12345678901234567890".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                Optional.of("carol"), Optional.of(T0), 42, 1, new FailedCodes(3, T0.plusSeconds(5)), T0, List.of());
+        MfaDevice clean = new MfaDevice(ACCOUNT, "arn:aws:iam::123456789012:mfa/spare", "spare", "/",
+                TotpSeed.of("abcdefghijklmnopqrst".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                Optional.empty(), Optional.empty(), -1, 0, FailedCodes.NONE, T0, List.of());
+        store.update(s -> Mutation.of(1, EntityChange.upsert(counting), EntityChange.upsert(clean)));
+        assertThat(store.snapshot().mfaDevice(ACCOUNT, counting.serialNumber())).contains(counting);
+        IamStore reopened = reopen(store);
+        try (reopened) {
+            if (reopened.snapshot().all().isEmpty()) {
+                return; // not a durable store
+            }
+            assertThat(reopened.snapshot().mfaDevice(ACCOUNT, counting.serialNumber())).contains(counting);
+            assertThat(reopened.snapshot().mfaDevice(ACCOUNT, clean.serialNumber())).contains(clean);
         }
     }
 }

@@ -1,0 +1,104 @@
+package dev.lanyard.s3.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Percent-decoding as S3 does it for paths and query strings, and the canonical encoding the gateway forwards.
+ *
+ * <p>S3 decodes a literal {@code +} as a space in the path as well as in the query (a long-standing S3 behaviour that
+ * SDKs avoid by always sending {@code %2B}; see aws/aws-sdk-ruby#654, AdRoll/goamz#259). The decoded text must be
+ * UTF-8. Forwarding the canonical encoding of what was authorized, instead of the client's bytes, leaves a backend no
+ * room to read a different key (a literal {@code +}, a {@code %2F}, a stray escape) than the one the policies judged.
+ */
+public final class Percent {
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private Percent() {}
+
+    /** @throws IllegalArgumentException for a malformed escape or bytes that are not UTF-8 */
+    public static String decode(String encoded) {
+        if (encoded.indexOf('%') < 0 && encoded.indexOf('+') < 0) {
+            return encoded;
+        }
+        // Characters outside ASCII are taken as sent: their UTF-8 bytes.
+        byte[] source = encoded.getBytes(StandardCharsets.UTF_8);
+        byte[] decoded = new byte[source.length];
+        int length = 0;
+        for (int i = 0; i < source.length; i++) {
+            byte b = source[i];
+            if (b == '%') {
+                if (i + 2 >= source.length) {
+                    throw new IllegalArgumentException("'%' not followed by two hexadecimal digits");
+                }
+                int high = hexValue(source[i + 1]);
+                int low = hexValue(source[i + 2]);
+                if (high < 0 || low < 0) {
+                    throw new IllegalArgumentException("'%' not followed by two hexadecimal digits");
+                }
+                b = (byte) ((high << 4) | low);
+                i += 2;
+            } else if (b == '+') {
+                b = ' ';
+            }
+            decoded[length++] = b;
+        }
+        return strictUtf8(decoded, length);
+    }
+
+    /** RFC 3986: unreserved characters as they are, everything else as %XX of its UTF-8 bytes; '/' kept if asked. */
+    public static String encode(String text, boolean keepSlash) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isUnreserved(c) || keepSlash && c == '/') {
+                if (out != null) {
+                    out.append(c);
+                }
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            int end = Character.isHighSurrogate(c) && i + 1 < text.length() ? i + 2 : i + 1;
+            for (byte b : text.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+                out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+            }
+            i = end - 1;
+        }
+        return out == null ? text : out.toString();
+    }
+
+    private static boolean isUnreserved(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+                || c == '_' || c == '~';
+    }
+
+    private static int hexValue(byte b) {
+        if (b >= '0' && b <= '9') {
+            return b - '0';
+        }
+        if (b >= 'a' && b <= 'f') {
+            return b - 'a' + 10;
+        }
+        if (b >= 'A' && b <= 'F') {
+            return b - 'A' + 10;
+        }
+        return -1;
+    }
+
+    private static String strictUtf8(byte[] bytes, int length) {
+        try {
+            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, 0, length));
+            return chars.toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("decoded bytes are not UTF-8", e);
+        }
+    }
+}
