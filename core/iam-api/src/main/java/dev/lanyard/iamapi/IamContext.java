@@ -15,6 +15,7 @@ import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.policy.ContextKeys;
 import java.security.SecureRandom;
+import java.util.Map;
 import java.util.Optional;
 
 /** What every IAM operation needs: the store, access control, built-in policies and a random source for ids. */
@@ -46,14 +47,50 @@ public record IamContext(IamStore store, AccessControl access, AwsManagedPolicie
      * entity {@code resource} names in the caller's account, so no operation supplies (or forgets) them itself.
      */
     public void authorize(OperationCall call, String resource) {
+        authorize(call, "iam:" + call.action(), resource, Map.of());
+    }
+
+    /**
+     * Authorizes any IAM action an operation needs besides its own (AddRoleToInstanceProfile needs iam:PassRole on the
+     * role), with the keys of that action's row, plus keys only the operation knows; those must be in the row too.
+     */
+    public void authorize(OperationCall call, String action, String resource, Map<String, String> operationKeys) {
+        IamSnapshot snapshot = store.snapshot();
+        access.require(snapshot, call.requireCaller(), call.environment(),
+                request(snapshot, call, action, resource, operationKeys));
+    }
+
+    /**
+     * For what an account's password policy lets every IAM user do on himself (AllowUsersToChangePassword: change
+     * his password and read the policy, the grants of AWS's IAMUserChangePassword policy): allowed when the caller's
+     * policies allow it, or when {@code grantedToSelf} and nothing denies it explicitly.
+     */
+    public void authorizeSelfService(OperationCall call, String resource, boolean grantedToSelf) {
+        IamSnapshot snapshot = store.snapshot();
+        AccessRequest request = request(snapshot, call, "iam:" + call.action(), resource, Map.of());
+        dev.lanyard.policy.Outcome outcome = access.decide(snapshot, call.requireCaller(), call.environment(), request)
+                .outcome();
+        boolean granted = outcome == dev.lanyard.policy.Outcome.ALLOWED
+                || grantedToSelf && outcome == dev.lanyard.policy.Outcome.IMPLICIT_DENY;
+        if (!granted) {
+            access.require(snapshot, call.requireCaller(), call.environment(), request);
+        }
+    }
+
+    private AccessRequest request(IamSnapshot snapshot, OperationCall call, String action, String resource,
+            Map<String, String> operationKeys) {
         Caller caller = call.requireCaller();
         AccountId resourceAccount = Arn.parse(resource).flatMap(Arn::accountId).orElse(caller.account());
-        IamSnapshot snapshot = store.snapshot();
-        String action = "iam:" + call.action();
         ActionAuthorization row = access.serviceAuthorization().require(action);
-        ContextKeys keys = IamRequestKeys.of(row, call.parameters(),
-                IamRequestKeys.target(view(snapshot, call), resource, row));
-        access.require(snapshot, caller, call.environment(), new AccessRequest(action, resource,
-                Optional.of(resourceAccount), keys, Optional.empty(), false));
+        AccountView view = view(snapshot, call);
+        ContextKeys.Builder keys = ContextKeys.builder().putAll(IamRequestKeys.of(row, call.parameters(), view,
+                IamRequestKeys.target(view, resource, row)));
+        operationKeys.forEach((key, value) -> {
+            if (!row.carries(key)) {
+                throw new IllegalStateException(action + " does not carry " + key + " (service-authorization.txt)");
+            }
+            keys.put(key, value);
+        });
+        return new AccessRequest(action, resource, Optional.of(resourceAccount), keys.build(), Optional.empty(), false);
     }
 }

@@ -8,16 +8,27 @@ import dev.lanyard.iam.model.Account;
 import dev.lanyard.iam.model.AccountAlias;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.CreateAccountStatus;
+import dev.lanyard.iam.model.DelegationRequest;
 import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamEntity;
+import dev.lanyard.iam.model.InstanceProfile;
+import dev.lanyard.iam.model.LoginProfile;
 import dev.lanyard.iam.model.ManagedPolicy;
 import dev.lanyard.iam.model.MfaDevice;
 import dev.lanyard.iam.model.OidcProvider;
 import dev.lanyard.iam.model.Organization;
+import dev.lanyard.iam.model.OrganizationsFeatures;
 import dev.lanyard.iam.model.OutboundFederation;
 import dev.lanyard.iam.model.OutboundSigningKeys;
+import dev.lanyard.iam.model.PasswordPolicy;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.SamlProvider;
+import dev.lanyard.iam.model.ServerCertificate;
+import dev.lanyard.iam.model.ServiceLinkedRoleDeletion;
+import dev.lanyard.iam.model.ServiceSpecificCredential;
+import dev.lanyard.iam.model.SigningCertificate;
+import dev.lanyard.iam.model.SshPublicKey;
+import dev.lanyard.iam.model.StsPreferences;
 import dev.lanyard.iam.model.Tag;
 import dev.lanyard.iam.model.User;
 import dev.lanyard.policy.ContextKeys;
@@ -44,7 +55,8 @@ public final class IamRequestKeys {
      * parameter counts only for an action whose input has it: an extra {@code PermissionsBoundary} or {@code TagKeys}
      * sent to another action is ignored by the operation and must not set a key either.
      */
-    private record Request(ActionAuthorization action, QueryParameters params, Optional<IamEntity> target) {
+    private record Request(ActionAuthorization action, QueryParameters params, AccountView view,
+            Optional<IamEntity> target) {
         String name() {
             return action.action().substring(action.action().indexOf(':') + 1);
         }
@@ -64,19 +76,35 @@ public final class IamRequestKeys {
      * Where each key comes from, by the reference's spelling of the key (lower case). Every row that lists
      * iam:PolicyARN, aws:RequestTag or a service name is an action whose input has that parameter.
      */
-    private static final Map<String, Source> SOURCES = Map.of(
-            "iam:policyarn", parameter("PolicyArn", "iam:PolicyARN"),
-            "iam:permissionsboundary", r -> single("iam:PermissionsBoundary", SET_BOUNDARY.contains(r.name())
-                    ? r.params().get("PermissionsBoundary") : r.target().flatMap(IamRequestKeys::boundary)),
+    private static final Map<String, Source> SOURCES = Map.ofEntries(
+            Map.entry("iam:policyarn", parameter("PolicyArn", "iam:PolicyARN")),
+            Map.entry("iam:permissionsboundary", r -> single("iam:PermissionsBoundary",
+                    SET_BOUNDARY.contains(r.name()) ? r.params().get("PermissionsBoundary")
+                            : r.target().flatMap(IamRequestKeys::boundary))),
             // IAM documents iam:ResourceTag for users and roles and supports aws:ResourceTag alongside it.
-            "iam:resourcetag/${tagkey}", r -> tagValues("iam:ResourceTag/", r.target()
-                    .filter(e -> e instanceof User || e instanceof Role).map(IamRequestKeys::tags).orElse(List.of())),
-            "aws:resourcetag/${tagkey}", r -> tagValues("aws:ResourceTag/",
-                    r.target().map(IamRequestKeys::tags).orElse(List.of())),
-            "aws:requesttag/${tagkey}", r -> tagValues("aws:RequestTag/", requestTags(r.params())),
-            "aws:tagkeys", IamRequestKeys::tagKeys,
-            "iam:awsservicename", parameter("AWSServiceName", "iam:AWSServiceName"),
-            "iam:organizationspolicyid", parameter("OrganizationsPolicyId", "iam:OrganizationsPolicyId"));
+            Map.entry("iam:resourcetag/${tagkey}", r -> tagValues("iam:ResourceTag/", r.target()
+                    .filter(e -> e instanceof User || e instanceof Role).map(IamRequestKeys::tags).orElse(List.of()))),
+            Map.entry("aws:resourcetag/${tagkey}", r -> tagValues("aws:ResourceTag/",
+                    r.target().map(IamRequestKeys::tags).orElse(List.of()))),
+            Map.entry("aws:requesttag/${tagkey}", r -> tagValues("aws:RequestTag/", requestTags(r.params()))),
+            Map.entry("aws:tagkeys", IamRequestKeys::tagKeys),
+            Map.entry("iam:awsservicename", parameter("AWSServiceName", "iam:AWSServiceName")),
+            Map.entry("iam:organizationspolicyid", parameter("OrganizationsPolicyId", "iam:OrganizationsPolicyId")),
+            // CreateServiceSpecificCredential names the service; the others name a credential, whose service it is.
+            Map.entry("iam:servicespecificcredentialservicename", r -> single(
+                    "iam:ServiceSpecificCredentialServiceName", r.params().get("ServiceName").filter(n ->
+                            r.name().equals("CreateServiceSpecificCredential")).or(() -> r.params()
+                            .get("ServiceSpecificCredentialId").flatMap(r.view()::serviceSpecificCredential)
+                            .map(ServiceSpecificCredential::serviceName)))),
+            Map.entry("iam:servicespecificcredentialagedays", parameter("CredentialAgeDays",
+                    "iam:ServiceSpecificCredentialAgeDays")),
+            Map.entry("iam:delegationduration", parameter("SessionDuration", "iam:DelegationDuration")),
+            Map.entry("iam:notificationchannel", parameter("NotificationChannel", "iam:NotificationChannel")),
+            Map.entry("iam:templatearn", parameter("Permissions.PolicyTemplateArn", "iam:TemplateArn")),
+            // The identity that owns the request acted on; ListDelegationRequests names one (OwnerId).
+            Map.entry("iam:delegationrequestowner", r -> single("iam:DelegationRequestOwner", r.target()
+                    .flatMap(e -> e instanceof DelegationRequest d ? d.ownerId() : Optional.empty())
+                    .or(() -> r.params().get("OwnerId").filter(o -> r.name().equals("ListDelegationRequests"))))));
 
     /** Keys of served actions that no request to Lanyard carries, and why; every other key needs a source. */
     public static final Map<String, String> NEVER_CARRIED = Map.of(
@@ -110,9 +138,10 @@ public final class IamRequestKeys {
      * The keys of one request to {@code action}, with {@code target} the existing entity it names; a key is
      * multivalued when the reference types it ArrayOf..., whatever the number of values.
      */
-    static ContextKeys of(ActionAuthorization action, QueryParameters params, Optional<IamEntity> target) {
+    static ContextKeys of(ActionAuthorization action, QueryParameters params, AccountView view,
+            Optional<IamEntity> target) {
         ContextKeys.Builder keys = ContextKeys.builder();
-        Request request = new Request(action, params, target);
+        Request request = new Request(action, params, view, target);
         action.conditionKeys().forEach((pattern, type) -> {
             Source source = SOURCES.get(pattern.toLowerCase(Locale.ROOT));
             if (source == null) {
@@ -161,12 +190,17 @@ public final class IamRequestKeys {
         if (type.isEmpty()) {
             return Optional.empty();
         }
+        String name = Arn.parse(resource).orElseThrow().resourceName();
         Optional<? extends IamEntity> found = switch (type.get()) {
             case "user", "role", "group" -> view.principal(resource);
             case "policy" -> view.policy(resource);
             case "oidc-provider" -> view.oidcProvider(resource);
             case "saml-provider" -> view.samlProvider(resource);
             case "mfa" -> view.mfaDevice(resource);
+            case "instance-profile" -> view.instanceProfile(name).filter(p -> p.arn().toString().equals(resource));
+            case "server-certificate" -> view.serverCertificate(name).filter(c -> c.arn().equals(resource));
+            // A request's ARN names its requestor's account; its owner's account sees it by ID.
+            case "delegation-request" -> view.delegationRequest(name);
             default -> Optional.empty();
         };
         return found.map(IamEntity.class::cast);
@@ -180,6 +214,8 @@ public final class IamRequestKeys {
             case OidcProvider o -> o.tags();
             case SamlProvider s -> s.tags();
             case MfaDevice d -> d.tags();
+            case InstanceProfile p -> p.tags();
+            case ServerCertificate c -> c.tags();
             case Group g -> List.of();
             case Account a -> List.of();
             case Organization o -> List.of();
@@ -188,6 +224,15 @@ public final class IamRequestKeys {
             case AccountAlias a -> List.of();
             case OutboundFederation f -> List.of();
             case OutboundSigningKeys k -> List.of();
+            case LoginProfile l -> List.of();
+            case PasswordPolicy p -> List.of();
+            case ServiceLinkedRoleDeletion d -> List.of();
+            case SshPublicKey k -> List.of();
+            case SigningCertificate c -> List.of();
+            case ServiceSpecificCredential c -> List.of();
+            case DelegationRequest r -> List.of();
+            case StsPreferences p -> List.of();
+            case OrganizationsFeatures f -> List.of();
         };
     }
 

@@ -70,8 +70,8 @@ public final class LanyardServer implements AutoCloseable {
         }
         MasterKey masterKey = MasterKeySource.load(dataDirectory, config.masterKeyBase64(), random);
         this.store = config.database()
-                .map(db -> PostgresDatabase.open(db.jdbcUrl(), db.user(), db.password(), masterKey))
-                .orElseGet(() -> EmbeddedDatabase.open(dataDirectory, masterKey));
+                .map(db -> PostgresDatabase.open(db.jdbcUrl(), db.user(), db.password(), masterKey, clock))
+                .orElseGet(() -> EmbeddedDatabase.open(dataDirectory, masterKey, clock));
         TokenKeysetManager keysets = new TokenKeysetManager(store, masterKey, clock, random,
                 config.keyRotationPeriod(), LanyardConfig.MAX_SESSION_LIFETIME,
                 // every node refreshes its keyset each interval: after three, all have seen a staged key

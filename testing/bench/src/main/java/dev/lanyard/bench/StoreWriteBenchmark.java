@@ -54,7 +54,7 @@ public class StoreWriteBenchmark {
     @Setup(Level.Trial)
     public void open() throws IOException {
         directory = Files.createTempDirectory("lanyard-store-bench");
-        store = EmbeddedDatabase.open(directory, MasterKey.generate(new SecureRandom()));
+        store = EmbeddedDatabase.open(directory, MasterKey.generate(new SecureRandom()), java.time.Clock.systemUTC());
     }
 
     @TearDown(Level.Trial)

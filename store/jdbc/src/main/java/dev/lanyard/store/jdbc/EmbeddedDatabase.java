@@ -10,6 +10,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -44,17 +46,18 @@ public final class EmbeddedDatabase {
 
     private EmbeddedDatabase() {}
 
-    public static JdbcIamStore open(Path directory, MasterKey masterKey) {
-        return open(directory, masterKey, JdbcIamStore.DEFAULT_WRITE_TIMEOUT);
+    public static JdbcIamStore open(Path directory, MasterKey masterKey, InstantSource clock) {
+        return open(directory, masterKey, JdbcIamStore.DEFAULT_WRITE_TIMEOUT, clock);
     }
 
     /** Opens the store; a write waits at most {@code writeTimeout} for its turn, a row lock or a sync. */
-    public static JdbcIamStore open(Path directory, MasterKey masterKey, Duration writeTimeout) {
-        return open(directory, masterKey, writeTimeout, UnaryOperator.identity());
+    public static JdbcIamStore open(Path directory, MasterKey masterKey, Duration writeTimeout,
+            InstantSource clock) {
+        return open(directory, masterKey, writeTimeout, clock, UnaryOperator.identity());
     }
 
     /** The same, with the sync seen through {@code syncs} (tests watch and delay it there). */
-    static JdbcIamStore open(Path directory, MasterKey masterKey, Duration writeTimeout,
+    static JdbcIamStore open(Path directory, MasterKey masterKey, Duration writeTimeout, InstantSource clock,
             UnaryOperator<GroupCommit.Sync> syncs) {
         restrictFiles(directory);
         JdbcDataSource h2 = new JdbcDataSource();
@@ -82,7 +85,7 @@ public final class EmbeddedDatabase {
             }
             MVStore file = H2Recovery.mvStore(first);
             restrictFiles(directory);
-            return JdbcIamStore.open(h2, masterKey, syncs.apply(file::sync), writeTimeout, first);
+            return JdbcIamStore.open(h2, masterKey, syncs.apply(file::sync), writeTimeout, clock, first);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(first);
             throw e instanceof SQLException sql ? new IllegalStateException("cannot open the embedded database in "

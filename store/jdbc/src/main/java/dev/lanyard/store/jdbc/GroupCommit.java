@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,11 +37,13 @@ final class GroupCommit {
     private final ReentrantLock syncLock = new ReentrantLock();
     private final AtomicLong committed = new AtomicLong();
     private volatile long durable;
-    private volatile long syncStartedNanos;
+    private final InstantSource clock;
+    private volatile Instant syncStarted;
     private volatile String failure;
 
-    GroupCommit(Sync sync, Duration wait) {
+    GroupCommit(Sync sync, Duration wait, InstantSource clock) {
         this.sync = requireNonNull(sync, "sync is null");
+        this.clock = requireNonNull(clock, "clock is null");
         this.wait = requireNonNull(wait, "wait is null");
     }
 
@@ -65,14 +69,14 @@ final class GroupCommit {
             refuseIfFailed();
             long upTo = committed.get();
             Runnable afterSync = capture.get();
-            syncStartedNanos = System.nanoTime();
+            syncStarted = clock.instant();
             try {
                 sync.run();
             } catch (SQLException | RuntimeException e) {
                 failure = "syncing the database to disk failed (" + e.getMessage() + "); restart Lanyard";
                 throw e;
             } finally {
-                syncStartedNanos = 0;
+                syncStarted = null;
             }
             durable = upTo;
             afterSync.run();
@@ -95,10 +99,10 @@ final class GroupCommit {
         if (failed != null) {
             return Optional.of(failed);
         }
-        long started = syncStartedNanos;
-        if (started != 0 && System.nanoTime() - started > wait.toNanos()) {
-            return Optional.of("syncing the database to disk has not finished for "
-                    + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+        Instant started = syncStarted;
+        Duration running = started == null ? Duration.ZERO : Duration.between(started, clock.instant());
+        if (running.compareTo(wait) > 0) {
+            return Optional.of("syncing the database to disk has not finished for " + running.toSeconds() + " s");
         }
         return Optional.empty();
     }

@@ -16,6 +16,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,18 +57,20 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
     private volatile IamSnapshot committed;
     /** The newest durable state: what readers see. */
     private final AtomicReference<IamSnapshot> published = new AtomicReference<>();
-    private volatile long writeStartedNanos;
+    private final InstantSource clock;
+    private volatile Instant writeStarted;
     /** Why the last poll failed; cleared by the next poll that reaches the database. */
     private volatile String unreachable;
     /** Why the last write failed; cleared by a write that succeeds or a poll that finds the write path free. */
     private volatile String writeFailure;
 
     private JdbcIamStore(DataSource dataSource, MasterKey masterKey, GroupCommit.Sync sync, Duration writeTimeout,
-            AutoCloseable onClose) {
+            InstantSource clock, AutoCloseable onClose) {
+        this.clock = requireNonNull(clock, "clock is null");
         this.dataSource = requireNonNull(dataSource, "dataSource is null");
         this.codec = new EntityCodec(requireNonNull(masterKey, "masterKey is null"));
         this.writeTimeout = requireNonNull(writeTimeout, "writeTimeout is null");
-        this.groupCommit = new GroupCommit(sync, writeTimeout);
+        this.groupCommit = new GroupCommit(sync, writeTimeout, clock);
         this.onClose = onClose;
     }
 
@@ -76,9 +80,9 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
      * lock within {@code writeTimeout} (H2's LOCK_TIMEOUT, PostgreSQL's lock_timeout).
      */
     static JdbcIamStore open(DataSource dataSource, MasterKey masterKey, GroupCommit.Sync sync,
-            Duration writeTimeout, AutoCloseable onClose) {
+            Duration writeTimeout, InstantSource clock, AutoCloseable onClose) {
         Migrations.migrate(dataSource);
-        JdbcIamStore store = new JdbcIamStore(dataSource, masterKey, sync, writeTimeout, onClose);
+        JdbcIamStore store = new JdbcIamStore(dataSource, masterKey, sync, writeTimeout, clock, onClose);
         IamSnapshot loaded;
         try (Connection c = dataSource.getConnection()) {
             loaded = store.loadAll(c);
@@ -152,7 +156,7 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
                 throw storeUnavailable(e);
             }
         } finally {
-            writeStartedNanos = 0;
+            writeStarted = null;
             writeLock.unlock();
         }
     }
@@ -179,7 +183,7 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
             Thread.currentThread().interrupt();
             throw storeUnavailable(new SQLTimeoutException("interrupted while waiting to write", e));
         }
-        writeStartedNanos = System.nanoTime();
+        writeStarted = clock.instant();
     }
 
     /**
@@ -237,10 +241,10 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
         if (durability.isPresent()) {
             return durability;
         }
-        long started = writeStartedNanos;
-        if (started != 0 && System.nanoTime() - started > writeTimeout.toNanos()) {
-            return Optional.of("a write to the store has not finished for "
-                    + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+        Instant started = writeStarted;
+        Duration running = started == null ? Duration.ZERO : Duration.between(started, clock.instant());
+        if (running.compareTo(writeTimeout) > 0) {
+            return Optional.of("a write to the store has not finished for " + running.toSeconds() + " s");
         }
         return Optional.ofNullable(unreachable).or(() -> Optional.ofNullable(writeFailure));
     }
@@ -259,7 +263,7 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
         } catch (SQLException e) {
             throw storeUnavailable(e);
         } finally {
-            writeStartedNanos = 0;
+            writeStarted = null;
             writeLock.unlock();
         }
     }
@@ -371,7 +375,7 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
         } catch (SQLException e) {
             throw storeUnavailable(e);
         } finally {
-            writeStartedNanos = 0;
+            writeStarted = null;
             writeLock.unlock();
         }
         if (swapped) {

@@ -4,13 +4,15 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lanyard.tokens.MasterKey;
 import java.time.Duration;
+import java.time.InstantSource;
 
 /** The store on PostgreSQL for several nodes: pooled connections that fail fast when the database is away. */
 public final class PostgresDatabase {
     private PostgresDatabase() {}
 
-    public static JdbcIamStore open(String jdbcUrl, String user, String password, MasterKey masterKey) {
-        return open(jdbcUrl, user, password, masterKey, JdbcIamStore.DEFAULT_WRITE_TIMEOUT);
+    public static JdbcIamStore open(String jdbcUrl, String user, String password, MasterKey masterKey,
+            InstantSource clock) {
+        return open(jdbcUrl, user, password, masterKey, JdbcIamStore.DEFAULT_WRITE_TIMEOUT, clock);
     }
 
     /**
@@ -19,7 +21,7 @@ public final class PostgresDatabase {
      * assumed; a server that turns them off gives up this guarantee).
      */
     public static JdbcIamStore open(String jdbcUrl, String user, String password, MasterKey masterKey,
-            Duration writeTimeout) {
+            Duration writeTimeout, InstantSource clock) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
@@ -44,7 +46,8 @@ public final class PostgresDatabase {
                     + "): a node that has never loaded its IAM model from the database does not serve", e);
         }
         try {
-            return JdbcIamStore.open(dataSource, masterKey, GroupCommit.Sync.ON_COMMIT, writeTimeout, dataSource);
+            return JdbcIamStore.open(dataSource, masterKey, GroupCommit.Sync.ON_COMMIT, writeTimeout, clock,
+                    dataSource);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

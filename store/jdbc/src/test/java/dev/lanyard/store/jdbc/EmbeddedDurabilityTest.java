@@ -10,6 +10,7 @@ import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.User;
 import dev.lanyard.iam.spi.IamStore.Mutation;
 import dev.lanyard.tokens.MasterKey;
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -68,7 +69,7 @@ class EmbeddedDurabilityTest {
 
     @Test
     void acknowledgedWritesSurviveADatabaseClosedWithoutWritingAnything() throws Exception {
-        JdbcIamStore store = EmbeddedDatabase.open(dir, MASTER);
+        JdbcIamStore store = EmbeddedDatabase.open(dir, MASTER, Clock.systemUTC());
         for (int i = 0; i < 50; i++) {
             String name = "u" + i;
             store.update(s -> create(name));
@@ -78,7 +79,7 @@ class EmbeddedDurabilityTest {
             s.execute("SHUTDOWN IMMEDIATELY"); // H2 closes its files and stores nothing more: as kill -9 would
         }
         store.close();
-        try (JdbcIamStore reopened = EmbeddedDatabase.open(dir, MASTER)) {
+        try (JdbcIamStore reopened = EmbeddedDatabase.open(dir, MASTER, Clock.systemUTC())) {
             assertThat(reopened.snapshot().users(ACCOUNT)).hasSize(49);
             assertThat(reopened.snapshot().user(ACCOUNT, "u7")).isEmpty();
             assertThat(reopened.snapshot().user(ACCOUNT, "u49")).isPresent();
@@ -92,7 +93,7 @@ class EmbeddedDurabilityTest {
         AtomicReference<JdbcIamStore> opened = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
         List<String> unsyncedSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (JdbcIamStore store = EmbeddedDatabase.open(dir, MASTER, Duration.ofSeconds(60), real -> () -> {
+        try (JdbcIamStore store = EmbeddedDatabase.open(dir, MASTER, Duration.ofSeconds(60), Clock.systemUTC(), real -> () -> {
             try (Connection c = connect()) {
                 if (syncs.incrementAndGet() == 1) {
                     // hold the first sync until every other writer has committed and queued behind it
@@ -136,7 +137,7 @@ class EmbeddedDurabilityTest {
         CountDownLatch firstSyncStarted = new CountDownLatch(1);
         CountDownLatch releaseFirstSync = new CountDownLatch(1);
         AtomicInteger syncs = new AtomicInteger();
-        try (JdbcIamStore store = EmbeddedDatabase.open(dir, MASTER, Duration.ofSeconds(60), real -> () -> {
+        try (JdbcIamStore store = EmbeddedDatabase.open(dir, MASTER, Duration.ofSeconds(60), Clock.systemUTC(), real -> () -> {
             if (syncs.incrementAndGet() == 1) {
                 firstSyncStarted.countDown();
                 try {
@@ -167,7 +168,7 @@ class EmbeddedDurabilityTest {
     @Test
     void aWriteIsNotAcknowledgedBeforeItsSyncAndAFailedSyncStopsWrites() {
         AtomicInteger failNext = new AtomicInteger();
-        try (JdbcIamStore store = EmbeddedDatabase.open(dir, MASTER, SHORT, real -> () -> {
+        try (JdbcIamStore store = EmbeddedDatabase.open(dir, MASTER, SHORT, Clock.systemUTC(), real -> () -> {
             if (failNext.get() > 0) {
                 throw new SQLException("simulated I/O error while forcing the file");
             }
@@ -191,7 +192,7 @@ class EmbeddedDurabilityTest {
 
     @Test
     void aWriteThatCannotGetItsRowLockFailsWith503AndTheStoreRecovers() throws Exception {
-        try (JdbcIamStore store = EmbeddedDatabase.open(dir, MASTER, SHORT)) {
+        try (JdbcIamStore store = EmbeddedDatabase.open(dir, MASTER, SHORT, Clock.systemUTC())) {
             store.update(s -> create("first"));
             try (Connection other = connect()) {
                 other.setAutoCommit(false);
@@ -214,7 +215,7 @@ class EmbeddedDurabilityTest {
 
     @Test
     void aStuckWriteFailsTheOthersFastShowsInHealthAndDoesNotHoldUpClose() throws Exception {
-        JdbcIamStore store = EmbeddedDatabase.open(dir, MASTER, SHORT);
+        JdbcIamStore store = EmbeddedDatabase.open(dir, MASTER, SHORT, Clock.systemUTC());
         CountDownLatch stuck = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Thread writer = Thread.ofPlatform().start(() -> store.update(s -> {
@@ -242,10 +243,10 @@ class EmbeddedDurabilityTest {
     @Test
     void aTransactionACrashCaughtHalfCommittedIsFinishedOnOpenAndItsRowsTakeWritesAgain(@TempDir Path crashed)
             throws Exception {
-        EmbeddedDatabase.open(dir, MASTER).close();
+        EmbeddedDatabase.open(dir, MASTER, Clock.systemUTC()).close();
         Path image = crashImageWithAHalfCommittedTransaction();
         Files.copy(image, crashed.resolve(EmbeddedDatabase.FILE));
-        try (JdbcIamStore store = EmbeddedDatabase.open(crashed, MASTER, SHORT)) {
+        try (JdbcIamStore store = EmbeddedDatabase.open(crashed, MASTER, SHORT, Clock.systemUTC())) {
             assertThat(store.snapshot().version()).as("the change the commit mark stands for").isEqualTo(4242);
             store.update(s -> create("after-the-crash"));
             assertThat(store.snapshot().user(ACCOUNT, "after-the-crash")).isPresent();
@@ -312,14 +313,14 @@ class EmbeddedDurabilityTest {
 
     @Test
     void theDatabaseFilesAreTheOwnersAloneAndNoTraceFileIsWritten() throws Exception {
-        try (JdbcIamStore store = EmbeddedDatabase.open(dir, MASTER)) {
+        try (JdbcIamStore store = EmbeddedDatabase.open(dir, MASTER, Clock.systemUTC())) {
             assertThat(Files.getPosixFilePermissions(dir.resolve(EmbeddedDatabase.FILE)))
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
             store.update(s -> create("alice"));
         }
         Files.setPosixFilePermissions(dir.resolve(EmbeddedDatabase.FILE), PosixFilePermissions.fromString("rw-r--r--"));
         Files.writeString(dir.resolve("lanyard.trace.db"), "left by an earlier version");
-        try (JdbcIamStore store = EmbeddedDatabase.open(dir, MASTER)) {
+        try (JdbcIamStore store = EmbeddedDatabase.open(dir, MASTER, Clock.systemUTC())) {
             assertThat(store.snapshot().user(ACCOUNT, "alice")).isPresent();
         }
         try (Stream<Path> files = Files.list(dir)) {
@@ -327,7 +328,7 @@ class EmbeddedDurabilityTest {
                     .as(f.toString()).isEqualTo(PosixFilePermissions.fromString("rw-------")));
         }
         Files.delete(dir.resolve("lanyard.trace.db"));
-        try (JdbcIamStore store = EmbeddedDatabase.open(dir, MASTER)) {
+        try (JdbcIamStore store = EmbeddedDatabase.open(dir, MASTER, Clock.systemUTC())) {
             // an H2 error (a statement on a missing table) would have started a trace file beside the data
             assertThatThrownBy(() -> { try (Connection c = connect(); Statement s = c.createStatement()) {
                 s.executeQuery("SELECT * FROM no_such_table"); } }).isInstanceOf(SQLException.class);
