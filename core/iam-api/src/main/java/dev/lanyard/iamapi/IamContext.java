@@ -15,7 +15,6 @@ import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.policy.ContextKeys;
 import java.security.SecureRandom;
-import java.util.Map;
 import java.util.Optional;
 
 /** What every IAM operation needs: the store, access control, built-in policies and a random source for ids. */
@@ -47,17 +46,17 @@ public record IamContext(IamStore store, AccessControl access, AwsManagedPolicie
      * entity {@code resource} names in the caller's account, so no operation supplies (or forgets) them itself.
      */
     public void authorize(OperationCall call, String resource) {
-        authorize(call, "iam:" + call.action(), resource, Map.of());
+        authorize(call, "iam:" + call.action(), resource);
     }
 
     /**
      * Authorizes any IAM action an operation needs besides its own (AddRoleToInstanceProfile needs iam:PassRole on the
-     * role), with the keys of that action's row, plus keys only the operation knows; those must be in the row too.
+     * role), with the keys of that action's row as this operation sets them (iam:PassedToService: where it passes
+     * the role).
      */
-    public void authorize(OperationCall call, String action, String resource, Map<String, String> operationKeys) {
+    public void authorize(OperationCall call, String action, String resource) {
         IamSnapshot snapshot = store.snapshot();
-        access.require(snapshot, call.requireCaller(), call.environment(),
-                request(snapshot, call, action, resource, operationKeys));
+        access.require(snapshot, call.requireCaller(), call.environment(), request(snapshot, call, action, resource));
     }
 
     /**
@@ -67,7 +66,7 @@ public record IamContext(IamStore store, AccessControl access, AwsManagedPolicie
      */
     public void authorizeSelfService(OperationCall call, String resource, boolean grantedToSelf) {
         IamSnapshot snapshot = store.snapshot();
-        AccessRequest request = request(snapshot, call, "iam:" + call.action(), resource, Map.of());
+        AccessRequest request = request(snapshot, call, "iam:" + call.action(), resource);
         dev.lanyard.policy.Outcome outcome = access.decide(snapshot, call.requireCaller(), call.environment(), request)
                 .outcome();
         boolean granted = outcome == dev.lanyard.policy.Outcome.ALLOWED
@@ -77,20 +76,13 @@ public record IamContext(IamStore store, AccessControl access, AwsManagedPolicie
         }
     }
 
-    private AccessRequest request(IamSnapshot snapshot, OperationCall call, String action, String resource,
-            Map<String, String> operationKeys) {
+    private AccessRequest request(IamSnapshot snapshot, OperationCall call, String action, String resource) {
         Caller caller = call.requireCaller();
         AccountId resourceAccount = Arn.parse(resource).flatMap(Arn::accountId).orElse(caller.account());
         ActionAuthorization row = access.serviceAuthorization().require(action);
         AccountView view = view(snapshot, call);
-        ContextKeys.Builder keys = ContextKeys.builder().putAll(IamRequestKeys.of(row, call.parameters(), view,
-                IamRequestKeys.target(view, resource, row)));
-        operationKeys.forEach((key, value) -> {
-            if (!row.carries(key)) {
-                throw new IllegalStateException(action + " does not carry " + key + " (service-authorization.txt)");
-            }
-            keys.put(key, value);
-        });
-        return new AccessRequest(action, resource, Optional.of(resourceAccount), keys.build(), Optional.empty(), false);
+        ContextKeys keys = IamRequestKeys.of(call.action(), row, call.parameters(), view,
+                IamRequestKeys.target(view, resource, row));
+        return new AccessRequest(action, resource, Optional.of(resourceAccount), keys, Optional.empty(), false);
     }
 }

@@ -41,6 +41,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The condition keys of one IAM request beyond the global ones (iam-policy.md §5.2): exactly the keys the action's
@@ -55,7 +57,7 @@ public final class IamRequestKeys {
      * parameter counts only for an action whose input has it: an extra {@code PermissionsBoundary} or {@code TagKeys}
      * sent to another action is ignored by the operation and must not set a key either.
      */
-    private record Request(ActionAuthorization action, QueryParameters params, AccountView view,
+    private record Request(String operation, ActionAuthorization action, QueryParameters params, AccountView view,
             Optional<IamEntity> target) {
         String name() {
             return action.action().substring(action.action().indexOf(':') + 1);
@@ -67,6 +69,21 @@ public final class IamRequestKeys {
     private interface Source {
         Map<String, List<String>> values(Request request);
     }
+
+    /**
+     * Where an operation that needs iam:PassRole passes the role: the service principal that will use it
+     * ({@code iam:PassedToService}) and the resource it is associated with ({@code iam:AssociatedResourceArn}).
+     */
+    record RoleDestination(String service, String associatedResourceArn) {}
+
+    /**
+     * The operations that pass a role, by name. An instance profile hands its role to EC2 for the instances launched
+     * with it; which instance is not known yet, so AWS documents the associated resource of AddRoleToInstanceProfile
+     * as {@code arn:aws:ec2:*:<caller's account>:instance/*}, the same value for every request.
+     */
+    static final Map<String, Function<AccountView, RoleDestination>> ROLE_DESTINATIONS = Map.of(
+            "AddRoleToInstanceProfile", view -> new RoleDestination("ec2.amazonaws.com",
+                    "arn:aws:ec2:*:" + view.account().value() + ":instance/*"));
 
     /** The actions whose input sets a permissions boundary; the others' key is the boundary the target has. */
     public static final Set<String> SET_BOUNDARY = Set.of("CreateUser", "CreateRole", "PutUserPermissionsBoundary",
@@ -89,6 +106,11 @@ public final class IamRequestKeys {
             Map.entry("aws:requesttag/${tagkey}", r -> tagValues("aws:RequestTag/", requestTags(r.params()))),
             Map.entry("aws:tagkeys", IamRequestKeys::tagKeys),
             Map.entry("iam:awsservicename", parameter("AWSServiceName", "iam:AWSServiceName")),
+            // Only iam:PassRole lists these, and only for an operation that passes the role somewhere.
+            Map.entry("iam:passedtoservice", r -> single("iam:PassedToService", destination(r)
+                    .map(RoleDestination::service))),
+            Map.entry("iam:associatedresourcearn", r -> single("iam:AssociatedResourceArn", destination(r)
+                    .map(RoleDestination::associatedResourceArn))),
             Map.entry("iam:organizationspolicyid", parameter("OrganizationsPolicyId", "iam:OrganizationsPolicyId")),
             // CreateServiceSpecificCredential names the service; the others name a credential, whose service it is.
             Map.entry("iam:servicespecificcredentialservicename", r -> single(
@@ -106,6 +128,9 @@ public final class IamRequestKeys {
                     .flatMap(e -> e instanceof DelegationRequest d ? d.ownerId() : Optional.empty())
                     .or(() -> r.params().get("OwnerId").filter(o -> r.name().equals("ListDelegationRequests"))))));
 
+    /** The actions operations authorize besides their own (AddRoleToInstanceProfile: iam:PassRole). */
+    static final Set<String> DEPENDENT_ACTIONS = Set.of("PassRole");
+
     /** Keys of served actions that no request to Lanyard carries, and why; every other key needs a source. */
     public static final Map<String, String> NEVER_CARRIED = Map.of(
             "iam:roletemplatearn", "names a role template, a CreateRole input Lanyard does not take",
@@ -118,6 +143,16 @@ public final class IamRequestKeys {
     /** Whether a key, as the reference spells it ({@code aws:RequestTag/${TagKey}}), has a source here. */
     public static boolean sourced(String pattern) {
         return SOURCES.containsKey(pattern.toLowerCase(Locale.ROOT));
+    }
+
+    /** Where the operation passes the role; an operation that asks for iam:PassRole must say where. */
+    private static Optional<RoleDestination> destination(Request r) {
+        Function<AccountView, RoleDestination> destination = ROLE_DESTINATIONS.get(r.operation());
+        if (destination == null) {
+            throw new IllegalStateException(r.operation() + " authorizes " + r.action().action()
+                    + " without a destination in IamRequestKeys.ROLE_DESTINATIONS");
+        }
+        return Optional.of(destination.apply(r.view()));
     }
 
     private static Source parameter(String name, String key) {
@@ -135,13 +170,14 @@ public final class IamRequestKeys {
     }
 
     /**
-     * The keys of one request to {@code action}, with {@code target} the existing entity it names; a key is
-     * multivalued when the reference types it ArrayOf..., whatever the number of values.
+     * The keys of one request of {@code operation} for {@code action} (the operation's own action, or another it
+     * needs, such as iam:PassRole), with {@code target} the existing entity it names; a key is multivalued when the
+     * reference types it ArrayOf..., whatever the number of values.
      */
-    static ContextKeys of(ActionAuthorization action, QueryParameters params, AccountView view,
+    static ContextKeys of(String operation, ActionAuthorization action, QueryParameters params, AccountView view,
             Optional<IamEntity> target) {
         ContextKeys.Builder keys = ContextKeys.builder();
-        Request request = new Request(action, params, view, target);
+        Request request = new Request(operation, action, params, view, target);
         action.conditionKeys().forEach((pattern, type) -> {
             Source source = SOURCES.get(pattern.toLowerCase(Locale.ROOT));
             if (source == null) {
@@ -164,8 +200,12 @@ public final class IamRequestKeys {
      */
     static void requireSources(ServiceAuthorization reference, Collection<String> operations) {
         reference.requireRows("iam", operations);
+        if (!operations.containsAll(ROLE_DESTINATIONS.keySet())) {
+            throw new IllegalStateException("role destinations of operations not registered: "
+                    + ROLE_DESTINATIONS.keySet());
+        }
         TreeSet<String> unsourced = new TreeSet<>();
-        for (String op : operations) {
+        for (String op : Stream.concat(operations.stream(), DEPENDENT_ACTIONS.stream()).toList()) {
             for (String key : reference.require("iam:" + op).conditionKeys().keySet()) {
                 String lower = key.toLowerCase(Locale.ROOT);
                 if (!SOURCES.containsKey(lower) && !NEVER_CARRIED.containsKey(lower)) {

@@ -144,7 +144,7 @@ final class InstanceProfileOperations {
         authorized(call, name);
         Role role = RoleOperations.requireRole(ctx.view(call), roleName);
         RoleOperations.requireModifiable(role);
-        ctx.authorize(call, "iam:PassRole", role.arn().toString(), Map.of());
+        ctx.authorize(call, "iam:PassRole", role.arn().toString());
         ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
             InstanceProfile profile = require(view, name);
