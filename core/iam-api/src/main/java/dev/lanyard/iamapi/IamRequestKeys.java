@@ -129,7 +129,7 @@ public final class IamRequestKeys {
                     .or(() -> r.params().get("OwnerId").filter(o -> r.name().equals("ListDelegationRequests"))))));
 
     /** The actions operations authorize besides their own (AddRoleToInstanceProfile: iam:PassRole). */
-    static final Set<String> DEPENDENT_ACTIONS = Set.of("PassRole");
+    public static final Set<String> DEPENDENT_ACTIONS = Set.of("PassRole");
 
     /** Keys of served actions that no request to Lanyard carries, and why; every other key needs a source. */
     public static final Map<String, String> NEVER_CARRIED = Map.of(

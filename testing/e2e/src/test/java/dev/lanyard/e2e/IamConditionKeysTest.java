@@ -12,10 +12,16 @@ import dev.lanyard.iamapi.IamRequestKeys;
 import dev.lanyard.totp.Totp;
 import dev.lanyard.totp.TotpParameters;
 import dev.lanyard.totp.TotpSeed;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,9 +65,14 @@ class IamConditionKeysTest {
     private static final String DOCUMENT = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}""";
 
-    /** Keys an action's row lists that no fixture can make present, and why. */
+    /** Actions whose row lists keys of their resource that no fixture can make present, and why. */
     private static final Map<String, String> NEVER_PRESENT_BECAUSE = Map.of(
-            "GetMFADevice", "Lanyard authorizes it on the device's serial number, the reference on the user");
+            "GetMFADevice", "Lanyard authorizes it on the device's serial number, the reference on the user",
+            "GetServiceLinkedRoleDeletionStatus", "the role is gone once its deletion task exists",
+            "AssociateDelegationRequest", "a request has no owner until it is associated");
+
+    /** Keys that describe the existing resource an action names (its tags, a delegation request's owner). */
+    private static final List<String> RESOURCE_KEYS = List.of("ResourceTag", "DelegationRequestOwner");
 
     private static TestServer server;
     private static IamClient root;
@@ -70,9 +81,18 @@ class IamConditionKeysTest {
     private static String otherBoundary;
     private static String attachable;
     private static String samlMetadata;
+    private static String sshKey;
+    private static OpensslMaterial serverCertificate;
 
-    /** One call an action makes as the actor once root has prepared it, and the keys (with values) it offers. */
-    private record Probe(Consumer<IamClient> call, Map<String, String> keys) {}
+    /**
+     * One call an action makes as the actor once root has prepared it, the keys (with values) it offers, and the
+     * other actions the call needs, allowed without conditions (AddRoleToInstanceProfile also needs iam:PassRole).
+     */
+    private record Probe(Consumer<IamClient> call, Map<String, String> keys, List<String> alsoNeeds) {
+        Probe needing(String... actions) {
+            return new Probe(call, keys, List.of(actions));
+        }
+    }
 
     @FunctionalInterface
     private interface Fixture {
@@ -91,6 +111,9 @@ class IamConditionKeysTest {
         AccessKey key = root.createAccessKey(r -> r.userName("actor")).accessKey();
         actor = Clients.iam(server, Clients.basic(key.accessKeyId(), key.secretAccessKey()));
         samlMetadata = new SamlFixture(Files.createDirectories(dir.resolve("saml"))).metadata();
+        root.createLoginProfile(r -> r.userName("actor").password(password("actor")));
+        sshKey = sshRsaKey();
+        serverCertificate = OpensslMaterial.generate();
     }
 
     @AfterAll
@@ -100,7 +123,8 @@ class IamConditionKeysTest {
 
     @TestFactory
     Stream<DynamicTest> everyKeyOfEveryActionDecides() {
-        return FIXTURES.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        return Stream.concat(FIXTURES.entrySet().stream(), DEPENDENT_FIXTURES.entrySet().stream())
+                .sorted(Map.Entry.comparingByKey())
                 .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> exercise(e.getKey(), e.getValue())));
     }
 
@@ -117,6 +141,8 @@ class IamConditionKeysTest {
         }
         assertThat(new TreeSet<>(FIXTURES.keySet())).as("fixtures for the served actions whose row has keys")
                 .isEqualTo(withKeys);
+        assertThat(DEPENDENT_FIXTURES.keySet()).as("fixtures for the actions operations need besides their own")
+                .isEqualTo(IamRequestKeys.DEPENDENT_ACTIONS);
     }
 
     /** A served operation without a row is refused by the registry, so the server cannot start with it. */
@@ -153,7 +179,10 @@ class IamConditionKeysTest {
         });
         assertThat(settingBoundary).isEqualTo(new TreeSet<>(IamRequestKeys.SET_BOUNDARY));
         Map<String, String> parameterOf = Map.of("iam:PolicyARN", "PolicyArn", "aws:RequestTag/${TagKey}", "Tags",
-                "iam:AWSServiceName", "AWSServiceName", "iam:OrganizationsPolicyId", "OrganizationsPolicyId");
+                "iam:AWSServiceName", "AWSServiceName", "iam:OrganizationsPolicyId", "OrganizationsPolicyId",
+                "iam:ServiceSpecificCredentialAgeDays", "CredentialAgeDays",
+                "iam:DelegationDuration", "SessionDuration", "iam:NotificationChannel", "NotificationChannel",
+                "iam:TemplateArn", "Permissions");
         for (ActionAuthorization row : REFERENCE.actions("iam")) {
             String op = row.action().substring("iam:".length());
             List<String> members = inputs.get(op);
@@ -165,6 +194,11 @@ class IamConditionKeysTest {
                     assertThat(members).as(op + " lists " + key).contains(parameter);
                 }
             });
+            // The service is named by CreateServiceSpecificCredential, else by the credential the request names.
+            if (row.conditionKeys().containsKey("iam:ServiceSpecificCredentialServiceName")) {
+                assertThat(members).as(op + " names a service or a credential")
+                        .containsAnyOf("ServiceName", "ServiceSpecificCredentialId");
+            }
             if (row.conditionKeys().containsKey("aws:TagKeys")
                     && !row.conditionKeys().containsKey("aws:RequestTag/${TagKey}")) {
                 assertThat(members).as(op + " removes tags").contains("TagKeys");
@@ -188,9 +222,9 @@ class IamConditionKeysTest {
             String key = concrete(pattern);
             if (with.keys().containsKey(key)) {
                 present.put(key, with.keys().get(key));
-            } else if (pattern.contains("ResourceTag") && (action.startsWith("Create")
+            } else if (RESOURCE_KEYS.stream().anyMatch(pattern::contains) && (creates(action)
                     || NEVER_PRESENT_BECAUSE.containsKey(action))) {
-                absent.add(key); // nothing exists yet to carry tags, or the resource is not the row's
+                absent.add(key); // nothing exists yet to describe, or the resource is not the row's
             } else {
                 throw new AssertionError(action + ": the fixture does not offer " + key);
             }
@@ -222,6 +256,11 @@ class IamConditionKeysTest {
         Map<String, Object> whenAbsent = condition(stillPresent, sourced, row);
         missing.forEach(k -> nullCondition(whenAbsent, k));
         expectAllowed(action, without, whenAbsent);
+    }
+
+    /** Whether the action makes the resource its row names, so nothing exists yet to carry that resource's keys. */
+    private static boolean creates(String action) {
+        return action.startsWith("Create") || action.equals("UploadServerCertificate");
     }
 
     private static List<String> neverCarried(ActionAuthorization row) {
@@ -274,7 +313,7 @@ class IamConditionKeysTest {
         return (Map<String, Object>) condition.computeIfAbsent(operator, o -> new LinkedHashMap<String, Object>());
     }
 
-    private static String policy(String action, Map<String, Object> condition) {
+    private static String policy(String action, Probe probe, Map<String, Object> condition) {
         Map<String, Object> statement = new LinkedHashMap<>();
         statement.put("Effect", "Allow");
         statement.put("Action", "iam:" + action);
@@ -282,15 +321,19 @@ class IamConditionKeysTest {
         if (!condition.isEmpty()) {
             statement.put("Condition", condition);
         }
+        List<Object> statements = new ArrayList<>(List.of(statement));
+        if (!probe.alsoNeeds().isEmpty()) {
+            statements.add(Map.of("Effect", "Allow", "Action", probe.alsoNeeds(), "Resource", "*"));
+        }
         try {
-            return JSON.writeValueAsString(Map.of("Version", "2012-10-17", "Statement", List.of(statement)));
+            return JSON.writeValueAsString(Map.of("Version", "2012-10-17", "Statement", statements));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static void expectAllowed(String action, Probe probe, Map<String, Object> condition) {
-        String document = policy(action, condition);
+        String document = policy(action, probe, condition);
         root.putUserPolicy(r -> r.userName("actor").policyName("case").policyDocument(document));
         try {
             probe.call().accept(actor);
@@ -300,7 +343,7 @@ class IamConditionKeysTest {
     }
 
     private static void expectDenied(String action, Probe probe, Map<String, Object> condition) {
-        String document = policy(action, condition);
+        String document = policy(action, probe, condition);
         root.putUserPolicy(r -> r.userName("actor").policyName("case").policyDocument(document));
         assertThatThrownBy(() -> probe.call().accept(actor)).as(action + " under " + document)
                 .isInstanceOfSatisfying(AwsServiceException.class,
@@ -324,9 +367,12 @@ class IamConditionKeysTest {
                 "iam:PermissionsBoundary", boundary) : Map.of();
     }
 
-    /** Any other taggable target: aws:ResourceTag only. */
+    /**
+     * Any other taggable target: aws:ResourceTag only. Its tags are offered as iam:ResourceTag too, which the rows of
+     * these resource types do not list (IAM defines it for users and roles), so the case checks it stays absent.
+     */
     private static Map<String, String> resource(boolean with) {
-        return with ? Map.of("aws:ResourceTag/" + TAG, VALUE) : Map.of();
+        return with ? Map.of("aws:ResourceTag/" + TAG, VALUE, "iam:ResourceTag/" + TAG, VALUE) : Map.of();
     }
 
     private static Map<String, String> requestTags() {
@@ -339,7 +385,7 @@ class IamConditionKeysTest {
         for (Map<String, String> k : keys) {
             all.putAll(k);
         }
-        return new Probe(call, all);
+        return new Probe(call, all, List.of());
     }
 
     private static String user(String id, boolean with) {
@@ -411,6 +457,9 @@ class IamConditionKeysTest {
     private static Map<String, String> policyArn() {
         return Map.of("iam:PolicyARN", attachable);
     }
+
+    private static final String AUTO_SCALING = "autoscaling.amazonaws.com";
+    private static final String TEMPLATE = "arn:aws:iam::aws:policy-template/ReadOnly";
 
     private static final Map<String, Fixture> FIXTURES = Map.ofEntries(
             // users
@@ -789,7 +838,356 @@ class IamConditionKeysTest {
             entry("ListSAMLProviderTags", (id, w) -> {
                 String arn = saml(id, w);
                 return probe(c -> c.listSAMLProviderTags(r -> r.samlProviderArn(arn)), resource(w));
+            }),
+            // login profiles and passwords
+            entry("CreateLoginProfile", (id, w) -> {
+                String u = user(id, w);
+                return probe(c -> c.createLoginProfile(r -> r.userName(u).password(password(id))), identity(w));
+            }),
+            entry("GetLoginProfile", (id, w) -> {
+                String u = loginProfile(id, w);
+                return probe(c -> c.getLoginProfile(r -> r.userName(u)), identity(w));
+            }),
+            entry("UpdateLoginProfile", (id, w) -> {
+                String u = loginProfile(id, w);
+                return probe(c -> c.updateLoginProfile(r -> r.userName(u).passwordResetRequired(true)), identity(w));
+            }),
+            entry("DeleteLoginProfile", (id, w) -> {
+                String u = loginProfile(id, w);
+                return probe(c -> c.deleteLoginProfile(r -> r.userName(u)), identity(w));
+            }),
+            // The actor changes his own password: the target is the actor, tagged for the case with keys.
+            entry("ChangePassword", (id, w) -> {
+                if (w) {
+                    root.tagUser(r -> r.userName("actor").tags(tags(true)));
+                } else {
+                    root.untagUser(r -> r.userName("actor").tagKeys(TAG));
+                }
+                String old = password("old" + id);
+                root.updateLoginProfile(r -> r.userName("actor").password(old));
+                return probe(c -> c.changePassword(r -> r.oldPassword(old).newPassword(password("new" + id))),
+                        resourceTagsOf(identity(w)));
+            }),
+            // SSH public keys, signing certificates and service-specific credentials of a user
+            entry("UploadSSHPublicKey", (id, w) -> {
+                String u = user(id, w);
+                return probe(c -> c.uploadSSHPublicKey(r -> r.userName(u).sshPublicKeyBody(sshKey)), identity(w));
+            }),
+            entry("GetSSHPublicKey", (id, w) -> {
+                String u = user(id, w);
+                String key = sshPublicKey(u);
+                return probe(c -> c.getSSHPublicKey(r -> r.userName(u).sshPublicKeyId(key).encoding("SSH")),
+                        identity(w));
+            }),
+            entry("ListSSHPublicKeys", (id, w) -> {
+                String u = user(id, w);
+                return probe(c -> c.listSSHPublicKeys(r -> r.userName(u)), identity(w));
+            }),
+            entry("UpdateSSHPublicKey", (id, w) -> {
+                String u = user(id, w);
+                String key = sshPublicKey(u);
+                return probe(c -> c.updateSSHPublicKey(r -> r.userName(u).sshPublicKeyId(key).status("Inactive")),
+                        identity(w));
+            }),
+            entry("DeleteSSHPublicKey", (id, w) -> {
+                String u = user(id, w);
+                String key = sshPublicKey(u);
+                return probe(c -> c.deleteSSHPublicKey(r -> r.userName(u).sshPublicKeyId(key)), identity(w));
+            }),
+            entry("UploadSigningCertificate", (id, w) -> {
+                String u = user(id, w);
+                String body = selfSignedCertificate();
+                return probe(c -> c.uploadSigningCertificate(r -> r.userName(u).certificateBody(body)), identity(w));
+            }),
+            entry("ListSigningCertificates", (id, w) -> {
+                String u = user(id, w);
+                return probe(c -> c.listSigningCertificates(r -> r.userName(u)), identity(w));
+            }),
+            entry("UpdateSigningCertificate", (id, w) -> {
+                String u = user(id, w);
+                String certificate = signingCertificate(u);
+                return probe(c -> c.updateSigningCertificate(r -> r.userName(u).certificateId(certificate)
+                        .status("Inactive")), identity(w));
+            }),
+            entry("DeleteSigningCertificate", (id, w) -> {
+                String u = user(id, w);
+                String certificate = signingCertificate(u);
+                return probe(c -> c.deleteSigningCertificate(r -> r.userName(u).certificateId(certificate)),
+                        identity(w));
+            }),
+            // With: a Bedrock API key with an age; without: a CodeCommit password, which takes none.
+            entry("CreateServiceSpecificCredential", (id, w) -> {
+                String u = user(id, w);
+                String service = w ? "bedrock.amazonaws.com" : "codecommit.amazonaws.com";
+                return probe(c -> c.createServiceSpecificCredential(r -> r.userName(u).serviceName(service)
+                        .credentialAgeDays(w ? 30 : null)), identity(w),
+                        Map.of("iam:ServiceSpecificCredentialServiceName", service),
+                        w ? Map.of("iam:ServiceSpecificCredentialAgeDays", "30") : Map.of());
+            }),
+            entry("ListServiceSpecificCredentials", (id, w) -> {
+                String u = user(id, w);
+                return probe(c -> c.listServiceSpecificCredentials(r -> r.userName(u)), identity(w));
+            }),
+            entry("ResetServiceSpecificCredential", (id, w) -> {
+                String u = user(id, w);
+                String credential = serviceCredential(u);
+                return probe(c -> c.resetServiceSpecificCredential(r -> r.userName(u)
+                        .serviceSpecificCredentialId(credential)), identity(w), credentialService());
+            }),
+            entry("UpdateServiceSpecificCredential", (id, w) -> {
+                String u = user(id, w);
+                String credential = serviceCredential(u);
+                return probe(c -> c.updateServiceSpecificCredential(r -> r.userName(u)
+                        .serviceSpecificCredentialId(credential).status("Inactive")), identity(w), credentialService());
+            }),
+            entry("DeleteServiceSpecificCredential", (id, w) -> {
+                String u = user(id, w);
+                String credential = serviceCredential(u);
+                return probe(c -> c.deleteServiceSpecificCredential(r -> r.userName(u)
+                        .serviceSpecificCredentialId(credential)), identity(w), credentialService());
+            }),
+            // service-linked roles
+            entry("CreateServiceLinkedRole", (id, w) -> probe(c -> c.createServiceLinkedRole(r -> r
+                    .awsServiceName(AUTO_SCALING).customSuffix("new" + id)),
+                    Map.of("iam:AWSServiceName", AUTO_SCALING))),
+            entry("DeleteServiceLinkedRole", (id, w) -> {
+                String role = serviceLinkedRole(id, w);
+                return probe(c -> c.deleteServiceLinkedRole(r -> r.roleName(role)), resourceTagsOf(identity(w)));
+            }),
+            entry("GetServiceLinkedRoleDeletionStatus", (id, w) -> {
+                String role = serviceLinkedRole(id, w);
+                String task = root.deleteServiceLinkedRole(r -> r.roleName(role)).deletionTaskId();
+                return probe(c -> c.getServiceLinkedRoleDeletionStatus(r -> r.deletionTaskId(task)));
+            }),
+            // instance profiles
+            entry("CreateInstanceProfile", (id, w) -> probe(c -> c.createInstanceProfile(r -> r
+                    .instanceProfileName("new" + id).tags(tags(w))), w ? requestTags() : Map.of())),
+            entry("GetInstanceProfile", (id, w) -> {
+                String profile = instanceProfile(id, w);
+                return probe(c -> c.getInstanceProfile(r -> r.instanceProfileName(profile)), resource(w));
+            }),
+            entry("DeleteInstanceProfile", (id, w) -> {
+                String profile = instanceProfile(id, w);
+                return probe(c -> c.deleteInstanceProfile(r -> r.instanceProfileName(profile)), resource(w));
+            }),
+            entry("ListInstanceProfilesForRole", (id, w) -> {
+                String role = role(id, w);
+                return probe(c -> c.listInstanceProfilesForRole(r -> r.roleName(role)), identity(w));
+            }),
+            entry("AddRoleToInstanceProfile", (id, w) -> {
+                String profile = instanceProfile(id, w);
+                String role = role(id, false);
+                return probe(c -> c.addRoleToInstanceProfile(r -> r.instanceProfileName(profile).roleName(role)),
+                        resource(w)).needing("iam:PassRole");
+            }),
+            entry("RemoveRoleFromInstanceProfile", (id, w) -> {
+                String profile = instanceProfile(id, w);
+                String role = role(id, false);
+                root.addRoleToInstanceProfile(r -> r.instanceProfileName(profile).roleName(role));
+                return probe(c -> c.removeRoleFromInstanceProfile(r -> r.instanceProfileName(profile)
+                        .roleName(role)), resource(w));
+            }),
+            entry("TagInstanceProfile", (id, w) -> {
+                String profile = instanceProfile(id, w);
+                return probe(c -> c.tagInstanceProfile(r -> r.instanceProfileName(profile).tags(tags(true))),
+                        resource(w), requestTags());
+            }),
+            entry("UntagInstanceProfile", (id, w) -> {
+                String profile = instanceProfile(id, w);
+                return probe(c -> c.untagInstanceProfile(r -> r.instanceProfileName(profile).tagKeys(TAG)),
+                        resource(w), Map.of("aws:TagKeys", TAG));
+            }),
+            entry("ListInstanceProfileTags", (id, w) -> {
+                String profile = instanceProfile(id, w);
+                return probe(c -> c.listInstanceProfileTags(r -> r.instanceProfileName(profile)), resource(w));
+            }),
+            // server certificates
+            entry("UploadServerCertificate", (id, w) -> probe(c -> c.uploadServerCertificate(r -> r
+                    .serverCertificateName("new" + id).certificateBody(serverCertificate.certificate())
+                    .privateKey(serverCertificate.privateKey()).tags(tags(w))), w ? requestTags() : Map.of())),
+            entry("GetServerCertificate", (id, w) -> {
+                String name = serverCertificate(id, w);
+                return probe(c -> c.getServerCertificate(r -> r.serverCertificateName(name)), resource(w));
+            }),
+            // The new path is the certificate's own: the second authorization, on the new ARN, names it too.
+            entry("UpdateServerCertificate", (id, w) -> {
+                String name = serverCertificate(id, w);
+                return probe(c -> c.updateServerCertificate(r -> r.serverCertificateName(name).newPath("/")),
+                        resource(w));
+            }),
+            entry("DeleteServerCertificate", (id, w) -> {
+                String name = serverCertificate(id, w);
+                return probe(c -> c.deleteServerCertificate(r -> r.serverCertificateName(name)), resource(w));
+            }),
+            entry("TagServerCertificate", (id, w) -> {
+                String name = serverCertificate(id, w);
+                return probe(c -> c.tagServerCertificate(r -> r.serverCertificateName(name).tags(tags(true))),
+                        resource(w), requestTags());
+            }),
+            entry("UntagServerCertificate", (id, w) -> {
+                String name = serverCertificate(id, w);
+                return probe(c -> c.untagServerCertificate(r -> r.serverCertificateName(name).tagKeys(TAG)),
+                        resource(w), Map.of("aws:TagKeys", TAG));
+            }),
+            entry("ListServerCertificateTags", (id, w) -> {
+                String name = serverCertificate(id, w);
+                return probe(c -> c.listServerCertificateTags(r -> r.serverCertificateName(name)), resource(w));
+            }),
+            // delegation requests: root requests for its own account; with, root has associated it (its owner)
+            entry("CreateDelegationRequest", (id, w) -> probe(c -> c.createDelegationRequest(r -> r
+                    .description("new").requestorWorkflowId("workflow-new-" + id).notificationChannel("topic")
+                    .sessionDuration(900).permissions(p -> {
+                        if (w) {
+                            p.policyTemplateArn(TEMPLATE);
+                        } else {
+                            p.parameters(q -> q.name("bucket").values("logs").type("string"));
+                        }
+                    })), Map.of("iam:DelegationDuration", "900", "iam:NotificationChannel", "topic"),
+                    w ? Map.of("iam:TemplateArn", TEMPLATE) : Map.of())),
+            entry("ListDelegationRequests", (id, w) -> probe(c -> c.listDelegationRequests(r -> r
+                    .ownerId(w ? rootArn() : null)), w ? owner(true) : Map.of())),
+            entry("GetDelegationRequest", (id, w) -> {
+                String request = delegationRequest(id, w);
+                return probe(c -> c.getDelegationRequest(r -> r.delegationRequestId(request)), owner(w));
+            }),
+            entry("GetHumanReadableSummary", (id, w) -> {
+                String request = delegationRequest(id, w);
+                return probe(c -> c.getHumanReadableSummary(r -> r.entityArn("arn:aws:iam::" + server.accountId()
+                        + ":delegation-request/" + request)), owner(w));
+            }),
+            entry("AssociateDelegationRequest", (id, w) -> {
+                String request = delegationRequest(id, false);
+                return probe(c -> c.associateDelegationRequest(r -> r.delegationRequestId(request)));
+            }),
+            entry("UpdateDelegationRequest", (id, w) -> {
+                String request = delegationRequest(id, true);
+                return probe(c -> c.updateDelegationRequest(r -> r.delegationRequestId(request).notes("n")),
+                        owner(true));
+            }),
+            entry("AcceptDelegationRequest", (id, w) -> {
+                String request = delegationRequest(id, true);
+                return probe(c -> c.acceptDelegationRequest(r -> r.delegationRequestId(request)), owner(true));
+            }),
+            entry("RejectDelegationRequest", (id, w) -> {
+                String request = delegationRequest(id, true);
+                return probe(c -> c.rejectDelegationRequest(r -> r.delegationRequestId(request)), owner(true));
+            }),
+            entry("SendDelegationToken", (id, w) -> {
+                String request = delegationRequest(id, true);
+                root.acceptDelegationRequest(r -> r.delegationRequestId(request));
+                return probe(c -> c.sendDelegationToken(r -> r.delegationRequestId(request)), owner(true));
             }));
+
+    /**
+     * The actions an operation needs besides its own, through the operation that needs them: iam:PassRole of
+     * AddRoleToInstanceProfile passes the role to EC2 (always) and carries the role's tags (with).
+     */
+    private static final Map<String, Fixture> DEPENDENT_FIXTURES = Map.of(
+            "PassRole", (id, w) -> {
+                String profile = instanceProfile(id, false);
+                String role = role(id, w);
+                return probe(c -> c.addRoleToInstanceProfile(r -> r.instanceProfileName(profile).roleName(role)),
+                        identity(w), Map.of("iam:PassedToService", "ec2.amazonaws.com",
+                                "iam:AssociatedResourceArn", "arn:aws:ec2:*:" + server.accountId() + ":instance/*"))
+                        .needing("iam:AddRoleToInstanceProfile");
+            });
+
+    /** A password that meets any default rule, distinct per fixture. */
+    private static String password(String id) {
+        return "Pw-" + id + "-Kx7!quartz";
+    }
+
+    private static String loginProfile(String id, boolean with) {
+        String u = user(id, with);
+        root.createLoginProfile(r -> r.userName(u).password(password(id)));
+        return u;
+    }
+
+    private static String sshPublicKey(String user) {
+        return root.uploadSSHPublicKey(r -> r.userName(user).sshPublicKeyBody(sshKey)).sshPublicKey()
+                .sshPublicKeyId();
+    }
+
+    private static String signingCertificate(String user) {
+        String body = selfSignedCertificate();
+        return root.uploadSigningCertificate(r -> r.userName(user).certificateBody(body)).certificate()
+                .certificateId();
+    }
+
+    private static String serviceCredential(String user) {
+        return root.createServiceSpecificCredential(r -> r.userName(user).serviceName("codecommit.amazonaws.com"))
+                .serviceSpecificCredential().serviceSpecificCredentialId();
+    }
+
+    private static Map<String, String> credentialService() {
+        return Map.of("iam:ServiceSpecificCredentialServiceName", "codecommit.amazonaws.com");
+    }
+
+    private static String serviceLinkedRole(String id, boolean with) {
+        String name = root.createServiceLinkedRole(r -> r.awsServiceName(AUTO_SCALING).customSuffix("s" + id))
+                .role().roleName();
+        if (with) {
+            root.tagRole(r -> r.roleName(name).tags(tags(true)));
+        }
+        return name;
+    }
+
+    private static String instanceProfile(String id, boolean with) {
+        String name = "ip" + id;
+        root.createInstanceProfile(r -> r.instanceProfileName(name).tags(tags(with)));
+        return name;
+    }
+
+    private static String serverCertificate(String id, boolean with) {
+        String name = "sc" + id;
+        root.uploadServerCertificate(r -> r.serverCertificateName(name)
+                .certificateBody(serverCertificate.certificate()).privateKey(serverCertificate.privateKey())
+                .tags(tags(with)));
+        return name;
+    }
+
+    private static String rootArn() {
+        return "arn:aws:iam::" + server.accountId() + ":root";
+    }
+
+    /** The identity that associated the request (root), which iam:DelegationRequestOwner names. */
+    private static Map<String, String> owner(boolean with) {
+        return with ? Map.of("iam:DelegationRequestOwner", rootArn()) : Map.of();
+    }
+
+    private static String delegationRequest(String id, boolean associated) {
+        String request = root.createDelegationRequest(r -> r.ownerAccountId(server.accountId()).description("d")
+                .requestorWorkflowId("workflow-" + id).notificationChannel("topic").sessionDuration(900)
+                .permissions(p -> p.policyTemplateArn(TEMPLATE))).delegationRequestId();
+        if (associated) {
+            root.associateDelegationRequest(r -> r.delegationRequestId(request));
+        }
+        return request;
+    }
+
+    /** An OpenSSH {@code ssh-rsa} public key of 2048 bits: the type, the exponent and the modulus as SSH strings. */
+    private static String sshRsaKey() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        RSAPublicKey key = (RSAPublicKey) generator.generateKeyPair().getPublic();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        for (byte[] field : List.of("ssh-rsa".getBytes(StandardCharsets.US_ASCII),
+                key.getPublicExponent().toByteArray(), key.getModulus().toByteArray())) {
+            out.writeInt(field.length);
+            out.write(field);
+        }
+        return "ssh-rsa " + Base64.getEncoder().encodeToString(bytes.toByteArray()) + " condition-keys";
+    }
+
+    /** A new self-signed certificate: a signing certificate's body is unique in its account. */
+    private static String selfSignedCertificate() {
+        try {
+            return OpensslMaterial.generate().certificate();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private static Map<String, String> resourceTagsOf(Map<String, String> identity) {
         Map<String, String> tags = new TreeMap<>(identity);
