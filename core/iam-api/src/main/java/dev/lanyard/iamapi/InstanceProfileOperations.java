@@ -65,7 +65,8 @@ final class InstanceProfileOperations {
     /** Authorizes on the profile's ARN (its own path when it exists) before telling whether it exists. */
     private InstanceProfile authorized(OperationCall call, String name) {
         Optional<InstanceProfile> profile = ctx.view(call).instanceProfile(name);
-        ctx.authorize(call, profile.map(p -> p.arn().toString()).orElse(arn(call.requireCaller(), "/", name)));
+        ctx.authorize(call, profile.map(p -> p.arn().toString())
+                .orElse(arn(call.requireCaller(), "/", name)));
         return profile.orElseThrow(() -> noSuchProfile(name));
     }
 
