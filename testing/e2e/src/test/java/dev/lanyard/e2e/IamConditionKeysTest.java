@@ -178,6 +178,16 @@ class IamConditionKeysTest {
             }
         });
         assertThat(settingBoundary).isEqualTo(new TreeSet<>(IamRequestKeys.SET_BOUNDARY));
+        // The other way round: every action that takes tags (or tag keys to remove) lists the keys that describe them.
+        inputs.forEach((op, members) -> {
+            if (members.contains("Tags")) {
+                assertThat(REFERENCE.require("iam:" + op).carries("aws:RequestTag/any")).as(op + " takes Tags")
+                        .isTrue();
+            }
+            if (members.contains("Tags") || members.contains("TagKeys")) {
+                assertThat(REFERENCE.require("iam:" + op).carries("aws:TagKeys")).as(op + " names tag keys").isTrue();
+            }
+        });
         Map<String, String> parameterOf = Map.of("iam:PolicyARN", "PolicyArn", "aws:RequestTag/${TagKey}", "Tags",
                 "iam:AWSServiceName", "AWSServiceName", "iam:OrganizationsPolicyId", "OrganizationsPolicyId",
                 "iam:ServiceSpecificCredentialAgeDays", "CredentialAgeDays",
