@@ -20,9 +20,10 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 
 /**
- * The two documented patterns that rest on IAM's own condition keys, end to end with the AWS SDK: a Deny on
- * {@code iam:PolicyARN} keeps a user from attaching AdministratorAccess (to himself or anyone), and delegated user
- * administration is allowed only with a given permissions boundary ({@code iam:PermissionsBoundary}).
+ * The documented patterns that rest on IAM's own condition keys, end to end with the AWS SDK: a Deny on
+ * {@code iam:PolicyARN} keeps a user from attaching AdministratorAccess (to himself or anyone), delegated user
+ * administration is allowed only with a given permissions boundary ({@code iam:PermissionsBoundary}), and a role is
+ * passed only to the service a PassRole grant names ({@code iam:PassedToService}).
  */
 class IamDelegationPatternsTest {
     private static final String ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
@@ -144,6 +145,49 @@ class IamDelegationPatternsTest {
             // ...unless it sets the boundary first, which is exactly what the pattern allows.
             delegate.putUserPermissionsBoundary(r -> r.userName("free").permissionsBoundary(boundary));
             delegate.attachUserPolicy(r -> r.userName("free").policyArn(READ_ONLY));
+        }
+    }
+
+    /**
+     * Passing roles to one service only (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html,
+     * iam:PassedToService and iam:AssociatedResourceArn): adding a role to an instance profile passes it to EC2, so a
+     * PassRole grant for EC2 instances allows it and one for Lambda does not. AddRoleToInstanceProfile's reference
+     * says the associated resource is to be written {@code arn:aws:ec2:*:<account>:instance/*}.
+     */
+    @Test
+    void passRoleIsGrantedForTheServiceTheRoleGoesTo() {
+        try (TestServer server = TestServer.start()) {
+            IamClient root = Clients.iam(server, Clients.root(server));
+            String account = server.accountId();
+            String trust = """
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},
+                     "Action":"sts:AssumeRole"}]}""";
+            root.createRole(r -> r.roleName("app-web").assumeRolePolicyDocument(trust));
+            root.createRole(r -> r.roleName("admin").assumeRolePolicyDocument(trust));
+            String passTo = """
+                    {"Version":"2012-10-17","Statement":[
+                      {"Effect":"Allow","Action":["iam:CreateInstanceProfile","iam:AddRoleToInstanceProfile"],
+                       "Resource":"*"},
+                      {"Effect":"Allow","Action":"iam:PassRole","Resource":"arn:aws:iam::%s:role/app-*",
+                       "Condition":{"StringEquals":{"iam:PassedToService":"%s"},
+                                    "ArnLike":{"iam:AssociatedResourceArn":"arn:aws:ec2:*:%s:instance/*"}}}]}""";
+            IamClient ec2Deployer = userWithPolicy(server, root, "ec2-deployer",
+                    passTo.formatted(account, "ec2.amazonaws.com", account));
+            IamClient lambdaDeployer = userWithPolicy(server, root, "lambda-deployer",
+                    passTo.formatted(account, "lambda.amazonaws.com", account));
+
+            ec2Deployer.createInstanceProfile(r -> r.instanceProfileName("web"));
+            ec2Deployer.addRoleToInstanceProfile(r -> r.instanceProfileName("web").roleName("app-web"));
+            ec2Deployer.createInstanceProfile(r -> r.instanceProfileName("ops"));
+            assertDenied(() -> ec2Deployer.addRoleToInstanceProfile(r -> r.instanceProfileName("ops")
+                    .roleName("admin")));
+
+            lambdaDeployer.createInstanceProfile(r -> r.instanceProfileName("fn"));
+            assertDenied(() -> lambdaDeployer.addRoleToInstanceProfile(r -> r.instanceProfileName("fn")
+                    .roleName("app-web")));
+            assertThat(root.getInstanceProfile(r -> r.instanceProfileName("fn")).instanceProfile().roles()).isEmpty();
+            assertThat(root.getInstanceProfile(r -> r.instanceProfileName("web")).instanceProfile().roles())
+                    .extracting(role -> role.roleName()).containsExactly("app-web");
         }
     }
 
