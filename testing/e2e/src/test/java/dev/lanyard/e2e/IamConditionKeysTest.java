@@ -52,8 +52,9 @@ import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
  * allowed by one that wants all of them, with every key outside the row absent; a request without them leaves the
  * keys absent (not empty): a policy on their value refuses it, {@code Null: true} allows it.
  *
- * <p>The fixtures are checked against the operation registry and the table, so a new operation, or a key added to a
- * row, fails here until it has a case.
+ * <p>The same for the actions operations need besides their own (iam:PassRole of AddRoleToInstanceProfile). The
+ * fixtures are checked against the operation registry and the table, so a new operation, or a key added to a row,
+ * fails here until it has a case.
  */
 class IamConditionKeysTest {
     private static final String TAG = "team";
