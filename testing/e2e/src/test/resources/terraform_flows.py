@@ -766,8 +766,18 @@ def oidc_flow():
                           ClientID="app-3")
 
 
+def provider_configure():
+    """Before any resource, the provider validates its credentials and learns account and partition from
+    sts:GetCallerIdentity (aws-sdk-go-base's GetAwsAccountIDAndPartition): all three fields are read."""
+    step("provider", "configure: GetCallerIdentity")
+    identity = session.client("sts").get_caller_identity()
+    check(field(identity, "Account") == account and len(account) == 12 and account.isdigit(), "Account %s", identity)
+    check(field(identity, "Arn").startswith("arn:aws:"), "caller ARN %s", identity)
+    field(identity, "UserId")
+
+
 def main():
-    flows = [role_flow, policy_flow, user_flow, attachment_flow, instance_profile_flow, oidc_flow]
+    flows = [provider_configure, role_flow, policy_flow, user_flow, attachment_flow, instance_profile_flow, oidc_flow]
     try:
         for flow in flows:
             flow()
