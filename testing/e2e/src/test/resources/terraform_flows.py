@@ -140,6 +140,13 @@ def tag_list(tags):
     return [{"Key": k, "Value": v} for k, v in sorted(tags.items())]
 
 
+def same_tags_listed(tags, list_tags, **identifier):
+    """The generated listTags (ListXxxTags, paged) the provider's tagging interceptor reads when a resource's own
+    read set none (and on import) must tell the same tags as the entity's Get answer."""
+    listed = tag_map(pages(list_tags, "Tags", **identifier))
+    check(listed == tags, "%s: %s, but the entity's read says %s", list_tags, listed, tags)
+
+
 def update_tags(old, new, untag, tag, **identifier):
     """The provider's generated updateTags: untag the keys that went away, then tag the changed and added ones."""
     removed = sorted(set(old) - set(new))
@@ -210,6 +217,7 @@ def read_role(name, new):
         check(field(got, "PolicyName") == policy_name, "GetRolePolicy names %s", got.get("PolicyName"))
         inline[policy_name] = raw_document("GetRolePolicy", "PolicyDocument")
     state["inline_policy"] = inline
+    same_tags_listed(state["tags"], "list_role_tags", RoleName=name)
     state["managed_policy_arns"] = sorted(field(p, "PolicyArn") for p in
                                           pages("list_attached_role_policies", "AttachedPolicies", RoleName=name))
     return state
@@ -351,6 +359,7 @@ def read_policy(arn, new):
         "path": field(policy, "Path"), "policy_id": field(policy, "PolicyId"), "tags": tag_map(policy.get("Tags")),
         "policy": raw_document("GetPolicyVersion", "Document"), "default_version": policy["DefaultVersionId"],
     }
+    same_tags_listed(state["tags"], "list_policy_tags", PolicyArn=arn)
     check(version.get("VersionId") == state["default_version"] and version.get("IsDefaultVersion") is True,
           "GetPolicyVersion of the default: %s", version)
     return state
@@ -447,6 +456,7 @@ def policy_flow():
 def read_user(name, new):
     get = (lambda: iam.get_user(UserName=name))
     user = field(retry_when(get, is_no_such_entity) if new else get(), "User")
+    same_tags_listed(tag_map(user.get("Tags")), "list_user_tags", UserName=name)
     return {
         "arn": field(user, "Arn"), "name": field(user, "UserName"), "path": field(user, "Path"),
         "permissions_boundary": (field(user, "PermissionsBoundary.PermissionsBoundaryArn")
@@ -644,6 +654,7 @@ def read_instance_profile(name):
         iam.get_role(RoleName=field(roles[0], "RoleName"))
     created = field(profile, "CreateDate")
     check(is_timestamp(created), "instance profile CreateDate %r", created)
+    same_tags_listed(tag_map(profile.get("Tags")), "list_instance_profile_tags", InstanceProfileName=name)
     return {"arn": field(profile, "Arn"), "name": field(profile, "InstanceProfileName"),
             "path": field(profile, "Path"), "unique_id": field(profile, "InstanceProfileId"),
             "role": roles[0]["RoleName"] if roles else None, "tags": tag_map(profile.get("Tags"))}
@@ -723,6 +734,8 @@ def instance_profile_flow():
 
 def read_oidc(arn):
     answer = iam.get_open_id_connect_provider(OpenIDConnectProviderArn=arn)
+    same_tags_listed(tag_map(answer.get("Tags")), "list_open_id_connect_provider_tags",
+                     OpenIDConnectProviderArn=arn)
     return {"client_id_list": sorted(field(answer, "ClientIDList")),
             "thumbprint_list": field(answer, "ThumbprintList"), "url": field(answer, "Url"),
             "tags": tag_map(answer.get("Tags"))}
