@@ -14,6 +14,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -42,8 +43,9 @@ def keep_raw_body(http_response, model, **kwargs):
 
 
 def require_result_element(operation_model, response_dict, **kwargs):
-    """An operation with an output shape must answer its <ActionResult> element, even empty: botocore and the Go
-    SDK the provider uses fail to deserialize the answer without it."""
+    """An operation with an output shape must answer its <ActionResult> element, even empty: botocore fails to parse
+    the answer without it, and so does aws-sdk-go-v2 (its awsquery deserializers GetElement("<Action>Result") for
+    every operation with an output, e.g. UpdateRole), which is what the provider uses."""
     if response_dict["status_code"] == 200 and operation_model.output_shape is not None:
         element = b"<" + operation_model.name.encode() + b"Result"
         check(element in response_dict["body"], "%s answered without its %sResult element: %s",
@@ -111,8 +113,10 @@ def is_no_such_entity(e):
 
 
 def query_unescape(text):
-    """Go's url.QueryUnescape, which the provider applies to every policy document it reads ('+' is a space)."""
-    return urllib.parse.unquote_plus(text, errors="strict")
+    """Go's url.QueryUnescape, which the provider applies to every policy document it reads: '+' is a space, and a
+    '%' not followed by two hex digits is an error."""
+    check(re.fullmatch(r"(?:[^%]|%[0-9A-Fa-f]{2})*", text), "not a valid query escape (Go refuses it): %s", text[:200])
+    return urllib.parse.unquote_plus(text)
 
 
 def raw_document(operation, element):
@@ -196,7 +200,6 @@ def read_role(name, new):
     for _ in range(4):
         check(field(iam.get_role(RoleName=name), "Role.Arn").startswith("arn:"), "role ARN is not an ARN: %s",
               role.get("Arn"))
-    iam.get_role(RoleName=name)
     state = {
         "arn": field(role, "Arn"),
         "create_date": field(role, "CreateDate"),
