@@ -300,10 +300,20 @@ def role_flow():
     # Put in an instance profile outside Terraform, so the destroy has a profile to take it out of.
     iam.create_instance_profile(InstanceProfileName="tf-role-holder")
     iam.add_role_to_instance_profile(InstanceProfileName="tf-role-holder", RoleName="tf-role")
-    new_trust = trust({"AWS": trusted, "Service": "lambda.amazonaws.com"})
-    retry_when(lambda: iam.update_assume_role_policy(RoleName="tf-role", PolicyDocument=json.dumps(new_trust)),
-               lambda e: code(e) == "MalformedPolicyDocument"
+    # The new trust names a role that only "propagates" after the first attempt, as in the create.
+    new_trust = trust({"AWS": [trusted, role_arn("tf-trusted2")], "Service": "lambda.amazonaws.com"})
+    update_attempts = [0]
+
+    def update_trust():
+        update_attempts[0] += 1
+        if update_attempts[0] == 2:
+            iam.create_role(RoleName="tf-trusted2", AssumeRolePolicyDocument=json.dumps(
+                trust({"Service": "ec2.amazonaws.com"})))
+        return iam.update_assume_role_policy(RoleName="tf-role", PolicyDocument=json.dumps(new_trust))
+
+    retry_when(update_trust, lambda e: code(e) == "MalformedPolicyDocument"
                and "Invalid principal in policy" in e.response["Error"]["Message"])
+    check(update_attempts[0] == 2, "UpdateAssumeRolePolicy took %d attempts, expected 2", update_attempts[0])
     iam.update_role_description(RoleName="tf-role", Description="changed by terraform")
     iam.update_role(RoleName="tf-role", MaxSessionDuration=7200)
     iam.delete_role_permissions_boundary(RoleName="tf-role")
@@ -339,6 +349,7 @@ def role_flow():
 
     iam.delete_instance_profile(InstanceProfileName="tf-role-holder")
     iam.delete_role(RoleName="tf-trusted")
+    iam.delete_role(RoleName="tf-trusted2")
     for arn in (boundary, managed_a, managed_b):
         iam.delete_policy(PolicyArn=arn)
 
