@@ -150,7 +150,8 @@ final class RoleOperations {
                     maxSession.orElse(role.maxSessionDuration()));
             return Mutation.of(updated, EntityChange.upsert(updated));
         });
-        return Optional.empty();
+        // UpdateRole's output is an empty structure, not none: SDKs (botocore, Go's) require its UpdateRoleResult.
+        return Optional.of(Struct.builder().build());
     }
 
     private Optional<Struct> updateRoleDescription(OperationCall call) {
