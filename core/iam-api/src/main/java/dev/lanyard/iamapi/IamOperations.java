@@ -53,6 +53,7 @@ public final class IamOperations {
         new ServiceSpecificCredentialOperations(ctx).register(ops);
         new DelegationRequestOperations(ctx).register(ops);
         new OrganizationsRootOperations(ctx).register(ops);
+        IamRequestKeys.requireSources(ctx.access().serviceAuthorization(), ops.keySet());
         return Map.copyOf(ops);
     }
 }

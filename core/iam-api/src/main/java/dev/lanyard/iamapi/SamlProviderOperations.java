@@ -66,7 +66,7 @@ final class SamlProviderOperations {
         SamlProvider provider = new SamlProvider(caller.account(), name, document,
                 RandomUuid.generate(ctx.random()).toString(), call.environment().time(), parsed.validUntil(), tags,
                 required, keys);
-        ctx.authorize(call, provider.arn(), List.of(), tags);
+        ctx.authorize(call, provider.arn());
         ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
             if (view.samlProvider(provider.arn()).isPresent()) {

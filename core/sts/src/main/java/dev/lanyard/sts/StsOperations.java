@@ -17,12 +17,16 @@ public final class StsOperations {
     public static final java.util.Set<String> UNSIGNED = java.util.Set.of("AssumeRoleWithWebIdentity",
             "AssumeRoleWithSAML");
 
+    /** Actions authorized within another operation: tags and source identity of a session or token. */
+    static final java.util.Set<String> ALSO_AUTHORIZED = java.util.Set.of("TagSession", "SetSourceIdentity",
+            "TagGetWebIdentityToken");
+
     public static Map<String, Operation> create(IamStore store, AccessControl access, CredentialIssuer issuer,
             MfaCheck mfa, dev.lanyard.iam.spi.federation.WebIdentityVerifier webIdentity,
             dev.lanyard.iam.spi.federation.SamlAssertionVerifier saml,
             dev.lanyard.iam.spi.federation.WebIdentityTokenSigner signer,
             java.util.function.Function<String, String> issuerForAccount, SecureRandom random) {
-        return Map.of(
+        Map<String, Operation> operations = Map.of(
                 "GetWebIdentityToken", new GetWebIdentityToken(store, access, signer, issuerForAccount, random),
                 "AssumeRoleWithSAML", new AssumeRoleWithSaml(store, access, issuer, saml),
                 "AssumeRoleWithWebIdentity", new AssumeRoleWithWebIdentity(store, access, issuer, webIdentity),
@@ -32,5 +36,8 @@ public final class StsOperations {
                 "GetCallerIdentity", new GetCallerIdentity(),
                 "GetAccessKeyInfo", new GetAccessKeyInfo(store, access),
                 "DecodeAuthorizationMessage", new DecodeAuthorizationMessage(store, access));
+        access.serviceAuthorization().requireRows("sts", operations.keySet());
+        access.serviceAuthorization().requireRows("sts", ALSO_AUTHORIZED);
+        return operations;
     }
 }
