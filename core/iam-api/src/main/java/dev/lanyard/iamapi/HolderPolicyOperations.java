@@ -52,8 +52,7 @@ final class HolderPolicyOperations {
     private IamEntity authorized(OperationCall call, String name) {
         AccountView view = ctx.view(call);
         Optional<IamEntity> entity = holder.find(view, name);
-        ctx.authorize(call, holder.arnFor(view, entity, name), entity.map(PolicyHolder::tags).orElse(List.of()),
-                List.of());
+        ctx.authorize(call, holder.arnFor(view, entity, name));
         return entity.orElseThrow(() -> switch (holder) {
             case USER -> IamErrors.noSuchUser(name);
             case GROUP -> IamErrors.noSuchGroup(name);

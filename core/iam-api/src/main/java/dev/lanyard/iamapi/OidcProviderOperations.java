@@ -110,7 +110,7 @@ final class OidcProviderOperations {
         Caller caller = call.requireCaller();
         OidcProvider candidate = new OidcProvider(caller.account(), url, clientIds, prints, call.environment().time(),
                 tags);
-        ctx.authorize(call, candidate.arn(), List.of(), tags);
+        ctx.authorize(call, candidate.arn());
         ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
             if (view.oidcProvider(candidate.arn()).isPresent()) {

@@ -86,7 +86,7 @@ final class PolicyOperations {
         StoredPolicy document = managedDocument(p);
         Caller caller = call.requireCaller();
         String arn = "arn:aws:iam::" + caller.account().value() + ":policy" + path + name;
-        ctx.authorize(call, arn, List.of(), tags);
+        ctx.authorize(call, arn);
         Instant now = call.environment().time();
         ManagedPolicy created = ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);

@@ -67,7 +67,7 @@ final class SamlProviderOperations {
         String uuid = RandomUuid.generate(ctx.random()).toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
         SamlProvider provider = new SamlProvider(caller.account(), name, document, uuid, call.environment().time(),
                 parsed.validUntil(), tags, required, keys);
-        ctx.authorize(call, provider.arn(), List.of(), tags);
+        ctx.authorize(call, provider.arn());
         ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
             if (view.samlProvider(provider.arn()).isPresent()) {

@@ -26,12 +26,16 @@ public final class StsOperations {
     public static final java.util.Set<String> UNSIGNED = java.util.Set.of("AssumeRoleWithWebIdentity",
             "AssumeRoleWithSAML");
 
+    /** Actions authorized within another operation: tags and source identity of a session or token. */
+    static final java.util.Set<String> ALSO_AUTHORIZED = java.util.Set.of("TagSession", "SetSourceIdentity",
+            "TagGetWebIdentityToken");
+
     public static Map<String, Operation> create(IamStore store, AccessControl access, CredentialIssuer issuer,
             MfaCheck mfa, dev.lanyard.iam.spi.federation.WebIdentityVerifier webIdentity,
             dev.lanyard.iam.spi.federation.SamlAssertionVerifier saml,
             dev.lanyard.iam.spi.federation.WebIdentityTokenSigner signer,
             java.util.function.Function<String, String> issuerForAccount, SecureRandom random) {
-        return ModelledOperations.wrap(MODEL, STYLE, Map.of(
+        Map<String, Operation> operations = Map.of(
                 "GetWebIdentityToken", new GetWebIdentityToken(store, access, signer, issuerForAccount, random),
                 "AssumeRoleWithSAML", new AssumeRoleWithSaml(store, access, issuer, saml),
                 "AssumeRoleWithWebIdentity", new AssumeRoleWithWebIdentity(store, access, issuer, webIdentity),
@@ -40,6 +44,9 @@ public final class StsOperations {
                 "GetFederationToken", new GetFederationToken(store, access, issuer),
                 "GetCallerIdentity", new GetCallerIdentity(),
                 "GetAccessKeyInfo", new GetAccessKeyInfo(store, access),
-                "DecodeAuthorizationMessage", new DecodeAuthorizationMessage(store, access)));
+                "DecodeAuthorizationMessage", new DecodeAuthorizationMessage(store, access));
+        access.serviceAuthorization().requireRows("sts", operations.keySet());
+        access.serviceAuthorization().requireRows("sts", ALSO_AUTHORIZED);
+        return ModelledOperations.wrap(MODEL, STYLE, operations);
     }
 }
