@@ -132,7 +132,7 @@ final class HolderPolicyOperations {
 
     private Optional<Struct> attach(OperationCall call) {
         String name = holderName(call);
-        String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
+        String arn = IamParams.policyArn(call.parameters());
         authorizedForChange(call, name);
         ctx.store().update(snapshot -> {
             IamEntity entity = holder.require(ctx.view(snapshot, call), name);
@@ -154,13 +154,12 @@ final class HolderPolicyOperations {
 
     private Optional<Struct> detach(OperationCall call) {
         String name = holderName(call);
-        String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
+        String arn = IamParams.policyArn(call.parameters());
         authorizedForChange(call, name);
         ctx.store().update(snapshot -> {
             IamEntity entity = holder.require(ctx.view(snapshot, call), name);
             if (!PolicyHolder.attached(entity).contains(arn)) {
-                throw new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.NO_SUCH_ENTITY,
-                        "Policy " + arn + " was not found.");
+                throw IamErrors.policyNotFound(arn);
             }
             IamEntity updated = PolicyHolder.withAttached(entity, PolicyHolder.attached(entity).stream()
                     .filter(a -> !a.equals(arn)).toList());

@@ -1,6 +1,7 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.MfaThrottle;
+import dev.lanyard.authz.ModelledOperations;
 import dev.lanyard.authz.Operation;
 import dev.lanyard.totp.CodeThrottle;
 import java.util.HashMap;
@@ -54,6 +55,6 @@ public final class IamOperations {
         new DelegationRequestOperations(ctx).register(ops);
         new OrganizationsRootOperations(ctx).register(ops);
         IamRequestKeys.requireSources(ctx.access().serviceAuthorization(), ops.keySet());
-        return Map.copyOf(ops);
+        return ModelledOperations.wrap(IamModel.MODEL, IamModel.STYLE, ops);
     }
 }

@@ -13,7 +13,6 @@ import dev.lanyard.iam.model.InstanceProfile;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.Tag;
 import dev.lanyard.iam.spi.IamStore.Mutation;
-import dev.lanyard.query.PolicyDocumentEncoding;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
 import dev.lanyard.query.Value;
@@ -210,27 +209,14 @@ final class InstanceProfileOperations {
 
     private Optional<Struct> listTags(OperationCall call) {
         InstanceProfile profile = authorized(call, profileName(call.parameters()));
-        Struct.Builder result = Struct.builder();
-        List<Integer> positions = java.util.stream.IntStream.range(0, profile.tags().size()).boxed().toList();
-        Pagination.page(call.parameters(), positions, i -> String.format(Locale.ROOT, "%03d", i), "Tags",
-                i -> Struct.builder().put("Key", profile.tags().get(i).key())
-                        .put("Value", profile.tags().get(i).value()).build(), result);
-        return Optional.of(result.build());
+        return IamShapes.tagPage(call.parameters(), profile.tags());
     }
 
     /** The InstanceProfile shape; its roles show only the fields AWS shows inside an instance profile. */
     static Struct shape(InstanceProfile profile, AccountView view, IamSnapshot snapshot, boolean withTags) {
         List<Value> roles = new ArrayList<>();
         for (String roleName : profile.roleNames()) {
-            view.role(roleName).ifPresent(r -> roles.add(Struct.builder()
-                    .put("Path", r.path())
-                    .put("RoleName", r.name())
-                    .put("RoleId", r.roleId())
-                    .put("Arn", r.arn().toString())
-                    .put("CreateDate", r.createDate())
-                    .put("AssumeRolePolicyDocument", PolicyDocumentEncoding.encode(
-                            TrustPrincipals.displayText(r.trustPolicy(), snapshot)))
-                    .build()));
+            view.role(roleName).ifPresent(r -> roles.add(IamShapes.role(r, snapshot, IamShapes.View.EMBEDDED)));
         }
         Struct.Builder b = Struct.builder()
                 .put("Path", profile.path())

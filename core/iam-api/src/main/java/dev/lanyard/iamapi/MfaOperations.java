@@ -74,7 +74,7 @@ final class MfaOperations {
             boolean taken = ctx.view(snapshot, call).mfaDevices().stream()
                     .anyMatch(d -> d.name().equals(name) && d.path().equals(path));
             if (taken) {
-                throw IamErrors.alreadyExists("MFADevice entity at the same path and name");
+                throw IamErrors.alreadyExists("MFA device");
             }
             MfaDevice device = new MfaDevice(caller.account(), serial, name, path, seed, Optional.empty(),
                     Optional.empty(), -1, 0, FailedCodes.NONE, call.environment().time(), tags);
@@ -115,8 +115,7 @@ final class MfaOperations {
     }
 
     private static AwsException noSuchDevice(String serial) {
-        return new AwsException(ErrorCode.NO_SUCH_ENTITY, "VirtualMFADevice with serial number " + serial
-                + " doesn't exist.");
+        return IamErrors.noSuchMfaDevice(serial);
     }
 
     /** Authorizes on the serial number (another account's is refused there), then requires the device. */
@@ -290,7 +289,7 @@ final class MfaOperations {
         Pagination.page(call.parameters(), devices, MfaDevice::serialNumber, "VirtualMFADevices", d -> {
             Struct.Builder b = Struct.builder().put("SerialNumber", d.serialNumber());
             d.userName().flatMap(view::user)
-                    .ifPresent(u -> b.put("User", IamShapes.user(u, false)));
+                    .ifPresent(u -> b.put("User", IamShapes.user(u, IamShapes.View.LIST)));
             d.enableDate().ifPresent(t -> b.put("EnableDate", t));
             return b.build();
         }, result);
@@ -330,7 +329,6 @@ final class MfaOperations {
     private Optional<Struct> listTags(OperationCall call) {
         String serial = Validators.length("serialNumber", call.parameters().required("SerialNumber"), 9, 256);
         MfaDevice device = authorizedDevice(call, serial);
-        return Optional.of(Struct.builder().put("Tags", IamShapes.tags(device.tags())).put("IsTruncated", false)
-                .build());
+        return IamShapes.tagPage(call.parameters(), device.tags());
     }
 }

@@ -105,7 +105,8 @@ final class RoleOperations {
                     description, maxSession, call.environment().time(), boundary, tags, List.of(), List.of());
             return Mutation.of(role, EntityChange.upsert(role));
         });
-        return Optional.of(Struct.builder().put("Role", IamShapes.role(created, ctx.store().snapshot(), false)).build());
+        return Optional.of(Struct.builder().put("Role", IamShapes.role(created, ctx.store().snapshot(),
+                IamShapes.View.CREATE)).build());
     }
 
     private Role authorizedRole(OperationCall call, String name) {
@@ -118,7 +119,7 @@ final class RoleOperations {
     private Optional<Struct> getRole(OperationCall call) {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
         return Optional.of(Struct.builder().put("Role", IamShapes.role(authorizedRole(call, name),
-                ctx.store().snapshot(), true))
+                ctx.store().snapshot(), IamShapes.View.GET))
                 .build());
     }
 
@@ -131,7 +132,7 @@ final class RoleOperations {
                 .filter(r -> prefix.map(pp -> r.path().startsWith(pp)).orElse(true)).toList();
         Struct.Builder result = Struct.builder();
         Pagination.page(call.parameters(), roles, r -> r.name().toLowerCase(Locale.ROOT), "Roles",
-                r -> IamShapes.role(r, snapshot, false), result);
+                r -> IamShapes.role(r, snapshot, IamShapes.View.LIST), result);
         return Optional.of(result.build());
     }
 
@@ -163,7 +164,8 @@ final class RoleOperations {
             Role changed = role.withDescriptionAndDuration(Optional.of(description), role.maxSessionDuration());
             return Mutation.of(changed, EntityChange.upsert(changed));
         });
-        return Optional.of(Struct.builder().put("Role", IamShapes.role(updated, ctx.store().snapshot(), false)).build());
+        return Optional.of(Struct.builder().put("Role", IamShapes.role(updated, ctx.store().snapshot(),
+                IamShapes.View.UPDATE_DESCRIPTION)).build());
     }
 
     private Optional<Struct> updateAssumeRolePolicy(OperationCall call) {
@@ -225,6 +227,6 @@ final class RoleOperations {
     private Optional<Struct> listRoleTags(OperationCall call) {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
         Role role = authorizedRole(call, name);
-        return Optional.of(Struct.builder().put("Tags", IamShapes.tags(role.tags())).put("IsTruncated", false).build());
+        return IamShapes.tagPage(call.parameters(), role.tags());
     }
 }

@@ -115,10 +115,8 @@ final class ServerCertificateOperations {
         Struct.Builder shape = Struct.builder()
                 .put("ServerCertificateMetadata", metadata(certificate))
                 .put("CertificateBody", certificate.body())
-                .putIfPresent("CertificateChain", certificate.chain());
-        if (!certificate.tags().isEmpty()) {
-            shape.put("Tags", IamShapes.tags(certificate.tags()));
-        }
+                .putIfPresent("CertificateChain", certificate.chain())
+                .put("Tags", IamShapes.tags(certificate.tags()));
         return Optional.of(Struct.builder().put("ServerCertificate", shape.build()).build());
     }
 

@@ -76,7 +76,8 @@ final class ServiceLinkedRoleOperations {
                     call.environment().time(), Optional.empty(), List.of(), List.of(), attached);
             return Mutation.of(role, EntityChange.upsert(role));
         });
-        return Optional.of(Struct.builder().put("Role", IamShapes.role(created, ctx.store().snapshot(), false))
+        return Optional.of(Struct.builder().put("Role", IamShapes.role(created, ctx.store().snapshot(),
+                IamShapes.View.CREATE))
                 .build());
     }
 

@@ -70,7 +70,7 @@ final class UserOperations {
                     call.environment().time(), boundary, tags, List.of(), List.of());
             return Mutation.of(user, EntityChange.upsert(user));
         });
-        return Optional.of(Struct.builder().put("User", IamShapes.user(created, true)).build());
+        return Optional.of(Struct.builder().put("User", IamShapes.user(created, IamShapes.View.CREATE)).build());
     }
 
     private Optional<Struct> getUser(OperationCall call) {
@@ -85,7 +85,7 @@ final class UserOperations {
         if (user == null) {
             throw IamErrors.noSuchUser(name.get());
         }
-        return Optional.of(Struct.builder().put("User", IamShapes.user(user, true)).build());
+        return Optional.of(Struct.builder().put("User", IamShapes.user(user, IamShapes.View.GET)).build());
     }
 
     /**
@@ -98,7 +98,7 @@ final class UserOperations {
                 User current = view.userById(user.user().userId())
                         .orElseThrow(() -> IamErrors.noSuchUser(user.user().name()));
                 ctx.authorize(call, current.arn().toString());
-                yield IamShapes.user(current, true);
+                yield IamShapes.user(current, IamShapes.View.GET);
             }
             case Caller.Root root -> {
                 ctx.authorize(call, root.arn());
@@ -124,7 +124,7 @@ final class UserOperations {
                 .filter(u -> prefix.map(pp -> u.path().startsWith(pp)).orElse(true)).toList();
         Struct.Builder result = Struct.builder();
         Pagination.page(call.parameters(), users, u -> u.name().toLowerCase(Locale.ROOT), "Users",
-                u -> IamShapes.user(u, false), result);
+                u -> IamShapes.user(u, IamShapes.View.LIST), result);
         return Optional.of(result.build());
     }
 
@@ -215,6 +215,6 @@ final class UserOperations {
     private Optional<Struct> listUserTags(OperationCall call) {
         String name = IamParams.name(call.parameters(), "UserName", "userName", 128);
         User user = authorizedUser(call, name);
-        return Optional.of(Struct.builder().put("Tags", IamShapes.tags(user.tags())).put("IsTruncated", false).build());
+        return IamShapes.tagPage(call.parameters(), user.tags());
     }
 }

@@ -1,8 +1,11 @@
 package dev.lanyard.sts;
 
 import dev.lanyard.authz.AccessControl;
+import dev.lanyard.authz.ModelledOperations;
 import dev.lanyard.authz.Operation;
 import dev.lanyard.iam.spi.IamStore;
+import dev.lanyard.query.model.ServiceModel;
+import dev.lanyard.query.model.ServiceStyle;
 import java.security.SecureRandom;
 import java.util.Map;
 
@@ -10,6 +13,12 @@ import java.util.Map;
 public final class StsOperations {
     public static final String VERSION = "2011-06-15";
     public static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
+
+    /** STS's API model (sts-model.tsv, derived from botocore's): every operation's input and output shapes. */
+    public static final ServiceModel MODEL = ModelledOperations.load(StsOperations.class, "sts-model.tsv");
+
+    /** STS repeats the offending value in a validation message ({@code Value 'x' at 'roleSessionName'}). */
+    static final ServiceStyle STYLE = new ServiceStyle(true, true, Map.of(), false);
 
     private StsOperations() {}
 
@@ -38,6 +47,6 @@ public final class StsOperations {
                 "DecodeAuthorizationMessage", new DecodeAuthorizationMessage(store, access));
         access.serviceAuthorization().requireRows("sts", operations.keySet());
         access.serviceAuthorization().requireRows("sts", ALSO_AUTHORIZED);
-        return operations;
+        return ModelledOperations.wrap(MODEL, STYLE, operations);
     }
 }

@@ -53,6 +53,7 @@ public final class LanyardServer implements AutoCloseable {
     private final Account managementAccount;
     private final boolean firstStart;
     private final java.util.Set<String> iamActions;
+    private final java.util.Set<String> stsActions;
     private int port;
 
     private LanyardServer(LanyardConfig config, Clock clock) {
@@ -119,8 +120,10 @@ public final class LanyardServer implements AutoCloseable {
                 awsManaged, random, config.oidcAllowInsecureLoopback(), saml), issuerForAccount,
                 signer::generateKeySet, mfaThrottle);
         this.iamActions = java.util.Set.copyOf(iam.keySet());
-        this.handler = new ApiHandler(StsOperations.create(store, access, issuer, mfa, webIdentity, saml,
-                signer, issuerForAccount, random),
+        java.util.Map<String, dev.lanyard.authz.Operation> sts = StsOperations.create(store, access, issuer, mfa,
+                webIdentity, saml, signer, issuerForAccount, random);
+        this.stsActions = java.util.Set.copyOf(sts.keySet());
+        this.handler = new ApiHandler(sts,
                 iam,
                 new OrganizationsOperations(store, access, accounts),
                 new RequestAuthenticator(store, codec, new SigV4Verifier(clock), clock, keysets::reloadForUnknownKey),
@@ -289,6 +292,11 @@ public final class LanyardServer implements AutoCloseable {
     /** The IAM actions this server serves: what a test sweeping every operation iterates over. */
     public java.util.Set<String> iamActions() {
         return iamActions;
+    }
+
+    /** The STS actions this server serves. */
+    public java.util.Set<String> stsActions() {
+        return stsActions;
     }
 
     public boolean firstStart() {
