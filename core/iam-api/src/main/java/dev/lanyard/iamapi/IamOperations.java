@@ -47,6 +47,12 @@ public final class IamOperations {
         new LoginProfileOperations(ctx).register(ops);
         new PasswordPolicyOperations(ctx).register(ops);
         new ServiceLinkedRoleOperations(ctx).register(ops);
+        new SshPublicKeyOperations(ctx).register(ops);
+        new SigningCertificateOperations(ctx).register(ops);
+        new ServerCertificateOperations(ctx).register(ops);
+        new ServiceSpecificCredentialOperations(ctx).register(ops);
+        new DelegationRequestOperations(ctx).register(ops);
+        new OrganizationsRootOperations(ctx).register(ops);
         return Map.copyOf(ops);
     }
 }

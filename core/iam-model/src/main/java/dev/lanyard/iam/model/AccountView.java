@@ -212,4 +212,83 @@ public final class AccountView {
         return users().stream().filter(u -> u.permissionsBoundaryArn().equals(target)).count()
                 + roles().stream().filter(r -> r.permissionsBoundaryArn().equals(target)).count();
     }
+
+    // SSH public keys, signing and server certificates, service-specific credentials: this account's only.
+
+    public List<SshPublicKey> sshPublicKeys(String userName) {
+        return snapshot.entities(SshPublicKey.class, EntityType.SSH_PUBLIC_KEY, account, BY_UPLOAD_THEN_ID_SSH)
+                .stream().filter(k -> k.userName().equalsIgnoreCase(userName)).toList();
+    }
+
+    public Optional<SshPublicKey> sshPublicKey(String id) {
+        return snapshot.get(EntityKey.of(EntityType.SSH_PUBLIC_KEY, account.value(), id)).map(SshPublicKey.class::cast);
+    }
+
+    /** The signing certificates of one user, or of the root user (no name). */
+    public List<SigningCertificate> signingCertificates(Optional<String> userName) {
+        return allSigningCertificates().stream().filter(c -> userName.isEmpty() ? c.userName().isEmpty()
+                : c.userName().map(n -> n.equalsIgnoreCase(userName.get())).orElse(false)).toList();
+    }
+
+    public List<SigningCertificate> allSigningCertificates() {
+        return snapshot.entities(SigningCertificate.class, EntityType.SIGNING_CERTIFICATE, account,
+                java.util.Comparator.comparing(SigningCertificate::uploadDate).thenComparing(SigningCertificate::id));
+    }
+
+    public Optional<SigningCertificate> signingCertificate(String id) {
+        return snapshot.get(EntityKey.of(EntityType.SIGNING_CERTIFICATE, account.value(), id))
+                .map(SigningCertificate.class::cast);
+    }
+
+    public Optional<ServerCertificate> serverCertificate(String name) {
+        return snapshot.get(EntityKey.of(EntityType.SERVER_CERTIFICATE, account.value(), name))
+                .map(ServerCertificate.class::cast);
+    }
+
+    public List<ServerCertificate> serverCertificates() {
+        return snapshot.entities(ServerCertificate.class, EntityType.SERVER_CERTIFICATE, account,
+                java.util.Comparator.comparing(c -> c.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    public List<ServiceSpecificCredential> serviceSpecificCredentials() {
+        return snapshot.entities(ServiceSpecificCredential.class, EntityType.SERVICE_SPECIFIC_CREDENTIAL, account,
+                java.util.Comparator.comparing(ServiceSpecificCredential::createDate)
+                        .thenComparing(ServiceSpecificCredential::id));
+    }
+
+    public Optional<ServiceSpecificCredential> serviceSpecificCredential(String id) {
+        return snapshot.get(EntityKey.of(EntityType.SERVICE_SPECIFIC_CREDENTIAL, account.value(), id))
+                .map(ServiceSpecificCredential.class::cast);
+    }
+
+    /** The token version the global STS endpoint issues for this account: version 1 until the account chose. */
+    public StsPreferences.GlobalEndpointTokenVersion globalEndpointTokenVersion() {
+        return snapshot.get(EntityKey.of(EntityType.STS_PREFERENCES, account.value(), account.value()))
+                .map(e -> ((StsPreferences) e).globalEndpointTokenVersion())
+                .orElse(StsPreferences.GlobalEndpointTokenVersion.v1Token);
+    }
+
+    /**
+     * A delegation request, as AWS shows it: to the partner account that requested it; to any account while it names
+     * no owner account; once it names one, to that account only.
+     */
+    public Optional<DelegationRequest> delegationRequest(String id) {
+        return snapshot.get(EntityKey.of(EntityType.DELEGATION_REQUEST, "global", id))
+                .map(DelegationRequest.class::cast).filter(this::sees);
+    }
+
+    /** The delegation requests this account requested, or owns through an associated identity. */
+    public List<DelegationRequest> delegationRequests() {
+        return snapshot.entities(DelegationRequest.class, EntityType.DELEGATION_REQUEST, null,
+                java.util.Comparator.comparing(DelegationRequest::createDate).thenComparing(DelegationRequest::id))
+                .stream().filter(r -> r.requestor().equals(account)
+                        || (r.ownerId().isPresent() && r.ownerAccount().equals(Optional.of(account)))).toList();
+    }
+
+    private boolean sees(DelegationRequest request) {
+        return request.requestor().equals(account) || request.ownerAccount().map(account::equals).orElse(true);
+    }
+
+    private static final java.util.Comparator<SshPublicKey> BY_UPLOAD_THEN_ID_SSH =
+            java.util.Comparator.comparing(SshPublicKey::uploadDate).thenComparing(SshPublicKey::id);
 }

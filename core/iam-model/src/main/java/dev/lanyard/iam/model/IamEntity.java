@@ -7,6 +7,8 @@ public sealed interface IamEntity
         InstanceProfile,
         LoginProfile,
         PasswordPolicy,
-        ServiceLinkedRoleDeletion {
+        ServiceLinkedRoleDeletion,
+        SshPublicKey, SigningCertificate, ServerCertificate, ServiceSpecificCredential, DelegationRequest, StsPreferences,
+        OrganizationsFeatures {
     EntityKey key();
 }

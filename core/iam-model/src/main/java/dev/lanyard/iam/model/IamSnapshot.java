@@ -54,6 +54,13 @@ public final class IamSnapshot {
                 case LoginProfile lp -> { }
                 case PasswordPolicy pp -> { }
                 case ServiceLinkedRoleDeletion d -> { }
+                case SshPublicKey k -> { }
+                case SigningCertificate c -> { }
+                case ServerCertificate c -> { }
+                case ServiceSpecificCredential c -> { }
+                case DelegationRequest r -> { }
+                case StsPreferences p -> { }
+                case OrganizationsFeatures f -> { }
             }
         }
         this.accessKeys = Map.copyOf(keys);
@@ -248,6 +255,12 @@ public final class IamSnapshot {
     public List<CreateAccountStatus> createAccountStatuses() {
         return ofType(CreateAccountStatus.class, EntityType.CREATE_ACCOUNT_STATUS, null,
                 Comparator.comparing(CreateAccountStatus::requestedAt));
+    }
+
+    /** Entities of one type, of one account (or of all when {@code account} is null): for {@link AccountView}. */
+    <T extends IamEntity> List<T> entities(Class<T> type, EntityType entityType, AccountId account,
+            Comparator<T> order) {
+        return ofType(type, entityType, account, order);
     }
 
     private <T extends IamEntity> List<T> ofType(Class<T> type, EntityType entityType, AccountId account,
