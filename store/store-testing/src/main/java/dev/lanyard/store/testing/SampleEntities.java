@@ -7,6 +7,7 @@ import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.Account;
 import dev.lanyard.iam.model.AccountAlias;
 import dev.lanyard.iam.model.CreateAccountStatus;
+import dev.lanyard.iam.model.DelegationRequest;
 import dev.lanyard.iam.model.EntityType;
 import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamEntity;
@@ -17,13 +18,20 @@ import dev.lanyard.iam.model.ManagedPolicy;
 import dev.lanyard.iam.model.MfaDevice;
 import dev.lanyard.iam.model.OidcProvider;
 import dev.lanyard.iam.model.Organization;
+import dev.lanyard.iam.model.OrganizationsFeatures;
 import dev.lanyard.iam.model.OutboundFederation;
 import dev.lanyard.iam.model.OutboundSigningKeys;
 import dev.lanyard.iam.model.PasswordPolicy;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.SamlProvider;
+import dev.lanyard.iam.model.SecretText;
+import dev.lanyard.iam.model.ServerCertificate;
 import dev.lanyard.iam.model.ServiceLinkedRoleDeletion;
+import dev.lanyard.iam.model.ServiceSpecificCredential;
+import dev.lanyard.iam.model.SigningCertificate;
+import dev.lanyard.iam.model.SshPublicKey;
 import dev.lanyard.iam.model.StoredPolicy;
+import dev.lanyard.iam.model.StsPreferences;
 import dev.lanyard.iam.model.Tag;
 import dev.lanyard.iam.model.User;
 import dev.lanyard.passwords.PasswordHash;
@@ -65,8 +73,11 @@ public final class SampleEntities {
                 + "\",\"x\":\"x\",\"kid\":\"k1\"}]}";
         String passwordHash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$" + marker("HASH", random);
         String previousHash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$" + marker("OLDHASH", random);
+        String serverKey = marker("SERVERKEY", random);
+        String servicePassword = marker("SVCPASS", random);
         secrets.addAll(List.of(accessSecret.reveal(), seed, pem.lines().toList().get(1), jwks.substring(
-                jwks.indexOf("\"d\":\"") + 5, jwks.indexOf("\",\"x\"")), passwordHash, previousHash));
+                jwks.indexOf("\"d\":\"") + 5, jwks.indexOf("\",\"x\"")), passwordHash, previousHash, serverKey,
+                servicePassword));
         StoredPolicy allow = StoredPolicy.parse(ALLOW, PolicyKind.INLINE);
         add(new Account(ACCOUNT, "sample" + suffix, "sample" + suffix + "@example.test",
                 Account.AccountStatus.ACTIVE, T0, true, List.of(new Tag("k", "v"))));
@@ -102,6 +113,22 @@ public final class SampleEntities {
                 Optional.of(false)));
         add(new ServiceLinkedRoleDeletion(ACCOUNT, "task/sample" + suffix,
                 "arn:aws:iam::111122223333:role/aws-service-role/x" + suffix, "SUCCEEDED", T0));
+        add(new SshPublicKey(ACCOUNT, "APKASAMPLE" + suffix, "alice" + suffix, "ssh-rsa AAAA alice", "00:11",
+                AccessKey.Status.Active, T0));
+        add(new SigningCertificate(ACCOUNT, "CERTSAMPLE" + suffix, Optional.of("alice" + suffix), "PEM",
+                AccessKey.Status.Active, T0));
+        add(new ServerCertificate(ACCOUNT, "ASCASAMPLE" + suffix, "web" + suffix, "/", "PEM", Optional.of("CHAIN"),
+                SecretText.of(serverKey), T0, T0.plusSeconds(86400), List.of()));
+        add(new ServiceSpecificCredential(ACCOUNT, "ACCASAMPLE" + suffix, "alice" + suffix, "bedrock.amazonaws.com",
+                "alice+1-at-111122223333", SecretText.of(servicePassword), AccessKey.Status.Active, T0,
+                Optional.empty()));
+        add(new DelegationRequest("drsample" + suffix, ACCOUNT, "partner", Optional.empty(), Optional.empty(), "d",
+                Optional.empty(), new DelegationRequest.Permissions(Optional.empty(), List.of()), "wf-1",
+                Optional.empty(), "topic", 900, false, DelegationRequest.State.ACCEPTED, Optional.empty(),
+                Optional.empty(), Optional.empty(), T0, T0, T0));
+        add(new StsPreferences(ACCOUNT, StsPreferences.GlobalEndpointTokenVersion.v2Token));
+        add(new OrganizationsFeatures("o-sample" + suffix, ACCOUNT,
+                Set.of(OrganizationsFeatures.Feature.RootSessions)));
     }
 
     private void add(IamEntity entity) {
