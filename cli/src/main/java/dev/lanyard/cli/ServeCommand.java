@@ -33,8 +33,9 @@ final class ServeCommand implements Runnable {
     @Option(names = "--database-password-file", description = "File holding the database password.")
     Optional<Path> databasePasswordFile;
 
-    @Option(names = "--master-key-file", description = "File holding the master key (base64 of 32 bytes); nodes"
-            + " sharing a database must all have the same one. Default: LANYARD_MASTER_KEY, else DATA_DIR/master.key.")
+    @Option(names = "--master-key-file", description = "File holding the master key (base64 of 32 bytes; during a"
+            + " rotation several, one a line, the new one first), re-read when it changes; nodes sharing a database"
+            + " must all have the same keys. Default: LANYARD_MASTER_KEY, else DATA_DIR/master.key.")
     Optional<Path> masterKeyFile;
 
     @Option(names = "--node-id", description = "Name of this node in logs and health (default ${DEFAULT-VALUE}).",
@@ -52,7 +53,8 @@ final class ServeCommand implements Runnable {
     @Override
     public void run() {
         LanyardConfig config = LanyardConfig.defaults(dataDirectory.toAbsolutePath()).withPort(port).withHost(host)
-                .withMasterKey(masterKey()).withDatabase(database()).withNodeId(nodeId)
+                .withMasterKey(Optional.ofNullable(System.getenv("LANYARD_MASTER_KEY")))
+                .withMasterKeyFile(masterKeyFile.map(Path::toAbsolutePath)).withDatabase(database()).withNodeId(nodeId)
                 .withOidcLoopback(oidcAllowInsecureLoopback, oidcCaBundle);
         LanyardServer server = LanyardServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -66,13 +68,6 @@ final class ServeCommand implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private Optional<String> masterKey() {
-        if (masterKeyFile.isPresent()) {
-            return Optional.of(read(masterKeyFile.get()));
-        }
-        return Optional.ofNullable(System.getenv("LANYARD_MASTER_KEY"));
     }
 
     private Optional<DatabaseSettings> database() {

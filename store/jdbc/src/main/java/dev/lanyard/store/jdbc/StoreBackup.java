@@ -297,6 +297,24 @@ public final class StoreBackup {
     }
 
     /**
+     * Reads a whole backup and checks it as a restore would (structure, every table's row count, the SHA-256) without
+     * loading it anywhere: what {@code lanyard backup} does to the file it has just written.
+     */
+    public static Summary verify(InputStream in) throws IOException {
+        try {
+            return read(in, new Sink() {
+                @Override
+                public void table(String table, List<Column> columns) {}
+
+                @Override
+                public void row(List<Object> values) {}
+            });
+        } catch (SQLException e) {
+            throw new IOException(e.getMessage(), e); // the sink above throws none
+        }
+    }
+
+    /**
      * Reads a whole backup into {@code sink}, checking its structure, row counts and hash; throws an
      * {@link IOException} naming what is wrong with a damaged or truncated one (after the sink saw what came before).
      */
