@@ -94,7 +94,8 @@ final class ServeCommand implements Runnable {
     }
 
     private static void printUsage(LanyardServer server) {
-        System.out.println("Lanyard is serving AWS STS, IAM and Organizations at " + server.endpointUrl());
+        System.out.println(BuildInfo.current().summary() + " is serving AWS STS, IAM and Organizations at "
+                + server.endpointUrl());
         System.out.println((server.firstStart() ? "Created" : "Using") + " management account "
                 + server.managementAccountId() + "; its root credentials are in " + server.credentialsFile());
         System.out.println("Try:");
