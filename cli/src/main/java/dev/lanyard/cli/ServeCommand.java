@@ -5,7 +5,6 @@ import dev.lanyard.server.LanyardConfig;
 import dev.lanyard.server.LanyardServer;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -55,17 +54,23 @@ final class ServeCommand implements Runnable {
                 .withMasterKey(masterKey()).withDatabase(database()).withNodeId(nodeId)
                 .withOidcLoopback(oidcAllowInsecureLoopback, oidcCaBundle);
         LanyardServer server = LanyardServer.start(config);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }));
+        // The JVM's own ways to stop (SIGHUP, a signal it kept for itself) still close the store, and only once.
+        Thread hook = new Thread(server::close, "lanyard-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        StopSignals signals = StopSignals.install();
         printUsage(server);
+        String signal;
         try {
-            stopped.await();
+            signal = signals.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
         }
+        System.err.println("lanyard: " + signal + ": stopping (refusing new connections, finishing the requests in"
+                + " flight)");
+        server.close();
+        Runtime.getRuntime().removeShutdownHook(hook);
+        System.err.println("lanyard: stopped");
     }
 
     private Optional<String> masterKey() {

@@ -37,6 +37,8 @@ import java.util.concurrent.TimeUnit;
 /** The composition root: wires the store, keys, engine and operations, and starts the HTTP server. */
 public final class LanyardServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.lanyard.server");
+    /** How long {@link #close()} lets a running background task (a key rotation's write) finish. */
+    private static final long MAINTENANCE_STOP_SECONDS = 5;
 
     private final LanyardConfig config;
     private final JdbcIamStore store;
@@ -50,6 +52,7 @@ public final class LanyardServer implements AutoCloseable {
     private final boolean firstStart;
     private final java.util.Set<String> iamActions;
     private int port;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LanyardServer(LanyardConfig config, Clock clock) {
         this.config = requireNonNull(config, "config is null");
@@ -276,10 +279,28 @@ public final class LanyardServer implements AutoCloseable {
         return ClientConfigFiles.configFile(config.dataDirectory());
     }
 
+    /**
+     * Stops in the order that lets every request in flight finish: the listener first (new connections are refused,
+     * answers in progress complete within the HTTP server's grace period), then the background tasks (one that is
+     * running finishes its write), then the store. Only the first call does anything.
+     */
     @Override
     public void close() {
-        maintenance.shutdownNow();
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         http.close();
+        maintenance.shutdown();
+        try {
+            if (!maintenance.awaitTermination(MAINTENANCE_STOP_SECONDS, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "a background task did not finish within "
+                        + MAINTENANCE_STOP_SECONDS + " s; interrupting it");
+                maintenance.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            maintenance.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         jwksFetcher.close();
         store.close();
     }
