@@ -90,4 +90,15 @@ aws organizations tag-resource --resource-id "$member" --tags Key=cost-center,Va
 [ "$(aws organizations list-create-account-status --query 'length(CreateAccountStatuses)' --output text)" -ge 1 ] || fail "create status"
 aws organizations close-account --account-id "$member"
 [ "$(aws organizations describe-account --account-id "$member" --query Account.Status --output text)" = SUSPENDED ] || fail "closed"
+
+# The AWS managed policy catalogue and instance profiles through the CLI's own pagination
+[ "$(aws iam list-policies --scope AWS --page-size 250 --query 'length(Policies)' --output json)" = 1452 ] || fail "catalogue"
+[ "$(aws iam list-policies --scope AWS --path-prefix /aws-service-role/ --query 'length(Policies)' --output json)" = 334 ] || fail "aws-service-role path"
+expect_error AccessDenied aws iam delete-policy --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess
+for i in 1 2 3 4 5; do aws iam create-instance-profile --instance-profile-name "cli-ip-$i" >/dev/null; done
+[ "$(aws iam list-instance-profiles --page-size 2 --query 'length(InstanceProfiles)' --output json)" = 5 ] || fail "profiles paged"
+aws iam create-role --role-name cli-ec2 --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}' >/dev/null
+aws iam add-role-to-instance-profile --instance-profile-name cli-ip-1 --role-name cli-ec2
+expect_error LimitExceeded aws iam add-role-to-instance-profile --instance-profile-name cli-ip-1 --role-name cli-ec2
+expect_error DeleteConflict aws iam delete-role --role-name cli-ec2
 echo "OK"

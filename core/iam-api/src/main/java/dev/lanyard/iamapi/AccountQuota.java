@@ -5,7 +5,8 @@ enum AccountQuota {
     USERS("UsersPerAccount", 5000),
     GROUPS("GroupsPerAccount", 300),
     ROLES("RolesPerAccount", 1000),
-    POLICIES("PoliciesPerAccount", 1500);
+    POLICIES("PoliciesPerAccount", 1500),
+    INSTANCE_PROFILES("InstanceProfilesPerAccount", 1000);
 
     private final String quotaName;
     private final int limit;

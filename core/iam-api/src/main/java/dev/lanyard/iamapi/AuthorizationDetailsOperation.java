@@ -64,7 +64,7 @@ final class AuthorizationDetailsOperation {
             items.addAll(view.customerPolicies());
         }
         if (wants(filter, "AWSManagedPolicy")) {
-            items.addAll(ctx.awsManaged().all());
+            items.addAll(awsManagedInUse(view));
         }
         int maxItems = Validators.range("maxItems", call.parameters().integer("MaxItems"), 1, 1000).orElse(100);
         int start = call.parameters().get("Marker").map(AuthorizationDetailsOperation::decodeMarker).orElse(0);
@@ -77,7 +77,7 @@ final class AuthorizationDetailsOperation {
             switch (item) {
                 case User u -> users.add(user(view, u));
                 case Group g -> groups.add(group(g));
-                case Role r -> roles.add(role(snapshot, r));
+                case Role r -> roles.add(role(view, snapshot, r));
                 case ManagedPolicy p -> policies.add(policy(view, p));
                 default -> throw new IllegalStateException("unexpected " + item.key());
             }
@@ -93,6 +93,14 @@ final class AuthorizationDetailsOperation {
                     .encodeToString(Integer.toString(end).getBytes(StandardCharsets.US_ASCII)));
         }
         return Optional.of(result.build());
+    }
+
+    /** AWS managed policies appear only where the account uses them (attached or as a boundary), as in AWS. */
+    private List<ManagedPolicy> awsManagedInUse(AccountView view) {
+        java.util.Set<String> used = new java.util.HashSet<>(view.attachmentCounts().keySet());
+        used.addAll(view.boundaryUsageCounts().keySet());
+        return ctx.awsManaged().entries().stream().filter(e -> used.contains(e.arn()))
+                .map(e -> ctx.awsManaged().lookup(e.arn()).orElseThrow()).toList();
     }
 
     private static boolean wants(List<String> filter, String kind) {
@@ -144,12 +152,13 @@ final class AuthorizationDetailsOperation {
                 .build();
     }
 
-    private static Struct role(IamSnapshot snapshot, Role r) {
+    private static Struct role(AccountView view, IamSnapshot snapshot, Role r) {
         Struct.Builder b = Struct.builder()
                 .put("Path", r.path()).put("RoleName", r.name()).put("RoleId", r.roleId())
                 .put("Arn", r.arn().toString()).put("CreateDate", r.createDate())
                 .put("AssumeRolePolicyDocument", PolicyDocumentEncoding.encode(TrustPrincipals.displayText(r.trustPolicy(), snapshot)))
-                .put("InstanceProfileList", new Value.ListOf(List.of()))
+                .put("InstanceProfileList", new Value.ListOf(view.instanceProfilesOf(r).stream()
+                        .<Value>map(p -> InstanceProfileOperations.shape(p, view, snapshot, false)).toList()))
                 .put("RolePolicyList", inline(r.inlinePolicies()))
                 .put("AttachedManagedPolicies", attached(r.attachedPolicyArns()));
         boundary(r.permissionsBoundaryArn()).ifPresent(s -> b.put("PermissionsBoundary", s));
@@ -162,7 +171,7 @@ final class AuthorizationDetailsOperation {
                 .put("Path", p.path()).put("DefaultVersionId", p.defaultVersionId())
                 .put("AttachmentCount", view.attachmentCount(p.arn().toString()))
                 .put("PermissionsBoundaryUsageCount", view.boundaryUsageCount(p.arn().toString()))
-                .put("IsAttachable", true);
+                .put("IsAttachable", view.attachable(p));
         p.description().ifPresent(d -> b.put("Description", d));
         return b.put("CreateDate", p.createDate()).put("UpdateDate", p.updateDate())
                 .put("PolicyVersionList", new Value.ListOf(p.versions().stream().<Value>map(v -> Struct.builder()

@@ -66,7 +66,7 @@ final class HolderPolicyOperations {
         String policyName = IamParams.name(call.parameters(), "PolicyName", "policyName", 128);
         String text = Validators.policyText("policyDocument", call.parameters().required("PolicyDocument"), 131072);
         StoredPolicy policy = StoredPolicy.parse(text, PolicyKind.INLINE);
-        authorized(call, name);
+        authorizedForChange(call, name);
         ctx.store().update(snapshot -> {
             IamEntity entity = holder.require(ctx.view(snapshot, call), name);
             List<InlinePolicy> policies = new ArrayList<>(PolicyHolder.inline(entity).stream()
@@ -85,6 +85,14 @@ final class HolderPolicyOperations {
     private InlinePolicy requireInline(IamEntity entity, String policyName) {
         return PolicyHolder.inline(entity).stream().filter(p -> p.name().equals(policyName)).findFirst()
                 .orElseThrow(() -> IamErrors.noSuchInlinePolicy(holder.noun(), policyName));
+    }
+
+    /** A role holder that is service-linked cannot have its permissions changed (UnmodifiableEntity). */
+    private void authorizedForChange(OperationCall call, String name) {
+        IamEntity entity = authorized(call, name);
+        if (entity instanceof dev.lanyard.iam.model.Role role) {
+            RoleOperations.requireModifiable(role);
+        }
     }
 
     private Optional<Struct> getInline(OperationCall call) {
@@ -112,7 +120,7 @@ final class HolderPolicyOperations {
     private Optional<Struct> deleteInline(OperationCall call) {
         String name = holderName(call);
         String policyName = IamParams.name(call.parameters(), "PolicyName", "policyName", 128);
-        authorized(call, name);
+        authorizedForChange(call, name);
         ctx.store().update(snapshot -> {
             IamEntity entity = holder.require(ctx.view(snapshot, call), name);
             requireInline(entity, policyName);
@@ -126,10 +134,10 @@ final class HolderPolicyOperations {
     private Optional<Struct> attach(OperationCall call) {
         String name = holderName(call);
         String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
-        authorized(call, name);
+        authorizedForChange(call, name);
         ctx.store().update(snapshot -> {
             IamEntity entity = holder.require(ctx.view(snapshot, call), name);
-            PolicyOperations.requirePolicy(ctx.view(snapshot, call), arn);
+            PolicyOperations.requireAttachable(ctx.view(snapshot, call), arn);
             List<String> attached = new ArrayList<>(PolicyHolder.attached(entity));
             if (attached.contains(arn)) {
                 return Mutation.of(entity);
@@ -148,7 +156,7 @@ final class HolderPolicyOperations {
     private Optional<Struct> detach(OperationCall call) {
         String name = holderName(call);
         String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
-        authorized(call, name);
+        authorizedForChange(call, name);
         ctx.store().update(snapshot -> {
             IamEntity entity = holder.require(ctx.view(snapshot, call), name);
             if (!PolicyHolder.attached(entity).contains(arn)) {
@@ -177,7 +185,7 @@ final class HolderPolicyOperations {
         String name = holderName(call);
         String arn = Validators.length("permissionsBoundary", call.parameters().required("PermissionsBoundary"), 20,
                 2048);
-        authorized(call, name);
+        authorizedForChange(call, name);
         ctx.store().update(snapshot -> {
             IamEntity entity = holder.require(ctx.view(snapshot, call), name);
             PolicyOperations.requireBoundary(ctx.view(snapshot, call), arn);
@@ -189,7 +197,7 @@ final class HolderPolicyOperations {
 
     private Optional<Struct> deleteBoundary(OperationCall call) {
         String name = holderName(call);
-        authorized(call, name);
+        authorizedForChange(call, name);
         ctx.store().update(snapshot -> {
             IamEntity entity = holder.require(ctx.view(snapshot, call), name);
             IamEntity updated = PolicyHolder.withBoundary(entity, Optional.empty());

@@ -50,6 +50,39 @@ public record IamContext(IamStore store, AccessControl access, AwsManagedPolicie
 
     /** As above, with the tags of the target ({@code aws:ResourceTag}) and of the request ({@code aws:RequestTag}). */
     public void authorize(OperationCall call, String resource, List<Tag> resourceTags, List<Tag> requestTags) {
+        authorize(call, "iam:" + call.action(), resource, resourceTags, requestTags, java.util.Map.of());
+    }
+
+    /**
+     * Authorizes any IAM action an operation needs besides its own (AddRoleToInstanceProfile needs iam:PassRole on the
+     * role), with extra condition keys of the request (iam:AWSServiceName).
+     */
+    public void authorize(OperationCall call, String action, String resource, List<Tag> resourceTags,
+            List<Tag> requestTags, java.util.Map<String, String> requestKeys) {
+        access.require(store.snapshot(), call.requireCaller(), call.environment(),
+                request(call, action, resource, resourceTags, requestTags, requestKeys));
+    }
+
+    /**
+     * For what an account's password policy lets every IAM user do on himself (AllowUsersToChangePassword: change
+     * his password and read the policy, the grants of AWS's IAMUserChangePassword policy): allowed when the caller's
+     * policies allow it, or when {@code grantedToSelf} and nothing denies it explicitly.
+     */
+    public void authorizeSelfService(OperationCall call, String resource, boolean grantedToSelf) {
+        AccessRequest request = request(call, "iam:" + call.action(), resource, List.of(), List.of(),
+                java.util.Map.of());
+        IamSnapshot snapshot = store.snapshot();
+        dev.lanyard.policy.Outcome outcome = access.decide(snapshot, call.requireCaller(), call.environment(), request)
+                .outcome();
+        boolean granted = outcome == dev.lanyard.policy.Outcome.ALLOWED
+                || grantedToSelf && outcome == dev.lanyard.policy.Outcome.IMPLICIT_DENY;
+        if (!granted) {
+            access.require(snapshot, call.requireCaller(), call.environment(), request);
+        }
+    }
+
+    private static AccessRequest request(OperationCall call, String action, String resource, List<Tag> resourceTags,
+            List<Tag> requestTags, java.util.Map<String, String> requestKeys) {
         Caller caller = call.requireCaller();
         AccountId resourceAccount = Arn.parse(resource).flatMap(Arn::accountId).orElse(caller.account());
         ContextKeys.Builder keys = ContextKeys.builder();
@@ -58,7 +91,7 @@ public record IamContext(IamStore store, AccessControl access, AwsManagedPolicie
             requestTags.forEach(t -> keys.put("aws:RequestTag/" + t.key(), t.value()));
             keys.putMulti("aws:TagKeys", requestTags.stream().map(Tag::key).toList());
         }
-        access.require(store.snapshot(), caller, call.environment(), new AccessRequest("iam:" + call.action(),
-                resource, Optional.of(resourceAccount), keys.build(), Optional.empty(), false));
+        requestKeys.forEach(keys::put);
+        return new AccessRequest(action, resource, Optional.of(resourceAccount), keys.build(), Optional.empty(), false);
     }
 }

@@ -43,6 +43,16 @@ public final class IamOperations {
         new PolicySimulatorOperations(ctx).register(ops);
         new SamlProviderOperations(ctx).register(ops);
         new OutboundFederationOperations(ctx, issuer, newSigningKeys).register(ops);
+        new InstanceProfileOperations(ctx).register(ops);
+        new LoginProfileOperations(ctx).register(ops);
+        new PasswordPolicyOperations(ctx).register(ops);
+        new ServiceLinkedRoleOperations(ctx).register(ops);
+        new SshPublicKeyOperations(ctx).register(ops);
+        new SigningCertificateOperations(ctx).register(ops);
+        new ServerCertificateOperations(ctx).register(ops);
+        new ServiceSpecificCredentialOperations(ctx).register(ops);
+        new DelegationRequestOperations(ctx).register(ops);
+        new OrganizationsRootOperations(ctx).register(ops);
         return Map.copyOf(ops);
     }
 }

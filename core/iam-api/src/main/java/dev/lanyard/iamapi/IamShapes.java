@@ -62,10 +62,11 @@ final class IamShapes {
                 .put("DefaultVersionId", policy.defaultVersionId())
                 .put("AttachmentCount", view.attachmentCount(policy.arn().toString()))
                 .put("PermissionsBoundaryUsageCount", view.boundaryUsageCount(policy.arn().toString()))
-                .put("IsAttachable", true);
+                .put("IsAttachable", view.attachable(policy));
         policy.description().ifPresent(d -> b.put("Description", d));
         b.put("CreateDate", policy.createDate()).put("UpdateDate", policy.updateDate());
-        if (withTags && !policy.tags().isEmpty()) {
+        // GetPolicy of an AWS managed policy shows its (always empty) tag list, as AWS's answer does
+        if (withTags && (!policy.tags().isEmpty() || policy.awsManaged())) {
             b.put("Tags", tags(policy.tags()));
         }
         return b.build();

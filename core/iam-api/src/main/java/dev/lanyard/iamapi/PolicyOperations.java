@@ -17,14 +17,16 @@ import dev.lanyard.query.PolicyDocumentEncoding;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
 import dev.lanyard.query.Value;
+import dev.lanyard.iam.model.AwsManagedPolicies;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Customer managed policies (first version of each) and the AWS managed ones users expect. */
+/** Customer managed policies and the catalogue of AWS managed ones: reading, listing and deleting them. */
 final class PolicyOperations {
     private final IamContext ctx;
 
@@ -46,9 +48,14 @@ final class PolicyOperations {
         return view.policy(arn).orElseThrow(() -> IamErrors.noSuchPolicy(arn));
     }
 
+    /** A policy to attach: one the caller's account sees and that can be attached. */
+    static ManagedPolicy requireAttachable(AccountView view, String arn) {
+        return view.policy(arn).filter(view::attachable).orElseThrow(() -> IamErrors.noSuchPolicy(arn));
+    }
+
     /** A permissions boundary names a policy the caller's account can attach, as AWS words it. */
     static void requireBoundary(AccountView view, String arn) {
-        if (view.policy(arn).isEmpty()) {
+        if (view.policy(arn).filter(view::attachable).isEmpty()) {
             throw new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.NO_SUCH_ENTITY,
                     "Scope ARN: " + arn + " does not exist or is not attachable.");
         }
@@ -106,35 +113,93 @@ final class PolicyOperations {
     private Optional<Struct> listPolicies(OperationCall call) {
         QueryParameters p = call.parameters();
         Caller caller = call.requireCaller();
-        ctx.authorize(call, "arn:aws:iam::" + caller.account().value() + ":policy/");
-        String scope = p.get("Scope").orElse("All");
+        String scope = enumValue(p, "Scope", "scope", List.of("All", "AWS", "Local")).orElse("All");
         boolean onlyAttached = p.bool("OnlyAttached").orElse(false);
         Optional<String> prefix = IamParams.pathPrefix(p);
+        Optional<String> usage = enumValue(p, "PolicyUsageFilter", "policyUsageFilter",
+                List.of("PermissionsPolicy", "PermissionsBoundary"));
+        ctx.authorize(call, "arn:aws:iam::" + caller.account().value() + ":policy/");
         AccountView view = ctx.view(call);
-        List<ManagedPolicy> policies = new ArrayList<>();
+        Map<String, Long> attachments = view.attachmentCounts();
+        Map<String, Long> boundaries = view.boundaryUsageCounts();
+        List<PolicyListing> policies = new ArrayList<>();
         if (!scope.equals("Local")) {
-            policies.addAll(ctx.awsManaged().all());
+            ctx.awsManaged().entries().forEach(e -> policies.add(PolicyListing.of(e)));
         }
         if (!scope.equals("AWS")) {
-            policies.addAll(view.customerPolicies());
+            view.customerPolicies().forEach(pol -> policies.add(PolicyListing.of(pol)));
         }
-        List<ManagedPolicy> filtered = policies.stream()
+        List<PolicyListing> filtered = policies.stream()
                 .filter(pol -> prefix.map(pp -> pol.path().startsWith(pp)).orElse(true))
-                .filter(pol -> !onlyAttached || view.attachmentCount(pol.arn().toString()) > 0)
-                .sorted(java.util.Comparator.comparing(pol -> pol.arn().toString().toLowerCase(Locale.ROOT)))
+                .filter(pol -> !onlyAttached || inUse(pol.arn(), usage, attachments, boundaries))
+                .sorted(Comparator.comparing(PolicyListing::createDate).thenComparing(PolicyListing::policyId))
                 .toList();
         Struct.Builder result = Struct.builder();
-        Pagination.page(p, filtered, pol -> pol.arn().toString().toLowerCase(Locale.ROOT), "Policies",
-                pol -> IamShapes.policy(pol, view, false), result);
+        Pagination.page(p, filtered, PolicyListing::sortKey, "Policies",
+                pol -> pol.render(attachments.getOrDefault(pol.arn(), 0L), boundaries.getOrDefault(pol.arn(), 0L)),
+                result);
         return Optional.of(result.build());
+    }
+
+    /**
+     * OnlyAttached keeps the policies in use in the caller's account: attached to a user, group or role, or with
+     * PolicyUsageFilter=PermissionsBoundary, set as a permissions boundary.
+     */
+    private static boolean inUse(String arn, Optional<String> usage, Map<String, Long> attachments,
+            Map<String, Long> boundaries) {
+        return usage.filter("PermissionsBoundary"::equals).isPresent()
+                ? boundaries.getOrDefault(arn, 0L) > 0
+                : attachments.getOrDefault(arn, 0L) > 0;
+    }
+
+    static Optional<String> enumValue(QueryParameters p, String param, String member, List<String> allowed) {
+        Optional<String> value = p.get(param);
+        value.filter(v -> !allowed.contains(v)).ifPresent(v -> {
+            throw dev.lanyard.query.ValidationErrors.single(member, v,
+                    dev.lanyard.query.ValidationErrors.enumValueSet(allowed));
+        });
+        return value;
+    }
+
+    /** A policy as ListPolicies shows it, from the catalogue or from the caller's account. */
+    private record PolicyListing(String name, String policyId, String arn, String path, String defaultVersionId,
+            boolean attachable, Instant createDate, Instant updateDate) {
+        static PolicyListing of(AwsManagedPolicies.Entry e) {
+            return new PolicyListing(e.name(), e.policyId(), e.arn(), e.path(), e.defaultVersionId(), e.attachable(),
+                    e.createDate(), e.updateDate());
+        }
+
+        static PolicyListing of(ManagedPolicy p) {
+            return new PolicyListing(p.name(), p.policyId(), p.arn().toString(), p.path(), p.defaultVersionId(), true,
+                    p.createDate(), p.updateDate());
+        }
+
+        /** Orders like the list (creation, then ID), so a marker names a place in it. */
+        String sortKey() {
+            return String.format(Locale.ROOT, "%020d%09d/%s", createDate.getEpochSecond(), createDate.getNano(),
+                    policyId);
+        }
+
+        /** ListPolicies leaves out Description and Tags, as AWS does. */
+        Struct render(long attachmentCount, long boundaryUsageCount) {
+            return Struct.builder()
+                    .put("PolicyName", name)
+                    .put("PolicyId", policyId)
+                    .put("Arn", arn)
+                    .put("Path", path)
+                    .put("DefaultVersionId", defaultVersionId)
+                    .put("AttachmentCount", attachmentCount)
+                    .put("PermissionsBoundaryUsageCount", boundaryUsageCount)
+                    .put("IsAttachable", attachable)
+                    .put("CreateDate", createDate)
+                    .put("UpdateDate", updateDate)
+                    .build();
+        }
     }
 
     private Optional<Struct> deletePolicy(OperationCall call) {
         ManagedPolicy found = authorizedPolicy(call);
-        if (found.awsManaged()) {
-            throw new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.ACCESS_DENIED,
-                    "AWS managed policies cannot be deleted.");
-        }
+        requireCustomerManaged(call, found);
         String arn = found.arn().toString();
         ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
@@ -147,9 +212,22 @@ final class PolicyOperations {
         return Optional.empty();
     }
 
+    /**
+     * AWS managed policies belong to the account "aws": changing one (deleting it, its versions or its tags) is a
+     * request on another account's resource, which no resource-based policy allows.
+     */
+    static void requireCustomerManaged(OperationCall call, ManagedPolicy policy) {
+        if (policy.awsManaged()) {
+            String action = "iam:" + call.action();
+            throw new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.ACCESS_DENIED, "User: "
+                    + call.requireCaller().arn() + " is not authorized to perform: " + action + " on resource: policy "
+                    + policy.arn() + " because no resource-based policy allows the " + action + " action");
+        }
+    }
+
     private Optional<Struct> getPolicyVersion(OperationCall call) {
+        String versionId = PolicyVersionOperations.versionId(call);
         ManagedPolicy policy = authorizedPolicy(call);
-        String versionId = call.parameters().required("VersionId");
         ManagedPolicy.PolicyVersion version = policy.versions().stream()
                 .filter(v -> v.versionId().equals(versionId)).findFirst()
                 .orElseThrow(() -> new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.NO_SUCH_ENTITY,
@@ -157,13 +235,27 @@ final class PolicyOperations {
         return Optional.of(Struct.builder().put("PolicyVersion", version(policy, version)).build());
     }
 
+    /** Newest first and without documents, as AWS lists them. */
     private Optional<Struct> listPolicyVersions(OperationCall call) {
         ManagedPolicy policy = authorizedPolicy(call);
-        return Optional.of(Struct.builder()
-                .put("Versions", new Value.ListOf(policy.versions().stream()
-                        .<Value>map(v -> version(policy, v)).toList()))
-                .put("IsTruncated", false)
-                .build());
+        List<ManagedPolicy.PolicyVersion> newestFirst = policy.versions().stream()
+                .sorted(Comparator.comparingInt((ManagedPolicy.PolicyVersion v) -> versionNumber(v.versionId()))
+                        .reversed())
+                .toList();
+        Struct.Builder result = Struct.builder();
+        Pagination.page(call.parameters(), newestFirst,
+                v -> String.format(Locale.ROOT, "%010d", Integer.MAX_VALUE - versionNumber(v.versionId())),
+                "Versions", v -> Struct.builder()
+                        .put("VersionId", v.versionId())
+                        .put("IsDefaultVersion", v.versionId().equals(policy.defaultVersionId()))
+                        .put("CreateDate", v.createDate())
+                        .build(), result);
+        return Optional.of(result.build());
+    }
+
+    private static int versionNumber(String versionId) {
+        int dot = versionId.indexOf('.');
+        return Integer.parseInt(versionId.substring(1, dot < 0 ? versionId.length() : dot));
     }
 
     private static Struct version(ManagedPolicy policy, ManagedPolicy.PolicyVersion version) {

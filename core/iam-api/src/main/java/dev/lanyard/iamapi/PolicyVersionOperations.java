@@ -46,10 +46,7 @@ final class PolicyVersionOperations {
         String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
         ctx.authorize(call, arn);
         ManagedPolicy policy = PolicyOperations.requirePolicy(ctx.view(call), arn);
-        if (policy.awsManaged()) {
-            throw new AwsException(ErrorCode.INVALID_INPUT, "Policy " + arn + " is an AWS managed policy and cannot"
-                    + " be changed.");
-        }
+        PolicyOperations.requireCustomerManaged(call, policy);
         return policy;
     }
 
@@ -85,7 +82,7 @@ final class PolicyVersionOperations {
                 .build()).build());
     }
 
-    private static String versionId(OperationCall call) {
+    static String versionId(OperationCall call) {
         String id = call.parameters().required("VersionId");
         if (!id.matches("v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?")) {
             throw dev.lanyard.query.ValidationErrors.single("versionId", id,

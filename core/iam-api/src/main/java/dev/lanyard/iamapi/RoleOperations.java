@@ -47,6 +47,18 @@ final class RoleOperations {
         return view.role(name).orElseThrow(() -> IamErrors.noSuchRole(name));
     }
 
+    /**
+     * Service-linked roles belong to their service: IAM refuses to change their trust, permissions or duration, or to
+     * delete them, other than through DeleteServiceLinkedRole. Their description and tags stay editable.
+     */
+    static void requireModifiable(Role role) {
+        if (role.serviceLinked()) {
+            throw new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.UNMODIFIABLE_ENTITY,
+                    "Cannot perform the operation on the protected role '" + role.name()
+                            + "' - this role is only modifiable by AWS");
+        }
+    }
+
     static String roleArn(Caller caller, String path, String name) {
         return "arn:aws:iam::" + caller.account().value() + ":role" + path + name;
     }
@@ -70,6 +82,10 @@ final class RoleOperations {
         QueryParameters p = call.parameters();
         String name = IamParams.name(p, "RoleName", "roleName", 64);
         String path = IamParams.path(p, "Path");
+        if (path.startsWith(Role.SERVICE_LINKED_PATH)) {
+            throw IamErrors.invalidInput("The path " + Role.SERVICE_LINKED_PATH
+                    + " is reserved for service-linked roles: create them with CreateServiceLinkedRole.");
+        }
         StoredPolicy trust = trustPolicy(p, "AssumeRolePolicyDocument");
         Optional<String> description = IamParams.description(p);
         Duration maxSession = maxSessionDuration(p).orElse(Duration.ofHours(1));
@@ -124,7 +140,11 @@ final class RoleOperations {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
         Optional<String> description = IamParams.description(call.parameters());
         Optional<Duration> maxSession = maxSessionDuration(call.parameters());
-        authorizedRole(call, name, List.of());
+        Role target = authorizedRole(call, name, List.of());
+        if (maxSession.isPresent() && target.serviceLinked()) {
+            throw new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.UNMODIFIABLE_ENTITY,
+                    target.name() + " is an AWS service linked role, max session duration cannot be changed.");
+        }
         ctx.store().update(snapshot -> {
             Role role = requireRole(ctx.view(snapshot, call), name);
             Role updated = role.withDescriptionAndDuration(description.or(role::description),
@@ -149,7 +169,7 @@ final class RoleOperations {
     private Optional<Struct> updateAssumeRolePolicy(OperationCall call) {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
         StoredPolicy trust = trustPolicy(call.parameters(), "PolicyDocument");
-        authorizedRole(call, name, List.of());
+        requireModifiable(authorizedRole(call, name, List.of()));
         ctx.store().update(snapshot -> {
             Role role = requireRole(ctx.view(snapshot, call), name)
                     .withTrustPolicy(TrustPrincipals.bind(trust, snapshot));
@@ -160,9 +180,13 @@ final class RoleOperations {
 
     private Optional<Struct> deleteRole(OperationCall call) {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
-        authorizedRole(call, name, List.of());
+        requireModifiable(authorizedRole(call, name, List.of()));
         ctx.store().update(snapshot -> {
-            Role role = requireRole(ctx.view(snapshot, call), name);
+            AccountView view = ctx.view(snapshot, call);
+            Role role = requireRole(view, name);
+            if (!view.instanceProfilesOf(role).isEmpty()) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must remove roles from instance profile first.");
+            }
             if (!role.inlinePolicies().isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete policies first.");
             }

@@ -152,6 +152,7 @@ final class UserOperations {
             view.mfaDevices().stream()
                     .filter(d -> d.userName().map(n -> n.equalsIgnoreCase(user.name())).orElse(false))
                     .forEach(d -> changes.add(EntityChange.upsert(d.withUserName(targetName))));
+            changes.addAll(UserCredentials.renamed(view, user.name(), targetName));
             return new Mutation<>(changes, renamed);
         });
         return Optional.empty();
@@ -169,11 +170,15 @@ final class UserOperations {
             if (!user.inlinePolicies().isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete policies first.");
             }
+            if (view.loginProfile(user).isPresent()) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must delete login profile first.");
+            }
             boolean hasMfa = view.mfaDevices().stream()
                     .anyMatch(d -> d.userName().map(n -> n.equalsIgnoreCase(user.name())).orElse(false));
             if (hasMfa) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must remove MFA device first.");
             }
+            UserCredentials.requireNone(view, user);
             if (!view.groupsOf(user).isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must remove user from all groups first.");
             }

@@ -55,6 +55,22 @@ public enum ErrorCode {
     SERVICE_FAILURE("ServiceFailure", 500),
     FEATURE_ENABLED("FeatureEnabled", 409),
     FEATURE_DISABLED("FeatureDisabled", 404),
+    PASSWORD_POLICY_VIOLATION("PasswordPolicyViolation", 400),
+    INVALID_USER_TYPE("InvalidUserType", 400),
+    INVALID_PUBLIC_KEY("InvalidPublicKey", 400),
+    DUPLICATE_SSH_PUBLIC_KEY("DuplicateSSHPublicKey", 400),
+    UNRECOGNIZED_PUBLIC_KEY_ENCODING("UnrecognizedPublicKeyEncoding", 400),
+    MALFORMED_CERTIFICATE("MalformedCertificate", 400),
+    KEY_PAIR_MISMATCH("KeyPairMismatch", 400),
+    INVALID_CERTIFICATE("InvalidCertificate", 400),
+    DUPLICATE_CERTIFICATE("DuplicateCertificate", 409),
+    NOT_SUPPORTED_SERVICE("NotSupportedService", 404),
+    // IAM's Organizations-root errors: no code in the model, so the code is the shape name and the status 400
+    SERVICE_ACCESS_NOT_ENABLED("ServiceAccessNotEnabledException", 400),
+    ACCOUNT_NOT_MANAGEMENT_OR_DELEGATED_ADMINISTRATOR("AccountNotManagementOrDelegatedAdministratorException", 400),
+    ORGANIZATION_NOT_FOUND("OrganizationNotFoundException", 400),
+    ORGANIZATION_NOT_IN_ALL_FEATURES_MODE("OrganizationNotInAllFeaturesModeException", 400),
+    CALLER_IS_NOT_MANAGEMENT_ACCOUNT("CallerIsNotManagementAccountException", 400),
 
     // Organizations (JSON protocol: codes are exception names)
     AWS_ORGANIZATIONS_NOT_IN_USE("AWSOrganizationsNotInUseException", 400),

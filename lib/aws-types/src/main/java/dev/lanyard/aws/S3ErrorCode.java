@@ -33,6 +33,8 @@ public enum S3ErrorCode {
             "The AWS Access Key Id you provided does not exist in our records."),
     INVALID_ARGUMENT("InvalidArgument", 400, "Invalid Argument"),
     INVALID_BUCKET_NAME("InvalidBucketName", 400, "The specified bucket is not valid."),
+    INVALID_CHUNK_SIZE_ERROR("InvalidChunkSizeError", 400,
+            "Only the last chunk is allowed to have a size less than 8192 bytes"),
     INVALID_DIGEST("InvalidDigest", 400, "The Content-MD5 you specified is not valid."),
     INVALID_REQUEST("InvalidRequest", 400, ""),
     INVALID_TAG("InvalidTag", 400, ""),
@@ -40,6 +42,8 @@ public enum S3ErrorCode {
     INVALID_URI("InvalidURI", 400, "Couldn't parse the specified URI."),
     KEY_TOO_LONG("KeyTooLongError", 400, "Your key is too long"),
     MALFORMED_POLICY("MalformedPolicy", 400, ""),
+    MALFORMED_TRAILER_ERROR("MalformedTrailerError", 400, "The request contained trailing data that was not"
+            + " well-formed or did not conform to our published schema."),
     MALFORMED_XML("MalformedXML", 400,
             "The XML you provided was not well-formed or did not validate against our published schema"),
     MAX_MESSAGE_LENGTH_EXCEEDED("MaxMessageLengthExceeded", 400, "Your request was too big."),

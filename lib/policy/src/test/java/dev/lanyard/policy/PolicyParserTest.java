@@ -104,6 +104,16 @@ class PolicyParserTest {
         assertThat(PolicyParser.parse(null, PolicyKind.INLINE)).isEqualTo(invalid("Syntax errors in policy."));
     }
 
+    /** AWS refuses a region in bucket ARNs but writes one in its own policies' access point and grant ARNs. */
+    @Test
+    void s3ArnsOfAccountResourcesMayNameARegion() {
+        String bucket = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\","
+                + "\"Resource\":\"arn:aws:s3:us-east-1::example_bucket\"}}";
+        String grants = bucket.replace("arn:aws:s3:us-east-1::example_bucket", "arn:aws:s3:*:*:access-grants/default/*");
+        assertThat(PolicyParser.parse(bucket, PolicyKind.MANAGED)).isInstanceOf(ParseResult.Invalid.class);
+        assertThat(PolicyParser.parse(grants, PolicyKind.MANAGED)).isInstanceOf(ParseResult.Valid.class);
+    }
+
     @Test
     void wildcardVendorsAreRejected() {
         assertThat(parse(IDENTITY.replace("s3:GetObject", "s3*:GetObject"), PolicyKind.INLINE))

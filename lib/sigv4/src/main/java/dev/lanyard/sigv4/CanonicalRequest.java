@@ -27,17 +27,36 @@ public final class CanonicalRequest {
         return of(request, signedHeaders, payloadHash, normalizePath, false);
     }
 
+    /**
+     * S3's canonical request: the path is neither normalized nor encoded a second time (escapes in it are normalized
+     * and it is encoded once), and {@code payloadHash} is the request's {@code x-amz-content-sha256} value as sent
+     * ({@code UNSIGNED-PAYLOAD} and the {@code STREAMING-*} values included).
+     */
+    public static String s3(HttpRequestParts request, List<String> signedHeaders, String payloadHash) {
+        return of(request, signedHeaders, payloadHash, PathCanonicalizer.s3CanonicalPath(request.rawPath()), false);
+    }
+
     static String of(
             HttpRequestParts request,
             List<String> signedHeaders,
             String payloadHash,
             boolean normalizePath,
             boolean excludeSecurityTokenParam) {
+        return of(request, signedHeaders, payloadHash,
+                PathCanonicalizer.canonicalPath(request.rawPath(), normalizePath), excludeSecurityTokenParam);
+    }
+
+    static String of(
+            HttpRequestParts request,
+            List<String> signedHeaders,
+            String payloadHash,
+            String canonicalPath,
+            boolean excludeSecurityTokenParam) {
         List<String> names = lowerCaseSorted(signedHeaders);
         // Sized for a typical SDK request with a session token, so the builder rarely grows.
         StringBuilder out = new StringBuilder(1024 + request.rawPath().length() + request.rawQuery().length());
         out.append(request.method()).append('\n');
-        out.append(PathCanonicalizer.canonicalPath(request.rawPath(), normalizePath)).append('\n');
+        out.append(canonicalPath).append('\n');
         out.append(QueryCanonicalizer.canonicalQuery(request.rawQuery(), excludeSecurityTokenParam)).append('\n');
         for (String name : names) {
             out.append(name).append(':');

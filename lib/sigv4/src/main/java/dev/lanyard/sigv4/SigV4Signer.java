@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.sigv4.internal.AmzDate;
 import dev.lanyard.sigv4.internal.Crypto;
+import dev.lanyard.sigv4.internal.PathCanonicalizer;
 import dev.lanyard.sigv4.internal.UriEncoding;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.TreeSet;
 /** Client-side SigV4: for tests, the load generator and presigned URLs. Thread-safe. */
 public final class SigV4Signer {
     private static final String CONTENT_SHA256 = "x-amz-content-sha256";
+    private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
     private static final long MAX_EXPIRES_SECONDS = 604_800;
 
     private final String accessKeyId;
@@ -33,7 +35,8 @@ public final class SigV4Signer {
 
     /**
      * The headers to add, in this order: X-Amz-Security-Token (if any), X-Amz-Date, Authorization. Signs host,
-     * x-amz-date, content-type if present and x-amz-security-token. The request must carry a Host header.
+     * x-amz-date, content-type if present and x-amz-security-token. The request must carry a Host header. A request
+     * that declares {@code x-amz-content-sha256} is signed for that value rather than for its body's hash.
      */
     public Map<String, String> signHeaders(HttpRequestParts request, String region, String service, Instant time) {
         return signHeaders(request, region, service, time, SigningOptions.defaults());
@@ -53,10 +56,12 @@ public final class SigV4Signer {
             signed.add("x-amz-security-token");
         }
         added.put("X-Amz-Date", amzDate);
-        String payloadHash = request.header(CONTENT_SHA256).orElseGet(() -> Crypto.sha256Hex(request.body()));
+        Optional<String> declared = request.header(CONTENT_SHA256);
+        String payloadHash = declared.orElseGet(() -> Crypto.sha256Hex(request.body()));
         if (options.addContentSha256Header()) {
-            payloadHash = Crypto.sha256Hex(request.body());
-            added.put(CONTENT_SHA256, payloadHash);
+            if (declared.isEmpty()) {
+                added.put(CONTENT_SHA256, payloadHash);
+            }
             signed.add(CONTENT_SHA256);
         }
         if (request.header("content-type").isPresent()) {
@@ -64,8 +69,7 @@ public final class SigV4Signer {
         }
         List<String> signedHeaders = List.copyOf(signed);
         String scope = CanonicalRequest.scope(amzDate.substring(0, 8), region, service);
-        String canonical = CanonicalRequest.of(
-                request.withHeaders(added), signedHeaders, payloadHash, options.normalizePath());
+        String canonical = canonicalRequest(request.withHeaders(added), signedHeaders, payloadHash, options);
         String signature = sign(time, scope, canonical, region, service);
         added.put("Authorization", CanonicalRequest.ALGORITHM + " Credential=" + accessKeyId + '/' + scope
                 + ", SignedHeaders=" + String.join(";", signedHeaders) + ", Signature=" + signature);
@@ -103,11 +107,19 @@ public final class SigV4Signer {
         String tokenParameter = sessionToken.map(t -> "&X-Amz-Security-Token=" + UriEncoding.encode(t, false))
                 .orElse("");
         String signedQuery = query + (options.signSessionToken() ? tokenParameter : "");
-        String payloadHash = request.header(CONTENT_SHA256).orElseGet(() -> Crypto.sha256Hex(request.body()));
-        String canonical = CanonicalRequest.of(
-                request.withRawQuery(signedQuery), signedHeaders, payloadHash, options.normalizePath());
+        String payloadHash = request.header(CONTENT_SHA256).orElseGet(() -> options.presignUnsignedPayload()
+                ? UNSIGNED_PAYLOAD
+                : Crypto.sha256Hex(request.body()));
+        String canonical = canonicalRequest(request.withRawQuery(signedQuery), signedHeaders, payloadHash, options);
         String signature = sign(time, scope, canonical, region, service);
         return query.append(tokenParameter).append("&X-Amz-Signature=").append(signature).toString();
+    }
+
+    private static String canonicalRequest(
+            HttpRequestParts request, List<String> signedHeaders, String payloadHash, SigningOptions options) {
+        String path = PathCanonicalizer.canonicalPath(
+                request.rawPath(), options.normalizePath(), options.doubleEncodePath());
+        return CanonicalRequest.of(request, signedHeaders, payloadHash, path, false);
     }
 
     private String sign(Instant time, String scope, String canonical, String region, String service) {

@@ -76,16 +76,16 @@ public final class SigV4Verifier {
         Attempts attempts = new Attempts(sha256, key.mac(), stringToSignPrefix(amzDate, signed.credentialScope()),
                 signed.signature().getBytes(StandardCharsets.UTF_8));
         if (attempts.matches(canonicalRequest(signed, request, payloadHash, false))) {
-            return new VerifiedSignature(signed);
+            return new VerifiedSignature(signed, payloadHash, key);
         }
         if (tokenMayBeUnsigned(signed, request)
                 && attempts.matches(canonicalRequest(signed, request, payloadHash, true))) {
-            return new VerifiedSignature(signed);
+            return new VerifiedSignature(signed, payloadHash, key);
         }
         // botocore presigns every URL with UNSIGNED-PAYLOAD; with an empty body nothing is left unsigned by it.
         if (signed.presigned() && request.body().length == 0
                 && attempts.matches(canonicalRequest(signed, request, UNSIGNED_PAYLOAD, false))) {
-            return new VerifiedSignature(signed);
+            return new VerifiedSignature(signed, UNSIGNED_PAYLOAD, key);
         }
         throw SigV4Errors.signatureMismatch("string to sign: " + attempts.firstStringToSign().replace('\n', '|'));
     }
@@ -140,7 +140,7 @@ public final class SigV4Verifier {
     }
 
     /** {@code AWS4-HMAC-SHA256\n<amz date>\n<scope>\n}: what every attempt's string to sign starts with. */
-    private static byte[] stringToSignPrefix(String amzDate, String scope) {
+    static byte[] stringToSignPrefix(String amzDate, String scope) {
         return (CanonicalRequest.ALGORITHM + '\n' + amzDate + '\n' + scope + '\n').getBytes(StandardCharsets.UTF_8);
     }
 

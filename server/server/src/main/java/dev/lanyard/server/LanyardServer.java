@@ -39,6 +39,10 @@ public final class LanyardServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.lanyard.server");
     /** How long {@link #close()} lets a running background task (a key rotation's write) finish. */
     private static final long MAINTENANCE_STOP_SECONDS = 5;
+    private static final com.fasterxml.jackson.databind.ObjectMapper HEALTH_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY_DIRECTORY =
+            PosixFilePermissions.fromString("rwx------");
 
     private final LanyardConfig config;
     private final JdbcIamStore store;
@@ -69,8 +73,8 @@ public final class LanyardServer implements AutoCloseable {
         }
         MasterKey masterKey = MasterKeySource.load(dataDirectory, config.masterKeyBase64(), random);
         this.store = config.database()
-                .map(db -> PostgresDatabase.open(db.jdbcUrl(), db.user(), db.password(), masterKey))
-                .orElseGet(() -> EmbeddedDatabase.open(dataDirectory, masterKey));
+                .map(db -> PostgresDatabase.open(db.jdbcUrl(), db.user(), db.password(), masterKey, clock))
+                .orElseGet(() -> EmbeddedDatabase.open(dataDirectory, masterKey, clock));
         TokenKeysetManager keysets = new TokenKeysetManager(store, masterKey, clock, random,
                 config.keyRotationPeriod(), LanyardConfig.MAX_SESSION_LIFETIME,
                 // every node refreshes its keyset each interval: after three, all have seen a staged key
@@ -221,12 +225,19 @@ public final class LanyardServer implements AutoCloseable {
         }
     }
 
-    /** UP, or DEGRADED while the shared database is unreachable (reads and issuing go on from memory). */
+    /**
+     * UP, or DEGRADED while writes cannot go through (the shared database unreachable, a write or a sync of the
+     * embedded database stuck or failed), with the reason; reads and issuing go on from memory meanwhile.
+     */
     public String health() {
-        boolean up = store.reachable();
-        return "{\"status\":\"" + (up ? "UP" : "DEGRADED") + "\",\"node\":\"" + config.nodeId()
-                + "\",\"store\":\"" + (config.database().isPresent() ? "postgresql" : "embedded")
-                + "\",\"storeReachable\":" + up + ",\"iamVersion\":" + store.snapshot().version() + "}";
+        Optional<String> problem = store.problem();
+        com.fasterxml.jackson.databind.node.ObjectNode body = HEALTH_JSON.createObjectNode()
+                .put("status", problem.isEmpty() ? "UP" : "DEGRADED")
+                .put("node", config.nodeId())
+                .put("store", config.database().isPresent() ? "postgresql" : "embedded")
+                .put("storeReachable", problem.isEmpty());
+        problem.ifPresent(reason -> body.put("storeProblem", reason));
+        return body.put("iamVersion", store.snapshot().version()).toString();
     }
 
     private static void refreshKeys(TokenKeysetManager keysets) {
@@ -237,11 +248,21 @@ public final class LanyardServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The data directory holds the master key, the database and the root credentials: it is the owner's alone
+     * (0700), created so or narrowed to it when it was made with broader permissions (by mkdir with the default
+     * umask, say).
+     */
     private static Path prepareDataDirectory(Path directory) {
         try {
             if (!Files.exists(directory)) {
-                Files.createDirectories(directory,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+            }
+            if (!Files.getPosixFilePermissions(directory).equals(OWNER_ONLY_DIRECTORY)) {
+                LOG.log(System.Logger.Level.WARNING, "narrowing the permissions of the data directory " + directory
+                        + " from " + PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))
+                        + " to rwx------");
+                Files.setPosixFilePermissions(directory, OWNER_ONLY_DIRECTORY);
             }
             return directory;
         } catch (IOException e) {

@@ -109,6 +109,8 @@ final class ArchitectureRules {
             Map.entry("lib/tokens", List.of()),
             Map.entry("lib/query-protocol", List.of()),
             Map.entry("lib/totp", List.of("com.google.zxing.")),
+            // Argon2id: the JDK has no memory-hard password hash
+            Map.entry("lib/passwords", List.of("org.bouncycastle.crypto.")),
             Map.entry("lib/s3", List.of()),
             Map.entry("core/iam-model", List.of()),
             Map.entry("core/iam-spi", List.of()),

@@ -31,6 +31,7 @@ record Module(String folder, String packageRoot, Layer layer) {
             new Module("lib/tokens", "dev.lanyard.tokens", Layer.LIBRARY),
             new Module("lib/query-protocol", "dev.lanyard.query", Layer.LIBRARY),
             new Module("lib/totp", "dev.lanyard.totp", Layer.LIBRARY),
+            new Module("lib/passwords", "dev.lanyard.passwords", Layer.LIBRARY),
             new Module("lib/s3", "dev.lanyard.s3", Layer.LIBRARY),
             new Module("core/iam-model", "dev.lanyard.iam.model", Layer.CORE),
             new Module("core/iam-spi", "dev.lanyard.iam.spi", Layer.CORE),

@@ -58,6 +58,8 @@ class AccountIsolationSweepTest {
     private static Target existing;
     private static Target ghost;
     private static String samlMetadata;
+    /** A's delegation request (for A's own account only), and an ID naming none, by Target name. */
+    private static final Map<String, String> DELEGATION_REQUESTS = new java.util.HashMap<>();
 
     /** A's names and ARNs for one run of the sweep: those of real entities, or the same shapes naming nothing. */
     private record Target(String account, String name, String accessKeyId) {
@@ -172,6 +174,15 @@ class AccountIsolationSweepTest {
                 .tags(secretTag()));
         iam.createSAMLProvider(r -> r.name(TARGET).samlMetadataDocument(samlMetadata).tags(secretTag()));
         iam.createAccountAlias(r -> r.accountAlias(TARGET + "-alias"));
+        iam.createInstanceProfile(r -> r.instanceProfileName(TARGET).tags(secretTag()));
+        iam.addRoleToInstanceProfile(r -> r.instanceProfileName(TARGET).roleName(TARGET));
+        iam.createLoginProfile(r -> r.userName(TARGET).password("Iso-Target-Pass-1"));
+        iam.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(17).requireSymbols(true));
+        DELEGATION_REQUESTS.put(TARGET, iam.createDelegationRequest(r -> r.ownerAccountId(server.accountId())
+                .description(SECRET).requestorWorkflowId(SECRET + "-wf").notificationChannel("topic")
+                .sessionDuration(900).permissions(p -> p.policyTemplateArn("arn:aws:iam::aws:policy-template/" + SECRET)))
+                .delegationRequestId());
+        DELEGATION_REQUESTS.put(GHOST, "dr" + "0".repeat(DELEGATION_REQUESTS.get(TARGET).length() - 2));
     }
 
     // One entry per registered operation; the sweep fails for any operation without one.
@@ -334,7 +345,132 @@ class AccountIsolationSweepTest {
                 iam -> iam.getOutboundWebIdentityFederationInfo(r -> { })));
         f.put("DisableOutboundWebIdentityFederation", none("the caller's account only",
                 iam -> iam.disableOutboundWebIdentityFederation(r -> { })));
+        // Instance profiles: names only
+        f.put("CreateInstanceProfile", named(true, t -> iam -> iam.createInstanceProfile(r -> r
+                .instanceProfileName(t.name()))));
+        f.put("GetInstanceProfile", named(false, t -> iam -> iam.getInstanceProfile(r -> r
+                .instanceProfileName(t.name()))));
+        f.put("DeleteInstanceProfile", named(false, t -> iam -> iam.deleteInstanceProfile(r -> r
+                .instanceProfileName(t.name()))));
+        f.put("ListInstanceProfiles", none("lists the caller's account only", iam -> iam.listInstanceProfiles()));
+        f.put("ListInstanceProfilesForRole", named(false, t -> iam -> iam.listInstanceProfilesForRole(r -> r
+                .roleName(t.name()))));
+        f.put("AddRoleToInstanceProfile", named(false, t -> iam -> iam.addRoleToInstanceProfile(r -> r
+                .instanceProfileName(t.name()).roleName(t.name()))));
+        f.put("RemoveRoleFromInstanceProfile", named(false, t -> iam -> iam.removeRoleFromInstanceProfile(r -> r
+                .instanceProfileName(t.name()).roleName(t.name()))));
+        f.put("TagInstanceProfile", named(false, t -> iam -> iam.tagInstanceProfile(r -> r
+                .instanceProfileName(t.name()).tags(tag()))));
+        f.put("UntagInstanceProfile", named(false, t -> iam -> iam.untagInstanceProfile(r -> r
+                .instanceProfileName(t.name()).tagKeys(SECRET + "-key"))));
+        f.put("ListInstanceProfileTags", named(false, t -> iam -> iam.listInstanceProfileTags(r -> r
+                .instanceProfileName(t.name()))));
+        // Login profiles and the password policy: user names, or the caller's own account
+        f.put("CreateLoginProfile", named(false, t -> iam -> iam.createLoginProfile(r -> r.userName(t.name())
+                .password("Iso-B-Pass-1"))));
+        f.put("GetLoginProfile", named(false, t -> iam -> iam.getLoginProfile(r -> r.userName(t.name()))));
+        f.put("UpdateLoginProfile", named(false, t -> iam -> iam.updateLoginProfile(r -> r.userName(t.name())
+                .passwordResetRequired(true))));
+        f.put("DeleteLoginProfile", named(false, t -> iam -> iam.deleteLoginProfile(r -> r.userName(t.name()))));
+        f.put("ChangePassword", none("changes the caller's own password only", iam -> iam.changePassword(r -> r
+                .oldPassword("Iso-Target-Pass-1").newPassword("Iso-Target-Pass-2"))));
+        f.put("GetAccountPasswordPolicy", none("the caller's account only", iam -> iam.getAccountPasswordPolicy()));
+        f.put("UpdateAccountPasswordPolicy", none("the caller's account only", iam -> iam
+                .updateAccountPasswordPolicy(r -> r.minimumPasswordLength(9))));
+        f.put("DeleteAccountPasswordPolicy", none("the caller's account only", iam -> iam
+                .deleteAccountPasswordPolicy()));
+        // Service-linked roles: names, and deletion task IDs that name the role
+        f.put("CreateServiceLinkedRole", none("creates the caller's own role", iam -> iam.createServiceLinkedRole(r -> r
+                .awsServiceName("elasticloadbalancing.amazonaws.com"))));
+        f.put("DeleteServiceLinkedRole", named(false, t -> iam -> iam.deleteServiceLinkedRole(r -> r
+                .roleName(t.name()))));
+        f.put("GetServiceLinkedRoleDeletionStatus", named(false, t -> iam -> iam
+                .getServiceLinkedRoleDeletionStatus(r -> r.deletionTaskId("task/aws-service-role/"
+                        + "autoscaling.amazonaws.com/" + t.name() + "/00000000-0000-4000-8000-000000000000"))));
+        credentialFixtures(f);
         return f;
+    }
+
+    /** SSH keys, certificates, service-specific credentials, delegation requests and account-wide settings. */
+    private static void credentialFixtures(Map<String, Fixture> f) {
+        String keyId = "APKA" + "A".repeat(16);
+        String certificateId = "C".repeat(32);
+        String credentialId = "ACCA" + "A".repeat(17);
+        f.put("UploadSSHPublicKey", named(false, t -> iam -> iam.uploadSSHPublicKey(r -> r.userName(t.name())
+                .sshPublicKeyBody("ssh-rsa AAAA"))));
+        f.put("GetSSHPublicKey", named(false, t -> iam -> iam.getSSHPublicKey(r -> r.userName(t.name())
+                .sshPublicKeyId(keyId).encoding("SSH"))));
+        f.put("ListSSHPublicKeys", named(false, t -> iam -> iam.listSSHPublicKeys(r -> r.userName(t.name()))));
+        f.put("UpdateSSHPublicKey", named(false, t -> iam -> iam.updateSSHPublicKey(r -> r.userName(t.name())
+                .sshPublicKeyId(keyId).status("Inactive"))));
+        f.put("DeleteSSHPublicKey", named(false, t -> iam -> iam.deleteSSHPublicKey(r -> r.userName(t.name())
+                .sshPublicKeyId(keyId))));
+        f.put("UploadSigningCertificate", named(false, t -> iam -> iam.uploadSigningCertificate(r -> r
+                .userName(t.name()).certificateBody("not a certificate"))));
+        f.put("ListSigningCertificates", named(false, t -> iam -> iam.listSigningCertificates(r -> r
+                .userName(t.name()))));
+        f.put("UpdateSigningCertificate", named(false, t -> iam -> iam.updateSigningCertificate(r -> r
+                .userName(t.name()).certificateId(certificateId).status("Inactive"))));
+        f.put("DeleteSigningCertificate", named(false, t -> iam -> iam.deleteSigningCertificate(r -> r
+                .userName(t.name()).certificateId(certificateId))));
+        f.put("UploadServerCertificate", named(false, t -> iam -> iam.uploadServerCertificate(r -> r
+                .serverCertificateName(t.name()).certificateBody("not a certificate").privateKey("not a key"))));
+        f.put("GetServerCertificate", named(false, t -> iam -> iam.getServerCertificate(r -> r
+                .serverCertificateName(t.name()))));
+        f.put("ListServerCertificates", none("lists the caller's account only", iam -> iam.listServerCertificates()));
+        f.put("UpdateServerCertificate", named(false, t -> iam -> iam.updateServerCertificate(r -> r
+                .serverCertificateName(t.name()).newPath("/moved/"))));
+        f.put("DeleteServerCertificate", named(false, t -> iam -> iam.deleteServerCertificate(r -> r
+                .serverCertificateName(t.name()))));
+        f.put("TagServerCertificate", named(false, t -> iam -> iam.tagServerCertificate(r -> r
+                .serverCertificateName(t.name()).tags(tag()))));
+        f.put("UntagServerCertificate", named(false, t -> iam -> iam.untagServerCertificate(r -> r
+                .serverCertificateName(t.name()).tagKeys("b"))));
+        f.put("ListServerCertificateTags", named(false, t -> iam -> iam.listServerCertificateTags(r -> r
+                .serverCertificateName(t.name()))));
+        f.put("CreateServiceSpecificCredential", named(false, t -> iam -> iam.createServiceSpecificCredential(r -> r
+                .userName(t.name()).serviceName("codecommit.amazonaws.com"))));
+        f.put("ListServiceSpecificCredentials", named(false, t -> iam -> iam.listServiceSpecificCredentials(r -> r
+                .userName(t.name()))));
+        f.put("ResetServiceSpecificCredential", named(false, t -> iam -> iam.resetServiceSpecificCredential(r -> r
+                .userName(t.name()).serviceSpecificCredentialId(credentialId))));
+        f.put("UpdateServiceSpecificCredential", named(false, t -> iam -> iam.updateServiceSpecificCredential(r -> r
+                .userName(t.name()).serviceSpecificCredentialId(credentialId).status("Inactive"))));
+        f.put("DeleteServiceSpecificCredential", named(false, t -> iam -> iam.deleteServiceSpecificCredential(r -> r
+                .userName(t.name()).serviceSpecificCredentialId(credentialId))));
+        // Delegation requests are one namespace across accounts; A's request for A alone is not B's to see or move
+        f.put("CreateDelegationRequest", none("creates B's own request", iam -> iam.createDelegationRequest(r -> r
+                .description("b").requestorWorkflowId("b-workflow").notificationChannel("topic").sessionDuration(900)
+                .permissions(p -> p.policyTemplateArn("arn:aws:iam::aws:policy-template/b")))));
+        f.put("ListDelegationRequests", none("the caller's own and owned requests only",
+                iam -> iam.listDelegationRequests(r -> { })));
+        f.put("GetDelegationRequest", foreign(t -> iam -> iam.getDelegationRequest(r -> r
+                .delegationRequestId(DELEGATION_REQUESTS.get(t.name())))));
+        f.put("AssociateDelegationRequest", foreign(t -> iam -> iam.associateDelegationRequest(r -> r
+                .delegationRequestId(DELEGATION_REQUESTS.get(t.name())))));
+        f.put("UpdateDelegationRequest", foreign(t -> iam -> iam.updateDelegationRequest(r -> r
+                .delegationRequestId(DELEGATION_REQUESTS.get(t.name())).notes("n"))));
+        f.put("AcceptDelegationRequest", foreign(t -> iam -> iam.acceptDelegationRequest(r -> r
+                .delegationRequestId(DELEGATION_REQUESTS.get(t.name())))));
+        f.put("RejectDelegationRequest", foreign(t -> iam -> iam.rejectDelegationRequest(r -> r
+                .delegationRequestId(DELEGATION_REQUESTS.get(t.name())))));
+        f.put("SendDelegationToken", foreign(t -> iam -> iam.sendDelegationToken(r -> r
+                .delegationRequestId(DELEGATION_REQUESTS.get(t.name())))));
+        f.put("GetHumanReadableSummary", foreign(t -> iam -> iam.getHumanReadableSummary(r -> r.entityArn(
+                "arn:aws:iam::" + t.account() + ":delegation-request/" + DELEGATION_REQUESTS.get(t.name())))));
+        // Account-wide settings of the caller's own account; the root features are the management account's alone
+        f.put("SetSecurityTokenServicePreferences", none("the caller's account only",
+                iam -> iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v2Token"))));
+        f.put("ListOrganizationsFeatures", none("management account only",
+                iam -> iam.listOrganizationsFeatures(r -> { })));
+        f.put("EnableOrganizationsRootCredentialsManagement", none("management account only",
+                iam -> iam.enableOrganizationsRootCredentialsManagement(r -> { })));
+        f.put("DisableOrganizationsRootCredentialsManagement", none("management account only",
+                iam -> iam.disableOrganizationsRootCredentialsManagement(r -> { })));
+        f.put("EnableOrganizationsRootSessions", none("management account only",
+                iam -> iam.enableOrganizationsRootSessions(r -> { })));
+        f.put("DisableOrganizationsRootSessions", none("management account only",
+                iam -> iam.disableOrganizationsRootSessions(r -> { })));
     }
 
     private static void holderFixtures(Map<String, Fixture> f, String kind, String own) {
@@ -524,7 +660,13 @@ class AccountIsolationSweepTest {
         state.append(rootIam.getSAMLProvider(r -> r.samlProviderArn(existing.samlArn())));
         state.append(rootIam.listAccessKeys(r -> r.userName(TARGET)));
         state.append(rootIam.listAccountAliases());
+        state.append(rootIam.listInstanceProfiles());
+        state.append(rootIam.listInstanceProfileTags(r -> r.instanceProfileName(TARGET)));
+        state.append(rootIam.getLoginProfile(r -> r.userName(TARGET)));
+        state.append(rootIam.getAccountPasswordPolicy());
         state.append(rootIam.getAccountSummary());
+        state.append(rootIam.getDelegationRequest(r -> r.delegationRequestId(DELEGATION_REQUESTS.get(TARGET))));
+        state.append(rootIam.listOrganizationsFeatures(r -> { }));
         OrganizationsClient organizations = Clients.organizations(server, Clients.root(server));
         state.append(organizations.listAccounts());
         state.append(organizations.listTagsForResource(r -> r.resourceId(existing.account())));

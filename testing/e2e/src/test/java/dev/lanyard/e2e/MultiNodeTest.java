@@ -209,6 +209,79 @@ class MultiNodeTest {
                 .isInstanceOf(AwsServiceException.class);
     }
 
+    /** No retries: a refused write must show, not be retried away. */
+    private static IamClient iamWithoutRetries(int node) {
+        return IamClient.builder()
+                .endpointOverride(java.net.URI.create(endpoint(node)))
+                .region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(root))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(
+                        software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    private static List<String> usersUnder(int node, String path) {
+        return Clients.iam(endpoint(node), root).listUsersPaginator(r -> r.pathPrefix(path)).users().stream()
+                .map(software.amazon.awssdk.services.iam.model.User::userName).sorted().toList();
+    }
+
+    @Test
+    void independentWritesThroughTwoNodesAllSucceedAndBothNodesConverge() throws Exception {
+        int users = 48;
+        List<IamClient> clients = List.of(iamWithoutRetries(0), iamWithoutRetries(1));
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<?>> writes = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            int n = i;
+            writes.add(pool.submit(() -> clients.get(n % 2).createUser(r -> r.userName("parallel-" + n)
+                    .path("/parallel/"))));
+        }
+        List<String> refused = new ArrayList<>();
+        for (Future<?> write : writes) {
+            try {
+                write.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                refused.add(e.getCause().toString());
+            }
+        }
+        pool.shutdown();
+        assertThat(refused).as("independent CreateUser calls refused").isEmpty();
+        List<String> expected = java.util.stream.IntStream.range(0, users).mapToObj(n -> "parallel-" + n).sorted()
+                .toList();
+        for (int node = 0; node < 3; node++) {
+            int n = node;
+            Nodes.await(() -> usersUnder(n, "/parallel/").equals(expected), Duration.ofSeconds(10));
+        }
+        Nodes.await(MultiNodeTest::allNodesCaughtUp, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void onlyATrueConflictIsRefusedWithTheOperationsOwnError() throws Exception {
+        List<IamClient> clients = List.of(iamWithoutRetries(0), iamWithoutRetries(1));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> writes = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int n = i;
+            writes.add(pool.submit(() -> clients.get(n % 2).createUser(r -> r.userName("contested")
+                    .path("/contested/"))));
+        }
+        int created = 0;
+        List<String> errors = new ArrayList<>();
+        for (Future<?> write : writes) {
+            try {
+                write.get();
+                created++;
+            } catch (java.util.concurrent.ExecutionException e) {
+                errors.add(e.getCause() instanceof AwsServiceException aws ? aws.awsErrorDetails().errorCode()
+                        : e.getCause().toString());
+            }
+        }
+        pool.shutdown();
+        assertThat(created).isEqualTo(1);
+        assertThat(errors).hasSize(7).containsOnly("EntityAlreadyExists");
+    }
+
     @Test
     void aTotpCodeAcceptedByOneNodeIsRefusedByTheOthers() {
         IamClient iam = Clients.iam(endpoint(0), root);

@@ -76,6 +76,22 @@ class NoSecretsInLogsTest {
             catchThrowable(() -> Clients.sts(server, software.amazon.awssdk.auth.credentials.AwsSessionCredentials
                     .create(session.accessKeyId(), session.secretAccessKey(), session.sessionToken() + "A"))
                     .getCallerIdentity());
+            // Server certificate private keys and service-specific passwords are secrets too, refused or accepted
+            OpensslMaterial material = OpensslMaterial.generate();
+            secrets.addAll(OpensslMaterial.base64Lines(material.privateKey()));
+            secrets.addAll(OpensslMaterial.base64Lines(material.otherPrivateKey()));
+            iam.uploadServerCertificate(r -> r.serverCertificateName("logged").certificateBody(material.certificate())
+                    .privateKey(material.privateKey()));
+            catchThrowable(() -> iam.uploadServerCertificate(r -> r.serverCertificateName("mismatch")
+                    .certificateBody(material.certificate()).privateKey(material.otherPrivateKey())));
+            catchThrowable(() -> iam.uploadServerCertificate(r -> r.serverCertificateName("broken")
+                    .certificateBody(material.certificate()).privateKey(material.otherPrivateKey().substring(0, 300))));
+            var credential = iam.createServiceSpecificCredential(r -> r.userName("logged")
+                    .serviceName("codecommit.amazonaws.com")).serviceSpecificCredential();
+            secrets.add(credential.servicePassword());
+            secrets.add(iam.resetServiceSpecificCredential(r -> r.userName("logged")
+                    .serviceSpecificCredentialId(credential.serviceSpecificCredentialId()))
+                    .serviceSpecificCredential().servicePassword());
         } finally {
             root.removeHandler(capture);
             root.setLevel(previous);

@@ -1,6 +1,7 @@
 package dev.lanyard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanyard.server.LanyardServer;
 import dev.lanyard.store.testing.PostgresServer;
@@ -12,12 +13,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.User;
 
@@ -113,6 +117,67 @@ class NodeProcessTest {
 
     private static List<String> names(IamClient iam) {
         return iam.listUsersPaginator(r -> r.pathPrefix("/durable/")).users().stream().map(User::userName).toList();
+    }
+
+    @Test
+    void aWriteThatCannotGetItsLockAnswers503ShowsInHealthAndSigtermStillStopsTheNode() throws Exception {
+        assertThat(JAR).exists();
+        try (PostgresServer postgres = PostgresServer.start()) {
+            Nodes nodes = new Nodes(postgres);
+            int port = freePort();
+            Path dir = Files.createTempDirectory("lanyard-locked");
+            Process node = node(nodes, port, dir, "locked");
+            try {
+                Nodes.await(() -> healthy(port), Duration.ofSeconds(60));
+                List<String> lines = Files.readAllLines(dir.resolve("aws").resolve("credentials"));
+                AwsCredentials root = Clients.basic(value(lines, "aws_access_key_id"),
+                        value(lines, "aws_secret_access_key"));
+                IamClient iam = IamClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port))
+                        .region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
+                        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
+                                .create(root))
+                        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                        .overrideConfiguration(c -> c.retryStrategy(
+                                software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
+                        .build();
+                iam.createUser(r -> r.userName("before-the-lock"));
+                try (Connection other = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), "")) {
+                    // another session holds the row every write locks first: as a node whose write is stuck would
+                    other.setAutoCommit(false);
+                    other.createStatement().executeQuery("SELECT version FROM lanyard_meta WHERE id = 1 FOR UPDATE")
+                            .close();
+                    assertThatThrownBy(() -> iam.createUser(r -> r.userName("during-the-lock")))
+                            .isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                                assertThat(e.statusCode()).isEqualTo(503);
+                                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ServiceUnavailable");
+                            });
+                    assertThat(health(port)).contains("\"status\":\"DEGRADED\"").contains("storeProblem");
+                    Thread waiting = Thread.ofPlatform().start(() -> {
+                        try {
+                            iam.createUser(r -> r.userName("in-flight-at-sigterm"));
+                        } catch (RuntimeException e) {
+                            // refused or cut off by the stop: either is fine, hanging is not
+                        }
+                    });
+                    node.destroy(); // SIGTERM while a write waits for the lock
+                    assertThat(node.waitFor(60, TimeUnit.SECONDS)).as("stopped by SIGTERM").isTrue();
+                    waiting.join(Duration.ofSeconds(30));
+                }
+            } finally {
+                node.destroyForcibly();
+            }
+        }
+    }
+
+    private static String health(int port) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private static String value(List<String> lines, String key) {
+        String line = lines.stream().filter(l -> l.startsWith(key)).findFirst().orElseThrow();
+        return line.substring(line.indexOf('=') + 1).trim();
     }
 
     @Test

@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.Arn;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -143,11 +145,65 @@ public final class AccountView {
         return snapshot.samlProviders(account);
     }
 
+    public Optional<InstanceProfile> instanceProfile(String name) {
+        return snapshot.instanceProfile(account, name);
+    }
+
+    public List<InstanceProfile> instanceProfiles() {
+        return snapshot.instanceProfiles(account);
+    }
+
+    /** The instance profiles that hold one of this account's roles. */
+    public List<InstanceProfile> instanceProfilesOf(Role role) {
+        return instanceProfiles().stream().filter(p -> p.holds(role.name())).toList();
+    }
+
+    /** The login profile of one of this account's users. */
+    public Optional<LoginProfile> loginProfile(User user) {
+        return user.account().equals(account) ? snapshot.loginProfile(account, user.userId()) : Optional.empty();
+    }
+
+    public Optional<PasswordPolicy> passwordPolicy() {
+        return snapshot.passwordPolicy(account);
+    }
+
+    public Optional<ServiceLinkedRoleDeletion> serviceLinkedRoleDeletion(String taskId) {
+        return snapshot.serviceLinkedRoleDeletion(account, taskId);
+    }
+
+    /** This account's own record (name and email, which a password may not equal). */
+    public Optional<Account> accountRecord() {
+        return snapshot.account(account);
+    }
+
     /** How many of this account's users, groups and roles have the policy attached. */
     public long attachmentCount(String policyArn) {
         return users().stream().filter(u -> u.attachedPolicyArns().contains(policyArn)).count()
                 + groups().stream().filter(g -> g.attachedPolicyArns().contains(policyArn)).count()
                 + roles().stream().filter(r -> r.attachedPolicyArns().contains(policyArn)).count();
+    }
+
+    /** Attachments per policy ARN in this account, counted in one pass (for lists of many policies). */
+    public Map<String, Long> attachmentCounts() {
+        Map<String, Long> counts = new HashMap<>();
+        users().forEach(u -> u.attachedPolicyArns().forEach(a -> counts.merge(a, 1L, Long::sum)));
+        groups().forEach(g -> g.attachedPolicyArns().forEach(a -> counts.merge(a, 1L, Long::sum)));
+        roles().forEach(r -> r.attachedPolicyArns().forEach(a -> counts.merge(a, 1L, Long::sum)));
+        return counts;
+    }
+
+    /** Permissions boundary uses per policy ARN in this account. */
+    public Map<String, Long> boundaryUsageCounts() {
+        Map<String, Long> counts = new HashMap<>();
+        users().forEach(u -> u.permissionsBoundaryArn().ifPresent(a -> counts.merge(a, 1L, Long::sum)));
+        roles().forEach(r -> r.permissionsBoundaryArn().ifPresent(a -> counts.merge(a, 1L, Long::sum)));
+        return counts;
+    }
+
+    /** Whether the policy can be attached: every customer managed policy, and most AWS managed ones. */
+    public boolean attachable(ManagedPolicy policy) {
+        return !policy.awsManaged() || awsManaged.entry(policy.arn().toString())
+                .map(AwsManagedPolicies.Entry::attachable).orElse(false);
     }
 
     /** How many of this account's users and roles have the policy as their permissions boundary. */
@@ -156,4 +212,83 @@ public final class AccountView {
         return users().stream().filter(u -> u.permissionsBoundaryArn().equals(target)).count()
                 + roles().stream().filter(r -> r.permissionsBoundaryArn().equals(target)).count();
     }
+
+    // SSH public keys, signing and server certificates, service-specific credentials: this account's only.
+
+    public List<SshPublicKey> sshPublicKeys(String userName) {
+        return snapshot.entities(SshPublicKey.class, EntityType.SSH_PUBLIC_KEY, account, BY_UPLOAD_THEN_ID_SSH)
+                .stream().filter(k -> k.userName().equalsIgnoreCase(userName)).toList();
+    }
+
+    public Optional<SshPublicKey> sshPublicKey(String id) {
+        return snapshot.get(EntityKey.of(EntityType.SSH_PUBLIC_KEY, account.value(), id)).map(SshPublicKey.class::cast);
+    }
+
+    /** The signing certificates of one user, or of the root user (no name). */
+    public List<SigningCertificate> signingCertificates(Optional<String> userName) {
+        return allSigningCertificates().stream().filter(c -> userName.isEmpty() ? c.userName().isEmpty()
+                : c.userName().map(n -> n.equalsIgnoreCase(userName.get())).orElse(false)).toList();
+    }
+
+    public List<SigningCertificate> allSigningCertificates() {
+        return snapshot.entities(SigningCertificate.class, EntityType.SIGNING_CERTIFICATE, account,
+                java.util.Comparator.comparing(SigningCertificate::uploadDate).thenComparing(SigningCertificate::id));
+    }
+
+    public Optional<SigningCertificate> signingCertificate(String id) {
+        return snapshot.get(EntityKey.of(EntityType.SIGNING_CERTIFICATE, account.value(), id))
+                .map(SigningCertificate.class::cast);
+    }
+
+    public Optional<ServerCertificate> serverCertificate(String name) {
+        return snapshot.get(EntityKey.of(EntityType.SERVER_CERTIFICATE, account.value(), name))
+                .map(ServerCertificate.class::cast);
+    }
+
+    public List<ServerCertificate> serverCertificates() {
+        return snapshot.entities(ServerCertificate.class, EntityType.SERVER_CERTIFICATE, account,
+                java.util.Comparator.comparing(c -> c.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    public List<ServiceSpecificCredential> serviceSpecificCredentials() {
+        return snapshot.entities(ServiceSpecificCredential.class, EntityType.SERVICE_SPECIFIC_CREDENTIAL, account,
+                java.util.Comparator.comparing(ServiceSpecificCredential::createDate)
+                        .thenComparing(ServiceSpecificCredential::id));
+    }
+
+    public Optional<ServiceSpecificCredential> serviceSpecificCredential(String id) {
+        return snapshot.get(EntityKey.of(EntityType.SERVICE_SPECIFIC_CREDENTIAL, account.value(), id))
+                .map(ServiceSpecificCredential.class::cast);
+    }
+
+    /** The token version the global STS endpoint issues for this account: version 1 until the account chose. */
+    public StsPreferences.GlobalEndpointTokenVersion globalEndpointTokenVersion() {
+        return snapshot.get(EntityKey.of(EntityType.STS_PREFERENCES, account.value(), account.value()))
+                .map(e -> ((StsPreferences) e).globalEndpointTokenVersion())
+                .orElse(StsPreferences.GlobalEndpointTokenVersion.v1Token);
+    }
+
+    /**
+     * A delegation request, as AWS shows it: to the partner account that requested it; to any account while it names
+     * no owner account; once it names one, to that account only.
+     */
+    public Optional<DelegationRequest> delegationRequest(String id) {
+        return snapshot.get(EntityKey.of(EntityType.DELEGATION_REQUEST, "global", id))
+                .map(DelegationRequest.class::cast).filter(this::sees);
+    }
+
+    /** The delegation requests this account requested, or owns through an associated identity. */
+    public List<DelegationRequest> delegationRequests() {
+        return snapshot.entities(DelegationRequest.class, EntityType.DELEGATION_REQUEST, null,
+                java.util.Comparator.comparing(DelegationRequest::createDate).thenComparing(DelegationRequest::id))
+                .stream().filter(r -> r.requestor().equals(account)
+                        || (r.ownerId().isPresent() && r.ownerAccount().equals(Optional.of(account)))).toList();
+    }
+
+    private boolean sees(DelegationRequest request) {
+        return request.requestor().equals(account) || request.ownerAccount().map(account::equals).orElse(true);
+    }
+
+    private static final java.util.Comparator<SshPublicKey> BY_UPLOAD_THEN_ID_SSH =
+            java.util.Comparator.comparing(SshPublicKey::uploadDate).thenComparing(SshPublicKey::id);
 }

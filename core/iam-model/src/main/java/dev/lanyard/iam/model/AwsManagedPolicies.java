@@ -1,52 +1,138 @@
 package dev.lanyard.iam.model;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.lanyard.policy.PolicyKind;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
 
 /**
- * The AWS managed policies users expect to find, limited to the services Lanyard serves (IAM, STS, Organizations).
- * They are built in, identical in every account, and never stored.
+ * The catalogue of AWS managed policies (all 1,452 that AWS published on 2026-03-07, with their paths, ids, default
+ * versions and dates), identical in every account and never stored. It ships in the jar as a compressed table
+ * ({@code catalogue/build_catalogue.py} builds it from AWS's answers). Nothing is read until a request first names
+ * an AWS managed policy, so start-up does not pay for it; a document is parsed only when a request needs it, once.
  */
 public final class AwsManagedPolicies {
-    private static final Instant CREATED = Instant.parse("2015-02-06T18:39:46Z");
-    private final Map<String, ManagedPolicy> byArn;
+    public static final String ARN_PREFIX = "arn:aws:iam::aws:policy";
+    private static final String RESOURCE = "aws-managed-policies.tsv.gz";
+    private static final int COLUMNS = 9;
+
+    private final Supplier<InputStream> source;
+    private final Map<String, ManagedPolicy> parsed = new ConcurrentHashMap<>();
+    private volatile Catalogue catalogue;
+
+    /** One AWS managed policy as the catalogue lists it; its document is the default version's, still unparsed. */
+    public record Entry(String name, String policyId, String path, String defaultVersionId, Instant createDate,
+            Instant updateDate, Instant versionDate, boolean attachable, String document) {
+        public Entry {
+            requireNonNull(name, "name is null");
+            requireNonNull(policyId, "policyId is null");
+            requireNonNull(path, "path is null");
+            requireNonNull(defaultVersionId, "defaultVersionId is null");
+            requireNonNull(createDate, "createDate is null");
+            requireNonNull(updateDate, "updateDate is null");
+            requireNonNull(versionDate, "versionDate is null");
+            requireNonNull(document, "document is null");
+        }
+
+        public String arn() {
+            return ARN_PREFIX + path + name;
+        }
+    }
+
+    private record Catalogue(List<Entry> inAwsOrder, Map<String, Entry> byArn) {}
 
     public AwsManagedPolicies() {
-        byArn = Map.of(
-                arn("AdministratorAccess"), policy("AdministratorAccess", "ANPAIWMBCKSKIEE64ZLYK", """
-                        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"""),
-                arn("IAMFullAccess"), policy("IAMFullAccess", "ANPAI7XKCFMBPM3QQRRVQ", """
-                        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:*",\
-                        "organizations:DescribeAccount","organizations:DescribeOrganization",\
-                        "organizations:ListAccounts"],"Resource":"*"}]}"""),
-                arn("IAMReadOnlyAccess"), policy("IAMReadOnlyAccess", "ANPAJKSO7NDY4T57MWDSQ", """
-                        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:GenerateCredentialReport",\
-                        "iam:GenerateServiceLastAccessedDetails","iam:Get*","iam:List*","iam:SimulateCustomPolicy",\
-                        "iam:SimulatePrincipalPolicy"],"Resource":"*"}]}"""),
-                arn("ReadOnlyAccess"), policy("ReadOnlyAccess", "ANPAILL3HVNFSB6DCOWYQ", """
-                        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:Get*","iam:List*",\
-                        "iam:Generate*","iam:Simulate*","sts:GetAccessKeyInfo","sts:GetCallerIdentity",\
-                        "organizations:Describe*","organizations:List*"],"Resource":"*"}]}"""));
+        this(() -> AwsManagedPolicies.class.getResourceAsStream(RESOURCE));
     }
 
+    /** A catalogue read from another table of the same format (tests). */
+    public AwsManagedPolicies(Supplier<InputStream> source) {
+        this.source = requireNonNull(source, "source is null");
+    }
+
+    /** The ARN of an AWS managed policy at the root path. */
     public static String arn(String name) {
-        return "arn:aws:iam::aws:policy/" + name;
+        return ARN_PREFIX + "/" + name;
     }
 
+    public static boolean isAwsManagedArn(String arn) {
+        return arn.startsWith(ARN_PREFIX + "/");
+    }
+
+    public Optional<Entry> entry(String arn) {
+        return isAwsManagedArn(arn) ? Optional.ofNullable(catalogue().byArn().get(arn)) : Optional.empty();
+    }
+
+    /** Every AWS managed policy, in the order AWS lists them: by creation, oldest first. */
+    public List<Entry> entries() {
+        return catalogue().inAwsOrder();
+    }
+
+    /** The policy with its default version's document parsed (once). */
     public Optional<ManagedPolicy> lookup(String arn) {
-        return Optional.ofNullable(byArn.get(arn));
+        return entry(arn).map(e -> parsed.computeIfAbsent(arn, a -> policy(e)));
     }
 
-    public List<ManagedPolicy> all() {
-        return byArn.values().stream().sorted(java.util.Comparator.comparing(ManagedPolicy::name)).toList();
+    private static ManagedPolicy policy(Entry e) {
+        StoredPolicy document = StoredPolicy.parse(e.document(), PolicyKind.MANAGED);
+        return new ManagedPolicy(ManagedPolicy.AWS_OWNER, e.policyId(), e.name(), e.path(), Optional.empty(),
+                e.createDate(), e.updateDate(), e.defaultVersionId(),
+                List.of(new ManagedPolicy.PolicyVersion(e.defaultVersionId(), document, e.versionDate())), List.of());
     }
 
-    private static ManagedPolicy policy(String name, String id, String document) {
-        StoredPolicy stored = StoredPolicy.parse(document, PolicyKind.MANAGED);
-        return new ManagedPolicy(ManagedPolicy.AWS_OWNER, id, name, "/", Optional.empty(), CREATED, CREATED, "v1",
-                List.of(new ManagedPolicy.PolicyVersion("v1", stored, CREATED)), List.of());
+    private Catalogue catalogue() {
+        Catalogue loaded = catalogue;
+        if (loaded == null) {
+            synchronized (this) {
+                loaded = catalogue;
+                if (loaded == null) {
+                    loaded = read();
+                    catalogue = loaded;
+                }
+            }
+        }
+        return loaded;
+    }
+
+    private Catalogue read() {
+        List<Entry> entries = new ArrayList<>(1500);
+        try (InputStream raw = requireNonNull(source.get(), "no AWS managed policy catalogue on the class path");
+                BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw, 65536),
+                        StandardCharsets.UTF_8), 65536)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (!line.isEmpty() && line.charAt(0) != '#') {
+                    entries.add(parse(line));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the AWS managed policy catalogue", e);
+        }
+        Map<String, Entry> byArn = new HashMap<>(entries.size() * 2);
+        entries.forEach(e -> byArn.put(e.arn(), e));
+        return new Catalogue(List.copyOf(entries), Map.copyOf(byArn));
+    }
+
+    private static Entry parse(String line) {
+        String[] f = line.split("\t", -1);
+        if (f.length != COLUMNS) {
+            throw new IllegalStateException("corrupt AWS managed policy catalogue line: " + f[0]);
+        }
+        return new Entry(f[0], f[1], f[2], f[3], Instant.parse(f[4]), Instant.parse(f[5]), Instant.parse(f[6]),
+                Boolean.parseBoolean(f[7]), f[8]);
     }
 }

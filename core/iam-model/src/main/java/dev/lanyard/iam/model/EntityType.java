@@ -15,7 +15,18 @@ public enum EntityType {
     OIDC_PROVIDER("oidc-provider", false),
     SAML_PROVIDER("saml-provider", false),
     OUTBOUND_FEDERATION("outbound-federation", false),
-    OUTBOUND_SIGNING_KEYS("outbound-signing-keys", false);
+    OUTBOUND_SIGNING_KEYS("outbound-signing-keys", false),
+    INSTANCE_PROFILE("instance-profile", true),
+    LOGIN_PROFILE("login-profile", false),
+    PASSWORD_POLICY("password-policy", false),
+    SERVICE_LINKED_ROLE_DELETION("service-linked-role-deletion", false),
+    SSH_PUBLIC_KEY("ssh-public-key", false),
+    SIGNING_CERTIFICATE("signing-certificate", false),
+    SERVER_CERTIFICATE("server-certificate", true),
+    SERVICE_SPECIFIC_CREDENTIAL("service-specific-credential", false),
+    DELEGATION_REQUEST("delegation-request", false),
+    STS_PREFERENCES("sts-preferences", false),
+    ORGANIZATIONS_FEATURES("organizations-features", false);
 
     private final String storedName;
     private final boolean caseInsensitive;

@@ -50,6 +50,17 @@ public final class IamSnapshot {
                 case SamlProvider sp -> { }
                 case OutboundFederation of -> { }
                 case OutboundSigningKeys ok -> { }
+                case InstanceProfile ip -> { }
+                case LoginProfile lp -> { }
+                case PasswordPolicy pp -> { }
+                case ServiceLinkedRoleDeletion d -> { }
+                case SshPublicKey k -> { }
+                case SigningCertificate c -> { }
+                case ServerCertificate c -> { }
+                case ServiceSpecificCredential c -> { }
+                case DelegationRequest r -> { }
+                case StsPreferences p -> { }
+                case OrganizationsFeatures f -> { }
             }
         }
         this.accessKeys = Map.copyOf(keys);
@@ -218,9 +229,38 @@ public final class IamSnapshot {
                 OutboundSigningKeys.GLOBAL)).map(OutboundSigningKeys.class::cast);
     }
 
+    public List<InstanceProfile> instanceProfiles(AccountId account) {
+        return ofType(InstanceProfile.class, EntityType.INSTANCE_PROFILE, account,
+                Comparator.comparing(p -> p.name().toLowerCase(Locale.ROOT)));
+    }
+
+    public Optional<InstanceProfile> instanceProfile(AccountId account, String name) {
+        return get(EntityKey.of(EntityType.INSTANCE_PROFILE, account.value(), name)).map(InstanceProfile.class::cast);
+    }
+
+    public Optional<LoginProfile> loginProfile(AccountId account, String userId) {
+        return get(EntityKey.of(EntityType.LOGIN_PROFILE, account.value(), userId)).map(LoginProfile.class::cast);
+    }
+
+    public Optional<PasswordPolicy> passwordPolicy(AccountId account) {
+        return get(EntityKey.of(EntityType.PASSWORD_POLICY, account.value(), account.value()))
+                .map(PasswordPolicy.class::cast);
+    }
+
+    public Optional<ServiceLinkedRoleDeletion> serviceLinkedRoleDeletion(AccountId account, String taskId) {
+        return get(EntityKey.of(EntityType.SERVICE_LINKED_ROLE_DELETION, account.value(), taskId))
+                .map(ServiceLinkedRoleDeletion.class::cast);
+    }
+
     public List<CreateAccountStatus> createAccountStatuses() {
         return ofType(CreateAccountStatus.class, EntityType.CREATE_ACCOUNT_STATUS, null,
                 Comparator.comparing(CreateAccountStatus::requestedAt));
+    }
+
+    /** Entities of one type, of one account (or of all when {@code account} is null): for {@link AccountView}. */
+    <T extends IamEntity> List<T> entities(Class<T> type, EntityType entityType, AccountId account,
+            Comparator<T> order) {
+        return ofType(type, entityType, account, order);
     }
 
     private <T extends IamEntity> List<T> ofType(Class<T> type, EntityType entityType, AccountId account,

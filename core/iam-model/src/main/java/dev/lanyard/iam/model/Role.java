@@ -28,8 +28,15 @@ public record Role(AccountId account, String roleId, String name, String path, S
         attachedPolicyArns = List.copyOf(attachedPolicyArns);
     }
 
+    public static final String SERVICE_LINKED_PATH = "/aws-service-role/";
+
     public Arn arn() {
         return Arn.iam(account, "role" + path + name);
+    }
+
+    /** A service-linked role lives under {@code /aws-service-role/SERVICE/}, a path only AWS services create. */
+    public boolean serviceLinked() {
+        return path.startsWith(SERVICE_LINKED_PATH);
     }
 
     @Override

@@ -39,7 +39,10 @@ final class ResourceFormat {
         if (!region.isEmpty() && service.equals("iam")) {
             return Optional.of(Messages.iamRegion(resource));
         }
-        if (!region.isEmpty() && service.equals("s3") && !resourcePart.startsWith("accesspoint/")) {
+        // Bucket and object ARNs name no account and no region; ARNs of S3 resources owned by an account (access
+        // points, access grants, ...) carry both, as AWS's own managed policies write them.
+        String account = rest.size() > 3 ? rest.get(3) : "";
+        if (!region.isEmpty() && service.equals("s3") && account.isEmpty()) {
             return Optional.of(Messages.s3Region(resource));
         }
         if (service.equals("iam") && !validIamPath(resourcePart)) {

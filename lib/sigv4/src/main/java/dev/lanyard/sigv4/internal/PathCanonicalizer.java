@@ -3,7 +3,10 @@ package dev.lanyard.sigv4.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The canonical URI: the path as received, optionally normalized, then URI-encoded once more (non-S3 rules). */
+/**
+ * The canonical URI. Every service but S3 signs the path as received, optionally normalized, then URI-encoded once
+ * more; S3 signs it encoded exactly once and never normalized.
+ */
 public final class PathCanonicalizer {
     private PathCanonicalizer() {}
 
@@ -13,6 +16,24 @@ public final class PathCanonicalizer {
             return "/";
         }
         return UriEncoding.encode(path, true);
+    }
+
+    /** @param doubleEncode false for S3: the path is encoded once ({@link #s3CanonicalPath}) */
+    public static String canonicalPath(String rawPath, boolean normalize, boolean doubleEncode) {
+        if (doubleEncode) {
+            return canonicalPath(rawPath, normalize);
+        }
+        return s3CanonicalPath(normalize ? removeDotSegments(rawPath) : rawPath);
+    }
+
+    /** S3's canonical URI: the path as received, escapes normalized, encoded once ({@link UriEncoding#appendS3Path}). */
+    public static String s3CanonicalPath(String rawPath) {
+        if (rawPath.isEmpty()) {
+            return "/";
+        }
+        StringBuilder out = new StringBuilder(rawPath.length() + 16);
+        UriEncoding.appendS3Path(out, rawPath);
+        return out.toString();
     }
 
     /**

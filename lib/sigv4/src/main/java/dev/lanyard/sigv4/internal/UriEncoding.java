@@ -76,6 +76,37 @@ public final class UriEncoding {
         }
     }
 
+    /**
+     * The canonical form of an S3 path as received (S3 signs the path URI-encoded once, not twice): percent-escapes are
+     * decoded to bytes and every byte is re-encoded, so {@code %2f} and {@code %2F} canonicalize alike; an escaped
+     * slash stays escaped while a literal one stays literal, and '+' is a literal plus. A '%' not followed by two hex
+     * digits stands for itself.
+     */
+    public static void appendS3Path(StringBuilder out, String raw) {
+        int i = 0;
+        int to = raw.length();
+        while (i < to) {
+            char c = raw.charAt(i);
+            int escaped = c == '%' ? hexValue(raw, i + 1, to) : -1;
+            if (escaped >= 0) {
+                appendByte(out, escaped, false);
+                i += 3;
+            } else if (c < 0x80) {
+                appendByte(out, c, true);
+                i++;
+            } else {
+                int end = i + 1;
+                while (end < to && raw.charAt(end) >= 0x80) {
+                    end++;
+                }
+                for (byte b : raw.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+                    appendByte(out, b & 0xff, false);
+                }
+                i = end;
+            }
+        }
+    }
+
     /** Decodes a query-string component to text (form semantics: '+' is a space); bad escapes stand for themselves. */
     public static String decode(String raw, int from, int to) {
         boolean plain = true;

@@ -15,6 +15,11 @@ import dev.lanyard.iam.model.EntityType;
 import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamEntity;
 import dev.lanyard.iam.model.InlinePolicy;
+import dev.lanyard.iam.model.InstanceProfile;
+import dev.lanyard.iam.model.LoginProfile;
+import dev.lanyard.iam.model.PasswordPolicy;
+import dev.lanyard.iam.model.ServiceLinkedRoleDeletion;
+import dev.lanyard.passwords.PasswordHash;
 import dev.lanyard.iam.model.ManagedPolicy;
 import dev.lanyard.iam.model.OidcProvider;
 import dev.lanyard.iam.model.OutboundFederation;
@@ -26,6 +31,14 @@ import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.StoredPolicy;
 import dev.lanyard.iam.model.Tag;
 import dev.lanyard.iam.model.User;
+import dev.lanyard.iam.model.DelegationRequest;
+import dev.lanyard.iam.model.OrganizationsFeatures;
+import dev.lanyard.iam.model.SecretText;
+import dev.lanyard.iam.model.ServerCertificate;
+import dev.lanyard.iam.model.ServiceSpecificCredential;
+import dev.lanyard.iam.model.SigningCertificate;
+import dev.lanyard.iam.model.SshPublicKey;
+import dev.lanyard.iam.model.StsPreferences;
 import dev.lanyard.policy.PolicyKind;
 import dev.lanyard.tokens.MasterKey;
 import dev.lanyard.tokens.SealedDataException;
@@ -158,6 +171,70 @@ final class EntityCodec {
                 node.set("thumbprints", strings(o.thumbprints()));
                 node.set("tags", tags(o.tags()));
             }
+            case InstanceProfile ip -> {
+                node.put("account", ip.account().value()).put("instanceProfileId", ip.instanceProfileId())
+                        .put("name", ip.name()).put("path", ip.path()).put("createDate", ip.createDate().toString());
+                node.set("roles", strings(ip.roleNames()));
+                node.set("tags", tags(ip.tags()));
+            }
+            case LoginProfile lp -> {
+                node.put("account", lp.account().value()).put("userId", lp.userId())
+                        .put("createDate", lp.createDate().toString())
+                        .put("passwordResetRequired", lp.passwordResetRequired())
+                        .put("passwordChanged", lp.passwordChanged().toString());
+                // the hashes (current, then those it replaced) are sealed under the master key, like other secrets
+                ArrayNode hashes = json.createArrayNode();
+                hashes.add(lp.password().encoded());
+                lp.previous().forEach(h -> hashes.add(h.encoded()));
+                secret = masterKey.encrypt(hashes.toString().getBytes(StandardCharsets.UTF_8),
+                        loginProfileAad(lp.userId()));
+            }
+            case PasswordPolicy pp -> {
+                node.put("account", pp.account().value()).put("minimumPasswordLength", pp.minimumPasswordLength())
+                        .put("requireSymbols", pp.requireSymbols()).put("requireNumbers", pp.requireNumbers())
+                        .put("requireUppercaseCharacters", pp.requireUppercaseCharacters())
+                        .put("requireLowercaseCharacters", pp.requireLowercaseCharacters())
+                        .put("allowUsersToChangePassword", pp.allowUsersToChangePassword());
+                pp.maxPasswordAge().ifPresent(v -> node.put("maxPasswordAge", v));
+                pp.passwordReusePrevention().ifPresent(v -> node.put("passwordReusePrevention", v));
+                pp.hardExpiry().ifPresent(v -> node.put("hardExpiry", v));
+            }
+            case ServiceLinkedRoleDeletion d -> node.put("account", d.account().value()).put("taskId", d.taskId())
+                    .put("roleArn", d.roleArn()).put("status", d.status()).put("createDate", d.createDate().toString());
+            case SshPublicKey k -> {
+                node.put("account", k.account().value()).put("id", k.id()).put("userName", k.userName())
+                        .put("body", k.body()).put("fingerprint", k.fingerprint()).put("status", k.status().name())
+                        .put("uploadDate", k.uploadDate().toString());
+            }
+            case SigningCertificate c -> {
+                node.put("account", c.account().value()).put("id", c.id()).put("body", c.body())
+                        .put("status", c.status().name()).put("uploadDate", c.uploadDate().toString());
+                c.userName().ifPresent(n -> node.put("userName", n));
+            }
+            case ServerCertificate c -> {
+                node.put("account", c.account().value()).put("id", c.id()).put("name", c.name())
+                        .put("path", c.path()).put("body", c.body()).put("uploadDate", c.uploadDate().toString())
+                        .put("expiration", c.expiration().toString());
+                c.chain().ifPresent(chain -> node.put("chain", chain));
+                node.set("tags", tags(c.tags()));
+                secret = masterKey.encrypt(c.privateKey().reveal().getBytes(StandardCharsets.UTF_8),
+                        serverKeyAad(c.id()));
+            }
+            case ServiceSpecificCredential c -> {
+                node.put("account", c.account().value()).put("id", c.id()).put("userName", c.userName())
+                        .put("serviceName", c.serviceName()).put("serviceUserName", c.serviceUserName())
+                        .put("status", c.status().name()).put("createDate", c.createDate().toString());
+                c.expirationDate().ifPresent(t -> node.put("expirationDate", t.toString()));
+                secret = masterKey.encrypt(c.secret().reveal().getBytes(StandardCharsets.UTF_8),
+                        serviceCredentialAad(c.id()));
+            }
+            case DelegationRequest r -> delegationRequest(node, r);
+            case StsPreferences p -> node.put("account", p.account().value())
+                    .put("globalEndpointTokenVersion", p.globalEndpointTokenVersion().name());
+            case OrganizationsFeatures f -> {
+                node.put("organizationId", f.organizationId()).put("managementAccount", f.managementAccount().value());
+                node.set("enabled", strings(f.enabled().stream().map(Enum::name).sorted().toList()));
+            }
             case AccessKey k -> {
                 node.put("id", k.id().value()).put("account", k.account().value()).put("status", k.status().name())
                         .put("createDate", k.createDate().toString());
@@ -207,6 +284,39 @@ final class EntityCodec {
             case OIDC_PROVIDER -> new OidcProvider(AccountId.of(text(n, "account")), text(n, "url"),
                     strings(n.path("clientIds")), strings(n.path("thumbprints")), instant(n, "createDate"), tags(n));
             case ACCOUNT_ALIAS -> new AccountAlias(AccountId.of(text(n, "account")), text(n, "alias"));
+            case INSTANCE_PROFILE -> new InstanceProfile(AccountId.of(text(n, "account")),
+                    text(n, "instanceProfileId"), text(n, "name"), text(n, "path"), instant(n, "createDate"),
+                    strings(n.path("roles")), tags(n));
+            case LOGIN_PROFILE -> loginProfile(n, row);
+            case PASSWORD_POLICY -> new PasswordPolicy(AccountId.of(text(n, "account")),
+                    n.path("minimumPasswordLength").asInt(), n.path("requireSymbols").asBoolean(),
+                    n.path("requireNumbers").asBoolean(), n.path("requireUppercaseCharacters").asBoolean(),
+                    n.path("requireLowercaseCharacters").asBoolean(), n.path("allowUsersToChangePassword").asBoolean(),
+                    optionalInt(n, "maxPasswordAge"), optionalInt(n, "passwordReusePrevention"),
+                    n.has("hardExpiry") ? Optional.of(n.path("hardExpiry").asBoolean()) : Optional.empty());
+            case SERVICE_LINKED_ROLE_DELETION -> new ServiceLinkedRoleDeletion(AccountId.of(text(n, "account")),
+                    text(n, "taskId"), text(n, "roleArn"), text(n, "status"), instant(n, "createDate"));
+            case SSH_PUBLIC_KEY -> new SshPublicKey(AccountId.of(text(n, "account")), text(n, "id"),
+                    text(n, "userName"), text(n, "body"), text(n, "fingerprint"),
+                    AccessKey.Status.valueOf(text(n, "status")), instant(n, "uploadDate"));
+            case SIGNING_CERTIFICATE -> new SigningCertificate(AccountId.of(text(n, "account")), text(n, "id"),
+                    optional(n, "userName"), text(n, "body"), AccessKey.Status.valueOf(text(n, "status")),
+                    instant(n, "uploadDate"));
+            case SERVER_CERTIFICATE -> new ServerCertificate(AccountId.of(text(n, "account")), text(n, "id"),
+                    text(n, "name"), text(n, "path"), text(n, "body"), optional(n, "chain"),
+                    decryptText(row, serverKeyAad(text(n, "id")), "the private key of server certificate"),
+                    instant(n, "uploadDate"), instant(n, "expiration"), tags(n));
+            case SERVICE_SPECIFIC_CREDENTIAL -> new ServiceSpecificCredential(AccountId.of(text(n, "account")),
+                    text(n, "id"), text(n, "userName"), text(n, "serviceName"), text(n, "serviceUserName"),
+                    decryptText(row, serviceCredentialAad(text(n, "id")), "the secret of service-specific credential"),
+                    AccessKey.Status.valueOf(text(n, "status")), instant(n, "createDate"),
+                    optional(n, "expirationDate").map(Instant::parse));
+            case DELEGATION_REQUEST -> delegationRequest(n);
+            case STS_PREFERENCES -> new StsPreferences(AccountId.of(text(n, "account")),
+                    StsPreferences.GlobalEndpointTokenVersion.valueOf(text(n, "globalEndpointTokenVersion")));
+            case ORGANIZATIONS_FEATURES -> new OrganizationsFeatures(text(n, "organizationId"),
+                    AccountId.of(text(n, "managementAccount")), strings(n.path("enabled")).stream()
+                            .map(OrganizationsFeatures.Feature::valueOf).collect(java.util.stream.Collectors.toSet()));
             case ACCESS_KEY -> new AccessKey(new AccessKeyId(text(n, "id")), AccountId.of(text(n, "account")),
                     optional(n, "userName"), decryptSecret(row), AccessKey.Status.valueOf(text(n, "status")),
                     instant(n, "createDate"));
@@ -222,6 +332,28 @@ final class EntityCodec {
         return new ManagedPolicy(text(n, "owner"), text(n, "policyId"), text(n, "name"), text(n, "path"),
                 optional(n, "description"), instant(n, "createDate"), instant(n, "updateDate"),
                 text(n, "defaultVersionId"), versions, tags(n));
+    }
+
+    private LoginProfile loginProfile(JsonNode n, Row row) {
+        String userId = text(n, "userId");
+        List<PasswordHash> hashes = new ArrayList<>();
+        try {
+            readTree(new String(masterKey.decrypt(row.secret(), loginProfileAad(userId)), StandardCharsets.UTF_8))
+                    .forEach(h -> hashes.add(PasswordHash.of(h.asText())));
+        } catch (SealedDataException e) {
+            throw new IllegalStateException("cannot decrypt the login profile of user " + userId, e);
+        }
+        return new LoginProfile(AccountId.of(text(n, "account")), userId, hashes.getFirst(), instant(n, "createDate"),
+                n.path("passwordResetRequired").asBoolean(), instant(n, "passwordChanged"),
+                hashes.subList(1, hashes.size()));
+    }
+
+    private static byte[] loginProfileAad(String userId) {
+        return ("login-profile:" + userId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Optional<Integer> optionalInt(JsonNode n, String field) {
+        return n.has(field) ? Optional.of(n.path(field).asInt()) : Optional.empty();
     }
 
     private SecretAccessKey decryptSecret(Row row) {
@@ -270,6 +402,58 @@ final class EntityCodec {
         } catch (SealedDataException e) {
             throw new IllegalStateException("cannot decrypt the outbound signing keys", e);
         }
+    }
+
+    private SecretText decryptText(Row row, byte[] aad, String what) {
+        try {
+            return SecretText.of(new String(masterKey.decrypt(row.secret(), aad), StandardCharsets.UTF_8));
+        } catch (SealedDataException e) {
+            throw new IllegalStateException("cannot decrypt " + what + " " + row.id(), e);
+        }
+    }
+
+    private static byte[] serverKeyAad(String certificateId) {
+        return ("server-certificate-key:" + certificateId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] serviceCredentialAad(String credentialId) {
+        return ("service-specific-credential:" + credentialId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void delegationRequest(ObjectNode node, DelegationRequest r) {
+        node.put("id", r.id()).put("requestor", r.requestor().value()).put("requestorName", r.requestorName())
+                .put("description", r.description()).put("requestorWorkflowId", r.requestorWorkflowId())
+                .put("notificationChannel", r.notificationChannel()).put("sessionDuration", r.sessionDuration())
+                .put("onlySendByOwner", r.onlySendByOwner()).put("state", r.state().name())
+                .put("createDate", r.createDate().toString()).put("updatedTime", r.updatedTime().toString())
+                .put("expirationTime", r.expirationTime().toString());
+        r.ownerAccount().ifPresent(a -> node.put("ownerAccount", a.value()));
+        r.ownerId().ifPresent(o -> node.put("ownerId", o));
+        r.requestMessage().ifPresent(m -> node.put("requestMessage", m));
+        r.redirectUrl().ifPresent(u -> node.put("redirectUrl", u));
+        r.approverId().ifPresent(a -> node.put("approverId", a));
+        r.notes().ifPresent(t -> node.put("notes", t));
+        r.rejectionReason().ifPresent(t -> node.put("rejectionReason", t));
+        r.permissions().policyTemplateArn().ifPresent(a -> node.put("policyTemplateArn", a));
+        ArrayNode parameters = node.putArray("parameters");
+        for (DelegationRequest.PolicyParameter p : r.permissions().parameters()) {
+            ObjectNode entry = parameters.addObject().put("name", p.name()).put("type", p.type());
+            entry.set("values", strings(p.values()));
+        }
+    }
+
+    private static DelegationRequest delegationRequest(JsonNode n) {
+        List<DelegationRequest.PolicyParameter> parameters = new ArrayList<>();
+        n.path("parameters").forEach(p -> parameters.add(new DelegationRequest.PolicyParameter(text(p, "name"),
+                strings(p.path("values")), text(p, "type"))));
+        return new DelegationRequest(text(n, "id"), AccountId.of(text(n, "requestor")), text(n, "requestorName"),
+                optional(n, "ownerAccount").map(AccountId::of), optional(n, "ownerId"), text(n, "description"),
+                optional(n, "requestMessage"), new DelegationRequest.Permissions(optional(n, "policyTemplateArn"),
+                        parameters), text(n, "requestorWorkflowId"), optional(n, "redirectUrl"),
+                text(n, "notificationChannel"), n.path("sessionDuration").asInt(), n.path("onlySendByOwner").asBoolean(),
+                DelegationRequest.State.valueOf(text(n, "state")), optional(n, "approverId"), optional(n, "notes"),
+                optional(n, "rejectionReason"), instant(n, "createDate"), instant(n, "updatedTime"),
+                instant(n, "expirationTime"));
     }
 
     private static byte[] seedAad(String serialNumber) {

@@ -14,142 +14,283 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * The store on a JDBC database (embedded H2 in PostgreSQL mode, or PostgreSQL). Each write is one transaction that
- * first advances the global version with a compare-and-set, so two writers (or two nodes) never interleave; the
- * loser reloads and re-runs its mutation.
+ * The store on a JDBC database (embedded H2 in PostgreSQL mode, or PostgreSQL).
+ *
+ * <p>Writers serialize, on this node with a lock and across nodes with a row lock on the version row taken first in
+ * each write transaction. A writer that finds the stored version ahead of its snapshot (another node wrote) reloads
+ * under that lock and re-runs its mutation on the fresh state, so independent writes through several nodes all
+ * succeed and only a true conflict (the same name twice) is refused, with the error that operation gives.
+ *
+ * <p>A write is acknowledged only once it is durable: after the commit, {@link GroupCommit} holds the answer until a
+ * sync covers it (PostgreSQL's commit is durable by itself). Readers see a state only once it is durable, so no
+ * request can act on a change that a crash could take back. Every wait is bounded: a write path that cannot make
+ * progress answers 503 and reports why in {@link #problem()}, and reads go on from memory.
  */
 public final class JdbcIamStore implements IamStore, KeysetStore {
-    private static final int MAX_ATTEMPTS = 5;
+    /** How long a write waits for its turn, a row lock or a sync before it answers 503. */
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(5);
+    private static final int CLOSE_TIMEOUT_SECONDS = 10;
+    private static final System.Logger LOG = System.getLogger("dev.lanyard.store");
 
     private final DataSource dataSource;
     private final EntityCodec codec;
+    private final GroupCommit groupCommit;
+    private final Duration writeTimeout;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AutoCloseable onClose;
-    private volatile IamSnapshot current;
-    private volatile boolean reachable = true;
+    /** The newest state committed to the database: the base of the next write. Written under writeLock. */
+    private volatile IamSnapshot committed;
+    /** The newest durable state: what readers see. */
+    private final AtomicReference<IamSnapshot> published = new AtomicReference<>();
+    private final InstantSource clock;
+    private volatile Instant writeStarted;
+    /** Why the last poll failed; cleared by the next poll that reaches the database. */
+    private volatile String unreachable;
+    /** Why the last write failed; cleared by a write that succeeds or a poll that finds the write path free. */
+    private volatile String writeFailure;
 
-    private JdbcIamStore(DataSource dataSource, MasterKey masterKey, AutoCloseable onClose) {
+    private JdbcIamStore(DataSource dataSource, MasterKey masterKey, GroupCommit.Sync sync, Duration writeTimeout,
+            InstantSource clock, AutoCloseable onClose) {
+        this.clock = requireNonNull(clock, "clock is null");
         this.dataSource = requireNonNull(dataSource, "dataSource is null");
         this.codec = new EntityCodec(requireNonNull(masterKey, "masterKey is null"));
+        this.writeTimeout = requireNonNull(writeTimeout, "writeTimeout is null");
+        this.groupCommit = new GroupCommit(sync, writeTimeout, clock);
         this.onClose = onClose;
     }
 
-    /** Migrates the schema and loads the read model. */
-    public static JdbcIamStore open(DataSource dataSource, MasterKey masterKey, AutoCloseable onClose) {
+    /**
+     * Migrates the schema and loads the read model. {@code sync} forces committed transactions to stable storage
+     * ({@link GroupCommit.Sync#ON_COMMIT} where a commit already is durable); the database must give up on a row
+     * lock within {@code writeTimeout} (H2's LOCK_TIMEOUT, PostgreSQL's lock_timeout).
+     */
+    static JdbcIamStore open(DataSource dataSource, MasterKey masterKey, GroupCommit.Sync sync,
+            Duration writeTimeout, InstantSource clock, AutoCloseable onClose) {
         Migrations.migrate(dataSource);
-        JdbcIamStore store = new JdbcIamStore(dataSource, masterKey, onClose);
-        store.current = store.loadAll();
+        JdbcIamStore store = new JdbcIamStore(dataSource, masterKey, sync, writeTimeout, clock, onClose);
+        IamSnapshot loaded;
+        try (Connection c = dataSource.getConnection()) {
+            loaded = store.loadAll(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot load the IAM model: " + e.getMessage(), e);
+        }
+        store.committed = loaded;
+        store.published.set(loaded);
         return store;
     }
 
     @Override
     public IamSnapshot snapshot() {
-        return current;
+        return published.get();
     }
 
     @Override
     public <R> R update(Function<IamSnapshot, Mutation<R>> mutation) {
-        writeLock.lock();
-        try {
-            for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-                IamSnapshot base = current;
-                Mutation<R> result = mutation.apply(base);
-                if (result.changes().isEmpty()) {
-                    return result.result();
-                }
-                if (write(base.version(), result.changes())) {
-                    current = base.apply(base.version() + 1, result.changes());
-                    return result.result();
-                }
-                current = loadAll();
+        Written<R> written = write(mutation);
+        if (written.ticket() != 0) {
+            try {
+                groupCommit.awaitDurable(written.ticket(), this::capturePublication);
+            } catch (SQLException e) {
+                throw storeUnavailable(e);
             }
-            throw new AwsException(ErrorCode.CONCURRENT_MODIFICATION,
-                    "The request was rejected because multiple requests to change this object were submitted"
-                            + " simultaneously. Wait a few minutes and submit your request again.");
+        }
+        return written.result();
+    }
+
+    private record Written<R>(R result, long ticket) {}
+
+    private <R> Written<R> write(Function<IamSnapshot, Mutation<R>> mutation) {
+        lockForWrite();
+        try {
+            IamSnapshot base = committed;
+            Mutation<R> result = mutation.apply(base);
+            if (result.changes().isEmpty()) {
+                // An answer read from a state not yet synced (UpdateAccessKey Inactive on a key another request just
+                // deactivated) waits for that sync too: a crash must not take back what it confirmed.
+                boolean unsynced = base.version() > published.get().version();
+                return new Written<>(result.result(), unsynced ? groupCommit.committed() : 0);
+            }
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    long stored = lockVersion(c);
+                    if (stored != base.version()) {
+                        // Another node wrote since this one last loaded: go on from the state it left.
+                        base = loadAll(c);
+                        committed = base;
+                        result = mutation.apply(base);
+                    }
+                    if (!result.changes().isEmpty()) {
+                        setVersion(c, base.version() + 1);
+                        for (EntityChange change : result.changes()) {
+                            apply(c, change);
+                        }
+                    }
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    rollback(c);
+                    throw e;
+                }
+                if (!result.changes().isEmpty()) {
+                    committed = base.apply(base.version() + 1, result.changes());
+                }
+                writeFailure = null;
+                unreachable = null;
+                return new Written<>(result.result(), groupCommit.committed());
+            } catch (SQLException e) {
+                throw storeUnavailable(e);
+            }
         } finally {
+            writeStarted = null;
             writeLock.unlock();
         }
     }
 
+    /** Taken by the sync that will cover the newest commit: publishing it once the sync is done. */
+    private Runnable capturePublication() {
+        IamSnapshot state = committed; // set only once its commit returned, so the sync about to start covers it
+        return () -> publish(state);
+    }
+
+    private void publish(IamSnapshot state) {
+        published.accumulateAndGet(state, (old, candidate) -> candidate.version() >= old.version() ? candidate : old);
+    }
+
+    private void lockForWrite() {
+        try {
+            groupCommit.refuseIfFailed();
+            if (!writeLock.tryLock(writeTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new SQLTimeoutException("another write to the store has not finished within " + writeTimeout);
+            }
+        } catch (SQLException e) {
+            throw storeUnavailable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw storeUnavailable(new SQLTimeoutException("interrupted while waiting to write", e));
+        }
+        writeStarted = clock.instant();
+    }
+
     /**
      * Asks the database for the global version and reloads when another node has written since. Returns whether the
-     * database answered; while it does not, the last snapshot keeps serving (static stability).
+     * database answered; while it does not, the last snapshot keeps serving (static stability). For PostgreSQL,
+     * whose commits are durable when they return: what it loads is published as it is.
      */
     public boolean poll() {
         long stored;
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT version FROM lanyard_meta WHERE id = 1");
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            stored = rs.getLong(1);
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT version FROM lanyard_meta WHERE id = 1");
+                    ResultSet rs = s.executeQuery()) {
+                rs.next();
+                stored = rs.getLong(1);
+            }
+            unreachable = null;
+            if (writeFailure != null && writePathFree(c)) {
+                writeFailure = null;
+            }
         } catch (SQLException e) {
-            reachable = false;
+            unreachable = "the database does not answer: " + e.getMessage();
             return false;
         }
-        reachable = true;
-        if (stored != current.version()) {
+        if (stored != published.get().version()) {
             try {
                 reload();
             } catch (AwsException e) {
-                reachable = false;
                 return false;
             }
         }
         return true;
     }
 
-    /** Whether the database answered the last time it was asked. */
-    public boolean reachable() {
-        return reachable;
+    /** Whether a write could take the version row's lock right now (asked only after a write failed). */
+    private static boolean writePathFree(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT version FROM lanyard_meta WHERE id = 1 FOR UPDATE NOWAIT")) {
+            s.executeQuery().close();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
     }
 
-    /** Re-reads everything, e.g. after another node wrote. */
-    public void reload() {
-        writeLock.lock();
-        try {
-            current = loadAll();
+    /**
+     * What keeps writes from going through, if anything: an unreachable database, a write or a sync that has not
+     * finished in time, a failed sync. Reads and issuing go on from memory meanwhile.
+     */
+    public Optional<String> problem() {
+        Optional<String> durability = groupCommit.problem();
+        if (durability.isPresent()) {
+            return durability;
+        }
+        Instant started = writeStarted;
+        Duration running = started == null ? Duration.ZERO : Duration.between(started, clock.instant());
+        if (running.compareTo(writeTimeout) > 0) {
+            return Optional.of("a write to the store has not finished for " + running.toSeconds() + " s");
+        }
+        return Optional.ofNullable(unreachable).or(() -> Optional.ofNullable(writeFailure));
+    }
+
+    /** Whether writes go through: the database answered the last time it was asked and nothing is stuck. */
+    public boolean reachable() {
+        return problem().isEmpty();
+    }
+
+    private void reload() {
+        lockForWrite();
+        try (Connection c = dataSource.getConnection()) {
+            IamSnapshot loaded = loadAll(c);
+            committed = loaded;
+            publish(loaded);
+        } catch (SQLException e) {
+            throw storeUnavailable(e);
         } finally {
+            writeStarted = null;
             writeLock.unlock();
         }
     }
 
-    private boolean write(long baseVersion, List<EntityChange> changes) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                if (!advanceVersion(c, baseVersion)) {
-                    c.rollback();
-                    return false;
-                }
-                for (EntityChange change : changes) {
-                    apply(c, change);
-                }
-                c.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+    /** Locks the version row until this transaction ends: the one place where writers on every node queue. */
+    private static long lockVersion(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT version FROM lanyard_meta WHERE id = 1 FOR UPDATE");
+                ResultSet rs = s.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("the version row of lanyard_meta is missing");
             }
-        } catch (SQLException e) {
-            throw storeUnavailable(e);
+            return rs.getLong(1);
         }
     }
 
-    private static boolean advanceVersion(Connection c, long baseVersion) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "UPDATE lanyard_meta SET version = ? WHERE id = 1 AND version = ?")) {
-            s.setLong(1, baseVersion + 1);
-            s.setLong(2, baseVersion);
-            return s.executeUpdate() == 1;
+    private static void setVersion(Connection c, long version) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE lanyard_meta SET version = ? WHERE id = 1")) {
+            s.setLong(1, version);
+            s.executeUpdate();
+        }
+    }
+
+    private static void rollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "rolling back a failed write failed too: " + e);
         }
     }
 
@@ -186,29 +327,24 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
         }
     }
 
-    private IamSnapshot loadAll() {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            long version;
-            try (PreparedStatement s = c.prepareStatement("SELECT version FROM lanyard_meta WHERE id = 1");
-                    ResultSet rs = s.executeQuery()) {
-                rs.next();
-                version = rs.getLong(1);
-            }
-            List<IamEntity> entities = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT entity_type, account_id, entity_id, body, secret FROM iam_entity");
-                    ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    entities.add(codec.decode(new EntityCodec.Row(rs.getString(1), rs.getString(2),
-                            rs.getString(3), rs.getString(4), rs.getBytes(5))));
-                }
-            }
-            c.commit();
-            return IamSnapshot.of(version, entities);
-        } catch (SQLException e) {
-            throw storeUnavailable(e);
+    /** Reads the version and every entity; in a write transaction, under its lock on the version row. */
+    private IamSnapshot loadAll(Connection c) throws SQLException {
+        long version;
+        try (PreparedStatement s = c.prepareStatement("SELECT version FROM lanyard_meta WHERE id = 1");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            version = rs.getLong(1);
         }
+        List<IamEntity> entities = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT entity_type, account_id, entity_id, body, secret FROM iam_entity");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                entities.add(codec.decode(new EntityCodec.Row(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getBytes(5))));
+            }
+        }
+        return IamSnapshot.of(version, entities);
     }
 
     @Override
@@ -224,20 +360,32 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
 
     @Override
     public boolean compareAndSetKeyset(Optional<byte[]> expected, byte[] replacement) {
+        boolean swapped;
+        lockForWrite(); // commits never overlap, on any table (see EmbeddedDatabase)
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                boolean swapped = expected.isEmpty() ? insertKeyset(c, replacement) : swapKeyset(c, expected.get(),
+                swapped = expected.isEmpty() ? insertKeyset(c, replacement) : swapKeyset(c, expected.get(),
                         replacement);
                 c.commit();
-                return swapped;
             } catch (SQLException e) {
-                c.rollback();
+                rollback(c);
                 return false;
             }
         } catch (SQLException e) {
             throw storeUnavailable(e);
+        } finally {
+            writeStarted = null;
+            writeLock.unlock();
         }
+        if (swapped) {
+            try {
+                groupCommit.awaitDurable(groupCommit.committed(), this::capturePublication);
+            } catch (SQLException e) {
+                throw storeUnavailable(e);
+            }
+        }
+        return swapped;
     }
 
     private static boolean insertKeyset(Connection c, byte[] replacement) throws SQLException {
@@ -261,19 +409,49 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
     }
 
     private AwsException storeUnavailable(SQLException e) {
-        reachable = false;
+        noteFailure(e);
         return new AwsException(ErrorCode.SERVICE_UNAVAILABLE,
                 "The service is temporarily unable to store changes. Try again later.", e.toString());
     }
 
+    private void noteFailure(SQLException e) {
+        String reason = "a write failed: " + e.getMessage();
+        if (!reason.equals(writeFailure)) {
+            LOG.log(System.Logger.Level.WARNING, "store write path: " + e);
+        }
+        writeFailure = reason;
+    }
+
+    /**
+     * Closes the database, waiting at most {@value #CLOSE_TIMEOUT_SECONDS} seconds: a write stuck in the database
+     * must not keep the process from stopping. Every acknowledged write is durable already, so a close that gives up
+     * costs only the next start's recovery.
+     */
     @Override
     public void close() {
-        try {
-            if (onClose != null) {
+        if (onClose == null) {
+            return;
+        }
+        AtomicReference<Exception> failed = new AtomicReference<>();
+        Thread closer = Thread.ofPlatform().name("lanyard-store-close").daemon().start(() -> {
+            try {
                 onClose.close();
+            } catch (Exception e) {
+                failed.set(e);
             }
-        } catch (Exception e) {
-            throw new IllegalStateException("closing the store failed", e);
+        });
+        try {
+            if (!closer.join(Duration.ofSeconds(CLOSE_TIMEOUT_SECONDS))) {
+                LOG.log(System.Logger.Level.WARNING, "the store did not close within " + CLOSE_TIMEOUT_SECONDS
+                        + " s (" + problem().orElse("no known problem") + "); stopping without a clean close");
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (failed.get() != null) {
+            throw new IllegalStateException("closing the store failed", failed.get());
         }
     }
 }

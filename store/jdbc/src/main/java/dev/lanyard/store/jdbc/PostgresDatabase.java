@@ -4,12 +4,24 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lanyard.tokens.MasterKey;
 import java.time.Duration;
+import java.time.InstantSource;
 
 /** The store on PostgreSQL for several nodes: pooled connections that fail fast when the database is away. */
 public final class PostgresDatabase {
     private PostgresDatabase() {}
 
-    public static JdbcIamStore open(String jdbcUrl, String user, String password, MasterKey masterKey) {
+    public static JdbcIamStore open(String jdbcUrl, String user, String password, MasterKey masterKey,
+            InstantSource clock) {
+        return open(jdbcUrl, user, password, masterKey, JdbcIamStore.DEFAULT_WRITE_TIMEOUT, clock);
+    }
+
+    /**
+     * Opens the store; a write waits at most {@code writeTimeout} for the row lock that serializes writers across
+     * nodes. A commit is durable when PostgreSQL returns it (its defaults, fsync and synchronous_commit on, are
+     * assumed; a server that turns them off gives up this guarantee).
+     */
+    public static JdbcIamStore open(String jdbcUrl, String user, String password, MasterKey masterKey,
+            Duration writeTimeout, InstantSource clock) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
@@ -24,6 +36,8 @@ public final class PostgresDatabase {
         config.addDataSourceProperty("connectTimeout", "2");
         config.addDataSourceProperty("socketTimeout", "10");
         config.addDataSourceProperty("tcpKeepAlive", "true");
+        // a row lock held too long (another node's write stuck) fails this write with 503 instead of hanging it
+        config.addDataSourceProperty("options", "-c lock_timeout=" + writeTimeout.toMillis());
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(config);
@@ -32,7 +46,8 @@ public final class PostgresDatabase {
                     + "): a node that has never loaded its IAM model from the database does not serve", e);
         }
         try {
-            return JdbcIamStore.open(dataSource, masterKey, dataSource);
+            return JdbcIamStore.open(dataSource, masterKey, GroupCommit.Sync.ON_COMMIT, writeTimeout, clock,
+                    dataSource);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -8,6 +8,7 @@ import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.iam.spi.IamStore.Mutation;
 import dev.lanyard.store.testing.IamStoreContract;
 import dev.lanyard.tokens.MasterKey;
+import java.time.Clock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ class EmbeddedStoreContractTest extends IamStoreContract {
     protected IamStore newStore() {
         try {
             Path dir = Files.createTempDirectory("lanyard-store");
-            IamStore store = EmbeddedDatabase.open(dir, MASTER);
+            IamStore store = EmbeddedDatabase.open(dir, MASTER, Clock.systemUTC());
             directories.put(store, dir);
             return store;
         } catch (IOException e) {
@@ -41,7 +42,7 @@ class EmbeddedStoreContractTest extends IamStoreContract {
     protected IamStore reopen(IamStore store) {
         Path dir = directories.get(store);
         store.close();
-        return EmbeddedDatabase.open(dir, MASTER);
+        return EmbeddedDatabase.open(dir, MASTER, Clock.systemUTC());
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.lanyard.iam.spi.IamStore.Mutation;
 import dev.lanyard.store.testing.IamStoreContract;
 import dev.lanyard.store.testing.PostgresServer;
 import dev.lanyard.tokens.MasterKey;
+import java.time.Clock;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -49,7 +50,7 @@ class PostgresStoreContractTest extends IamStoreContract {
     @Override
     protected IamStore newStore() {
         String url = newDatabase();
-        IamStore store = PostgresDatabase.open(url, postgres.user(), "", MASTER);
+        IamStore store = PostgresDatabase.open(url, postgres.user(), "", MASTER, Clock.systemUTC());
         urls.put(store, url);
         return store;
     }
@@ -58,19 +59,19 @@ class PostgresStoreContractTest extends IamStoreContract {
     protected IamStore reopen(IamStore store) {
         String url = urls.get(store);
         store.close();
-        return PostgresDatabase.open(url, postgres.user(), "", MASTER);
+        return PostgresDatabase.open(url, postgres.user(), "", MASTER, Clock.systemUTC());
     }
 
     @Test
     void twoNodesConvergeThroughTheVersion() {
         String url = newDatabase();
-        try (JdbcIamStore first = PostgresDatabase.open(url, postgres.user(), "", MASTER);
-                JdbcIamStore second = PostgresDatabase.open(url, postgres.user(), "", MASTER)) {
+        try (JdbcIamStore first = PostgresDatabase.open(url, postgres.user(), "", MASTER, Clock.systemUTC());
+                JdbcIamStore second = PostgresDatabase.open(url, postgres.user(), "", MASTER, Clock.systemUTC())) {
             first.update(s -> Mutation.of(1, EntityChange.upsert(user("alice"))));
             assertThat(second.snapshot().user(ACCOUNT, "alice")).isEmpty();
             assertThat(second.poll()).isTrue();
             assertThat(second.snapshot().user(ACCOUNT, "alice")).isPresent();
-            // A writer with a stale snapshot loses the compare-and-set, reloads and re-runs: nothing is lost.
+            // A writer with a stale snapshot finds the version ahead under its row lock, reloads and re-runs.
             first.update(s -> Mutation.of(1, EntityChange.upsert(user("bob"))));
             second.update(s -> Mutation.of(1, EntityChange.upsert(user("carol"))));
             assertThat(second.snapshot().users(ACCOUNT)).hasSize(3);
@@ -82,7 +83,7 @@ class PostgresStoreContractTest extends IamStoreContract {
     @Test
     void anOutageFailsWritesFastAndKeepsReads() {
         String url = newDatabase();
-        try (JdbcIamStore store = PostgresDatabase.open(url, postgres.user(), "", MASTER)) {
+        try (JdbcIamStore store = PostgresDatabase.open(url, postgres.user(), "", MASTER, Clock.systemUTC())) {
             store.update(s -> Mutation.of(1, EntityChange.upsert(user("dora"))));
             postgres.stopServer();
             try {

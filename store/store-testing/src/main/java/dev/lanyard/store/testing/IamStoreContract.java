@@ -154,4 +154,75 @@ public abstract class IamStoreContract {
             assertThat(reopened.snapshot().mfaDevice(ACCOUNT, clean.serialNumber())).contains(clean);
         }
     }
+
+    /** Instance profiles, login profiles (password hashes sealed), password policies and deletion tasks survive. */
+    @Test
+    void accountSettingsAndProfilesSurviveReopen() {
+        IamStore store = newStore();
+        var profile = new dev.lanyard.iam.model.InstanceProfile(ACCOUNT, "AIPAEXAMPLE", "web", "/ec2/", T0,
+                List.of("app"), List.of(new Tag("team", "blue")));
+        var login = new dev.lanyard.iam.model.LoginProfile(ACCOUNT, "AIDACAROL",
+                dev.lanyard.passwords.PasswordHash.of("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$new"),
+                T0, true, T0.plusSeconds(5),
+                List.of(dev.lanyard.passwords.PasswordHash.of("$argon2id$v=19$m=19456,t=2,p=1$b2xk$old")));
+        var policy = new dev.lanyard.iam.model.PasswordPolicy(ACCOUNT, 14, true, false, true, false, true,
+                Optional.of(90), Optional.empty(), Optional.of(false));
+        var deletion = new dev.lanyard.iam.model.ServiceLinkedRoleDeletion(ACCOUNT,
+                "task/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling/0-1-2-3-4",
+                "arn:aws:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/"
+                        + "AWSServiceRoleForAutoScaling", "SUCCEEDED", T0);
+        store.update(s -> Mutation.of(1, EntityChange.upsert(profile), EntityChange.upsert(login),
+                EntityChange.upsert(policy), EntityChange.upsert(deletion)));
+        IamStore reopened = reopen(store);
+        try (reopened) {
+            if (reopened.snapshot().all().isEmpty()) {
+                return; // not a durable store
+            }
+            assertThat(reopened.snapshot().instanceProfile(ACCOUNT, "WEB")).contains(profile);
+            assertThat(reopened.snapshot().loginProfile(ACCOUNT, "AIDACAROL")).contains(login);
+            assertThat(reopened.snapshot().passwordPolicy(ACCOUNT)).contains(policy);
+            assertThat(reopened.snapshot().serviceLinkedRoleDeletion(ACCOUNT, deletion.taskId())).contains(deletion);
+        }
+    }
+
+    /** Each of issue 16's credential kinds comes back whole, its secret (key, password) decrypted, after a reopen. */
+    @Test
+    void credentialsCertificatesAndDelegationRequestsSurviveAReopen() {
+        IamStore store = newStore();
+        List<dev.lanyard.iam.model.IamEntity> entities = List.of(
+                new dev.lanyard.iam.model.SshPublicKey(ACCOUNT, "APKAAAAAAAAAAAAAAAAA", "carol", "ssh-rsa AAAA c",
+                        "00:11", AccessKey.Status.Inactive, T0),
+                new dev.lanyard.iam.model.SigningCertificate(ACCOUNT, "C".repeat(32), Optional.empty(), "PEM",
+                        AccessKey.Status.Active, T0),
+                new dev.lanyard.iam.model.ServerCertificate(ACCOUNT, "ASCAAAAAAAAAAAAAAAAAA", "Web", "/cf/", "PEM",
+                        Optional.of("CHAIN"), dev.lanyard.iam.model.SecretText.of("PRIVATE KEY"), T0,
+                        T0.plusSeconds(86400), List.of(new Tag("env", "test"))),
+                new dev.lanyard.iam.model.ServiceSpecificCredential(ACCOUNT, "ACCAAAAAAAAAAAAAAAAAA", "carol",
+                        "bedrock.amazonaws.com", "carol+1-at-123456789012",
+                        dev.lanyard.iam.model.SecretText.of("ABSKsecret"), AccessKey.Status.Active, T0,
+                        Optional.of(T0.plusSeconds(60))),
+                new dev.lanyard.iam.model.DelegationRequest("dr0123456789abcdef", ACCOUNT, "partner",
+                        Optional.of(AccountId.of("210987654321")), Optional.of("arn:aws:iam::210987654321:user/o"),
+                        "d", Optional.of("m"), new dev.lanyard.iam.model.DelegationRequest.Permissions(
+                                Optional.of("arn:aws:iam::aws:policy-template/T"), List.of(
+                                        new dev.lanyard.iam.model.DelegationRequest.PolicyParameter("bucket",
+                                                List.of("a", "b"), "stringList"))),
+                        "wf-1", Optional.of("https://partner.example/x"), "topic", 900, true,
+                        dev.lanyard.iam.model.DelegationRequest.State.ACCEPTED, Optional.of("arn:approver"),
+                        Optional.of("n"), Optional.empty(), T0, T0.plusSeconds(1), T0.plusSeconds(2)),
+                new dev.lanyard.iam.model.StsPreferences(ACCOUNT,
+                        dev.lanyard.iam.model.StsPreferences.GlobalEndpointTokenVersion.v2Token),
+                new dev.lanyard.iam.model.OrganizationsFeatures("o-abcdefghij", ACCOUNT, java.util.Set.of(
+                        dev.lanyard.iam.model.OrganizationsFeatures.Feature.RootSessions)));
+        store.update(s -> Mutation.of(1, entities.stream().map(EntityChange::upsert).toArray(EntityChange[]::new)));
+        IamStore reopened = reopen(store);
+        try (reopened) {
+            if (reopened.snapshot().all().isEmpty()) {
+                return; // not a durable store
+            }
+            for (dev.lanyard.iam.model.IamEntity entity : entities) {
+                assertThat(reopened.snapshot().get(entity.key())).contains(entity);
+            }
+        }
+    }
 }

@@ -1,0 +1,91 @@
+package dev.lanyard.iam.model;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lanyard.aws.AccountId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A partner's request for temporary access to a customer's account. The partner (requestor) creates it, optionally for
+ * one owner account; an identity of that account associates itself as owner, may forward it for approval, and accepts
+ * or rejects it; once accepted, sending the delegation token finalizes it. Requests are one namespace across accounts:
+ * {@link AccountView} decides which account may see one.
+ */
+public record DelegationRequest(String id, AccountId requestor, String requestorName, Optional<AccountId> ownerAccount,
+        Optional<String> ownerId, String description, Optional<String> requestMessage, Permissions permissions,
+        String requestorWorkflowId, Optional<String> redirectUrl, String notificationChannel, int sessionDuration,
+        boolean onlySendByOwner, State state, Optional<String> approverId, Optional<String> notes,
+        Optional<String> rejectionReason, Instant createDate, Instant updatedTime, Instant expirationTime)
+        implements IamEntity {
+
+    /** The states of IAM's stateType, in the order a request passes them. */
+    public enum State { UNASSIGNED, ASSIGNED, PENDING_APPROVAL, FINALIZED, ACCEPTED, REJECTED, EXPIRED }
+
+    /** One PolicyParameter: a name, its values, and whether it is a string or a string list. */
+    public record PolicyParameter(String name, List<String> values, String type) {
+        public PolicyParameter {
+            requireNonNull(name, "name is null");
+            values = List.copyOf(values);
+            requireNonNull(type, "type is null");
+        }
+    }
+
+    /** DelegationPermission: a policy template and the values of its parameters. */
+    public record Permissions(Optional<String> policyTemplateArn, List<PolicyParameter> parameters) {
+        public Permissions {
+            requireNonNull(policyTemplateArn, "policyTemplateArn is null");
+            parameters = List.copyOf(parameters);
+        }
+    }
+
+    public DelegationRequest {
+        requireNonNull(id, "id is null");
+        requireNonNull(requestor, "requestor is null");
+        requireNonNull(requestorName, "requestorName is null");
+        requireNonNull(ownerAccount, "ownerAccount is null");
+        requireNonNull(ownerId, "ownerId is null");
+        requireNonNull(description, "description is null");
+        requireNonNull(requestMessage, "requestMessage is null");
+        requireNonNull(permissions, "permissions is null");
+        requireNonNull(requestorWorkflowId, "requestorWorkflowId is null");
+        requireNonNull(redirectUrl, "redirectUrl is null");
+        requireNonNull(notificationChannel, "notificationChannel is null");
+        requireNonNull(state, "state is null");
+        requireNonNull(approverId, "approverId is null");
+        requireNonNull(notes, "notes is null");
+        requireNonNull(rejectionReason, "rejectionReason is null");
+        requireNonNull(createDate, "createDate is null");
+        requireNonNull(updatedTime, "updatedTime is null");
+        requireNonNull(expirationTime, "expirationTime is null");
+    }
+
+    /** The state at a moment: a request past its expiration time is EXPIRED, whatever was stored. */
+    public State stateAt(Instant now) {
+        return now.isBefore(expirationTime) ? state : State.EXPIRED;
+    }
+
+    public String arn() {
+        return "arn:aws:iam::" + requestor.value() + ":delegation-request/" + id;
+    }
+
+    public DelegationRequest associated(AccountId account, String owner, Instant at) {
+        return new DelegationRequest(id, requestor, requestorName, Optional.of(account), Optional.of(owner),
+                description, requestMessage, permissions, requestorWorkflowId, redirectUrl, notificationChannel,
+                sessionDuration, onlySendByOwner, State.ASSIGNED, approverId, notes, rejectionReason, createDate, at,
+                expirationTime);
+    }
+
+    public DelegationRequest transitioned(State next, Optional<String> approver, Optional<String> newNotes,
+            Optional<String> reason, Instant at, Instant expiresAt) {
+        return new DelegationRequest(id, requestor, requestorName, ownerAccount, ownerId, description, requestMessage,
+                permissions, requestorWorkflowId, redirectUrl, notificationChannel, sessionDuration, onlySendByOwner,
+                next, approver, newNotes, reason, createDate, at, expiresAt);
+    }
+
+    @Override
+    public EntityKey key() {
+        return EntityKey.of(EntityType.DELEGATION_REQUEST, "global", id);
+    }
+}

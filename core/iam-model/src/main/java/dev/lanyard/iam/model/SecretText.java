@@ -1,0 +1,43 @@
+package dev.lanyard.iam.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * A secret held as text (a server certificate's private key, a service-specific password): compares in constant time,
+ * never prints its value, and reaches the store only through its encrypted column.
+ */
+public final class SecretText {
+    private final String value;
+
+    private SecretText(String value) {
+        this.value = requireNonNull(value, "value is null");
+    }
+
+    public static SecretText of(String value) {
+        return new SecretText(value);
+    }
+
+    /** The secret itself: only for encrypting it at rest and handing it to its owner once. */
+    public String reveal() {
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SecretText that && MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8),
+                that.value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int hashCode() {
+        return 0;
+    }
+
+    @Override
+    public String toString() {
+        return "[REDACTED]";
+    }
+}
