@@ -69,7 +69,11 @@ final class ServeCommand implements Runnable {
         System.err.println("lanyard: " + signal + ": stopping (refusing new connections, finishing the requests in"
                 + " flight)");
         server.close();
-        Runtime.getRuntime().removeShutdownHook(hook);
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyExiting) {
+            // another signal left to the JVM (SIGHUP) began its shutdown meanwhile; the hook finds the server closed
+        }
         System.err.println("lanyard: stopped");
     }
 

@@ -57,6 +57,7 @@ public final class LanyardServer implements AutoCloseable {
     private final java.util.Set<String> iamActions;
     private int port;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
     private LanyardServer(LanyardConfig config, Clock clock) {
         this.config = requireNonNull(config, "config is null");
@@ -303,13 +304,31 @@ public final class LanyardServer implements AutoCloseable {
     /**
      * Stops in the order that lets every request in flight finish: the listener first (new connections are refused,
      * answers in progress complete within the HTTP server's grace period), then the background tasks (one that is
-     * running finishes its write), then the store. Only the first call does anything.
+     * running finishes its write), then the store. Only the first call does the work; a concurrent one (the JVM's
+     * shutdown hook while a signal's stop runs) waits for it, so the JVM never ends halfway through.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
+            awaitStopped();
             return;
         }
+        try {
+            stop();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private void awaitStopped() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stop() {
         http.close();
         maintenance.shutdown();
         try {

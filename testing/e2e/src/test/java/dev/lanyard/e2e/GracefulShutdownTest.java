@@ -1,6 +1,7 @@
 package dev.lanyard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.sigv4.HttpRequestParts;
@@ -118,6 +119,23 @@ class GracefulShutdownTest {
             assertThat(again.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(again.process().exitValue()).isZero();
+    }
+
+    @Test
+    void aSecondSigtermEndsTheProcessWithoutWaiting(@TempDir Path work) throws Exception {
+        Path log = work.resolve("serve.log");
+        Serve serve = Serve.start(work.resolve("data"), log);
+        AwsCredentials root = rootCredentials(work.resolve("data"));
+        HeldRequest held = HeldRequest.open(serve.port(), "iam", "Action=CreateUser&Version=2010-05-08&UserName=late",
+                root.accessKeyId(), root.secretAccessKey());
+
+        serve.process().destroy();
+        awaitRefused(serve.port(), serve.process());
+        serve.process().destroy();
+        assertThat(serve.process().waitFor(unitStopTimeout().toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(serve.process().exitValue()).as(Files.readString(log)).isEqualTo(128 + 15);
+        assertThat(Files.readString(log)).contains("lanyard: SIGTERM again: exiting without waiting");
+        assertThatThrownBy(held::finish).isInstanceOf(IOException.class);
     }
 
     /** {@code TimeoutStopSec} of the shipped systemd unit: how long a stop may take before SIGKILL. */
