@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code lanyard} command. */
-@Command(name = "lanyard", mixinStandardHelpOptions = true, version = "lanyard 0.1.0",
+@Command(name = "lanyard", mixinStandardHelpOptions = true, versionProvider = BuildInfo.Provider.class,
         description = "A self-hosted Security Token Service speaking AWS STS and IAM.")
 public final class LanyardCommand implements Runnable {
     /** The subcommands in the order the usage lists them; picocli reads each one's annotations when it is added. */

@@ -5,7 +5,6 @@ import dev.lanyard.server.LanyardConfig;
 import dev.lanyard.server.LanyardServer;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -57,17 +56,27 @@ final class ServeCommand implements Runnable {
                 .withMasterKeyFile(masterKeyFile.map(Path::toAbsolutePath)).withDatabase(database()).withNodeId(nodeId)
                 .withOidcLoopback(oidcAllowInsecureLoopback, oidcCaBundle);
         LanyardServer server = LanyardServer.start(config);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }));
+        // The JVM's own ways to stop (SIGHUP, a signal it kept for itself) still close the store, and only once.
+        Thread hook = new Thread(server::close, "lanyard-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        StopSignals signals = StopSignals.install();
         printUsage(server);
+        String signal;
         try {
-            stopped.await();
+            signal = signals.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
         }
+        System.err.println("lanyard: " + signal + ": stopping (refusing new connections, finishing the requests in"
+                + " flight)");
+        server.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyExiting) {
+            // another signal left to the JVM (SIGHUP) began its shutdown meanwhile; the hook finds the server closed
+        }
+        System.err.println("lanyard: stopped");
     }
 
     private Optional<DatabaseSettings> database() {
@@ -89,7 +98,8 @@ final class ServeCommand implements Runnable {
     }
 
     private static void printUsage(LanyardServer server) {
-        System.out.println("Lanyard is serving AWS STS, IAM and Organizations at " + server.endpointUrl());
+        System.out.println(BuildInfo.current().summary() + " is serving AWS STS, IAM and Organizations at "
+                + server.endpointUrl());
         System.out.println((server.firstStart() ? "Created" : "Using") + " management account "
                 + server.managementAccountId() + "; its root credentials are in " + server.credentialsFile());
         System.out.println("Try:");

@@ -39,6 +39,8 @@ public final class LanyardServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.lanyard.server");
     /** How often a node re-reads a master key file the operator gives (a rotation's first and last steps). */
     private static final long KEY_FILE_CHECK_SECONDS = 2;
+    /** How long {@link #close()} lets a running background task (a key rotation's write) finish. */
+    private static final long MAINTENANCE_STOP_SECONDS = 5;
     private static final com.fasterxml.jackson.databind.ObjectMapper HEALTH_JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
     private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY_DIRECTORY =
@@ -59,6 +61,8 @@ public final class LanyardServer implements AutoCloseable {
     private final boolean firstStart;
     private final java.util.Set<String> iamActions;
     private int port;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
     private LanyardServer(LanyardConfig config, Clock clock) {
         this.config = requireNonNull(config, "config is null");
@@ -321,11 +325,47 @@ public final class LanyardServer implements AutoCloseable {
         return ClientConfigFiles.configFile(config.dataDirectory());
     }
 
+    /**
+     * Stops in the order that lets every request in flight finish: the listener first (new connections are refused,
+     * answers in progress complete within the HTTP server's grace period), then the background tasks (one that is
+     * running finishes its write), then the store. Only the first call does the work; a concurrent one (the JVM's
+     * shutdown hook while a signal's stop runs) waits for it, so the JVM never ends halfway through.
+     */
     @Override
     public void close() {
-        maintenance.shutdownNow();
+        if (!closed.compareAndSet(false, true)) {
+            awaitStopped();
+            return;
+        }
+        try {
+            stop();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private void awaitStopped() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stop() {
         admin.ifPresent(AdminSocket::close);
         http.close();
+        maintenance.shutdown();
+        try {
+            if (!maintenance.awaitTermination(MAINTENANCE_STOP_SECONDS, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "a background task did not finish within "
+                        + MAINTENANCE_STOP_SECONDS + " s; interrupting it");
+                maintenance.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            maintenance.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         jwksFetcher.close();
         store.close();
     }
