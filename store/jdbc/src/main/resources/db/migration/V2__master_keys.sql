@@ -1,4 +1,4 @@
--- Master-key rotation (docs/adr/0011). Every node seals new secrets under the key named here, read in the same
+-- Master-key rotation (docs/adr/0012). Every node seals new secrets under the key named here, read in the same
 -- transaction (under the version row's lock) as the write it seals, so a rotation's switch and every write are
 -- ordered: nothing is sealed under a key after the switch away from it. Null until a node first opens the store.
 ALTER TABLE lanyard_meta ADD COLUMN sealing_key VARCHAR(16);

@@ -19,7 +19,7 @@ import java.util.TreeSet;
 
 /**
  * Replaces the master key while the store serves, on one node or on several sharing a database, in three phases so
- * that no node ever meets a secret it cannot open (docs/adr/0011):
+ * that no node ever meets a secret it cannot open (docs/adr/0012):
  *
  * <ol>
  *   <li><b>Distribute</b>: the new key joins every node's keyring, opening only ({@link #useKeyring}). Each node
