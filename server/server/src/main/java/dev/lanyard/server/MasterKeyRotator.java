@@ -115,13 +115,12 @@ final class MasterKeyRotator {
         if (text.equals(lastRead)) {
             return;
         }
-        MasterKeyring ring = MasterKeySource.read(file(), random);
+        lastRead = text; // a file that cannot be used is said once per change, not at every check
         try {
+            MasterKeyring ring = MasterKeySource.read(file(), random);
             store.useKeyring(ring);
-            lastRead = text;
             LOG.log(System.Logger.Level.INFO, "master keys reloaded from " + file() + ": " + ring.ids());
         } catch (IllegalArgumentException e) {
-            lastRead = text; // said once per change, not at every check
             LOG.log(System.Logger.Level.WARNING, "the master keys in " + file() + " are not used: " + e.getMessage());
         }
     }
