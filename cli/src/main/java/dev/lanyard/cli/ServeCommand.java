@@ -1,9 +1,11 @@
 package dev.lanyard.cli;
 
 import dev.lanyard.server.DatabaseSettings;
+import dev.lanyard.server.HttpLimits;
 import dev.lanyard.server.LanyardConfig;
 import dev.lanyard.server.LanyardServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,11 +50,27 @@ final class ServeCommand implements Runnable {
             + " and JWKS endpoints.")
     Optional<Path> oidcCaBundle;
 
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "Close a connection idle this long"
+            + " between requests (default ${DEFAULT-VALUE}).", defaultValue = "" + HttpLimits.DEFAULT_IDLE_SECONDS)
+    long idleTimeoutSeconds;
+
+    @Option(names = "--request-timeout", paramLabel = "SECONDS", description = "Close a connection whose request"
+            + " (headers and body) has not all arrived this long after its first byte (default ${DEFAULT-VALUE}).",
+            defaultValue = "" + HttpLimits.DEFAULT_REQUEST_READ_SECONDS)
+    long requestTimeoutSeconds;
+
+    @Option(names = "--write-timeout", paramLabel = "SECONDS", description = "Close a connection whose client has not"
+            + " taken an answer's bytes this long after they were written (default ${DEFAULT-VALUE}).",
+            defaultValue = "" + HttpLimits.DEFAULT_RESPONSE_WRITE_SECONDS)
+    long writeTimeoutSeconds;
+
     @Override
     public void run() {
         LanyardConfig config = LanyardConfig.defaults(dataDirectory.toAbsolutePath()).withPort(port).withHost(host)
                 .withMasterKey(masterKey()).withDatabase(database()).withNodeId(nodeId)
-                .withOidcLoopback(oidcAllowInsecureLoopback, oidcCaBundle);
+                .withOidcLoopback(oidcAllowInsecureLoopback, oidcCaBundle)
+                .withHttpLimits(new HttpLimits(Duration.ofSeconds(idleTimeoutSeconds),
+                        Duration.ofSeconds(requestTimeoutSeconds), Duration.ofSeconds(writeTimeoutSeconds)));
         LanyardServer server = LanyardServer.start(config);
         // The JVM's own ways to stop (SIGHUP, a signal it kept for itself) still close the store, and only once.
         Thread hook = new Thread(server::close, "lanyard-stop");

@@ -11,6 +11,7 @@ import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.User;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.sigv4.HttpRequestParts;
+import dev.lanyard.sigv4.PresignedLifetime;
 import dev.lanyard.sigv4.SigV4Verifier;
 import dev.lanyard.sigv4.SignedRequest;
 import dev.lanyard.tokens.SessionClaims;
@@ -39,32 +40,34 @@ final class RequestAuthenticator {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    /** The authenticated caller, or empty when the request carries no signature at all. */
-    Optional<Authenticated> authenticate(HttpRequestParts request) {
-        Optional<SignedRequest> parsed = SignedRequest.parse(request);
-        if (parsed.isEmpty()) {
-            return Optional.empty();
-        }
-        SignedRequest signed = parsed.get();
+    /**
+     * The authenticated caller of {@code request}, whose parsed signature is {@code signed}; a presigned request
+     * lives as long as {@code lifetime} says.
+     */
+    Authenticated authenticate(HttpRequestParts request, SignedRequest signed, PresignedLifetime lifetime) {
         AccessKeyId keyId = AccessKeyId.parse(signed.accessKeyId()).orElseThrow(() -> invalid("malformed key id"));
         IamSnapshot snapshot = store.snapshot();
-        Caller caller = keyId.isTemporary() ? sessionCaller(snapshot, signed, request, keyId)
-                : longTermCaller(snapshot, signed, request, keyId);
+        Caller caller = keyId.isTemporary() ? sessionCaller(snapshot, signed, request, keyId, lifetime)
+                : longTermCaller(snapshot, signed, request, keyId, lifetime);
         // Principals of a closed account stop working at once, sessions included.
         if (snapshot.account(caller.account()).map(a -> !a.active()).orElse(false)) {
             throw invalid("account " + caller.account() + " is closed");
         }
-        return Optional.of(new Authenticated(caller, signed));
+        return new Authenticated(caller, signed);
     }
 
     record Authenticated(Caller caller, SignedRequest signed) {}
 
     private Caller longTermCaller(IamSnapshot snapshot, SignedRequest signed, HttpRequestParts request,
-            AccessKeyId keyId) {
+            AccessKeyId keyId, PresignedLifetime lifetime) {
+        // AWS refuses a session token sent with a long-term key rather than ignore it.
+        if (signed.securityToken().isPresent()) {
+            throw invalid("long-term access key " + keyId + " sent with a session token");
+        }
         AccessKey key = snapshot.accessKey(keyId)
                 .filter(k -> k.status() == AccessKey.Status.Active)
                 .orElseThrow(() -> invalid("unknown or inactive access key " + keyId));
-        verifier.verify(signed, request, key.secret());
+        verifier.verify(signed, request, key.secret(), lifetime);
         if (key.rootKey()) {
             return new Caller.Root(key.account(), keyId, Optional.empty());
         }
@@ -74,10 +77,10 @@ final class RequestAuthenticator {
     }
 
     private Caller sessionCaller(IamSnapshot snapshot, SignedRequest signed, HttpRequestParts request,
-            AccessKeyId keyId) {
+            AccessKeyId keyId, PresignedLifetime lifetime) {
         String token = signed.securityToken().orElseThrow(() -> invalid("temporary key without a session token"));
         SessionClaims claims = unseal(token, keyId);
-        verifier.verify(signed, request, claims.secretAccessKey());
+        verifier.verify(signed, request, claims.secretAccessKey(), lifetime);
         if (!clock.instant().isBefore(claims.expiresAt())) {
             throw new AwsException(ErrorCode.EXPIRED_TOKEN, "The security token included in the request is expired",
                     "session of " + claims.principalArn() + " expired at " + claims.expiresAt());

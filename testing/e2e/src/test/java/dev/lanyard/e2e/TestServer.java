@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** The real server on an ephemeral loopback port with a fresh data directory, plus its root credentials. */
 final class TestServer implements AutoCloseable {
@@ -15,16 +16,19 @@ final class TestServer implements AutoCloseable {
     private LanyardServer server;
 
     private final Clock clock;
+    private final UnaryOperator<LanyardConfig> settings;
 
-    private TestServer(Path dataDirectory, Clock clock) {
+    private TestServer(Path dataDirectory, Clock clock, UnaryOperator<LanyardConfig> settings) {
         this.dataDirectory = dataDirectory;
         this.clock = clock;
+        this.settings = settings;
         this.server = LanyardServer.start(config(dataDirectory), clock);
     }
 
-    private static LanyardConfig config(Path dataDirectory) {
-        return LanyardConfig.defaults(dataDirectory).withPort(0).withKeyRotationPeriod(java.time.Duration.ofMinutes(30))
-                .withOidcLoopback(true, java.util.Optional.empty());
+    private LanyardConfig config(Path dataDirectory) {
+        return settings.apply(LanyardConfig.defaults(dataDirectory).withPort(0)
+                .withKeyRotationPeriod(java.time.Duration.ofMinutes(30))
+                .withOidcLoopback(true, java.util.Optional.empty()));
     }
 
     static TestServer start() {
@@ -32,8 +36,13 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Clock clock) {
+        return start(clock, UnaryOperator.identity());
+    }
+
+    /** With test settings changed by {@code settings} (region, HTTP limits, ...). */
+    static TestServer start(Clock clock, UnaryOperator<LanyardConfig> settings) {
         try {
-            return new TestServer(Files.createTempDirectory("lanyard-e2e"), clock);
+            return new TestServer(Files.createTempDirectory("lanyard-e2e"), clock, settings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
