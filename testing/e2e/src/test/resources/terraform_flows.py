@@ -428,10 +428,12 @@ def policy_flow():
 
     for n in range(2, 6):
         step(r, "update %d: CreatePolicyVersion then SetDefaultPolicyVersion, no pruning below five" % (n - 1))
+        # Each version a second after the one before (IAM's CreateDate has whole seconds; the provider picks the
+        # oldest by CreateDate), as applies minutes apart would be.
+        time.sleep(1.1)
         document = policy_doc("s3:GetObject", "s3:ListBucket%d" % n)
         pruned, version_id = update_policy(arn, document)
         check(pruned is None and version_id == "v%d" % n, "update %d: pruned %s, made %s", n - 1, pruned, version_id)
-        time.sleep(0.01)  # CreateDates apart, as minutes of terraform applies would be
 
     step(r, "five versions: one more is refused (why the provider prunes first)")
     got = error_of(iam.create_policy_version, PolicyArn=arn, PolicyDocument=json.dumps(document))
