@@ -1,7 +1,7 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.MfaThrottle;
-import dev.lanyard.authz.Operation;
+import dev.lanyard.pipeline.Operation;
 import dev.lanyard.totp.CodeThrottle;
 import java.util.HashMap;
 import java.util.Map;

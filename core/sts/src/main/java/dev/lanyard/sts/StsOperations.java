@@ -1,8 +1,8 @@
 package dev.lanyard.sts;
 
 import dev.lanyard.authz.AccessControl;
-import dev.lanyard.authz.Operation;
 import dev.lanyard.iam.spi.IamStore;
+import dev.lanyard.pipeline.Operation;
 import java.security.SecureRandom;
 import java.util.Map;
 
@@ -12,10 +12,6 @@ public final class StsOperations {
     public static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
 
     private StsOperations() {}
-
-    /** Actions sent unsigned: the identity provider's token is the credential. */
-    public static final java.util.Set<String> UNSIGNED = java.util.Set.of("AssumeRoleWithWebIdentity",
-            "AssumeRoleWithSAML");
 
     public static Map<String, Operation> create(IamStore store, AccessControl access, CredentialIssuer issuer,
             MfaCheck mfa, dev.lanyard.iam.spi.federation.WebIdentityVerifier webIdentity,

@@ -5,8 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lanyard.authz.Caller;
-import dev.lanyard.authz.Operation;
-import dev.lanyard.authz.OperationCall;
 import dev.lanyard.authz.RequestEnvironment;
 import dev.lanyard.authz.SessionRestrictions;
 import dev.lanyard.aws.AwsException;
@@ -15,11 +13,13 @@ import dev.lanyard.iam.spi.AuditEvent;
 import dev.lanyard.iam.spi.AuditSink;
 import dev.lanyard.iamapi.IamOperations;
 import dev.lanyard.iamapi.organizations.OrganizationsOperations;
+import dev.lanyard.pipeline.Operation;
+import dev.lanyard.pipeline.OperationCall;
+import dev.lanyard.pipeline.Signing;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.ResponseEncoder;
 import dev.lanyard.query.ResponseFormat;
 import dev.lanyard.sigv4.HttpRequestParts;
-import dev.lanyard.sigv4.PresignedLifetime;
 import dev.lanyard.sigv4.SignedRequest;
 import dev.lanyard.query.Struct;
 import dev.lanyard.sts.StsOperations;
@@ -69,9 +69,6 @@ final class ApiHandler implements HttpEndpoint {
 
     private record Route(Service service, String action) {}
 
-    /** Presigned, the identity proof of Vault's AWS auth and aws-iam-authenticator. */
-    private static final Route IDENTITY_PROOF = new Route(Service.STS, "GetCallerIdentity");
-
     @Override
     public HttpReply handle(HttpExchange exchange) {
         String requestId = requestId();
@@ -89,7 +86,8 @@ final class ApiHandler implements HttpEndpoint {
             SignedContent content = SignedContent.of(exchange, signature);
             if (content.target().isPresent()) {
                 route = new Route(Service.ORGANIZATIONS, organizationsOperation(content.target().get()));
-                RequestAuthenticator.Authenticated authenticated = authenticate(parts, signature, route);
+                RequestAuthenticator.Authenticated authenticated = authenticate(parts, signature, route,
+                        Signing.SIGNED);
                 caller = Optional.of(authenticated.caller());
                 return organizations(exchange, content, authenticated, route.action(), requestId);
             }
@@ -101,11 +99,12 @@ final class ApiHandler implements HttpEndpoint {
                 throw unknownAction(route.action(), params);
             }
             RequestEnvironment env;
-            if (route.service() == Service.STS && StsOperations.UNSIGNED.contains(route.action())) {
+            if (operation.signing() == Signing.UNSIGNED) {
                 env = new RequestEnvironment(clock.instant(), exchange.remoteAddress(), exchange.secure(), "us-east-1",
                         exchange.header("User-Agent"), requestId);
             } else {
-                RequestAuthenticator.Authenticated authenticated = authenticate(parts, signature, route);
+                RequestAuthenticator.Authenticated authenticated = authenticate(parts, signature, route,
+                        operation.signing());
                 caller = Optional.of(authenticated.caller());
                 sessionRestrictions.check(caller.get(), serviceName(route.service()), route.action());
                 env = environment(exchange, authenticated, requestId);
@@ -154,12 +153,11 @@ final class ApiHandler implements HttpEndpoint {
     }
 
     /**
-     * Checks the credential scope against the operation, then verifies the signature. A presigned GetCallerIdentity
-     * lives for the whole skew window, as STS's does (identity proofs rely on it); every other presigned request
-     * expires after its X-Amz-Expires.
+     * Checks the credential scope against the operation, then verifies the signature; a presigned request lives as
+     * long as the operation's signing says.
      */
     private RequestAuthenticator.Authenticated authenticate(HttpRequestParts parts, Optional<SignedRequest> signature,
-            Route route) {
+            Route route, Signing signing) {
         SignedRequest signed = signature.orElseThrow(() -> new AwsException(ErrorCode.MISSING_AUTHENTICATION_TOKEN,
                 "Request is missing Authentication Token"));
         String service = serviceName(route.service());
@@ -173,9 +171,7 @@ final class ApiHandler implements HttpEndpoint {
             throw new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH, scopeMessage(route.service(),
                     "Credential should be scoped to correct service: '" + service + "'"));
         }
-        PresignedLifetime lifetime = route.equals(IDENTITY_PROOF) ? PresignedLifetime.SKEW_WINDOW
-                : PresignedLifetime.EXPIRES;
-        return authenticator.authenticate(parts, signed, lifetime);
+        return authenticator.authenticate(parts, signed, signing.presignedLifetime());
     }
 
     /** STS ends its scope messages with ". " (observed); IAM with "." */

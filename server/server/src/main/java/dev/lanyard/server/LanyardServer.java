@@ -115,7 +115,7 @@ public final class LanyardServer implements AutoCloseable {
         java.util.function.Function<String, String> issuerForAccount = account -> endpointUrl() + OUTBOUND_PATH
                 + account;
         this.outbound = new OutboundIssuer(store, signer, issuerForAccount);
-        java.util.Map<String, dev.lanyard.authz.Operation> iam = IamOperations.create(new IamContext(store, access,
+        java.util.Map<String, dev.lanyard.pipeline.Operation> iam = IamOperations.create(new IamContext(store, access,
                 awsManaged, random, config.oidcAllowInsecureLoopback(), saml), issuerForAccount,
                 signer::generateKeySet, mfaThrottle);
         this.iamActions = java.util.Set.copyOf(iam.keySet());

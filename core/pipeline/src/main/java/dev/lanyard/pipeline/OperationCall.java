@@ -1,11 +1,16 @@
-package dev.lanyard.authz;
+package dev.lanyard.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lanyard.authz.Caller;
+import dev.lanyard.authz.RequestEnvironment;
 import dev.lanyard.query.QueryParameters;
 import java.util.Optional;
 
-/** One decoded, authenticated request handed to an operation. Only federation calls arrive without a caller. */
+/**
+ * One decoded, authenticated request handed to a Query operation. Only the calls of {@link Signing#UNSIGNED} operations
+ * arrive without a caller.
+ */
 public record OperationCall(String action, Optional<Caller> caller, RequestEnvironment environment,
         QueryParameters parameters) {
     public OperationCall {
