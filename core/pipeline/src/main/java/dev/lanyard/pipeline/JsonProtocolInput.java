@@ -1,4 +1,4 @@
-package dev.lanyard.server;
+package dev.lanyard.pipeline;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;

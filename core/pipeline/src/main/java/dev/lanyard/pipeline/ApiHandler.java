@@ -1,68 +1,74 @@
-package dev.lanyard.server;
+package dev.lanyard.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.RequestEnvironment;
-import dev.lanyard.authz.SessionRestrictions;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.spi.AuditEvent;
 import dev.lanyard.iam.spi.AuditSink;
-import dev.lanyard.iamapi.IamOperations;
-import dev.lanyard.iamapi.organizations.OrganizationsOperations;
-import dev.lanyard.pipeline.Operation;
-import dev.lanyard.pipeline.OperationCall;
-import dev.lanyard.pipeline.Signing;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.ResponseEncoder;
 import dev.lanyard.query.ResponseFormat;
-import dev.lanyard.sigv4.HttpRequestParts;
-import dev.lanyard.sigv4.SignedRequest;
 import dev.lanyard.query.Struct;
-import dev.lanyard.sts.StsOperations;
+import dev.lanyard.sigv4.HttpRequestParts;
+import dev.lanyard.sigv4.SigV4Verifier;
+import dev.lanyard.sigv4.SignedRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
- * The request pipeline, engine-independent: decode, route by service, authenticate, apply the session limits, run
- * the operation, encode; every failure becomes AWS's error envelope and the server keeps serving.
+ * The request pipeline of the Query and JSON APIs, engine-independent: check method and path, take what the signature
+ * covers, route by service and action, authenticate as the operation's {@link Signing} says, apply the session limits,
+ * run the operation, encode; every failure becomes AWS's error envelope and the server keeps serving.
  */
-final class ApiHandler implements HttpEndpoint {
-    private static final System.Logger LOG = System.getLogger("dev.lanyard.server");
+public final class ApiHandler implements HttpEndpoint {
+    private static final System.Logger LOG = System.getLogger("dev.lanyard.pipeline");
     private static final String JSON_1_1 = "application/x-amz-json-1.1";
     private static final String TARGET = "X-Amz-Target";
 
-    private final Map<String, Operation> sts;
-    private final Map<String, Operation> iam;
-    private final OrganizationsOperations organizations;
+    private final Apis apis;
     private final RequestAuthenticator authenticator;
+    private final SigV4Verifier verifier;
+    private final SessionRestrictions sessionRestrictions;
+    private final Regions regions;
     private final InstantSource clock;
     private final AuditSink audit;
     private final int maxBodyBytes;
-    private final SessionRestrictions sessionRestrictions;
-    private final Regions regions;
+    private final Supplier<String> requestIds;
     private final ObjectMapper json = new ObjectMapper();
     private final JsonProtocolInput jsonInput = new JsonProtocolInput();
 
-    ApiHandler(Map<String, Operation> sts, Map<String, Operation> iam, OrganizationsOperations organizations,
-            RequestAuthenticator authenticator, SessionRestrictions sessionRestrictions, Regions regions,
-            InstantSource clock, AuditSink audit, int maxBodyBytes) {
-        this.regions = requireNonNull(regions, "regions is null");
-        this.sessionRestrictions = requireNonNull(sessionRestrictions, "sessionRestrictions is null");
-        this.sts = Map.copyOf(sts);
-        this.iam = Map.copyOf(iam);
-        this.organizations = requireNonNull(organizations, "organizations is null");
+    /** The APIs served: STS (also where a Query request without a Version goes), IAM and Organizations. */
+    public record Apis(QueryApi sts, QueryApi iam, JsonApi organizations) {
+        public Apis {
+            requireNonNull(sts, "sts is null");
+            requireNonNull(iam, "iam is null");
+            requireNonNull(organizations, "organizations is null");
+        }
+    }
+
+    /**
+     * {@code verifier} checks Query and JSON signatures over the whole request; {@code requestIds} makes each
+     * request's x-amzn-RequestId.
+     */
+    public ApiHandler(Apis apis, RequestAuthenticator authenticator, SigV4Verifier verifier,
+            SessionRestrictions sessionRestrictions, Regions regions, InstantSource clock, AuditSink audit,
+            int maxBodyBytes, Supplier<String> requestIds) {
+        this.apis = requireNonNull(apis, "apis is null");
         this.authenticator = requireNonNull(authenticator, "authenticator is null");
+        this.verifier = requireNonNull(verifier, "verifier is null");
+        this.sessionRestrictions = requireNonNull(sessionRestrictions, "sessionRestrictions is null");
+        this.regions = requireNonNull(regions, "regions is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.audit = requireNonNull(audit, "audit is null");
         this.maxBodyBytes = maxBodyBytes;
+        this.requestIds = requireNonNull(requestIds, "requestIds is null");
     }
 
     private enum Service { STS, IAM, ORGANIZATIONS }
@@ -71,7 +77,7 @@ final class ApiHandler implements HttpEndpoint {
 
     @Override
     public HttpReply handle(HttpExchange exchange) {
-        String requestId = requestId();
+        String requestId = requestIds.get();
         ResponseFormat format = ResponseFormat.fromAcceptHeader(exchange.header("Accept"));
         Route route = new Route(exchange.header(TARGET).isPresent() ? Service.ORGANIZATIONS : Service.STS, "Unknown");
         Optional<Caller> caller = Optional.empty();
@@ -85,23 +91,23 @@ final class ApiHandler implements HttpEndpoint {
             Optional<SignedRequest> signature = SignedRequest.parse(parts);
             SignedContent content = SignedContent.of(exchange, signature);
             if (content.target().isPresent()) {
-                route = new Route(Service.ORGANIZATIONS, organizationsOperation(content.target().get()));
+                route = new Route(Service.ORGANIZATIONS, jsonOperationName(content.target().get()));
                 RequestAuthenticator.Authenticated authenticated = authenticate(parts, signature, route,
                         Signing.SIGNED);
                 caller = Optional.of(authenticated.caller());
-                return organizations(exchange, content, authenticated, route.action(), requestId);
+                return json(exchange, content, authenticated, route.action(), requestId);
             }
             QueryParameters params = QueryParameters.decode(content.rawQuery(), content.formBody())
                     .without(SignedRequest.AUTHENTICATION_PARAMETERS);
             route = route(params);
-            Operation operation = operations(route.service()).get(route.action());
+            Operation operation = queryApi(route.service()).operations().get(route.action());
             if (operation == null) {
                 throw unknownAction(route.action(), params);
             }
             RequestEnvironment env;
             if (operation.signing() == Signing.UNSIGNED) {
-                env = new RequestEnvironment(clock.instant(), exchange.remoteAddress(), exchange.secure(), "us-east-1",
-                        exchange.header("User-Agent"), requestId);
+                env = new RequestEnvironment(clock.instant(), exchange.remoteAddress(), exchange.secure(),
+                        Regions.GLOBAL_ENDPOINT_REGION, exchange.header("User-Agent"), requestId);
             } else {
                 RequestAuthenticator.Authenticated authenticated = authenticate(parts, signature, route,
                         operation.signing());
@@ -131,7 +137,7 @@ final class ApiHandler implements HttpEndpoint {
      */
     @Override
     public HttpReply unreadable(HttpExchange exchange, String why) {
-        String requestId = requestId();
+        String requestId = requestIds.get();
         Service service = exchange.header(TARGET).isPresent() ? Service.ORGANIZATIONS : Service.STS;
         record(exchange, requestId, new Route(service, "Unknown"), Optional.empty(),
                 Optional.of(ErrorCode.MALFORMED_HTTP_REQUEST.code()), why);
@@ -153,8 +159,8 @@ final class ApiHandler implements HttpEndpoint {
     }
 
     /**
-     * Checks the credential scope against the operation, then verifies the signature; a presigned request lives as
-     * long as the operation's signing says.
+     * Checks the credential scope against the operation, then the credentials and the signature over the whole
+     * request; a presigned request lives as long as the operation's signing says.
      */
     private RequestAuthenticator.Authenticated authenticate(HttpRequestParts parts, Optional<SignedRequest> signature,
             Route route, Signing signing) {
@@ -171,7 +177,12 @@ final class ApiHandler implements HttpEndpoint {
             throw new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH, scopeMessage(route.service(),
                     "Credential should be scoped to correct service: '" + service + "'"));
         }
-        return authenticator.authenticate(parts, signed, signing.presignedLifetime());
+        try {
+            return authenticator.authenticate(signed,
+                    secret -> verifier.verify(signed, parts, secret, signing.presignedLifetime()));
+        } catch (CredentialsRejectedException e) {
+            throw e.rejection().queryError(e.getMessage());
+        }
     }
 
     /** STS ends its scope messages with ". " (observed); IAM with "." */
@@ -186,14 +197,14 @@ final class ApiHandler implements HttpEndpoint {
                 exchange.header("User-Agent"), requestId);
     }
 
-    private static Route route(QueryParameters params) {
+    private Route route(QueryParameters params) {
         String action = params.get("Action").orElseThrow(() -> new AwsException(ErrorCode.MISSING_ACTION,
                 "Missing Action"));
         Optional<String> version = params.get("Version");
-        if (version.isEmpty() || version.get().equals(StsOperations.VERSION)) {
+        if (version.isEmpty() || version.get().equals(apis.sts().version())) {
             return new Route(Service.STS, action);
         }
-        if (version.get().equals(IamOperations.VERSION)) {
+        if (version.get().equals(apis.iam().version())) {
             return new Route(Service.IAM, action);
         }
         throw unknownAction(action, params);
@@ -204,46 +215,56 @@ final class ApiHandler implements HttpEndpoint {
                 + params.get("Version").orElse("NO_VERSION_SPECIFIED"));
     }
 
-    private Map<String, Operation> operations(Service service) {
+    private QueryApi queryApi(Service service) {
         return switch (service) {
-            case STS -> sts;
-            case IAM -> iam;
-            case ORGANIZATIONS -> Map.of();
+            case STS -> apis.sts();
+            case IAM -> apis.iam();
+            case ORGANIZATIONS -> throw new IllegalStateException("Organizations speaks the JSON protocol");
         };
     }
 
-    private static String serviceName(Service service) {
+    private String serviceName(Service service) {
         return switch (service) {
-            case STS -> "sts";
-            case IAM -> "iam";
-            case ORGANIZATIONS -> "organizations";
+            case STS -> apis.sts().service();
+            case IAM -> apis.iam().service();
+            case ORGANIZATIONS -> apis.organizations().service();
         };
     }
 
-    private static String namespace(Service service) {
+    private String namespace(Service service) {
         return switch (service) {
-            case STS, ORGANIZATIONS -> StsOperations.NAMESPACE;
-            case IAM -> IamOperations.NAMESPACE;
+            case STS, ORGANIZATIONS -> apis.sts().namespace();
+            case IAM -> apis.iam().namespace();
         };
     }
 
-    private static String organizationsOperation(String target) {
-        if (!target.startsWith(OrganizationsOperations.TARGET_PREFIX)) {
-            throw new AwsException(ErrorCode.ORGANIZATIONS_UNKNOWN_OPERATION,
-                    "The action or operation requested is invalid. Verify that the action is typed correctly.");
+    private String jsonOperationName(String target) {
+        String prefix = apis.organizations().targetPrefix();
+        if (!target.startsWith(prefix)) {
+            throw unknownOperation();
         }
-        return target.substring(OrganizationsOperations.TARGET_PREFIX.length());
+        return target.substring(prefix.length());
     }
 
-    private HttpReply organizations(HttpExchange exchange, SignedContent content,
-            RequestAuthenticator.Authenticated authenticated, String operation, String requestId) {
+    private static AwsException unknownOperation() {
+        return new AwsException(ErrorCode.ORGANIZATIONS_UNKNOWN_OPERATION,
+                "The action or operation requested is invalid. Verify that the action is typed correctly.");
+    }
+
+    private HttpReply json(HttpExchange exchange, SignedContent content,
+            RequestAuthenticator.Authenticated authenticated, String action, String requestId) {
         Caller caller = authenticated.caller();
-        JsonNode input = jsonInput.parse(content.body());
+        ObjectNode input = jsonInput.parse(content.body());
         RequestEnvironment env = environment(exchange, authenticated, requestId);
-        byte[] body = organizations.handle(operation, input, caller, env).toString()
+        JsonOperation operation = apis.organizations().operations().get(action);
+        if (operation == null) {
+            throw unknownOperation();
+        }
+        sessionRestrictions.check(caller, apis.organizations().service(), action);
+        byte[] body = operation.handle(new JsonCall(action, caller, env, input)).toString()
                 .getBytes(StandardCharsets.UTF_8);
-        record(exchange, requestId, new Route(Service.ORGANIZATIONS, operation), Optional.of(caller),
-                Optional.empty(), "");
+        record(exchange, requestId, new Route(Service.ORGANIZATIONS, action), Optional.of(caller), Optional.empty(),
+                "");
         return new HttpReply(200, JSON_1_1, requestId, body);
     }
 
@@ -261,16 +282,5 @@ final class ApiHandler implements HttpEndpoint {
         audit.record(new AuditEvent(clock.instant(), requestId, serviceName(route.service()) + ":" + route.action(),
                 caller.map(Caller::arn), caller.map(c -> c.accessKeyId().value()), exchange.remoteAddress(),
                 errorCode, detail));
-    }
-
-    /**
-     * A version-4 UUID for x-amzn-RequestId. Request IDs are not secrets, so they come from the fast per-thread
-     * generator: {@code UUID.randomUUID()} takes the JDK's shared NativePRNG lock on every request.
-     */
-    static String requestId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(high, low).toString();
     }
 }

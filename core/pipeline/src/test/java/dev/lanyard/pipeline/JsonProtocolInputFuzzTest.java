@@ -1,4 +1,4 @@
-package dev.lanyard.server;
+package dev.lanyard.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.lanyard.server;
+package dev.lanyard.pipeline;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,25 +1,31 @@
-package dev.lanyard.authz;
+package dev.lanyard.pipeline;
 
+import static java.util.Objects.requireNonNull;
+
+import dev.lanyard.authz.AccessControl;
+import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.tokens.SessionClaims;
 import java.util.Optional;
 
 /**
- * The limits AWS places on temporary credentials regardless of policy (iam-policy.md §4.5): federated-user sessions
- * call no IAM API and no STS API but GetCallerIdentity; GetSessionToken sessions without MFA call no IAM API and no
- * STS API but AssumeRole and GetCallerIdentity.
+ * The limits AWS places on temporary credentials regardless of policy (iam-policy.md §4.5), which concern the IAM and
+ * STS APIs only: federated-user sessions call no IAM API and no STS API but GetCallerIdentity; GetSessionToken
+ * sessions without MFA call no IAM API and no STS API but AssumeRole and GetCallerIdentity. Every other service
+ * (Organizations, S3) is left to the policies.
  */
 public final class SessionRestrictions {
     private final AccessControl access;
 
     public SessionRestrictions(AccessControl access) {
-        this.access = access;
+        this.access = requireNonNull(access, "access is null");
     }
 
     public void check(Caller caller, String service, String action) {
         Optional<SessionClaims> session = caller.session();
-        if (session.isEmpty() || "GetCallerIdentity".equals(action) && "sts".equals(service)) {
+        boolean limited = "sts".equals(service) || "iam".equals(service);
+        if (session.isEmpty() || !limited || "GetCallerIdentity".equals(action) && "sts".equals(service)) {
             return;
         }
         switch (session.get().kind()) {

@@ -1,4 +1,4 @@
-package dev.lanyard.server;
+package dev.lanyard.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
@@ -11,31 +11,32 @@ import java.util.Set;
  * {@code aws-global}, which the AWS SDK for Java v2 signs with when a client built with {@code Region.AWS_GLOBAL} (as
  * AWS's own IAM examples do) is pointed at a custom endpoint; it stands for {@code us-east-1}.
  */
-record Regions(Set<String> names) {
-    static final String GLOBAL_ENDPOINT_REGION = "us-east-1";
-    static final String SDK_GLOBAL_PSEUDO_REGION = "aws-global";
+public record Regions(Set<String> names) {
+    public static final String GLOBAL_ENDPOINT_REGION = "us-east-1";
+    public static final String SDK_GLOBAL_PSEUDO_REGION = "aws-global";
 
-    Regions {
+    public Regions {
         names = Set.copyOf(requireNonNull(names, "names is null"));
         if (names.isEmpty() || names.stream().anyMatch(String::isBlank)) {
             throw new IllegalArgumentException("regions must be non-blank names: " + names);
         }
     }
 
-    static Regions of(LanyardConfig config) {
+    /** The configured region and the two global ones. */
+    public static Regions of(String configuredRegion) {
         Set<String> names = new LinkedHashSet<>();
-        names.add(config.region());
+        names.add(configuredRegion);
         names.add(GLOBAL_ENDPOINT_REGION);
         names.add(SDK_GLOBAL_PSEUDO_REGION);
         return new Regions(names);
     }
 
-    boolean serves(String region) {
+    public boolean serves(String region) {
         return names.contains(region);
     }
 
     /** The region a request is made in (aws:RequestedRegion): a served one, with the SDK's global alias resolved. */
-    String requested(String served) {
+    public String requested(String served) {
         return served.equals(SDK_GLOBAL_PSEUDO_REGION) ? GLOBAL_ENDPOINT_REGION : served;
     }
 }

@@ -1,9 +1,7 @@
-package dev.lanyard.server;
+package dev.lanyard.pipeline;
 
 import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AccessKeyId;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.User;
@@ -60,8 +58,7 @@ final class SessionPrincipals {
         return Optional.of(user(snapshot, claims, parentId));
     }
 
-    private static AwsException invalid(String detail) {
-        return new AwsException(ErrorCode.INVALID_CLIENT_TOKEN_ID,
-                "The security token included in the request is invalid.", detail);
+    private static CredentialsRejectedException invalid(String detail) {
+        return RequestAuthenticator.reject(CredentialRejection.INVALID_TOKEN, detail);
     }
 }

@@ -1,7 +1,7 @@
-package dev.lanyard.server;
+package dev.lanyard.pipeline;
 
 /** The engine-independent side of the HTTP server: what the engine hands every API request to. */
-interface HttpEndpoint {
+public interface HttpEndpoint {
     HttpReply handle(HttpExchange exchange);
 
     /** The reply to a request whose body could not be read ({@code why}); the engine closes the connection. */

@@ -1,4 +1,4 @@
-package dev.lanyard.server;
+package dev.lanyard.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /** One HTTP request as the engine received it, independent of the engine. */
-record HttpExchange(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body,
+public record HttpExchange(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body,
         String remoteAddress, boolean secure) {
-    HttpExchange {
+    public HttpExchange {
         requireNonNull(method, "method is null");
         requireNonNull(rawPath, "rawPath is null");
         requireNonNull(rawQuery, "rawQuery is null");
@@ -19,11 +19,11 @@ record HttpExchange(String method, String rawPath, String rawQuery, Map<String, 
         requireNonNull(remoteAddress, "remoteAddress is null");
     }
 
-    HttpRequestParts parts() {
+    public HttpRequestParts parts() {
         return new HttpRequestParts(method, rawPath, rawQuery, headers, body);
     }
 
-    Optional<String> header(String name) {
+    public Optional<String> header(String name) {
         for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
             if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
                 return Optional.of(entry.getValue().getFirst());
