@@ -7,7 +7,6 @@ import dev.lanyard.server.LanyardServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,8 +34,9 @@ final class ServeCommand implements Runnable {
     @Option(names = "--database-password-file", description = "File holding the database password.")
     Optional<Path> databasePasswordFile;
 
-    @Option(names = "--master-key-file", description = "File holding the master key (base64 of 32 bytes); nodes"
-            + " sharing a database must all have the same one. Default: LANYARD_MASTER_KEY, else DATA_DIR/master.key.")
+    @Option(names = "--master-key-file", description = "File holding the master key (base64 of 32 bytes; during a"
+            + " rotation several, one a line, the new one first), re-read when it changes; nodes sharing a database"
+            + " must all have the same keys. Default: LANYARD_MASTER_KEY, else DATA_DIR/master.key.")
     Optional<Path> masterKeyFile;
 
     @Option(names = "--node-id", description = "Name of this node in logs and health (default ${DEFAULT-VALUE}).",
@@ -68,29 +68,33 @@ final class ServeCommand implements Runnable {
     @Override
     public void run() {
         LanyardConfig config = LanyardConfig.defaults(dataDirectory.toAbsolutePath()).withPort(port).withHost(host)
-                .withMasterKey(masterKey()).withDatabase(database()).withNodeId(nodeId)
+                .withMasterKey(Optional.ofNullable(System.getenv("LANYARD_MASTER_KEY")))
+                .withMasterKeyFile(masterKeyFile.map(Path::toAbsolutePath)).withDatabase(database()).withNodeId(nodeId)
                 .withOidcLoopback(oidcAllowInsecureLoopback, oidcCaBundle)
                 .withHttpLimits(new HttpLimits(Duration.ofSeconds(idleTimeoutSeconds),
                         Duration.ofSeconds(requestTimeoutSeconds), Duration.ofSeconds(writeTimeoutSeconds)));
         LanyardServer server = LanyardServer.start(config);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }));
+        // The JVM's own ways to stop (SIGHUP, a signal it kept for itself) still close the store, and only once.
+        Thread hook = new Thread(server::close, "lanyard-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        StopSignals signals = StopSignals.install();
         printUsage(server);
+        String signal;
         try {
-            stopped.await();
+            signal = signals.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
         }
-    }
-
-    private Optional<String> masterKey() {
-        if (masterKeyFile.isPresent()) {
-            return Optional.of(read(masterKeyFile.get()));
+        System.err.println("lanyard: " + signal + ": stopping (refusing new connections, finishing the requests in"
+                + " flight)");
+        server.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyExiting) {
+            // another signal left to the JVM (SIGHUP) began its shutdown meanwhile; the hook finds the server closed
         }
-        return Optional.ofNullable(System.getenv("LANYARD_MASTER_KEY"));
+        System.err.println("lanyard: stopped");
     }
 
     private Optional<DatabaseSettings> database() {
@@ -112,7 +116,8 @@ final class ServeCommand implements Runnable {
     }
 
     private static void printUsage(LanyardServer server) {
-        System.out.println("Lanyard is serving AWS STS, IAM and Organizations at " + server.endpointUrl());
+        System.out.println(BuildInfo.current().summary() + " is serving AWS STS, IAM and Organizations at "
+                + server.endpointUrl());
         System.out.println((server.firstStart() ? "Created" : "Using") + " management account "
                 + server.managementAccountId() + "; its root credentials are in " + server.credentialsFile());
         System.out.println("Try:");
