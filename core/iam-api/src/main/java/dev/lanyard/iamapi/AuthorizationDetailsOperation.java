@@ -1,7 +1,5 @@
 package dev.lanyard.iamapi;
 
-import dev.lanyard.authz.Operation;
-import dev.lanyard.authz.OperationCall;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamEntity;
@@ -10,6 +8,8 @@ import dev.lanyard.iam.model.InlinePolicy;
 import dev.lanyard.iam.model.ManagedPolicy;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.User;
+import dev.lanyard.pipeline.Operation;
+import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.query.PolicyDocumentEncoding;
 import dev.lanyard.query.Struct;
 import dev.lanyard.query.Value;

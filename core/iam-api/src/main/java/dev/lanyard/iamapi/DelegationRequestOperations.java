@@ -1,8 +1,6 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
-import dev.lanyard.authz.Operation;
-import dev.lanyard.authz.OperationCall;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.AwsException;
@@ -12,6 +10,8 @@ import dev.lanyard.iam.model.DelegationRequest;
 import dev.lanyard.iam.model.DelegationRequest.State;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.spi.IamStore.Mutation;
+import dev.lanyard.pipeline.Operation;
+import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
 import dev.lanyard.query.Value;

@@ -1,14 +1,14 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
-import dev.lanyard.authz.Operation;
-import dev.lanyard.authz.OperationCall;
 import dev.lanyard.aws.UniqueIdPrefix;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.User;
 import dev.lanyard.iam.spi.IamStore.Mutation;
+import dev.lanyard.pipeline.Operation;
+import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
 import java.util.ArrayList;

@@ -1,7 +1,5 @@
 package dev.lanyard.iamapi;
 
-import dev.lanyard.authz.Operation;
-import dev.lanyard.authz.OperationCall;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
@@ -9,6 +7,8 @@ import dev.lanyard.iam.model.IamEntity;
 import dev.lanyard.iam.model.InlinePolicy;
 import dev.lanyard.iam.model.StoredPolicy;
 import dev.lanyard.iam.spi.IamStore.Mutation;
+import dev.lanyard.pipeline.Operation;
+import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.policy.PolicyKind;
 import dev.lanyard.query.PolicyDocumentEncoding;
 import dev.lanyard.query.Struct;

@@ -1,6 +1,6 @@
 package dev.lanyard.iamapi;
 
-import dev.lanyard.authz.ModelledOperations;
+import dev.lanyard.pipeline.ModelledOperations;
 import dev.lanyard.query.model.ServiceModel;
 import dev.lanyard.query.model.ServiceStyle;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.MfaThrottle;
-import dev.lanyard.authz.ModelledOperations;
-import dev.lanyard.authz.Operation;
+import dev.lanyard.pipeline.ModelledOperations;
+import dev.lanyard.pipeline.Operation;
 import dev.lanyard.totp.CodeThrottle;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,8 +1,6 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
-import dev.lanyard.authz.Operation;
-import dev.lanyard.authz.OperationCall;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.AccountView;
@@ -15,6 +13,8 @@ import dev.lanyard.passwords.Argon2Settings;
 import dev.lanyard.passwords.Password;
 import dev.lanyard.passwords.PasswordHash;
 import dev.lanyard.passwords.PasswordHasher;
+import dev.lanyard.pipeline.Operation;
+import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
 import dev.lanyard.query.ValidationErrors;

@@ -1,7 +1,5 @@
 package dev.lanyard.iamapi;
 
-import dev.lanyard.authz.Operation;
-import dev.lanyard.authz.OperationCall;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.EntityChange;
@@ -12,6 +10,8 @@ import dev.lanyard.iam.model.OrganizationsFeatures.Feature;
 import dev.lanyard.iam.model.StsPreferences;
 import dev.lanyard.iam.model.StsPreferences.GlobalEndpointTokenVersion;
 import dev.lanyard.iam.spi.IamStore.Mutation;
+import dev.lanyard.pipeline.Operation;
+import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.query.Struct;
 import dev.lanyard.query.Value;
 import dev.lanyard.query.ValidationErrors;

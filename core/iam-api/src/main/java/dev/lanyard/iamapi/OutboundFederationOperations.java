@@ -1,14 +1,14 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
-import dev.lanyard.authz.Operation;
-import dev.lanyard.authz.OperationCall;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.OutboundFederation;
 import dev.lanyard.iam.model.OutboundSigningKeys;
 import dev.lanyard.iam.spi.IamStore.Mutation;
+import dev.lanyard.pipeline.Operation;
+import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.query.Struct;
 import java.util.ArrayList;
 import java.util.List;

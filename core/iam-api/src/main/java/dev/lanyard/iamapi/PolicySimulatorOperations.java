@@ -1,12 +1,12 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
-import dev.lanyard.authz.Operation;
-import dev.lanyard.authz.OperationCall;
 import dev.lanyard.authz.PolicyGatherer;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.Arn;
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.pipeline.Operation;
+import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.policy.AuthorizationRequest;
 import dev.lanyard.policy.Authorizer;
 import dev.lanyard.policy.Decision;

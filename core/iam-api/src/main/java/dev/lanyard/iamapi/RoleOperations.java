@@ -1,9 +1,9 @@
 package dev.lanyard.iamapi;
 
+import dev.lanyard.pipeline.Operation;
+import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.policy.PolicySizeQuota;
 import dev.lanyard.authz.Caller;
-import dev.lanyard.authz.Operation;
-import dev.lanyard.authz.OperationCall;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.UniqueIdPrefix;
 import dev.lanyard.iam.model.AccountView;

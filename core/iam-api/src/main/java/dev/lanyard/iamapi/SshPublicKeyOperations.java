@@ -1,7 +1,5 @@
 package dev.lanyard.iamapi;
 
-import dev.lanyard.authz.Operation;
-import dev.lanyard.authz.OperationCall;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.AccessKey;
@@ -9,6 +7,8 @@ import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.SshPublicKey;
 import dev.lanyard.iam.spi.IamStore.Mutation;
+import dev.lanyard.pipeline.Operation;
+import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
 import dev.lanyard.query.ValidationErrors;

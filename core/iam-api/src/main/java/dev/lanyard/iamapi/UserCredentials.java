@@ -1,12 +1,12 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
-import dev.lanyard.authz.OperationCall;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.User;
+import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.query.ValidationErrors;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,6 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
-import dev.lanyard.authz.Operation;
-import dev.lanyard.authz.OperationCall;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.UniqueIdPrefix;
 import dev.lanyard.iam.model.AccountView;
@@ -10,6 +8,8 @@ import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.Tag;
 import dev.lanyard.iam.model.User;
 import dev.lanyard.iam.spi.IamStore.Mutation;
+import dev.lanyard.pipeline.Operation;
+import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
 import java.util.List;

@@ -3,8 +3,6 @@ package dev.lanyard.sts;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.authz.AccessControl;
-import dev.lanyard.authz.Operation;
-import dev.lanyard.authz.OperationCall;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.Arn;
 import dev.lanyard.aws.AwsException;
@@ -17,6 +15,9 @@ import dev.lanyard.iam.spi.federation.SamlAssertionVerifier;
 import dev.lanyard.iam.spi.federation.SamlMetadata;
 import dev.lanyard.iam.spi.federation.SamlProviderTrust;
 import dev.lanyard.iam.spi.federation.VerifiedSamlAssertion;
+import dev.lanyard.pipeline.Operation;
+import dev.lanyard.pipeline.OperationCall;
+import dev.lanyard.pipeline.Signing;
 import dev.lanyard.policy.ContextKeys;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
@@ -56,6 +57,12 @@ public final class AssumeRoleWithSaml implements Operation {
         this.access = requireNonNull(access, "access is null");
         this.issuer = requireNonNull(issuer, "issuer is null");
         this.verifier = requireNonNull(verifier, "verifier is null");
+    }
+
+    /** Sent unsigned: the identity provider's SAML assertion is the credential. */
+    @Override
+    public Signing signing() {
+        return Signing.UNSIGNED;
     }
 
     @Override

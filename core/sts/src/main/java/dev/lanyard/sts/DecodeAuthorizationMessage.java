@@ -5,10 +5,10 @@ import static java.util.Objects.requireNonNull;
 import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.Caller;
-import dev.lanyard.authz.Operation;
-import dev.lanyard.authz.OperationCall;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.iam.spi.IamStore;
+import dev.lanyard.pipeline.Operation;
+import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.query.Struct;
 import java.util.Optional;
 

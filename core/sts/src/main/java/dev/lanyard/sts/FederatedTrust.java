@@ -2,11 +2,11 @@ package dev.lanyard.sts;
 
 import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.AccessRequest;
-import dev.lanyard.authz.OperationCall;
 import dev.lanyard.aws.Arn;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.Role;
+import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.policy.ContextKeys;
 import dev.lanyard.policy.Decision;
 import dev.lanyard.policy.LabeledPolicy;

@@ -1,13 +1,20 @@
 package dev.lanyard.sts;
 
 import dev.lanyard.authz.Caller;
-import dev.lanyard.authz.Operation;
-import dev.lanyard.authz.OperationCall;
+import dev.lanyard.pipeline.Operation;
+import dev.lanyard.pipeline.OperationCall;
+import dev.lanyard.pipeline.Signing;
 import dev.lanyard.query.Struct;
 import java.util.Optional;
 
 /** sts:GetCallerIdentity — needs no permission and cannot be denied. */
 public final class GetCallerIdentity implements Operation {
+    /** Presigned, the identity proof of Vault's AWS auth and aws-iam-authenticator. */
+    @Override
+    public Signing signing() {
+        return Signing.SIGNED_IDENTITY_PROOF;
+    }
+
     @Override
     public Optional<Struct> handle(OperationCall call) {
         Caller caller = call.requireCaller();

@@ -3,11 +3,11 @@ package dev.lanyard.sts;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.authz.Caller;
-import dev.lanyard.authz.Operation;
-import dev.lanyard.authz.OperationCall;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.pipeline.Operation;
+import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.query.Struct;
 import dev.lanyard.tokens.SessionClaims;
 import dev.lanyard.tokens.SessionKind;

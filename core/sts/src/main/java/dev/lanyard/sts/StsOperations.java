@@ -1,9 +1,9 @@
 package dev.lanyard.sts;
 
 import dev.lanyard.authz.AccessControl;
-import dev.lanyard.authz.ModelledOperations;
-import dev.lanyard.authz.Operation;
 import dev.lanyard.iam.spi.IamStore;
+import dev.lanyard.pipeline.ModelledOperations;
+import dev.lanyard.pipeline.Operation;
 import dev.lanyard.query.model.ServiceModel;
 import dev.lanyard.query.model.ServiceStyle;
 import java.security.SecureRandom;
@@ -21,10 +21,6 @@ public final class StsOperations {
     static final ServiceStyle STYLE = new ServiceStyle(true, true, Map.of(), false);
 
     private StsOperations() {}
-
-    /** Actions sent unsigned: the identity provider's token is the credential. */
-    public static final java.util.Set<String> UNSIGNED = java.util.Set.of("AssumeRoleWithWebIdentity",
-            "AssumeRoleWithSAML");
 
     /** Actions authorized within another operation: tags and source identity of a session or token. */
     static final java.util.Set<String> ALSO_AUTHORIZED = java.util.Set.of("TagSession", "SetSourceIdentity",

@@ -2,6 +2,9 @@ package dev.lanyard.server;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lanyard.pipeline.HttpEndpoint;
+import dev.lanyard.pipeline.HttpExchange;
+import dev.lanyard.pipeline.HttpReply;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderValues;
 import io.helidon.webserver.CloseConnectionException;

@@ -12,6 +12,16 @@ import dev.lanyard.iamapi.IamContext;
 import dev.lanyard.iamapi.IamOperations;
 import dev.lanyard.iamapi.organizations.AccountFactory;
 import dev.lanyard.iamapi.organizations.OrganizationsOperations;
+import dev.lanyard.pipeline.ApiHandler;
+import dev.lanyard.pipeline.HttpEndpoint;
+import dev.lanyard.pipeline.HttpExchange;
+import dev.lanyard.pipeline.HttpReply;
+import dev.lanyard.pipeline.JsonApi;
+import dev.lanyard.pipeline.Operation;
+import dev.lanyard.pipeline.QueryApi;
+import dev.lanyard.pipeline.Regions;
+import dev.lanyard.pipeline.RequestAuthenticator;
+import dev.lanyard.pipeline.SessionRestrictions;
 import dev.lanyard.sigv4.SigV4Verifier;
 import dev.lanyard.store.jdbc.EmbeddedDatabase;
 import dev.lanyard.store.jdbc.JdbcIamStore;
@@ -131,19 +141,22 @@ public final class LanyardServer implements AutoCloseable {
         java.util.function.Function<String, String> issuerForAccount = account -> endpointUrl() + OUTBOUND_PATH
                 + account;
         this.outbound = new OutboundIssuer(store, signer, issuerForAccount);
-        java.util.Map<String, dev.lanyard.authz.Operation> iam = IamOperations.create(new IamContext(store, access,
+        java.util.Map<String, dev.lanyard.pipeline.Operation> iam = IamOperations.create(new IamContext(store, access,
                 awsManaged, random, config.oidcAllowInsecureLoopback(), saml), issuerForAccount,
                 signer::generateKeySet, mfaThrottle);
         this.iamActions = java.util.Set.copyOf(iam.keySet());
-        java.util.Map<String, dev.lanyard.authz.Operation> sts = StsOperations.create(store, access, issuer, mfa,
-                webIdentity, saml, signer, issuerForAccount, random);
+        java.util.Map<String, Operation> sts = StsOperations.create(store, access, issuer, mfa, webIdentity, saml,
+                signer, issuerForAccount, random);
         this.stsActions = java.util.Set.copyOf(sts.keySet());
-        this.handler = new ApiHandler(sts,
-                iam,
-                new OrganizationsOperations(store, access, accounts),
-                new RequestAuthenticator(store, codec, new SigV4Verifier(clock), clock, keysets::reloadForUnknownKey),
-                new dev.lanyard.authz.SessionRestrictions(access), Regions.of(config), clock, new LogAuditSink(),
-                config.maxBodyBytes());
+        ApiHandler.Apis apis = new ApiHandler.Apis(
+                new QueryApi("sts", StsOperations.VERSION, StsOperations.NAMESPACE, sts),
+                new QueryApi("iam", IamOperations.VERSION, IamOperations.NAMESPACE, iam),
+                new JsonApi("organizations", OrganizationsOperations.TARGET_PREFIX,
+                        OrganizationsOperations.create(store, access, accounts)));
+        this.handler = new ApiHandler(apis,
+                new RequestAuthenticator(store, codec, clock, keysets::reloadForUnknownKey), new SigV4Verifier(clock),
+                new SessionRestrictions(access), Regions.of(config.region()), clock, new LogAuditSink(),
+                config.maxBodyBytes(), RequestIds::next);
         this.http = await(httpBuild);
         this.maintenance = Executors.newScheduledThreadPool(1, Thread.ofVirtual().factory());
         long every = config.keyCheckInterval().toMillis();

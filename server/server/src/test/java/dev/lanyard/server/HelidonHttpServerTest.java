@@ -2,6 +2,9 @@ package dev.lanyard.server;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lanyard.pipeline.HttpEndpoint;
+import dev.lanyard.pipeline.HttpExchange;
+import dev.lanyard.pipeline.HttpReply;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Optional;

@@ -90,7 +90,7 @@ final class AmbientCalls {
                     Set.of(call("java.time.Clock", "systemUTC"), call("java.security.SecureRandom", CONSTRUCTOR)),
                     "the composition root: it chooses the system clock and the one SecureRandom that every component"
                             + " is given (tests start it with their own clock)"),
-            new Allowance("dev.lanyard.server.ApiHandler",
+            new Allowance("dev.lanyard.server.RequestIds",
                     Set.of(call("java.util.concurrent.ThreadLocalRandom", "current")),
                     "x-amzn-RequestId: request IDs are not secrets, and the per-thread generator avoids the shared"
                             + " SecureRandom's lock on every request (measured: a quarter of AssumeRole's CPU)"),

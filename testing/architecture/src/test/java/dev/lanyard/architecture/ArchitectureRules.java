@@ -116,6 +116,7 @@ final class ArchitectureRules {
             Map.entry("core/iam-spi", List.of()),
             // JSON for the Organizations protocol and the encoded authorization message (ADR 0001)
             Map.entry("core/authz", List.of("com.fasterxml.jackson.")),
+            Map.entry("core/pipeline", List.of("com.fasterxml.jackson.")),
             Map.entry("core/sts", List.of("com.fasterxml.jackson.")),
             Map.entry("core/iam-api", List.of("com.fasterxml.jackson.")),
             Map.entry("federation/oidc", List.of("com.nimbusds.")),

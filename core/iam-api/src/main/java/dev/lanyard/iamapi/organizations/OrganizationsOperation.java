@@ -1,7 +1,5 @@
 package dev.lanyard.iamapi.organizations;
 
-import java.util.Optional;
-
 /** The Organizations operations Lanyard serves, by wire name (the part of {@code X-Amz-Target} after the prefix). */
 public enum OrganizationsOperation {
     CreateAccount,
@@ -13,14 +11,5 @@ public enum OrganizationsOperation {
     CloseAccount,
     TagResource,
     UntagResource,
-    ListTagsForResource;
-
-    public static Optional<OrganizationsOperation> of(String name) {
-        for (OrganizationsOperation operation : values()) {
-            if (operation.name().equals(name)) {
-                return Optional.of(operation);
-            }
-        }
-        return Optional.empty();
-    }
+    ListTagsForResource
 }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.Caller;
-import dev.lanyard.authz.RequestEnvironment;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
@@ -18,13 +17,17 @@ import dev.lanyard.iam.model.CreateAccountStatus;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.Organization;
 import dev.lanyard.iam.spi.IamStore;
+import dev.lanyard.pipeline.JsonOperation;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Organizations subset that creates and describes accounts (JSON protocol, {@code X-Amz-Target}). Only callers
- * from the management account may use it; accounts are created synchronously.
+ * The Organizations subset that creates and describes accounts (JSON protocol, {@code X-Amz-Target}), as operations
+ * the pipeline dispatches like the Query ones. Only callers from the management account may use it; accounts are
+ * created synchronously.
  */
 public final class OrganizationsOperations {
     public static final String TARGET_PREFIX = "AWSOrganizationsV20161128.";
@@ -35,36 +38,60 @@ public final class OrganizationsOperations {
     private final AccountFactory accounts;
     private final ObjectMapper json = new ObjectMapper();
 
-    public OrganizationsOperations(IamStore store, AccessControl access, AccountFactory accounts) {
+    private OrganizationsOperations(IamStore store, AccessControl access, AccountFactory accounts) {
         this.store = requireNonNull(store, "store is null");
         this.access = requireNonNull(access, "access is null");
         this.accounts = requireNonNull(accounts, "accounts is null");
     }
 
-    public ObjectNode handle(String name, JsonNode input, Caller caller, RequestEnvironment env) {
-        OrganizationsOperation operation = OrganizationsOperation.of(name).orElseThrow(() -> new AwsException(
-                ErrorCode.ORGANIZATIONS_UNKNOWN_OPERATION,
-                "The action or operation requested is invalid. Verify that the action is typed correctly."));
-        IamSnapshot snapshot = store.snapshot();
-        Organization org = snapshot.organization().orElseThrow(() -> new AwsException(
-                ErrorCode.AWS_ORGANIZATIONS_NOT_IN_USE, "Your account is not a member of an organization."));
-        if (!caller.account().equals(org.managementAccount())) {
-            throw new AwsException(ErrorCode.ORGANIZATIONS_ACCESS_DENIED,
-                    "You don't have permissions to access this resource.");
+    /** Every Organizations operation, by wire name, each behind the checks they share. */
+    public static Map<String, JsonOperation> create(IamStore store, AccessControl access, AccountFactory accounts) {
+        OrganizationsOperations operations = new OrganizationsOperations(store, access, accounts);
+        Map<String, JsonOperation> all = new LinkedHashMap<>();
+        for (OrganizationsOperation operation : OrganizationsOperation.values()) {
+            all.put(operation.name(), operations.guarded(operation, operations.body(operation)));
         }
-        access.require(snapshot, caller, env, AccessRequest.of("organizations:" + operation.name(), "*",
-                caller.account()));
+        return Map.copyOf(all);
+    }
+
+    /** What an operation does once the checks passed. */
+    @FunctionalInterface
+    private interface Body {
+        ObjectNode apply(JsonNode input, Organization org, Instant now);
+    }
+
+    private Body body(OrganizationsOperation operation) {
         return switch (operation) {
-            case CreateAccount -> createAccount(input, org, env.time());
-            case DescribeCreateAccountStatus -> describeCreateAccountStatus(input);
-            case ListCreateAccountStatus -> listCreateAccountStatus(input);
-            case DescribeAccount -> describeAccount(input, org);
-            case ListAccounts -> listAccounts(input, org);
-            case DescribeOrganization -> describeOrganization(org);
-            case CloseAccount -> closeAccount(input, org);
-            case TagResource -> tagResource(input);
-            case UntagResource -> untagResource(input);
-            case ListTagsForResource -> listTags(input);
+            case CreateAccount -> (input, org, now) -> createAccount(input, org, now);
+            case DescribeCreateAccountStatus -> (input, org, now) -> describeCreateAccountStatus(input);
+            case ListCreateAccountStatus -> (input, org, now) -> listCreateAccountStatus(input);
+            case DescribeAccount -> (input, org, now) -> describeAccount(input, org);
+            case ListAccounts -> (input, org, now) -> listAccounts(input, org);
+            case DescribeOrganization -> (input, org, now) -> describeOrganization(org);
+            case CloseAccount -> (input, org, now) -> closeAccount(input, org);
+            case TagResource -> (input, org, now) -> tagResource(input);
+            case UntagResource -> (input, org, now) -> untagResource(input);
+            case ListTagsForResource -> (input, org, now) -> listTags(input);
+        };
+    }
+
+    /**
+     * Only callers from the management account of an organization may call Organizations, and only when their
+     * policies allow {@code organizations:<operation>}.
+     */
+    private JsonOperation guarded(OrganizationsOperation operation, Body body) {
+        return call -> {
+            Caller caller = call.caller();
+            IamSnapshot snapshot = store.snapshot();
+            Organization org = snapshot.organization().orElseThrow(() -> new AwsException(
+                    ErrorCode.AWS_ORGANIZATIONS_NOT_IN_USE, "Your account is not a member of an organization."));
+            if (!caller.account().equals(org.managementAccount())) {
+                throw new AwsException(ErrorCode.ORGANIZATIONS_ACCESS_DENIED,
+                        "You don't have permissions to access this resource.");
+            }
+            access.require(snapshot, caller, call.environment(), AccessRequest.of("organizations:"
+                    + operation.name(), "*", caller.account()));
+            return body.apply(call.input(), org, call.environment().time());
         };
     }
 
