@@ -53,7 +53,9 @@ public final class LanyardServer implements AutoCloseable {
     private final Account managementAccount;
     private final boolean firstStart;
     private final java.util.Set<String> iamActions;
+    private final Optional<dev.lanyard.s3gateway.S3GatewayServer> s3;
     private int port;
+    private int s3Port;
 
     private LanyardServer(LanyardConfig config, Clock clock) {
         this.config = requireNonNull(config, "config is null");
@@ -78,7 +80,8 @@ public final class LanyardServer implements AutoCloseable {
                 config.keyCheckInterval().multipliedBy(3));
         SessionTokenCodec codec = new SessionTokenCodec(keysets, random);
         AwsManagedPolicies awsManaged = new AwsManagedPolicies();
-        AccessControl access = new AccessControl(new PolicyGatherer(awsManaged), new AuthorizationMessages(masterKey));
+        PolicyGatherer gatherer = new PolicyGatherer(awsManaged);
+        AccessControl access = new AccessControl(gatherer, new AuthorizationMessages(masterKey));
         AccountFactory accounts = new AccountFactory(store, random);
         Optional<AccessKey> rootKey = accounts.bootstrapManagementAccount(clock.instant());
         rootKey.ifPresent(key -> ClientConfigFiles.writeCredentials(dataDirectory, key));
@@ -109,11 +112,16 @@ public final class LanyardServer implements AutoCloseable {
                 awsManaged, random, config.oidcAllowInsecureLoopback(), saml), issuerForAccount,
                 signer::generateKeySet, mfaThrottle);
         this.iamActions = java.util.Set.copyOf(iam.keySet());
+        RequestAuthenticator authenticator = new RequestAuthenticator(store, codec, new SigV4Verifier(clock), clock,
+                keysets::reloadForUnknownKey);
+        this.s3 = config.s3Gateway().map(s3Config -> new dev.lanyard.s3gateway.S3GatewayServer(s3Config.host(),
+                s3Config.port(), new dev.lanyard.s3gateway.S3Gateway(s3Config, store, store, access, gatherer,
+                        authenticator::authenticateS3, new LogAuditSink(), clock)));
         this.handler = new ApiHandler(StsOperations.create(store, access, issuer, mfa, webIdentity, saml,
                 signer, issuerForAccount, random),
                 iam,
                 new OrganizationsOperations(store, access, accounts),
-                new RequestAuthenticator(store, codec, new SigV4Verifier(clock), clock, keysets::reloadForUnknownKey),
+                authenticator,
                 new dev.lanyard.authz.SessionRestrictions(access), clock, new LogAuditSink(),
                 config.maxBodyBytes());
         this.http = await(httpBuild);
@@ -141,6 +149,7 @@ public final class LanyardServer implements AutoCloseable {
         LanyardServer server = new LanyardServer(config, clock);
         try {
             server.port = server.http.start();
+            server.s3Port = server.s3.map(dev.lanyard.s3gateway.S3GatewayServer::start).orElse(0);
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -276,6 +285,12 @@ public final class LanyardServer implements AutoCloseable {
         return "http://" + host + ":" + port;
     }
 
+    /** The S3 gateway's endpoint, when it runs. */
+    public Optional<String> s3EndpointUrl() {
+        return config.s3Gateway().map(s3Config -> "http://" + (s3Config.host().equals("0.0.0.0") ? "127.0.0.1"
+                : s3Config.host()) + ":" + s3Port);
+    }
+
     public String managementAccountId() {
         return managementAccount.id().value();
     }
@@ -300,6 +315,7 @@ public final class LanyardServer implements AutoCloseable {
     @Override
     public void close() {
         maintenance.shutdownNow();
+        s3.ifPresent(dev.lanyard.s3gateway.S3GatewayServer::close);
         http.close();
         jwksFetcher.close();
         store.close();

@@ -10,6 +10,12 @@ import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.User;
 import dev.lanyard.iam.spi.IamStore;
+import dev.lanyard.aws.SecretAccessKey;
+import dev.lanyard.s3gateway.S3CallerAuthenticator;
+import dev.lanyard.sigv4.VerifiedSignature;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import dev.lanyard.sigv4.HttpRequestParts;
 import dev.lanyard.sigv4.SigV4Verifier;
 import dev.lanyard.sigv4.SignedRequest;
@@ -46,25 +52,41 @@ final class RequestAuthenticator {
             return Optional.empty();
         }
         SignedRequest signed = parsed.get();
+        Caller caller = resolve(signed, secret -> verifier.verify(signed, request, secret));
+        return Optional.of(new Authenticated(caller, signed));
+    }
+
+    /**
+     * The S3 gateway's door into the same resolution: the gateway checks the signature by S3's rules with the secret
+     * found here.
+     */
+    S3CallerAuthenticator.Authenticated authenticateS3(SignedRequest signed,
+            S3CallerAuthenticator.SignatureCheck check) {
+        List<VerifiedSignature> verified = new ArrayList<>(1);
+        Caller caller = resolve(signed, secret -> verified.add(check.verify(secret)));
+        return new S3CallerAuthenticator.Authenticated(caller, verified.getFirst());
+    }
+
+    /** The caller behind the key, once {@code verify} accepted the signature with the key's secret. */
+    private Caller resolve(SignedRequest signed, Consumer<SecretAccessKey> verify) {
         AccessKeyId keyId = AccessKeyId.parse(signed.accessKeyId()).orElseThrow(() -> invalid("malformed key id"));
         IamSnapshot snapshot = store.snapshot();
-        Caller caller = keyId.isTemporary() ? sessionCaller(snapshot, signed, request, keyId)
-                : longTermCaller(snapshot, signed, request, keyId);
+        Caller caller = keyId.isTemporary() ? sessionCaller(snapshot, signed, verify, keyId)
+                : longTermCaller(snapshot, verify, keyId);
         // Principals of a closed account stop working at once, sessions included.
         if (snapshot.account(caller.account()).map(a -> !a.active()).orElse(false)) {
             throw invalid("account " + caller.account() + " is closed");
         }
-        return Optional.of(new Authenticated(caller, signed));
+        return caller;
     }
 
     record Authenticated(Caller caller, SignedRequest signed) {}
 
-    private Caller longTermCaller(IamSnapshot snapshot, SignedRequest signed, HttpRequestParts request,
-            AccessKeyId keyId) {
+    private Caller longTermCaller(IamSnapshot snapshot, Consumer<SecretAccessKey> verify, AccessKeyId keyId) {
         AccessKey key = snapshot.accessKey(keyId)
                 .filter(k -> k.status() == AccessKey.Status.Active)
                 .orElseThrow(() -> invalid("unknown or inactive access key " + keyId));
-        verifier.verify(signed, request, key.secret());
+        verify.accept(key.secret());
         if (key.rootKey()) {
             return new Caller.Root(key.account(), keyId, Optional.empty());
         }
@@ -73,11 +95,11 @@ final class RequestAuthenticator {
         return new Caller.IamUser(user, keyId, Optional.empty());
     }
 
-    private Caller sessionCaller(IamSnapshot snapshot, SignedRequest signed, HttpRequestParts request,
+    private Caller sessionCaller(IamSnapshot snapshot, SignedRequest signed, Consumer<SecretAccessKey> verify,
             AccessKeyId keyId) {
         String token = signed.securityToken().orElseThrow(() -> invalid("temporary key without a session token"));
         SessionClaims claims = unseal(token, keyId);
-        verifier.verify(signed, request, claims.secretAccessKey());
+        verify.accept(claims.secretAccessKey());
         if (!clock.instant().isBefore(claims.expiresAt())) {
             throw new AwsException(ErrorCode.EXPIRED_TOKEN, "The security token included in the request is expired",
                     "session of " + claims.principalArn() + " expired at " + claims.expiresAt());

@@ -15,16 +15,19 @@ final class TestServer implements AutoCloseable {
     private LanyardServer server;
 
     private final Clock clock;
+    private final java.util.function.UnaryOperator<LanyardConfig> customize;
 
-    private TestServer(Path dataDirectory, Clock clock) {
+    private TestServer(Path dataDirectory, Clock clock, java.util.function.UnaryOperator<LanyardConfig> customize) {
         this.dataDirectory = dataDirectory;
         this.clock = clock;
+        this.customize = customize;
         this.server = LanyardServer.start(config(dataDirectory), clock);
     }
 
-    private static LanyardConfig config(Path dataDirectory) {
-        return LanyardConfig.defaults(dataDirectory).withPort(0).withKeyRotationPeriod(java.time.Duration.ofMinutes(30))
-                .withOidcLoopback(true, java.util.Optional.empty());
+    private LanyardConfig config(Path dataDirectory) {
+        return customize.apply(LanyardConfig.defaults(dataDirectory).withPort(0)
+                .withKeyRotationPeriod(java.time.Duration.ofMinutes(30))
+                .withOidcLoopback(true, java.util.Optional.empty()));
     }
 
     static TestServer start() {
@@ -32,8 +35,13 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Clock clock) {
+        return start(clock, java.util.function.UnaryOperator.identity());
+    }
+
+    /** With settings beyond the defaults (an S3 gateway, say). */
+    static TestServer start(Clock clock, java.util.function.UnaryOperator<LanyardConfig> customize) {
         try {
-            return new TestServer(Files.createTempDirectory("lanyard-e2e"), clock);
+            return new TestServer(Files.createTempDirectory("lanyard-e2e"), clock, customize);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -47,6 +55,11 @@ final class TestServer implements AutoCloseable {
 
     String endpoint() {
         return server.endpointUrl();
+    }
+
+    /** The S3 gateway's endpoint; the server must have been started with one. */
+    String s3Endpoint() {
+        return server.s3EndpointUrl().orElseThrow();
     }
 
     int port() {
