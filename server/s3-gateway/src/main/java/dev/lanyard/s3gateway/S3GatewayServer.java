@@ -3,6 +3,8 @@ package dev.lanyard.s3gateway;
 import static java.util.Objects.requireNonNull;
 
 import io.helidon.http.Header;
+import io.helidon.http.encoding.ContentEncodingContext;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -38,6 +40,12 @@ public final class S3GatewayServer implements AutoCloseable {
                 .port(port)
                 .shutdownGracePeriod(Duration.ofSeconds(5))
                 .shutdownHook(false)
+                // S3 bodies carry Content-Encoding as the object's metadata (gzip stored as is) or as aws-chunked
+                // framing the gateway decodes itself: the listener must decode nothing and refuse no encoding.
+                .contentEncoding(ContentEncodingContext.builder().contentEncodingsDiscoverServices(false).build())
+                // Presigned URLs with a session token run to a few KiB.
+                .addProtocol(Http1Config.builder().validateRequestHeaders(false).maxPrologueLength(16 * 1024)
+                        .maxHeadersSize(64 * 1024).build())
                 .routing(r -> r.any(this::serve))
                 .build();
     }
