@@ -14,7 +14,8 @@ from botocore.config import Config
 
 endpoint, bucket = sys.argv[1], sys.argv[2]
 s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1",
-                  config=Config(s3={"addressing_style": "path"}, retries={"max_attempts": 1}))
+                  config=Config(s3={"addressing_style": "path"}, retries={"max_attempts": 1},
+                                signature_version="s3v4"))
 out = {}
 s3.create_bucket(Bucket=bucket)
 work = tempfile.mkdtemp()
@@ -28,7 +29,9 @@ s3.download_file(bucket, "big/source.bin", target, Config=transfer)
 out["roundTrip"] = filecmp.cmp(source, target, shallow=False)
 
 url = s3.generate_presigned_url("put_object", Params={"Bucket": bucket, "Key": "presigned/put.txt"}, ExpiresIn=600)
-request = urllib.request.Request(url, data=b"put through a presigned URL", method="PUT")
+# An explicit type: urllib's default (a form) makes s3proxy's servlet container read the body as form parameters.
+request = urllib.request.Request(url, data=b"put through a presigned URL", method="PUT",
+                                 headers={"Content-Type": "application/octet-stream"})
 with urllib.request.urlopen(request) as response:
     out["presignedPutStatus"] = response.status
 url = s3.generate_presigned_url("get_object", Params={"Bucket": bucket, "Key": "presigned/put.txt"}, ExpiresIn=600)

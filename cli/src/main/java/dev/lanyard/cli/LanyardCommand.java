@@ -12,7 +12,7 @@ public final class LanyardCommand implements Runnable {
     private static final List<Subcommand> SUBCOMMANDS = List.of(new Subcommand("serve", ServeCommand.class),
             new Subcommand("import", ImportCommand.class), new Subcommand("oidc", OidcCommand.class),
             new Subcommand("saml", SamlCommand.class), new Subcommand("revoke-sessions", RevokeSessionsCommand.class),
-            new Subcommand("policy", PolicyCommand.class));
+            new Subcommand("policy", PolicyCommand.class), new Subcommand("s3", S3Command.class));
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -93,12 +92,6 @@ final class BackendClient implements AutoCloseable {
         boolean defaultPort = port == -1 || uri.getScheme().equalsIgnoreCase("http") && port == 80
                 || uri.getScheme().equalsIgnoreCase("https") && port == 443;
         return defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
-    }
-
-    static List<String> lowerNames(Map<String, List<String>> headers) {
-        List<String> names = new ArrayList<>();
-        headers.keySet().forEach(n -> names.add(n.toLowerCase(Locale.ROOT)));
-        return names;
     }
 
     @Override

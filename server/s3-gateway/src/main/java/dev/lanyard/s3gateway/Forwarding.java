@@ -128,8 +128,22 @@ final class Forwarding {
         }
     }
 
-    /** The backend's answer as it is: status, headers, the body streamed through. */
+    /**
+     * The backend's answer as it is: status, headers, the body streamed through. An error answer (small) is read
+     * first, so the operator's log says what the backend refused.
+     */
     Reply relay(S3Gateway.Exchange exchange, HttpResponse<InputStream> response) {
+        if (response.statusCode() >= 400 && !exchange.request().method().equals("HEAD")) {
+            byte[] body = readWhole(response);
+            LOG.log(System.Logger.Level.INFO, "request=" + exchange.requestId() + " s3:"
+                    + exchange.operation().awsName() + " the backend answered " + response.statusCode() + " "
+                    + errorCode(body).orElse("(no error code)"));
+            return relay(exchange, response, body);
+        }
+        return relayStreamed(exchange, response);
+    }
+
+    private Reply relayStreamed(S3Gateway.Exchange exchange, HttpResponse<InputStream> response) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         response.headers().map().forEach((name, values) -> {
             if (!NOT_RELAYED.contains(name.toLowerCase(Locale.ROOT))) {
@@ -143,7 +157,7 @@ final class Forwarding {
 
     /** A backend answer already read whole, relayed with its status and headers. */
     Reply relay(S3Gateway.Exchange exchange, HttpResponse<InputStream> response, byte[] body) {
-        Reply streamed = relay(exchange, response);
+        Reply streamed = relayStreamed(exchange, response);
         discard(response);
         return new Reply(streamed.status(), streamed.headers(), OptionalLong.of(body.length),
                 new java.io.ByteArrayInputStream(body));

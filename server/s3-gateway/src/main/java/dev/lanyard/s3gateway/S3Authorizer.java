@@ -93,13 +93,15 @@ final class S3Authorizer {
     static S3Exception denied(Caller caller, Verdict verdict) {
         S3Authorization authorization = verdict.authorization();
         String message = "User: " + caller.arn() + " is not authorized to perform: " + authorization.action()
-                + " on resource: \"" + authorization.resource() + "\" " + reason(verdict);
+                + " on resource: \"" + authorization.resource() + "\" " + reason(caller, verdict);
         return new S3Exception(S3ErrorCode.ACCESS_DENIED, message, List.of(), verdict.explanation());
     }
 
-    private static String reason(Verdict verdict) {
+    private static String reason(Caller caller, Verdict verdict) {
         Decision decision = verdict.decision();
         String action = verdict.authorization().action();
+        boolean crossAccount = verdict.authorization().resourceAccount().filter(a -> !a.equals(caller.account()))
+                .isPresent();
         if (decision.outcome() == Outcome.EXPLICIT_DENY) {
             PolicySource source = decision.determining().isEmpty() ? PolicySource.USER_INLINE
                     : decision.determining().getFirst().policy().source();
@@ -110,7 +112,8 @@ final class S3Authorizer {
                 case TRUST, RESOURCE -> "a resource-based policy";
             };
         }
-        return "because no identity-based policy allows the " + action + " action";
+        return crossAccount ? "because no resource-based policy allows the " + action + " action"
+                : "because no identity-based policy allows the " + action + " action";
     }
 
     private Optional<LabeledPolicy> policyOf(S3Bucket bucket) {

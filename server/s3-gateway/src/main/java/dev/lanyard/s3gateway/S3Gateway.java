@@ -313,6 +313,11 @@ public final class S3Gateway implements AutoCloseable {
     }
 
     private SignedRequest signedRequest(HttpRequestParts parts) {
+        if (signatureVersion2(parts)) {
+            // S3's answer wherever SigV2 is retired; boto3 presigns with it unless told signature_version='s3v4'.
+            throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "The authorization mechanism you have provided is not"
+                    + " supported. Please use AWS4-HMAC-SHA256.", List.of(), "a signature version 2 request");
+        }
         try {
             return SignedRequest.parse(parts).orElseThrow(() -> new S3Exception(S3ErrorCode.ACCESS_DENIED,
                     S3ErrorCode.ACCESS_DENIED.defaultMessage(), List.of(),
@@ -323,6 +328,12 @@ public final class S3Gateway implements AutoCloseable {
             throw new S3Exception(presigned ? S3ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR
                     : S3ErrorCode.AUTHORIZATION_HEADER_MALFORMED, e.getMessage(), List.of(), e.operatorDetail());
         }
+    }
+
+    private static boolean signatureVersion2(HttpRequestParts parts) {
+        String query = "&" + parts.rawQuery();
+        return parts.header("Authorization").filter(a -> a.startsWith("AWS ")).isPresent()
+                || query.contains("&AWSAccessKeyId=") && query.contains("&Signature=");
     }
 
     private S3CallerAuthenticator.Authenticated authenticate(SignedRequest signed, HttpRequestParts parts) {

@@ -17,7 +17,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
-import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -108,10 +107,10 @@ class S3GatewaySdkTest {
                 .region(Region.US_EAST_1).forcePathStyle(true).multipartEnabled(true)
                 .credentialsProvider(StaticCredentialsProvider.create(Clients.session(writer))).build()) {
             async.putObject(r -> r.bucket("sdk-multipart").key("big.bin"), AsyncRequestBody.fromBytes(data)).get();
-            byte[] back = async.getObject(r -> r.bucket("sdk-multipart").key("big.bin"),
-                    AsyncResponseTransformer.toBytes()).get().asByteArray();
-            assertThat(back).isEqualTo(data);
         }
+        // Read back whole: the async client's multipart download asks for one part, which s3proxy does not serve.
+        assertThat(s3(writer).getObjectAsBytes(r -> r.bucket("sdk-multipart").key("big.bin")).asByteArray())
+                .isEqualTo(data);
         // A role that may not s3:PutObject cannot upload a part either.
         Credentials reader = gateway.assumeRole("sdk-multipart-reader", allow("sdk-multipart", "s3:GetObject",
                 "s3:ListBucketMultipartUploads", "s3:AbortMultipartUpload"));

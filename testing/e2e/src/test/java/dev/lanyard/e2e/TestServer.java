@@ -49,7 +49,13 @@ final class TestServer implements AutoCloseable {
 
     /** Stops the server and starts a new one on the same data directory. */
     void restart() {
+        restart(() -> { });
+    }
+
+    /** As {@link #restart()}, running {@code whileStopped} (an offline command) in between. */
+    void restart(Runnable whileStopped) {
         server.close();
+        whileStopped.run();
         server = LanyardServer.start(config(dataDirectory), clock);
     }
 
