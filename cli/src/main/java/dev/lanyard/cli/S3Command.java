@@ -36,12 +36,15 @@ final class S3Command implements Runnable {
         Optional<String> databaseUrl;
 
         BucketRegistry open() {
+            if (databaseUrl.isEmpty() && !java.nio.file.Files.isDirectory(dataDirectory)) {
+                throw new IllegalArgumentException("no Lanyard data directory at " + dataDirectory.toAbsolutePath());
+            }
             Optional<DatabaseSettings> database = databaseUrl.map(url -> new DatabaseSettings(url,
                     Optional.ofNullable(System.getenv("LANYARD_DB_USER")).orElse("lanyard"),
                     Optional.ofNullable(System.getenv("LANYARD_DB_PASSWORD")).orElse("")));
             LanyardConfig config = LanyardConfig.defaults(dataDirectory.toAbsolutePath())
                     .withMasterKey(Optional.ofNullable(System.getenv("LANYARD_MASTER_KEY"))).withDatabase(database);
-            return BucketRegistry.open(config, Clock.systemUTC());
+            return BucketRegistry.open(config, Clock.systemUTC(), new java.security.SecureRandom());
         }
     }
 

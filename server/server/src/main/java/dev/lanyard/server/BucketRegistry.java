@@ -29,9 +29,9 @@ public final class BucketRegistry implements AutoCloseable {
         this.store = requireNonNull(store, "store is null");
     }
 
-    public static BucketRegistry open(LanyardConfig config, Clock clock) {
-        MasterKey masterKey = MasterKeySource.load(config.dataDirectory(), config.masterKeyBase64(),
-                new SecureRandom());
+    /** @param random only used when the data directory has no master key yet (a fresh one is then made) */
+    public static BucketRegistry open(LanyardConfig config, Clock clock, SecureRandom random) {
+        MasterKey masterKey = MasterKeySource.load(config.dataDirectory(), config.masterKeyBase64(), random);
         JdbcIamStore store = config.database()
                 .map(db -> PostgresDatabase.open(db.jdbcUrl(), db.user(), db.password(), masterKey, clock))
                 .orElseGet(() -> EmbeddedDatabase.open(config.dataDirectory(), masterKey, clock));

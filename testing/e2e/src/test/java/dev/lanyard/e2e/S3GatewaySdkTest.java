@@ -278,6 +278,37 @@ class S3GatewaySdkTest {
     }
 
     @Test
+    void aWebIdentitySessionWritesUnderItsOwnSubjectOnly() {
+        ownBucket("sdk-ci");
+        try (TestIdentityProvider idp = new TestIdentityProvider()) {
+            String providerArn = gateway.rootIam.createOpenIDConnectProvider(r -> r.url(idp.issuer)
+                    .clientIDList("ci-app")).openIDConnectProviderArn();
+            String key = idp.hostAndPath();
+            gateway.rootIam.createRole(r -> r.roleName("ci-uploader").assumeRolePolicyDocument("{\"Version\":"
+                    + "\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\""
+                    + providerArn + "\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{"
+                    + "\"StringEquals\":{\"" + key + ":aud\":\"ci-app\"}}}]}"));
+            // A policy variable from the identity provider's claims in the S3 resource.
+            gateway.rootIam.putRolePolicy(r -> r.roleName("ci-uploader").policyName("own-prefix").policyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                            + "\"s3:PutObject\",\"Resource\":\"arn:aws:s3:::sdk-ci/${" + key + ":sub}/*\"}]}"));
+            var anonymous = software.amazon.awssdk.services.sts.StsClient.builder()
+                    .endpointOverride(URI.create(gateway.server.endpoint())).region(Region.US_EAST_1)
+                    .credentialsProvider(software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create())
+                    .httpClient(UrlConnectionHttpClient.create()).build();
+            Credentials alice = anonymous.assumeRoleWithWebIdentity(r -> r.roleArn("arn:aws:iam::" + gateway.account
+                    + ":role/ci-uploader").roleSessionName("build-7").webIdentityToken(idp.token("alice", "ci-app")))
+                    .credentials();
+            S3Client s3 = s3(alice);
+            s3.putObject(r -> r.bucket("sdk-ci").key("alice/build.log"), RequestBody.fromString("ok"));
+            assertThatThrownBy(() -> s3.putObject(r -> r.bucket("sdk-ci").key("bob/build.log"),
+                    RequestBody.fromString("no"))).satisfies(e -> assertThat(errorCode(e)).isEqualTo("AccessDenied"));
+            assertThat(gateway.backend.storage.resolve("sdk-ci/alice/build.log")).exists();
+            assertThat(gateway.backend.storage.resolve("sdk-ci/bob/build.log")).doesNotExist();
+        }
+    }
+
+    @Test
     void federationTokenCredentialsWorkWithinTheirSessionPolicy() {
         ownBucket("sdk-federated");
         Credentials federated = gateway.federationToken("fed-user", allow("sdk-federated", "s3:PutObject",
