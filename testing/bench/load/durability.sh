@@ -76,7 +76,12 @@ if [[ -n "$baseline" ]]; then
   for f in StoreWriteBenchmark.java WriteLoad.java; do
     cp "$repo/testing/bench/src/main/java/dev/lanyard/bench/$f" "$work/baseline/testing/bench/src/main/java/dev/lanyard/bench/"
   done
-  cp "$repo/testing/bench/pom.xml" "$work/baseline/testing/bench/pom.xml"
+  # The baseline keeps its own POM plus the store (its other benchmarks build against it); a baseline from before
+  # the store took an injected clock opens it without one.
+  pom="$work/baseline/testing/bench/pom.xml"
+  grep -q lanyard-store-jdbc "$pom" || sed -i 's#^\( *\)<dependency><groupId>dev.lanyard</groupId><artifactId>lanyard-policy</artifactId></dependency>#&\n\1<dependency><groupId>dev.lanyard</groupId><artifactId>lanyard-store-jdbc</artifactId></dependency>#' "$pom"
+  grep -q 'InstantSource clock' "$work/baseline/store/jdbc/src/main/java/dev/lanyard/store/jdbc/EmbeddedDatabase.java" \
+    || sed -i 's/, java.time.Clock.systemUTC())/)/' "$work/baseline/testing/bench/src/main/java/dev/lanyard/bench/StoreWriteBenchmark.java"
   build "$work/baseline"
 fi
 

@@ -1,6 +1,7 @@
 package dev.lanyard.cli;
 
 import dev.lanyard.server.DatabaseSettings;
+import dev.lanyard.server.HttpLimits;
 import dev.lanyard.server.LanyardConfig;
 import dev.lanyard.server.LanyardServer;
 import dev.lanyard.s3gateway.BackendCredentials;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -71,11 +73,28 @@ final class ServeCommand implements Runnable {
             + " aws_secret_access_key of the backend.")
     Optional<Path> s3BackendCredentialsFile;
 
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "Close a connection idle this long"
+            + " between requests (default ${DEFAULT-VALUE}).", defaultValue = "" + HttpLimits.DEFAULT_IDLE_SECONDS)
+    long idleTimeoutSeconds;
+
+    @Option(names = "--request-timeout", paramLabel = "SECONDS", description = "Close a connection whose request"
+            + " (headers and body) has not all arrived this long after its first byte (default ${DEFAULT-VALUE}).",
+            defaultValue = "" + HttpLimits.DEFAULT_REQUEST_READ_SECONDS)
+    long requestTimeoutSeconds;
+
+    @Option(names = "--write-timeout", paramLabel = "SECONDS", description = "Close a connection whose client has not"
+            + " taken an answer's bytes this long after they were written (default ${DEFAULT-VALUE}).",
+            defaultValue = "" + HttpLimits.DEFAULT_RESPONSE_WRITE_SECONDS)
+    long writeTimeoutSeconds;
+
     @Override
     public void run() {
         LanyardConfig config = LanyardConfig.defaults(dataDirectory.toAbsolutePath()).withPort(port).withHost(host)
                 .withMasterKey(masterKey()).withDatabase(database()).withNodeId(nodeId)
-                .withOidcLoopback(oidcAllowInsecureLoopback, oidcCaBundle).withS3Gateway(s3Gateway());
+                .withOidcLoopback(oidcAllowInsecureLoopback, oidcCaBundle)
+                .withHttpLimits(new HttpLimits(Duration.ofSeconds(idleTimeoutSeconds),
+                        Duration.ofSeconds(requestTimeoutSeconds), Duration.ofSeconds(writeTimeoutSeconds)))
+                .withS3Gateway(s3Gateway());
         LanyardServer server = LanyardServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

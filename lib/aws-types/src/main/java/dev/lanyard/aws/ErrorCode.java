@@ -25,6 +25,8 @@ public enum ErrorCode {
     THROTTLING("Throttling", 400),
     NOT_FOUND("NotFound", 404),
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405),
+    /** AWS's common error for problems at the HTTP level (a body whose framing cannot be read). */
+    MALFORMED_HTTP_REQUEST("MalformedHttpRequestException", 400),
     INTERNAL_FAILURE("InternalFailure", 500),
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503),
 
@@ -79,7 +81,9 @@ public enum ErrorCode {
     ORGANIZATIONS_ACCESS_DENIED("AccessDeniedException", 400),
     ORGANIZATIONS_INVALID_INPUT("InvalidInputException", 400),
     ORGANIZATIONS_CONSTRAINT_VIOLATION("ConstraintViolationException", 400),
-    ORGANIZATIONS_UNKNOWN_OPERATION("UnknownOperationException", 400);
+    ORGANIZATIONS_UNKNOWN_OPERATION("UnknownOperationException", 400),
+    /** The JSON protocol's answer to a body that is not exactly one JSON object. */
+    SERIALIZATION_EXCEPTION("SerializationException", 400);
 
     /** Whose fault: the AWS envelope's {@code Type}. */
     public enum Fault {

@@ -7,6 +7,7 @@ import dev.lanyard.query.internal.FormDecoder;
 import dev.lanyard.query.internal.MemberCollections;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +58,20 @@ public final class QueryParameters {
             decoder.decode(formBody);
         }
         return new QueryParameters(decoder.parameters());
+    }
+
+    /**
+     * These parameters without the given names, e.g. SigV4's X-Amz-* query authentication parameters, which belong
+     * to the signature and never to the operation.
+     */
+    public QueryParameters without(Set<String> names) {
+        requireNonNull(names, "names is null");
+        if (names.stream().noneMatch(parameters::containsKey)) {
+            return this;
+        }
+        Map<String, String> kept = new LinkedHashMap<>(parameters);
+        kept.keySet().removeAll(names);
+        return new QueryParameters(kept);
     }
 
     /** The value of exactly this name. */

@@ -27,6 +27,15 @@ class QueryParametersDecodeTest {
     }
 
     @Test
+    void namesCanBeLeftOut() {
+        QueryParameters p = QueryParameters.decode("Action=ListUsers&X-Amz-Signature=abc&X-Amz-Date=d", new byte[0]);
+        QueryParameters kept = p.without(java.util.Set.of("X-Amz-Signature", "X-Amz-Date", "X-Amz-Expires"));
+        assertThat(kept.names()).containsExactly("Action");
+        assertThat(p.names()).containsExactly("Action", "X-Amz-Signature", "X-Amz-Date");
+        assertThat(kept.without(java.util.Set.of("Other"))).isSameAs(kept);
+    }
+
+    @Test
     void plusIsSpaceAndEncodedPlusIsPlus() {
         QueryParameters p = body("a=x+y&b=x%2By&c=%20");
         assertThat(p.get("a")).contains("x y");

@@ -13,17 +13,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
+import java.util.List;
 import javax.crypto.Mac;
 
 /**
  * Verifies SigV4 signatures (Authorization header and presigned URLs): credential scope, time window, payload hash
  * and, last, the signature itself in constant time. Thread-safe.
  *
- * <p>Presigned URLs get the same skew window as headers and X-Amz-Expires is not enforced, as STS does (EKS-style
- * tokens rely on it). A presigned URL whose X-Amz-Security-Token was appended after signing (the form aws-c-auth
- * produces with {@code omit_session_token}, used by IoT) is accepted too: the token is then unsigned, exactly as an
- * unsigned X-Amz-Security-Token header is, and the caller validates it against the access key either way.
+ * <p>Only signed bytes may carry meaning, so the payload hash is always the SHA-256 of the body received
+ * ({@link PayloadSigning#REQUIRED}, unless a verifier for an S3-style service opts in to {@code UNSIGNED-PAYLOAD}),
+ * and a presigned request lives as long as {@link PresignedLifetime} says. A presigned URL whose X-Amz-Security-Token
+ * was appended after signing (the form aws-c-auth produces with {@code omit_session_token}, used by IoT) is accepted:
+ * the token is then unsigned, exactly as an unsigned X-Amz-Security-Token header is, and the caller validates it
+ * against the access key either way.
  */
 public final class SigV4Verifier {
     public static final Duration DEFAULT_ALLOWED_SKEW = Duration.ofMinutes(15);
@@ -35,6 +37,7 @@ public final class SigV4Verifier {
     private final Duration allowedSkew;
     private final SigningKeys signingKeys;
     private final boolean normalizePath;
+    private final PayloadSigning payloadSigning;
 
     /** Skew window 15 minutes. */
     public SigV4Verifier(InstantSource clock) {
@@ -47,6 +50,16 @@ public final class SigV4Verifier {
 
     /** @param normalizePath false only for S3-style services that sign the path without normalizing it */
     public SigV4Verifier(InstantSource clock, Duration allowedSkew, SigningKeys signingKeys, boolean normalizePath) {
+        this(clock, allowedSkew, signingKeys, normalizePath, PayloadSigning.REQUIRED);
+    }
+
+    /**
+     * @param normalizePath false only for S3-style services that sign the path without normalizing it
+     * @param payloadSigning {@link PayloadSigning#UNSIGNED_ALLOWED} only for services where AWS accepts it
+     */
+    public SigV4Verifier(InstantSource clock, Duration allowedSkew, SigningKeys signingKeys, boolean normalizePath,
+            PayloadSigning payloadSigning) {
+        this.payloadSigning = requireNonNull(payloadSigning, "payloadSigning is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.allowedSkew = requireNonNull(allowedSkew, "allowedSkew is null");
         this.signingKeys = requireNonNull(signingKeys, "signingKeys is null");
@@ -57,21 +70,29 @@ public final class SigV4Verifier {
     }
 
     /**
-     * Checks scope, time window and signature. {@code signed} must come from {@link SignedRequest#parse} of this very
-     * {@code request}.
+     * Checks scope, time window and signature; a presigned request lives {@link PresignedLifetime#EXPIRES}.
+     * {@code signed} must come from {@link SignedRequest#parse} of this very {@code request}.
      *
-     * @throws dev.lanyard.aws.AwsException SignatureDoesNotMatch on any failure
+     * @throws dev.lanyard.aws.AwsException SignatureDoesNotMatch on any failure, RequestExpired for a presigned request
+     *     past its X-Amz-Expires
      */
     public VerifiedSignature verify(SignedRequest signed, HttpRequestParts request, SecretAccessKey secret) {
+        return verify(signed, request, secret, PresignedLifetime.EXPIRES);
+    }
+
+    /** As {@link #verify(SignedRequest, HttpRequestParts, SecretAccessKey)}, with a presigned request's lifetime. */
+    public VerifiedSignature verify(SignedRequest signed, HttpRequestParts request, SecretAccessKey secret,
+            PresignedLifetime lifetime) {
         requireNonNull(signed, "signed is null");
         requireNonNull(request, "request is null");
         requireNonNull(secret, "secret is null");
+        requireNonNull(lifetime, "lifetime is null");
         String amzDate = AmzDate.format(signed.requestTime());
         checkScope(signed, amzDate);
-        checkTime(signed.requestTime());
+        checkTime(signed, lifetime);
         // One digest for the body and every canonical request: digest() leaves it reset for the next.
         MessageDigest sha256 = Crypto.sha256();
-        String payloadHash = payloadHash(request, sha256);
+        String payloadHash = payloadHash(request, sha256, payloadSigning);
         SigningKey key = signingKeys.cached(secret, signed.scopeDate(), signed.region(), signed.service());
         Attempts attempts = new Attempts(sha256, key.mac(), stringToSignPrefix(amzDate, signed.credentialScope()),
                 signed.signature().getBytes(StandardCharsets.UTF_8));
@@ -82,8 +103,9 @@ public final class SigV4Verifier {
                 && attempts.matches(canonicalRequest(signed, request, payloadHash, true))) {
             return new VerifiedSignature(signed, payloadHash, key);
         }
-        // botocore presigns every URL with UNSIGNED-PAYLOAD; with an empty body nothing is left unsigned by it.
-        if (signed.presigned() && request.body().length == 0
+        // S3 presigners sign UNSIGNED-PAYLOAD without declaring it anywhere.
+        if (payloadSigning == PayloadSigning.UNSIGNED_ALLOWED && signed.presigned()
+                && request.headerValues(CONTENT_SHA256).isEmpty()
                 && attempts.matches(canonicalRequest(signed, request, UNSIGNED_PAYLOAD, false))) {
             return new VerifiedSignature(signed, UNSIGNED_PAYLOAD, key);
         }
@@ -100,7 +122,8 @@ public final class SigV4Verifier {
         }
     }
 
-    private void checkTime(Instant requestTime) {
+    private void checkTime(SignedRequest signed, PresignedLifetime lifetime) {
+        Instant requestTime = signed.requestTime();
         // AWS prints and compares whole seconds; X-Amz-Date has no fraction either.
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         if (requestTime.isBefore(now.minus(allowedSkew))) {
@@ -109,20 +132,32 @@ public final class SigV4Verifier {
         if (requestTime.isAfter(now.plus(allowedSkew))) {
             throw SigV4Errors.notYetCurrent(requestTime, now, allowedSkew);
         }
+        if (signed.presigned() && lifetime == PresignedLifetime.EXPIRES && signed.expires().isPresent()
+                && now.isAfter(requestTime.plus(signed.expires().get()))) {
+            throw SigV4Errors.requestExpired(requestTime, signed.expires().get(), now);
+        }
     }
 
     /**
-     * The body's hash, or the declared x-amz-content-sha256, which must then match the body: a signed declared hash
-     * would otherwise let the body be swapped. UNSIGNED-PAYLOAD is taken at its word.
+     * The SHA-256 of the body, or the declared x-amz-content-sha256, which must then match the body: a signed
+     * declared hash would otherwise let the body be swapped. UNSIGNED-PAYLOAD is taken at its word only where
+     * {@code payloadSigning} allows it; elsewhere the verification fails as AWS's does (it hashes the body itself).
      */
-    static String payloadHash(HttpRequestParts request, MessageDigest sha256) {
-        Optional<String> declared = request.header(CONTENT_SHA256);
+    static String payloadHash(HttpRequestParts request, MessageDigest sha256, PayloadSigning payloadSigning) {
+        List<String> declared = request.headerValues(CONTENT_SHA256);
         if (declared.isEmpty()) {
             return bodyHash(request.body(), sha256);
         }
-        String value = declared.get();
+        String value = declared.getFirst();
+        if (declared.size() > 1) {
+            throw SigV4Errors.payloadHashMismatch();
+        }
         if (value.equals(UNSIGNED_PAYLOAD)) {
-            return value;
+            if (payloadSigning == PayloadSigning.UNSIGNED_ALLOWED) {
+                return value;
+            }
+            throw SigV4Errors.signatureMismatch("UNSIGNED-PAYLOAD is not accepted: this service verifies the"
+                    + " SHA-256 of the body received");
         }
         if (!value.equalsIgnoreCase(bodyHash(request.body(), sha256))) {
             throw SigV4Errors.payloadHashMismatch();

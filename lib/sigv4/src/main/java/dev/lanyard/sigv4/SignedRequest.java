@@ -8,9 +8,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Parsed but unverified signature information (from the Authorization header or X-Amz-* query parameters). */
 public final class SignedRequest {
+    /**
+     * The query parameters of SigV4 query-string authentication: never parameters of the operation, and
+     * X-Amz-Signature (and an X-Amz-Security-Token appended after signing) not even covered by the signature.
+     */
+    public static final Set<String> AUTHENTICATION_PARAMETERS = SignatureParser.AUTHENTICATION_PARAMETERS;
+
     private final ParsedSignature parsed;
 
     private SignedRequest(ParsedSignature parsed) {
@@ -39,7 +46,7 @@ public final class SignedRequest {
         return parsed.scopeDate();
     }
 
-    /** From the credential scope; any string is accepted here. */
+    /** From the credential scope; any string is accepted here, the caller checks it names a region it serves. */
     public String region() {
         return parsed.region();
     }
@@ -74,8 +81,8 @@ public final class SignedRequest {
     }
 
     /**
-     * X-Amz-Expires of a presigned URL, already checked to be 1..604800 seconds. STS does not enforce it (a presigned
-     * URL is good for the skew window around X-Amz-Date), but callers such as a token webhook may.
+     * X-Amz-Expires of a presigned URL, already checked to be 1..604800 seconds; how the verifier applies it is its
+     * {@link PresignedLifetime}.
      */
     public Optional<Duration> expires() {
         return parsed.expires();

@@ -16,6 +16,7 @@ final class Fixtures {
     static final String TOKEN = "FwoGZXIvYXdzEBYaDH+token/with=odd+chars";
     static final Instant NOW = Instant.parse("2026-11-23T19:00:05Z");
     static final String STS_BODY = "Action=GetCallerIdentity&Version=2011-06-15";
+    static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     private Fixtures() {}
 

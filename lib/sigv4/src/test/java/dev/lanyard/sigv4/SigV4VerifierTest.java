@@ -113,13 +113,48 @@ class SigV4VerifierTest {
                 .hasMessage("The provided 'x-amz-content-sha256' header does not match what was computed.");
     }
 
+    /** The AWS Query and JSON services verify the SHA-256 of the body received, never UNSIGNED-PAYLOAD. */
     @Test
-    void unsignedPayloadIsTakenAtItsWord() {
+    void unsignedPayloadIsRefusedWhereThePayloadMustBeSigned() {
+        HttpRequestParts sent = unsignedPayloadPost();
+        assertThatThrownBy(() -> verify(sent))
+                .isInstanceOfSatisfying(AwsException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.SIGNATURE_DOES_NOT_MATCH);
+                    assertThat(e.operatorDetail()).contains("UNSIGNED-PAYLOAD is not accepted");
+                })
+                .hasMessageStartingWith("The request signature we calculated does not match");
+        assertThatThrownBy(() -> verify(Mutations.withBody(sent, new byte[] {1, 2, 3})))
+                .isInstanceOf(AwsException.class);
+    }
+
+    @Test
+    void unsignedPayloadIsTakenAtItsWordWhereAllowed() {
+        SigV4Verifier s3Style = new SigV4Verifier(InstantSource.fixed(NOW), SigV4Verifier.DEFAULT_ALLOWED_SKEW,
+                new SigningKeys(4), true, PayloadSigning.UNSIGNED_ALLOWED);
+        HttpRequestParts sent = unsignedPayloadPost();
+        assertThat(s3Style.verify(SignedRequest.parse(sent).orElseThrow(), sent, SECRET)).isNotNull();
+        HttpRequestParts swapped = Mutations.withBody(sent, new byte[] {1, 2, 3});
+        assertThat(s3Style.verify(SignedRequest.parse(swapped).orElseThrow(), swapped, SECRET)).isNotNull();
+    }
+
+    @Test
+    void aRepeatedPayloadHashHeaderIsRefused() {
+        HttpRequestParts request = Fixtures.stsPost();
+        Map<String, String> added = Fixtures.signer().signHeaders(request, "us-east-1", "sts", NOW,
+                SigningOptions.defaults().withContentSha256Header(true));
+        HttpRequestParts sent = Fixtures.withAdded(request, added);
+        Map<String, List<String>> headers = new LinkedHashMap<>(sent.headers());
+        String hash = sent.header("x-amz-content-sha256").orElseThrow();
+        headers.put("x-amz-content-sha256", List.of(hash, "UNSIGNED-PAYLOAD"));
+        HttpRequestParts repeated = new HttpRequestParts("POST", "/", "", headers, sent.body());
+        assertThatThrownBy(() -> verify(repeated))
+                .hasMessage("The provided 'x-amz-content-sha256' header does not match what was computed.");
+    }
+
+    private static HttpRequestParts unsignedPayloadPost() {
         HttpRequestParts request = Fixtures.withHeader(Fixtures.stsPost(), "X-Amz-Content-Sha256", "UNSIGNED-PAYLOAD");
-        HttpRequestParts sent = Fixtures.withAdded(request, Fixtures.signer().signHeaders(request, "us-east-1", "sts",
+        return Fixtures.withAdded(request, Fixtures.signer().signHeaders(request, "us-east-1", "sts",
                 NOW, SigningOptions.defaults().withExtraSignedHeaders("x-amz-content-sha256")));
-        assertThat(verify(sent)).isNotNull();
-        assertThat(verify(Mutations.withBody(sent, new byte[] {1, 2, 3}))).isNotNull();
     }
 
     @Test

@@ -73,19 +73,32 @@ class SkewWindowTest {
     }
 
     @Test
-    void presignedUrlsGetTheWindowNotTheirExpires() {
+    void anIdentityProofGetsTheWindowNotItsExpires() {
         HttpRequestParts get = new HttpRequestParts("GET", "/", "Action=GetCallerIdentity&Version=2011-06-15",
                 java.util.Map.of("Host", java.util.List.of("sts.example.test")));
         Instant signedAt = NOW.minus(Duration.ofMinutes(15));
         String query = Fixtures.signer().presignQuery(get, "us-east-1", "sts", signedAt, Duration.ofSeconds(60));
         HttpRequestParts presigned = get.withRawQuery(query);
-        assertThat(verifier.verify(SignedRequest.parse(presigned).orElseThrow(), presigned, SECRET)).isNotNull();
+        assertThat(verifier.verify(SignedRequest.parse(presigned).orElseThrow(), presigned, SECRET,
+                PresignedLifetime.SKEW_WINDOW)).isNotNull();
+        assertThatThrownBy(() -> verifier.verify(SignedRequest.parse(presigned).orElseThrow(), presigned, SECRET))
+                .hasMessage("Request has expired.");
 
         String stale = Fixtures.signer().presignQuery(get, "us-east-1", "sts", signedAt.minusSeconds(1),
                 Duration.ofSeconds(604_800));
         HttpRequestParts old = get.withRawQuery(stale);
-        assertThatThrownBy(() -> verifier.verify(SignedRequest.parse(old).orElseThrow(), old, SECRET))
-                .hasMessageStartingWith("Signature expired: 20261123T184504Z");
+        for (PresignedLifetime lifetime : PresignedLifetime.values()) {
+            assertThatThrownBy(() -> verifier.verify(SignedRequest.parse(old).orElseThrow(), old, SECRET, lifetime))
+                    .hasMessageStartingWith("Signature expired: 20261123T184504Z");
+        }
+    }
+
+    /** X-Amz-Expires is about presigned URLs: a header-signed request that sends one still gets the window. */
+    @Test
+    void expiresDoesNotApplyToHeaderSignatures() {
+        HttpRequestParts request = Fixtures.withHeader(Fixtures.signedStsPost(NOW.minus(Duration.ofMinutes(10))),
+                "X-Amz-Expires", "1");
+        assertThat(verifier.verify(SignedRequest.parse(request).orElseThrow(), request, SECRET)).isNotNull();
     }
 
     @Test

@@ -18,12 +18,13 @@ import dev.lanyard.iamapi.organizations.OrganizationsOperations;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.ResponseEncoder;
 import dev.lanyard.query.ResponseFormat;
+import dev.lanyard.sigv4.HttpRequestParts;
+import dev.lanyard.sigv4.PresignedLifetime;
+import dev.lanyard.sigv4.SignedRequest;
 import dev.lanyard.query.Struct;
 import dev.lanyard.sts.StsOperations;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,9 +34,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * The request pipeline, engine-independent: decode, route by service, authenticate, apply the session limits, run
  * the operation, encode; every failure becomes AWS's error envelope and the server keeps serving.
  */
-final class ApiHandler {
+final class ApiHandler implements HttpEndpoint {
     private static final System.Logger LOG = System.getLogger("dev.lanyard.server");
     private static final String JSON_1_1 = "application/x-amz-json-1.1";
+    private static final String TARGET = "X-Amz-Target";
 
     private final Map<String, Operation> sts;
     private final Map<String, Operation> iam;
@@ -45,11 +47,14 @@ final class ApiHandler {
     private final AuditSink audit;
     private final int maxBodyBytes;
     private final SessionRestrictions sessionRestrictions;
+    private final Regions regions;
     private final ObjectMapper json = new ObjectMapper();
+    private final JsonProtocolInput jsonInput = new JsonProtocolInput();
 
     ApiHandler(Map<String, Operation> sts, Map<String, Operation> iam, OrganizationsOperations organizations,
-            RequestAuthenticator authenticator, SessionRestrictions sessionRestrictions, InstantSource clock,
-            AuditSink audit, int maxBodyBytes) {
+            RequestAuthenticator authenticator, SessionRestrictions sessionRestrictions, Regions regions,
+            InstantSource clock, AuditSink audit, int maxBodyBytes) {
+        this.regions = requireNonNull(regions, "regions is null");
         this.sessionRestrictions = requireNonNull(sessionRestrictions, "sessionRestrictions is null");
         this.sts = Map.copyOf(sts);
         this.iam = Map.copyOf(iam);
@@ -64,24 +69,32 @@ final class ApiHandler {
 
     private record Route(Service service, String action) {}
 
-    HttpReply handle(HttpExchange exchange) {
+    /** Presigned, the identity proof of Vault's AWS auth and aws-iam-authenticator. */
+    private static final Route IDENTITY_PROOF = new Route(Service.STS, "GetCallerIdentity");
+
+    @Override
+    public HttpReply handle(HttpExchange exchange) {
         String requestId = requestId();
-        boolean jsonProtocol = exchange.header("X-Amz-Target").isPresent();
         ResponseFormat format = ResponseFormat.fromAcceptHeader(exchange.header("Accept"));
-        Route route = new Route(jsonProtocol ? Service.ORGANIZATIONS : Service.STS, "Unknown");
+        Route route = new Route(exchange.header(TARGET).isPresent() ? Service.ORGANIZATIONS : Service.STS, "Unknown");
         Optional<Caller> caller = Optional.empty();
         try {
+            checkMethodAndPath(exchange);
             if (exchange.body().length > maxBodyBytes) {
                 throw new AwsException(ErrorCode.REQUEST_ENTITY_TOO_LARGE,
                         "Request body must be no larger than " + maxBodyBytes + " bytes");
             }
-            if (jsonProtocol) {
-                route = new Route(Service.ORGANIZATIONS, organizationsOperation(exchange));
-                RequestAuthenticator.Authenticated authenticated = authenticate(exchange, "organizations");
+            HttpRequestParts parts = exchange.parts();
+            Optional<SignedRequest> signature = SignedRequest.parse(parts);
+            SignedContent content = SignedContent.of(exchange, signature);
+            if (content.target().isPresent()) {
+                route = new Route(Service.ORGANIZATIONS, organizationsOperation(content.target().get()));
+                RequestAuthenticator.Authenticated authenticated = authenticate(parts, signature, route);
                 caller = Optional.of(authenticated.caller());
-                return organizations(exchange, authenticated, route.action(), requestId);
+                return organizations(exchange, content, authenticated, route.action(), requestId);
             }
-            QueryParameters params = QueryParameters.decode(exchange.rawQuery(), formBody(exchange));
+            QueryParameters params = QueryParameters.decode(content.rawQuery(), content.formBody())
+                    .without(SignedRequest.AUTHENTICATION_PARAMETERS);
             route = route(params);
             Operation operation = operations(route.service()).get(route.action());
             if (operation == null) {
@@ -92,8 +105,7 @@ final class ApiHandler {
                 env = new RequestEnvironment(clock.instant(), exchange.remoteAddress(), exchange.secure(), "us-east-1",
                         exchange.header("User-Agent"), requestId);
             } else {
-                RequestAuthenticator.Authenticated authenticated = authenticate(exchange,
-                        serviceName(route.service()));
+                RequestAuthenticator.Authenticated authenticated = authenticate(parts, signature, route);
                 caller = Optional.of(authenticated.caller());
                 sessionRestrictions.check(caller.get(), serviceName(route.service()), route.action());
                 env = environment(exchange, authenticated, requestId);
@@ -104,7 +116,8 @@ final class ApiHandler {
                     route.action(), namespace(route.service()), result, requestId));
         } catch (AwsException e) {
             record(exchange, requestId, route, caller, Optional.of(e.errorCode().code()), e.operatorDetail());
-            return error(route.service(), format, e.errorCode(), e.getMessage(), requestId);
+            HttpReply reply = error(route.service(), format, e.errorCode(), e.getMessage(), requestId);
+            return e.errorCode() == ErrorCode.METHOD_NOT_ALLOWED ? reply.withHeader("Allow", "GET, POST") : reply;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed", e);
             return error(route.service(), format, ErrorCode.INTERNAL_FAILURE,
@@ -113,32 +126,68 @@ final class ApiHandler {
         }
     }
 
-    private RequestAuthenticator.Authenticated authenticate(HttpExchange exchange, String service) {
-        RequestAuthenticator.Authenticated authenticated = authenticator.authenticate(exchange.parts())
-                .orElseThrow(() -> new AwsException(ErrorCode.MISSING_AUTHENTICATION_TOKEN,
-                        "Request is missing Authentication Token"));
-        String scoped = authenticated.signed().service();
-        if (!scoped.equals(service)) {
-            throw new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH,
-                    "Credential should be scoped to correct service: '" + service + "'. ");
+    /**
+     * The reply to a request whose HTTP framing could not be read (a malformed chunk size, a truncated body): the
+     * envelope its headers ask for, and the connection is closed since the next request cannot be found in it.
+     */
+    @Override
+    public HttpReply unreadable(HttpExchange exchange, String why) {
+        String requestId = requestId();
+        Service service = exchange.header(TARGET).isPresent() ? Service.ORGANIZATIONS : Service.STS;
+        record(exchange, requestId, new Route(service, "Unknown"), Optional.empty(),
+                Optional.of(ErrorCode.MALFORMED_HTTP_REQUEST.code()), why);
+        return error(service, ResponseFormat.fromAcceptHeader(exchange.header("Accept")),
+                ErrorCode.MALFORMED_HTTP_REQUEST, "The request body cannot be read: " + why + ".", requestId)
+                .withHeader("Connection", "close");
+    }
+
+    /** AWS's Query and JSON endpoints answer GET and POST on '/' and nothing else. */
+    private static void checkMethodAndPath(HttpExchange exchange) {
+        if (!exchange.rawPath().equals("/")) {
+            throw new AwsException(ErrorCode.NOT_FOUND, "The AWS APIs are served at '/' only; there is nothing at '"
+                    + exchange.rawPath() + "'.");
         }
-        return authenticated;
+        if (!exchange.method().equals("GET") && !exchange.method().equals("POST")) {
+            throw new AwsException(ErrorCode.METHOD_NOT_ALLOWED,
+                    "The specified method is not allowed against this resource.");
+        }
+    }
+
+    /**
+     * Checks the credential scope against the operation, then verifies the signature. A presigned GetCallerIdentity
+     * lives for the whole skew window, as STS's does (identity proofs rely on it); every other presigned request
+     * expires after its X-Amz-Expires.
+     */
+    private RequestAuthenticator.Authenticated authenticate(HttpRequestParts parts, Optional<SignedRequest> signature,
+            Route route) {
+        SignedRequest signed = signature.orElseThrow(() -> new AwsException(ErrorCode.MISSING_AUTHENTICATION_TOKEN,
+                "Request is missing Authentication Token"));
+        String service = serviceName(route.service());
+        if (!regions.serves(signed.region())) {
+            throw new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH, scopeMessage(route.service(),
+                    signed.region().isEmpty() ? "Credential should be scoped to a valid region"
+                            : "Credential should be scoped to a valid region, not '" + signed.region() + "'"),
+                    "served regions: " + regions.names());
+        }
+        if (!signed.service().equals(service)) {
+            throw new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH, scopeMessage(route.service(),
+                    "Credential should be scoped to correct service: '" + service + "'"));
+        }
+        PresignedLifetime lifetime = route.equals(IDENTITY_PROOF) ? PresignedLifetime.SKEW_WINDOW
+                : PresignedLifetime.EXPIRES;
+        return authenticator.authenticate(parts, signed, lifetime);
+    }
+
+    /** STS ends its scope messages with ". " (observed); IAM with "." */
+    private static String scopeMessage(Service service, String text) {
+        return service == Service.STS ? text + ". " : text + ".";
     }
 
     private RequestEnvironment environment(HttpExchange exchange, RequestAuthenticator.Authenticated authenticated,
             String requestId) {
-        String region = authenticated.signed().region();
+        String region = regions.requested(authenticated.signed().region());
         return new RequestEnvironment(clock.instant(), exchange.remoteAddress(), exchange.secure(), region,
                 exchange.header("User-Agent"), requestId);
-    }
-
-    private static byte[] formBody(HttpExchange exchange) {
-        if (exchange.body().length == 0) {
-            return exchange.body();
-        }
-        String type = exchange.header("Content-Type").orElse("application/x-www-form-urlencoded")
-                .toLowerCase(Locale.ROOT);
-        return type.startsWith("application/x-www-form-urlencoded") ? exchange.body() : new byte[0];
     }
 
     private static Route route(QueryParameters params) {
@@ -182,8 +231,7 @@ final class ApiHandler {
         };
     }
 
-    private static String organizationsOperation(HttpExchange exchange) {
-        String target = exchange.header("X-Amz-Target").orElseThrow();
+    private static String organizationsOperation(String target) {
         if (!target.startsWith(OrganizationsOperations.TARGET_PREFIX)) {
             throw new AwsException(ErrorCode.ORGANIZATIONS_UNKNOWN_OPERATION,
                     "The action or operation requested is invalid. Verify that the action is typed correctly.");
@@ -191,18 +239,10 @@ final class ApiHandler {
         return target.substring(OrganizationsOperations.TARGET_PREFIX.length());
     }
 
-    private HttpReply organizations(HttpExchange exchange, RequestAuthenticator.Authenticated authenticated,
-            String operation, String requestId) {
+    private HttpReply organizations(HttpExchange exchange, SignedContent content,
+            RequestAuthenticator.Authenticated authenticated, String operation, String requestId) {
         Caller caller = authenticated.caller();
-        JsonNode input;
-        try {
-            input = exchange.body().length == 0 ? json.createObjectNode() : json.readTree(exchange.body());
-        } catch (IOException e) {
-            throw new AwsException(ErrorCode.ORGANIZATIONS_INVALID_INPUT, "The request body is not valid JSON.");
-        }
-        if (input == null || !input.isObject()) {
-            throw new AwsException(ErrorCode.ORGANIZATIONS_INVALID_INPUT, "The request body must be a JSON object.");
-        }
+        JsonNode input = jsonInput.parse(content.body());
         RequestEnvironment env = environment(exchange, authenticated, requestId);
         byte[] body = organizations.handle(operation, input, caller, env).toString()
                 .getBytes(StandardCharsets.UTF_8);

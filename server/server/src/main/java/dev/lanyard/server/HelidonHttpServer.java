@@ -3,33 +3,45 @@ package dev.lanyard.server;
 import static java.util.Objects.requireNonNull;
 
 import io.helidon.http.Header;
+import io.helidon.http.HeaderValues;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Binds the engine-independent handler to Helidon SE's virtual-thread web server. */
 final class HelidonHttpServer implements AutoCloseable {
-    private static final byte[] UP = "{\"status\":\"UP\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] UP = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+    private static final String JSON = "application/json";
     private final WebServer server;
     private final String host;
     private final int requestedPort;
+    private final ConnectionWatchdog watchdog;
+    private final HttpEndpoint api;
+    private final int maxBodyBytes;
 
-    HelidonHttpServer(String host, int port, int maxBodyBytes, Function<HttpExchange, HttpReply> handler,
-            java.util.function.Supplier<String> health,
-            Function<String, java.util.Optional<String>> outboundDocuments) {
-        requireNonNull(handler, "handler is null");
+    HelidonHttpServer(String host, int port, int maxBodyBytes, HttpLimits limits, HttpEndpoint api,
+            Supplier<String> health, Function<String, Optional<String>> outboundDocuments) {
+        this.api = requireNonNull(api, "api is null");
         this.host = requireNonNull(host, "host is null");
         this.requestedPort = port;
+        this.maxBodyBytes = maxBodyBytes;
+        this.watchdog = ConnectionWatchdog.started(limits);
         this.server = WebServer.builder()
                 .host(host)
                 .port(port)
@@ -37,22 +49,46 @@ final class HelidonHttpServer implements AutoCloseable {
                 .maxPayloadSize(4L * maxBodyBytes)
                 .shutdownGracePeriod(Duration.ofSeconds(5))
                 .shutdownHook(false)
-                .routing(r -> r
-                        .get("/health", (req, res) -> res.header("Content-Type", "application/json")
-                                .send(health.get().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                        .get("/health/live", (req, res) -> res.header("Content-Type", "application/json").send(UP))
-                        .get("/health/ready", (req, res) -> res.header("Content-Type", "application/json").send(UP))
-                        .get(LanyardServer.OUTBOUND_PATH + "*", (req, res) -> {
-                            var document = outboundDocuments.apply(req.prologue().uriPath().path());
-                            if (document.isPresent()) {
-                                res.header("Content-Type", "application/json")
-                                        .send(document.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                            } else {
-                                res.status(404).send();
-                            }
-                        })
-                        .any((req, res) -> serve(req, res, maxBodyBytes, handler)))
+                // Our selector is the listener's only one: every connection is watched and HTTP/1.0 is served.
+                .protocolsDiscoverServices(false)
+                .addConnectionSelector(new HelidonConnections(watchdog))
+                .routing(r -> routing(r, health, outboundDocuments))
                 .build();
+    }
+
+    private void routing(HttpRouting.Builder routing, Supplier<String> health,
+            Function<String, Optional<String>> outboundDocuments) {
+        routing.addFilter((chain, req, res) -> {
+            try {
+                chain.proceed();
+            } finally {
+                watchdog.current().ifPresent(ConnectionWatchdog.Watch::answered);
+            }
+            // Helidon answers "Connection: close" but waits for the client to close; RFC 9112 section 9.6 has the
+            // server close, and after an unreadable body the rest of the bytes must never be read as a request.
+            if (req.headers().containsToken(HeaderValues.CONNECTION_CLOSE)
+                    || res.headers().containsToken(HeaderValues.CONNECTION_CLOSE)) {
+                throw new CloseConnectionException("the answer said Connection: close");
+            }
+        })
+                .get("/health", (req, res) -> res.header("Content-Type", JSON)
+                        .send(health.get().getBytes(StandardCharsets.UTF_8)))
+                .get("/health/live", (req, res) -> res.header("Content-Type", JSON).send(UP))
+                .get("/health/ready", (req, res) -> res.header("Content-Type", JSON).send(UP))
+                .get(LanyardServer.OUTBOUND_PATH + "*", (req, res) -> {
+                    var document = outboundDocuments.apply(req.prologue().uriPath().path());
+                    if (document.isPresent()) {
+                        res.header("Content-Type", JSON).send(document.get().getBytes(StandardCharsets.UTF_8));
+                    } else {
+                        res.status(404).send();
+                    }
+                })
+                // Routes match in order: what the GETs above did not take is another method.
+                .any("/health", (req, res) -> methodNotAllowed(res))
+                .any("/health/live", (req, res) -> methodNotAllowed(res))
+                .any("/health/ready", (req, res) -> methodNotAllowed(res))
+                .any(LanyardServer.OUTBOUND_PATH + "*", (req, res) -> methodNotAllowed(res))
+                .any(this::serve);
     }
 
     /** The bound port; {@link IllegalStateException} when the listener could not bind (Helidon only logs that). */
@@ -60,42 +96,93 @@ final class HelidonHttpServer implements AutoCloseable {
         server.start();
         int port = server.port();
         if (!server.isRunning() || port <= 0) {
-            server.stop();
+            close();
             throw new IllegalStateException("cannot listen on " + host + ":" + requestedPort
                     + ": the address is in use or not available (see the log above)");
         }
         return port;
     }
 
-    private static void serve(ServerRequest req, ServerResponse res, int maxBodyBytes,
-            Function<HttpExchange, HttpReply> handler) throws IOException {
-        byte[] body = readBody(req, maxBodyBytes);
+    private static void methodNotAllowed(ServerResponse res) {
+        res.status(405).header("Allow", "GET").send();
+    }
+
+    private void serve(ServerRequest req, ServerResponse res) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (Header header : req.headers()) {
             headers.computeIfAbsent(header.name(), k -> new ArrayList<>()).addAll(header.allValues());
         }
-        HttpExchange exchange = new HttpExchange(req.prologue().method().text(), req.prologue().uriPath().rawPath(),
-                req.prologue().query().rawValue(), headers, body, remoteAddress(req.remotePeer().address()),
-                req.isSecure());
-        HttpReply reply = handler.apply(exchange);
+        String method = req.prologue().method().text();
+        String path = req.prologue().uriPath().rawPath();
+        String query = req.prologue().query().rawValue();
+        String remote = remoteAddress(req.remotePeer().address());
+        HttpReply reply;
+        try {
+            Body body = readBody(req, maxBodyBytes);
+            watchdog.current().ifPresent(ConnectionWatchdog.Watch::requestReceived);
+            reply = api.handle(new HttpExchange(method, path, query, headers, body.bytes(), remote, req.isSecure()));
+            if (!body.complete()) {
+                reply = reply.withHeader("Connection", "close");
+            }
+        } catch (BodyUnreadable e) {
+            reply = api.unreadable(new HttpExchange(method, path, query, headers, new byte[0], remote,
+                    req.isSecure()), e.getMessage());
+        }
         res.status(reply.status());
         res.header("Content-Type", reply.contentType());
         res.header("x-amzn-RequestId", reply.requestId());
-        res.send(reply.body());
+        reply.headers().forEach(res::header);
+        // A HEAD answer has no body (Helidon would send one and break the connection's framing).
+        res.send(method.equals("HEAD") ? new byte[0] : reply.body());
     }
 
-    /** Reads at most one byte past the limit, so the handler can refuse an oversize body without buffering it. */
-    private static byte[] readBody(ServerRequest req, int maxBodyBytes) throws IOException {
+    /** The body as far as it was kept; not {@code complete} when bytes past the hard stop were left unread. */
+    private record Body(byte[] bytes, boolean complete) {}
+
+    /**
+     * Keeps at most one byte past the limit, so the handler can refuse an oversize body without buffering it; the rest
+     * is read and dropped up to Helidon's hard stop, so that a client still sending can read the refusal. A body whose
+     * framing is broken (a malformed chunk size, a connection closed early) is the client's mistake, not ours.
+     */
+    private static Body readBody(ServerRequest req, int maxBodyBytes) {
         if (!req.content().hasEntity()) {
-            return new byte[0];
+            return new Body(new byte[0], true);
         }
         try (InputStream in = req.content().inputStream()) {
             byte[] body = in.readNBytes(maxBodyBytes + 1);
-            if (body.length > maxBodyBytes) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-            }
-            return body;
+            return new Body(body, body.length <= maxBodyBytes || drained(in));
+        } catch (IOException | UncheckedIOException e) {
+            throw new BodyUnreadable("the connection failed while it was read", e);
+        } catch (RuntimeException e) {
+            throw new BodyUnreadable(reason(e), e);
         }
+    }
+
+    /** False past Helidon's hard stop: the rest stays unread, and the refusal closes the connection. */
+    private static boolean drained(InputStream in) {
+        try {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Helidon's own reasons name the fault ("Chunk size is invalid"); a chunk size that is not hexadecimal escapes
+     * Helidon 4.5.0 as a bare NumberFormatException (the 500 this used to give).
+     */
+    private static String reason(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof io.helidon.http.RequestException && cause.getMessage() != null) {
+                return cause.getMessage();
+            }
+            if (cause instanceof NumberFormatException) {
+                return "a chunk size is not a hexadecimal number";
+            }
+        }
+        System.getLogger("dev.lanyard.server").log(System.Logger.Level.DEBUG, "unreadable body", e);
+        return "its framing is invalid";
     }
 
     private static String remoteAddress(SocketAddress address) {
@@ -108,5 +195,12 @@ final class HelidonHttpServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        watchdog.close();
+    }
+
+    private static final class BodyUnreadable extends RuntimeException {
+        BodyUnreadable(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

@@ -62,7 +62,17 @@ public final class LanyardServer implements AutoCloseable {
         // Building Helidon's web server (service registry, configuration, routing) needs nothing from the store, so
         // it runs while the store opens; its routes reach this object only once the server has started.
         FutureTask<HelidonHttpServer> httpBuild = new FutureTask<>(() -> new HelidonHttpServer(config.host(),
-                config.port(), config.maxBodyBytes(), this::handle, this::health, this::outboundDocument));
+                config.port(), config.maxBodyBytes(), config.httpLimits(), new HttpEndpoint() {
+                    @Override
+                    public HttpReply handle(HttpExchange exchange) {
+                        return LanyardServer.this.handler.handle(exchange);
+                    }
+
+                    @Override
+                    public HttpReply unreadable(HttpExchange exchange, String why) {
+                        return LanyardServer.this.handler.unreadable(exchange, why);
+                    }
+                }, this::health, this::outboundDocument));
         Thread.ofPlatform().name("lanyard-http-build").daemon().start(httpBuild);
         SecureRandom random = new SecureRandom();
         Path dataDirectory = prepareDataDirectory(config.dataDirectory());
@@ -122,7 +132,7 @@ public final class LanyardServer implements AutoCloseable {
                 iam,
                 new OrganizationsOperations(store, access, accounts),
                 authenticator,
-                new dev.lanyard.authz.SessionRestrictions(access), clock, new LogAuditSink(),
+                new dev.lanyard.authz.SessionRestrictions(access), Regions.of(config), clock, new LogAuditSink(),
                 config.maxBodyBytes());
         this.http = await(httpBuild);
         this.maintenance = Executors.newScheduledThreadPool(1, Thread.ofVirtual().factory());
@@ -204,10 +214,6 @@ public final class LanyardServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "polling the store failed: " + e);
         }
-    }
-
-    private HttpReply handle(HttpExchange exchange) {
-        return handler.handle(exchange);
     }
 
     private Optional<String> outboundDocument(String path) {

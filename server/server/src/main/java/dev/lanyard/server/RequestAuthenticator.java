@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import dev.lanyard.sigv4.HttpRequestParts;
+import dev.lanyard.sigv4.PresignedLifetime;
 import dev.lanyard.sigv4.SigV4Verifier;
 import dev.lanyard.sigv4.SignedRequest;
 import dev.lanyard.tokens.SessionClaims;
@@ -45,15 +46,13 @@ final class RequestAuthenticator {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    /** The authenticated caller, or empty when the request carries no signature at all. */
-    Optional<Authenticated> authenticate(HttpRequestParts request) {
-        Optional<SignedRequest> parsed = SignedRequest.parse(request);
-        if (parsed.isEmpty()) {
-            return Optional.empty();
-        }
-        SignedRequest signed = parsed.get();
-        Caller caller = resolve(signed, secret -> verifier.verify(signed, request, secret));
-        return Optional.of(new Authenticated(caller, signed));
+    /**
+     * The authenticated caller of {@code request}, whose parsed signature is {@code signed}; a presigned request
+     * lives as long as {@code lifetime} says.
+     */
+    Authenticated authenticate(HttpRequestParts request, SignedRequest signed, PresignedLifetime lifetime) {
+        Caller caller = resolve(signed, secret -> verifier.verify(signed, request, secret, lifetime));
+        return new Authenticated(caller, signed);
     }
 
     /**
@@ -72,7 +71,7 @@ final class RequestAuthenticator {
         AccessKeyId keyId = AccessKeyId.parse(signed.accessKeyId()).orElseThrow(() -> invalid("malformed key id"));
         IamSnapshot snapshot = store.snapshot();
         Caller caller = keyId.isTemporary() ? sessionCaller(snapshot, signed, verify, keyId)
-                : longTermCaller(snapshot, verify, keyId);
+                : longTermCaller(snapshot, signed, verify, keyId);
         // Principals of a closed account stop working at once, sessions included.
         if (snapshot.account(caller.account()).map(a -> !a.active()).orElse(false)) {
             throw invalid("account " + caller.account() + " is closed");
@@ -82,7 +81,12 @@ final class RequestAuthenticator {
 
     record Authenticated(Caller caller, SignedRequest signed) {}
 
-    private Caller longTermCaller(IamSnapshot snapshot, Consumer<SecretAccessKey> verify, AccessKeyId keyId) {
+    private Caller longTermCaller(IamSnapshot snapshot, SignedRequest signed, Consumer<SecretAccessKey> verify,
+            AccessKeyId keyId) {
+        // AWS refuses a session token sent with a long-term key rather than ignore it.
+        if (signed.securityToken().isPresent()) {
+            throw invalid("long-term access key " + keyId + " sent with a session token");
+        }
         AccessKey key = snapshot.accessKey(keyId)
                 .filter(k -> k.status() == AccessKey.Status.Active)
                 .orElseThrow(() -> invalid("unknown or inactive access key " + keyId));

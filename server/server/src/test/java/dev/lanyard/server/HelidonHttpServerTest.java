@@ -12,10 +12,19 @@ class HelidonHttpServerTest {
     @Test
     void aPortInUseFailsTheStart() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            HttpEndpoint none = new HttpEndpoint() {
+                @Override
+                public HttpReply handle(HttpExchange exchange) {
+                    throw new AssertionError("no request expected");
+                }
+
+                @Override
+                public HttpReply unreadable(HttpExchange exchange, String why) {
+                    throw new AssertionError("no request expected");
+                }
+            };
             HelidonHttpServer http = new HelidonHttpServer("127.0.0.1", taken.getLocalPort(), 1024,
-                    exchange -> {
-                        throw new AssertionError("no request expected");
-                    }, () -> "{}", path -> Optional.empty());
+                    HttpLimits.DEFAULTS, none, () -> "{}", path -> Optional.empty());
             assertThatThrownBy(http::start).isInstanceOf(IllegalStateException.class)
                     .hasMessage("cannot listen on 127.0.0.1:" + taken.getLocalPort()
                             + ": the address is in use or not available (see the log above)");

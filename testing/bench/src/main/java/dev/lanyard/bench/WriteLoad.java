@@ -22,8 +22,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +41,7 @@ import java.util.stream.Stream;
  *     [--writers "1 4 16"] [--seconds 15] [--warmup 5]</pre>
  */
 public final class WriteLoad {
+    private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]+)</Code>");
     private static final String POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::bench/*\"}]}";
 
@@ -63,13 +70,13 @@ public final class WriteLoad {
                 .redirectErrorStream(true).redirectOutput(data.resolve("serve.log").toFile()).start();
         try {
             WriteLoad load = awaitServing(server, "http://127.0.0.1:" + port, data.resolve("data"));
-            System.out.println("| writers | acknowledged writes/s | p50 ms | p99 ms | failed |");
-            System.out.println("|--:|--:|--:|--:|--:|");
+            System.out.println("| writers | acknowledged writes/s | p50 ms | p99 ms | failed | failed by answer |");
+            System.out.println("|--:|--:|--:|--:|--:|--|");
             for (int n : writers) {
                 load.run(n, warmup);
                 Result result = load.run(n, measure);
-                System.out.printf("| %d | %,.0f | %.2f | %.2f | %d |%n", n, result.perSecond(), result.p50Millis(),
-                        result.p99Millis(), result.failed());
+                System.out.printf("| %d | %,.0f | %.2f | %.2f | %d | %s |%n", n, result.perSecond(),
+                        result.p50Millis(), result.p99Millis(), result.failed(), result.failures());
             }
         } finally {
             server.destroy();
@@ -83,13 +90,15 @@ public final class WriteLoad {
         System.exit(0);
     }
 
-    record Result(double perSecond, double p50Millis, double p99Millis, long failed) {}
+    /** {@code failures} counts the refused calls by HTTP status and AWS error code, to tell load from defects. */
+    record Result(double perSecond, double p50Millis, double p99Millis, long failed, Map<String, Long> failures) {}
 
     private Result run(int writers, Duration duration) throws InterruptedException {
         int thisRound = round++;
         AtomicBoolean running = new AtomicBoolean(true);
         List<long[]> latencies = new ArrayList<>();
         long[] failed = new long[writers];
+        Map<String, LongAdder> failures = new ConcurrentSkipListMap<>();
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
             int writer = w;
@@ -104,10 +113,12 @@ public final class WriteLoad {
                                     + "&PolicyName=p&PolicyDocument=" + URLEncoder.encode(POLICY,
                                             StandardCharsets.UTF_8))) {
                         long start = System.nanoTime();
-                        if (call(body) && count < own.length - 1) {
+                        String refusal = call(body);
+                        if (refusal.isEmpty() && count < own.length - 1) {
                             own[++count] = System.nanoTime() - start;
                         } else {
                             failed[writer]++;
+                            failures.computeIfAbsent(refusal, k -> new LongAdder()).increment();
                         }
                     }
                 }
@@ -123,21 +134,28 @@ public final class WriteLoad {
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] all = latencies.stream().flatMapToLong(l -> Arrays.stream(l, 1, (int) l[0] + 1)).sorted().toArray();
         return new Result(all.length / seconds, percentile(all, 0.50), percentile(all, 0.99),
-                Arrays.stream(failed).sum());
+                Arrays.stream(failed).sum(), failures.entrySet().stream().collect(Collectors.toMap(
+                        Map.Entry::getKey, e -> e.getValue().sum(), (a, b) -> a, TreeMap::new)));
     }
 
     private static double percentile(long[] sorted, double p) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (p * sorted.length))] / 1e6;
     }
 
-    private boolean call(String body) {
+    /** Empty when acknowledged; otherwise the status and AWS error code, or the I/O failure. */
+    private String call(String body) {
         try {
-            return http.send(signed(body), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            HttpResponse<String> response = http.send(signed(body), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                return "";
+            }
+            Matcher code = ERROR_CODE.matcher(response.body());
+            return response.statusCode() + " " + (code.find() ? code.group(1) : "?");
         } catch (IOException e) {
-            return false;
+            return e.getClass().getSimpleName();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return "interrupted";
         }
     }
 

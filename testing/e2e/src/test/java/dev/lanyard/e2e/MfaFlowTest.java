@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,11 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  */
 class MfaFlowTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The server's clock stands still at the test's start, so the codes computed for it stay valid however slowly a
+     * loaded machine runs the clients (signatures allow 15 minutes of skew).
+     */
+    private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
 
     private static String oathtool(String seed, long epochSeconds) {
         ExternalProcess.Result result = ExternalProcess.run(List.of("oathtool", "--totp", "-b", "-N",
@@ -32,10 +38,10 @@ class MfaFlowTest {
 
     @Test
     void aUserHoldsAtMostEightMfaDevices() {
-        try (TestServer server = TestServer.start()) {
+        try (TestServer server = TestServer.start(clock)) {
             var iam = Clients.iam(server, Clients.root(server));
             iam.createUser(r -> r.userName("collector"));
-            long now = Instant.now().getEpochSecond();
+            long now = clock.instant().getEpochSecond();
             for (int i = 0; i < 9; i++) {
                 String name = "device-" + i;
                 var device = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName(name)).virtualMFADevice();
@@ -65,13 +71,13 @@ class MfaFlowTest {
      */
     @Test
     void theRootUserHasNoMfaDevice() {
-        try (TestServer server = TestServer.start()) {
+        try (TestServer server = TestServer.start(clock)) {
             var iam = Clients.iam(server, Clients.root(server));
             iam.createUser(r -> r.userName("holder"));
             var device = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("shared")).virtualMFADevice();
             String serial = device.serialNumber();
             String seed = device.base32StringSeed().asUtf8String();
-            long now = Instant.now().getEpochSecond();
+            long now = clock.instant().getEpochSecond();
             assertThatThrownBy(() -> iam.enableMFADevice(r -> r.serialNumber(serial)
                     .authenticationCode1(oathtool(seed, now - 30)).authenticationCode2(oathtool(seed, now))))
                     .isInstanceOfSatisfying(AwsServiceException.class, e -> {
@@ -97,7 +103,7 @@ class MfaFlowTest {
                         });
             }
             var session = sts.getSessionToken().credentials();
-            assertThat(java.time.Duration.between(Instant.now(), session.expiration())).isLessThanOrEqualTo(
+            assertThat(java.time.Duration.between(clock.instant(), session.expiration())).isLessThanOrEqualTo(
                     java.time.Duration.ofHours(1));
 
             // The AWS CLI refuses the call before sending it, as it does against AWS.
@@ -112,7 +118,7 @@ class MfaFlowTest {
 
     @Test
     void virtualDevicesCarryTags() {
-        try (TestServer server = TestServer.start()) {
+        try (TestServer server = TestServer.start(clock)) {
             var iam = Clients.iam(server, Clients.root(server));
             String serial = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("tagged")).virtualMFADevice()
                     .serialNumber();
@@ -132,7 +138,7 @@ class MfaFlowTest {
 
     @Test
     void mfaSignInThroughTheCli(@TempDir Path dir) throws Exception {
-        try (TestServer server = TestServer.start()) {
+        try (TestServer server = TestServer.start(clock)) {
             String account = server.accountId();
             Map<String, String> rootEnv = Map.of("AWS_CONFIG_FILE", server.configFile().toString(),
                     "AWS_SHARED_CREDENTIALS_FILE", server.credentialsFile().toString(), "AWS_PROFILE", "lanyard");
@@ -160,9 +166,8 @@ class MfaFlowTest {
             String seed = Files.readString(seedFile).trim();
             assertThat(seed).matches("[A-Z2-7]{32}");
 
-            // The device is enabled with the two codes before the current one: if a 30-second step ended before the
-            // server checks them, they would be two steps old and read as clock drift, so start early in a step.
-            long now = earlyInAStep();
+            // The device is enabled with the two codes before the current one.
+            long now = clock.instant().getEpochSecond();
             ExternalProcess.Result wrong = awsRaw(rootEnv, "iam", "enable-mfa-device", "--user-name", "mfa-user",
                     "--serial-number", serial, "--authentication-code1", "000000", "--authentication-code2", "000001");
             assertThat(wrong.stderr()).contains("(InvalidAuthenticationCode)");
@@ -173,7 +178,7 @@ class MfaFlowTest {
 
             Map<String, String> userEnv = keyEnv(server, key);
             assertThat(awsRaw(userEnv, "iam", "list-users").stderr()).contains("(AccessDenied)");
-            String code = oathtool(seed, Instant.now().getEpochSecond());
+            String code = oathtool(seed, clock.instant().getEpochSecond());
             JsonNode session = aws(userEnv, "sts", "get-session-token", "--serial-number", serial,
                     "--token-code", code).get("Credentials");
             assertThat(aws(keyEnv(server, session), "iam", "list-users").get("Users")).isNotEmpty();
@@ -185,13 +190,13 @@ class MfaFlowTest {
             String roleArn = "arn:aws:iam::" + account + ":role/mfa-role";
             assertThat(awsRaw(userEnv, "sts", "assume-role", "--role-arn", roleArn, "--role-session-name", "nomfa")
                     .stderr()).contains("(AccessDenied)");
-            String next = oathtool(seed, Instant.now().getEpochSecond() + 30);
+            String next = oathtool(seed, clock.instant().getEpochSecond() + 30);
             JsonNode assumed = aws(userEnv, "sts", "assume-role", "--role-arn", roleArn, "--role-session-name",
                     "withmfa", "--serial-number", serial, "--token-code", next);
             assertThat(assumed.get("AssumedRoleUser").get("Arn").asText()).endsWith(":assumed-role/mfa-role/withmfa");
 
             // The device's clock drifts four minutes ahead: resynchronize with two of its codes, then sign in with it.
-            long ahead = Instant.now().getEpochSecond() + 240;
+            long ahead = clock.instant().getEpochSecond() + 240;
             assertThat(awsRaw(rootEnv, "iam", "resync-mfa-device", "--user-name", "mfa-user", "--serial-number",
                     serial, "--authentication-code1", "123456", "--authentication-code2", "654321").stderr())
                     .contains("(InvalidAuthenticationCode)");
@@ -207,15 +212,6 @@ class MfaFlowTest {
             aws(rootEnv, "iam", "delete-virtual-mfa-device", "--serial-number", serial);
             assertThat(aws(rootEnv, "iam", "list-virtual-mfa-devices").get("VirtualMFADevices")).hasSize(1);
         }
-    }
-
-    /** Now, at least ten seconds before the current TOTP step ends (sleeping into the next step if needed). */
-    private static long earlyInAStep() throws InterruptedException {
-        long intoStep = Instant.now().getEpochSecond() % 30;
-        if (intoStep > 20) {
-            Thread.sleep((30 - intoStep) * 1000L);
-        }
-        return Instant.now().getEpochSecond();
     }
 
     private static Map<String, String> keyEnv(TestServer server, JsonNode key) {

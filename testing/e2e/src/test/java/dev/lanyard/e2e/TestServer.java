@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** The real server on an ephemeral loopback port with a fresh data directory, plus its root credentials. */
 final class TestServer implements AutoCloseable {
@@ -15,17 +16,17 @@ final class TestServer implements AutoCloseable {
     private LanyardServer server;
 
     private final Clock clock;
-    private final java.util.function.UnaryOperator<LanyardConfig> customize;
+    private final UnaryOperator<LanyardConfig> settings;
 
-    private TestServer(Path dataDirectory, Clock clock, java.util.function.UnaryOperator<LanyardConfig> customize) {
+    private TestServer(Path dataDirectory, Clock clock, UnaryOperator<LanyardConfig> settings) {
         this.dataDirectory = dataDirectory;
         this.clock = clock;
-        this.customize = customize;
+        this.settings = settings;
         this.server = LanyardServer.start(config(dataDirectory), clock);
     }
 
     private LanyardConfig config(Path dataDirectory) {
-        return customize.apply(LanyardConfig.defaults(dataDirectory).withPort(0)
+        return settings.apply(LanyardConfig.defaults(dataDirectory).withPort(0)
                 .withKeyRotationPeriod(java.time.Duration.ofMinutes(30))
                 .withOidcLoopback(true, java.util.Optional.empty()));
     }
@@ -35,13 +36,13 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Clock clock) {
-        return start(clock, java.util.function.UnaryOperator.identity());
+        return start(clock, UnaryOperator.identity());
     }
 
-    /** With settings beyond the defaults (an S3 gateway, say). */
-    static TestServer start(Clock clock, java.util.function.UnaryOperator<LanyardConfig> customize) {
+    /** With test settings changed by {@code settings} (region, HTTP limits, ...). */
+    static TestServer start(Clock clock, UnaryOperator<LanyardConfig> settings) {
         try {
-            return new TestServer(Files.createTempDirectory("lanyard-e2e"), clock, customize);
+            return new TestServer(Files.createTempDirectory("lanyard-e2e"), clock, settings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,7 +11,7 @@ final class PresignedQueryParser {
     private static final String SIGNATURE = "X-Amz-Signature";
     private static final String SIGNED_HEADERS = "X-Amz-SignedHeaders";
     private static final String EXPIRES = "X-Amz-Expires";
-    private static final List<String> AUTH_PARAMETERS = List.of(ALGORITHM, CREDENTIAL, SIGNATURE,
+    static final List<String> AUTH_PARAMETERS = List.of(ALGORITHM, CREDENTIAL, SIGNATURE,
             SignatureParser.X_AMZ_DATE, SIGNED_HEADERS, EXPIRES, SignatureParser.SECURITY_TOKEN);
 
     private PresignedQueryParser() {}

@@ -62,9 +62,29 @@ public final class SigV4Errors {
                 + " Re-examine the query-string parameters.");
     }
 
-    public static AwsException malformedExpires(String value) {
-        return incomplete("X-Amz-Expires must be an integer number of seconds from 1 to 604800 (one week), got '"
-                + value + "'.");
+    /** S3's wording for the same mistakes; AWS's Query services have none on record. */
+    public static AwsException expiresNotANumber() {
+        return incomplete("X-Amz-Expires should be a number");
+    }
+
+    public static AwsException expiresNegative() {
+        return incomplete("X-Amz-Expires must be non-negative");
+    }
+
+    /** Lanyard's own wording: AWS's SDKs refuse 0 before sending, so no answer of AWS is on record. */
+    public static AwsException expiresZero() {
+        return incomplete("X-Amz-Expires must be at least 1 second");
+    }
+
+    public static AwsException expiresBeyondAWeek() {
+        return incomplete("X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must"
+                + " be less than 604800 seconds");
+    }
+
+    /** AWS's common RequestExpired, worded as EC2 and the other Query services send it. */
+    public static AwsException requestExpired(Instant requestTime, Duration expires, Instant now) {
+        return new AwsException(ErrorCode.REQUEST_EXPIRED, "Request has expired.", "presigned at "
+                + AmzDate.format(requestTime) + " for " + expires.toSeconds() + " s, now " + AmzDate.format(now));
     }
 
     public static AwsException bothAuthMechanisms() {

@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads the signature a request claims, from its Authorization header or its X-Amz-* query parameters. */
 public final class SignatureParser {
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
     static final String X_AMZ_DATE = "X-Amz-Date";
     static final String SECURITY_TOKEN = "X-Amz-Security-Token";
+    private static final long MAX_EXPIRES_SECONDS = 604_800;
+    public static final Set<String> AUTHENTICATION_PARAMETERS = Set.copyOf(PresignedQueryParser.AUTH_PARAMETERS);
 
     private SignatureParser() {}
 
@@ -69,17 +72,27 @@ public final class SignatureParser {
         return value.filter(v -> !v.isBlank());
     }
 
+    /** 1..604800 whole seconds, written as plain decimal digits. */
     static Optional<Duration> expires(Optional<String> value) {
         if (value.isEmpty()) {
             return Optional.empty();
         }
         String text = value.get();
-        long seconds = -1;
-        if (!text.isEmpty() && text.length() <= 7 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            seconds = Long.parseLong(text);
+        boolean negative = text.startsWith("-");
+        String digits = negative ? text.substring(1) : text;
+        if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw SigV4Errors.expiresNotANumber();
         }
-        if (seconds < 1 || seconds > 604_800) {
-            throw SigV4Errors.malformedExpires(text);
+        if (negative) {
+            throw SigV4Errors.expiresNegative();
+        }
+        String significant = digits.replaceFirst("^0+(?=.)", "");
+        if (significant.length() > 7 || Long.parseLong(significant) > MAX_EXPIRES_SECONDS) {
+            throw SigV4Errors.expiresBeyondAWeek();
+        }
+        long seconds = Long.parseLong(significant);
+        if (seconds == 0) {
+            throw SigV4Errors.expiresZero();
         }
         return Optional.of(Duration.ofSeconds(seconds));
     }
