@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * who may assume the test roles, and roles created with the identity policy each test needs.
  */
 final class GatewayFixture implements AutoCloseable {
+    /** The base domain of virtual-hosted-style addressing ({@code bucket.s3.gateway.test}); sent as Host only. */
+    static final String DOMAIN = "s3.gateway.test";
     final S3Proxy backend;
     final TestServer server;
     final IamClient rootIam;
@@ -43,7 +45,7 @@ final class GatewayFixture implements AutoCloseable {
             BackendCredentials credentials = new BackendCredentials(backend.accessKeyId,
                     SecretAccessKey.of(backend.secretAccessKey));
             TestServer server = TestServer.start(Clock.systemUTC(), config -> config.withS3Gateway(Optional.of(
-                    S3GatewayConfig.of("127.0.0.1", 0, backend.endpoint, credentials, List.of()))));
+                    S3GatewayConfig.of("127.0.0.1", 0, backend.endpoint, credentials, List.of(DOMAIN)))));
             return new GatewayFixture(backend, server);
         } catch (RuntimeException e) {
             backend.close();

@@ -57,7 +57,12 @@ class S3GatewayBadInputTest {
     /** Signs the headers (every x-amz-* one) and writes the request as given, whatever its body says. */
     private static Answer send(String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
         URI endpoint = URI.create(gateway.s3Endpoint());
-        String host = endpoint.getHost() + ":" + endpoint.getPort();
+        return send(endpoint.getHost() + ":" + endpoint.getPort(), method, pathAndQuery, headers, body);
+    }
+
+    private static Answer send(String host, String method, String pathAndQuery, Map<String, String> headers,
+            byte[] body) {
+        URI endpoint = URI.create(gateway.s3Endpoint());
         Map<String, List<String>> toSign = new LinkedHashMap<>();
         toSign.put("host", List.of(host));
         headers.forEach((name, value) -> toSign.put(name, List.of(value)));
@@ -225,6 +230,22 @@ class S3GatewayBadInputTest {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body()).contains("<Code>MalformedXML</Code>");
         assertStillServing();
+    }
+
+    @Test
+    void aVirtualHostedRequestNamesTheBucketInItsHost() {
+        S3GatewaySdkTestClients.s3(gateway, writer).putObject(r -> r.bucket(BUCKET).key("hosted/object"),
+                RequestBody.fromString("virtual host"));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-amz-content-sha256", "UNSIGNED-PAYLOAD");
+        Answer answer = send(BUCKET + "." + GatewayFixture.DOMAIN, "GET", "/hosted/object", headers, new byte[0]);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("virtual host");
+        // The bucket in the Host is the one authorized: another bucket's name there is another resource.
+        Answer other = send("not-" + BUCKET + "." + GatewayFixture.DOMAIN, "GET", "/hosted/object", headers,
+                new byte[0]);
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(other.body()).contains("<Code>NoSuchBucket</Code>");
     }
 
     @Test
