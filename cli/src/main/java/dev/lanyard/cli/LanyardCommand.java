@@ -5,14 +5,17 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code lanyard} command. */
-@Command(name = "lanyard", mixinStandardHelpOptions = true, version = "lanyard 0.1.0",
+@Command(name = "lanyard", mixinStandardHelpOptions = true, versionProvider = BuildInfo.Provider.class,
         description = "A self-hosted Security Token Service speaking AWS STS and IAM.")
 public final class LanyardCommand implements Runnable {
     /** The subcommands in the order the usage lists them; picocli reads each one's annotations when it is added. */
     private static final List<Subcommand> SUBCOMMANDS = List.of(new Subcommand("serve", ServeCommand.class),
             new Subcommand("import", ImportCommand.class), new Subcommand("oidc", OidcCommand.class),
             new Subcommand("saml", SamlCommand.class), new Subcommand("revoke-sessions", RevokeSessionsCommand.class),
-            new Subcommand("policy", PolicyCommand.class), new Subcommand("s3", S3Command.class));
+            new Subcommand("policy", PolicyCommand.class), new Subcommand("backup", BackupCommand.class),
+            new Subcommand("restore", RestoreCommand.class),
+            new Subcommand("rotate-master-key", RotateMasterKeyCommand.class),
+            new Subcommand("s3", S3Command.class));
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -8,11 +8,10 @@ import dev.lanyard.s3gateway.BackendCredentials;
 import dev.lanyard.s3gateway.S3GatewayConfig;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,8 +39,9 @@ final class ServeCommand implements Runnable {
     @Option(names = "--database-password-file", description = "File holding the database password.")
     Optional<Path> databasePasswordFile;
 
-    @Option(names = "--master-key-file", description = "File holding the master key (base64 of 32 bytes); nodes"
-            + " sharing a database must all have the same one. Default: LANYARD_MASTER_KEY, else DATA_DIR/master.key.")
+    @Option(names = "--master-key-file", description = "File holding the master key (base64 of 32 bytes; during a"
+            + " rotation several, one a line, the new one first), re-read when it changes; nodes sharing a database"
+            + " must all have the same keys. Default: LANYARD_MASTER_KEY, else DATA_DIR/master.key.")
     Optional<Path> masterKeyFile;
 
     @Option(names = "--node-id", description = "Name of this node in logs and health (default ${DEFAULT-VALUE}).",
@@ -55,6 +55,20 @@ final class ServeCommand implements Runnable {
     @Option(names = "--oidc-ca-bundle", description = "PEM file of extra CA certificates trusted for OIDC discovery"
             + " and JWKS endpoints.")
     Optional<Path> oidcCaBundle;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "Close a connection idle this long"
+            + " between requests (default ${DEFAULT-VALUE}).", defaultValue = "" + HttpLimits.DEFAULT_IDLE_SECONDS)
+    long idleTimeoutSeconds;
+
+    @Option(names = "--request-timeout", paramLabel = "SECONDS", description = "Close a connection whose request"
+            + " (headers and body) has not all arrived this long after its first byte (default ${DEFAULT-VALUE}).",
+            defaultValue = "" + HttpLimits.DEFAULT_REQUEST_READ_SECONDS)
+    long requestTimeoutSeconds;
+
+    @Option(names = "--write-timeout", paramLabel = "SECONDS", description = "Close a connection whose client has not"
+            + " taken an answer's bytes this long after they were written (default ${DEFAULT-VALUE}).",
+            defaultValue = "" + HttpLimits.DEFAULT_RESPONSE_WRITE_SECONDS)
+    long writeTimeoutSeconds;
 
     @Option(names = "--s3-port", description = "Serve the S3 gateway on this port (0 picks a free one); needs"
             + " --s3-backend. Backend credentials come from " + BackendCredentials.ACCESS_KEY_VARIABLE + " and "
@@ -73,40 +87,37 @@ final class ServeCommand implements Runnable {
             + " aws_secret_access_key of the backend.")
     Optional<Path> s3BackendCredentialsFile;
 
-    @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "Close a connection idle this long"
-            + " between requests (default ${DEFAULT-VALUE}).", defaultValue = "" + HttpLimits.DEFAULT_IDLE_SECONDS)
-    long idleTimeoutSeconds;
-
-    @Option(names = "--request-timeout", paramLabel = "SECONDS", description = "Close a connection whose request"
-            + " (headers and body) has not all arrived this long after its first byte (default ${DEFAULT-VALUE}).",
-            defaultValue = "" + HttpLimits.DEFAULT_REQUEST_READ_SECONDS)
-    long requestTimeoutSeconds;
-
-    @Option(names = "--write-timeout", paramLabel = "SECONDS", description = "Close a connection whose client has not"
-            + " taken an answer's bytes this long after they were written (default ${DEFAULT-VALUE}).",
-            defaultValue = "" + HttpLimits.DEFAULT_RESPONSE_WRITE_SECONDS)
-    long writeTimeoutSeconds;
-
     @Override
     public void run() {
         LanyardConfig config = LanyardConfig.defaults(dataDirectory.toAbsolutePath()).withPort(port).withHost(host)
-                .withMasterKey(masterKey()).withDatabase(database()).withNodeId(nodeId)
+                .withMasterKey(Optional.ofNullable(System.getenv("LANYARD_MASTER_KEY")))
+                .withMasterKeyFile(masterKeyFile.map(Path::toAbsolutePath)).withDatabase(database()).withNodeId(nodeId)
                 .withOidcLoopback(oidcAllowInsecureLoopback, oidcCaBundle)
                 .withHttpLimits(new HttpLimits(Duration.ofSeconds(idleTimeoutSeconds),
                         Duration.ofSeconds(requestTimeoutSeconds), Duration.ofSeconds(writeTimeoutSeconds)))
                 .withS3Gateway(s3Gateway());
         LanyardServer server = LanyardServer.start(config);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }));
+        // The JVM's own ways to stop (SIGHUP, a signal it kept for itself) still close the store, and only once.
+        Thread hook = new Thread(server::close, "lanyard-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        StopSignals signals = StopSignals.install();
         printUsage(server);
+        String signal;
         try {
-            stopped.await();
+            signal = signals.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
         }
+        System.err.println("lanyard: " + signal + ": stopping (refusing new connections, finishing the requests in"
+                + " flight)");
+        server.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyExiting) {
+            // another signal left to the JVM (SIGHUP) began its shutdown meanwhile; the hook finds the server closed
+        }
+        System.err.println("lanyard: stopped");
     }
 
     private Optional<S3GatewayConfig> s3Gateway() {
@@ -123,13 +134,6 @@ final class ServeCommand implements Runnable {
                         + BackendCredentials.ACCESS_KEY_VARIABLE + " and " + BackendCredentials.SECRET_KEY_VARIABLE
                         + ", or --s3-backend-credentials-file"));
         return Optional.of(S3GatewayConfig.of(host, s3Port.get(), backend, credentials, s3Domains));
-    }
-
-    private Optional<String> masterKey() {
-        if (masterKeyFile.isPresent()) {
-            return Optional.of(read(masterKeyFile.get()));
-        }
-        return Optional.ofNullable(System.getenv("LANYARD_MASTER_KEY"));
     }
 
     private Optional<DatabaseSettings> database() {
@@ -151,7 +155,8 @@ final class ServeCommand implements Runnable {
     }
 
     private static void printUsage(LanyardServer server) {
-        System.out.println("Lanyard is serving AWS STS, IAM and Organizations at " + server.endpointUrl());
+        System.out.println(BuildInfo.current().summary() + " is serving AWS STS, IAM and Organizations at "
+                + server.endpointUrl());
         server.s3EndpointUrl().ifPresent(url -> System.out.println("The S3 gateway is serving at " + url));
         System.out.println((server.firstStart() ? "Created" : "Using") + " management account "
                 + server.managementAccountId() + "; its root credentials are in " + server.credentialsFile());

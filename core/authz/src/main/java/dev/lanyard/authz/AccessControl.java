@@ -29,6 +29,7 @@ public final class AccessControl {
     private final Authorizer authorizer = new Authorizer();
     private final PolicyEvaluator evaluator = new PolicyEvaluator();
     private final AuthorizationMessages messages;
+    private final ServiceAuthorization reference = ServiceAuthorization.load();
 
     public AccessControl(PolicyGatherer gatherer, AuthorizationMessages messages) {
         this.gatherer = requireNonNull(gatherer, "gatherer is null");
@@ -151,5 +152,10 @@ public final class AccessControl {
 
     public AuthorizationMessages messages() {
         return messages;
+    }
+
+    /** Which condition keys each IAM and STS action carries: the table every operation populates its keys from. */
+    public ServiceAuthorization serviceAuthorization() {
+        return reference;
     }
 }

@@ -10,8 +10,8 @@ import dev.lanyard.policy.ContextKeys;
 import dev.lanyard.policy.Decision;
 import dev.lanyard.policy.MatchedStatement;
 import dev.lanyard.policy.Outcome;
-import dev.lanyard.tokens.MasterKey;
 import dev.lanyard.tokens.SealedDataException;
+import dev.lanyard.tokens.Sealer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -25,9 +25,9 @@ import java.util.List;
 public final class AuthorizationMessages {
     private static final String AAD_PREFIX = "lanyard-authorization-message:";
     private final ObjectMapper json = new ObjectMapper();
-    private final MasterKey masterKey;
+    private final Sealer masterKey;
 
-    public AuthorizationMessages(MasterKey masterKey) {
+    public AuthorizationMessages(Sealer masterKey) {
         this.masterKey = masterKey;
     }
 

@@ -87,10 +87,9 @@ final class AccessKeyOperations {
         ctx.authorize(call, resource(caller, view, owner));
         owner.ifPresent(n -> UserOperations.requireUser(view, n));
         List<AccessKey> keys = view.accessKeys(owner);
-        Struct.Builder result = Struct.builder()
-                .put("AccessKeyMetadata", new Value.ListOf(keys.stream()
-                        .<Value>map(IamShapes::accessKeyMetadata).toList()))
-                .put("IsTruncated", false);
+        Struct.Builder result = Struct.builder();
+        Pagination.page(call.parameters(), keys, k -> k.id().value(), "AccessKeyMetadata",
+                IamShapes::accessKeyMetadata, result);
         return Optional.of(result.build());
     }
 
@@ -137,8 +136,8 @@ final class AccessKeyOperations {
         String id = call.parameters().required("AccessKeyId");
         AccountView view = ctx.view(call);
         AccessKey key = view.accessKey(id)
-                .orElseThrow(() -> new AwsException(ErrorCode.ACCESS_DENIED,
-                        "User: " + caller.arn() + " is not authorized to perform: iam:GetAccessKeyLastUsed"));
+                .orElseThrow(() -> new AwsException(ErrorCode.ACCESS_DENIED, "User: " + caller.arn()
+                        + " is not authorized to perform iam:GetAccessKeyLastUsed on resource: access key " + id));
         ctx.authorize(call, resource(caller, view, key.userName()));
         return Optional.of(Struct.builder()
                 .put("UserName", key.userName().orElse(caller.account().value()))

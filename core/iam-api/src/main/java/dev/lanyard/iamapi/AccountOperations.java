@@ -75,10 +75,10 @@ final class AccountOperations {
     private Optional<Struct> listAliases(OperationCall call) {
         Caller caller = call.requireCaller();
         ctx.authorize(call, "*");
-        List<Value> aliases = ctx.store().snapshot().aliases(caller.account()).stream()
-                .<Value>map(a -> new Value.Text(a.alias())).toList();
-        return Optional.of(Struct.builder().put("AccountAliases", new Value.ListOf(aliases))
-                .put("IsTruncated", false).build());
+        Struct.Builder result = Struct.builder();
+        Pagination.page(call.parameters(), ctx.store().snapshot().aliases(caller.account()), AccountAlias::alias,
+                "AccountAliases", a -> new Value.Text(a.alias()), result);
+        return Optional.of(result.build());
     }
 
     private Optional<Struct> summary(OperationCall call) {

@@ -2,7 +2,6 @@ package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Operation;
 import dev.lanyard.authz.OperationCall;
-import dev.lanyard.authz.Validators;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamEntity;
@@ -14,9 +13,7 @@ import dev.lanyard.iam.model.User;
 import dev.lanyard.query.PolicyDocumentEncoding;
 import dev.lanyard.query.Struct;
 import dev.lanyard.query.Value;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,14 +63,12 @@ final class AuthorizationDetailsOperation {
         if (wants(filter, "AWSManagedPolicy")) {
             items.addAll(awsManagedInUse(view));
         }
-        int maxItems = Validators.range("maxItems", call.parameters().integer("MaxItems"), 1, 1000).orElse(100);
-        int start = call.parameters().get("Marker").map(AuthorizationDetailsOperation::decodeMarker).orElse(0);
-        int end = Math.min(items.size(), start + maxItems);
+        Pagination.Page<IamEntity> page = Pagination.of(call.parameters(), items, e -> e.key().toString());
         List<Value> users = new ArrayList<>();
         List<Value> groups = new ArrayList<>();
         List<Value> roles = new ArrayList<>();
         List<Value> policies = new ArrayList<>();
-        for (IamEntity item : items.subList(Math.min(start, items.size()), end)) {
+        for (IamEntity item : page.items()) {
             switch (item) {
                 case User u -> users.add(user(view, u));
                 case Group g -> groups.add(group(g));
@@ -86,12 +81,8 @@ final class AuthorizationDetailsOperation {
                 .put("UserDetailList", new Value.ListOf(users))
                 .put("GroupDetailList", new Value.ListOf(groups))
                 .put("RoleDetailList", new Value.ListOf(roles))
-                .put("Policies", new Value.ListOf(policies))
-                .put("IsTruncated", end < items.size());
-        if (end < items.size()) {
-            result.put("Marker", Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(Integer.toString(end).getBytes(StandardCharsets.US_ASCII)));
-        }
+                .put("Policies", new Value.ListOf(policies));
+        Pagination.put(page, result);
         return Optional.of(result.build());
     }
 
@@ -107,14 +98,6 @@ final class AuthorizationDetailsOperation {
         return filter.isEmpty() || filter.contains(kind);
     }
 
-    private static int decodeMarker(String marker) {
-        try {
-            return Integer.parseInt(new String(Base64.getUrlDecoder().decode(marker), StandardCharsets.US_ASCII));
-        } catch (IllegalArgumentException e) {
-            throw IamErrors.invalidInput("Invalid Marker.");
-        }
-    }
-
     private static Value.ListOf inline(List<InlinePolicy> policies) {
         return new Value.ListOf(policies.stream().<Value>map(p -> Struct.builder()
                 .put("PolicyName", p.name())
@@ -126,20 +109,18 @@ final class AuthorizationDetailsOperation {
         return new Value.ListOf(arns.stream().<Value>map(IamShapes::attachedPolicy).toList());
     }
 
-    private static Optional<Struct> boundary(Optional<String> arn) {
-        return arn.map(a -> Struct.builder().put("PermissionsBoundaryType", "Policy")
-                .put("PermissionsBoundaryArn", a).build());
-    }
-
     private static Struct user(AccountView view, User u) {
         Struct.Builder b = Struct.builder()
                 .put("Path", u.path()).put("UserName", u.name()).put("UserId", u.userId())
                 .put("Arn", u.arn().toString()).put("CreateDate", u.createDate())
-                .put("UserPolicyList", inline(u.inlinePolicies()))
                 .put("GroupList", Value.ListOf.ofTexts(view.groupsOf(u).stream().map(Group::name)
                         .toList()))
                 .put("AttachedManagedPolicies", attached(u.attachedPolicyArns()));
-        boundary(u.permissionsBoundaryArn()).ifPresent(s -> b.put("PermissionsBoundary", s));
+        // AWS leaves a user's empty inline policy list out, unlike a group's or a role's (recorded answers).
+        if (!u.inlinePolicies().isEmpty()) {
+            b.put("UserPolicyList", inline(u.inlinePolicies()));
+        }
+        IamShapes.boundary(u.permissionsBoundaryArn()).ifPresent(s -> b.put("PermissionsBoundary", s));
         return b.put("Tags", IamShapes.tags(u.tags())).build();
     }
 
@@ -161,7 +142,7 @@ final class AuthorizationDetailsOperation {
                         .<Value>map(p -> InstanceProfileOperations.shape(p, view, snapshot, false)).toList()))
                 .put("RolePolicyList", inline(r.inlinePolicies()))
                 .put("AttachedManagedPolicies", attached(r.attachedPolicyArns()));
-        boundary(r.permissionsBoundaryArn()).ifPresent(s -> b.put("PermissionsBoundary", s));
+        IamShapes.boundary(r.permissionsBoundaryArn()).ifPresent(s -> b.put("PermissionsBoundary", s));
         return b.put("Tags", IamShapes.tags(r.tags())).put("RoleLastUsed", Struct.builder().build()).build();
     }
 

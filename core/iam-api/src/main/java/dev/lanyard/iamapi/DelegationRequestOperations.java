@@ -187,7 +187,7 @@ final class DelegationRequestOperations {
         List<DelegationRequest> requests = ctx.view(call).delegationRequests().stream()
                 .filter(r -> ownerId.map(o -> r.ownerId().equals(Optional.of(o))).orElse(true))
                 .sorted(java.util.Comparator.comparing(DelegationRequest::id)).toList();
-        ModelPage<DelegationRequest> page = ModelPage.of(p, requests, DelegationRequest::id);
+        Pagination.Page<DelegationRequest> page = Pagination.of(p, requests, DelegationRequest::id);
         return Optional.of(Struct.builder()
                 .put("DelegationRequests", new Value.ListOf(page.items().stream()
                         .<Value>map(r -> shape(r, now)).toList()))

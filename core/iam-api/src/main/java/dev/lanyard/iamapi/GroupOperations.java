@@ -78,7 +78,7 @@ final class GroupOperations {
                 .sorted(java.util.Comparator.comparing(u -> u.name().toLowerCase(Locale.ROOT))).toList();
         Struct.Builder result = Struct.builder().put("Group", IamShapes.group(group));
         Pagination.page(call.parameters(), members, u -> u.name().toLowerCase(Locale.ROOT), "Users",
-                u -> IamShapes.user(u, false), result);
+                u -> IamShapes.user(u, IamShapes.View.LIST), result);
         return Optional.of(result.build());
     }
 
@@ -132,14 +132,20 @@ final class GroupOperations {
         return Optional.empty();
     }
 
+    /** Authorizes on the group's ARN; which of user and group is missing is told after, the user first (as AWS). */
+    private void authorizeMembershipChange(OperationCall call, String groupName) {
+        Optional<Group> group = ctx.view(call).group(groupName);
+        ctx.authorize(call, group.map(g -> g.arn().toString()).orElse(groupArn(call.requireCaller(), "/", groupName)));
+    }
+
     private Optional<Struct> addUser(OperationCall call) {
         String name = IamParams.name(call.parameters(), "GroupName", "groupName", 128);
         String userName = IamParams.name(call.parameters(), "UserName", "userName", 128);
-        authorizedGroup(call, name);
+        authorizeMembershipChange(call, name);
         ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
-            Group group = requireGroup(view, name);
             User user = UserOperations.requireUser(view, userName);
+            Group group = requireGroup(view, name);
             if (group.memberUserIds().contains(user.userId())) {
                 return Mutation.of(group);
             }
@@ -157,14 +163,14 @@ final class GroupOperations {
     private Optional<Struct> removeUser(OperationCall call) {
         String name = IamParams.name(call.parameters(), "GroupName", "groupName", 128);
         String userName = IamParams.name(call.parameters(), "UserName", "userName", 128);
-        authorizedGroup(call, name);
+        authorizeMembershipChange(call, name);
         ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
-            Group group = requireGroup(view, name);
             User user = UserOperations.requireUser(view, userName);
+            Group group = requireGroup(view, name);
             if (!group.memberUserIds().contains(user.userId())) {
-                throw new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.NO_SUCH_ENTITY,
-                        "The user with name " + userName + " cannot be found in group " + group.name() + ".");
+                // Removing a user who is not a member succeeds and changes nothing, as in AWS.
+                return Mutation.of(group);
             }
             Group updated = group.withMembers(group.memberUserIds().stream()
                     .filter(id -> !id.equals(user.userId())).toList());

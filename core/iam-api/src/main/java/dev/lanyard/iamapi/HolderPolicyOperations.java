@@ -52,8 +52,7 @@ final class HolderPolicyOperations {
     private IamEntity authorized(OperationCall call, String name) {
         AccountView view = ctx.view(call);
         Optional<IamEntity> entity = holder.find(view, name);
-        ctx.authorize(call, holder.arnFor(view, entity, name), entity.map(PolicyHolder::tags).orElse(List.of()),
-                List.of());
+        ctx.authorize(call, holder.arnFor(view, entity, name));
         return entity.orElseThrow(() -> switch (holder) {
             case USER -> IamErrors.noSuchUser(name);
             case GROUP -> IamErrors.noSuchGroup(name);
@@ -133,7 +132,7 @@ final class HolderPolicyOperations {
 
     private Optional<Struct> attach(OperationCall call) {
         String name = holderName(call);
-        String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
+        String arn = IamParams.policyArn(call.parameters());
         authorizedForChange(call, name);
         ctx.store().update(snapshot -> {
             IamEntity entity = holder.require(ctx.view(snapshot, call), name);
@@ -155,13 +154,12 @@ final class HolderPolicyOperations {
 
     private Optional<Struct> detach(OperationCall call) {
         String name = holderName(call);
-        String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
+        String arn = IamParams.policyArn(call.parameters());
         authorizedForChange(call, name);
         ctx.store().update(snapshot -> {
             IamEntity entity = holder.require(ctx.view(snapshot, call), name);
             if (!PolicyHolder.attached(entity).contains(arn)) {
-                throw new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.NO_SUCH_ENTITY,
-                        "Policy " + arn + " was not found.");
+                throw IamErrors.policyNotFound(arn);
             }
             IamEntity updated = PolicyHolder.withAttached(entity, PolicyHolder.attached(entity).stream()
                     .filter(a -> !a.equals(arn)).toList());

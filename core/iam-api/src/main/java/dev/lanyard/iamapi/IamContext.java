@@ -6,16 +6,15 @@ import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.OperationCall;
+import dev.lanyard.authz.ServiceAuthorization.ActionAuthorization;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.Arn;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.AwsManagedPolicies;
 import dev.lanyard.iam.model.IamSnapshot;
-import dev.lanyard.iam.model.Tag;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.policy.ContextKeys;
 import java.security.SecureRandom;
-import java.util.List;
 import java.util.Optional;
 
 /** What every IAM operation needs: the store, access control, built-in policies and a random source for ids. */
@@ -42,25 +41,22 @@ public record IamContext(IamStore store, AccessControl access, AwsManagedPolicie
     /**
      * Authorizes {@code iam:Action} on a resource. The resource's account is the one its ARN names: IAM has no
      * resource-based policies, so an ARN of another account is always refused (AccessDenied, "because no resource-based
-     * policy allows"), before anything of that account is looked up.
+     * policy allows"), before anything of that account is looked up. The request context carries the condition keys
+     * the action's row of the Service Authorization Reference lists, taken from the signed parameters and from the
+     * entity {@code resource} names in the caller's account, so no operation supplies (or forgets) them itself.
      */
     public void authorize(OperationCall call, String resource) {
-        authorize(call, resource, List.of(), List.of());
-    }
-
-    /** As above, with the tags of the target ({@code aws:ResourceTag}) and of the request ({@code aws:RequestTag}). */
-    public void authorize(OperationCall call, String resource, List<Tag> resourceTags, List<Tag> requestTags) {
-        authorize(call, "iam:" + call.action(), resource, resourceTags, requestTags, java.util.Map.of());
+        authorize(call, "iam:" + call.action(), resource);
     }
 
     /**
      * Authorizes any IAM action an operation needs besides its own (AddRoleToInstanceProfile needs iam:PassRole on the
-     * role), with extra condition keys of the request (iam:AWSServiceName).
+     * role), with the keys of that action's row as this operation sets them (iam:PassedToService: where it passes
+     * the role).
      */
-    public void authorize(OperationCall call, String action, String resource, List<Tag> resourceTags,
-            List<Tag> requestTags, java.util.Map<String, String> requestKeys) {
-        access.require(store.snapshot(), call.requireCaller(), call.environment(),
-                request(call, action, resource, resourceTags, requestTags, requestKeys));
+    public void authorize(OperationCall call, String action, String resource) {
+        IamSnapshot snapshot = store.snapshot();
+        access.require(snapshot, call.requireCaller(), call.environment(), request(snapshot, call, action, resource));
     }
 
     /**
@@ -69,9 +65,8 @@ public record IamContext(IamStore store, AccessControl access, AwsManagedPolicie
      * policies allow it, or when {@code grantedToSelf} and nothing denies it explicitly.
      */
     public void authorizeSelfService(OperationCall call, String resource, boolean grantedToSelf) {
-        AccessRequest request = request(call, "iam:" + call.action(), resource, List.of(), List.of(),
-                java.util.Map.of());
         IamSnapshot snapshot = store.snapshot();
+        AccessRequest request = request(snapshot, call, "iam:" + call.action(), resource);
         dev.lanyard.policy.Outcome outcome = access.decide(snapshot, call.requireCaller(), call.environment(), request)
                 .outcome();
         boolean granted = outcome == dev.lanyard.policy.Outcome.ALLOWED
@@ -81,17 +76,13 @@ public record IamContext(IamStore store, AccessControl access, AwsManagedPolicie
         }
     }
 
-    private static AccessRequest request(OperationCall call, String action, String resource, List<Tag> resourceTags,
-            List<Tag> requestTags, java.util.Map<String, String> requestKeys) {
+    private AccessRequest request(IamSnapshot snapshot, OperationCall call, String action, String resource) {
         Caller caller = call.requireCaller();
         AccountId resourceAccount = Arn.parse(resource).flatMap(Arn::accountId).orElse(caller.account());
-        ContextKeys.Builder keys = ContextKeys.builder();
-        resourceTags.forEach(t -> keys.put("aws:ResourceTag/" + t.key(), t.value()));
-        if (!requestTags.isEmpty()) {
-            requestTags.forEach(t -> keys.put("aws:RequestTag/" + t.key(), t.value()));
-            keys.putMulti("aws:TagKeys", requestTags.stream().map(Tag::key).toList());
-        }
-        requestKeys.forEach(keys::put);
-        return new AccessRequest(action, resource, Optional.of(resourceAccount), keys.build(), Optional.empty(), false);
+        ActionAuthorization row = access.serviceAuthorization().require(action);
+        AccountView view = view(snapshot, call);
+        ContextKeys keys = IamRequestKeys.of(call.action(), row, call.parameters(), view,
+                IamRequestKeys.target(view, resource, row));
+        return new AccessRequest(action, resource, Optional.of(resourceAccount), keys, Optional.empty(), false);
     }
 }

@@ -1,6 +1,7 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.MfaThrottle;
+import dev.lanyard.authz.ModelledOperations;
 import dev.lanyard.authz.Operation;
 import dev.lanyard.totp.CodeThrottle;
 import java.util.HashMap;
@@ -53,6 +54,7 @@ public final class IamOperations {
         new ServiceSpecificCredentialOperations(ctx).register(ops);
         new DelegationRequestOperations(ctx).register(ops);
         new OrganizationsRootOperations(ctx).register(ops);
-        return Map.copyOf(ops);
+        IamRequestKeys.requireSources(ctx.access().serviceAuthorization(), ops.keySet());
+        return ModelledOperations.wrap(IamModel.MODEL, IamModel.STYLE, ops);
     }
 }

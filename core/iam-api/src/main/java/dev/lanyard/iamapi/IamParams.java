@@ -52,6 +52,24 @@ final class IamParams {
         });
     }
 
+    /** A managed policy's ARN: {@code arn:PARTITION:iam::ACCOUNT-or-aws:policy/[PATH/]NAME}. */
+    static boolean isPolicyArn(String arn) {
+        return dev.lanyard.aws.Arn.parse(arn)
+                .filter(a -> a.service().equals("iam") && a.region().isEmpty())
+                .filter(a -> a.account().equals("aws") || dev.lanyard.aws.AccountId.isValid(a.account()))
+                .filter(a -> a.resource().startsWith("policy/") && a.resource().length() > "policy/".length())
+                .isPresent();
+    }
+
+    /** The PolicyArn parameter; anything but a policy ARN is AWS's ValidationError "ARN X is not valid.". */
+    static String policyArn(QueryParameters params) {
+        String arn = params.required("PolicyArn");
+        if (!isPolicyArn(arn)) {
+            throw IamErrors.invalidPolicyArn(arn);
+        }
+        return arn;
+    }
+
     static Optional<String> description(QueryParameters params) {
         return params.get("Description").map(d -> Validators.length("description", d, 0, 1000));
     }
@@ -80,7 +98,9 @@ final class IamParams {
                 throw IamErrors.invalidInput("User-defined tag keys can't start with \"aws:\".");
             }
             if (!seen.add(caseInsensitiveKeys ? key.toLowerCase(Locale.ROOT) : key)) {
-                throw IamErrors.invalidInput("Duplicate tag keys found. Please note that Tag keys are case insensitive.");
+                throw IamErrors.invalidInput(caseInsensitiveKeys
+                        ? "Duplicate tag keys found. Please note that Tag keys are case insensitive."
+                        : "Duplicate tag keys found.");
             }
             tags.add(new Tag(key, value));
         }

@@ -13,25 +13,46 @@ import dev.lanyard.query.Value;
 import java.util.List;
 import java.util.Optional;
 
-/** IAM response structures, shaped as the IAM model defines them. */
+/**
+ * IAM response structures, shaped as the IAM model defines them and with the members AWS writes in each kind of
+ * answer (the model allows more than AWS sends; the rules below come from answers recorded from real AWS):
+ *
+ * <ul>
+ *   <li>A Create answer leaves out what the request did not need to show: no {@code Description} (even when given)
+ *       and no {@code MaxSessionDuration}, but the {@code PermissionsBoundary} and the {@code Tags} it was given.
+ *   <li>A Get answer has everything: {@code RoleLastUsed} always (empty until used); a role's or user's
+ *       {@code Tags} only when it has some, a policy's {@code Tags} always ({@code <Tags/>} when none).
+ *   <li>A List answer has less than Get: no {@code PermissionsBoundary}, no {@code Tags}, no
+ *       {@code RoleLastUsed}; a role keeps its {@code Description} and {@code MaxSessionDuration}, a policy loses
+ *       its {@code Description}.
+ *   <li>UpdateRoleDescription answers with the role and its new description, without {@code MaxSessionDuration}.
+ *   <li>A role inside another entity (an instance profile's roles) has only the members every answer has.
+ * </ul>
+ * Members are written in any order here; the result shaper puts them in the model's.
+ */
 final class IamShapes {
+    static final String BOUNDARY_TYPE = "PermissionsBoundaryPolicy";
+
+    /** The kind of answer an entity appears in. */
+    enum View { CREATE, GET, LIST, UPDATE_DESCRIPTION, EMBEDDED }
+
     private IamShapes() {}
 
-    static Struct user(User user, boolean withTags) {
+    static Struct user(User user, View view) {
         Struct.Builder b = Struct.builder()
                 .put("Path", user.path())
                 .put("UserName", user.name())
                 .put("UserId", user.userId())
                 .put("Arn", user.arn().toString())
                 .put("CreateDate", user.createDate());
-        boundary(user.permissionsBoundaryArn()).ifPresent(s -> b.put("PermissionsBoundary", s));
-        if (withTags && !user.tags().isEmpty()) {
-            b.put("Tags", tags(user.tags()));
+        if (view == View.CREATE || view == View.GET) {
+            b.putValueIfPresent("PermissionsBoundary", boundary(user.permissionsBoundaryArn()));
+            tagsIfAny(b, user.tags());
         }
         return b.build();
     }
 
-    static Struct role(Role role, IamSnapshot snapshot, boolean withTags) {
+    static Struct role(Role role, IamSnapshot snapshot, View view) {
         Struct.Builder b = Struct.builder()
                 .put("Path", role.path())
                 .put("RoleName", role.name())
@@ -40,34 +61,45 @@ final class IamShapes {
                 .put("CreateDate", role.createDate())
                 .put("AssumeRolePolicyDocument", PolicyDocumentEncoding.encode(
                         TrustPrincipals.displayText(role.trustPolicy(), snapshot)));
-        role.description().ifPresent(d -> b.put("Description", d));
-        b.put("MaxSessionDuration", role.maxSessionDuration().toSeconds());
-        boundary(role.permissionsBoundaryArn()).ifPresent(s -> b.put("PermissionsBoundary", s));
-        if (withTags && !role.tags().isEmpty()) {
-            b.put("Tags", tags(role.tags()));
-        }
-        if (withTags) {
-            b.put("RoleLastUsed", Struct.builder().build());
+        switch (view) {
+            case CREATE -> {
+                b.putValueIfPresent("PermissionsBoundary", boundary(role.permissionsBoundaryArn()));
+                tagsIfAny(b, role.tags());
+            }
+            case GET -> {
+                b.putIfPresent("Description", role.description());
+                b.put("MaxSessionDuration", role.maxSessionDuration().toSeconds());
+                b.putValueIfPresent("PermissionsBoundary", boundary(role.permissionsBoundaryArn()));
+                tagsIfAny(b, role.tags());
+                b.put("RoleLastUsed", Struct.builder().build());
+            }
+            case LIST -> {
+                b.putIfPresent("Description", role.description());
+                b.put("MaxSessionDuration", role.maxSessionDuration().toSeconds());
+            }
+            case UPDATE_DESCRIPTION -> b.putIfPresent("Description", role.description());
+            case EMBEDDED -> { }
         }
         return b.build();
     }
 
     /** A managed policy; its attachment counts are the viewing account's, even for an AWS managed policy. */
-    static Struct policy(ManagedPolicy policy, AccountView view, boolean withTags) {
+    static Struct policy(ManagedPolicy policy, AccountView account, View view) {
         Struct.Builder b = Struct.builder()
                 .put("PolicyName", policy.name())
                 .put("PolicyId", policy.policyId())
                 .put("Arn", policy.arn().toString())
                 .put("Path", policy.path())
                 .put("DefaultVersionId", policy.defaultVersionId())
-                .put("AttachmentCount", view.attachmentCount(policy.arn().toString()))
-                .put("PermissionsBoundaryUsageCount", view.boundaryUsageCount(policy.arn().toString()))
-                .put("IsAttachable", view.attachable(policy));
-        policy.description().ifPresent(d -> b.put("Description", d));
-        b.put("CreateDate", policy.createDate()).put("UpdateDate", policy.updateDate());
-        // GetPolicy of an AWS managed policy shows its (always empty) tag list, as AWS's answer does
-        if (withTags && (!policy.tags().isEmpty() || policy.awsManaged())) {
-            b.put("Tags", tags(policy.tags()));
+                .put("AttachmentCount", account.attachmentCount(policy.arn().toString()))
+                .put("PermissionsBoundaryUsageCount", account.boundaryUsageCount(policy.arn().toString()))
+                .put("IsAttachable", account.attachable(policy))
+                .put("CreateDate", policy.createDate())
+                .put("UpdateDate", policy.updateDate());
+        switch (view) {
+            case CREATE -> tagsIfAny(b, policy.tags());
+            case GET -> b.putIfPresent("Description", policy.description()).put("Tags", tags(policy.tags()));
+            case LIST, UPDATE_DESCRIPTION, EMBEDDED -> { }
         }
         return b.build();
     }
@@ -92,8 +124,18 @@ final class IamShapes {
     }
 
     static Value.ListOf tags(List<Tag> tags) {
-        return new Value.ListOf(tags.stream()
-                .<Value>map(t -> Struct.builder().put("Key", t.key()).put("Value", t.value()).build()).toList());
+        return new Value.ListOf(tags.stream().<Value>map(IamShapes::tag).toList());
+    }
+
+    static Struct tag(Tag tag) {
+        return Struct.builder().put("Key", tag.key()).put("Value", tag.value()).build();
+    }
+
+    /** The answer of every List*Tags operation: a page of the entity's tags in the order they were added. */
+    static Optional<Struct> tagPage(dev.lanyard.query.QueryParameters params, List<Tag> tags) {
+        Struct.Builder result = Struct.builder();
+        Pagination.page(params, tags, Tag::key, "Tags", IamShapes::tag, result);
+        return Optional.of(result.build());
     }
 
     static Struct attachedPolicy(String arn) {
@@ -101,8 +143,15 @@ final class IamShapes {
         return Struct.builder().put("PolicyName", name).put("PolicyArn", arn).build();
     }
 
-    private static Optional<Struct> boundary(Optional<String> arn) {
-        return arn.map(a -> Struct.builder().put("PermissionsBoundaryType", "Policy")
+    /** {@code PermissionsBoundaryType} is always {@code PermissionsBoundaryPolicy}, the model's only value. */
+    static Optional<Struct> boundary(Optional<String> arn) {
+        return arn.map(a -> Struct.builder().put("PermissionsBoundaryType", BOUNDARY_TYPE)
                 .put("PermissionsBoundaryArn", a).build());
+    }
+
+    private static void tagsIfAny(Struct.Builder b, List<Tag> tags) {
+        if (!tags.isEmpty()) {
+            b.put("Tags", tags(tags));
+        }
     }
 }

@@ -13,7 +13,6 @@ import dev.lanyard.iam.model.InstanceProfile;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.Tag;
 import dev.lanyard.iam.spi.IamStore.Mutation;
-import dev.lanyard.query.PolicyDocumentEncoding;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
 import dev.lanyard.query.Value;
@@ -63,10 +62,10 @@ final class InstanceProfileOperations {
     }
 
     /** Authorizes on the profile's ARN (its own path when it exists) before telling whether it exists. */
-    private InstanceProfile authorized(OperationCall call, String name, List<Tag> requestTags) {
+    private InstanceProfile authorized(OperationCall call, String name) {
         Optional<InstanceProfile> profile = ctx.view(call).instanceProfile(name);
-        ctx.authorize(call, profile.map(p -> p.arn().toString()).orElse(arn(call.requireCaller(), "/", name)),
-                profile.map(InstanceProfile::tags).orElse(List.of()), requestTags);
+        ctx.authorize(call, profile.map(p -> p.arn().toString())
+                .orElse(arn(call.requireCaller(), "/", name)));
         return profile.orElseThrow(() -> noSuchProfile(name));
     }
 
@@ -76,7 +75,7 @@ final class InstanceProfileOperations {
         String path = IamParams.path(p, "Path");
         List<Tag> tags = IamParams.tags(p, false);
         Caller caller = call.requireCaller();
-        ctx.authorize(call, arn(caller, path, name), List.of(), tags);
+        ctx.authorize(call, arn(caller, path, name));
         InstanceProfile created = ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
             if (view.instanceProfile(name).isPresent()) {
@@ -93,14 +92,14 @@ final class InstanceProfileOperations {
     }
 
     private Optional<Struct> get(OperationCall call) {
-        InstanceProfile profile = authorized(call, profileName(call.parameters()), List.of());
+        InstanceProfile profile = authorized(call, profileName(call.parameters()));
         return Optional.of(Struct.builder().put("InstanceProfile",
                 shape(profile, ctx.view(call), ctx.store().snapshot(), true)).build());
     }
 
     private Optional<Struct> delete(OperationCall call) {
         String name = profileName(call.parameters());
-        authorized(call, name, List.of());
+        authorized(call, name);
         ctx.store().update(snapshot -> {
             InstanceProfile profile = require(ctx.view(snapshot, call), name);
             if (!profile.roleNames().isEmpty()) {
@@ -142,10 +141,10 @@ final class InstanceProfileOperations {
     private Optional<Struct> addRole(OperationCall call) {
         String name = profileName(call.parameters());
         String roleName = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
-        authorized(call, name, List.of());
+        authorized(call, name);
         Role role = RoleOperations.requireRole(ctx.view(call), roleName);
         RoleOperations.requireModifiable(role);
-        ctx.authorize(call, "iam:PassRole", role.arn().toString(), role.tags(), List.of(), Map.of());
+        ctx.authorize(call, "iam:PassRole", role.arn().toString());
         ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
             InstanceProfile profile = require(view, name);
@@ -165,7 +164,7 @@ final class InstanceProfileOperations {
     private Optional<Struct> removeRole(OperationCall call) {
         String name = profileName(call.parameters());
         String roleName = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
-        authorized(call, name, List.of());
+        authorized(call, name);
         RoleOperations.requireModifiable(RoleOperations.requireRole(ctx.view(call), roleName));
         ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
@@ -186,7 +185,7 @@ final class InstanceProfileOperations {
         String name = profileName(call.parameters());
         // Instance profile tag keys are case-sensitive, like policy tags
         List<Tag> tags = IamParams.tags(call.parameters(), false);
-        authorized(call, name, tags);
+        authorized(call, name);
         ctx.store().update(snapshot -> {
             InstanceProfile profile = require(ctx.view(snapshot, call), name);
             InstanceProfile tagged = profile.withTags(IamParams.merge(profile.tags(), tags, false));
@@ -198,7 +197,7 @@ final class InstanceProfileOperations {
     private Optional<Struct> untag(OperationCall call) {
         String name = profileName(call.parameters());
         List<String> keys = call.parameters().list("TagKeys");
-        authorized(call, name, List.of());
+        authorized(call, name);
         ctx.store().update(snapshot -> {
             InstanceProfile profile = require(ctx.view(snapshot, call), name);
             InstanceProfile untagged = profile.withTags(profile.tags().stream()
@@ -209,28 +208,15 @@ final class InstanceProfileOperations {
     }
 
     private Optional<Struct> listTags(OperationCall call) {
-        InstanceProfile profile = authorized(call, profileName(call.parameters()), List.of());
-        Struct.Builder result = Struct.builder();
-        List<Integer> positions = java.util.stream.IntStream.range(0, profile.tags().size()).boxed().toList();
-        Pagination.page(call.parameters(), positions, i -> String.format(Locale.ROOT, "%03d", i), "Tags",
-                i -> Struct.builder().put("Key", profile.tags().get(i).key())
-                        .put("Value", profile.tags().get(i).value()).build(), result);
-        return Optional.of(result.build());
+        InstanceProfile profile = authorized(call, profileName(call.parameters()));
+        return IamShapes.tagPage(call.parameters(), profile.tags());
     }
 
     /** The InstanceProfile shape; its roles show only the fields AWS shows inside an instance profile. */
     static Struct shape(InstanceProfile profile, AccountView view, IamSnapshot snapshot, boolean withTags) {
         List<Value> roles = new ArrayList<>();
         for (String roleName : profile.roleNames()) {
-            view.role(roleName).ifPresent(r -> roles.add(Struct.builder()
-                    .put("Path", r.path())
-                    .put("RoleName", r.name())
-                    .put("RoleId", r.roleId())
-                    .put("Arn", r.arn().toString())
-                    .put("CreateDate", r.createDate())
-                    .put("AssumeRolePolicyDocument", PolicyDocumentEncoding.encode(
-                            TrustPrincipals.displayText(r.trustPolicy(), snapshot)))
-                    .build()));
+            view.role(roleName).ifPresent(r -> roles.add(IamShapes.role(r, snapshot, IamShapes.View.EMBEDDED)));
         }
         Struct.Builder b = Struct.builder()
                 .put("Path", profile.path())

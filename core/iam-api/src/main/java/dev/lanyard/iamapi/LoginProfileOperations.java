@@ -64,8 +64,7 @@ final class LoginProfileOperations {
     private User authorizedUser(OperationCall call, String name) {
         Optional<User> user = ctx.view(call).user(name);
         ctx.authorize(call, user.map(u -> u.arn().toString())
-                .orElse(UserOperations.userArn(call.requireCaller(), "/", name)), user.map(User::tags).orElse(List.of()),
-                List.of());
+                .orElse(UserOperations.userArn(call.requireCaller(), "/", name)));
         return user.orElseThrow(() -> IamErrors.noSuchUser(name));
     }
 

@@ -68,13 +68,13 @@ final class MfaOperations {
         List<Tag> tags = IamParams.tags(p, false);
         Caller caller = call.requireCaller();
         String serial = MfaDevice.serialNumber(caller.account(), path, name);
-        ctx.authorize(call, serial, List.of(), tags);
+        ctx.authorize(call, serial);
         TotpSeed seed = TotpSeed.generate(ctx.random());
         MfaDevice created = ctx.store().update(snapshot -> {
             boolean taken = ctx.view(snapshot, call).mfaDevices().stream()
                     .anyMatch(d -> d.name().equals(name) && d.path().equals(path));
             if (taken) {
-                throw IamErrors.alreadyExists("MFADevice entity at the same path and name");
+                throw IamErrors.alreadyExists("MFA device");
             }
             MfaDevice device = new MfaDevice(caller.account(), serial, name, path, seed, Optional.empty(),
                     Optional.empty(), -1, 0, FailedCodes.NONE, call.environment().time(), tags);
@@ -115,14 +115,13 @@ final class MfaOperations {
     }
 
     private static AwsException noSuchDevice(String serial) {
-        return new AwsException(ErrorCode.NO_SUCH_ENTITY, "VirtualMFADevice with serial number " + serial
-                + " doesn't exist.");
+        return IamErrors.noSuchMfaDevice(serial);
     }
 
     /** Authorizes on the serial number (another account's is refused there), then requires the device. */
-    private MfaDevice authorizedDevice(OperationCall call, String serial, List<Tag> requestTags) {
+    private MfaDevice authorizedDevice(OperationCall call, String serial) {
         Optional<MfaDevice> device = ctx.view(call).mfaDevice(serial);
-        ctx.authorize(call, serial, device.map(MfaDevice::tags).orElse(List.of()), requestTags);
+        ctx.authorize(call, serial);
         return device.orElseThrow(() -> noSuchDevice(serial));
     }
 
@@ -130,8 +129,7 @@ final class MfaOperations {
     private User authorizedUser(OperationCall call, String name) {
         Optional<User> user = ctx.view(call).user(name);
         ctx.authorize(call, user.map(u -> u.arn().toString())
-                .orElse(UserOperations.userArn(call.requireCaller(), "/", name)), user.map(User::tags)
-                .orElse(List.of()), List.of());
+                .orElse(UserOperations.userArn(call.requireCaller(), "/", name)));
         return user.orElseThrow(() -> IamErrors.noSuchUser(name));
     }
 
@@ -244,7 +242,7 @@ final class MfaOperations {
 
     private Optional<Struct> delete(OperationCall call) {
         String serial = Validators.length("serialNumber", call.parameters().required("SerialNumber"), 9, 256);
-        authorizedDevice(call, serial, List.of());
+        authorizedDevice(call, serial);
         ctx.store().update(snapshot -> {
             MfaDevice device = requireDevice(ctx.view(snapshot, call), serial);
             if (device.assigned()) {
@@ -291,7 +289,7 @@ final class MfaOperations {
         Pagination.page(call.parameters(), devices, MfaDevice::serialNumber, "VirtualMFADevices", d -> {
             Struct.Builder b = Struct.builder().put("SerialNumber", d.serialNumber());
             d.userName().flatMap(view::user)
-                    .ifPresent(u -> b.put("User", IamShapes.user(u, false)));
+                    .ifPresent(u -> b.put("User", IamShapes.user(u, IamShapes.View.LIST)));
             d.enableDate().ifPresent(t -> b.put("EnableDate", t));
             return b.build();
         }, result);
@@ -300,7 +298,7 @@ final class MfaOperations {
 
     private Optional<Struct> get(OperationCall call) {
         String serial = Validators.length("serialNumber", call.parameters().required("SerialNumber"), 9, 256);
-        MfaDevice device = authorizedDevice(call, serial, List.of());
+        MfaDevice device = authorizedDevice(call, serial);
         Struct.Builder b = Struct.builder().put("SerialNumber", device.serialNumber());
         device.userName().ifPresent(n -> b.put("UserName", n));
         device.enableDate().ifPresent(t -> b.put("EnableDate", t));
@@ -309,18 +307,17 @@ final class MfaOperations {
 
     private Optional<Struct> tag(OperationCall call) {
         List<Tag> tags = IamParams.tags(call.parameters(), false);
-        return retag(call, tags, existing -> IamParams.merge(existing, tags, false));
+        return retag(call, existing -> IamParams.merge(existing, tags, false));
     }
 
     private Optional<Struct> untag(OperationCall call) {
         List<String> keys = call.parameters().list("TagKeys");
-        return retag(call, List.of(), existing -> IamParams.remove(existing, keys));
+        return retag(call, existing -> IamParams.remove(existing, keys));
     }
 
-    private Optional<Struct> retag(OperationCall call, List<Tag> requestTags,
-                                   java.util.function.UnaryOperator<List<Tag>> change) {
+    private Optional<Struct> retag(OperationCall call, java.util.function.UnaryOperator<List<Tag>> change) {
         String serial = Validators.length("serialNumber", call.parameters().required("SerialNumber"), 9, 256);
-        authorizedDevice(call, serial, requestTags);
+        authorizedDevice(call, serial);
         ctx.store().update(snapshot -> {
             MfaDevice device = requireDevice(ctx.view(snapshot, call), serial);
             MfaDevice updated = device.withTags(change.apply(device.tags()));
@@ -331,8 +328,7 @@ final class MfaOperations {
 
     private Optional<Struct> listTags(OperationCall call) {
         String serial = Validators.length("serialNumber", call.parameters().required("SerialNumber"), 9, 256);
-        MfaDevice device = authorizedDevice(call, serial, List.of());
-        return Optional.of(Struct.builder().put("Tags", IamShapes.tags(device.tags())).put("IsTruncated", false)
-                .build());
+        MfaDevice device = authorizedDevice(call, serial);
+        return IamShapes.tagPage(call.parameters(), device.tags());
     }
 }

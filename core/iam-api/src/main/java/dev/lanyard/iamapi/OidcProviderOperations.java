@@ -45,25 +45,32 @@ final class OidcProviderOperations {
         ops.put("ListOpenIDConnectProviderTags", this::listTags);
     }
 
-    /** https://host[/path] without query, fragment or user info; http only for loopback when configured. */
+    /**
+     * https://host[/path] without query, fragment or user info; http only for loopback when configured. Anything else
+     * is AWS's ValidationError "Invalid Open ID Connect Provider URL" (recorded for a URL without a scheme).
+     */
     private String url(String text) {
         Validators.length("url", text, 1, 255);
         URI uri;
         try {
             uri = URI.create(text);
         } catch (IllegalArgumentException e) {
-            throw IamErrors.invalidInput("Invalid OpenID Connect provider URL: " + text);
+            throw invalidUrl();
         }
         boolean loopbackHttp = ctx.allowHttpLoopbackIssuers() && "http".equals(uri.getScheme())
                 && ("127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost()));
         if (!"https".equals(uri.getScheme()) && !loopbackHttp) {
-            throw IamErrors.invalidInput("The URL must begin with https://");
+            throw invalidUrl();
         }
         if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
                 || uri.getRawUserInfo() != null || (uri.getPort() >= 0 && !loopbackHttp)) {
-            throw IamErrors.invalidInput("Invalid OpenID Connect provider URL: " + text);
+            throw invalidUrl();
         }
         return text;
+    }
+
+    private static AwsException invalidUrl() {
+        return AwsException.validation("Invalid Open ID Connect Provider URL");
     }
 
     private static List<String> thumbprints(QueryParameters p) {
@@ -103,7 +110,7 @@ final class OidcProviderOperations {
         Caller caller = call.requireCaller();
         OidcProvider candidate = new OidcProvider(caller.account(), url, clientIds, prints, call.environment().time(),
                 tags);
-        ctx.authorize(call, candidate.arn(), List.of(), tags);
+        ctx.authorize(call, candidate.arn());
         ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
             if (view.oidcProvider(candidate.arn()).isPresent()) {
@@ -163,7 +170,8 @@ final class OidcProviderOperations {
         ctx.authorize(call, arn);
         ctx.store().update(snapshot -> ctx.view(snapshot, call).oidcProvider(arn)
                 .map(p -> Mutation.of(arn, EntityChange.remove(p)))
-                .orElseGet(() -> Mutation.of(arn)));
+                .orElseThrow(() -> new AwsException(ErrorCode.NO_SUCH_ENTITY,
+                        "OpenId connect Provider " + arn + " cannot be found.")));
         return Optional.empty();
     }
 
@@ -233,7 +241,6 @@ final class OidcProviderOperations {
 
     private Optional<Struct> listTags(OperationCall call) {
         OidcProvider provider = authorized(call);
-        return Optional.of(Struct.builder().put("Tags", IamShapes.tags(provider.tags())).put("IsTruncated", false)
-                .build());
+        return IamShapes.tagPage(call.parameters(), provider.tags());
     }
 }

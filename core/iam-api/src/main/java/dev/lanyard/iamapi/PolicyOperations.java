@@ -5,6 +5,7 @@ import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Operation;
 import dev.lanyard.authz.OperationCall;
 import dev.lanyard.authz.Validators;
+import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.UniqueIdPrefix;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
@@ -53,8 +54,14 @@ final class PolicyOperations {
         return view.policy(arn).filter(view::attachable).orElseThrow(() -> IamErrors.noSuchPolicy(arn));
     }
 
-    /** A permissions boundary names a policy the caller's account can attach, as AWS words it. */
+    /**
+     * A permissions boundary names a policy the caller's account can attach: InvalidInput for what is no policy ARN,
+     * NoSuchEntity "Scope ARN" for one that names nothing attachable, as AWS words them.
+     */
     static void requireBoundary(AccountView view, String arn) {
+        if (!IamParams.isPolicyArn(arn)) {
+            throw IamErrors.invalidBoundaryArn(arn);
+        }
         if (view.policy(arn).filter(view::attachable).isEmpty()) {
             throw new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.NO_SUCH_ENTITY,
                     "Scope ARN: " + arn + " does not exist or is not attachable.");
@@ -79,7 +86,7 @@ final class PolicyOperations {
         StoredPolicy document = managedDocument(p);
         Caller caller = call.requireCaller();
         String arn = "arn:aws:iam::" + caller.account().value() + ":policy" + path + name;
-        ctx.authorize(call, arn, List.of(), tags);
+        ctx.authorize(call, arn);
         Instant now = call.environment().time();
         ManagedPolicy created = ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
@@ -95,19 +102,24 @@ final class PolicyOperations {
             return Mutation.of(policy, EntityChange.upsert(policy));
         });
         return Optional.of(Struct.builder()
-                .put("Policy", IamShapes.policy(created, ctx.view(call), false)).build());
+                .put("Policy", IamShapes.policy(created, ctx.view(call), IamShapes.View.CREATE)).build());
     }
 
+    /** The policy named by PolicyArn, after authorization; missing, it is "Policy ARN was not found.". */
     private ManagedPolicy authorizedPolicy(OperationCall call) {
-        String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
+        return authorizedPolicy(call, IamErrors::policyNotFound);
+    }
+
+    private ManagedPolicy authorizedPolicy(OperationCall call, java.util.function.Function<String, AwsException> missing) {
+        String arn = IamParams.policyArn(call.parameters());
         ctx.authorize(call, arn);
-        return requirePolicy(ctx.view(call), arn);
+        return ctx.view(call).policy(arn).orElseThrow(() -> missing.apply(arn));
     }
 
     private Optional<Struct> getPolicy(OperationCall call) {
         ManagedPolicy policy = authorizedPolicy(call);
         return Optional.of(Struct.builder()
-                .put("Policy", IamShapes.policy(policy, ctx.view(call), true)).build());
+                .put("Policy", IamShapes.policy(policy, ctx.view(call), IamShapes.View.GET)).build());
     }
 
     private Optional<Struct> listPolicies(OperationCall call) {
@@ -203,7 +215,7 @@ final class PolicyOperations {
         String arn = found.arn().toString();
         ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
-            ManagedPolicy policy = requirePolicy(view, arn);
+            ManagedPolicy policy = view.policy(arn).orElseThrow(() -> IamErrors.policyNotFound(arn));
             if (view.attachmentCount(arn) > 0 || view.boundaryUsageCount(arn) > 0) {
                 throw IamErrors.deleteConflict("Cannot delete a policy attached to entities.");
             }
@@ -213,11 +225,24 @@ final class PolicyOperations {
     }
 
     /**
-     * AWS managed policies belong to the account "aws": changing one (deleting it, its versions or its tags) is a
-     * request on another account's resource, which no resource-based policy allows.
+     * AWS managed policies belong to the account "aws": changing one is refused with AccessDenied, in AWS's words
+     * for deleting the policy or a version and for setting the default version (recorded answers; CreatePolicyVersion
+     * takes the latter by analogy), otherwise (tags) as a request on another account's resource, which no
+     * resource-based policy allows.
      */
     static void requireCustomerManaged(OperationCall call, ManagedPolicy policy) {
         if (policy.awsManaged()) {
+            Optional<String> sentence = switch (call.action()) {
+                case "DeletePolicy" -> Optional.of("Cannot delete policies outside your own account.");
+                case "DeletePolicyVersion" -> Optional.of(
+                        "Cannot delete policy versions for policies outside your own account.");
+                case "SetDefaultPolicyVersion", "CreatePolicyVersion" -> Optional.of(
+                        "Cannot update policies outside your own account.");
+                default -> Optional.empty();
+            };
+            if (sentence.isPresent()) {
+                throw new AwsException(dev.lanyard.aws.ErrorCode.ACCESS_DENIED, sentence.get());
+            }
             String action = "iam:" + call.action();
             throw new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.ACCESS_DENIED, "User: "
                     + call.requireCaller().arn() + " is not authorized to perform: " + action + " on resource: policy "
@@ -227,11 +252,10 @@ final class PolicyOperations {
 
     private Optional<Struct> getPolicyVersion(OperationCall call) {
         String versionId = PolicyVersionOperations.versionId(call);
-        ManagedPolicy policy = authorizedPolicy(call);
+        ManagedPolicy policy = authorizedPolicy(call, arn -> IamErrors.noSuchPolicyVersion(arn, versionId));
         ManagedPolicy.PolicyVersion version = policy.versions().stream()
                 .filter(v -> v.versionId().equals(versionId)).findFirst()
-                .orElseThrow(() -> new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.NO_SUCH_ENTITY,
-                        "Policy " + policy.arn() + " version " + versionId + " does not exist or is not attachable."));
+                .orElseThrow(() -> IamErrors.noSuchPolicyVersion(policy.arn().toString(), versionId));
         return Optional.of(Struct.builder().put("PolicyVersion", version(policy, version)).build());
     }
 

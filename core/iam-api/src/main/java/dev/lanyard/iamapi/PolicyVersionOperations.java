@@ -7,13 +7,10 @@ import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
-import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.ManagedPolicy;
-import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.StoredPolicy;
 import dev.lanyard.iam.model.Tag;
-import dev.lanyard.iam.model.User;
 import dev.lanyard.iam.spi.IamStore.Mutation;
 import dev.lanyard.query.Struct;
 import dev.lanyard.query.Value;
@@ -41,11 +38,16 @@ final class PolicyVersionOperations {
         ops.put("ListPolicyTags", this::listTags);
     }
 
-    /** A customer managed policy of the caller's account, after authorization; AWS managed ones are read-only. */
+    /**
+     * A customer managed policy of the caller's account, after authorization; AWS managed ones are read-only. A
+     * missing one is "Policy ARN was not found.", or the version sentence where the request names a version.
+     */
     private ManagedPolicy ownPolicy(OperationCall call) {
-        String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
+        String arn = IamParams.policyArn(call.parameters());
         ctx.authorize(call, arn);
-        ManagedPolicy policy = PolicyOperations.requirePolicy(ctx.view(call), arn);
+        Optional<String> version = call.parameters().get("VersionId");
+        ManagedPolicy policy = ctx.view(call).policy(arn).orElseThrow(() -> version
+                .map(v -> IamErrors.noSuchPolicyVersion(arn, v)).orElseGet(() -> IamErrors.policyNotFound(arn)));
         PolicyOperations.requireCustomerManaged(call, policy);
         return policy;
     }
@@ -93,8 +95,7 @@ final class PolicyVersionOperations {
 
     private static ManagedPolicy.PolicyVersion requireVersion(ManagedPolicy policy, String id) {
         return policy.versions().stream().filter(v -> v.versionId().equals(id)).findFirst()
-                .orElseThrow(() -> new AwsException(ErrorCode.NO_SUCH_ENTITY, "Policy " + policy.arn()
-                        + " version " + id + " does not exist or is not attachable."));
+                .orElseThrow(() -> IamErrors.noSuchPolicyVersion(policy.arn().toString(), id));
     }
 
     private Optional<Struct> setDefault(OperationCall call) {
@@ -127,45 +128,45 @@ final class PolicyVersionOperations {
     }
 
     private Optional<Struct> listEntities(OperationCall call) {
-        String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
+        String arn = IamParams.policyArn(call.parameters());
         ctx.authorize(call, arn);
         AccountView view = ctx.view(call);
         PolicyOperations.requirePolicy(view, arn);
         String filter = call.parameters().get("EntityFilter").orElse("All");
-        List<Value> users = new ArrayList<>();
-        List<Value> groups = new ArrayList<>();
-        List<Value> roles = new ArrayList<>();
-        boolean boundaries = filter.equals("All") || call.parameters().get("PolicyUsageFilter")
-                .map(f -> f.equals("PermissionsBoundary")).orElse(false);
-        for (User u : view.users()) {
-            if (u.attachedPolicyArns().contains(arn) || boundaries && u.permissionsBoundaryArn().equals(
-                    Optional.of(arn))) {
-                users.add(Struct.builder().put("UserName", u.name()).put("UserId", u.userId()).build());
-            }
-        }
-        for (Group g : view.groups()) {
-            if (g.attachedPolicyArns().contains(arn)) {
-                groups.add(Struct.builder().put("GroupName", g.name()).put("GroupId", g.groupId()).build());
-            }
-        }
-        for (Role r : view.roles()) {
-            if (r.attachedPolicyArns().contains(arn) || boundaries && r.permissionsBoundaryArn().equals(
-                    Optional.of(arn))) {
-                roles.add(Struct.builder().put("RoleName", r.name()).put("RoleId", r.roleId()).build());
-            }
-        }
-        Struct.Builder result = Struct.builder();
+        Optional<String> usage = call.parameters().get("PolicyUsageFilter");
+        boolean permissions = usage.map(u -> u.equals("PermissionsPolicy")).orElse(true);
+        boolean boundaries = usage.map(u -> u.equals("PermissionsBoundary")).orElse(true);
+        // One list, paged as one: groups, then users, then roles (each in the account's order).
+        List<PolicyEntity> entities = new ArrayList<>();
         if (filter.equals("All") || filter.equals("Group")) {
-            result.put("PolicyGroups", new Value.ListOf(groups));
+            view.groups().stream().filter(g -> permissions && g.attachedPolicyArns().contains(arn))
+                    .forEach(g -> entities.add(new PolicyEntity("PolicyGroups", "group/" + g.groupId(),
+                            Struct.builder().put("GroupName", g.name()).put("GroupId", g.groupId()).build())));
         }
         if (filter.equals("All") || filter.equals("User")) {
-            result.put("PolicyUsers", new Value.ListOf(users));
+            view.users().stream().filter(u -> permissions && u.attachedPolicyArns().contains(arn)
+                    || boundaries && u.permissionsBoundaryArn().equals(Optional.of(arn)))
+                    .forEach(u -> entities.add(new PolicyEntity("PolicyUsers", "user/" + u.userId(),
+                            Struct.builder().put("UserName", u.name()).put("UserId", u.userId()).build())));
         }
         if (filter.equals("All") || filter.equals("Role")) {
-            result.put("PolicyRoles", new Value.ListOf(roles));
+            view.roles().stream().filter(r -> permissions && r.attachedPolicyArns().contains(arn)
+                    || boundaries && r.permissionsBoundaryArn().equals(Optional.of(arn)))
+                    .forEach(r -> entities.add(new PolicyEntity("PolicyRoles", "role/" + r.roleId(),
+                            Struct.builder().put("RoleName", r.name()).put("RoleId", r.roleId()).build())));
         }
-        return Optional.of(result.put("IsTruncated", false).build());
+        Pagination.Page<PolicyEntity> page = Pagination.of(call.parameters(), entities, PolicyEntity::key);
+        // AWS writes all three lists whatever the filter, empty ones too.
+        Struct.Builder result = Struct.builder();
+        for (String list : List.of("PolicyGroups", "PolicyUsers", "PolicyRoles")) {
+            result.put(list, new Value.ListOf(page.items().stream().filter(e -> e.list().equals(list))
+                    .<Value>map(PolicyEntity::shape).toList()));
+        }
+        Pagination.put(page, result);
+        return Optional.of(result.build());
     }
+
+    private record PolicyEntity(String list, String key, Struct shape) {}
 
     private Optional<Struct> tag(OperationCall call) {
         ManagedPolicy found = ownPolicy(call);
@@ -192,10 +193,9 @@ final class PolicyVersionOperations {
     }
 
     private Optional<Struct> listTags(OperationCall call) {
-        String arn = Validators.length("policyArn", call.parameters().required("PolicyArn"), 20, 2048);
+        String arn = IamParams.policyArn(call.parameters());
         ctx.authorize(call, arn);
-        ManagedPolicy policy = PolicyOperations.requirePolicy(ctx.view(call), arn);
-        return Optional.of(Struct.builder().put("Tags", IamShapes.tags(policy.tags())).put("IsTruncated", false)
-                .build());
+        ManagedPolicy policy = ctx.view(call).policy(arn).orElseThrow(() -> IamErrors.policyNotFound(arn));
+        return IamShapes.tagPage(call.parameters(), policy.tags());
     }
 }

@@ -92,7 +92,7 @@ final class RoleOperations {
         Optional<String> boundary = p.get("PermissionsBoundary");
         List<Tag> tags = IamParams.tags(p);
         Caller caller = call.requireCaller();
-        ctx.authorize(call, roleArn(caller, path, name), List.of(), tags);
+        ctx.authorize(call, roleArn(caller, path, name));
         Role created = ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
             if (view.role(name).isPresent()) {
@@ -105,21 +105,21 @@ final class RoleOperations {
                     description, maxSession, call.environment().time(), boundary, tags, List.of(), List.of());
             return Mutation.of(role, EntityChange.upsert(role));
         });
-        return Optional.of(Struct.builder().put("Role", IamShapes.role(created, ctx.store().snapshot(), false)).build());
+        return Optional.of(Struct.builder().put("Role", IamShapes.role(created, ctx.store().snapshot(),
+                IamShapes.View.CREATE)).build());
     }
 
-    private Role authorizedRole(OperationCall call, String name, List<Tag> requestTags) {
+    private Role authorizedRole(OperationCall call, String name) {
         Caller caller = call.requireCaller();
         Optional<Role> role = ctx.view(call).role(name);
-        ctx.authorize(call, role.map(r -> r.arn().toString()).orElse(roleArn(caller, "/", name)),
-                role.map(Role::tags).orElse(List.of()), requestTags);
+        ctx.authorize(call, role.map(r -> r.arn().toString()).orElse(roleArn(caller, "/", name)));
         return role.orElseThrow(() -> IamErrors.noSuchRole(name));
     }
 
     private Optional<Struct> getRole(OperationCall call) {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
-        return Optional.of(Struct.builder().put("Role", IamShapes.role(authorizedRole(call, name, List.of()),
-                ctx.store().snapshot(), true))
+        return Optional.of(Struct.builder().put("Role", IamShapes.role(authorizedRole(call, name),
+                ctx.store().snapshot(), IamShapes.View.GET))
                 .build());
     }
 
@@ -132,7 +132,7 @@ final class RoleOperations {
                 .filter(r -> prefix.map(pp -> r.path().startsWith(pp)).orElse(true)).toList();
         Struct.Builder result = Struct.builder();
         Pagination.page(call.parameters(), roles, r -> r.name().toLowerCase(Locale.ROOT), "Roles",
-                r -> IamShapes.role(r, snapshot, false), result);
+                r -> IamShapes.role(r, snapshot, IamShapes.View.LIST), result);
         return Optional.of(result.build());
     }
 
@@ -140,7 +140,7 @@ final class RoleOperations {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
         Optional<String> description = IamParams.description(call.parameters());
         Optional<Duration> maxSession = maxSessionDuration(call.parameters());
-        Role target = authorizedRole(call, name, List.of());
+        Role target = authorizedRole(call, name);
         if (maxSession.isPresent() && target.serviceLinked()) {
             throw new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.UNMODIFIABLE_ENTITY,
                     target.name() + " is an AWS service linked role, max session duration cannot be changed.");
@@ -151,25 +151,27 @@ final class RoleOperations {
                     maxSession.orElse(role.maxSessionDuration()));
             return Mutation.of(updated, EntityChange.upsert(updated));
         });
-        return Optional.empty();
+        // UpdateRole's output is an empty structure, not none: SDKs (botocore, Go's) require its UpdateRoleResult.
+        return Optional.of(Struct.builder().build());
     }
 
     private Optional<Struct> updateRoleDescription(OperationCall call) {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
         String description = Validators.length("description", call.parameters().required("Description"), 0, 1000);
-        authorizedRole(call, name, List.of());
+        authorizedRole(call, name);
         Role updated = ctx.store().update(snapshot -> {
             Role role = requireRole(ctx.view(snapshot, call), name);
             Role changed = role.withDescriptionAndDuration(Optional.of(description), role.maxSessionDuration());
             return Mutation.of(changed, EntityChange.upsert(changed));
         });
-        return Optional.of(Struct.builder().put("Role", IamShapes.role(updated, ctx.store().snapshot(), false)).build());
+        return Optional.of(Struct.builder().put("Role", IamShapes.role(updated, ctx.store().snapshot(),
+                IamShapes.View.UPDATE_DESCRIPTION)).build());
     }
 
     private Optional<Struct> updateAssumeRolePolicy(OperationCall call) {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
         StoredPolicy trust = trustPolicy(call.parameters(), "PolicyDocument");
-        requireModifiable(authorizedRole(call, name, List.of()));
+        requireModifiable(authorizedRole(call, name));
         ctx.store().update(snapshot -> {
             Role role = requireRole(ctx.view(snapshot, call), name)
                     .withTrustPolicy(TrustPrincipals.bind(trust, snapshot));
@@ -180,7 +182,7 @@ final class RoleOperations {
 
     private Optional<Struct> deleteRole(OperationCall call) {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
-        requireModifiable(authorizedRole(call, name, List.of()));
+        requireModifiable(authorizedRole(call, name));
         ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
             Role role = requireRole(view, name);
@@ -201,7 +203,7 @@ final class RoleOperations {
     private Optional<Struct> tagRole(OperationCall call) {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
         List<Tag> tags = IamParams.tags(call.parameters());
-        authorizedRole(call, name, tags);
+        authorizedRole(call, name);
         ctx.store().update(snapshot -> {
             Role role = requireRole(ctx.view(snapshot, call), name);
             Role tagged = role.withTags(IamParams.merge(role.tags(), tags));
@@ -213,7 +215,7 @@ final class RoleOperations {
     private Optional<Struct> untagRole(OperationCall call) {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
         List<String> keys = call.parameters().list("TagKeys");
-        authorizedRole(call, name, List.of());
+        authorizedRole(call, name);
         ctx.store().update(snapshot -> {
             Role role = requireRole(ctx.view(snapshot, call), name);
             Role untagged = role.withTags(IamParams.remove(role.tags(), keys));
@@ -224,7 +226,7 @@ final class RoleOperations {
 
     private Optional<Struct> listRoleTags(OperationCall call) {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
-        Role role = authorizedRole(call, name, List.of());
-        return Optional.of(Struct.builder().put("Tags", IamShapes.tags(role.tags())).put("IsTruncated", false).build());
+        Role role = authorizedRole(call, name);
+        return IamShapes.tagPage(call.parameters(), role.tags());
     }
 }

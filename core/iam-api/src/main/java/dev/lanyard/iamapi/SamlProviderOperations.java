@@ -63,10 +63,11 @@ final class SamlProviderOperations {
         if (required && keys.isEmpty()) {
             throw IamErrors.invalidInput("AssertionEncryptionMode Required needs a private key (AddPrivateKey).");
         }
-        SamlProvider provider = new SamlProvider(caller.account(), name, document,
-                RandomUuid.generate(ctx.random()).toString(), call.environment().time(), parsed.validUntil(), tags,
-                required, keys);
-        ctx.authorize(call, provider.arn(), List.of(), tags);
+        // The model's SAMLProviderUUID is 22 to 64 of [A-Z0-9]: a random UUID's 32 hex digits, upper case.
+        String uuid = RandomUuid.generate(ctx.random()).toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+        SamlProvider provider = new SamlProvider(caller.account(), name, document, uuid, call.environment().time(),
+                parsed.validUntil(), tags, required, keys);
+        ctx.authorize(call, provider.arn());
         ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
             if (view.samlProvider(provider.arn()).isPresent()) {
@@ -218,7 +219,6 @@ final class SamlProviderOperations {
 
     private Optional<Struct> listTags(OperationCall call) {
         SamlProvider provider = authorized(call);
-        return Optional.of(Struct.builder().put("Tags", IamShapes.tags(provider.tags())).put("IsTruncated", false)
-                .build());
+        return IamShapes.tagPage(call.parameters(), provider.tags());
     }
 }

@@ -63,10 +63,9 @@ final class ServerCertificateOperations {
     }
 
     /** Authorizes on the certificate's ARN (its path included when it exists) with its tags. */
-    private Optional<ServerCertificate> authorized(OperationCall call, String name, List<Tag> requestTags) {
+    private Optional<ServerCertificate> authorized(OperationCall call, String name) {
         Optional<ServerCertificate> existing = ctx.view(call).serverCertificate(name);
-        ctx.authorize(call, existing.map(ServerCertificate::arn).orElse(arn(call.requireCaller(), "/", name)),
-                existing.map(ServerCertificate::tags).orElse(List.of()), requestTags);
+        ctx.authorize(call, existing.map(ServerCertificate::arn).orElse(arn(call.requireCaller(), "/", name)));
         return existing;
     }
 
@@ -80,7 +79,7 @@ final class ServerCertificateOperations {
                 .map(c -> Validators.policyText("certificateChain", c, 2097152));
         List<Tag> tags = IamParams.tags(p);
         Instant now = call.environment().time();
-        ctx.authorize(call, arn(call.requireCaller(), path, name), List.of(), tags);
+        ctx.authorize(call, arn(call.requireCaller(), path, name));
         X509Certificate certificate = PemCertificates.certificate(body);
         PrivateKey key = PemCertificates.privateKey(privateKey);
         chain.ifPresent(PemCertificates::chain);
@@ -112,14 +111,12 @@ final class ServerCertificateOperations {
 
     private Optional<Struct> get(OperationCall call) {
         String name = name(call.parameters());
-        ServerCertificate certificate = authorized(call, name, List.of()).orElseThrow(() -> noSuch(name));
+        ServerCertificate certificate = authorized(call, name).orElseThrow(() -> noSuch(name));
         Struct.Builder shape = Struct.builder()
                 .put("ServerCertificateMetadata", metadata(certificate))
                 .put("CertificateBody", certificate.body())
-                .putIfPresent("CertificateChain", certificate.chain());
-        if (!certificate.tags().isEmpty()) {
-            shape.put("Tags", IamShapes.tags(certificate.tags()));
-        }
+                .putIfPresent("CertificateChain", certificate.chain())
+                .put("Tags", IamShapes.tags(certificate.tags()));
         return Optional.of(Struct.builder().put("ServerCertificate", shape.build()).build());
     }
 
@@ -140,7 +137,7 @@ final class ServerCertificateOperations {
         Optional<String> newName = IamParams.optionalName(p, "NewServerCertificateName", "newServerCertificateName",
                 128);
         Optional<String> newPath = p.get("NewPath").map(v -> IamParams.checkPath("NewPath", v));
-        Optional<ServerCertificate> existing = authorized(call, name, List.of());
+        Optional<ServerCertificate> existing = authorized(call, name);
         // As AWS documents: the caller needs permission on the new name (and path) as well as the old.
         ctx.authorize(call, arn(call.requireCaller(), newPath.orElse(existing.map(ServerCertificate::path).orElse("/")),
                 newName.orElse(name)));
@@ -159,7 +156,7 @@ final class ServerCertificateOperations {
 
     private Optional<Struct> delete(OperationCall call) {
         String name = name(call.parameters());
-        authorized(call, name, List.of());
+        authorized(call, name);
         ctx.store().update(snapshot -> {
             ServerCertificate certificate = require(ctx.view(snapshot, call), name);
             return Mutation.of(certificate, EntityChange.remove(certificate));
@@ -170,7 +167,7 @@ final class ServerCertificateOperations {
     private Optional<Struct> tag(OperationCall call) {
         String name = name(call.parameters());
         List<Tag> tags = IamParams.tags(call.parameters());
-        authorized(call, name, tags);
+        authorized(call, name);
         ctx.store().update(snapshot -> {
             ServerCertificate certificate = require(ctx.view(snapshot, call), name);
             ServerCertificate tagged = certificate.withTags(IamParams.merge(certificate.tags(), tags));
@@ -182,7 +179,7 @@ final class ServerCertificateOperations {
     private Optional<Struct> untag(OperationCall call) {
         String name = name(call.parameters());
         List<String> keys = call.parameters().list("TagKeys");
-        authorized(call, name, List.of());
+        authorized(call, name);
         ctx.store().update(snapshot -> {
             ServerCertificate certificate = require(ctx.view(snapshot, call), name);
             ServerCertificate untagged = certificate.withTags(IamParams.remove(certificate.tags(), keys));
@@ -193,7 +190,7 @@ final class ServerCertificateOperations {
 
     private Optional<Struct> listTags(OperationCall call) {
         String name = name(call.parameters());
-        ServerCertificate certificate = authorized(call, name, List.of()).orElseThrow(() -> noSuch(name));
+        ServerCertificate certificate = authorized(call, name).orElseThrow(() -> noSuch(name));
         Struct.Builder result = Struct.builder();
         Pagination.page(call.parameters(), certificate.tags().stream()
                 .sorted(java.util.Comparator.comparing(Tag::key)).toList(), Tag::key, "Tags",

@@ -61,8 +61,7 @@ final class ServiceLinkedRoleOperations {
             throw IamErrors.invalidInput("The role name " + name + " is longer than 64 characters.");
         }
         Caller caller = call.requireCaller();
-        ctx.authorize(call, "iam:" + call.action(), RoleOperations.roleArn(caller, type.path(), name), List.of(),
-                List.of(), Map.of("iam:AWSServiceName", service));
+        ctx.authorize(call, RoleOperations.roleArn(caller, type.path(), name));
         StoredPolicy trust = StoredPolicy.parse(type.trustPolicy(), PolicyKind.TRUST);
         List<String> attached = ctx.awsManaged().entry(type.policyArn()).isPresent()
                 ? List.of(type.policyArn()) : List.of();
@@ -77,7 +76,8 @@ final class ServiceLinkedRoleOperations {
                     call.environment().time(), Optional.empty(), List.of(), List.of(), attached);
             return Mutation.of(role, EntityChange.upsert(role));
         });
-        return Optional.of(Struct.builder().put("Role", IamShapes.role(created, ctx.store().snapshot(), false))
+        return Optional.of(Struct.builder().put("Role", IamShapes.role(created, ctx.store().snapshot(),
+                IamShapes.View.CREATE))
                 .build());
     }
 

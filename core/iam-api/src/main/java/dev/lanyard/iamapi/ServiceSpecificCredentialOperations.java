@@ -144,7 +144,7 @@ final class ServiceSpecificCredentialOperations {
                 .filter(c -> user.map(u -> c.userName().equalsIgnoreCase(u)).orElse(true))
                 .filter(c -> service.map(c.serviceName()::equals).orElse(true))
                 .sorted(Comparator.comparing(ServiceSpecificCredential::id)).toList();
-        ModelPage<ServiceSpecificCredential> page = ModelPage.of(p, credentials, ServiceSpecificCredential::id);
+        Pagination.Page<ServiceSpecificCredential> page = Pagination.of(p, credentials, ServiceSpecificCredential::id);
         Struct.Builder result = Struct.builder()
                 .put("ServiceSpecificCredentials", new Value.ListOf(page.items().stream()
                         .<Value>map(c -> metadata(c, now)).toList()))

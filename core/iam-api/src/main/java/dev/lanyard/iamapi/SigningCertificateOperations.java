@@ -75,7 +75,7 @@ final class SigningCertificateOperations {
         SigningCertificate created = ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
             Optional<String> canonical = owner.map(n -> UserOperations.requireUser(view, n).name());
-            byte[] der = der(PemCertificates.certificate(body), now);
+            byte[] der = der(parsed(body), now);
             if (view.allSigningCertificates().stream().anyMatch(c -> Arrays.equals(der(c.body()), der))) {
                 throw new AwsException(ErrorCode.DUPLICATE_CERTIFICATE,
                         "The same certificate is already associated with an IAM user in this account.");
@@ -88,6 +88,15 @@ final class SigningCertificateOperations {
             return Mutation.of(certificate, EntityChange.upsert(certificate));
         });
         return Optional.of(Struct.builder().put("Certificate", shape(created)).build());
+    }
+
+    /** The body's one certificate; AWS's answer to anything else names the body (a certificate is public). */
+    private static X509Certificate parsed(String body) {
+        try {
+            return PemCertificates.certificate(body);
+        } catch (AwsException e) {
+            throw PemCertificates.malformed("Certificate " + body + " is malformed.");
+        }
     }
 
     /** The DER of a certificate IAM accepts: one X.509 certificate, valid now (InvalidCertificate otherwise). */

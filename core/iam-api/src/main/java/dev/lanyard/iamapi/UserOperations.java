@@ -44,11 +44,10 @@ final class UserOperations {
         return "arn:aws:iam::" + caller.account().value() + ":user" + path + name;
     }
 
-    /** Authorizes on the user's ARN (with its tags when it exists) before telling whether it exists. */
-    private User authorizedUser(OperationCall call, String name, List<Tag> requestTags) {
+    /** Authorizes on the user's ARN before telling whether it exists. */
+    private User authorizedUser(OperationCall call, String name) {
         Optional<User> user = ctx.view(call).user(name);
-        ctx.authorize(call, user.map(u -> u.arn().toString()).orElse(userArn(call.requireCaller(), "/", name)),
-                user.map(User::tags).orElse(List.of()), requestTags);
+        ctx.authorize(call, user.map(u -> u.arn().toString()).orElse(userArn(call.requireCaller(), "/", name)));
         return user.orElseThrow(() -> IamErrors.noSuchUser(name));
     }
 
@@ -59,7 +58,7 @@ final class UserOperations {
         List<Tag> tags = IamParams.tags(p);
         Optional<String> boundary = p.get("PermissionsBoundary");
         Caller caller = call.requireCaller();
-        ctx.authorize(call, userArn(caller, path, name), List.of(), tags);
+        ctx.authorize(call, userArn(caller, path, name));
         User created = ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
             if (view.user(name).isPresent()) {
@@ -71,7 +70,7 @@ final class UserOperations {
                     call.environment().time(), boundary, tags, List.of(), List.of());
             return Mutation.of(user, EntityChange.upsert(user));
         });
-        return Optional.of(Struct.builder().put("User", IamShapes.user(created, true)).build());
+        return Optional.of(Struct.builder().put("User", IamShapes.user(created, IamShapes.View.CREATE)).build());
     }
 
     private Optional<Struct> getUser(OperationCall call) {
@@ -82,12 +81,11 @@ final class UserOperations {
             return Optional.of(Struct.builder().put("User", self(call, view, caller)).build());
         }
         User user = view.user(name.get()).orElse(null);
-        ctx.authorize(call, user != null ? user.arn().toString() : userArn(caller, "/", name.get()),
-                user != null ? user.tags() : List.of(), List.of());
+        ctx.authorize(call, user != null ? user.arn().toString() : userArn(caller, "/", name.get()));
         if (user == null) {
             throw IamErrors.noSuchUser(name.get());
         }
-        return Optional.of(Struct.builder().put("User", IamShapes.user(user, true)).build());
+        return Optional.of(Struct.builder().put("User", IamShapes.user(user, IamShapes.View.GET)).build());
     }
 
     /**
@@ -99,8 +97,8 @@ final class UserOperations {
             case Caller.IamUser user -> {
                 User current = view.userById(user.user().userId())
                         .orElseThrow(() -> IamErrors.noSuchUser(user.user().name()));
-                ctx.authorize(call, current.arn().toString(), current.tags(), List.of());
-                yield IamShapes.user(current, true);
+                ctx.authorize(call, current.arn().toString());
+                yield IamShapes.user(current, IamShapes.View.GET);
             }
             case Caller.Root root -> {
                 ctx.authorize(call, root.arn());
@@ -126,7 +124,7 @@ final class UserOperations {
                 .filter(u -> prefix.map(pp -> u.path().startsWith(pp)).orElse(true)).toList();
         Struct.Builder result = Struct.builder();
         Pagination.page(call.parameters(), users, u -> u.name().toLowerCase(Locale.ROOT), "Users",
-                u -> IamShapes.user(u, false), result);
+                u -> IamShapes.user(u, IamShapes.View.LIST), result);
         return Optional.of(result.build());
     }
 
@@ -135,7 +133,7 @@ final class UserOperations {
         String name = IamParams.name(p, "UserName", "userName", 128);
         Optional<String> newName = IamParams.optionalName(p, "NewUserName", "newUserName", 64);
         Optional<String> newPath = p.get("NewPath").map(v -> IamParams.checkPath("NewPath", v));
-        authorizedUser(call, name, List.of());
+        authorizedUser(call, name);
         ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
             User user = requireUser(view, name);
@@ -160,7 +158,7 @@ final class UserOperations {
 
     private Optional<Struct> deleteUser(OperationCall call) {
         String name = IamParams.name(call.parameters(), "UserName", "userName", 128);
-        authorizedUser(call, name, List.of());
+        authorizedUser(call, name);
         ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
             User user = requireUser(view, name);
@@ -193,7 +191,7 @@ final class UserOperations {
     private Optional<Struct> tagUser(OperationCall call) {
         String name = IamParams.name(call.parameters(), "UserName", "userName", 128);
         List<Tag> tags = IamParams.tags(call.parameters());
-        authorizedUser(call, name, tags);
+        authorizedUser(call, name);
         ctx.store().update(snapshot -> {
             User user = requireUser(ctx.view(snapshot, call), name);
             User tagged = user.withTags(IamParams.merge(user.tags(), tags));
@@ -205,7 +203,7 @@ final class UserOperations {
     private Optional<Struct> untagUser(OperationCall call) {
         String name = IamParams.name(call.parameters(), "UserName", "userName", 128);
         List<String> keys = call.parameters().list("TagKeys");
-        authorizedUser(call, name, List.of());
+        authorizedUser(call, name);
         ctx.store().update(snapshot -> {
             User user = requireUser(ctx.view(snapshot, call), name);
             User untagged = user.withTags(IamParams.remove(user.tags(), keys));
@@ -216,7 +214,7 @@ final class UserOperations {
 
     private Optional<Struct> listUserTags(OperationCall call) {
         String name = IamParams.name(call.parameters(), "UserName", "userName", 128);
-        User user = authorizedUser(call, name, List.of());
-        return Optional.of(Struct.builder().put("Tags", IamShapes.tags(user.tags())).put("IsTruncated", false).build());
+        User user = authorizedUser(call, name);
+        return IamShapes.tagPage(call.parameters(), user.tags());
     }
 }

@@ -29,7 +29,6 @@ import dev.lanyard.tokens.SessionTokenCodec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -254,11 +253,7 @@ public final class AssumeRole implements Operation {
         request.externalId().ifPresent(id -> keys.put("sts:ExternalId", id));
         sourceIdentity.ifPresent(s -> keys.put("sts:SourceIdentity", s));
         request.tags().addTo(keys);
-        Map<String, String> resourceTags = new LinkedHashMap<>();
-        role.tags().forEach(t -> resourceTags.put(t.key().toLowerCase(Locale.ROOT), t.value()));
-        // Transitive tags replace the role's matching tags while its trust policy is evaluated.
-        inheritedTransitive.forEach(t -> resourceTags.put(t.key().toLowerCase(Locale.ROOT), t.value()));
-        resourceTags.forEach((k, v) -> keys.put("aws:ResourceTag/" + k, v));
+        FederatedTrust.roleResourceKeys(keys, role, inheritedTransitive);
         return keys.build();
     }
 }

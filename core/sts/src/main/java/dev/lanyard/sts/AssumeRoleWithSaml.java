@@ -176,7 +176,7 @@ public final class AssumeRoleWithSaml implements Operation {
         keys.put("sts:RoleSessionName", sessionName);
         saml.sourceIdentity().ifPresent(s -> keys.put("sts:SourceIdentity", s));
         tags.addTo(keys);
-        role.tags().forEach(t -> keys.put("aws:ResourceTag/" + t.key(), t.value()));
+        FederatedTrust.roleResourceKeys(keys, role, List.of());
         keys.put("saml:aud", saml.recipient());
         keys.put("saml:iss", saml.issuer());
         keys.put("saml:doc", role.account().value() + "/" + provider.name());

@@ -138,7 +138,7 @@ public final class AssumeRoleWithWebIdentity implements Operation {
         keys.put("sts:RoleSessionName", sessionName);
         identity.sourceIdentity().ifPresent(s -> keys.put("sts:SourceIdentity", s));
         tags.addTo(keys);
-        role.tags().forEach(t -> keys.put("aws:ResourceTag/" + t.key(), t.value()));
+        FederatedTrust.roleResourceKeys(keys, role, List.of());
         claims.forEach((key, values) -> {
             if (values.size() == 1 && !key.endsWith(":amr")) {
                 keys.put(key, values.getFirst());

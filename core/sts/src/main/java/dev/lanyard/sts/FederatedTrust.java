@@ -15,6 +15,8 @@ import dev.lanyard.policy.PolicyRef;
 import dev.lanyard.policy.PolicySource;
 import dev.lanyard.policy.PrincipalIdentity;
 import dev.lanyard.query.Struct;
+import dev.lanyard.tokens.SessionTag;
+import java.util.List;
 import java.util.Optional;
 
 /** What the two federation calls share: the trust check of an identity provider, and the session's name. */
@@ -33,6 +35,21 @@ final class FederatedTrust {
             throw new AwsException(ErrorCode.ACCESS_DENIED, "Not authorized to perform " + action,
                     String.join("; ", decision.trace()));
         }
+    }
+
+    /**
+     * The role as the resource of an AssumeRole* call: its tags as {@code aws:ResourceTag} and {@code iam:ResourceTag}
+     * (the reference's role resource type carries both), with the caller's transitive session tags replacing role
+     * tags of the same key (keys compare case-insensitively).
+     */
+    static void roleResourceKeys(ContextKeys.Builder keys, Role role, List<SessionTag> inheritedTransitive) {
+        role.tags().forEach(t -> resourceTag(keys, t.key(), t.value()));
+        inheritedTransitive.forEach(t -> resourceTag(keys, t.key(), t.value()));
+    }
+
+    private static void resourceTag(ContextKeys.Builder keys, String key, String value) {
+        keys.put("aws:ResourceTag/" + key, value);
+        keys.put("iam:ResourceTag/" + key, value);
     }
 
     /** AssumedRoleUser: {@code ROLEID:SESSION} and the session ARN, which drops the role's path. */

@@ -78,12 +78,19 @@ public final class GetWebIdentityToken implements Operation {
             throw new AwsException(ErrorCode.SESSION_DURATION_ESCALATION,
                     "The requested DurationSeconds exceeds the remaining duration of the calling session.");
         });
-        ContextKeys.Builder keys = ContextKeys.builder();
-        keys.putMulti("sts:IdentityTokenAudience", audiences);
-        keys.put("sts:DurationSeconds", Long.toString(duration.toSeconds()));
-        tags.addTo(keys);
+        ContextKeys.Builder builder = ContextKeys.builder();
+        builder.putMulti("sts:IdentityTokenAudience", audiences);
+        builder.put("sts:DurationSeconds", Long.toString(duration.toSeconds()));
+        builder.put("sts:SigningAlgorithm", algorithm);
+        tags.addTo(builder);
+        ContextKeys keys = builder.build();
         access.require(snapshot, caller, call.environment(), new AccessRequest("sts:GetWebIdentityToken", "*",
-                Optional.of(caller.account()), keys.build(), Optional.empty(), false));
+                Optional.of(caller.account()), keys, Optional.empty(), false));
+        // Tags in the token need their own permission, as session tags need sts:TagSession.
+        if (!tags.isEmpty()) {
+            access.require(snapshot, caller, call.environment(), new AccessRequest("sts:TagGetWebIdentityToken",
+                    "*", Optional.of(caller.account()), keys, Optional.empty(), false));
+        }
         OutboundSigningKeys signingKeys = snapshot.outboundSigningKeys().orElseThrow(() -> new AwsException(
                 ErrorCode.OUTBOUND_FEDERATION_DISABLED, "Outbound web identity federation is disabled."));
         String token = signer.sign(signingKeys.privateJwkSet(), algorithm, claims(caller, call, audiences, tags, now,

@@ -5,34 +5,65 @@ import static java.util.Objects.requireNonNull;
 import dev.lanyard.tokens.internal.AesGcm;
 import dev.lanyard.tokens.internal.MalformedDataException;
 import dev.lanyard.tokens.internal.StrictBase64;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The key-encryption key that protects everything secret at rest: token keysets, IAM secret access keys, TOTP seeds.
+ * The key-encryption key that protects everything secret at rest: token keysets, IAM secret access keys, TOTP seeds,
+ * private keys.
  *
- * <p>Sealed form: {@code version (1) || nonce (12) || AES-256-GCM ciphertext || tag (16)}. The associated data names
- * the purpose and the row (e.g. {@code "iam-secret-key:AKIA…"}), so a ciphertext moved to another row or purpose does
- * not open. The version byte is authenticated too, as the first byte of the associated data.
+ * <p>Sealed form: {@code version (1) = 2 || key id (8) || nonce (12) || AES-256-GCM ciphertext || tag (16)}. The key
+ * id ({@link MasterKeyId}) says which of a node's master keys opens it, so keys can be rotated while data sealed under
+ * the old one is still around. The associated data names the purpose and the row (e.g.
+ * {@code "iam-secret-key:AKIA…"}), so a ciphertext moved to another row or purpose does not open; the version byte and
+ * the key id are authenticated too, as the first bytes of the associated data. Version 1, written before keys had
+ * ids, is the same without the key id; it is still opened, never written.
  *
  * <p>Random nonces: data at rest is sealed far fewer than 2<sup>32</sup> times per master key, the NIST SP 800-38D
  * bound that keeps the nonce-collision probability below 2<sup>-32</sup>.
  */
-public final class MasterKey {
+public final class MasterKey implements Sealer {
     public static final int KEY_BYTES = 32;
-    private static final int VERSION = 1;
-    private static final int HEADER_BYTES = 1 + AesGcm.NONCE_BYTES;
+    static final int LEGACY_VERSION = 1;
+    static final int VERSION = 2;
+    private static final int LEGACY_HEADER_BYTES = 1 + AesGcm.NONCE_BYTES;
+    static final int HEADER_BYTES = 1 + MasterKeyId.BYTES + AesGcm.NONCE_BYTES;
+    private static final byte[] ID_LABEL = "lanyard-master-key-id".getBytes(StandardCharsets.US_ASCII);
 
     private final SecretBytes key;
+    private final MasterKeyId id;
     private final SecureRandom rnd;
 
     private MasterKey(SecretBytes key, SecureRandom rnd) {
         this.key = key;
+        this.id = idOf(key);
         this.rnd = rnd;
+    }
+
+    private static MasterKeyId idOf(SecretBytes key) {
+        byte[] raw = key.reveal();
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(raw, "HmacSHA256"));
+            return MasterKeyId.of(mac.doFinal(ID_LABEL), 0);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+        }
+    }
+
+    /** Which key this is; what sealed data names. Not secret. */
+    public MasterKeyId id() {
+        return id;
     }
 
     public static MasterKey generate(SecureRandom rnd) {
@@ -76,17 +107,20 @@ public final class MasterKey {
         }
     }
 
+    @Override
     public byte[] encrypt(byte[] plaintext, byte[] associatedData) {
         requireNonNull(plaintext, "plaintext is null");
         requireNonNull(associatedData, "associatedData is null");
         byte[] sealed = new byte[HEADER_BYTES + plaintext.length + AesGcm.TAG_BYTES];
         sealed[0] = VERSION;
+        System.arraycopy(id.bytes(), 0, sealed, 1, MasterKeyId.BYTES);
         byte[] nonce = new byte[AesGcm.NONCE_BYTES];
         rnd.nextBytes(nonce);
-        System.arraycopy(nonce, 0, sealed, 1, nonce.length);
-        Cipher cipher = AesGcm.cipher(Cipher.ENCRYPT_MODE, key, sealed, 1);
+        int nonceAt = 1 + MasterKeyId.BYTES;
+        System.arraycopy(nonce, 0, sealed, nonceAt, nonce.length);
+        Cipher cipher = AesGcm.cipher(Cipher.ENCRYPT_MODE, key, sealed, nonceAt);
         try {
-            cipher.updateAAD(sealed, 0, 1);
+            cipher.updateAAD(sealed, 0, nonceAt);
             cipher.updateAAD(associatedData);
             cipher.doFinal(plaintext, 0, plaintext.length, sealed, HEADER_BYTES);
         } catch (GeneralSecurityException e) {
@@ -101,20 +135,29 @@ public final class MasterKey {
      * @throws SealedDataException if it is truncated, of an unknown version, tampered with, bound to other associated
      *     data, or sealed under another master key
      */
+    @Override
     public byte[] decrypt(byte[] sealed, byte[] associatedData) throws SealedDataException {
         requireNonNull(sealed, "sealed is null");
         requireNonNull(associatedData, "associatedData is null");
-        if (sealed.length < HEADER_BYTES + AesGcm.TAG_BYTES) {
+        int header = switch (version(sealed)) {
+            case -1 -> throw new SealedDataException("sealed data is truncated");
+            case LEGACY_VERSION -> LEGACY_HEADER_BYTES;
+            case VERSION -> HEADER_BYTES;
+            default -> throw new SealedDataException("sealed data has unknown version " + version(sealed));
+        };
+        if (sealed.length < header + AesGcm.TAG_BYTES) {
             throw new SealedDataException("sealed data is truncated");
         }
-        if (sealed[0] != VERSION) {
-            throw new SealedDataException("sealed data has unknown version " + (sealed[0] & 0xFF));
+        if (header == HEADER_BYTES && !id.equals(MasterKeyId.of(sealed, 1))) {
+            throw new SealedDataException("sealed data is sealed under master key " + MasterKeyId.of(sealed, 1)
+                    + ", not " + id);
         }
-        Cipher cipher = AesGcm.cipher(Cipher.DECRYPT_MODE, key, sealed, 1);
+        int nonceAt = header - AesGcm.NONCE_BYTES;
+        Cipher cipher = AesGcm.cipher(Cipher.DECRYPT_MODE, key, sealed, nonceAt);
         try {
-            cipher.updateAAD(sealed, 0, 1);
+            cipher.updateAAD(sealed, 0, nonceAt);
             cipher.updateAAD(associatedData);
-            return cipher.doFinal(sealed, HEADER_BYTES, sealed.length - HEADER_BYTES);
+            return cipher.doFinal(sealed, header, sealed.length - header);
         } catch (AEADBadTagException e) {
             throw new SealedDataException("sealed data does not authenticate (wrong key, data or associated data)");
         } catch (GeneralSecurityException e) {
@@ -122,8 +165,23 @@ public final class MasterKey {
         }
     }
 
+    /** The format version of sealed data, or -1 when there is not even a version byte. */
+    static int version(byte[] sealed) {
+        return sealed.length == 0 ? -1 : sealed[0] & 0xFF;
+    }
+
+    /**
+     * The key that sealed this, when it says so (version 2, long enough to be sealed data); empty for data sealed
+     * before keys had ids and for anything that is not sealed data at all.
+     */
+    public static Optional<MasterKeyId> sealedBy(byte[] sealed) {
+        requireNonNull(sealed, "sealed is null");
+        return version(sealed) == VERSION && sealed.length >= HEADER_BYTES + AesGcm.TAG_BYTES
+                ? Optional.of(MasterKeyId.of(sealed, 1)) : Optional.empty();
+    }
+
     @Override
     public String toString() {
-        return "MasterKey[REDACTED]";
+        return "MasterKey[id=" + id + ", REDACTED]";
     }
 }

@@ -194,7 +194,7 @@ public record TokenKeyset(List<TokenKey> keys) {
     }
 
     /** The store's form: the whole keyset, material and metadata, sealed under the master key. */
-    public byte[] toEncryptedBytes(MasterKey master) {
+    public byte[] toEncryptedBytes(Sealer master) {
         requireNonNull(master, "master is null");
         byte[] plain = KeysetEncoding.encode(this);
         try {
@@ -204,7 +204,7 @@ public record TokenKeyset(List<TokenKey> keys) {
         }
     }
 
-    public static TokenKeyset fromEncryptedBytes(byte[] data, MasterKey master) throws SealedDataException {
+    public static TokenKeyset fromEncryptedBytes(byte[] data, Sealer master) throws SealedDataException {
         requireNonNull(data, "data is null");
         requireNonNull(master, "master is null");
         byte[] plain = master.decrypt(data, ASSOCIATED_DATA);

@@ -23,7 +23,8 @@ class MasterKeyTest {
         byte[] plaintext = new byte[length];
         rnd.nextBytes(plaintext);
         byte[] sealed = master.encrypt(plaintext, AAD);
-        assertThat(sealed).hasSize(1 + 12 + length + 16);
+        assertThat(sealed).hasSize(1 + 8 + 12 + length + 16);
+        assertThat(MasterKey.sealedBy(sealed)).contains(master.id());
         assertThat(master.decrypt(sealed, AAD)).isEqualTo(plaintext);
     }
 
@@ -84,6 +85,50 @@ class MasterKeyTest {
                         assertThat(e.getMessage()).doesNotContain(encoded);
                     }
                 });
+    }
+
+    @Test
+    void theKeyIdIsStableAndDiffersBetweenKeys() {
+        MasterKey same = MasterKey.fromBase64(master.toBase64(), rnd);
+        assertThat(same.id()).isEqualTo(master.id());
+        assertThat(MasterKey.generate(rnd).id()).isNotEqualTo(master.id());
+        assertThat(master.id().value()).matches("[0-9a-f]{16}");
+    }
+
+    @Test
+    void anotherKeysDataIsRefusedByItsId() {
+        MasterKey other = MasterKey.generate(rnd);
+        byte[] sealed = other.encrypt("secret".getBytes(UTF_8), AAD);
+        assertThatThrownBy(() -> master.decrypt(sealed, AAD)).isInstanceOf(SealedDataException.class)
+                .hasMessageContaining(other.id().value());
+    }
+
+    /** Version 1, written before keys had ids: {@code 1 || nonce || ciphertext || tag}, the version byte as AAD. */
+    @Test
+    void dataSealedBeforeKeysHadIdsStillOpens() throws Exception {
+        byte[] plaintext = "an older secret".getBytes(UTF_8);
+        byte[] legacy = legacySeal(master, plaintext, AAD);
+        assertThat(MasterKey.sealedBy(legacy)).isEmpty();
+        assertThat(master.decrypt(legacy, AAD)).isEqualTo(plaintext);
+        assertThatThrownBy(() -> MasterKey.generate(rnd).decrypt(legacy, AAD)).isInstanceOf(SealedDataException.class);
+        assertThatThrownBy(() -> master.decrypt(legacy, "other".getBytes(UTF_8)))
+                .isInstanceOf(SealedDataException.class);
+    }
+
+    static byte[] legacySeal(MasterKey key, byte[] plaintext, byte[] aad) throws Exception {
+        byte[] nonce = new byte[12];
+        new java.util.Random(5).nextBytes(nonce);
+        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(
+                Base64.getDecoder().decode(key.toBase64()), "AES"), new javax.crypto.spec.GCMParameterSpec(128, nonce));
+        cipher.updateAAD(new byte[] {1});
+        cipher.updateAAD(aad);
+        byte[] body = cipher.doFinal(plaintext);
+        byte[] sealed = new byte[1 + 12 + body.length];
+        sealed[0] = 1;
+        System.arraycopy(nonce, 0, sealed, 1, 12);
+        System.arraycopy(body, 0, sealed, 13, body.length);
+        return sealed;
     }
 
     @Test

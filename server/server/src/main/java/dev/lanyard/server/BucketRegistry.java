@@ -7,7 +7,6 @@ import dev.lanyard.iam.model.S3Bucket;
 import dev.lanyard.store.jdbc.EmbeddedDatabase;
 import dev.lanyard.store.jdbc.JdbcIamStore;
 import dev.lanyard.store.jdbc.PostgresDatabase;
-import dev.lanyard.tokens.MasterKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,10 +30,12 @@ public final class BucketRegistry implements AutoCloseable {
 
     /** @param random only used when the data directory has no master key yet (a fresh one is then made) */
     public static BucketRegistry open(LanyardConfig config, Clock clock, SecureRandom random) {
-        MasterKey masterKey = MasterKeySource.load(config.dataDirectory(), config.masterKeyBase64(), random);
+        MasterKeySource.Loaded keys = MasterKeySource.load(config.dataDirectory(), config.masterKeyBase64(),
+                config.masterKeyFile(), random);
         JdbcIamStore store = config.database()
-                .map(db -> PostgresDatabase.open(db.jdbcUrl(), db.user(), db.password(), masterKey, clock))
-                .orElseGet(() -> EmbeddedDatabase.open(config.dataDirectory(), masterKey, clock));
+                .map(db -> PostgresDatabase.open(db.jdbcUrl(), db.user(), db.password(), keys.ring(),
+                        config.nodeId(), JdbcIamStore.DEFAULT_WRITE_TIMEOUT, clock))
+                .orElseGet(() -> EmbeddedDatabase.open(config.dataDirectory(), keys.ring(), clock));
         return new BucketRegistry(store);
     }
 

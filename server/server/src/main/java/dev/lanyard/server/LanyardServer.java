@@ -18,7 +18,7 @@ import dev.lanyard.store.jdbc.JdbcIamStore;
 import dev.lanyard.store.jdbc.PostgresDatabase;
 import dev.lanyard.sts.CredentialIssuer;
 import dev.lanyard.sts.StsOperations;
-import dev.lanyard.tokens.MasterKey;
+import dev.lanyard.tokens.Sealer;
 import dev.lanyard.tokens.SessionTokenCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,6 +37,10 @@ import java.util.concurrent.TimeUnit;
 /** The composition root: wires the store, keys, engine and operations, and starts the HTTP server. */
 public final class LanyardServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.lanyard.server");
+    /** How often a node re-reads a master key file the operator gives (a rotation's first and last steps). */
+    private static final long KEY_FILE_CHECK_SECONDS = 2;
+    /** How long {@link #close()} lets a running background task (a key rotation's write) finish. */
+    private static final long MAINTENANCE_STOP_SECONDS = 5;
     private static final com.fasterxml.jackson.databind.ObjectMapper HEALTH_JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
     private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY_DIRECTORY =
@@ -48,14 +52,20 @@ public final class LanyardServer implements AutoCloseable {
     private final ApiHandler handler;
     private final ScheduledExecutorService maintenance;
     private final dev.lanyard.oidc.HttpJwksFetcher jwksFetcher;
+    private final MasterKeyRotator keyRotator;
+    /** Absent when the socket could not be made (said in the log at start). */
+    private final Optional<AdminSocket> admin;
     private final OutboundIssuer outbound;
     static final String OUTBOUND_PATH = "/outbound/";
     private final Account managementAccount;
     private final boolean firstStart;
     private final java.util.Set<String> iamActions;
     private final Optional<dev.lanyard.s3gateway.S3GatewayServer> s3;
-    private int port;
     private int s3Port;
+    private final java.util.Set<String> stsActions;
+    private int port;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
     private LanyardServer(LanyardConfig config, Clock clock) {
         this.config = requireNonNull(config, "config is null");
@@ -76,14 +86,20 @@ public final class LanyardServer implements AutoCloseable {
         Thread.ofPlatform().name("lanyard-http-build").daemon().start(httpBuild);
         SecureRandom random = new SecureRandom();
         Path dataDirectory = prepareDataDirectory(config.dataDirectory());
-        if (config.database().isPresent() && config.masterKeyBase64().isEmpty()) {
-            throw new IllegalStateException("nodes sharing a database must share the master key: set"
-                    + " LANYARD_MASTER_KEY (base64 of 32 bytes) to the same value on every node");
+        if (config.database().isPresent() && config.masterKeyBase64().isEmpty()
+                && config.masterKeyFile().isEmpty()) {
+            throw new IllegalStateException("nodes sharing a database must share the master key: give every node the"
+                    + " same key file (--master-key-file) or LANYARD_MASTER_KEY (base64 of 32 bytes)");
         }
-        MasterKey masterKey = MasterKeySource.load(dataDirectory, config.masterKeyBase64(), random);
+        MasterKeySource.Loaded keys = MasterKeySource.load(dataDirectory, config.masterKeyBase64(),
+                config.masterKeyFile(), random);
         this.store = config.database()
-                .map(db -> PostgresDatabase.open(db.jdbcUrl(), db.user(), db.password(), masterKey, clock))
-                .orElseGet(() -> EmbeddedDatabase.open(dataDirectory, masterKey, clock));
+                .map(db -> PostgresDatabase.open(db.jdbcUrl(), db.user(), db.password(), keys.ring(),
+                        config.nodeId(), JdbcIamStore.DEFAULT_WRITE_TIMEOUT, clock))
+                .orElseGet(() -> EmbeddedDatabase.open(dataDirectory, keys.ring(), clock));
+        // sealing and opening through the store's keyring, which a master-key rotation changes while serving
+        Sealer masterKey = store.sealer();
+        this.keyRotator = new MasterKeyRotator(store, keys, random);
         TokenKeysetManager keysets = new TokenKeysetManager(store, masterKey, clock, random,
                 config.keyRotationPeriod(), LanyardConfig.MAX_SESSION_LIFETIME,
                 // every node refreshes its keyset each interval: after three, all have seen a staged key
@@ -127,8 +143,10 @@ public final class LanyardServer implements AutoCloseable {
         this.s3 = config.s3Gateway().map(s3Config -> new dev.lanyard.s3gateway.S3GatewayServer(s3Config.host(),
                 s3Config.port(), new dev.lanyard.s3gateway.S3Gateway(s3Config, store, store, access, gatherer,
                         authenticator::authenticateS3, new LogAuditSink(), clock)));
-        this.handler = new ApiHandler(StsOperations.create(store, access, issuer, mfa, webIdentity, saml,
-                signer, issuerForAccount, random),
+        java.util.Map<String, dev.lanyard.authz.Operation> sts = StsOperations.create(store, access, issuer, mfa,
+                webIdentity, saml, signer, issuerForAccount, random);
+        this.stsActions = java.util.Set.copyOf(sts.keySet());
+        this.handler = new ApiHandler(sts,
                 iam,
                 new OrganizationsOperations(store, access, accounts),
                 authenticator,
@@ -139,6 +157,11 @@ public final class LanyardServer implements AutoCloseable {
         long every = config.keyCheckInterval().toMillis();
         maintenance.scheduleAtFixedRate(() -> refreshKeys(keysets), every, every, TimeUnit.MILLISECONDS);
         maintenance.scheduleAtFixedRate(() -> rotateOutboundKeys(signer, clock), every, every, TimeUnit.MILLISECONDS);
+        if (keys.kind() == MasterKeySource.Kind.GIVEN_FILE) {
+            maintenance.scheduleWithFixedDelay(this::reloadMasterKeys, KEY_FILE_CHECK_SECONDS,
+                    KEY_FILE_CHECK_SECONDS, TimeUnit.SECONDS);
+        }
+        this.admin = AdminSocket.open(dataDirectory, store, keyRotator);
         if (config.database().isPresent()) {
             long poll = config.storePollInterval().toMillis();
             maintenance.scheduleWithFixedDelay(this::pollStore, poll, poll, TimeUnit.MILLISECONDS);
@@ -252,6 +275,14 @@ public final class LanyardServer implements AutoCloseable {
         return body.put("iamVersion", store.snapshot().version()).toString();
     }
 
+    private void reloadMasterKeys() {
+        try {
+            keyRotator.reloadIfChanged();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot reload the master keys: " + e.getMessage());
+        }
+    }
+
     private static void refreshKeys(TokenKeysetManager keysets) {
         try {
             keysets.refresh();
@@ -306,6 +337,11 @@ public final class LanyardServer implements AutoCloseable {
         return iamActions;
     }
 
+    /** The STS actions this server serves. */
+    public java.util.Set<String> stsActions() {
+        return stsActions;
+    }
+
     public boolean firstStart() {
         return firstStart;
     }
@@ -318,11 +354,48 @@ public final class LanyardServer implements AutoCloseable {
         return ClientConfigFiles.configFile(config.dataDirectory());
     }
 
+    /**
+     * Stops in the order that lets every request in flight finish: the listener first (new connections are refused,
+     * answers in progress complete within the HTTP server's grace period), then the background tasks (one that is
+     * running finishes its write), then the store. Only the first call does the work; a concurrent one (the JVM's
+     * shutdown hook while a signal's stop runs) waits for it, so the JVM never ends halfway through.
+     */
     @Override
     public void close() {
-        maintenance.shutdownNow();
+        if (!closed.compareAndSet(false, true)) {
+            awaitStopped();
+            return;
+        }
+        try {
+            stop();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private void awaitStopped() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stop() {
+        admin.ifPresent(AdminSocket::close);
         s3.ifPresent(dev.lanyard.s3gateway.S3GatewayServer::close);
         http.close();
+        maintenance.shutdown();
+        try {
+            if (!maintenance.awaitTermination(MAINTENANCE_STOP_SECONDS, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "a background task did not finish within "
+                        + MAINTENANCE_STOP_SECONDS + " s; interrupting it");
+                maintenance.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            maintenance.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         jwksFetcher.close();
         store.close();
     }

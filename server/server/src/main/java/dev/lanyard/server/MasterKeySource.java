@@ -1,11 +1,14 @@
 package dev.lanyard.server;
 
 import dev.lanyard.tokens.MasterKey;
+import dev.lanyard.tokens.MasterKeyring;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -13,8 +16,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The master key comes from configuration (LANYARD_MASTER_KEY, base64 of 32 bytes) or from {@code master.key} in the
- * data directory, created 0600 on first start. It never goes into the database.
+ * Where a node's master keys come from: LANYARD_MASTER_KEY, a key file the operator gives ({@code --master-key-file}),
+ * or {@code master.key} in the data directory, which Lanyard creates 0600 on first start and rewrites itself during
+ * {@code rotate-master-key}. Each holds one base64 key a line (or separated by commas or spaces); during a rotation
+ * it holds several, the key to move to first. The keys never go into the database.
  *
  * <p>A new key is written only into an empty data directory: one that already holds something (a store, client
  * profiles, anything) lost its key or is not a Lanyard directory, and a fresh key could decrypt none of it.
@@ -22,24 +27,78 @@ import java.util.stream.Stream;
 final class MasterKeySource {
     static final String FILE_NAME = "master.key";
 
+    /** Who owns the keys, which decides what {@code rotate-master-key} may do with them. */
+    enum Kind {
+        /** DATA_DIR/master.key: Lanyard generates the new key and rewrites the file. */
+        MANAGED,
+        /** The operator's file: re-read when it changes; the operator puts the new key first. */
+        GIVEN_FILE,
+        /** LANYARD_MASTER_KEY: fixed for the life of the process. */
+        ENVIRONMENT
+    }
+
+    /** The keys as loaded, and the file they are re-read from (none for the environment). */
+    record Loaded(MasterKeyring ring, Kind kind, Optional<Path> file) {}
+
     private MasterKeySource() {}
 
-    static MasterKey load(Path dataDirectory, Optional<String> configured, SecureRandom random) {
+    static Loaded load(Path dataDirectory, Optional<String> configured, Optional<Path> givenFile,
+            SecureRandom random) {
+        if (givenFile.isPresent()) {
+            return new Loaded(read(givenFile.get(), random), Kind.GIVEN_FILE, givenFile);
+        }
         if (configured.isPresent()) {
-            return MasterKey.fromBase64(configured.get().trim(), random);
+            return new Loaded(parse(configured.get(), "LANYARD_MASTER_KEY", random), Kind.ENVIRONMENT,
+                    Optional.empty());
         }
         Path file = dataDirectory.resolve(FILE_NAME);
+        if (Files.exists(file)) {
+            return new Loaded(read(file, random), Kind.MANAGED, Optional.of(file));
+        }
         try {
-            if (Files.exists(file)) {
-                return MasterKey.fromBase64(Files.readString(file, StandardCharsets.US_ASCII).trim(), random);
-            }
             requireEmpty(dataDirectory, file);
-            MasterKey key = MasterKey.generate(random);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, key.toBase64() + "\n", StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
-            return key;
+            MasterKeyring ring = MasterKeyring.of(MasterKey.generate(random));
+            write(file, ring.toBase64Lines());
+            return new Loaded(ring, Kind.MANAGED, Optional.of(file));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the master key file " + file, e);
+            throw new UncheckedIOException("cannot create the master key file " + file, e);
+        }
+    }
+
+    /** The keys in {@code file}, sealing under the first. */
+    static MasterKeyring read(Path file, SecureRandom random) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.US_ASCII), file.toString(), random);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the master key file " + file, e);
+        }
+    }
+
+    private static MasterKeyring parse(String text, String where, SecureRandom random) {
+        try {
+            return MasterKeyring.fromBase64List(text, random);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Replaces {@code file} with {@code text} so that a crash leaves the old content or the new, never a mix: written
+     * 0600 beside it, synced, renamed over it, and the directory synced.
+     */
+    static void write(Path file, String text) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        Path temporary = directory.resolve("." + file.getFileName() + ".new");
+        Files.deleteIfExists(temporary);
+        Files.createFile(temporary, PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------")));
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            channel.write(StandardCharsets.US_ASCII.encode(text));
+            channel.force(true);
+        }
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
         }
     }
 

@@ -3,8 +3,8 @@ package dev.lanyard.server;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.iam.spi.KeysetStore;
-import dev.lanyard.tokens.MasterKey;
 import dev.lanyard.tokens.SealedDataException;
+import dev.lanyard.tokens.Sealer;
 import dev.lanyard.tokens.TokenKeyset;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  */
 final class TokenKeysetManager implements Supplier<TokenKeyset> {
     private final KeysetStore store;
-    private final MasterKey masterKey;
+    private final Sealer masterKey;
     private final InstantSource clock;
     private final SecureRandom random;
     private final Duration rotationPeriod;
@@ -29,7 +29,7 @@ final class TokenKeysetManager implements Supplier<TokenKeyset> {
     private volatile java.time.Instant lastUnknownKeyReload = java.time.Instant.EPOCH;
     private volatile byte[] currentBytes;
 
-    TokenKeysetManager(KeysetStore store, MasterKey masterKey, InstantSource clock, SecureRandom random,
+    TokenKeysetManager(KeysetStore store, Sealer masterKey, InstantSource clock, SecureRandom random,
             Duration rotationPeriod, Duration maxTokenLifetime, Duration propagationDelay) {
         this.propagationDelay = requireNonNull(propagationDelay, "propagationDelay is null");
         this.store = requireNonNull(store, "store is null");

@@ -175,6 +175,26 @@ class PlantedViolationTest {
                         }
                     }
                     """),
+            new Plant("sun.misc.Signal outside the command", ArchitectureRules.NO_OTHER_LIBRARYS_INTERNALS,
+                    "dev.lanyard.server.PlantedSignalHandler", "sun.misc.Signal", """
+                    package dev.lanyard.server;
+
+                    final class PlantedSignalHandler {
+                        static void onHangUp(Runnable action) {
+                            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> action.run());
+                        }
+                    }
+                    """),
+            new Plant("another sun.misc class in the command", ArchitectureRules.NO_OTHER_LIBRARYS_INTERNALS,
+                    "dev.lanyard.cli.PlantedUnsafe", "sun.misc.Unsafe", """
+                    package dev.lanyard.cli;
+
+                    final class PlantedUnsafe {
+                        static boolean isUnsafe(Object o) {
+                            return o instanceof sun.misc.Unsafe;
+                        }
+                    }
+                    """),
             new Plant("an IAM operation looking a role up in the whole snapshot",
                     ArchitectureRules.IAM_OPERATIONS_RESOLVE_ENTITIES_ONLY_THROUGH_THE_ACCOUNT_VIEW,
                     "dev.lanyard.iamapi.PlantedAnyAccountRole", "IamSnapshot.role", """

@@ -45,6 +45,11 @@ class AccountIsolationSweepTest {
     private static final String GHOST = "isoghostx";
     /** In every tag and statement of A's: must never appear in anything B reads. */
     private static final String SECRET = "isosecret";
+    /**
+     * The key of A's tags. Untag calls name it (so a wrongly allowed one would change A), and a request's own tag keys
+     * are in its context (aws:TagKeys) and so in the encoded message: the key is B's input, the secret is in values.
+     */
+    private static final String TAG_KEY = "iso-key";
     private static final String ALLOW_ALL = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":\"*\",\"Resource\":\"*\"}]}";
     private static final String GHOST_ACCOUNT = "999999999990";
@@ -150,7 +155,7 @@ class AccountIsolationSweepTest {
     }
 
     private static Tag secretTag() {
-        return Tag.builder().key(SECRET + "-key").value(SECRET + "-value").build();
+        return Tag.builder().key(TAG_KEY).value(SECRET + "-value").build();
     }
 
     /** One entity of every kind in A, named TARGET, each carrying the secret marker where it can. */
@@ -196,7 +201,7 @@ class AccountIsolationSweepTest {
         f.put("UpdateUser", named(false, t -> iam -> iam.updateUser(r -> r.userName(t.name()).newPath("/moved/"))));
         f.put("DeleteUser", named(false, t -> iam -> iam.deleteUser(r -> r.userName(t.name()))));
         f.put("TagUser", named(false, t -> iam -> iam.tagUser(r -> r.userName(t.name()).tags(tag()))));
-        f.put("UntagUser", named(false, t -> iam -> iam.untagUser(r -> r.userName(t.name()).tagKeys(SECRET + "-key"))));
+        f.put("UntagUser", named(false, t -> iam -> iam.untagUser(r -> r.userName(t.name()).tagKeys(TAG_KEY))));
         f.put("ListUserTags", named(false, t -> iam -> iam.listUserTags(r -> r.userName(t.name()))));
         f.put("ListUsers", none("lists the caller's account only", iam -> iam.listUsers()));
         f.put("ListGroupsForUser", named(false, t -> iam -> iam.listGroupsForUser(r -> r.userName(t.name()))));
@@ -252,7 +257,7 @@ class AccountIsolationSweepTest {
                 .policyArn(t.policyArn()))));
         f.put("TagPolicy", foreign(t -> iam -> iam.tagPolicy(r -> r.policyArn(t.policyArn()).tags(tag()))));
         f.put("UntagPolicy", foreign(t -> iam -> iam.untagPolicy(r -> r.policyArn(t.policyArn())
-                .tagKeys(SECRET + "-key"))));
+                .tagKeys(TAG_KEY))));
         f.put("ListPolicyTags", foreign(t -> iam -> iam.listPolicyTags(r -> r.policyArn(t.policyArn()))));
         // Inline policies (names), attachments and boundaries (a foreign PolicyArn on the caller's own holder)
         holderFixtures(f, "User", "b-user");
@@ -279,7 +284,7 @@ class AccountIsolationSweepTest {
         f.put("GetMFADevice", foreign(t -> iam -> iam.getMFADevice(r -> r.serialNumber(t.serial()))));
         f.put("TagMFADevice", foreign(t -> iam -> iam.tagMFADevice(r -> r.serialNumber(t.serial()).tags(tag()))));
         f.put("UntagMFADevice", foreign(t -> iam -> iam.untagMFADevice(r -> r.serialNumber(t.serial())
-                .tagKeys(SECRET + "-key"))));
+                .tagKeys(TAG_KEY))));
         f.put("ListMFADeviceTags", foreign(t -> iam -> iam.listMFADeviceTags(r -> r.serialNumber(t.serial()))));
         f.put("ListMFADevices", named(false, t -> iam -> iam.listMFADevices(r -> r.userName(t.name()))));
         f.put("ListVirtualMFADevices", none("lists the caller's account only", iam -> iam.listVirtualMFADevices()));
@@ -303,7 +308,7 @@ class AccountIsolationSweepTest {
         f.put("TagOpenIDConnectProvider", foreign(t -> iam -> iam.tagOpenIDConnectProvider(r -> r
                 .openIDConnectProviderArn(t.oidcArn()).tags(tag()))));
         f.put("UntagOpenIDConnectProvider", foreign(t -> iam -> iam.untagOpenIDConnectProvider(r -> r
-                .openIDConnectProviderArn(t.oidcArn()).tagKeys(SECRET + "-key"))));
+                .openIDConnectProviderArn(t.oidcArn()).tagKeys(TAG_KEY))));
         f.put("ListOpenIDConnectProviderTags", foreign(t -> iam -> iam.listOpenIDConnectProviderTags(r -> r
                 .openIDConnectProviderArn(t.oidcArn()))));
         f.put("CreateSAMLProvider", named(true, t -> iam -> iam.createSAMLProvider(r -> r.name(t.name())
@@ -317,7 +322,7 @@ class AccountIsolationSweepTest {
         f.put("TagSAMLProvider", foreign(t -> iam -> iam.tagSAMLProvider(r -> r.samlProviderArn(t.samlArn())
                 .tags(tag()))));
         f.put("UntagSAMLProvider", foreign(t -> iam -> iam.untagSAMLProvider(r -> r.samlProviderArn(t.samlArn())
-                .tagKeys(SECRET + "-key"))));
+                .tagKeys(TAG_KEY))));
         f.put("ListSAMLProviderTags", foreign(t -> iam -> iam.listSAMLProviderTags(r -> r
                 .samlProviderArn(t.samlArn()))));
         // The simulator: PolicySourceArn is the resource; CallerArn must be the caller's own user

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a client program nobody here wrote (aws, python3) with a controlled environment. */
@@ -21,19 +22,29 @@ final class ExternalProcess {
         try {
             Process process = builder.start();
             process.getOutputStream().close();
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+            // Each stream is read by a thread of its own: blocking reads in the common pool would starve what the
+            // server under test completes there (the JDK HttpClient's sendAsync does, e.g. OIDC discovery).
+            FutureTask<String> out = reader(process.getInputStream());
+            FutureTask<String> err = reader(process.getErrorStream());
             if (!process.waitFor(600, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("timed out: " + command);
             }
-            return new Result(process.exitValue(), out.join(), err.join());
+            return new Result(process.exitValue(), out.get(), err.get());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the output of " + command, e.getCause());
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + command + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static FutureTask<String> reader(java.io.InputStream in) {
+        FutureTask<String> task = new FutureTask<>(() -> read(in));
+        Thread.ofPlatform().daemon().name("external-process-reader").start(task);
+        return task;
     }
 
     private static String read(java.io.InputStream in) {

@@ -34,12 +34,14 @@ final class ServeProcess implements AutoCloseable {
     }
 
     /** Starts the process; its output is appended to {@code log}. Does not wait for it to serve. */
-    static ServeProcess launch(Path dataDirectory, Path log) {
+    static ServeProcess launch(Path dataDirectory, Path log, String... options) {
         try {
             int port = freePort();
-            ProcessBuilder builder = new ProcessBuilder(System.getProperty("java.home") + "/bin/java",
+            List<String> command = new java.util.ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
                     "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "serve", "--port", Integer.toString(port),
-                    "--data-dir", dataDirectory.toString());
+                    "--data-dir", dataDirectory.toString()));
+            command.addAll(List.of(options));
+            ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().remove("LANYARD_MASTER_KEY");
             builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             return new ServeProcess(builder.start(), port, dataDirectory);
@@ -49,8 +51,8 @@ final class ServeProcess implements AutoCloseable {
     }
 
     /** Starts the process and waits until {@code /health} answers. */
-    static ServeProcess start(Path dataDirectory, Path log) {
-        ServeProcess server = launch(dataDirectory, log);
+    static ServeProcess start(Path dataDirectory, Path log, String... options) {
+        ServeProcess server = launch(dataDirectory, log, options);
         server.awaitServing(Duration.ofSeconds(60), log);
         return server;
     }
@@ -121,6 +123,29 @@ final class ServeProcess implements AutoCloseable {
                 throw new AssertionError("lanyard serve (pid " + process.pid() + ") still runs after " + limit);
             }
             return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Runs another lanyard command from the packaged jar, as an operator would beside the server; waits for it. */
+    static CliRunner.Result command(Path log, String... arguments) {
+        try {
+            List<String> command = new java.util.ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
+                    "-jar", JAR.toString()));
+            command.addAll(List.of(arguments));
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().remove("LANYARD_MASTER_KEY");
+            builder.redirectErrorStream(true).redirectOutput(log.toFile());
+            Process process = builder.start();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("lanyard " + String.join(" ", arguments) + " still runs after 120 s");
+            }
+            return new CliRunner.Result(process.exitValue(), read(log));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

@@ -60,6 +60,28 @@ final class TestServer implements AutoCloseable {
         server = LanyardServer.start(config(dataDirectory), clock);
     }
 
+    /**
+     * Stops the server, lets {@code whileStopped} write to its store directly (for states the API would take minutes
+     * to build), and starts it again on the same data directory.
+     */
+    void restart(java.util.function.Consumer<dev.lanyard.iam.spi.IamStore> whileStopped) {
+        server.close();
+        try (var store = dev.lanyard.store.jdbc.EmbeddedDatabase.open(dataDirectory, masterKey(),
+                java.time.Duration.ofMinutes(1), clock)) {
+            whileStopped.accept(store);
+        }
+        server = LanyardServer.start(config(dataDirectory), clock);
+    }
+
+    private dev.lanyard.tokens.MasterKey masterKey() {
+        try {
+            return dev.lanyard.tokens.MasterKey.fromBase64(Files.readString(dataDirectory.resolve("master.key"))
+                    .trim(), new java.security.SecureRandom());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     String endpoint() {
         return server.endpointUrl();
     }
@@ -76,6 +98,11 @@ final class TestServer implements AutoCloseable {
     /** Every IAM action the server serves, from its operation registry. */
     java.util.Set<String> iamActions() {
         return server.iamActions();
+    }
+
+    /** Every STS action the server serves. */
+    java.util.Set<String> stsActions() {
+        return server.stsActions();
     }
 
     String accountId() {

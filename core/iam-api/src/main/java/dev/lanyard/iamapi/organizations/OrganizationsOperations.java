@@ -57,7 +57,7 @@ public final class OrganizationsOperations {
         return switch (operation) {
             case CreateAccount -> createAccount(input, org, env.time());
             case DescribeCreateAccountStatus -> describeCreateAccountStatus(input);
-            case ListCreateAccountStatus -> listCreateAccountStatus();
+            case ListCreateAccountStatus -> listCreateAccountStatus(input);
             case DescribeAccount -> describeAccount(input, org);
             case ListAccounts -> listAccounts(input, org);
             case DescribeOrganization -> describeOrganization(org);
@@ -89,11 +89,35 @@ public final class OrganizationsOperations {
         return out;
     }
 
-    private ObjectNode listCreateAccountStatus() {
+    private ObjectNode listCreateAccountStatus(JsonNode input) {
+        List<String> states = new java.util.ArrayList<>();
+        input.path("States").forEach(s -> states.add(s.asText()));
+        List<CreateAccountStatus> statuses = store.snapshot().createAccountStatuses().stream()
+                .filter(s -> states.isEmpty() || states.contains(s.state())).toList();
         ObjectNode out = json.createObjectNode();
-        ArrayNode list = out.putArray("CreateAccountStatuses");
-        store.snapshot().createAccountStatuses().forEach(s -> list.add(statusNode(s)));
+        page(input, statuses, out.putArray("CreateAccountStatuses"), out, this::statusNode);
         return out;
+    }
+
+    /**
+     * Organizations' NextToken / MaxResults paging, the same for every list: at most MaxResults (1 to 20, default
+     * 20) items, and a NextToken when more follow; a token this server did not write is refused.
+     */
+    private static <T> void page(JsonNode input, List<T> all, ArrayNode list, ObjectNode out,
+            java.util.function.Function<T, JsonNode> render) {
+        int max = input.has("MaxResults") ? input.get("MaxResults").asInt(0) : DEFAULT_PAGE;
+        if (max < 1 || max > 20) {
+            throw new AwsException(ErrorCode.ORGANIZATIONS_INVALID_INPUT,
+                    "You provided a value that does not match the required pattern.");
+        }
+        int start = optional(input, "NextToken").map(OrganizationsOperations::pageStart).orElse(0);
+        int end = Math.min(all.size(), start + max);
+        for (int i = Math.min(start, all.size()); i < end; i++) {
+            list.add(render.apply(all.get(i)));
+        }
+        if (end < all.size()) {
+            out.put("NextToken", Integer.toString(end));
+        }
     }
 
     private ObjectNode describeAccount(JsonNode input, Organization org) {
@@ -107,28 +131,18 @@ public final class OrganizationsOperations {
     }
 
     private ObjectNode listAccounts(JsonNode input, Organization org) {
-        int max = input.has("MaxResults") ? input.get("MaxResults").asInt(DEFAULT_PAGE) : DEFAULT_PAGE;
-        if (max < 1 || max > 20) {
-            throw new AwsException(ErrorCode.ORGANIZATIONS_INVALID_INPUT,
-                    "You provided a value that does not match the required pattern.");
-        }
-        List<Account> all = store.snapshot().accounts();
-        int start = optional(input, "NextToken").map(OrganizationsOperations::pageStart).orElse(0);
         ObjectNode out = json.createObjectNode();
-        ArrayNode list = out.putArray("Accounts");
-        int end = Math.min(all.size(), start + max);
-        for (int i = start; i < end; i++) {
-            list.add(accountNode(all.get(i), org));
-        }
-        if (end < all.size()) {
-            out.put("NextToken", Integer.toString(end));
-        }
+        page(input, store.snapshot().accounts(), out.putArray("Accounts"), out, a -> accountNode(a, org));
         return out;
     }
 
     private static int pageStart(String token) {
         try {
-            return Math.max(0, Integer.parseInt(token));
+            int start = Integer.parseInt(token);
+            if (start < 0) {
+                throw new NumberFormatException(token);
+            }
+            return start;
         } catch (NumberFormatException e) {
             throw new AwsException(ErrorCode.ORGANIZATIONS_INVALID_INPUT, "The NextToken value is invalid.");
         }
@@ -195,8 +209,8 @@ public final class OrganizationsOperations {
     private ObjectNode listTags(JsonNode input) {
         Account account = requireAccount(required(input, "ResourceId", 12, 12));
         ObjectNode out = json.createObjectNode();
-        ArrayNode tags = out.putArray("Tags");
-        account.tags().forEach(t -> tags.addObject().put("Key", t.key()).put("Value", t.value()));
+        page(input, account.tags(), out.putArray("Tags"), out,
+                t -> json.createObjectNode().put("Key", t.key()).put("Value", t.value()));
         return out;
     }
 

@@ -1,6 +1,7 @@
 package dev.lanyard.store.jdbc;
 
 import dev.lanyard.tokens.MasterKey;
+import dev.lanyard.tokens.MasterKeyring;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -47,7 +49,11 @@ public final class EmbeddedDatabase {
     private EmbeddedDatabase() {}
 
     public static JdbcIamStore open(Path directory, MasterKey masterKey, InstantSource clock) {
-        return open(directory, masterKey, JdbcIamStore.DEFAULT_WRITE_TIMEOUT, clock);
+        return open(directory, MasterKeyring.of(masterKey), clock);
+    }
+
+    public static JdbcIamStore open(Path directory, MasterKeyring keys, InstantSource clock) {
+        return open(directory, keys, JdbcIamStore.DEFAULT_WRITE_TIMEOUT, clock, UnaryOperator.identity());
     }
 
     /** Opens the store; a write waits at most {@code writeTimeout} for its turn, a row lock or a sync. */
@@ -56,8 +62,13 @@ public final class EmbeddedDatabase {
         return open(directory, masterKey, writeTimeout, clock, UnaryOperator.identity());
     }
 
-    /** The same, with the sync seen through {@code syncs} (tests watch and delay it there). */
     static JdbcIamStore open(Path directory, MasterKey masterKey, Duration writeTimeout, InstantSource clock,
+            UnaryOperator<GroupCommit.Sync> syncs) {
+        return open(directory, MasterKeyring.of(masterKey), writeTimeout, clock, syncs);
+    }
+
+    /** The same, with the sync seen through {@code syncs} (tests watch and delay it there). */
+    static JdbcIamStore open(Path directory, MasterKeyring keys, Duration writeTimeout, InstantSource clock,
             UnaryOperator<GroupCommit.Sync> syncs) {
         restrictFiles(directory);
         JdbcDataSource h2 = new JdbcDataSource();
@@ -85,7 +96,9 @@ public final class EmbeddedDatabase {
             }
             MVStore file = H2Recovery.mvStore(first);
             restrictFiles(directory);
-            return JdbcIamStore.open(h2, masterKey, syncs.apply(file::sync), writeTimeout, clock, first);
+            // one process at a time opens the file: no other node to agree on master keys with
+            return JdbcIamStore.open(h2, keys, Optional.empty(), syncs.apply(file::sync), writeTimeout, clock,
+                    first);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(first);
             throw e instanceof SQLException sql ? new IllegalStateException("cannot open the embedded database in "
@@ -110,7 +123,7 @@ public final class EmbeddedDatabase {
      * Creates the database file owner-only before H2 first opens it (H2 would create it with the process umask,
      * typically 0644), and narrows whatever H2 left in the directory from an earlier version.
      */
-    private static void restrictFiles(Path directory) {
+    static void restrictFiles(Path directory) {
         try {
             Path file = directory.resolve(FILE);
             if (Files.notExists(file)) {

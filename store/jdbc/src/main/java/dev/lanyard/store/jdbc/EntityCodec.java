@@ -40,7 +40,7 @@ import dev.lanyard.iam.model.SigningCertificate;
 import dev.lanyard.iam.model.SshPublicKey;
 import dev.lanyard.iam.model.StsPreferences;
 import dev.lanyard.policy.PolicyKind;
-import dev.lanyard.tokens.MasterKey;
+import dev.lanyard.tokens.Sealer;
 import dev.lanyard.tokens.SealedDataException;
 import dev.lanyard.totp.FailedCodes;
 import java.nio.charset.StandardCharsets;
@@ -58,13 +58,27 @@ import java.util.TreeMap;
  * accident. An entity's secret (an access key's secret, an MFA device's TOTP seed, a SAML provider's private keys, the
  * outbound signing keys) goes to its own column, encrypted under the master key with its purpose and row as associated
  * data, so a ciphertext copied to another row or purpose does not open.
+ *
+ * <p>Every secret is sealed here, through {@link #encode}, and nowhere else: so re-encoding every row re-seals every
+ * secret, which is what a master-key rotation does ({@link MasterKeyRotation}).
  */
 final class EntityCodec {
-    private final ObjectMapper json = new ObjectMapper();
-    private final MasterKey masterKey;
+    private final ObjectMapper json;
+    /** Seals every secret this codec encodes and opens every one it decodes: nothing else here touches a key. */
+    private final Sealer masterKey;
 
-    EntityCodec(MasterKey masterKey) {
+    EntityCodec(Sealer masterKey) {
+        this(new ObjectMapper(), masterKey);
+    }
+
+    private EntityCodec(ObjectMapper json, Sealer masterKey) {
+        this.json = json;
         this.masterKey = masterKey;
+    }
+
+    /** The same mapping, sealing and opening with {@code keys} (a write seals under the key its transaction read). */
+    EntityCodec with(Sealer keys) {
+        return new EntityCodec(json, keys);
     }
 
     record Row(String type, String account, String id, String body, byte[] secret) {}

@@ -13,6 +13,13 @@ import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.iam.spi.KeysetStore;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.tokens.MasterKey;
+import dev.lanyard.tokens.MasterKeyId;
+import dev.lanyard.tokens.MasterKeyring;
+import dev.lanyard.tokens.SealedDataException;
+import dev.lanyard.tokens.Sealer;
+import dev.lanyard.tokens.TokenKeyset;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,6 +52,9 @@ import javax.sql.DataSource;
  * sync covers it (PostgreSQL's commit is durable by itself). Readers see a state only once it is durable, so no
  * request can act on a change that a crash could take back. Every wait is bounded: a write path that cannot make
  * progress answers 503 and reports why in {@link #problem()}, and reads go on from memory.
+ *
+ * <p>Secrets are sealed under the node's {@link MasterKeyring}, with the key the database names as the sealing key,
+ * read in each write transaction under the version row's lock: see {@link MasterKeyRotation}.
  */
 public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
     /** How long a write waits for its turn, a row lock or a sync before it answers 503. */
@@ -53,7 +63,12 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
     private static final System.Logger LOG = System.getLogger("dev.lanyard.store");
 
     private final DataSource dataSource;
+    /** The node's master keys, sealing under the key the database last named. */
+    private final AtomicReference<MasterKeyring> keyring;
+    /** Opens with the current keyring; a write seals through {@link EntityCodec#with} the key its transaction read. */
     private final EntityCodec codec;
+    /** Present when other nodes share the database: this node's entry in their registry of master keys. */
+    private final Optional<NodeKeys> membership;
     private final GroupCommit groupCommit;
     private final Duration writeTimeout;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -70,12 +85,16 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
     private volatile String writeFailure;
     /** The S3 gateway's bucket registry, by name: replaced whole after each bucket write and each reload. */
     private volatile Map<String, S3Bucket> buckets = Map.of();
+    /** Why this node cannot seal or open what the database holds (it lacks a master key), if so. */
+    private volatile String keyProblem;
 
-    private JdbcIamStore(DataSource dataSource, MasterKey masterKey, GroupCommit.Sync sync, Duration writeTimeout,
-            InstantSource clock, AutoCloseable onClose) {
+    private JdbcIamStore(DataSource dataSource, MasterKeyring keys, Optional<NodeKeys> membership,
+            GroupCommit.Sync sync, Duration writeTimeout, InstantSource clock, AutoCloseable onClose) {
         this.clock = requireNonNull(clock, "clock is null");
         this.dataSource = requireNonNull(dataSource, "dataSource is null");
-        this.codec = new EntityCodec(requireNonNull(masterKey, "masterKey is null"));
+        this.keyring = new AtomicReference<>(requireNonNull(keys, "keys is null"));
+        this.membership = requireNonNull(membership, "membership is null");
+        this.codec = new EntityCodec(sealer());
         this.writeTimeout = requireNonNull(writeTimeout, "writeTimeout is null");
         this.groupCommit = new GroupCommit(sync, writeTimeout, clock);
         this.onClose = onClose;
@@ -88,11 +107,24 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
      */
     static JdbcIamStore open(DataSource dataSource, MasterKey masterKey, GroupCommit.Sync sync,
             Duration writeTimeout, InstantSource clock, AutoCloseable onClose) {
+        return open(dataSource, MasterKeyring.of(masterKey), Optional.empty(), sync, writeTimeout, clock, onClose);
+    }
+
+    /**
+     * The same with a keyring; {@code membership} is present when other nodes share the database. Refuses a keyring
+     * that lacks the key the database seals under (the node could neither write nor read what others write).
+     */
+    static JdbcIamStore open(DataSource dataSource, MasterKeyring keys, Optional<NodeKeys> membership,
+            GroupCommit.Sync sync, Duration writeTimeout, InstantSource clock, AutoCloseable onClose) {
         Migrations.migrate(dataSource);
-        JdbcIamStore store = new JdbcIamStore(dataSource, masterKey, sync, writeTimeout, clock, onClose);
+        JdbcIamStore store = new JdbcIamStore(dataSource, keys, membership, sync, writeTimeout, clock, onClose);
         IamSnapshot loaded;
         try (Connection c = dataSource.getConnection()) {
+            store.adoptSealingKey(c);
             loaded = store.loadAll(c);
+            if (membership.isPresent()) {
+                membership.get().register(c, keys.ids(), clock.instant());
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot load the IAM model: " + e.getMessage(), e);
         }
@@ -136,7 +168,9 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
-                    long stored = lockVersion(c);
+                    Meta meta = lockVersion(c);
+                    long stored = meta.version();
+                    EntityCodec sealing = codec.with(sealingRing(meta));
                     if (stored != base.version()) {
                         // Another node wrote since this one last loaded: go on from the state it left.
                         base = loadAll(c);
@@ -146,7 +180,7 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
                     if (!result.changes().isEmpty()) {
                         setVersion(c, base.version() + 1);
                         for (EntityChange change : result.changes()) {
-                            apply(c, change);
+                            apply(c, change, sealing);
                         }
                     }
                     c.commit();
@@ -166,6 +200,110 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
         } finally {
             writeStarted = null;
             writeLock.unlock();
+        }
+    }
+
+    /** Work done in one transaction, given the version row (locked, in a write). */
+    @FunctionalInterface
+    interface SqlWork<R> {
+        R run(Connection c, Meta meta) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} as one write transaction that changes no entity (a rotation re-sealing secrets or naming the
+     * sealing key): after this node's other writers, under the version row's lock, returning once durable. The
+     * version does not move, as every entity reads the same after: no node reloads for it.
+     */
+    <R> R maintenanceWrite(SqlWork<R> work) {
+        R result;
+        lockForWrite();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                result = work.run(c, lockVersion(c));
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(c);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw storeUnavailable(e);
+        } finally {
+            writeStarted = null;
+            writeLock.unlock();
+        }
+        try {
+            groupCommit.awaitDurable(groupCommit.committed(), this::capturePublication);
+        } catch (SQLException e) {
+            throw storeUnavailable(e);
+        }
+        return result;
+    }
+
+    /** Runs {@code work} on a connection of its own, outside any write (given the version row, unlocked). */
+    <R> R read(SqlWork<R> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c, readMeta(c, ""));
+        } catch (SQLException e) {
+            throw storeUnavailable(e);
+        }
+    }
+
+    EntityCodec codec() {
+        return codec;
+    }
+
+    Optional<NodeKeys> membership() {
+        return membership;
+    }
+
+    /** Makes {@code ring} the node's keys (checked by the caller against what the store holds). */
+    void replaceKeyring(MasterKeyring ring) {
+        keyring.set(ring);
+    }
+
+    /** Tells the other nodes which keys this one holds now (when they share the database). */
+    void register(MasterKeyring ring) {
+        membership.ifPresent(m -> read((c, meta) -> {
+            m.register(c, ring.ids(), clock.instant());
+            return null;
+        }));
+    }
+
+    InstantSource clock() {
+        return clock;
+    }
+
+    /** Which key seals, which keys the nodes hold, and what is sealed under which key, column by column. */
+    public MasterKeyStatus masterKeyStatus() {
+        return new MasterKeyRotation(this).status();
+    }
+
+    /**
+     * Makes {@code ring} this node's master keys, as when its key file changed. Refused, keeping the keys it has,
+     * when the new ring lacks the sealing key or a key anything stored is still sealed under.
+     */
+    public void useKeyring(MasterKeyring ring) {
+        new MasterKeyRotation(this).useKeyring(ring);
+    }
+
+    /**
+     * Seals under {@code target} from now on, on every node, and re-seals everything sealed under other keys, while
+     * the store serves; refused unless every live node holds {@code target}. See {@link MasterKeyRotation}.
+     */
+    public MasterKeyRotation.Result rotateMasterKey(MasterKeyId target) {
+        return new MasterKeyRotation(this).rotateTo(target);
+    }
+
+    /**
+     * Writes a consistent snapshot of every table to {@code out} in the backup format ({@link StoreBackup}), while
+     * writers go on; secrets stay sealed under the master key.
+     */
+    public StoreBackup.Summary backup(OutputStream out) throws IOException {
+        try (Connection c = dataSource.getConnection()) {
+            return StoreBackup.write(c, out, clock.instant());
+        } catch (SQLException e) {
+            throw new IOException("cannot read the store for a backup: " + e.getMessage(), e);
         }
     }
 
@@ -202,12 +340,17 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
     public boolean poll() {
         long stored;
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement("SELECT version FROM lanyard_meta WHERE id = 1");
-                    ResultSet rs = s.executeQuery()) {
-                rs.next();
-                stored = rs.getLong(1);
+            Meta meta = readMeta(c, "");
+            stored = meta.version();
+            try {
+                sealingRing(meta);
+            } catch (SQLException e) {
+                // noted in keyProblem: reads go on from memory, writes answer 503 with the reason
             }
             unreachable = null;
+            if (membership.isPresent()) {
+                membership.get().heartbeat(c, keyring.get().ids(), clock.instant());
+            }
             if (writeFailure != null && writePathFree(c)) {
                 writeFailure = null;
             }
@@ -219,6 +362,9 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
             try {
                 reload();
             } catch (AwsException e) {
+                return false;
+            } catch (IllegalStateException e) {
+                keyProblem = e.getMessage(); // a secret this node cannot open: it lacks a master key
                 return false;
             }
         }
@@ -254,7 +400,8 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
         if (running.compareTo(writeTimeout) > 0) {
             return Optional.of("a write to the store has not finished for " + running.toSeconds() + " s");
         }
-        return Optional.ofNullable(unreachable).or(() -> Optional.ofNullable(writeFailure));
+        return Optional.ofNullable(keyProblem).or(() -> Optional.ofNullable(unreachable))
+                .or(() -> Optional.ofNullable(writeFailure));
     }
 
     /** Whether writes go through: the database answered the last time it was asked and nothing is stuck. */
@@ -277,15 +424,86 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
         }
     }
 
+    /** The version row: the global version, and the master key every node seals under. */
+    record Meta(long version, Optional<MasterKeyId> sealingKey) {}
+
     /** Locks the version row until this transaction ends: the one place where writers on every node queue. */
-    private static long lockVersion(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT version FROM lanyard_meta WHERE id = 1 FOR UPDATE");
+    static Meta lockVersion(Connection c) throws SQLException {
+        return readMeta(c, " FOR UPDATE");
+    }
+
+    private static Meta readMeta(Connection c, String lock) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT version, sealing_key FROM lanyard_meta WHERE id = 1" + lock);
                 ResultSet rs = s.executeQuery()) {
             if (!rs.next()) {
                 throw new SQLException("the version row of lanyard_meta is missing");
             }
-            return rs.getLong(1);
+            return new Meta(rs.getLong(1), Optional.ofNullable(rs.getString(2)).map(MasterKeyId::new));
         }
+    }
+
+    /**
+     * This node's keyring, sealing under the key the database names; adopted as the node's own, so sealing outside
+     * the store (authorization messages) follows. Fails when the node does not hold that key.
+     */
+    MasterKeyring sealingRing(Meta meta) throws SQLException {
+        MasterKeyring ring = keyring.get();
+        MasterKeyId id = meta.sealingKey().orElse(ring.sealing().id());
+        if (!ring.holds(id)) {
+            String problem = "the store seals secrets under master key " + id + ", which this node does not hold (it"
+                    + " holds " + ring.ids() + "): give it that key (LANYARD_MASTER_KEY or its key file)";
+            keyProblem = problem;
+            throw new SQLException(problem);
+        }
+        keyProblem = null;
+        return keyring.updateAndGet(current -> current.holds(id) ? current.sealingWith(id) : current);
+    }
+
+    /** At open: records the node's sealing key in a store that names none yet, or adopts the one it names. */
+    private void adoptSealingKey(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            Meta meta = lockVersion(c);
+            if (meta.sealingKey().isEmpty()) {
+                MasterKeyRotation.setSealingKey(c, keyring.get().sealing().id());
+            } else if (!keyring.get().holds(meta.sealingKey().get())) {
+                throw new IllegalStateException("the store's secrets are sealed under master key "
+                        + meta.sealingKey().get() + ", and this node's master keys are " + keyring.get().ids()
+                        + ": start it with that key (LANYARD_MASTER_KEY, --master-key-file or DATA_DIR/master.key)");
+            } else {
+                sealingRing(meta);
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollback(c);
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    /** The node's master keys, sealing under the key the database last named. */
+    public MasterKeyring keyring() {
+        return keyring.get();
+    }
+
+    /**
+     * Seals and opens with whatever the node's keyring is at the time: for secrets sealed outside the store (the
+     * token keyset, authorization messages).
+     */
+    public Sealer sealer() {
+        return new Sealer() {
+            @Override
+            public byte[] encrypt(byte[] plaintext, byte[] associatedData) {
+                return keyring.get().encrypt(plaintext, associatedData);
+            }
+
+            @Override
+            public byte[] decrypt(byte[] sealed, byte[] associatedData) throws SealedDataException {
+                return keyring.get().decrypt(sealed, associatedData);
+            }
+        };
     }
 
     private static void setVersion(Connection c, long version) throws SQLException {
@@ -303,7 +521,7 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
         }
     }
 
-    private void apply(Connection c, EntityChange change) throws SQLException {
+    private static void apply(Connection c, EntityChange change, EntityCodec codec) throws SQLException {
         switch (change) {
             case EntityChange.Remove remove -> {
                 try (PreparedStatement s = c.prepareStatement(
@@ -374,8 +592,9 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                swapped = expected.isEmpty() ? insertKeyset(c, replacement) : swapKeyset(c, expected.get(),
-                        replacement);
+                // under the version row's lock: sealed under the key the store names now, even mid-rotation
+                byte[] sealed = resealKeyset(replacement, sealingRing(lockVersion(c)));
+                swapped = expected.isEmpty() ? insertKeyset(c, sealed) : swapKeyset(c, expected.get(), sealed);
                 c.commit();
             } catch (SQLException e) {
                 rollback(c);
@@ -395,6 +614,19 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
             }
         }
         return swapped;
+    }
+
+    /** The keyset sealed under {@code ring}'s sealing key, if another key of the ring sealed it. */
+    static byte[] resealKeyset(byte[] keyset, MasterKeyring ring) throws SQLException {
+        Optional<MasterKeyId> sealer = MasterKey.sealedBy(keyset);
+        if (sealer.isEmpty() || sealer.get().equals(ring.sealing().id())) {
+            return keyset;
+        }
+        try {
+            return TokenKeyset.fromEncryptedBytes(keyset, ring).toEncryptedBytes(ring);
+        } catch (SealedDataException e) {
+            throw new SQLException("the token keyset does not open: " + e.getMessage(), e);
+        }
     }
 
     private static boolean insertKeyset(Connection c, byte[] replacement) throws SQLException {
@@ -475,7 +707,7 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                long stored = lockVersion(c);
+                long stored = lockVersion(c).version();
                 result = write.apply(c);
                 setVersion(c, stored + 1);
                 c.commit();
@@ -563,6 +795,15 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
         writeFailure = reason;
     }
 
+    /** Leaves the registry of nodes' master keys; a node that cannot is forgotten once its entry is stale. */
+    private void leave(NodeKeys m) {
+        try (Connection c = dataSource.getConnection()) {
+            m.deregister(c);
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.DEBUG, "leaving the registry of master keys failed: " + e);
+        }
+    }
+
     /**
      * Closes the database, waiting at most {@value #CLOSE_TIMEOUT_SECONDS} seconds: a write stuck in the database
      * must not keep the process from stopping. Every acknowledged write is durable already, so a close that gives up
@@ -576,6 +817,7 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
         AtomicReference<Exception> failed = new AtomicReference<>();
         Thread closer = Thread.ofPlatform().name("lanyard-store-close").daemon().start(() -> {
             try {
+                membership.ifPresent(this::leave);
                 onClose.close();
             } catch (Exception e) {
                 failed.set(e);

@@ -37,7 +37,8 @@ import org.flywaydb.core.api.resource.LoadableResource;
  */
 final class Migrations implements ResourceProvider {
     static final String LOCATION = "db/migration";
-    static final List<String> FILES = List.of("V1__iam_entities.sql", "V2__s3_buckets.sql");
+    static final List<String> FILES = List.of("V1__iam_entities.sql", "V2__master_keys.sql",
+            "V3__s3_buckets.sql");
     private static final String HISTORY_TABLE = "flyway_schema_history";
     private static final String HISTORY_CREATED = "TABLE";
 
@@ -61,6 +62,40 @@ final class Migrations implements ResourceProvider {
                 .resourceProvider(forClassLoader(classLoader))
                 .javaMigrationClassProvider(List::of)
                 .load().migrate();
+    }
+
+    /**
+     * Brings an empty database to exactly {@code version}, not beyond: where a restore loads a backup made at that
+     * version, before the store's own opening migrates it to the latest.
+     */
+    static void migrateTo(DataSource dataSource, String version) {
+        if (!versions().contains(version)) {
+            throw new IllegalArgumentException("schema version " + version + " is not one this Lanyard knows ("
+                    + versions() + "): the backup was made by a newer Lanyard");
+        }
+        ClassLoader classLoader = Migrations.class.getClassLoader();
+        Flyway.configure(classLoader).dataSource(dataSource).locations("classpath:" + LOCATION)
+                .resourceProvider(forClassLoader(classLoader))
+                .javaMigrationClassProvider(List::of)
+                .target(version)
+                .load().migrate();
+    }
+
+    /** The versions of the migrations, oldest first. */
+    static List<String> versions() {
+        return FILES.stream().map(Migrations::version).toList();
+    }
+
+    /** The newest version the database's schema history records as applied. */
+    static String appliedVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT version FROM " + HISTORY_TABLE
+                        + " WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC")) {
+            if (!rows.next()) {
+                throw new SQLException("the schema history records no migration");
+            }
+            return rows.getString(1);
+        }
     }
 
     /** Whether the schema history holds exactly these migrations, all successful and unchanged. */

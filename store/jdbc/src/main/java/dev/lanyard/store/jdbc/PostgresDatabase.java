@@ -3,8 +3,10 @@ package dev.lanyard.store.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lanyard.tokens.MasterKey;
+import dev.lanyard.tokens.MasterKeyring;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Optional;
 
 /** The store on PostgreSQL for several nodes: pooled connections that fail fast when the database is away. */
 public final class PostgresDatabase {
@@ -22,6 +24,15 @@ public final class PostgresDatabase {
      */
     public static JdbcIamStore open(String jdbcUrl, String user, String password, MasterKey masterKey,
             Duration writeTimeout, InstantSource clock) {
+        return open(jdbcUrl, user, password, MasterKeyring.of(masterKey), "node", writeTimeout, clock);
+    }
+
+    /**
+     * The same with a keyring; {@code nodeName} names this node in the registry of master keys that a rotation
+     * checks (see {@link MasterKeyRotation}).
+     */
+    public static JdbcIamStore open(String jdbcUrl, String user, String password, MasterKeyring keys,
+            String nodeName, Duration writeTimeout, InstantSource clock) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
@@ -46,8 +57,10 @@ public final class PostgresDatabase {
                     + "): a node that has never loaded its IAM model from the database does not serve", e);
         }
         try {
-            return JdbcIamStore.open(dataSource, masterKey, GroupCommit.Sync.ON_COMMIT, writeTimeout, clock,
-                    dataSource);
+            NodeKeys membership = new NodeKeys(nodeName + "@" + ProcessHandle.current().pid() + "/"
+                    + clock.instant().toEpochMilli(), nodeName);
+            return JdbcIamStore.open(dataSource, keys, Optional.of(membership), GroupCommit.Sync.ON_COMMIT,
+                    writeTimeout, clock, dataSource);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -8,6 +8,7 @@ import dev.lanyard.iam.spi.IamStore.Mutation;
 import dev.lanyard.store.testing.IamStoreContract;
 import dev.lanyard.store.testing.PostgresServer;
 import dev.lanyard.tokens.MasterKey;
+import dev.lanyard.tokens.MasterKeyring;
 import java.time.Clock;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -104,6 +105,45 @@ class PostgresStoreContractTest extends IamStoreContract {
             assertThat(store.snapshot().user(ACCOUNT, "erin")).isEmpty();
             store.update(s -> Mutation.of(1, EntityChange.upsert(user("erin"))));
             assertThat(store.snapshot().user(ACCOUNT, "erin")).isPresent();
+        }
+    }
+
+    /**
+     * Two nodes on one database: the switch to a new master key waits until every live node holds it; after it, a
+     * write through either node seals under it; a node started without it is refused.
+     */
+    @Test
+    void aRotationWaitsForEveryNodeToHoldTheNewKey() {
+        String url = newDatabase();
+        MasterKey next = MasterKey.generate(new SecureRandom());
+        MasterKeyring both = MasterKeyring.of(java.util.List.of(MASTER, next));
+        java.time.Duration timeout = JdbcIamStore.DEFAULT_WRITE_TIMEOUT;
+        try (JdbcIamStore first = PostgresDatabase.open(url, postgres.user(), "", both, "node-a", timeout,
+                Clock.systemUTC());
+                JdbcIamStore second = PostgresDatabase.open(url, postgres.user(), "", MasterKeyring.of(MASTER),
+                        "node-b", timeout, Clock.systemUTC())) {
+            first.update(s -> Mutation.of(1, EntityChange.upsert(key("alice",
+                    dev.lanyard.aws.SecretAccessKey.generate(new java.util.SplittableRandom(1))))));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.rotateMasterKey(next.id()))
+                    .hasMessageContaining("node-b").hasMessageContaining(next.id().value());
+            assertThat(first.masterKeyStatus().sealingKey()).isEqualTo(MASTER.id());
+
+            second.useKeyring(both);
+            assertThat(first.masterKeyStatus().nodes().orElseThrow()).extracting(MasterKeyStatus.Node::name)
+                    .containsExactly("node-a", "node-b");
+            first.rotateMasterKey(next.id());
+            second.update(s -> Mutation.of(1, EntityChange.upsert(key("bob",
+                    dev.lanyard.aws.SecretAccessKey.generate(new java.util.SplittableRandom(2))))));
+            assertThat(first.masterKeyStatus().sealed().byKey()).containsOnlyKeys(next.id().value());
+            assertThat(second.keyring().sealing().id()).isEqualTo(next.id());
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> PostgresDatabase.open(url, postgres.user(), "",
+                    MasterKeyring.of(MASTER), "node-c", timeout, Clock.systemUTC()))
+                    .hasMessageContaining(next.id().value());
+            second.useKeyring(MasterKeyring.of(next));
+            first.useKeyring(MasterKeyring.of(next));
+            assertThat(first.poll()).isTrue();
+            assertThat(first.snapshot().accessKeys(ACCOUNT, java.util.Optional.of("bob"))).hasSize(1);
         }
     }
 
