@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * server first. A shared PostgreSQL store can be changed while nodes run; they see the change on their next poll.
  */
 public final class BucketRegistry implements AutoCloseable {
+    /** How the command appears among the nodes in the master-key registry: never a serving node's name. */
+    private static final String COMMAND_NODE = "lanyard-s3-command";
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
     private final JdbcIamStore store;
@@ -34,7 +36,7 @@ public final class BucketRegistry implements AutoCloseable {
                 config.masterKeyFile(), random);
         JdbcIamStore store = config.database()
                 .map(db -> PostgresDatabase.open(db.jdbcUrl(), db.user(), db.password(), keys.ring(),
-                        config.nodeId(), JdbcIamStore.DEFAULT_WRITE_TIMEOUT, clock))
+                        COMMAND_NODE, JdbcIamStore.DEFAULT_WRITE_TIMEOUT, clock))
                 .orElseGet(() -> EmbeddedDatabase.open(config.dataDirectory(), keys.ring(), clock));
         return new BucketRegistry(store);
     }
