@@ -14,7 +14,8 @@ public final class LanyardCommand implements Runnable {
             new Subcommand("saml", SamlCommand.class), new Subcommand("revoke-sessions", RevokeSessionsCommand.class),
             new Subcommand("policy", PolicyCommand.class), new Subcommand("backup", BackupCommand.class),
             new Subcommand("restore", RestoreCommand.class),
-            new Subcommand("rotate-master-key", RotateMasterKeyCommand.class));
+            new Subcommand("rotate-master-key", RotateMasterKeyCommand.class),
+            new Subcommand("s3", S3Command.class));
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

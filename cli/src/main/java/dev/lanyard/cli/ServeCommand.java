@@ -4,8 +4,13 @@ import dev.lanyard.server.DatabaseSettings;
 import dev.lanyard.server.HttpLimits;
 import dev.lanyard.server.LanyardConfig;
 import dev.lanyard.server.LanyardServer;
+import dev.lanyard.s3gateway.BackendCredentials;
+import dev.lanyard.s3gateway.S3GatewayConfig;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,6 +70,23 @@ final class ServeCommand implements Runnable {
             defaultValue = "" + HttpLimits.DEFAULT_RESPONSE_WRITE_SECONDS)
     long writeTimeoutSeconds;
 
+    @Option(names = "--s3-port", description = "Serve the S3 gateway on this port (0 picks a free one); needs"
+            + " --s3-backend. Backend credentials come from " + BackendCredentials.ACCESS_KEY_VARIABLE + " and "
+            + BackendCredentials.SECRET_KEY_VARIABLE + " or --s3-backend-credentials-file.")
+    Optional<Integer> s3Port;
+
+    @Option(names = "--s3-backend", description = "The S3-compatible store the gateway forwards to,"
+            + " http(s)://host[:port].")
+    Optional<URI> s3Backend;
+
+    @Option(names = "--s3-domain", description = "Base domain for virtual-hosted-style bucket addressing"
+            + " (bucket.DOMAIN); repeatable. Without one, buckets are addressed path-style only.")
+    List<String> s3Domains = new ArrayList<>();
+
+    @Option(names = "--s3-backend-credentials-file", description = "Properties file with aws_access_key_id and"
+            + " aws_secret_access_key of the backend.")
+    Optional<Path> s3BackendCredentialsFile;
+
     @Override
     public void run() {
         LanyardConfig config = LanyardConfig.defaults(dataDirectory.toAbsolutePath()).withPort(port).withHost(host)
@@ -72,7 +94,8 @@ final class ServeCommand implements Runnable {
                 .withMasterKeyFile(masterKeyFile.map(Path::toAbsolutePath)).withDatabase(database()).withNodeId(nodeId)
                 .withOidcLoopback(oidcAllowInsecureLoopback, oidcCaBundle)
                 .withHttpLimits(new HttpLimits(Duration.ofSeconds(idleTimeoutSeconds),
-                        Duration.ofSeconds(requestTimeoutSeconds), Duration.ofSeconds(writeTimeoutSeconds)));
+                        Duration.ofSeconds(requestTimeoutSeconds), Duration.ofSeconds(writeTimeoutSeconds)))
+                .withS3Gateway(s3Gateway());
         LanyardServer server = LanyardServer.start(config);
         // The JVM's own ways to stop (SIGHUP, a signal it kept for itself) still close the store, and only once.
         Thread hook = new Thread(server::close, "lanyard-stop");
@@ -97,6 +120,22 @@ final class ServeCommand implements Runnable {
         System.err.println("lanyard: stopped");
     }
 
+    private Optional<S3GatewayConfig> s3Gateway() {
+        if (s3Port.isEmpty()) {
+            if (s3Backend.isPresent()) {
+                throw new IllegalArgumentException("--s3-backend needs --s3-port");
+            }
+            return Optional.empty();
+        }
+        URI backend = s3Backend.orElseThrow(() -> new IllegalArgumentException("--s3-port needs --s3-backend"));
+        BackendCredentials credentials = s3BackendCredentialsFile.map(BackendCredentials::fromFile)
+                .or(() -> BackendCredentials.fromEnvironment(System.getenv()))
+                .orElseThrow(() -> new IllegalArgumentException("the S3 gateway needs the backend's key: set "
+                        + BackendCredentials.ACCESS_KEY_VARIABLE + " and " + BackendCredentials.SECRET_KEY_VARIABLE
+                        + ", or --s3-backend-credentials-file"));
+        return Optional.of(S3GatewayConfig.of(host, s3Port.get(), backend, credentials, s3Domains));
+    }
+
     private Optional<DatabaseSettings> database() {
         if (databaseUrl.isEmpty()) {
             return Optional.empty();
@@ -118,6 +157,7 @@ final class ServeCommand implements Runnable {
     private static void printUsage(LanyardServer server) {
         System.out.println(BuildInfo.current().summary() + " is serving AWS STS, IAM and Organizations at "
                 + server.endpointUrl());
+        server.s3EndpointUrl().ifPresent(url -> System.out.println("The S3 gateway is serving at " + url));
         System.out.println((server.firstStart() ? "Created" : "Using") + " management account "
                 + server.managementAccountId() + "; its root credentials are in " + server.credentialsFile());
         System.out.println("Try:");

@@ -70,6 +70,8 @@ public final class LanyardServer implements AutoCloseable {
     private final Account managementAccount;
     private final boolean firstStart;
     private final java.util.Set<String> iamActions;
+    private final Optional<dev.lanyard.s3gateway.S3GatewayServer> s3;
+    private int s3Port;
     private final java.util.Set<String> stsActions;
     private int port;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -114,7 +116,8 @@ public final class LanyardServer implements AutoCloseable {
                 config.keyCheckInterval().multipliedBy(3));
         SessionTokenCodec codec = new SessionTokenCodec(keysets, random);
         AwsManagedPolicies awsManaged = new AwsManagedPolicies();
-        AccessControl access = new AccessControl(new PolicyGatherer(awsManaged), new AuthorizationMessages(masterKey));
+        PolicyGatherer gatherer = new PolicyGatherer(awsManaged);
+        AccessControl access = new AccessControl(gatherer, new AuthorizationMessages(masterKey));
         AccountFactory accounts = new AccountFactory(store, random);
         Optional<AccessKey> rootKey = accounts.bootstrapManagementAccount(clock.instant());
         rootKey.ifPresent(key -> ClientConfigFiles.writeCredentials(dataDirectory, key));
@@ -145,6 +148,11 @@ public final class LanyardServer implements AutoCloseable {
                 awsManaged, random, config.oidcAllowInsecureLoopback(), saml), issuerForAccount,
                 signer::generateKeySet, mfaThrottle);
         this.iamActions = java.util.Set.copyOf(iam.keySet());
+        RequestAuthenticator authenticator = new RequestAuthenticator(store, codec, clock,
+                keysets::reloadForUnknownKey);
+        this.s3 = config.s3Gateway().map(s3Config -> new dev.lanyard.s3gateway.S3GatewayServer(s3Config.host(),
+                s3Config.port(), new dev.lanyard.s3gateway.S3Gateway(s3Config, store, store, access, gatherer,
+                        s3Authentication(authenticator), new LogAuditSink(), clock)));
         java.util.Map<String, Operation> sts = StsOperations.create(store, access, issuer, mfa, webIdentity, saml,
                 signer, issuerForAccount, random);
         this.stsActions = java.util.Set.copyOf(sts.keySet());
@@ -154,7 +162,7 @@ public final class LanyardServer implements AutoCloseable {
                 new JsonApi("organizations", OrganizationsOperations.TARGET_PREFIX,
                         OrganizationsOperations.create(store, access, accounts)));
         this.handler = new ApiHandler(apis,
-                new RequestAuthenticator(store, codec, clock, keysets::reloadForUnknownKey), new SigV4Verifier(clock),
+                authenticator, new SigV4Verifier(clock),
                 new SessionRestrictions(access), Regions.of(config.region()), clock, new LogAuditSink(),
                 config.maxBodyBytes(), RequestIds::next);
         this.http = await(httpBuild);
@@ -187,6 +195,7 @@ public final class LanyardServer implements AutoCloseable {
         LanyardServer server = new LanyardServer(config, clock);
         try {
             server.port = server.http.start();
+            server.s3Port = server.s3.map(dev.lanyard.s3gateway.S3GatewayServer::start).orElse(0);
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -199,6 +208,22 @@ public final class LanyardServer implements AutoCloseable {
      * Binds the address once and lets it go. A process that takes the port in the instant between this probe and the
      * real bind is still caught by {@link HelidonHttpServer#start()}, only after the data directory was prepared.
      */
+    /**
+     * The gateway's seam to the one authentication every front end shares; a refused credential becomes the Query
+     * API's error, which the gateway words as S3 does.
+     */
+    private static dev.lanyard.s3gateway.S3CallerAuthenticator s3Authentication(RequestAuthenticator authenticator) {
+        return (signed, check) -> {
+            try {
+                RequestAuthenticator.Authenticated authenticated = authenticator.authenticate(signed, check::verify);
+                return new dev.lanyard.s3gateway.S3CallerAuthenticator.Authenticated(authenticated.caller(),
+                        authenticated.signature());
+            } catch (dev.lanyard.pipeline.CredentialsRejectedException e) {
+                throw e.rejection().queryError(e.getMessage());
+            }
+        };
+    }
+
     private static void requireFreeAddress(String host, int port) {
         if (port == 0) {
             return;
@@ -326,6 +351,12 @@ public final class LanyardServer implements AutoCloseable {
         return "http://" + host + ":" + port;
     }
 
+    /** The S3 gateway's endpoint, when it runs. */
+    public Optional<String> s3EndpointUrl() {
+        return config.s3Gateway().map(s3Config -> "http://" + (s3Config.host().equals("0.0.0.0") ? "127.0.0.1"
+                : s3Config.host()) + ":" + s3Port);
+    }
+
     public String managementAccountId() {
         return managementAccount.id().value();
     }
@@ -381,6 +412,7 @@ public final class LanyardServer implements AutoCloseable {
 
     private void stop() {
         admin.ifPresent(AdminSocket::close);
+        s3.ifPresent(dev.lanyard.s3gateway.S3GatewayServer::close);
         http.close();
         maintenance.shutdown();
         try {

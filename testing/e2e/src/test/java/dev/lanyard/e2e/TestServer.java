@@ -50,7 +50,13 @@ final class TestServer implements AutoCloseable {
 
     /** Stops the server and starts a new one on the same data directory. */
     void restart() {
+        restart(() -> { });
+    }
+
+    /** As {@link #restart()}, running {@code whileStopped} (an offline command) in between. */
+    void restart(Runnable whileStopped) {
         server.close();
+        whileStopped.run();
         server = LanyardServer.start(config(dataDirectory), clock);
     }
 
@@ -78,6 +84,11 @@ final class TestServer implements AutoCloseable {
 
     String endpoint() {
         return server.endpointUrl();
+    }
+
+    /** The S3 gateway's endpoint; the server must have been started with one. */
+    String s3Endpoint() {
+        return server.s3EndpointUrl().orElseThrow();
     }
 
     int port() {

@@ -7,8 +7,11 @@ import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.IamEntity;
 import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.model.S3Bucket;
+import dev.lanyard.iam.spi.BucketStore;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.iam.spi.KeysetStore;
+import dev.lanyard.aws.AccountId;
 import dev.lanyard.tokens.MasterKey;
 import dev.lanyard.tokens.MasterKeyId;
 import dev.lanyard.tokens.MasterKeyring;
@@ -28,6 +31,8 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,7 +56,7 @@ import javax.sql.DataSource;
  * <p>Secrets are sealed under the node's {@link MasterKeyring}, with the key the database names as the sealing key,
  * read in each write transaction under the version row's lock: see {@link MasterKeyRotation}.
  */
-public final class JdbcIamStore implements IamStore, KeysetStore {
+public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
     /** How long a write waits for its turn, a row lock or a sync before it answers 503. */
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(5);
     private static final int CLOSE_TIMEOUT_SECONDS = 10;
@@ -78,6 +83,8 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
     private volatile String unreachable;
     /** Why the last write failed; cleared by a write that succeeds or a poll that finds the write path free. */
     private volatile String writeFailure;
+    /** The S3 gateway's bucket registry, by name: replaced whole after each bucket write and each reload. */
+    private volatile Map<String, S3Bucket> buckets = Map.of();
     /** Why this node cannot seal or open what the database holds (it lacks a master key), if so. */
     private volatile String keyProblem;
 
@@ -123,6 +130,7 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
         }
         store.committed = loaded;
         store.published.set(loaded);
+        store.reloadBuckets();
         return store;
     }
 
@@ -407,6 +415,7 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
             IamSnapshot loaded = loadAll(c);
             committed = loaded;
             publish(loaded);
+            buckets = loadBuckets(c);
         } catch (SQLException e) {
             throw storeUnavailable(e);
         } finally {
@@ -637,6 +646,138 @@ public final class JdbcIamStore implements IamStore, KeysetStore {
         try (PreparedStatement s = c.prepareStatement("UPDATE token_keyset SET keyset = ? WHERE id = 1")) {
             s.setBytes(1, replacement);
             return s.executeUpdate() == 1;
+        }
+    }
+
+    @Override
+    public Optional<S3Bucket> bucket(String name) {
+        return Optional.ofNullable(buckets.get(name));
+    }
+
+    @Override
+    public List<S3Bucket> buckets() {
+        return List.copyOf(buckets.values());
+    }
+
+    @Override
+    public S3Bucket createIfAbsent(S3Bucket bucket) {
+        requireNonNull(bucket, "bucket is null");
+        return writeBuckets(c -> {
+            Optional<S3Bucket> existing = selectBucket(c, bucket.name());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            upsertBucket(c, bucket);
+            return bucket;
+        });
+    }
+
+    @Override
+    public void put(S3Bucket bucket) {
+        requireNonNull(bucket, "bucket is null");
+        writeBuckets(c -> {
+            upsertBucket(c, bucket);
+            return bucket;
+        });
+    }
+
+    @Override
+    public void remove(String name) {
+        requireNonNull(name, "name is null");
+        writeBuckets(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM s3_bucket WHERE bucket_name = ?")) {
+                s.setString(1, name);
+                s.executeUpdate();
+            }
+            return name;
+        });
+    }
+
+    private interface BucketWrite<R> {
+        R apply(Connection c) throws SQLException;
+    }
+
+    /**
+     * One bucket write: queued behind every other writer (the version row's lock, as IAM writes), and the version
+     * bumped so other nodes reload; acknowledged once durable.
+     */
+    private <R> R writeBuckets(BucketWrite<R> write) {
+        R result;
+        lockForWrite();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long stored = lockVersion(c).version();
+                result = write.apply(c);
+                setVersion(c, stored + 1);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(c);
+                throw e;
+            }
+            buckets = loadBuckets(c);
+        } catch (SQLException e) {
+            throw storeUnavailable(e);
+        } finally {
+            writeStarted = null;
+            writeLock.unlock();
+        }
+        try {
+            groupCommit.awaitDurable(groupCommit.committed(), this::capturePublication);
+        } catch (SQLException e) {
+            throw storeUnavailable(e);
+        }
+        return result;
+    }
+
+    private void reloadBuckets() {
+        try (Connection c = dataSource.getConnection()) {
+            buckets = loadBuckets(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot load the bucket registry: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, S3Bucket> loadBuckets(Connection c) throws SQLException {
+        Map<String, S3Bucket> loaded = new TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT bucket_name, owner_account, policy, created_at FROM s3_bucket");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                S3Bucket bucket = bucketOf(rs);
+                loaded.put(bucket.name(), bucket);
+            }
+        }
+        return java.util.Collections.unmodifiableMap(loaded);
+    }
+
+    private static Optional<S3Bucket> selectBucket(Connection c, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT bucket_name, owner_account, policy, created_at FROM s3_bucket WHERE bucket_name = ?")) {
+            s.setString(1, name);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(bucketOf(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static S3Bucket bucketOf(ResultSet rs) throws SQLException {
+        return new S3Bucket(rs.getString(1), AccountId.of(rs.getString(2)), Optional.ofNullable(rs.getString(3)),
+                Instant.ofEpochMilli(rs.getLong(4)));
+    }
+
+    private static void upsertBucket(Connection c, S3Bucket bucket) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM s3_bucket WHERE bucket_name = ?")) {
+            s.setString(1, bucket.name());
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO s3_bucket (bucket_name, owner_account, policy, created_at) VALUES (?, ?, ?, ?)")) {
+            s.setString(1, bucket.name());
+            s.setString(2, bucket.owner().value());
+            s.setString(3, bucket.policy().orElse(null));
+            s.setLong(4, bucket.created().toEpochMilli());
+            s.executeUpdate();
         }
     }
 

@@ -1,0 +1,165 @@
+package dev.lanyard.s3gateway;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lanyard.authz.AccessControl;
+import dev.lanyard.authz.AccessRequest;
+import dev.lanyard.authz.Caller;
+import dev.lanyard.authz.PolicyGatherer;
+import dev.lanyard.authz.RequestEnvironment;
+import dev.lanyard.aws.S3ErrorCode;
+import dev.lanyard.aws.S3Exception;
+import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.model.S3Bucket;
+import dev.lanyard.iam.spi.BucketStore;
+import dev.lanyard.policy.Decision;
+import dev.lanyard.policy.LabeledPolicy;
+import dev.lanyard.policy.MatchedStatement;
+import dev.lanyard.policy.Outcome;
+import dev.lanyard.policy.ParseResult;
+import dev.lanyard.policy.PolicyDocument;
+import dev.lanyard.policy.PolicyKind;
+import dev.lanyard.policy.PolicyParser;
+import dev.lanyard.policy.PolicyRef;
+import dev.lanyard.policy.PolicySource;
+import dev.lanyard.policy.SessionPolicies;
+import dev.lanyard.s3.ObjectRef;
+import dev.lanyard.s3.S3Authorization;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Decides one S3 authorization as AWS's S3 does: the caller's identity policies, permissions boundary and session
+ * policies, and the bucket's policy as the resource-based policy, with the bucket owner as the resource account
+ * (same account: either side allows; another account: both must). {@code s3:ExistingObjectTag/...} keys are looked up
+ * only when one of those policies mentions them.
+ */
+final class S3Authorizer {
+    private static final int PARSED_POLICY_CACHE_SIZE = 10_000;
+    private static final String EXISTING_TAG_KEY = S3Authorization.EXISTING_OBJECT_TAG_PREFIX.toLowerCase(Locale.ROOT);
+
+    private final AccessControl access;
+    private final PolicyGatherer gatherer;
+    private final BucketStore buckets;
+    private final Map<String, PolicyDocument> parsedBucketPolicies = new ConcurrentHashMap<>();
+
+    S3Authorizer(AccessControl access, PolicyGatherer gatherer, BucketStore buckets) {
+        this.access = requireNonNull(access, "access is null");
+        this.gatherer = requireNonNull(gatherer, "gatherer is null");
+        this.buckets = requireNonNull(buckets, "buckets is null");
+    }
+
+    /** How the gateway reads an object's tags from the backend (empty for an object without tags or none at all). */
+    @FunctionalInterface
+    interface TagLookup {
+        Map<String, String> tagsOf(ObjectRef object);
+    }
+
+    /** One authorization's decision, with what the operator needs to understand it. */
+    record Verdict(S3Authorization authorization, Decision decision) {
+        boolean allowed() {
+            return decision.outcome() == Outcome.ALLOWED;
+        }
+
+        String explanation() {
+            String statements = decision.determining().stream().map(MatchedStatement::label)
+                    .collect(Collectors.joining(", "));
+            return authorization.action() + " on " + authorization.resource() + ": " + decision.outcome()
+                    + (statements.isEmpty() ? "" : " by " + statements) + " [" + String.join("; ", decision.trace())
+                    + "]";
+        }
+    }
+
+    Verdict decide(IamSnapshot snapshot, Caller caller, RequestEnvironment env, S3Authorization authorization,
+            TagLookup tags) {
+        Optional<LabeledPolicy> bucketPolicy = bucketOf(authorization.resource()).flatMap(buckets::bucket)
+                .flatMap(this::policyOf);
+        S3Authorization complete = authorization;
+        if (authorization.existingObjectTagsOf().isPresent()
+                && mentionsExistingObjectTags(snapshot, caller, bucketPolicy)) {
+            complete = authorization.withExistingObjectTags(tags.tagsOf(authorization.existingObjectTagsOf().get()));
+        }
+        AccessRequest request = new AccessRequest(complete.action(), complete.resource(), complete.resourceAccount(),
+                complete.keys(), bucketPolicy, false);
+        return new Verdict(complete, access.decide(snapshot, caller, env, request));
+    }
+
+    /** S3's AccessDenied for a refused authorization, in the wording S3 now uses, with the reason. */
+    static S3Exception denied(Caller caller, Verdict verdict) {
+        S3Authorization authorization = verdict.authorization();
+        String message = "User: " + caller.arn() + " is not authorized to perform: " + authorization.action()
+                + " on resource: \"" + authorization.resource() + "\" " + reason(caller, verdict);
+        return new S3Exception(S3ErrorCode.ACCESS_DENIED, message, List.of(), verdict.explanation());
+    }
+
+    private static String reason(Caller caller, Verdict verdict) {
+        Decision decision = verdict.decision();
+        String action = verdict.authorization().action();
+        boolean crossAccount = verdict.authorization().resourceAccount().filter(a -> !a.equals(caller.account()))
+                .isPresent();
+        if (decision.outcome() == Outcome.EXPLICIT_DENY) {
+            PolicySource source = decision.determining().isEmpty() ? PolicySource.USER_INLINE
+                    : decision.determining().getFirst().policy().source();
+            return "with an explicit deny in " + switch (source) {
+                case USER_INLINE, GROUP_INLINE, ROLE_INLINE, CUSTOMER_MANAGED, AWS_MANAGED -> "an identity-based policy";
+                case PERMISSIONS_BOUNDARY -> "a permissions boundary";
+                case SESSION_INLINE, SESSION_MANAGED -> "a session policy";
+                case TRUST, RESOURCE -> "a resource-based policy";
+            };
+        }
+        return crossAccount ? "because no resource-based policy allows the " + action + " action"
+                : "because no identity-based policy allows the " + action + " action";
+    }
+
+    private Optional<LabeledPolicy> policyOf(S3Bucket bucket) {
+        return bucket.policy().map(text -> new LabeledPolicy(new PolicyRef(PolicySource.RESOURCE,
+                "bucket-policy:" + bucket.name()), parsed(text)));
+    }
+
+    private PolicyDocument parsed(String text) {
+        PolicyDocument cached = parsedBucketPolicies.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        if (parsedBucketPolicies.size() >= PARSED_POLICY_CACHE_SIZE) {
+            parsedBucketPolicies.clear();
+        }
+        // Validated when it was put; a text a newer parser refuses must not lift the bucket's protection silently.
+        PolicyDocument document = switch (PolicyParser.parse(text, PolicyKind.RESOURCE)) {
+            case ParseResult.Valid valid -> valid.document();
+            case ParseResult.Invalid invalid -> throw new S3Exception(S3ErrorCode.INTERNAL_ERROR,
+                    S3ErrorCode.INTERNAL_ERROR.defaultMessage(), List.of(),
+                    "a stored bucket policy no longer parses: " + invalid.message());
+        };
+        parsedBucketPolicies.put(text, document);
+        return document;
+    }
+
+    private boolean mentionsExistingObjectTags(IamSnapshot snapshot, Caller caller,
+            Optional<LabeledPolicy> bucketPolicy) {
+        List<LabeledPolicy> policies = new ArrayList<>(gatherer.identityPolicies(snapshot, caller));
+        gatherer.permissionsBoundary(snapshot, caller).ifPresent(policies::add);
+        if (gatherer.sessionPolicies(snapshot, caller) instanceof SessionPolicies.Passed passed) {
+            policies.addAll(passed.policies());
+        }
+        bucketPolicy.ifPresent(policies::add);
+        return policies.stream().anyMatch(p -> p.document().source().toLowerCase(Locale.ROOT)
+                .contains(EXISTING_TAG_KEY));
+    }
+
+    /** The bucket of an S3 resource ARN ({@code arn:aws:s3:::bucket[/key]}); empty for {@code *}. */
+    static Optional<String> bucketOf(String resource) {
+        String prefix = "arn:aws:s3:::";
+        if (!resource.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String rest = resource.substring(prefix.length());
+        int slash = rest.indexOf('/');
+        return Optional.of(slash < 0 ? rest : rest.substring(0, slash));
+    }
+}

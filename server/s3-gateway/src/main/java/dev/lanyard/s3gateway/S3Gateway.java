@@ -1,0 +1,392 @@
+package dev.lanyard.s3gateway;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lanyard.authz.AccessControl;
+import dev.lanyard.authz.Caller;
+import dev.lanyard.authz.PolicyGatherer;
+import dev.lanyard.authz.RequestEnvironment;
+import dev.lanyard.aws.AccessKeyId;
+import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.S3ErrorCode;
+import dev.lanyard.aws.S3Exception;
+import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.model.S3Bucket;
+import dev.lanyard.iam.spi.AuditEvent;
+import dev.lanyard.iam.spi.AuditSink;
+import dev.lanyard.iam.spi.BucketStore;
+import dev.lanyard.iam.spi.IamStore;
+import dev.lanyard.s3.AuthType;
+import dev.lanyard.s3.RequestSignature;
+import dev.lanyard.s3.RequiredAuthorizations;
+import dev.lanyard.s3.S3Addressing;
+import dev.lanyard.s3.S3Authorization;
+import dev.lanyard.s3.S3Classification;
+import dev.lanyard.s3.S3Classifier;
+import dev.lanyard.s3.S3Operation;
+import dev.lanyard.s3.S3Request;
+import dev.lanyard.sigv4.HttpRequestParts;
+import dev.lanyard.sigv4.S3SigV4Verifier;
+import dev.lanyard.sigv4.SignedRequest;
+import dev.lanyard.sigv4.SigningKeys;
+import dev.lanyard.sigv4.streaming.HeaderChecksums;
+import dev.lanyard.sigv4.streaming.PayloadInputStream;
+import dev.lanyard.sigv4.streaming.PayloadVerificationException;
+import dev.lanyard.sigv4.streaming.S3Payload;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The S3 gateway's request pipeline, engine-independent: verify the SigV4 signature by S3's rules, resolve the caller
+ * as the Query API does, classify the request (lib/s3), decide every authorization it needs with identity and bucket
+ * policies, then forward it to the backend re-signed with the backend's key, the body verified as it streams. Bucket
+ * ownership and bucket policies are Lanyard's: CreateBucket records the owner, the policy operations are answered
+ * here, ListBuckets shows the caller's account's buckets only. Every refusal is S3's error document, every decision
+ * is audited with the statements that made it, and a failure never stops the gateway.
+ */
+public final class S3Gateway implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("dev.lanyard.s3gateway");
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
+    private final S3Classifier classifier;
+    private final S3SigV4Verifier verifier;
+    private final S3CallerAuthenticator authenticator;
+    private final IamStore iam;
+    private final BucketStore buckets;
+    private final S3Authorizer authorizer;
+    private final BucketPolicies policies;
+    private final BackendClient backend;
+    private final Forwarding forwarding;
+    private final AuditSink audit;
+    private final Clock clock;
+
+    public S3Gateway(S3GatewayConfig config, IamStore iam, BucketStore buckets, AccessControl access,
+            PolicyGatherer gatherer, S3CallerAuthenticator authenticator, AuditSink audit, Clock clock) {
+        requireNonNull(config, "config is null");
+        this.classifier = new S3Classifier(new S3Addressing(config.domains()));
+        this.clock = requireNonNull(clock, "clock is null");
+        this.verifier = new S3SigV4Verifier(clock, new SigningKeys(4096));
+        this.authenticator = requireNonNull(authenticator, "authenticator is null");
+        this.iam = requireNonNull(iam, "iam is null");
+        this.buckets = requireNonNull(buckets, "buckets is null");
+        this.authorizer = new S3Authorizer(access, gatherer, buckets);
+        this.policies = new BucketPolicies(buckets);
+        this.backend = new BackendClient(config.backend(), config.backendCredentials(), config.backendRegion(), clock);
+        this.forwarding = new Forwarding(backend);
+        this.audit = requireNonNull(audit, "audit is null");
+    }
+
+    /** What one request is about, once authenticated and classified. */
+    record Exchange(String requestId, GatewayRequest request, Caller caller, RequestEnvironment env,
+            S3Classification classification, S3Payload payload, IamSnapshot snapshot) {
+        S3Operation operation() {
+            return classification.operation();
+        }
+    }
+
+    /** Answers one request; never throws. */
+    Reply handle(GatewayRequest request) {
+        String requestId = requestId();
+        boolean head = request.method().equals("HEAD");
+        Optional<Caller> caller = Optional.empty();
+        Optional<AccessKeyId> keyId = Optional.empty();
+        String action = "s3:" + request.method();
+        try {
+            HttpRequestParts parts = new HttpRequestParts(request.method(), request.rawPath(), request.rawQuery(),
+                    request.headers());
+            SignedRequest signed = signedRequest(parts);
+            keyId = AccessKeyId.parse(signed.accessKeyId());
+            S3CallerAuthenticator.Authenticated authenticated = authenticate(signed, parts);
+            caller = Optional.of(authenticated.caller());
+            RequestEnvironment env = new RequestEnvironment(clock.instant(), request.remoteAddress(),
+                    request.secure(), signed.region(), request.header("User-Agent"), requestId);
+            S3Classification classification = classifier.classify(s3Request(request, signed),
+                    name -> buckets.bucket(name).map(S3Bucket::owner));
+            action = "s3:" + classification.operation().awsName();
+            S3Payload payload = S3Payload.of(authenticated.signature(), parts,
+                    classification.operation() == S3Operation.COMPLETE_MULTIPART_UPLOAD
+                            ? HeaderChecksums.OF_COMPLETED_OBJECT : HeaderChecksums.OF_BODY);
+            Exchange exchange = new Exchange(requestId, request, authenticated.caller(), env, classification,
+                    payload, iam.snapshot());
+            Outcome outcome = perform(exchange);
+            record(requestId, action, caller, keyId, request, Optional.empty(), outcome.detail());
+            return outcome.reply();
+        } catch (S3Exception e) {
+            record(requestId, action, caller, keyId, request, Optional.of(e.errorCode().code()), e.operatorDetail());
+            return ErrorDocuments.reply(e, requestId, head);
+        } catch (AwsException e) {
+            S3Exception translated = translate(e, keyId);
+            record(requestId, action, caller, keyId, request, Optional.of(translated.errorCode().code()),
+                    e.operatorDetail().isEmpty() ? e.getMessage() : e.operatorDetail());
+            return ErrorDocuments.reply(translated, requestId, head);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "S3 request " + requestId + " failed", e);
+            record(requestId, action, caller, keyId, request, Optional.of(S3ErrorCode.INTERNAL_ERROR.code()),
+                    e.toString());
+            return ErrorDocuments.reply(new S3Exception(S3ErrorCode.INTERNAL_ERROR), requestId, head);
+        }
+    }
+
+    /** The reply and, for the audit, how it was decided. */
+    record Outcome(Reply reply, String detail) {}
+
+    private Outcome perform(Exchange exchange) {
+        S3Classification classification = exchange.classification();
+        Optional<S3Bucket> bucket = classification.bucket().flatMap(buckets::bucket);
+        requireKnownBuckets(exchange, bucket);
+        RequiredAuthorizations required = classification.required();
+        if (required instanceof RequiredAuthorizations.BodyNeeded needed) {
+            byte[] body = readSmallBody(exchange, needed.kind().maxBytes());
+            classification = classification.withBody(body);
+            exchange = new Exchange(exchange.requestId(), exchange.request(), exchange.caller(), exchange.env(),
+                    classification, exchange.payload(), exchange.snapshot());
+            return switch (classification.required()) {
+                case RequiredAuthorizations.EachEntry each -> new DeleteObjects(authorizer, forwarding, this::tagsOf)
+                        .perform(exchange, each);
+                case RequiredAuthorizations.AllOf all -> {
+                    String decided = requireAll(exchange, all);
+                    yield new Outcome(forwardSmall(exchange, body), decided);
+                }
+                case RequiredAuthorizations.BodyNeeded again ->
+                        throw new IllegalStateException("the body was read: " + again);
+            };
+        }
+        RequiredAuthorizations.AllOf all = switch (required) {
+            case RequiredAuthorizations.AllOf a -> a;
+            case RequiredAuthorizations.EachEntry e ->
+                    throw new IllegalStateException("per-entry authorizations come from a body: " + e);
+            case RequiredAuthorizations.BodyNeeded n -> throw new IllegalStateException("unreachable: " + n);
+        };
+        String decided = requireAll(exchange, all);
+        return new Outcome(answer(exchange, bucket), decided);
+    }
+
+    /** The operations the gateway answers itself, and the rest forwarded. */
+    private Reply answer(Exchange exchange, Optional<S3Bucket> bucket) {
+        String requestId = exchange.requestId();
+        return switch (exchange.operation()) {
+            case GET_BUCKET_POLICY -> policies.get(bucket.orElseThrow(), requestId);
+            case PUT_BUCKET_POLICY -> policies.put(bucket.orElseThrow(),
+                    readSmallBody(exchange, BucketPolicies.MAX_POLICY_BYTES), requestId);
+            case DELETE_BUCKET_POLICY -> policies.delete(bucket.orElseThrow(), requestId);
+            case GET_BUCKET_POLICY_STATUS -> policies.status(bucket.orElseThrow(), requestId);
+            case LIST_BUCKETS -> new ListBuckets(buckets).perform(exchange, forwarding);
+            case CREATE_BUCKET -> createBucket(exchange, Optional.empty());
+            case DELETE_BUCKET -> deleteBucket(exchange);
+            case GET_OBJECT, HEAD_OBJECT, GET_OBJECT_ATTRIBUTES -> readObject(exchange);
+            default -> forwarding.relay(exchange, forwarding.streamed(exchange));
+        };
+    }
+
+    /**
+     * A bucket the registry does not know is NoSuchBucket, whatever the backend holds: an unmapped bucket has no
+     * owner, and without one neither side of the decision can be made. A new bucket's name must be free.
+     */
+    private void requireKnownBuckets(Exchange exchange, Optional<S3Bucket> bucket) {
+        S3Classification classification = exchange.classification();
+        if (exchange.operation() == S3Operation.CREATE_BUCKET) {
+            if (bucket.isPresent()) {
+                throw bucket.get().owner().equals(exchange.caller().account())
+                        ? new S3Exception(S3ErrorCode.BUCKET_ALREADY_OWNED_BY_YOU,
+                                List.of(new S3Exception.Detail("BucketName", bucket.get().name())))
+                        : new S3Exception(S3ErrorCode.BUCKET_ALREADY_EXISTS);
+            }
+            return;
+        }
+        if (classification.bucket().isPresent() && bucket.isEmpty()) {
+            throw noSuchBucket(classification.bucket().get());
+        }
+        classification.copySource().ifPresent(source -> {
+            if (buckets.bucket(source.bucket()).isEmpty()) {
+                throw noSuchBucket(source.bucket());
+            }
+        });
+    }
+
+    private static S3Exception noSuchBucket(String name) {
+        return new S3Exception(S3ErrorCode.NO_SUCH_BUCKET, List.of(new S3Exception.Detail("BucketName", name)));
+    }
+
+    /** Every authorization must be allowed; the first refused one is the AccessDenied. */
+    private String requireAll(Exchange exchange, RequiredAuthorizations.AllOf all) {
+        List<String> decided = new ArrayList<>();
+        for (S3Authorization authorization : all.authorizations()) {
+            S3Authorizer.Verdict verdict = authorizer.decide(exchange.snapshot(), exchange.caller(), exchange.env(),
+                    authorization, this::tagsOf);
+            if (!verdict.allowed()) {
+                throw S3Authorizer.denied(exchange.caller(), verdict);
+            }
+            decided.add(verdict.explanation());
+        }
+        return String.join(" | ", decided);
+    }
+
+    private Reply createBucket(Exchange exchange, Optional<byte[]> body) {
+        String name = exchange.classification().bucket().orElseThrow();
+        HttpResponse<InputStream> response = body.isPresent()
+                ? forwarding.withBody(exchange, body.get())
+                : forwarding.streamed(exchange);
+        if (response.statusCode() / 100 != 2) {
+            byte[] answer = forwarding.readWhole(response);
+            Optional<String> code = Forwarding.errorCode(answer);
+            if (code.equals(Optional.of("BucketAlreadyOwnedByYou")) || code.equals(Optional.of("BucketAlreadyExists"))) {
+                // The backend has it but the registry does not: someone else's, or unmapped. Never claim it.
+                throw new S3Exception(S3ErrorCode.BUCKET_ALREADY_EXISTS, S3ErrorCode.BUCKET_ALREADY_EXISTS
+                        .defaultMessage(), List.of(), "bucket " + name + " exists on the backend but has no owner"
+                        + " in the registry; map it with `lanyard s3 map-bucket`");
+            }
+            return forwarding.relay(exchange, response, answer);
+        }
+        S3Bucket created = buckets.createIfAbsent(new S3Bucket(name, exchange.caller().account(), Optional.empty(),
+                exchange.env().time()));
+        if (!created.owner().equals(exchange.caller().account())) {
+            forwarding.discard(response);
+            throw new S3Exception(S3ErrorCode.BUCKET_ALREADY_EXISTS);
+        }
+        return forwarding.relay(exchange, response);
+    }
+
+    private Reply deleteBucket(Exchange exchange) {
+        HttpResponse<InputStream> response = forwarding.streamed(exchange);
+        if (response.statusCode() / 100 == 2) {
+            buckets.remove(exchange.classification().bucket().orElseThrow());
+        }
+        return forwarding.relay(exchange, response);
+    }
+
+    /**
+     * GetObject, HeadObject, GetObjectAttributes: a missing key is 404 only for a caller who may s3:ListBucket, else
+     * 403, so that nobody learns which keys exist without the right to list them (API_GetObject, "Permissions").
+     */
+    private Reply readObject(Exchange exchange) {
+        HttpResponse<InputStream> response = forwarding.streamed(exchange);
+        if (response.statusCode() != 404) {
+            return forwarding.relay(exchange, response);
+        }
+        Optional<S3Authorization> listCheck = exchange.classification().listBucketCheck();
+        if (listCheck.isPresent()) {
+            S3Authorizer.Verdict verdict = authorizer.decide(exchange.snapshot(), exchange.caller(), exchange.env(),
+                    listCheck.get(), this::tagsOf);
+            if (!verdict.allowed()) {
+                forwarding.discard(response);
+                S3Exception denied = S3Authorizer.denied(exchange.caller(), verdict);
+                throw new S3Exception(S3ErrorCode.ACCESS_DENIED, denied.getMessage(), List.of(),
+                        "the key does not exist and s3:ListBucket is not allowed: " + denied.operatorDetail());
+            }
+        }
+        return forwarding.relay(exchange, response);
+    }
+
+    private Reply forwardSmall(Exchange exchange, byte[] body) {
+        if (exchange.operation() == S3Operation.CREATE_BUCKET) {
+            return createBucket(exchange, Optional.of(body));
+        }
+        return forwarding.relay(exchange, forwarding.withBody(exchange, body));
+    }
+
+    /** Reads a body the gateway must see whole (a policy, a DeleteObjects list), verified, at most {@code max}. */
+    static byte[] readSmallBody(Exchange exchange, int max) {
+        InputStream raw = exchange.request().hasBody() ? exchange.request().body() : InputStream.nullInputStream();
+        try (PayloadInputStream in = exchange.payload().open(raw)) {
+            byte[] body = in.readNBytes(max + 1);
+            if (body.length > max) {
+                throw new S3Exception(S3ErrorCode.MAX_MESSAGE_LENGTH_EXCEEDED);
+            }
+            return body;
+        } catch (IOException e) {
+            throw PayloadVerificationException.in(e).orElseGet(() -> new S3Exception(S3ErrorCode.INCOMPLETE_BODY,
+                    S3ErrorCode.INCOMPLETE_BODY.defaultMessage(), List.of(), e.toString()));
+        }
+    }
+
+    /** The object's tags from the backend, for {@code s3:ExistingObjectTag/...}; none when it has none. */
+    private Map<String, String> tagsOf(dev.lanyard.s3.ObjectRef object) {
+        return forwarding.tagsOf(object);
+    }
+
+    private SignedRequest signedRequest(HttpRequestParts parts) {
+        if (signatureVersion2(parts)) {
+            // S3's answer wherever SigV2 is retired; boto3 presigns with it unless told signature_version='s3v4'.
+            throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "The authorization mechanism you have provided is not"
+                    + " supported. Please use AWS4-HMAC-SHA256.", List.of(), "a signature version 2 request");
+        }
+        try {
+            return SignedRequest.parse(parts).orElseThrow(() -> new S3Exception(S3ErrorCode.ACCESS_DENIED,
+                    S3ErrorCode.ACCESS_DENIED.defaultMessage(), List.of(),
+                    "anonymous request: the gateway accepts signed requests only"));
+        } catch (AwsException e) {
+            boolean presigned = parts.rawQuery().contains("X-Amz-Signature") || parts.rawQuery()
+                    .contains("X-Amz-Credential");
+            throw new S3Exception(presigned ? S3ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR
+                    : S3ErrorCode.AUTHORIZATION_HEADER_MALFORMED, e.getMessage(), List.of(), e.operatorDetail());
+        }
+    }
+
+    private static boolean signatureVersion2(HttpRequestParts parts) {
+        String query = "&" + parts.rawQuery();
+        return parts.header("Authorization").filter(a -> a.startsWith("AWS ")).isPresent()
+                || query.contains("&AWSAccessKeyId=") && query.contains("&Signature=");
+    }
+
+    private S3CallerAuthenticator.Authenticated authenticate(SignedRequest signed, HttpRequestParts parts) {
+        if (!signed.service().equals("s3")) {
+            throw new S3Exception(signed.presigned() ? S3ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR
+                    : S3ErrorCode.AUTHORIZATION_HEADER_MALFORMED, "The authorization header is malformed; incorrect"
+                    + " service \"" + signed.service() + "\". This endpoint belongs to \"s3\".", List.of(), "");
+        }
+        return authenticator.authenticate(signed, secret -> verifier.verify(signed, parts, secret));
+    }
+
+    private static S3Request s3Request(GatewayRequest request, SignedRequest signed) {
+        Optional<String> contentSha256 = request.header("x-amz-content-sha256");
+        RequestSignature signature = signed.presigned()
+                ? new RequestSignature(AuthType.REST_QUERY_STRING, contentSha256)
+                : RequestSignature.header(contentSha256.orElse(""));
+        return new S3Request(request.method(), request.header("Host").orElse(""), request.rawPath(),
+                request.rawQuery(), request.headers(), signature, Optional.empty());
+    }
+
+    /** The Query API's authentication errors in S3's words. */
+    private static S3Exception translate(AwsException e, Optional<AccessKeyId> keyId) {
+        S3ErrorCode code = switch (e.errorCode()) {
+            case INVALID_CLIENT_TOKEN_ID -> keyId.filter(AccessKeyId::isTemporary).isPresent()
+                    ? S3ErrorCode.INVALID_TOKEN : S3ErrorCode.INVALID_ACCESS_KEY_ID;
+            case EXPIRED_TOKEN, EXPIRED_TOKEN_EXCEPTION -> S3ErrorCode.EXPIRED_TOKEN;
+            case SIGNATURE_DOES_NOT_MATCH -> S3ErrorCode.SIGNATURE_DOES_NOT_MATCH;
+            case INCOMPLETE_SIGNATURE -> S3ErrorCode.AUTHORIZATION_HEADER_MALFORMED;
+            case SERVICE_UNAVAILABLE -> S3ErrorCode.SERVICE_UNAVAILABLE;
+            case ACCESS_DENIED -> S3ErrorCode.ACCESS_DENIED;
+            default -> e.errorCode().httpStatus() >= 500 ? S3ErrorCode.INTERNAL_ERROR : S3ErrorCode.INVALID_REQUEST;
+        };
+        String message = code.defaultMessage().isEmpty() ? e.getMessage() : code.defaultMessage();
+        return new S3Exception(code, message, List.of(), e.getMessage());
+    }
+
+    private void record(String requestId, String action, Optional<Caller> caller, Optional<AccessKeyId> keyId,
+            GatewayRequest request, Optional<String> errorCode, String detail) {
+        try {
+            audit.record(new AuditEvent(clock.instant(), requestId, action, caller.map(Caller::arn),
+                    keyId.map(AccessKeyId::value), request.remoteAddress(), errorCode, detail));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "auditing S3 request " + requestId + " failed: " + e);
+        }
+    }
+
+    /** S3's request IDs: 16 upper-case hex digits. Not secret, so the per-thread generator is enough. */
+    static String requestId() {
+        return HEX.toHexDigits(ThreadLocalRandom.current().nextLong());
+    }
+
+    @Override
+    public void close() {
+        backend.close();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.lanyard.s3gateway;
+
+import static java.util.Objects.requireNonNull;
+
+import io.helidon.http.Header;
+import io.helidon.http.encoding.ContentEncodingContext;
+import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The gateway's own listener (Helidon SE, virtual threads): bodies stream in both directions, never held whole; no
+ * payload limit of its own, since objects are as large as S3 allows and memory does not grow with them.
+ */
+public final class S3GatewayServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("dev.lanyard.s3gateway");
+
+    private final WebServer server;
+    private final S3Gateway gateway;
+    private final String host;
+    private final int requestedPort;
+
+    public S3GatewayServer(String host, int port, S3Gateway gateway) {
+        this.host = requireNonNull(host, "host is null");
+        this.requestedPort = port;
+        this.gateway = requireNonNull(gateway, "gateway is null");
+        this.server = WebServer.builder()
+                .host(host)
+                .port(port)
+                .shutdownGracePeriod(Duration.ofSeconds(5))
+                .shutdownHook(false)
+                // S3 bodies carry Content-Encoding as the object's metadata (gzip stored as is) or as aws-chunked
+                // framing the gateway decodes itself: the listener must decode nothing and refuse no encoding.
+                .contentEncoding(ContentEncodingContext.builder().contentEncodingsDiscoverServices(false).build())
+                // Presigned URLs with a session token run to a few KiB.
+                .addProtocol(Http1Config.builder().validateRequestHeaders(false).maxPrologueLength(16 * 1024)
+                        .maxHeadersSize(64 * 1024).build())
+                .routing(r -> r.any(this::serve))
+                .build();
+    }
+
+    /** The bound port; {@link IllegalStateException} when the listener could not bind. */
+    public int start() {
+        server.start();
+        int port = server.port();
+        if (!server.isRunning() || port <= 0) {
+            server.stop();
+            throw new IllegalStateException("cannot listen for S3 on " + host + ":" + requestedPort
+                    + ": the address is in use or not available (see the log above)");
+        }
+        return port;
+    }
+
+    private void serve(ServerRequest req, ServerResponse res) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (Header header : req.headers()) {
+            headers.computeIfAbsent(header.name(), k -> new ArrayList<>()).addAll(header.allValues());
+        }
+        boolean hasBody = req.content().hasEntity();
+        InputStream body = hasBody ? req.content().inputStream() : InputStream.nullInputStream();
+        String method = req.prologue().method().text();
+        GatewayRequest request = new GatewayRequest(method, req.prologue().uriPath().rawPath(),
+                req.prologue().query().rawValue(), headers, body, hasBody,
+                remoteAddress(req.remotePeer().address()), req.isSecure());
+        Reply reply = gateway.handle(request);
+        res.status(reply.status());
+        reply.headers().forEach((name, values) -> res.header(name, values.toArray(String[]::new)));
+        reply.length().ifPresent(length -> res.header("Content-Length", Long.toString(length)));
+        try (InputStream in = reply.body()) {
+            if (method.equals("HEAD")) {
+                res.send();
+                return;
+            }
+            try (OutputStream out = res.outputStream()) {
+                in.transferTo(out);
+            }
+        } catch (IOException e) {
+            // The answer was under way: nothing left to tell the client but a broken connection.
+            LOG.log(System.Logger.Level.WARNING, "relaying an S3 answer failed: " + e);
+        }
+    }
+
+    private static String remoteAddress(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostAddress();
+        }
+        return "0.0.0.0";
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        gateway.close();
+    }
+}
