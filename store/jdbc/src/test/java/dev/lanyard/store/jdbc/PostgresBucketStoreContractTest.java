@@ -11,9 +11,6 @@ import dev.lanyard.store.testing.BucketStoreContract;
 import dev.lanyard.store.testing.PostgresServer;
 import dev.lanyard.tokens.MasterKey;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -42,13 +39,7 @@ class PostgresBucketStoreContractTest extends BucketStoreContract {
     }
 
     private static String newDatabase() {
-        String name = "buckets" + DATABASES.incrementAndGet();
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), "")) {
-            c.createStatement().execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return postgres.jdbcUrl().replace("/postgres", "/" + name);
+        return postgres.createDatabase("buckets" + DATABASES.incrementAndGet());
     }
 
     @Override

@@ -11,9 +11,6 @@ import dev.lanyard.tokens.MasterKey;
 import dev.lanyard.tokens.MasterKeyring;
 import java.time.Clock;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,13 +36,7 @@ class PostgresStoreContractTest extends IamStoreContract {
     }
 
     private static String newDatabase() {
-        String name = "contract" + DATABASES.incrementAndGet();
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), "")) {
-            c.createStatement().execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return postgres.jdbcUrl().replace("/postgres", "/" + name);
+        return postgres.createDatabase("contract" + DATABASES.incrementAndGet());
     }
 
     @Override

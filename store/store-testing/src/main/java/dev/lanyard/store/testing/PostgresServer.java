@@ -58,6 +58,12 @@ public final class PostgresServer implements AutoCloseable {
         return "lanyard";
     }
 
+    /** Creates the database {@code name} (a fresh one per test) and returns its JDBC URL. */
+    public String createDatabase(String name) {
+        pg(List.of("createdb", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", user(), name));
+        return jdbcUrl().replace("/postgres", "/" + name);
+    }
+
     /** Starts (again) a stopped server on the same port and data. */
     public void startServer() {
         pg(List.of("pg_ctl", "-D", dataDir(), "-l", directory.resolve("log").toString(), "-w", "-o",
