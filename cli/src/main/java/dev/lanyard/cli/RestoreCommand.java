@@ -1,17 +1,14 @@
 package dev.lanyard.cli;
 
+import dev.lanyard.server.KeyFiles;
 import dev.lanyard.store.jdbc.EmbeddedRestore;
 import dev.lanyard.tokens.MasterKey;
 import dev.lanyard.tokens.MasterKeyId;
 import dev.lanyard.tokens.MasterKeyring;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -127,20 +124,8 @@ final class RestoreCommand implements Callable<Integer> {
         needed.forEach(id -> ordered.add(keys.key(id).orElseThrow()));
         present.ids().stream().filter(id -> !needed.contains(id)).forEach(id -> ordered.add(present.key(id)
                 .orElseThrow()));
-        write(managed, MasterKeyring.of(ordered).toBase64Lines());
+        KeyFiles.replace(managed, MasterKeyring.of(ordered).toBase64Lines());
         System.out.println(managed + " now holds the master keys the restored store is sealed under " + needed
                 + "; run lanyard rotate-master-key to leave them behind");
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Path temporary = file.resolveSibling("." + file.getFileName() + ".new");
-        Files.deleteIfExists(temporary);
-        Files.createFile(temporary, PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rw-------")));
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-            channel.write(StandardCharsets.US_ASCII.encode(text));
-            channel.force(true);
-        }
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -142,7 +142,7 @@ final class MasterKeyRotator {
 
     private static void writeKeys(Path file, MasterKeyring ring) {
         try {
-            MasterKeySource.write(file, ring.toBase64Lines());
+            KeyFiles.replace(file, ring.toBase64Lines());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the master key file " + file, e);
         }
@@ -152,7 +152,7 @@ final class MasterKeyRotator {
     private static void writeRetired(Path directory, MasterKey key) {
         Path file = directory.resolve(RETIRED_PREFIX + key.id() + RETIRED_SUFFIX);
         try {
-            MasterKeySource.write(file, key.toBase64() + "\n");
+            KeyFiles.replace(file, key.toBase64() + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the retired master key in " + file, e);
         }

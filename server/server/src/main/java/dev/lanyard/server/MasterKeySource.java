@@ -4,13 +4,9 @@ import dev.lanyard.tokens.MasterKey;
 import dev.lanyard.tokens.MasterKeyring;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -58,7 +54,7 @@ final class MasterKeySource {
         try {
             requireEmpty(dataDirectory, file);
             MasterKeyring ring = MasterKeyring.of(MasterKey.generate(random));
-            write(file, ring.toBase64Lines());
+            KeyFiles.replace(file, ring.toBase64Lines());
             return new Loaded(ring, Kind.MANAGED, Optional.of(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the master key file " + file, e);
@@ -79,26 +75,6 @@ final class MasterKeySource {
             return MasterKeyring.fromBase64List(text, random);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Replaces {@code file} with {@code text} so that a crash leaves the old content or the new, never a mix: written
-     * 0600 beside it, synced, renamed over it, and the directory synced.
-     */
-    static void write(Path file, String text) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
-        Path temporary = directory.resolve("." + file.getFileName() + ".new");
-        Files.deleteIfExists(temporary);
-        Files.createFile(temporary, PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rw-------")));
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-            channel.write(StandardCharsets.US_ASCII.encode(text));
-            channel.force(true);
-        }
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
         }
     }
 
