@@ -178,8 +178,8 @@ public final class ApiHandler implements HttpEndpoint {
     }
 
     /**
-     * Checks the credential scope against the operation, then the credentials and the signature over the whole
-     * request; a presigned request lives as long as the operation's signing says.
+     * Authenticates unless the source's refused authentications have used up its rate (then nothing is checked); a
+     * refusal is reported with its reason and counted against the source.
      */
     private RequestAuthenticator.Authenticated authenticate(HttpExchange exchange, HttpRequestParts parts,
             Optional<SignedRequest> signature, Route route, Signing signing) {
@@ -193,6 +193,10 @@ public final class ApiHandler implements HttpEndpoint {
         }
     }
 
+    /**
+     * Checks the credential scope against the operation, then the credentials and the signature over the whole
+     * request; a presigned request lives as long as the operation's signing says.
+     */
     private RequestAuthenticator.Authenticated authenticate(HttpRequestParts parts, Optional<SignedRequest> signature,
             Route route, Signing signing) {
         SignedRequest signed = signature.orElseThrow(() -> new Refused(AuthenticationFailure.MISSING_SIGNATURE,
