@@ -164,7 +164,7 @@ for target in $targets; do
     start_oidc_stub
   fi
   case "$target" in
-    lanyard) start_lanyard; set_up_lanyard_iam; set_up_lanyard_oidc ;;
+    lanyard) start_lanyard; set_up_lanyard_iam; if [[ -n "$oidc_issuer" ]]; then set_up_lanyard_oidc; fi ;;
     ceiling) start_ceiling ;;
     moto) start_moto ;;
   esac

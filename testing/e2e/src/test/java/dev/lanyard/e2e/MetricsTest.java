@@ -172,6 +172,21 @@ class MetricsTest {
         assertThat(post.headers().firstValue("Allow")).hasValue("GET");
     }
 
+    /** On a port of its own, /metrics is all that listener serves, and the API's listener no longer has it. */
+    @Test
+    void aMetricsPortOfItsOwnServesOnlyMetrics() throws Exception {
+        try (TestServer separate = TestServer.start(Clock.systemUTC(), config -> config.withMetrics(
+                new dev.lanyard.server.MetricsSettings(true, java.util.Optional.of(0))))) {
+            HttpResponse<String> metrics = get(separate.metricsEndpoint());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("# TYPE lanyard_authentication_failures_total counter");
+            assertThat(get(separate.metricsEndpoint().replace("/metrics", "/health")).statusCode()).isEqualTo(404);
+            HttpResponse<String> onApi = get(separate.endpoint() + "/metrics");
+            assertThat(onApi.statusCode()).isEqualTo(404);
+            assertThat(onApi.body()).contains("<Code>NotFound</Code>");
+        }
+    }
+
     /**
      * The same kinds of traffic from ever new callers, keys, actions and paths add no series: the second round, all
      * of it new, leaves the count where the first left it, and no label value looks like a key, an ARN or a path.
