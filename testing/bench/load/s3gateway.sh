@@ -17,7 +17,8 @@
 #   --out FILE        also write the markdown report to FILE
 #   --keep            keep the temporary directory (logs, raw wrk output) even on success
 # Environment: LANYARD_JAR (default cli/target/lanyard.jar, built if missing), BENCH_JAR (default
-# testing/bench/target/benchmarks.jar, built if missing), LANYARD_JAVA_OPTS, JAVA_HOME (a JDK 25; found if unset).
+# testing/bench/target/benchmarks.jar, built if missing), LANYARD_JAVA_OPTS, JAVA_HOME (a JDK 25; found if unset),
+# S3BENCH_PAUSE (seconds: after set-up, print a presigned GET URL for each side and wait, to profile by hand).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -42,7 +43,7 @@ while [[ $# -gt 0 ]]; do
     --sizes) sizes="${2?}"; shift 2 ;;
     --out) out="${2:?}"; shift 2 ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
 done
@@ -52,7 +53,7 @@ for s in $sizes; do [[ "$s" =~ ^[1-9][0-9]*$ ]] || die "bad size '$s' (MiB)"; do
 big_mib=0
 for s in $sizes; do big_mib=$((big_mib + s)); done
 # Small rows, plus about 20 s per GiB moved (four transfers per size), plus 300 s for builds and set-up.
-max_seconds=$((300 + 4 * rounds * (warmup + duration + 5) + 4 * big_mib / 50))
+max_seconds=$((300 + ${S3BENCH_PAUSE:-0} + 4 * rounds * (warmup + duration + 5) + 4 * big_mib / 50))
 
 if [[ -z "${JAVA_HOME:-}" ]] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q '"25'; then
   # shellcheck source=../../../.ci/find-jdk25.sh
@@ -175,6 +176,11 @@ small_row() { # side-name endpoint GET|PUT
   printf '%s: %-8s %-4s %10s req/s  p50 %s us  p99 %s us  errors %s\n' "$prog" "$name" "$verb" "$rps" "$p50_us" \
     "$p99_us" "$errors" >&2
 }
+if [[ -n "${S3BENCH_PAUSE:-}" ]]; then
+  echo "gateway GET: $(presign_s3 "$gateway" get small-4k)" >&2
+  echo "direct GET: $(presign_s3 "$direct" get small-4k)" >&2
+  sleep "$S3BENCH_PAUSE"
+fi
 for _ in $(seq 1 "$rounds"); do
   for verb in GET PUT; do
     small_row direct "$direct" "$verb"
