@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.LongSupplier;
 
 /**
  * Sends requests to the backend path-style over HTTP/1.1 keep-alive connections, signed with the backend's own key
@@ -36,13 +35,13 @@ final class BackendClient implements AutoCloseable {
     private final Clock clock;
     private final BackendConnections connections;
 
-    BackendClient(URI backend, BackendCredentials credentials, String region, Clock clock, LongSupplier nanoTime) {
+    BackendClient(URI backend, BackendCredentials credentials, String region, Clock clock) {
         this.base = requireNonNull(backend, "backend is null");
         this.hostHeader = hostHeader(backend);
         this.region = requireNonNull(region, "region is null");
         this.signer = new SigV4Signer(credentials.accessKeyId(), credentials.secretAccessKey(), Optional.empty());
         this.clock = requireNonNull(clock, "clock is null");
-        this.connections = new BackendConnections(backend, nanoTime);
+        this.connections = new BackendConnections(backend, clock);
     }
 
     /**

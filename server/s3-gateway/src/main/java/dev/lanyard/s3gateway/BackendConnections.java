@@ -12,10 +12,10 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongSupplier;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -37,15 +37,15 @@ final class BackendConnections implements Closeable {
     private final String host;
     private final int port;
     private final boolean tls;
-    private final LongSupplier nanoTime;
+    private final InstantSource clock;
     private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleCount = new AtomicInteger();
 
-    BackendConnections(URI backend, LongSupplier nanoTime) {
+    BackendConnections(URI backend, InstantSource clock) {
         this.host = backend.getHost();
         this.tls = backend.getScheme().equalsIgnoreCase("https");
         this.port = backend.getPort() != -1 ? backend.getPort() : tls ? 443 : 80;
-        this.nanoTime = nanoTime;
+        this.clock = clock;
     }
 
     /** An idle connection that is fresh enough, else a new one. */
@@ -53,7 +53,7 @@ final class BackendConnections implements Closeable {
         Connection connection;
         while ((connection = idle.pollFirst()) != null) {
             idleCount.decrementAndGet();
-            if (nanoTime.getAsLong() - connection.idleSince < MAX_IDLE.toNanos()) {
+            if (clock.millis() - connection.idleSince < MAX_IDLE.toMillis()) {
                 connection.reused = true;
                 return connection;
             }
@@ -92,7 +92,7 @@ final class BackendConnections implements Closeable {
             connection.close();
             return;
         }
-        connection.idleSince = nanoTime.getAsLong();
+        connection.idleSince = clock.millis();
         idleCount.incrementAndGet();
         idle.offerFirst(connection);
     }

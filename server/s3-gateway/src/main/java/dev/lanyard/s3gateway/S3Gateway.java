@@ -78,8 +78,7 @@ public final class S3Gateway implements AutoCloseable {
         this.buckets = requireNonNull(buckets, "buckets is null");
         this.authorizer = new S3Authorizer(access, gatherer, buckets);
         this.policies = new BucketPolicies(buckets);
-        this.backend = new BackendClient(config.backend(), config.backendCredentials(), config.backendRegion(), clock,
-                System::nanoTime);
+        this.backend = new BackendClient(config.backend(), config.backendCredentials(), config.backendRegion(), clock);
         this.forwarding = new Forwarding(backend);
         this.audit = requireNonNull(audit, "audit is null");
     }

@@ -116,7 +116,7 @@ class BackendClientTest {
         BackendCredentials credentials = new BackendCredentials("BACKENDTEST",
                 SecretAccessKey.of(HexFormat.of().formatHex(secret)));
         return new BackendClient(URI.create("http://127.0.0.1:" + server.getLocalPort()), credentials, "us-east-1",
-                clock, System::nanoTime);
+                clock);
     }
 
     /** Answers each request with "ok"; with closeAfterEachAnswer, then closes as a backend's idle timeout would. */
