@@ -10,6 +10,8 @@ import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.spi.AuditEvent;
 import dev.lanyard.iam.spi.AuditSink;
+import dev.lanyard.iam.spi.AuthenticationFailure;
+import dev.lanyard.iam.spi.Observations;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.ResponseEncoder;
 import dev.lanyard.query.ResponseFormat;
@@ -41,6 +43,8 @@ public final class ApiHandler implements HttpEndpoint {
     private final AuditSink audit;
     private final int maxBodyBytes;
     private final Supplier<String> requestIds;
+    private final Observations observations;
+    private final Throttles throttles;
     private final ObjectMapper json = new ObjectMapper();
     private final JsonProtocolInput jsonInput = new JsonProtocolInput();
 
@@ -60,6 +64,16 @@ public final class ApiHandler implements HttpEndpoint {
     public ApiHandler(Apis apis, RequestAuthenticator authenticator, SigV4Verifier verifier,
             SessionRestrictions sessionRestrictions, Regions regions, InstantSource clock, AuditSink audit,
             int maxBodyBytes, Supplier<String> requestIds) {
+        this(apis, authenticator, verifier, sessionRestrictions, regions, clock, audit, maxBodyBytes, requestIds,
+                Observations.NONE, Throttles.off());
+    }
+
+    /** Also reports to {@code observations} and holds callers to {@code throttles}. */
+    public ApiHandler(Apis apis, RequestAuthenticator authenticator, SigV4Verifier verifier,
+            SessionRestrictions sessionRestrictions, Regions regions, InstantSource clock, AuditSink audit,
+            int maxBodyBytes, Supplier<String> requestIds, Observations observations, Throttles throttles) {
+        this.observations = requireNonNull(observations, "observations is null");
+        this.throttles = requireNonNull(throttles, "throttles is null");
         this.apis = requireNonNull(apis, "apis is null");
         this.authenticator = requireNonNull(authenticator, "authenticator is null");
         this.verifier = requireNonNull(verifier, "verifier is null");
@@ -77,6 +91,7 @@ public final class ApiHandler implements HttpEndpoint {
 
     @Override
     public HttpReply handle(HttpExchange exchange) {
+        Observations.RequestTimer timer = observations.requestStarted(Observations.FrontEnd.QUERY);
         String requestId = requestIds.get();
         ResponseFormat format = ResponseFormat.fromAcceptHeader(exchange.header("Accept"));
         Route route = new Route(exchange.header(TARGET).isPresent() ? Service.ORGANIZATIONS : Service.STS, "Unknown");
@@ -92,10 +107,10 @@ public final class ApiHandler implements HttpEndpoint {
             SignedContent content = SignedContent.of(exchange, signature);
             if (content.target().isPresent()) {
                 route = new Route(Service.ORGANIZATIONS, jsonOperationName(content.target().get()));
-                RequestAuthenticator.Authenticated authenticated = authenticate(parts, signature, route,
+                RequestAuthenticator.Authenticated authenticated = authenticate(exchange, parts, signature, route,
                         Signing.SIGNED);
                 caller = Optional.of(authenticated.caller());
-                return json(exchange, content, authenticated, route.action(), requestId);
+                return json(exchange, content, authenticated, route.action(), requestId, timer);
             }
             QueryParameters params = QueryParameters.decode(content.rawQuery(), content.formBody())
                     .without(SignedRequest.AUTHENTICATION_PARAMETERS);
@@ -106,25 +121,28 @@ public final class ApiHandler implements HttpEndpoint {
             }
             RequestEnvironment env;
             if (operation.signing() == Signing.UNSIGNED) {
+                throttles.unsignedCall(exchange.remoteAddress(), Observations.FrontEnd.QUERY);
                 env = new RequestEnvironment(clock.instant(), exchange.remoteAddress(), exchange.secure(),
                         Regions.GLOBAL_ENDPOINT_REGION, exchange.header("User-Agent"), requestId);
             } else {
-                RequestAuthenticator.Authenticated authenticated = authenticate(parts, signature, route,
+                RequestAuthenticator.Authenticated authenticated = authenticate(exchange, parts, signature, route,
                         operation.signing());
                 caller = Optional.of(authenticated.caller());
+                throttleAccount(route.service(), caller.get());
                 sessionRestrictions.check(caller.get(), serviceName(route.service()), route.action());
                 env = environment(exchange, authenticated, requestId);
             }
             Optional<Struct> result = operation.handle(new OperationCall(route.action(), caller, env, params));
-            record(exchange, requestId, route, caller, Optional.empty(), "");
+            record(exchange, requestId, route, caller, Optional.empty(), "", timer);
             return new HttpReply(200, ResponseEncoder.contentType(format), requestId, ResponseEncoder.success(format,
                     route.action(), namespace(route.service()), result, requestId));
         } catch (AwsException e) {
-            record(exchange, requestId, route, caller, Optional.of(e.errorCode().code()), e.operatorDetail());
+            record(exchange, requestId, route, caller, Optional.of(e.errorCode().code()), e.operatorDetail(), timer);
             HttpReply reply = error(route.service(), format, e.errorCode(), e.getMessage(), requestId);
             return e.errorCode() == ErrorCode.METHOD_NOT_ALLOWED ? reply.withHeader("Allow", "GET, POST") : reply;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed", e);
+            timer.finished(serviceName(route.service()), observedAction(route), ErrorCode.INTERNAL_FAILURE.code());
             return error(route.service(), format, ErrorCode.INTERNAL_FAILURE,
                     "The request processing has failed because of an unknown error, exception or failure.",
                     requestId);
@@ -137,10 +155,11 @@ public final class ApiHandler implements HttpEndpoint {
      */
     @Override
     public HttpReply unreadable(HttpExchange exchange, String why) {
+        Observations.RequestTimer timer = observations.requestStarted(Observations.FrontEnd.QUERY);
         String requestId = requestIds.get();
         Service service = exchange.header(TARGET).isPresent() ? Service.ORGANIZATIONS : Service.STS;
         record(exchange, requestId, new Route(service, "Unknown"), Optional.empty(),
-                Optional.of(ErrorCode.MALFORMED_HTTP_REQUEST.code()), why);
+                Optional.of(ErrorCode.MALFORMED_HTTP_REQUEST.code()), why, timer);
         return error(service, ResponseFormat.fromAcceptHeader(exchange.header("Accept")),
                 ErrorCode.MALFORMED_HTTP_REQUEST, "The request body cannot be read: " + why + ".", requestId)
                 .withHeader("Connection", "close");
@@ -159,29 +178,78 @@ public final class ApiHandler implements HttpEndpoint {
     }
 
     /**
+     * Authenticates unless the source's refused authentications have used up its rate (then nothing is checked); a
+     * refusal is reported with its reason and counted against the source.
+     */
+    private RequestAuthenticator.Authenticated authenticate(HttpExchange exchange, HttpRequestParts parts,
+            Optional<SignedRequest> signature, Route route, Signing signing) {
+        throttles.checkAuthenticationAllowed(exchange.remoteAddress(), Observations.FrontEnd.QUERY);
+        try {
+            return authenticate(parts, signature, route, signing);
+        } catch (Refused e) {
+            observations.authenticationFailed(Observations.FrontEnd.QUERY, e.reason);
+            throttles.authenticationFailed(exchange.remoteAddress());
+            throw e.error;
+        }
+    }
+
+    /**
      * Checks the credential scope against the operation, then the credentials and the signature over the whole
      * request; a presigned request lives as long as the operation's signing says.
      */
     private RequestAuthenticator.Authenticated authenticate(HttpRequestParts parts, Optional<SignedRequest> signature,
             Route route, Signing signing) {
-        SignedRequest signed = signature.orElseThrow(() -> new AwsException(ErrorCode.MISSING_AUTHENTICATION_TOKEN,
-                "Request is missing Authentication Token"));
+        SignedRequest signed = signature.orElseThrow(() -> new Refused(AuthenticationFailure.MISSING_SIGNATURE,
+                new AwsException(ErrorCode.MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token")));
         String service = serviceName(route.service());
         if (!regions.serves(signed.region())) {
-            throw new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH, scopeMessage(route.service(),
-                    signed.region().isEmpty() ? "Credential should be scoped to a valid region"
+            throw new Refused(AuthenticationFailure.WRONG_SCOPE, new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH,
+                    scopeMessage(route.service(), signed.region().isEmpty()
+                            ? "Credential should be scoped to a valid region"
                             : "Credential should be scoped to a valid region, not '" + signed.region() + "'"),
-                    "served regions: " + regions.names());
+                    "served regions: " + regions.names()));
         }
         if (!signed.service().equals(service)) {
-            throw new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH, scopeMessage(route.service(),
-                    "Credential should be scoped to correct service: '" + service + "'"));
+            throw new Refused(AuthenticationFailure.WRONG_SCOPE, new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH,
+                    scopeMessage(route.service(), "Credential should be scoped to correct service: '" + service
+                            + "'")));
         }
         try {
             return authenticator.authenticate(signed,
                     secret -> verifier.verify(signed, parts, secret, signing.presignedLifetime()));
         } catch (CredentialsRejectedException e) {
-            throw e.rejection().queryError(e.getMessage());
+            throw new Refused(reason(e.rejection()), e.rejection().queryError(e.getMessage()));
+        } catch (AwsException e) {
+            throw new Refused(AuthenticationFailure.SIGNATURE_REJECTED, e);
+        }
+    }
+
+    private static AuthenticationFailure reason(CredentialRejection rejection) {
+        return switch (rejection) {
+            case UNKNOWN_ACCESS_KEY -> AuthenticationFailure.UNKNOWN_ACCESS_KEY;
+            case INVALID_TOKEN -> AuthenticationFailure.INVALID_TOKEN;
+            case EXPIRED_TOKEN -> AuthenticationFailure.EXPIRED_TOKEN;
+            case ACCOUNT_CLOSED -> AuthenticationFailure.ACCOUNT_CLOSED;
+        };
+    }
+
+    /** An authentication refused: the answer, and the reason the metrics count. */
+    private static final class Refused extends RuntimeException {
+        private final AuthenticationFailure reason;
+        private final AwsException error;
+
+        Refused(AuthenticationFailure reason, AwsException error) {
+            super(null, null, false, false);
+            this.reason = reason;
+            this.error = error;
+        }
+    }
+
+    private void throttleAccount(Service service, Caller caller) {
+        switch (service) {
+            case STS -> throttles.stsCall(caller.account(), Observations.FrontEnd.QUERY);
+            case IAM -> throttles.iamCall(caller.account(), Observations.FrontEnd.QUERY);
+            case ORGANIZATIONS -> { }
         }
     }
 
@@ -252,7 +320,8 @@ public final class ApiHandler implements HttpEndpoint {
     }
 
     private HttpReply json(HttpExchange exchange, SignedContent content,
-            RequestAuthenticator.Authenticated authenticated, String action, String requestId) {
+            RequestAuthenticator.Authenticated authenticated, String action, String requestId,
+            Observations.RequestTimer timer) {
         Caller caller = authenticated.caller();
         ObjectNode input = jsonInput.parse(content.body());
         RequestEnvironment env = environment(exchange, authenticated, requestId);
@@ -264,7 +333,7 @@ public final class ApiHandler implements HttpEndpoint {
         byte[] body = operation.handle(new JsonCall(action, caller, env, input)).toString()
                 .getBytes(StandardCharsets.UTF_8);
         record(exchange, requestId, new Route(Service.ORGANIZATIONS, action), Optional.of(caller), Optional.empty(),
-                "");
+                "", timer);
         return new HttpReply(200, JSON_1_1, requestId, body);
     }
 
@@ -278,9 +347,20 @@ public final class ApiHandler implements HttpEndpoint {
     }
 
     private void record(HttpExchange exchange, String requestId, Route route, Optional<Caller> caller,
-            Optional<String> errorCode, String detail) {
+            Optional<String> errorCode, String detail, Observations.RequestTimer timer) {
+        timer.finished(serviceName(route.service()), observedAction(route), errorCode.orElse("ok"));
         audit.record(new AuditEvent(clock.instant(), requestId, serviceName(route.service()) + ":" + route.action(),
                 caller.map(Caller::arn), caller.map(c -> c.accessKeyId().value()), exchange.remoteAddress(),
                 errorCode, detail));
+    }
+
+    /** The action as the metrics count it: only a served one by name, anything a client made up as "Unknown". */
+    private String observedAction(Route route) {
+        boolean served = switch (route.service()) {
+            case STS -> apis.sts().operations().containsKey(route.action());
+            case IAM -> apis.iam().operations().containsKey(route.action());
+            case ORGANIZATIONS -> apis.organizations().operations().containsKey(route.action());
+        };
+        return served ? route.action() : "Unknown";
     }
 }
