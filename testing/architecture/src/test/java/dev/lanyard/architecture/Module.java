@@ -37,6 +37,7 @@ record Module(String folder, String packageRoot, Layer layer) {
             new Module("core/iam-spi", "dev.lanyard.iam.spi", Layer.CORE),
             new Module("core/authz", "dev.lanyard.authz", Layer.CORE),
             new Module("core/pipeline", "dev.lanyard.pipeline", Layer.CORE),
+            new Module("core/authorize-api", "dev.lanyard.authorizeapi", Layer.CORE),
             new Module("core/sts", "dev.lanyard.sts", Layer.CORE),
             new Module("core/iam-api", "dev.lanyard.iamapi", Layer.CORE),
             new Module("federation/oidc", "dev.lanyard.oidc", Layer.ADAPTER),
