@@ -87,6 +87,11 @@ final class ServeCommand implements Runnable {
             + " aws_secret_access_key of the backend.")
     Optional<Path> s3BackendCredentialsFile;
 
+    @Option(names = "--service-catalogue", description = "JSON file declaring the services the authorization API"
+            + " (POST /authorize/v1) answers for: their actions, resource ARN formats and condition keys"
+            + " (docs/authorization-api.md).")
+    Optional<Path> serviceCatalogue;
+
     @Override
     public void run() {
         LanyardConfig config = LanyardConfig.defaults(dataDirectory.toAbsolutePath()).withPort(port).withHost(host)
@@ -95,7 +100,8 @@ final class ServeCommand implements Runnable {
                 .withOidcLoopback(oidcAllowInsecureLoopback, oidcCaBundle)
                 .withHttpLimits(new HttpLimits(Duration.ofSeconds(idleTimeoutSeconds),
                         Duration.ofSeconds(requestTimeoutSeconds), Duration.ofSeconds(writeTimeoutSeconds)))
-                .withS3Gateway(s3Gateway());
+                .withS3Gateway(s3Gateway())
+                .withServiceCatalogue(serviceCatalogue.map(Path::toAbsolutePath));
         LanyardServer server = LanyardServer.start(config);
         // The JVM's own ways to stop (SIGHUP, a signal it kept for itself) still close the store, and only once.
         Thread hook = new Thread(server::close, "lanyard-stop");
