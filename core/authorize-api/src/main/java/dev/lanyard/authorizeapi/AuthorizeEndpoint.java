@@ -22,6 +22,7 @@ import dev.lanyard.pipeline.Regions;
 import dev.lanyard.pipeline.RequestAuthenticator;
 import dev.lanyard.pipeline.RequestAuthenticator.Authenticated;
 import dev.lanyard.policy.ContextKeys;
+import dev.lanyard.policy.MatchedStatement;
 import dev.lanyard.sigv4.HttpRequestParts;
 import dev.lanyard.sigv4.PresignedLifetime;
 import dev.lanyard.sigv4.SigV4Verifier;
@@ -52,6 +53,8 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
     private final RequestAuthenticator authenticator;
     private final SigV4Verifier verifier;
     private final AccessControl access;
+    private final ClientDecisions decisions;
+    private final NginxAuthRequest nginx;
     private final ServiceCatalogue catalogue;
     private final Regions regions;
     private final InstantSource clock;
@@ -66,6 +69,8 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
         this.authenticator = requireNonNull(authenticator, "authenticator is null");
         this.verifier = requireNonNull(verifier, "verifier is null");
         this.access = requireNonNull(access, "access is null");
+        this.decisions = new ClientDecisions(authenticator, verifier, access, regions, clock);
+        this.nginx = new NginxAuthRequest(store, catalogue, decisions);
         this.catalogue = requireNonNull(catalogue, "catalogue is null");
         this.regions = requireNonNull(regions, "regions is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -78,6 +83,9 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
     @Override
     public HttpReply handle(HttpExchange exchange) {
         String requestId = requestIds.get();
+        if (exchange.rawPath().startsWith(NginxAuthRequest.PATH_PREFIX)) {
+            return nginx(exchange, requestId);
+        }
         Optional<Caller> asker = Optional.empty();
         try {
             checkMethodAndPath(exchange);
@@ -93,11 +101,14 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
             access.require(snapshot, authenticated.caller(), askerEnvironment(exchange, authenticated, requestId),
                     new AccessRequest(AUTHORIZE_ACTION, service.arn(), Optional.of(service.account()),
                             ContextKeys.empty(), Optional.empty(), false));
-            Question question = Question.of(service, input);
-            Verdict verdict = decide(snapshot, question, input, requestId);
+            Question question = Question.of(service, input.action(), input.resource(), input.resourcePolicy(),
+                    input.context());
+            Verdict verdict = decisions.decide(snapshot, question, new ClientDecisions.Received(input.request(),
+                    input.payloadHash(), input.sourceIp(), input.secureTransport()), requestId);
             recordCall(exchange, requestId, asker, Optional.empty(), question.actionName() + " on "
                     + input.resource() + ": " + verdict.kind().wireName());
-            recordVerdict(question, input, verdict, asker.get(), requestId);
+            recordVerdict(question.actionName(), input.resource(), input.sourceIp(), verdict,
+                    "asked by " + asker.get().arn(), requestId);
             return reply(200, requestId, verdict.toJson(requestId).toString());
         } catch (AwsException e) {
             recordCall(exchange, requestId, asker, Optional.of(e.errorCode().code()), e.operatorDetail());
@@ -105,6 +116,34 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "authorization request " + requestId + " failed", e);
             recordCall(exchange, requestId, asker, Optional.of(ErrorCode.INTERNAL_FAILURE.code()), e.toString());
+            return error(ErrorCode.INTERNAL_FAILURE, "The request processing has failed because of an unknown error,"
+                    + " exception or failure.", requestId);
+        }
+    }
+
+    /** nginx's auth_request: the same verdict, answered by status and headers (docs/nginx-auth-request.md). */
+    private HttpReply nginx(HttpExchange exchange, String requestId) {
+        String via = "auth_request from " + exchange.remoteAddress();
+        try {
+            NginxAuthRequest.Outcome outcome = nginx.decide(exchange, requestId);
+            Verdict verdict = outcome.verdict();
+            recordCall(exchange, requestId, Optional.empty(), Optional.empty(), via + ": "
+                    + outcome.question().map(q -> q.actionName() + " on " + q.request().resource()).orElse("no route")
+                    + ": " + verdict.kind().wireName());
+            String action = outcome.question().map(Question::actionName).orElse(exchange.rawPath()
+                    .substring(NginxAuthRequest.PATH_PREFIX.length()) + ":Unknown");
+            String resource = outcome.question().map(q -> q.request().resource()).orElse("");
+            String sourceIp = exchange.header(NginxAuthRequest.ORIGINAL_REMOTE_ADDR).orElse("");
+            recordVerdict(action, resource, sourceIp, verdict, via, requestId);
+            return NginxAuthRequest.reply(verdict, outcome.question(), requestId);
+        } catch (AwsException e) {
+            recordCall(exchange, requestId, Optional.empty(), Optional.of(e.errorCode().code()), via + ": "
+                    + e.getMessage());
+            return NginxAuthRequest.callRefused(e, requestId);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "auth_request " + requestId + " failed", e);
+            recordCall(exchange, requestId, Optional.empty(), Optional.of(ErrorCode.INTERNAL_FAILURE.code()),
+                    e.toString());
             return error(ErrorCode.INTERNAL_FAILURE, "The request processing has failed because of an unknown error,"
                     + " exception or failure.", requestId);
         }
@@ -165,45 +204,6 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
                 regions.requested(authenticated.signed().region()), exchange.header("User-Agent"), requestId);
     }
 
-    /**
-     * Authenticates the service's request by the service's own signing name and regions, through the one
-     * authentication every front end shares, then decides with the one Authorizer. Any failure is a refusal.
-     */
-    private Verdict decide(IamSnapshot snapshot, Question question, AuthorizeInput input, String requestId) {
-        Authenticated client;
-        try {
-            client = authenticateClient(question.service(), input);
-        } catch (AwsException e) {
-            return Verdict.unauthenticated(e);
-        }
-        RequestEnvironment env = new RequestEnvironment(clock.instant(), input.sourceIp(), input.secureTransport(),
-                client.signed().region(), input.request().header("User-Agent"), requestId);
-        AccessControl.Answer answer = access.answer(snapshot, client.caller(), env, question.request());
-        return Verdict.decided(client.caller(), answer.decision(), answer.denial());
-    }
-
-    private Authenticated authenticateClient(DeclaredService service, AuthorizeInput input) {
-        HttpRequestParts parts = input.request();
-        SignedRequest signed = SignedRequest.parse(parts).orElseThrow(() -> new AwsException(
-                ErrorCode.MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token"));
-        if (!signed.service().equals(service.signingName())) {
-            throw new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH, "Credential should be scoped to correct"
-                    + " service: '" + service.signingName() + "'.", "signed for '" + signed.service() + "'");
-        }
-        boolean servedRegion = service.regions().map(r -> r.contains(signed.region()))
-                .orElseGet(() -> regions.serves(signed.region()));
-        if (!servedRegion) {
-            throw new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH, "Credential should be scoped to a valid"
-                    + " region, not '" + signed.region() + "'.");
-        }
-        try {
-            return authenticator.authenticate(signed, secret -> verifier.verifyHashed(signed, parts,
-                    input.payloadHash(), secret, PresignedLifetime.EXPIRES));
-        } catch (CredentialsRejectedException e) {
-            throw e.rejection().queryError(e.getMessage());
-        }
-    }
-
     private HttpReply reply(int status, String requestId, String body) {
         return new HttpReply(status, JSON, requestId, body.getBytes(StandardCharsets.UTF_8));
     }
@@ -222,15 +222,15 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
     }
 
     /** The service's request, as if the service were an AWS service recording it: who, what, and the decision. */
-    private void recordVerdict(Question question, AuthorizeInput input, Verdict verdict, Caller asker,
+    private void recordVerdict(String action, String resource, String sourceIp, Verdict verdict, String askedBy,
             String requestId) {
-        String detail = "asked by " + asker.arn() + "; resource " + input.resource() + "; " + verdict.kind()
-                .wireName() + verdict.error().map(e -> " (" + e.operatorDetail() + ")").orElse("")
+        String detail = askedBy + "; resource " + resource + "; " + verdict.kind().wireName()
+                + verdict.error().map(e -> " (" + e.operatorDetail() + ")").orElse("")
                 + (verdict.deciding().isEmpty() ? "" : "; deciding " + verdict.deciding().stream()
-                        .map(s -> s.label()).toList())
+                        .map(MatchedStatement::label).toList())
                 + (verdict.trace().isEmpty() ? "" : "; " + String.join("; ", verdict.trace()));
-        audit.record(new AuditEvent(clock.instant(), requestId, question.actionName(),
-                verdict.caller().map(Caller::arn), verdict.caller().map(c -> c.accessKeyId().value()),
-                input.sourceIp(), verdict.error().map(e -> e.errorCode().code()), detail));
+        audit.record(new AuditEvent(clock.instant(), requestId, action, verdict.caller().map(Caller::arn),
+                verdict.caller().map(c -> c.accessKeyId().value()), sourceIp, verdict.error().map(e -> e.errorCode()
+                        .code()), detail));
     }
 }

@@ -58,19 +58,21 @@ record Question(DeclaredService service, DeclaredAction action, AccessRequest re
                 "The service '" + prefix + "' is not declared in this Lanyard's service catalogue."));
     }
 
-    static Question of(DeclaredService service, AuthorizeInput input) {
-        String name = input.action().substring(input.action().indexOf(':') + 1);
+    /** {@code actionName} is {@code service:Action}, of {@code service}. */
+    static Question of(DeclaredService service, String actionName, String resource, Optional<String> resourcePolicy,
+            Map<String, List<String>> context) {
+        String name = actionName.substring(actionName.indexOf(':') + 1);
         DeclaredAction action = service.action(name).orElseThrow(() -> new AwsException(ErrorCode.INVALID_ACTION,
-                "The action '" + input.action() + "' is not declared in this Lanyard's service catalogue; "
+                "The action '" + actionName + "' is not declared in this Lanyard's service catalogue; "
                         + service.prefix() + " declares " + service.actions().values().stream()
                         .map(DeclaredAction::name).sorted().toList() + "."));
-        checkResource(service, action, input.resource());
-        Optional<LabeledPolicy> policy = input.resourcePolicy().map(Question::resourcePolicy);
-        ContextKeys keys = contextKeys(service, action, input.context());
-        Optional<AccountId> resourceAccount = Arn.parse(input.resource()).map(Arn::account)
+        checkResource(service, action, resource);
+        Optional<LabeledPolicy> policy = resourcePolicy.map(Question::resourcePolicy);
+        ContextKeys keys = contextKeys(service, action, context);
+        Optional<AccountId> resourceAccount = Arn.parse(resource).map(Arn::account)
                 .filter(AccountId::isValid).map(AccountId::of);
-        return new Question(service, action, new AccessRequest(service.prefix() + ":" + action.name(),
-                input.resource(), resourceAccount, keys, policy, false));
+        return new Question(service, action, new AccessRequest(service.prefix() + ":" + action.name(), resource,
+                resourceAccount, keys, policy, false));
     }
 
     private static void checkResource(DeclaredService service, DeclaredAction action, String resource) {

@@ -27,6 +27,7 @@ public final class ServiceCatalogue {
     private static final Pattern ACTION = Pattern.compile("[A-Za-z0-9]{1,128}");
     private static final Pattern RESOURCE_TYPE = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,32}");
+    private static final Pattern IP_ADDRESS = Pattern.compile("[0-9a-fA-F.:]{2,45}");
     /** Keys of the global context a service may supply, besides its own ({@code <prefix>:...}). */
     private static final List<String> GLOBAL_KEYS = List.of("aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}",
             "aws:TagKeys");
@@ -44,7 +45,7 @@ public final class ServiceCatalogue {
     /** One service: who owns it, how its clients sign, what it declares. */
     public record DeclaredService(String prefix, AccountId account, String signingName, Optional<Set<String>> regions,
             Map<String, DeclaredAction> actions, Map<String, Template> resourceTypes,
-            Map<String, ConditionKeyType> conditionKeys) {
+            Map<String, ConditionKeyType> conditionKeys, List<Route> routes, Set<String> trustedProxies) {
         public DeclaredService {
             requireNonNull(prefix, "prefix is null");
             requireNonNull(account, "account is null");
@@ -53,6 +54,8 @@ public final class ServiceCatalogue {
             actions = Map.copyOf(actions);
             resourceTypes = Map.copyOf(resourceTypes);
             conditionKeys = Map.copyOf(conditionKeys);
+            routes = List.copyOf(routes);
+            trustedProxies = Set.copyOf(trustedProxies);
         }
 
         /** The action named {@code name} (case-insensitive, as policies match actions). */
@@ -122,7 +125,7 @@ public final class ServiceCatalogue {
             throw new IllegalArgumentException(where + ": '" + prefix + "' is Lanyard's own; choose another prefix");
         }
         StrictJson.Reader service = StrictJson.object(node, where, Set.of("Account", "SigningName", "Regions",
-                "ResourceTypes", "ConditionKeys", "Actions"));
+                "ResourceTypes", "ConditionKeys", "Actions", "Routes", "TrustedProxies"));
         String accountText = service.requiredText("Account");
         if (!AccountId.isValid(accountText)) {
             throw new IllegalArgumentException(where + ".Account: '" + accountText + "' is not a 12-digit account ID");
@@ -149,7 +152,27 @@ public final class ServiceCatalogue {
                         + " are case-insensitive)");
             }
         });
-        return new DeclaredService(prefix, account, signingName, regions, actions, resourceTypes, keys);
+        List<Route> routes = new ArrayList<>();
+        service.optional("Routes").ifPresent(declared -> {
+            if (!declared.isArray()) {
+                throw new IllegalArgumentException(where + ".Routes: must be an array of routes");
+            }
+            declared.forEach(r -> routes.add(route(where + ".Routes[" + routes.size() + "]", r, actions)));
+        });
+        Set<String> proxies = service.optional("TrustedProxies").map(p -> Set.copyOf(texts(p, where
+                + ".TrustedProxies", IP_ADDRESS, "an IP address"))).orElse(Set.of());
+        return new DeclaredService(prefix, account, signingName, regions, actions, resourceTypes, keys, routes,
+                proxies);
+    }
+
+    private static Route route(String where, JsonNode node, Map<String, DeclaredAction> actions) {
+        StrictJson.Reader route = StrictJson.object(node, where, Set.of("Method", "Path", "Action", "Resource"));
+        String action = route.requiredText("Action");
+        if (!actions.containsKey(action.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException(where + ".Action: '" + action + "' is not declared in Actions");
+        }
+        return Route.of(where, route.requiredText("Method"), route.requiredText("Path"),
+                actions.get(action.toLowerCase(Locale.ROOT)).name(), route.requiredText("Resource"));
     }
 
     private static Template resourceType(String where, String name, JsonNode format, String prefix) {

@@ -53,8 +53,8 @@ class ServiceCatalogueTest {
                 "Services.Orders: a service prefix is 1 to 64 lowercase letters");
         assertRefused("{\"Services\":{\"orders\":{\"Account\":\"1111\",\"Actions\":{}}}}",
                 "Services.orders.Account: '1111' is not a 12-digit account ID");
-        assertRefused("{\"Services\":{\"orders\":{\"Account\":\"111122223333\",\"Actions\":{},\"Routes\":[]}}}",
-                "Services.orders: unknown field 'Routes'");
+        assertRefused("{\"Services\":{\"orders\":{\"Account\":\"111122223333\",\"Actions\":{},\"Paths\":[]}}}",
+                "Services.orders: unknown field 'Paths'");
         assertRefused("{\"Services\":{\"orders\":{\"Account\":\"111122223333\",\"Actions\":{\"GetOrder\":"
                 + "{\"ResourceTypes\":[\"order\"]}}}}}", "Services.orders.Actions.GetOrder.ResourceTypes: 'order' is"
                 + " not declared in ResourceTypes");
@@ -69,5 +69,34 @@ class ServiceCatalogueTest {
                 + "\"getorder\":{}}}}}", "declared twice");
         assertRefused("{\"Services\":{}, \"Services\":{}}", "not valid JSON");
         assertRefused("{\"Services\":{}} trailing", "not valid JSON");
+    }
+
+    @Test
+    void routesMapMethodAndPathToAnActionAndResource() {
+        ServiceCatalogue.DeclaredService orders = ServiceCatalogue.parse(ORDERS.replace("}}}}}", "}},"
+                + "\"Routes\":[{\"Method\":\"GET\",\"Path\":\"/orders/{OrderId}/items/{Rest+}\",\"Action\":"
+                + "\"getorder\",\"Resource\":\"arn:${Partition}:orders:${Region}:${Account}:order/{OrderId}\"}],"
+                + "\"TrustedProxies\":[\"127.0.0.1\"]}}}")).service("orders").orElseThrow();
+        Route route = orders.routes().getFirst();
+        assertThat(route.action()).isEqualTo("GetOrder");
+        assertThat(route.resourceOf("GET", "/orders/42/items/a/b", "eu-west-1", "111122223333"))
+                .contains("arn:aws:orders:eu-west-1:111122223333:order/42");
+        assertThat(route.resourceOf("GET", "/orders/42", "eu-west-1", "111122223333")).isEmpty();
+        assertThat(route.resourceOf("PUT", "/orders/42/items/a", "eu-west-1", "111122223333")).isEmpty();
+        assertThat(orders.trustedProxies()).containsExactly("127.0.0.1");
+    }
+
+    @Test
+    void aRouteThatCannotMeanAnythingIsRefused() {
+        String service = "{\"Services\":{\"orders\":{\"Account\":\"111122223333\",\"Actions\":{\"GetOrder\":{}},"
+                + "\"Routes\":[%s]}}}";
+        assertRefused(service.formatted("{\"Method\":\"GET\",\"Path\":\"/o\",\"Action\":\"Get\",\"Resource\":\"*\"}"),
+                "Services.orders.Routes[0].Action: 'Get' is not declared in Actions");
+        assertRefused(service.formatted("{\"Method\":\"get\",\"Path\":\"/o\",\"Action\":\"GetOrder\","
+                + "\"Resource\":\"*\"}"), "Services.orders.Routes[0].Method: 'get' is not an HTTP method");
+        assertRefused(service.formatted("{\"Method\":\"GET\",\"Path\":\"/o/{Id}\",\"Action\":\"GetOrder\","
+                + "\"Resource\":\"arn:aws:orders:::o/{Other}\"}"), "Resource: {Other} is not in the path");
+        assertRefused(service.formatted("{\"Method\":\"GET\",\"Path\":\"/o/{Id+}/x\",\"Action\":\"GetOrder\","
+                + "\"Resource\":\"*\"}"), "{Id+} must end the path");
     }
 }
