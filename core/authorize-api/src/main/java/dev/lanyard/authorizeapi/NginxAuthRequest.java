@@ -38,8 +38,11 @@ final class NginxAuthRequest {
     static final String ORIGINAL_URI = "X-Original-URI";
     static final String ORIGINAL_HOST = "X-Original-Host";
     static final String ORIGINAL_REMOTE_ADDR = "X-Original-Remote-Addr";
-    static final String ORIGINAL_CONTENT_LENGTH = "X-Original-Content-Length";
-    static final String ORIGINAL_TRANSFER_ENCODING = "X-Original-Transfer-Encoding";
+    /**
+     * {@code "$http_content_length/$http_transfer_encoding"}: never empty, so a configuration that forgets it is
+     * refused rather than read as "no body" (nginx drops headers set to an empty value).
+     */
+    static final String ORIGINAL_BODY = "X-Original-Body";
     static final String ORIGINAL_SCHEME = "X-Original-Scheme";
     /** Headers of the subrequest that are nginx's, not the client's. */
     private static final Set<String> PROXY_HEADERS = Set.of("host", "connection", "content-length",
@@ -75,7 +78,7 @@ final class NginxAuthRequest {
         HttpRequestParts request = original(exchange);
         String sourceIp = required(exchange, ORIGINAL_REMOTE_ADDR);
         boolean secure = exchange.header(ORIGINAL_SCHEME).map("https"::equalsIgnoreCase).orElse(false);
-        if (hasBody(exchange)) {
+        if (hasBody(required(exchange, ORIGINAL_BODY))) {
             return new Outcome(Optional.empty(), Optional.empty(), Verdict.unauthenticated(new AwsException(
                     ErrorCode.ACCESS_DENIED, "A request with a body cannot be authorized by nginx's auth_request,"
                     + " which does not pass bodies on; the service asks the authorization API with the body's hash.")));
@@ -120,10 +123,14 @@ final class NginxAuthRequest {
                 query < 0 ? "" : uri.substring(query + 1), headers);
     }
 
-    private static boolean hasBody(HttpExchange exchange) {
-        boolean length = exchange.header(ORIGINAL_CONTENT_LENGTH).filter(v -> !v.isEmpty() && !v.equals("0"))
-                .isPresent();
-        return length || exchange.header(ORIGINAL_TRANSFER_ENCODING).filter(v -> !v.isEmpty()).isPresent();
+    private static boolean hasBody(String lengthAndEncoding) {
+        int slash = lengthAndEncoding.indexOf('/');
+        if (slash < 0) {
+            throw new AwsException(ErrorCode.ACCESS_DENIED, "nginx passed " + ORIGINAL_BODY + " without its '/'"
+                    + " (see deploy/nginx-auth-request.conf).");
+        }
+        String length = lengthAndEncoding.substring(0, slash);
+        return !(length.isEmpty() || length.equals("0")) || slash + 1 < lengthAndEncoding.length();
     }
 
     private static String required(HttpExchange exchange, String header) {
@@ -181,10 +188,17 @@ final class NginxAuthRequest {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    /** A header value of printable ASCII only: an error message may quote what the client sent. */
+    /**
+     * A header value of printable ASCII only, without quotes or backslashes: an error message may quote what the
+     * client sent, and nginx's error page writes it into a JSON string.
+     */
     private static String headerSafe(String text) {
         StringBuilder safe = new StringBuilder();
-        text.codePoints().forEach(c -> safe.append(c >= 0x20 && c < 0x7f ? (char) c : '?'));
+        text.codePoints().forEach(c -> safe.append(switch (c) {
+            case '"' -> '\'';
+            case '\\' -> '/';
+            default -> c >= 0x20 && c < 0x7f ? (char) c : '?';
+        }));
         return safe.toString();
     }
 }

@@ -31,7 +31,7 @@ class NginxAuthRequestTest {
                 : "?" + request.rawQuery())));
         headers.put("X-Original-Host", List.of(request.header("Host").orElseThrow()));
         headers.put("X-Original-Remote-Addr", List.of("198.51.100.7"));
-        headers.put("X-Original-Content-Length", List.of(""));
+        headers.put("X-Original-Body", List.of("/"));
         headers.put("X-Original-Scheme", List.of("https"));
         overrides.forEach((name, value) -> headers.put(name, List.of(value)));
         return new HttpExchange("GET", "/authorize/v1/nginx/orders", "", headers, new byte[0], from, false);
@@ -91,12 +91,16 @@ class NginxAuthRequestTest {
     @Test
     void aRequestWithABodyOrWithoutARouteIsRefused() {
         HttpRequestParts signed = world.clientRequest(Credentials.of(world.aliceKey));
-        HttpReply body = world.endpoint.handle(subrequest(signed, "127.0.0.1", Map.of("X-Original-Content-Length",
-                "12")));
+        HttpReply body = world.endpoint.handle(subrequest(signed, "127.0.0.1", Map.of("X-Original-Body",
+                "12/")));
         assertThat(body.status()).isEqualTo(401);
         HttpReply chunked = world.endpoint.handle(subrequest(signed, "127.0.0.1",
-                Map.of("X-Original-Transfer-Encoding", "chunked")));
+                Map.of("X-Original-Body", "/chunked")));
         assertThat(chunked.status()).isEqualTo(401);
+        HttpReply forgotten = world.endpoint.handle(subrequest(signed, "127.0.0.1", Map.of("X-Original-Body", "")));
+        assertThat(forgotten.status()).isEqualTo(403);
+        assertThat(forgotten.headers().get("X-Lanyard-Error-Message"))
+                .startsWith("nginx did not pass X-Original-Body");
         HttpReply unrouted = ask(world.clientRequest(Credentials.of(world.aliceKey), "PATCH", "/orders/42", "",
                 "orders", AuthorizeWorld.REGION));
         assertThat(unrouted.status()).isEqualTo(401);

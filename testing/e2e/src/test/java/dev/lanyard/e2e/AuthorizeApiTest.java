@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +43,8 @@ import software.amazon.awssdk.services.iam.model.AccessKey;
 /**
  * The authorization API on the real server, with clients nobody here wrote: a client signs its request to the orders
  * service with botocore or with the AWS SDK for Java v2 signer, and the service asks Lanyard, signing its own call
- * with the same library. One table of cases for both signers.
+ * with the same library. The same requests then go through nginx (deploy/nginx-auth-request.conf as shipped) in
+ * front of a tiny service that echoes the identity nginx passed it. One table of cases for both signers and doors.
  */
 class AuthorizeApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +52,9 @@ class AuthorizeApiTest {
     private static TestServer server;
     private static Path catalogue;
     private static final Map<String, AccessKey> KEYS = new java.util.HashMap<>();
+    private static final Path REPO = Path.of(System.getProperty("lanyard.repo.dir"));
+    private static HttpServer upstream;
+    private static Nginx nginx;
 
     @BeforeAll
     static void start() throws IOException {
@@ -67,6 +76,29 @@ class AuthorizeApiTest {
                 + ":order/*\"},{\"Sid\":\"NeverCancel\",\"Effect\":\"Deny\",\"Action\":\"orders:CancelOrder\","
                 + "\"Resource\":\"*\"}]}");
         user(iam, "bob", null);
+        upstream = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        upstream.createContext("/", AuthorizeApiTest::echoIdentity);
+        upstream.start();
+        String shipped = Files.readString(REPO.resolve("deploy/nginx-auth-request.conf"));
+        nginx = Nginx.start(port -> shipped.replace("127.0.0.1:8955", "127.0.0.1:" + server.port())
+                .replace("127.0.0.1:8080", "127.0.0.1:" + upstream.getAddress().getPort())
+                .replace("listen 80;", "listen 127.0.0.1:" + port + ";"));
+    }
+
+    /** The service behind nginx: answers with the method, path and every X-Lanyard-* header it was given. */
+    private static void echoIdentity(HttpExchange exchange) throws IOException {
+        ObjectNode seen = JSON.createObjectNode().put("method", exchange.getRequestMethod())
+                .put("path", exchange.getRequestURI().getRawPath());
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (name.toLowerCase(java.util.Locale.ROOT).startsWith("x-lanyard-")) {
+                seen.put(name.toLowerCase(java.util.Locale.ROOT), values.getFirst());
+            }
+        });
+        byte[] body = seen.toString().getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, body.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 
     private static void user(IamClient iam, String name, String policy) {
@@ -78,7 +110,13 @@ class AuthorizeApiTest {
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop() throws Exception {
+        if (nginx != null) {
+            nginx.close();
+        }
+        if (upstream != null) {
+            upstream.stop(0);
+        }
         server.close();
         Files.deleteIfExists(catalogue);
     }
@@ -151,16 +189,93 @@ class AuthorizeApiTest {
 
     record Answer(int status, JsonNode body) {}
 
-    private static Answer botocore(Case c) throws Exception {
-        Path script = Path.of(AuthorizeApiTest.class.getResource("/authorize_botocore.py").toURI());
-        ObjectNode input = JSON.createObjectNode();
-        input.put("endpoint", server.endpoint()).put("method", c.method()).put("url", SERVICE_URL + c.path())
-                .put("body", c.body()).put("receivedBody", c.receivedBody()).put("signingName", c.signingName())
-                .put("action", c.action()).put("resource", c.resource());
-        input.putObject("client").put("id", KEYS.get(c.client()).accessKeyId())
-                .put("secret", KEYS.get(c.client()).secretAccessKey());
-        input.putObject("service").put("id", KEYS.get(c.asker()).accessKeyId())
-                .put("secret", KEYS.get(c.asker()).secretAccessKey());
+    /** The same requests sent to the service through nginx, which asks Lanyard by auth_request. */
+    static List<Case> nginxCases() {
+        return List.of(
+                new Case("allowed", "alice", "", "GET", "/orders/42", "", "", "orders", "orders:GetOrder", "", 200,
+                        "", ""),
+                new Case("no allow", "bob", "", "GET", "/orders/42", "", "", "orders", "orders:GetOrder", "", 403,
+                        "", "AccessDenied"),
+                new Case("explicit deny", "alice", "", "DELETE", "/orders/42", "", "", "orders", "orders:CancelOrder",
+                        "", 403, "", "AccessDenied"),
+                new Case("signed for another service", "alice", "", "GET", "/orders/42", "", "", "inventory",
+                        "orders:GetOrder", "", 401, "", "SignatureDoesNotMatch"),
+                new Case("a body nginx cannot pass on", "alice", "", "PUT", "/orders/42", "{\"qty\":2}", "",
+                        "orders", "orders:UpdateOrder", "", 401, "", "AccessDenied"),
+                new Case("no route", "alice", "", "PATCH", "/orders/42", "", "", "orders", "", "", 401, "",
+                        "AccessDenied"));
+    }
+
+    static Stream<Arguments> nginxCasesBySigner() {
+        List<Arguments> all = new ArrayList<>();
+        for (Signer signer : Signer.values()) {
+            nginxCases().forEach(c -> all.add(Arguments.of(signer, c)));
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("nginxCasesBySigner")
+    void nginxPassesOnlyWhatIamAllowsWithTheCallersIdentity(Signer signer, Case c) throws Exception {
+        String url = "http://127.0.0.1:" + nginx.port + c.path();
+        // a client claiming another identity in the headers nginx passes upstream changes nothing
+        Map<String, String> forged = Map.of("X-Lanyard-Principal-Arn", "arn:aws:iam::" + server.accountId()
+                + ":root");
+        Answer answer = switch (signer) {
+            case BOTOCORE -> botocoreThroughNginx(url, c, forged);
+            case JAVA_SDK -> javaSdkThroughNginx(url, c, forged);
+        };
+        assertThat(answer.status()).as(answer.body() + nginx.log()).isEqualTo(c.status());
+        if (c.status() == 200) {
+            assertThat(answer.body().get("x-lanyard-principal-arn").asText())
+                    .isEqualTo("arn:aws:iam::" + server.accountId() + ":user/" + c.client());
+            assertThat(answer.body().get("x-lanyard-account").asText()).isEqualTo(server.accountId());
+            assertThat(answer.body().get("x-lanyard-action").asText()).isEqualTo(c.action());
+            assertThat(answer.body().get("x-lanyard-resource").asText())
+                    .isEqualTo("arn:aws:orders:us-east-1:" + server.accountId() + ":order/42");
+        } else {
+            assertThat(answer.body().get("__type").asText()).isEqualTo(c.code());
+        }
+    }
+
+    private static Map<String, Answer> botocoreNginxAnswers;
+
+    private static synchronized Answer botocoreThroughNginx(String url, Case c, Map<String, String> unsigned)
+            throws Exception {
+        if (botocoreNginxAnswers == null) {
+            ArrayNode inputs = JSON.createArrayNode();
+            for (Case each : nginxCases()) {
+                ObjectNode input = inputs.addObject().put("url", "http://127.0.0.1:" + nginx.port + each.path())
+                        .put("method", each.method()).put("body", each.body())
+                        .put("signingName", each.signingName()).put("id", KEYS.get(each.client()).accessKeyId())
+                        .put("secret", KEYS.get(each.client()).secretAccessKey());
+                ObjectNode extra = input.putObject("unsignedHeaders");
+                unsigned.forEach(extra::put);
+            }
+            botocoreNginxAnswers = answers(nginxCases(), runPython("/nginx_botocore_client.py", inputs), true);
+        }
+        return botocoreNginxAnswers.get(c.name());
+    }
+
+    private static Answer javaSdkThroughNginx(String url, Case c, Map<String, String> unsigned) throws Exception {
+        SdkHttpRequest request = sign(SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(c.method()))
+                .uri(URI.create(url)).build(), c.body(), KEYS.get(c.client()), c.signingName());
+        HttpRequest.Builder http = HttpRequest.newBuilder(request.getUri()).method(c.method(), c.body().isEmpty()
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(c.body()));
+        request.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> http.header(name, v));
+            }
+        });
+        unsigned.forEach(http::header);
+        try (HttpClient httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            HttpResponse<String> response = httpClient.send(http.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), JSON.readTree(response.body()));
+        }
+    }
+
+    private static JsonNode runPython(String resource, JsonNode input) throws Exception {
+        Path script = Path.of(AuthorizeApiTest.class.getResource(resource).toURI());
         Path stdin = Files.createTempFile("authorize-case", ".json");
         try {
             Files.writeString(stdin, input.toString());
@@ -168,11 +283,44 @@ class AuthorizeApiTest {
                     script.toString(), stdin.toString()), Map.of("AWS_CONFIG_FILE", "/dev/null",
                     "AWS_SHARED_CREDENTIALS_FILE", "/dev/null"));
             assertThat(result.exitCode()).as(result.stderr()).isZero();
-            JsonNode out = JSON.readTree(result.stdout());
-            return new Answer(out.get("status").asInt(), out.get("body"));
+            return JSON.readTree(result.stdout());
         } finally {
             Files.deleteIfExists(stdin);
         }
+    }
+
+    /** botocore's answers to every case, from one Python process (importing botocore takes seconds). */
+    private static Map<String, Answer> botocoreAnswers;
+
+    private static synchronized Answer botocore(Case c) throws Exception {
+        if (botocoreAnswers == null) {
+            ArrayNode inputs = JSON.createArrayNode();
+            for (Case each : cases()) {
+                ObjectNode input = inputs.addObject();
+                input.put("endpoint", server.endpoint()).put("method", each.method())
+                        .put("url", SERVICE_URL + each.path()).put("body", each.body())
+                        .put("receivedBody", each.receivedBody()).put("signingName", each.signingName())
+                        .put("action", each.action())
+                        .put("resource", each.resource().replace("ACCOUNT", server.accountId()));
+                input.putObject("client").put("id", KEYS.get(each.client()).accessKeyId())
+                        .put("secret", KEYS.get(each.client()).secretAccessKey());
+                input.putObject("service").put("id", KEYS.get(each.asker()).accessKeyId())
+                        .put("secret", KEYS.get(each.asker()).secretAccessKey());
+            }
+            botocoreAnswers = answers(cases(), runPython("/authorize_botocore.py", inputs), false);
+        }
+        return botocoreAnswers.get(c.name());
+    }
+
+    private static Map<String, Answer> answers(List<Case> cases, JsonNode out, boolean bodyIsText)
+            throws IOException {
+        Map<String, Answer> answers = new java.util.HashMap<>();
+        for (int i = 0; i < cases.size(); i++) {
+            JsonNode body = out.get(i).get("body");
+            answers.put(cases.get(i).name(), new Answer(out.get(i).get("status").asInt(),
+                    bodyIsText ? JSON.readTree(body.asText()) : body));
+        }
+        return answers;
     }
 
     private static Answer javaSdk(Case c) throws Exception {
