@@ -135,6 +135,10 @@ public final class ServiceCatalogue {
         if (!PREFIX.matcher(signingName).matches()) {
             throw new IllegalArgumentException(where + ".SigningName: '" + signingName + "' is not a signing name");
         }
+        if (RESERVED_PREFIXES.contains(signingName)) {
+            // requests signed for Lanyard's own APIs (an identity proof for STS, say) must never pass as the service's
+            throw new IllegalArgumentException(where + ".SigningName: '" + signingName + "' is Lanyard's own");
+        }
         Optional<Set<String>> regions = service.optional("Regions").map(r -> Set.copyOf(texts(r, where
                 + ".Regions", REGION, "a region")));
         Map<String, Template> resourceTypes = new LinkedHashMap<>();

@@ -49,6 +49,8 @@ class ServiceCatalogueTest {
     void whatACatalogueCannotMeanIsRefusedByName() {
         assertRefused("{\"Services\":{\"iam\":{\"Account\":\"111122223333\",\"Actions\":{}}}}",
                 "Services.iam: 'iam' is Lanyard's own");
+        assertRefused("{\"Services\":{\"orders\":{\"Account\":\"111122223333\",\"SigningName\":\"sts\","
+                + "\"Actions\":{}}}}", "Services.orders.SigningName: 'sts' is Lanyard's own");
         assertRefused("{\"Services\":{\"Orders\":{\"Account\":\"111122223333\",\"Actions\":{}}}}",
                 "Services.Orders: a service prefix is 1 to 64 lowercase letters");
         assertRefused("{\"Services\":{\"orders\":{\"Account\":\"1111\",\"Actions\":{}}}}",

@@ -46,6 +46,7 @@ record Module(String folder, String packageRoot, Layer layer) {
             new Module("store/store-testing", "dev.lanyard.store.testing", Layer.CONTRACT_KIT),
             new Module("server/server", "dev.lanyard.server", Layer.SERVER),
             new Module("server/s3-gateway", "dev.lanyard.s3gateway", Layer.SERVER),
+            new Module("server/authorizer", "dev.lanyard.authorizer", Layer.SERVER),
             new Module("cli", "dev.lanyard.cli", Layer.CLI));
 
     /** The ports adapters implement and the model they exchange. */

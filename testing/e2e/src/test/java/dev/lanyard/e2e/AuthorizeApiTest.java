@@ -1,12 +1,17 @@
 package dev.lanyard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.lanyard.authorizer.AuthorizationApiException;
+import dev.lanyard.authorizer.AuthorizationDecision;
+import dev.lanyard.authorizer.AuthorizationQuestion;
+import dev.lanyard.authorizer.LanyardAuthorizer;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -188,6 +193,47 @@ class AuthorizeApiTest {
     }
 
     record Answer(int status, JsonNode body) {}
+
+    /** The same table through the Java client library, the client signing with the SDK for Java v2. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void theLibraryHearsTheSameAnswers(Case c) {
+        Case resolved = new Case(c.name(), c.client(), c.asker(), c.method(), c.path(), c.body(), c.receivedBody(),
+                c.signingName(), c.action(), c.resource().replace("ACCOUNT", server.accountId()), c.status(),
+                c.decision(), c.code());
+        LanyardAuthorizer authorizer = library(c.asker());
+        SdkHttpRequest request = sign(SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(c.method()))
+                .uri(URI.create(SERVICE_URL + c.path())).build(), c.body(), KEYS.get(c.client()), c.signingName());
+        Map<String, List<String>> headers = new java.util.HashMap<>(request.headers());
+        headers.put("Host", List.of(request.host() + ":" + request.port()));
+        AuthorizationQuestion question = AuthorizationQuestion.of(c.method(), request.encodedPath(), "", headers,
+                c.receivedBody().getBytes(StandardCharsets.UTF_8), c.action(), resolved.resource(), "198.51.100.7",
+                false);
+        if (c.status() != 200) {
+            assertThatThrownBy(() -> authorizer.authorize(question)).isInstanceOfSatisfying(
+                    AuthorizationApiException.class, e -> {
+                        assertThat(e.code()).isEqualTo(c.code());
+                        assertThat(e.httpStatus()).isEqualTo(c.status());
+                    });
+            return;
+        }
+        AuthorizationDecision decision = authorizer.authorize(question);
+        assertThat(decision.decision()).isEqualTo(c.decision());
+        assertThat(decision.allowed()).isEqualTo(c.decision().equals("Allowed"));
+        assertThat(decision.error().map(AuthorizationDecision.ClientError::code).orElse("")).isEqualTo(c.code());
+        if (!c.decision().equals("Unauthenticated")) {
+            assertThat(decision.principal().orElseThrow().arn())
+                    .isEqualTo("arn:aws:iam::" + server.accountId() + ":user/" + c.client());
+        }
+        // asked again, the same signed request is answered from the cache, identically
+        assertThat(authorizer.cachedAnswers()).isEqualTo(1);
+        assertThat(authorizer.authorize(question)).isEqualTo(decision);
+    }
+
+    private static LanyardAuthorizer library(String asker) {
+        return LanyardAuthorizer.builder(URI.create(server.endpoint()), KEYS.get(asker).accessKeyId(),
+                dev.lanyard.aws.SecretAccessKey.of(KEYS.get(asker).secretAccessKey()), Clock.systemUTC()).build();
+    }
 
     /** The same requests sent to the service through nginx, which asks Lanyard by auth_request. */
     static List<Case> nginxCases() {
