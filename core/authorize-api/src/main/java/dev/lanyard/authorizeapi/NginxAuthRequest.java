@@ -60,7 +60,7 @@ final class NginxAuthRequest {
     }
 
     /** The outcome: the question it became (when it got that far) and the verdict. */
-    record Outcome(Optional<Question> question, Optional<ClientDecisions.Received> received, Verdict verdict) {}
+    record Outcome(Optional<Question> question, Verdict verdict) {}
 
     /**
      * @throws AwsException when nginx's call itself is wrong (an untrusted address, an undeclared service, a missing
@@ -75,11 +75,12 @@ final class NginxAuthRequest {
             throw new AwsException(ErrorCode.ACCESS_DENIED, "Requests from " + exchange.remoteAddress()
                     + " are not trusted to report requests to " + prefix + " (TrustedProxies).");
         }
-        HttpRequestParts request = original(exchange);
+        String body = required(exchange, ORIGINAL_BODY);
+        HttpRequestParts request = original(exchange, body);
         String sourceIp = required(exchange, ORIGINAL_REMOTE_ADDR);
         boolean secure = exchange.header(ORIGINAL_SCHEME).map("https"::equalsIgnoreCase).orElse(false);
-        if (hasBody(required(exchange, ORIGINAL_BODY))) {
-            return new Outcome(Optional.empty(), Optional.empty(), Verdict.unauthenticated(new AwsException(
+        if (hasBody(body)) {
+            return new Outcome(Optional.empty(), Verdict.unauthenticated(new AwsException(
                     ErrorCode.ACCESS_DENIED, "A request with a body cannot be authorized by nginx's auth_request,"
                     + " which does not pass bodies on; the service asks the authorization API with the body's hash.")));
         }
@@ -87,7 +88,7 @@ final class NginxAuthRequest {
         try {
             signed = SignedRequest.parse(request);
         } catch (AwsException e) {
-            return new Outcome(Optional.empty(), Optional.empty(), Verdict.unauthenticated(e));
+            return new Outcome(Optional.empty(), Verdict.unauthenticated(e));
         }
         String region = signed.map(SignedRequest::region).orElse("");
         Optional<Question> question = service.routes().stream()
@@ -97,18 +98,20 @@ final class NginxAuthRequest {
                         .stream())
                 .findFirst();
         if (question.isEmpty()) {
-            return new Outcome(Optional.empty(), Optional.empty(), Verdict.unauthenticated(new AwsException(
+            return new Outcome(Optional.empty(), Verdict.unauthenticated(new AwsException(
                     ErrorCode.ACCESS_DENIED, "No route of " + prefix + " matches " + request.method() + " "
                     + request.rawPath() + ".")));
         }
         ClientDecisions.Received received = new ClientDecisions.Received(request, EMPTY_SHA256, sourceIp, secure);
         IamSnapshot snapshot = store.snapshot();
-        return new Outcome(question, Optional.of(received), decisions.decide(snapshot, question.get(), received,
-                requestId));
+        return new Outcome(question, decisions.decide(snapshot, question.get(), received, requestId));
     }
 
-    /** The client's request as nginx received it: its request line and Host from nginx, its other headers as sent. */
-    private static HttpRequestParts original(HttpExchange exchange) {
+    /**
+     * The client's request as nginx received it: its request line and Host from nginx, its other headers as sent, and
+     * the {@code Content-Length: 0} nginx removed from the subrequest (clients that sign it send it with no body).
+     */
+    private static HttpRequestParts original(HttpExchange exchange, String body) {
         String uri = required(exchange, ORIGINAL_URI);
         int query = uri.indexOf('?');
         Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -119,6 +122,9 @@ final class NginxAuthRequest {
             }
         });
         headers.put("Host", List.of(required(exchange, ORIGINAL_HOST)));
+        if (body.startsWith("0/")) {
+            headers.put("Content-Length", List.of("0"));
+        }
         return new HttpRequestParts(required(exchange, ORIGINAL_METHOD), query < 0 ? uri : uri.substring(0, query),
                 query < 0 ? "" : uri.substring(query + 1), headers);
     }

@@ -7,6 +7,7 @@ import dev.lanyard.authorizeapi.AuthorizeWorld.Credentials;
 import dev.lanyard.pipeline.HttpExchange;
 import dev.lanyard.pipeline.HttpReply;
 import dev.lanyard.sigv4.HttpRequestParts;
+import dev.lanyard.sigv4.SigningOptions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,6 +106,26 @@ class NginxAuthRequestTest {
                 "orders", AuthorizeWorld.REGION));
         assertThat(unrouted.status()).isEqualTo(401);
         assertThat(unrouted.headers().get("X-Lanyard-Error-Message")).startsWith("No route of orders matches PATCH");
+    }
+
+    @Test
+    void aSignedEmptyContentLengthThatNginxRemovedIsRestored() {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("Host", List.of(AuthorizeWorld.SERVICE_HOST));
+        headers.put("Content-Length", List.of("0"));
+        HttpRequestParts unsigned = new HttpRequestParts("DELETE", "/orders/42", "", headers);
+        Credentials.of(world.aliceKey).signer().signHeaders(unsigned, AuthorizeWorld.REGION, "orders",
+                world.clock.instant(), SigningOptions.defaults().withExtraSignedHeaders("content-length"))
+                .forEach((name, value) -> headers.put(name, List.of(value)));
+        assertThat(headers.get("Authorization").getFirst()).contains("content-length");
+        Map<String, List<String>> withoutLength = new LinkedHashMap<>(headers);
+        withoutLength.remove("Content-Length");
+        HttpRequestParts asNginxPassesIt = new HttpRequestParts("DELETE", "/orders/42", "", withoutLength);
+        HttpReply reply = world.endpoint.handle(subrequest(asNginxPassesIt, "127.0.0.1", Map.of("X-Original-Body",
+                "0/")));
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.headers()).containsEntry("X-Lanyard-Error-Code", "AccessDenied")
+                .containsEntry("X-Lanyard-Action", "orders:CancelOrder");
     }
 
     @Test
