@@ -338,7 +338,8 @@ extra_headers() { # target operation
 wrk_stats() {
   local threads="$1" c="$2" seconds="$3" raw="$4" url="$5" line pair
   shift 5
-  timeout $((seconds + 30)) wrk -t"$threads" -c"$c" -d"${seconds}s" --latency -s "$here/stats.lua" "$@" "$url" \
+  timeout $((seconds + 30)) wrk -t"$threads" -c"$c" -d"${seconds}s" --latency -s "${wrk_script:-$here/stats.lua}" \
+    "$@" "$url" \
     > "$raw" || die "wrk failed, see $raw"
   line="$(grep '^BENCH ' "$raw")" || die "no statistics from wrk, see $raw"
   # shellcheck disable=SC2034 # for the caller

@@ -90,6 +90,11 @@ final class ServeCommand implements Runnable {
     @picocli.CommandLine.Mixin
     MetricsAndThrottlingOptions metricsAndThrottling = new MetricsAndThrottlingOptions();
 
+    @Option(names = "--service-catalogue", description = "JSON file declaring the services the authorization API"
+            + " (POST /authorize/v1) answers for: their actions, resource ARN formats and condition keys"
+            + " (docs/authorization-api.md).")
+    Optional<Path> serviceCatalogue;
+
     @Override
     public void run() {
         LanyardConfig config = LanyardConfig.defaults(dataDirectory.toAbsolutePath()).withPort(port).withHost(host)
@@ -98,7 +103,8 @@ final class ServeCommand implements Runnable {
                 .withOidcLoopback(oidcAllowInsecureLoopback, oidcCaBundle)
                 .withHttpLimits(new HttpLimits(Duration.ofSeconds(idleTimeoutSeconds),
                         Duration.ofSeconds(requestTimeoutSeconds), Duration.ofSeconds(writeTimeoutSeconds)))
-                .withS3Gateway(s3Gateway());
+                .withS3Gateway(s3Gateway())
+                .withServiceCatalogue(serviceCatalogue.map(Path::toAbsolutePath));
         config = metricsAndThrottling.apply(config);
         LanyardServer server = LanyardServer.start(config);
         // The JVM's own ways to stop (SIGHUP, a signal it kept for itself) still close the store, and only once.

@@ -56,6 +56,20 @@ public final class AccessControl {
         }
     }
 
+    /** A decision with the AccessDenied AWS answers when it is not an allow, for front ends that report both. */
+    public record Answer(Decision decision, Optional<AwsException> denial) {
+        public Answer {
+            requireNonNull(decision, "decision is null");
+            requireNonNull(denial, "denial is null");
+        }
+    }
+
+    public Answer answer(IamSnapshot snapshot, Caller caller, RequestEnvironment env, AccessRequest request) {
+        Evaluation evaluation = evaluate(snapshot, caller, env, request);
+        return new Answer(evaluation.decision(), evaluation.decision().outcome() == Outcome.ALLOWED ? Optional.empty()
+                : Optional.of(denied(caller, request, evaluation)));
+    }
+
     private record Evaluation(Decision decision, AuthorizationRequest input) {}
 
     private Evaluation evaluate(IamSnapshot snapshot, Caller caller, RequestEnvironment env, AccessRequest request) {

@@ -37,7 +37,8 @@ public final class ServiceAuthorization {
     public enum ConditionKeyType {
         STRING, ARN, NUMERIC, BOOL, DATE, ARRAY_OF_STRING, ARRAY_OF_ARN;
 
-        static ConditionKeyType of(String text) {
+        /** The type as the reference and operators' service catalogues write it ({@code String}, {@code ArrayOfARN}). */
+        public static ConditionKeyType of(String text) {
             return switch (text) {
                 case "String" -> STRING;
                 case "ARN" -> ARN;

@@ -92,7 +92,62 @@ public final class SigV4Verifier {
         checkTime(signed, lifetime);
         // One digest for the body and every canonical request: digest() leaves it reset for the next.
         MessageDigest sha256 = Crypto.sha256();
-        String payloadHash = payloadHash(request, sha256, payloadSigning);
+        return verifySignature(signed, request, secret, amzDate, sha256, payloadHash(request, sha256, payloadSigning));
+    }
+
+    /**
+     * As {@link #verify(SignedRequest, HttpRequestParts, SecretAccessKey, PresignedLifetime)} for a request whose body
+     * another party received and hashed: {@code bodySha256} (lowercase hex) stands for the body, and a declared
+     * {@code x-amz-content-sha256} must equal it. The body of {@code request} is ignored.
+     */
+    public VerifiedSignature verifyHashed(SignedRequest signed, HttpRequestParts request, String bodySha256,
+            SecretAccessKey secret, PresignedLifetime lifetime) {
+        requireNonNull(signed, "signed is null");
+        requireNonNull(request, "request is null");
+        requireNonNull(bodySha256, "bodySha256 is null");
+        requireNonNull(secret, "secret is null");
+        requireNonNull(lifetime, "lifetime is null");
+        if (!isHexSha256(bodySha256)) {
+            throw new IllegalArgumentException("not a lowercase hex SHA-256: " + bodySha256);
+        }
+        String amzDate = AmzDate.format(signed.requestTime());
+        checkScope(signed, amzDate);
+        checkTime(signed, lifetime);
+        return verifySignature(signed, request, secret, amzDate, Crypto.sha256(),
+                declaredOrGiven(request, bodySha256));
+    }
+
+    /** Whether {@code text} is a SHA-256 as SigV4 writes it: 64 lowercase hex digits. */
+    public static boolean isHexSha256(String text) {
+        if (text.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String declaredOrGiven(HttpRequestParts request, String bodySha256) {
+        List<String> declared = request.headerValues(CONTENT_SHA256);
+        if (declared.isEmpty()) {
+            return bodySha256;
+        }
+        if (declared.size() == 1 && declared.getFirst().equals(UNSIGNED_PAYLOAD)) {
+            throw SigV4Errors.signatureMismatch("UNSIGNED-PAYLOAD is not accepted: this service verifies the"
+                    + " SHA-256 of the body received");
+        }
+        if (declared.size() > 1 || !declared.getFirst().equalsIgnoreCase(bodySha256)) {
+            throw SigV4Errors.payloadHashMismatch();
+        }
+        return declared.getFirst();
+    }
+
+    private VerifiedSignature verifySignature(SignedRequest signed, HttpRequestParts request, SecretAccessKey secret,
+            String amzDate, MessageDigest sha256, String payloadHash) {
         SigningKey key = signingKeys.cached(secret, signed.scopeDate(), signed.region(), signed.service());
         Attempts attempts = new Attempts(sha256, key.mac(), stringToSignPrefix(amzDate, signed.credentialScope()),
                 signed.signature().getBytes(StandardCharsets.UTF_8));

@@ -60,6 +60,7 @@ public final class LanyardServer implements AutoCloseable {
     private final JdbcIamStore store;
     private final HelidonHttpServer http;
     private final ApiHandler handler;
+    private final dev.lanyard.authorizeapi.AuthorizeEndpoint authorize;
     private final ScheduledExecutorService maintenance;
     private final dev.lanyard.oidc.HttpJwksFetcher jwksFetcher;
     private final MasterKeyRotator keyRotator;
@@ -91,12 +92,12 @@ public final class LanyardServer implements AutoCloseable {
                 config.port(), config.maxBodyBytes(), config.httpLimits(), new HttpEndpoint() {
                     @Override
                     public HttpReply handle(HttpExchange exchange) {
-                        return LanyardServer.this.handler.handle(exchange);
+                        return endpoint(exchange).handle(exchange);
                     }
 
                     @Override
                     public HttpReply unreadable(HttpExchange exchange, String why) {
-                        return LanyardServer.this.handler.unreadable(exchange, why);
+                        return endpoint(exchange).unreadable(exchange, why);
                     }
                 }, this::health, this::outboundDocument,
                 config.metrics().onQueryListener() ? Optional.of(this::scrapeMetrics) : Optional.empty()));
@@ -183,6 +184,9 @@ public final class LanyardServer implements AutoCloseable {
         metrics.ifPresent(m -> StoreGauges.register(m, store, keysets, clock));
         this.metricsListener = config.metrics().port().map(p -> new MetricsListener(config.host(), p,
                 this::scrapeMetrics));
+        this.authorize = new dev.lanyard.authorizeapi.AuthorizeEndpoint(store, authenticator,
+                new SigV4Verifier(clock), access, serviceCatalogue(config.serviceCatalogue()),
+                Regions.of(config.region()), clock, new LogAuditSink(), config.maxBodyBytes(), RequestIds::next);
         this.http = await(httpBuild);
         this.maintenance = Executors.newScheduledThreadPool(1, Thread.ofVirtual().factory());
         long every = config.keyCheckInterval().toMillis();
@@ -196,6 +200,26 @@ public final class LanyardServer implements AutoCloseable {
         if (config.database().isPresent()) {
             long poll = config.storePollInterval().toMillis();
             maintenance.scheduleWithFixedDelay(this::pollStore, poll, poll, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The authorization API under its path; everything else is the Query and JSON APIs'. */
+    private HttpEndpoint endpoint(HttpExchange exchange) {
+        return exchange.rawPath().startsWith(dev.lanyard.authorizeapi.AuthorizeEndpoint.PATH_PREFIX) ? authorize
+                : handler;
+    }
+
+    private static dev.lanyard.authorizeapi.ServiceCatalogue serviceCatalogue(Optional<Path> file) {
+        if (file.isEmpty()) {
+            return dev.lanyard.authorizeapi.ServiceCatalogue.empty();
+        }
+        try {
+            return dev.lanyard.authorizeapi.ServiceCatalogue.parse(Files.readString(file.get()));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the service catalogue " + file.get() + ": " + e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the service catalogue " + file.get() + " is invalid: "
+                    + e.getMessage());
         }
     }
 

@@ -117,6 +117,8 @@ final class ArchitectureRules {
             // JSON for the Organizations protocol and the encoded authorization message (ADR 0001)
             Map.entry("core/authz", List.of("com.fasterxml.jackson.")),
             Map.entry("core/pipeline", List.of("com.fasterxml.jackson.")),
+            // JSON: the authorization API's wire format and the operator's service catalogue
+            Map.entry("core/authorize-api", List.of("com.fasterxml.jackson.")),
             Map.entry("core/sts", List.of("com.fasterxml.jackson.")),
             Map.entry("core/iam-api", List.of("com.fasterxml.jackson.")),
             Map.entry("federation/oidc", List.of("com.nimbusds.")),

@@ -37,6 +37,7 @@ record Module(String folder, String packageRoot, Layer layer) {
             new Module("core/iam-spi", "dev.lanyard.iam.spi", Layer.CORE),
             new Module("core/authz", "dev.lanyard.authz", Layer.CORE),
             new Module("core/pipeline", "dev.lanyard.pipeline", Layer.CORE),
+            new Module("core/authorize-api", "dev.lanyard.authorizeapi", Layer.CORE),
             new Module("core/sts", "dev.lanyard.sts", Layer.CORE),
             new Module("core/iam-api", "dev.lanyard.iamapi", Layer.CORE),
             new Module("federation/oidc", "dev.lanyard.oidc", Layer.ADAPTER),
@@ -45,6 +46,7 @@ record Module(String folder, String packageRoot, Layer layer) {
             new Module("store/store-testing", "dev.lanyard.store.testing", Layer.CONTRACT_KIT),
             new Module("server/server", "dev.lanyard.server", Layer.SERVER),
             new Module("server/s3-gateway", "dev.lanyard.s3gateway", Layer.SERVER),
+            new Module("server/authorizer", "dev.lanyard.authorizer", Layer.SERVER),
             new Module("cli", "dev.lanyard.cli", Layer.CLI));
 
     /** The ports adapters implement and the model they exchange. */

@@ -1,0 +1,236 @@
+package dev.lanyard.authorizeapi;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.lanyard.authorizeapi.ServiceCatalogue.DeclaredService;
+import dev.lanyard.authz.AccessControl;
+import dev.lanyard.authz.AccessRequest;
+import dev.lanyard.authz.Caller;
+import dev.lanyard.authz.RequestEnvironment;
+import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.spi.AuditEvent;
+import dev.lanyard.iam.spi.AuditSink;
+import dev.lanyard.iam.spi.IamStore;
+import dev.lanyard.pipeline.CredentialsRejectedException;
+import dev.lanyard.pipeline.HttpEndpoint;
+import dev.lanyard.pipeline.HttpExchange;
+import dev.lanyard.pipeline.HttpReply;
+import dev.lanyard.pipeline.Regions;
+import dev.lanyard.pipeline.RequestAuthenticator;
+import dev.lanyard.pipeline.RequestAuthenticator.Authenticated;
+import dev.lanyard.policy.ContextKeys;
+import dev.lanyard.policy.MatchedStatement;
+import dev.lanyard.sigv4.HttpRequestParts;
+import dev.lanyard.sigv4.PresignedLifetime;
+import dev.lanyard.sigv4.SigV4Verifier;
+import dev.lanyard.sigv4.SignedRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The authorization API, {@code POST /authorize/v1} on the Query listener: a service that received a SigV4-signed
+ * request asks who signed it and whether IAM allows the action on the resource. The call is itself signed with
+ * Lanyard credentials (for the service name {@code lanyard}) and needs {@code lanyard:Authorize} on the service.
+ * Errors in the call are AWS's JSON errors with their status; the verdict on the service's request, a refusal
+ * included, is a 200. Both are audited: the call as {@code lanyard:Authorize}, the request as its own action.
+ */
+public final class AuthorizeEndpoint implements HttpEndpoint {
+    /** Every version of the API lives under this path. */
+    public static final String PATH_PREFIX = "/authorize/";
+    public static final String PATH = PATH_PREFIX + "v1";
+    /** The service name calls to this API are signed for. */
+    public static final String SIGNING_NAME = "lanyard";
+    static final String AUTHORIZE_ACTION = "lanyard:Authorize";
+    private static final String JSON = "application/json";
+    private static final System.Logger LOG = System.getLogger("dev.lanyard.authorizeapi");
+
+    private final IamStore store;
+    private final RequestAuthenticator authenticator;
+    private final SigV4Verifier verifier;
+    private final AccessControl access;
+    private final ClientDecisions decisions;
+    private final NginxAuthRequest nginx;
+    private final ServiceCatalogue catalogue;
+    private final Regions regions;
+    private final InstantSource clock;
+    private final AuditSink audit;
+    private final int maxBodyBytes;
+    private final Supplier<String> requestIds;
+
+    public AuthorizeEndpoint(IamStore store, RequestAuthenticator authenticator, SigV4Verifier verifier,
+            AccessControl access, ServiceCatalogue catalogue, Regions regions, InstantSource clock, AuditSink audit,
+            int maxBodyBytes, Supplier<String> requestIds) {
+        this.store = requireNonNull(store, "store is null");
+        this.authenticator = requireNonNull(authenticator, "authenticator is null");
+        this.verifier = requireNonNull(verifier, "verifier is null");
+        this.access = requireNonNull(access, "access is null");
+        this.decisions = new ClientDecisions(authenticator, verifier, access, regions, clock);
+        this.nginx = new NginxAuthRequest(store, catalogue, decisions);
+        this.catalogue = requireNonNull(catalogue, "catalogue is null");
+        this.regions = requireNonNull(regions, "regions is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.audit = requireNonNull(audit, "audit is null");
+        this.maxBodyBytes = maxBodyBytes;
+        this.requestIds = requireNonNull(requestIds, "requestIds is null");
+        access.serviceAuthorization().require(AUTHORIZE_ACTION);
+    }
+
+    @Override
+    public HttpReply handle(HttpExchange exchange) {
+        String requestId = requestIds.get();
+        if (exchange.rawPath().startsWith(NginxAuthRequest.PATH_PREFIX)) {
+            return nginx(exchange, requestId);
+        }
+        Optional<Caller> asker = Optional.empty();
+        try {
+            checkMethodAndPath(exchange);
+            if (exchange.body().length > maxBodyBytes) {
+                throw new AwsException(ErrorCode.REQUEST_ENTITY_TOO_LARGE, "Request body must be no larger than "
+                        + maxBodyBytes + " bytes");
+            }
+            Authenticated authenticated = authenticateAsker(exchange);
+            asker = Optional.of(authenticated.caller());
+            AuthorizeInput input = input(exchange.body());
+            IamSnapshot snapshot = store.snapshot();
+            DeclaredService service = Question.service(catalogue, input.action());
+            access.require(snapshot, authenticated.caller(), askerEnvironment(exchange, authenticated, requestId),
+                    new AccessRequest(AUTHORIZE_ACTION, service.arn(), Optional.of(service.account()),
+                            ContextKeys.empty(), Optional.empty(), false));
+            Question question = Question.of(service, input.action(), input.resource(), input.resourcePolicy(),
+                    input.context());
+            Verdict verdict = decisions.decide(snapshot, question, new ClientDecisions.Received(input.request(),
+                    input.payloadHash(), input.sourceIp(), input.secureTransport()), requestId);
+            recordCall(exchange, requestId, asker, Optional.empty(), question.actionName() + " on "
+                    + input.resource() + ": " + verdict.kind().wireName());
+            recordVerdict(question.actionName(), input.resource(), input.sourceIp(), verdict,
+                    "asked by " + asker.get().arn(), requestId);
+            return reply(200, requestId, verdict.toJson(requestId).toString());
+        } catch (AwsException e) {
+            recordCall(exchange, requestId, asker, Optional.of(e.errorCode().code()), e.operatorDetail());
+            return error(e.errorCode(), e.getMessage(), requestId);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "authorization request " + requestId + " failed", e);
+            recordCall(exchange, requestId, asker, Optional.of(ErrorCode.INTERNAL_FAILURE.code()), e.toString());
+            return error(ErrorCode.INTERNAL_FAILURE, "The request processing has failed because of an unknown error,"
+                    + " exception or failure.", requestId);
+        }
+    }
+
+    /** nginx's auth_request: the same verdict, answered by status and headers (docs/nginx-auth-request.md). */
+    private HttpReply nginx(HttpExchange exchange, String requestId) {
+        String via = "auth_request from " + exchange.remoteAddress();
+        try {
+            NginxAuthRequest.Outcome outcome = nginx.decide(exchange, requestId);
+            Verdict verdict = outcome.verdict();
+            recordCall(exchange, requestId, Optional.empty(), Optional.empty(), via + ": "
+                    + outcome.question().map(q -> q.actionName() + " on " + q.request().resource()).orElse("no route")
+                    + ": " + verdict.kind().wireName());
+            String action = outcome.question().map(Question::actionName).orElse(exchange.rawPath()
+                    .substring(NginxAuthRequest.PATH_PREFIX.length()) + ":Unknown");
+            String resource = outcome.question().map(q -> q.request().resource()).orElse("");
+            String sourceIp = exchange.header(NginxAuthRequest.ORIGINAL_REMOTE_ADDR).orElse("");
+            recordVerdict(action, resource, sourceIp, verdict, via, requestId);
+            return NginxAuthRequest.reply(verdict, outcome.question(), requestId);
+        } catch (AwsException e) {
+            recordCall(exchange, requestId, Optional.empty(), Optional.of(e.errorCode().code()), via + ": "
+                    + e.getMessage());
+            return NginxAuthRequest.callRefused(e, requestId);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "auth_request " + requestId + " failed", e);
+            recordCall(exchange, requestId, Optional.empty(), Optional.of(ErrorCode.INTERNAL_FAILURE.code()),
+                    e.toString());
+            return error(ErrorCode.INTERNAL_FAILURE, "The request processing has failed because of an unknown error,"
+                    + " exception or failure.", requestId);
+        }
+    }
+
+    @Override
+    public HttpReply unreadable(HttpExchange exchange, String why) {
+        String requestId = requestIds.get();
+        recordCall(exchange, requestId, Optional.empty(), Optional.of(ErrorCode.MALFORMED_HTTP_REQUEST.code()), why);
+        return error(ErrorCode.MALFORMED_HTTP_REQUEST, "The request body cannot be read: " + why + ".", requestId)
+                .withHeader("Connection", "close");
+    }
+
+    private static void checkMethodAndPath(HttpExchange exchange) {
+        if (!exchange.rawPath().equals(PATH)) {
+            throw new AwsException(ErrorCode.NOT_FOUND, "The authorization API is served at '" + PATH
+                    + "'; there is nothing at '" + exchange.rawPath() + "'.");
+        }
+        if (!exchange.method().equals("POST")) {
+            throw new AwsException(ErrorCode.METHOD_NOT_ALLOWED, "The authorization API takes POST only.");
+        }
+    }
+
+    /** The service asking: its call signed for {@code lanyard} in a region this Lanyard serves. */
+    private Authenticated authenticateAsker(HttpExchange exchange) {
+        HttpRequestParts parts = exchange.parts();
+        SignedRequest signed = SignedRequest.parse(parts).orElseThrow(() -> new AwsException(
+                ErrorCode.MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token"));
+        if (!regions.serves(signed.region())) {
+            throw new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH, "Credential should be scoped to a valid"
+                    + " region, not '" + signed.region() + "'.");
+        }
+        if (!signed.service().equals(SIGNING_NAME)) {
+            throw new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH, "Credential should be scoped to correct"
+                    + " service: '" + SIGNING_NAME + "'.");
+        }
+        try {
+            return authenticator.authenticate(signed, secret -> verifier.verify(signed, parts, secret,
+                    PresignedLifetime.EXPIRES));
+        } catch (CredentialsRejectedException e) {
+            throw e.rejection().queryError(e.getMessage());
+        }
+    }
+
+    private static AuthorizeInput input(byte[] body) {
+        try {
+            return AuthorizeInput.parse(new String(body, StandardCharsets.UTF_8));
+        } catch (StrictJson.NotJson e) {
+            throw new AwsException(ErrorCode.SERIALIZATION_EXCEPTION, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new AwsException(ErrorCode.VALIDATION_ERROR, e.getMessage());
+        }
+    }
+
+    private RequestEnvironment askerEnvironment(HttpExchange exchange, Authenticated authenticated,
+            String requestId) {
+        return new RequestEnvironment(clock.instant(), exchange.remoteAddress(), exchange.secure(),
+                regions.requested(authenticated.signed().region()), exchange.header("User-Agent"), requestId);
+    }
+
+    private HttpReply reply(int status, String requestId, String body) {
+        return new HttpReply(status, JSON, requestId, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpReply error(ErrorCode code, String message, String requestId) {
+        String body = JsonNodeFactory.instance.objectNode().put("__type", code.code()).put("message", message)
+                .toString();
+        HttpReply reply = reply(code.httpStatus(), requestId, body).withHeader("x-amzn-ErrorType", code.code());
+        return code == ErrorCode.METHOD_NOT_ALLOWED ? reply.withHeader("Allow", "POST") : reply;
+    }
+
+    private void recordCall(HttpExchange exchange, String requestId, Optional<Caller> asker,
+            Optional<String> errorCode, String detail) {
+        audit.record(new AuditEvent(clock.instant(), requestId, AUTHORIZE_ACTION, asker.map(Caller::arn),
+                asker.map(c -> c.accessKeyId().value()), exchange.remoteAddress(), errorCode, detail));
+    }
+
+    /** The service's request, as if the service were an AWS service recording it: who, what, and the decision. */
+    private void recordVerdict(String action, String resource, String sourceIp, Verdict verdict, String askedBy,
+            String requestId) {
+        String detail = askedBy + "; resource " + resource + "; " + verdict.kind().wireName()
+                + verdict.error().map(e -> " (" + e.operatorDetail() + ")").orElse("")
+                + (verdict.deciding().isEmpty() ? "" : "; deciding " + verdict.deciding().stream()
+                        .map(MatchedStatement::label).toList())
+                + (verdict.trace().isEmpty() ? "" : "; " + String.join("; ", verdict.trace()));
+        audit.record(new AuditEvent(clock.instant(), requestId, action, verdict.caller().map(Caller::arn),
+                verdict.caller().map(c -> c.accessKeyId().value()), sourceIp, verdict.error().map(e -> e.errorCode()
+                        .code()), detail));
+    }
+}
