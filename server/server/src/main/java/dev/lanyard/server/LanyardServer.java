@@ -63,6 +63,7 @@ public final class LanyardServer implements AutoCloseable {
     private final ScheduledExecutorService maintenance;
     private final dev.lanyard.oidc.HttpJwksFetcher jwksFetcher;
     private final MasterKeyRotator keyRotator;
+    private final FileAuditSink auditFile;
     /** Absent when the socket could not be made (said in the log at start). */
     private final Optional<AdminSocket> admin;
     private final OutboundIssuer outbound;
@@ -150,9 +151,11 @@ public final class LanyardServer implements AutoCloseable {
         this.iamActions = java.util.Set.copyOf(iam.keySet());
         RequestAuthenticator authenticator = new RequestAuthenticator(store, codec, clock,
                 keysets::reloadForUnknownKey);
+        this.auditFile = new FileAuditSink(dataDirectory, clock, FileAuditSink.DEFAULT_MAX_FILE_BYTES);
+        dev.lanyard.iam.spi.AuditSink auditSink = new AuditSinks(java.util.List.of(new LogAuditSink(), auditFile));
         this.s3 = config.s3Gateway().map(s3Config -> new dev.lanyard.s3gateway.S3GatewayServer(s3Config.host(),
                 s3Config.port(), new dev.lanyard.s3gateway.S3Gateway(s3Config, store, store, access, gatherer,
-                        s3Authentication(authenticator), new LogAuditSink(), clock)));
+                        s3Authentication(authenticator), auditSink, clock)));
         java.util.Map<String, Operation> sts = StsOperations.create(store, access, issuer, mfa, webIdentity, saml,
                 signer, issuerForAccount, random);
         this.stsActions = java.util.Set.copyOf(sts.keySet());
@@ -163,13 +166,16 @@ public final class LanyardServer implements AutoCloseable {
                         OrganizationsOperations.create(store, access, accounts)));
         this.handler = new ApiHandler(apis,
                 authenticator, new SigV4Verifier(clock),
-                new SessionRestrictions(access), Regions.of(config.region()), clock, new LogAuditSink(),
+                new SessionRestrictions(access), Regions.of(config.region()), clock,
+                new dev.lanyard.pipeline.AuditTrail(auditSink, java.util.Map.of("sts", StsOperations.MODEL,
+                        "iam", dev.lanyard.iamapi.IamModel.MODEL), RequestIds::next),
                 config.maxBodyBytes(), RequestIds::next);
         this.http = await(httpBuild);
         this.maintenance = Executors.newScheduledThreadPool(1, Thread.ofVirtual().factory());
         long every = config.keyCheckInterval().toMillis();
         maintenance.scheduleAtFixedRate(() -> refreshKeys(keysets), every, every, TimeUnit.MILLISECONDS);
         maintenance.scheduleAtFixedRate(() -> rotateOutboundKeys(signer, clock), every, every, TimeUnit.MILLISECONDS);
+        maintenance.scheduleWithFixedDelay(auditFile::sync, 1, 1, TimeUnit.SECONDS);
         if (keys.kind() == MasterKeySource.Kind.GIVEN_FILE) {
             maintenance.scheduleWithFixedDelay(this::reloadMasterKeys, KEY_FILE_CHECK_SECONDS,
                     KEY_FILE_CHECK_SECONDS, TimeUnit.SECONDS);
@@ -426,6 +432,7 @@ public final class LanyardServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         jwksFetcher.close();
+        auditFile.close();
         store.close();
     }
 }
