@@ -64,6 +64,8 @@ public final class LanyardServer implements AutoCloseable {
     private final dev.lanyard.oidc.HttpJwksFetcher jwksFetcher;
     private final MasterKeyRotator keyRotator;
     private final FileAuditSink auditFile;
+    /** The shared database's audit table, when nodes share PostgreSQL. */
+    private final Optional<dev.lanyard.store.jdbc.JdbcAuditTrail> auditTable;
     /** Absent when the socket could not be made (said in the log at start). */
     private final Optional<AdminSocket> admin;
     private final OutboundIssuer outbound;
@@ -152,7 +154,11 @@ public final class LanyardServer implements AutoCloseable {
         RequestAuthenticator authenticator = new RequestAuthenticator(store, codec, clock,
                 keysets::reloadForUnknownKey);
         this.auditFile = new FileAuditSink(dataDirectory, clock, FileAuditSink.DEFAULT_MAX_FILE_BYTES);
-        dev.lanyard.iam.spi.AuditSink auditSink = new AuditSinks(java.util.List.of(new LogAuditSink(), auditFile));
+        this.auditTable = config.database().map(db -> dev.lanyard.store.jdbc.JdbcAuditTrail.of(store, config.nodeId()));
+        java.util.List<dev.lanyard.iam.spi.AuditSink> sinks = new java.util.ArrayList<>(java.util.List.of(
+                new LogAuditSink(), auditFile));
+        auditTable.ifPresent(sinks::add);
+        dev.lanyard.iam.spi.AuditSink auditSink = new AuditSinks(sinks);
         this.s3 = config.s3Gateway().map(s3Config -> new dev.lanyard.s3gateway.S3GatewayServer(s3Config.host(),
                 s3Config.port(), new dev.lanyard.s3gateway.S3Gateway(s3Config, store, store, access, gatherer,
                         s3Authentication(authenticator), auditSink, clock)));
@@ -176,6 +182,7 @@ public final class LanyardServer implements AutoCloseable {
         maintenance.scheduleAtFixedRate(() -> refreshKeys(keysets), every, every, TimeUnit.MILLISECONDS);
         maintenance.scheduleAtFixedRate(() -> rotateOutboundKeys(signer, clock), every, every, TimeUnit.MILLISECONDS);
         maintenance.scheduleWithFixedDelay(auditFile::sync, 1, 1, TimeUnit.SECONDS);
+        auditTable.ifPresent(table -> maintenance.scheduleWithFixedDelay(table::flush, 1, 1, TimeUnit.SECONDS));
         if (keys.kind() == MasterKeySource.Kind.GIVEN_FILE) {
             maintenance.scheduleWithFixedDelay(this::reloadMasterKeys, KEY_FILE_CHECK_SECONDS,
                     KEY_FILE_CHECK_SECONDS, TimeUnit.SECONDS);
@@ -433,6 +440,7 @@ public final class LanyardServer implements AutoCloseable {
         }
         jwksFetcher.close();
         auditFile.close();
+        auditTable.ifPresent(dev.lanyard.store.jdbc.JdbcAuditTrail::close);
         store.close();
     }
 }
