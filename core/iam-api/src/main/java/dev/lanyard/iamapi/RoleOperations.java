@@ -119,7 +119,7 @@ final class RoleOperations {
     private Optional<Struct> getRole(OperationCall call) {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
         return Optional.of(Struct.builder().put("Role", IamShapes.role(authorizedRole(call, name),
-                ctx.store().snapshot(), IamShapes.View.GET))
+                ctx.store().snapshot(), IamShapes.View.GET, ctx.usage()))
                 .build());
     }
 

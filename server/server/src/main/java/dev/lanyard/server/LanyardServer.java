@@ -66,6 +66,9 @@ public final class LanyardServer implements AutoCloseable {
     private final FileAuditSink auditFile;
     /** The shared database's audit table, when nodes share PostgreSQL. */
     private final Optional<dev.lanyard.store.jdbc.JdbcAuditTrail> auditTable;
+    /** When keys and roles were last used, from the trail; saved every {@link #USAGE_FLUSH_SECONDS}. */
+    private final dev.lanyard.iamapi.UsageTracker usage;
+    private static final long USAGE_FLUSH_SECONDS = 2;
     /** Absent when the socket could not be made (said in the log at start). */
     private final Optional<AdminSocket> admin;
     private final OutboundIssuer outbound;
@@ -147,8 +150,9 @@ public final class LanyardServer implements AutoCloseable {
         java.util.function.Function<String, String> issuerForAccount = account -> endpointUrl() + OUTBOUND_PATH
                 + account;
         this.outbound = new OutboundIssuer(store, signer, issuerForAccount);
+        this.usage = new dev.lanyard.iamapi.UsageTracker(dev.lanyard.store.jdbc.JdbcUsageStore.of(store));
         java.util.Map<String, dev.lanyard.pipeline.Operation> iam = IamOperations.create(new IamContext(store, access,
-                awsManaged, random, config.oidcAllowInsecureLoopback(), saml), issuerForAccount,
+                awsManaged, random, config.oidcAllowInsecureLoopback(), saml, usage), issuerForAccount,
                 signer::generateKeySet, mfaThrottle);
         this.iamActions = java.util.Set.copyOf(iam.keySet());
         RequestAuthenticator authenticator = new RequestAuthenticator(store, codec, clock,
@@ -156,7 +160,7 @@ public final class LanyardServer implements AutoCloseable {
         this.auditFile = new FileAuditSink(dataDirectory, clock, FileAuditSink.DEFAULT_MAX_FILE_BYTES);
         this.auditTable = config.database().map(db -> dev.lanyard.store.jdbc.JdbcAuditTrail.of(store, config.nodeId()));
         java.util.List<dev.lanyard.iam.spi.AuditSink> sinks = new java.util.ArrayList<>(java.util.List.of(
-                new LogAuditSink(), auditFile));
+                new LogAuditSink(), auditFile, usage));
         auditTable.ifPresent(sinks::add);
         dev.lanyard.iam.spi.AuditSink auditSink = new AuditSinks(sinks);
         this.s3 = config.s3Gateway().map(s3Config -> new dev.lanyard.s3gateway.S3GatewayServer(s3Config.host(),
@@ -183,6 +187,7 @@ public final class LanyardServer implements AutoCloseable {
         maintenance.scheduleAtFixedRate(() -> rotateOutboundKeys(signer, clock), every, every, TimeUnit.MILLISECONDS);
         maintenance.scheduleWithFixedDelay(auditFile::sync, 1, 1, TimeUnit.SECONDS);
         auditTable.ifPresent(table -> maintenance.scheduleWithFixedDelay(table::flush, 1, 1, TimeUnit.SECONDS));
+        maintenance.scheduleWithFixedDelay(usage::flush, USAGE_FLUSH_SECONDS, USAGE_FLUSH_SECONDS, TimeUnit.SECONDS);
         if (keys.kind() == MasterKeySource.Kind.GIVEN_FILE) {
             maintenance.scheduleWithFixedDelay(this::reloadMasterKeys, KEY_FILE_CHECK_SECONDS,
                     KEY_FILE_CHECK_SECONDS, TimeUnit.SECONDS);
@@ -441,6 +446,7 @@ public final class LanyardServer implements AutoCloseable {
         jwksFetcher.close();
         auditFile.close();
         auditTable.ifPresent(dev.lanyard.store.jdbc.JdbcAuditTrail::close);
+        usage.flush();
         store.close();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lanyard.iam.spi.AuditEvent;
 import dev.lanyard.iam.spi.CloudTrailJson;
+import dev.lanyard.iam.spi.UsageStore;
 import dev.lanyard.store.testing.PostgresServer;
 import dev.lanyard.tokens.MasterKey;
 import java.nio.file.Path;
@@ -17,11 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The audit table, written by the same migration on the embedded database and on PostgreSQL. */
+/** The audit and last-used tables, made by the same migrations on the embedded database and on PostgreSQL. */
 class JdbcAuditTrailTest {
     private static final MasterKey MASTER = MasterKey.generate(new SecureRandom());
     private static final Instant T0 = Instant.parse("2026-12-07T15:07:39Z");
@@ -30,6 +32,7 @@ class JdbcAuditTrailTest {
     void embedded(@TempDir Path dir) throws SQLException {
         try (JdbcIamStore store = EmbeddedDatabase.open(dir, MASTER, Duration.ofMinutes(1), Clock.systemUTC())) {
             recordsGoInWhole(store);
+            lastUsedKeepsTheLatest(store);
         }
     }
 
@@ -39,6 +42,7 @@ class JdbcAuditTrailTest {
                 JdbcIamStore store = PostgresDatabase.open(postgres.createDatabase("audit"), postgres.user(), "",
                         MASTER, Clock.systemUTC())) {
             recordsGoInWhole(store);
+            lastUsedKeepsTheLatest(store);
         }
     }
 
@@ -61,6 +65,20 @@ class JdbcAuditTrailTest {
             trail.flush();
             assertThat(rows(s)).hasSize(2);
         }
+    }
+
+    private static void lastUsedKeepsTheLatest(JdbcIamStore store) {
+        UsageStore usage = JdbcUsageStore.of(store);
+        UsageStore.Subject key = new UsageStore.Subject(UsageStore.Kind.ACCESS_KEY, "AKIAEXAMPLEKEY000001");
+        UsageStore.Subject role = new UsageStore.Subject(UsageStore.Kind.ROLE, "arn:aws:iam::111122223333:role/r");
+        UsageStore.LastUsed first = new UsageStore.LastUsed(T0, Optional.of("sts"), "us-east-1");
+        UsageStore.LastUsed later = new UsageStore.LastUsed(T0.plusSeconds(5), Optional.of("iam"), "eu-west-1");
+        usage.saveLastUsed(Map.of(key, later, role, first));
+        usage.saveLastUsed(Map.of(key, first)); // another node's older fact does not win
+        assertThat(usage.loadLastUsed()).isEqualTo(Map.of(key, later, role, first));
+        UsageStore.LastUsed roleLater = new UsageStore.LastUsed(T0.plusSeconds(9), Optional.of("sts"), "us-east-1");
+        usage.saveLastUsed(Map.of(role, roleLater));
+        assertThat(usage.loadLastUsed()).isEqualTo(Map.of(key, later, role, roleLater));
     }
 
     private static List<String> rows(Statement s) throws SQLException {
