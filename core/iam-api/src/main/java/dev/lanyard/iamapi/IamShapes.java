@@ -53,11 +53,11 @@ final class IamShapes {
     }
 
     static Struct role(Role role, IamSnapshot snapshot, View view) {
-        return role(role, snapshot, view, UsageTracker.none());
+        return role(role, snapshot, view, Struct.builder().build());
     }
 
-    /** As {@link #role(Role, IamSnapshot, View)}, a Get answer's RoleLastUsed from {@code usage}. */
-    static Struct role(Role role, IamSnapshot snapshot, View view, UsageTracker usage) {
+    /** As {@link #role(Role, IamSnapshot, View)}, with a Get answer's RoleLastUsed ({@link #roleLastUsed}). */
+    static Struct role(Role role, IamSnapshot snapshot, View view, Struct roleLastUsed) {
         Struct.Builder b = Struct.builder()
                 .put("Path", role.path())
                 .put("RoleName", role.name())
@@ -76,7 +76,7 @@ final class IamShapes {
                 b.put("MaxSessionDuration", role.maxSessionDuration().toSeconds());
                 b.putValueIfPresent("PermissionsBoundary", boundary(role.permissionsBoundaryArn()));
                 tagsIfAny(b, role.tags());
-                b.put("RoleLastUsed", roleLastUsed(role, usage));
+                b.put("RoleLastUsed", roleLastUsed);
             }
             case LIST -> {
                 b.putIfPresent("Description", role.description());

@@ -31,10 +31,6 @@ public final class UsageTracker implements AuditSink {
         known.putAll(store.loadLastUsed());
     }
 
-    public static UsageTracker none() {
-        return new UsageTracker(UsageStore.NONE);
-    }
-
     @Override
     public void record(AuditEvent event) {
         AuditEvent.UserIdentity identity = event.userIdentity();

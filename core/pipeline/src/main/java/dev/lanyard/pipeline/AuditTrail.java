@@ -51,11 +51,6 @@ public final class AuditTrail {
         this.eventIds = requireNonNull(eventIds, "eventIds is null");
     }
 
-    /** A trail that writes nowhere (tests of other things). */
-    public static AuditTrail none() {
-        return new AuditTrail(AuditSink.NONE, Map.of(), () -> "");
-    }
-
     /** What the pipeline knows of one call once it is answered. */
     record Call(HttpExchange exchange, String requestId, Instant time, String service, String action, String region,
             Optional<Caller> caller, Optional<String> attemptedKey, Optional<QueryParameters> params,

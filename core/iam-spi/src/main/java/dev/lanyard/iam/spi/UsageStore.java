@@ -39,16 +39,4 @@ public interface UsageStore {
             return other.date.isAfter(date) ? other : this;
         }
     }
-
-    /** For a node without a store of its own (tests): nothing kept. */
-    UsageStore NONE = new UsageStore() {
-        @Override
-        public Map<Subject, LastUsed> loadLastUsed() {
-            return Map.of();
-        }
-
-        @Override
-        public void saveLastUsed(Map<Subject, LastUsed> facts) {
-        }
-    };
 }
