@@ -153,9 +153,11 @@ launch_lanyard() {
   jar="$(lanyard_jar)"
   lanyard_port="$2"
   shift 3
-  # shellcheck disable=SC2086 # LANYARD_JAVA_OPTS is a list of options
+  # Throttling is off: these runs measure what the server can do, not AWS's per-account quotas. LANYARD_SERVE_OPTS
+  # adds serve options (--no-metrics: the cost of the metrics).
+  # shellcheck disable=SC2086 # LANYARD_JAVA_OPTS and LANYARD_SERVE_OPTS are lists of options
   "$JAVA_HOME/bin/java" ${LANYARD_JAVA_OPTS:-} -jar "$jar" serve --host 127.0.0.1 --port "$lanyard_port" \
-    --data-dir "$data" "$@" > "$log" 2>&1 &
+    --data-dir "$data" --no-throttling ${LANYARD_SERVE_OPTS:-} "$@" > "$log" 2>&1 &
   lanyard_pid=$!
   pids+=("$lanyard_pid")
 }

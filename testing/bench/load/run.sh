@@ -17,13 +17,16 @@
 #   --targets LIST      servers to load, in order: any of "lanyard ceiling moto" (the default); "moto" alone checks
 #                       this harness without a Lanyard build
 #   --no-moto           Lanyard and the ceiling only
+#   --operations LIST   Lanyard's and moto's operations (default "GetCallerIdentity AssumeRole GetUser
+#                       AssumeRoleWithWebIdentity")
 #   --out FILE          also write the markdown report to FILE
 #   --tsv FILE          also write the raw rows (see report.sh) to FILE
 #   --keep              keep the temporary directory (server logs, raw wrk output) even on success
 #   --max-seconds S     hard limit for the whole script (default: computed from the above, plus 5 minutes)
 # Environment: LANYARD_JAR (default cli/target/lanyard.jar, built if missing), BENCH_JAR (default
 # testing/bench/target/benchmarks.jar, built if missing), LANYARD_JAVA_OPTS (JVM options of Lanyard and the
-# ceiling), JAVA_HOME (a JDK 25; see .ci/find-jdk25.sh).
+# ceiling), LANYARD_SERVE_OPTS (more serve options, e.g. --no-metrics; throttling is always off), JAVA_HOME (a JDK 25;
+# see .ci/find-jdk25.sh).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -38,6 +41,7 @@ server_warmup=10
 connections="1 2 4 16 64"
 moto_connections="1 16 64"
 targets="lanyard ceiling moto"
+lanyard_operations="GetCallerIdentity AssumeRole GetUser AssumeRoleWithWebIdentity"
 out=""
 tsv=""
 keep=0
@@ -51,12 +55,13 @@ while [[ $# -gt 0 ]]; do
     --connections) connections="${2:?}"; shift 2 ;;
     --moto-connections) moto_connections="${2:?}"; shift 2 ;;
     --targets) targets="${2:?}"; shift 2 ;;
+    --operations) lanyard_operations="${2:?}"; shift 2 ;;
     --no-moto) targets="lanyard ceiling"; shift ;;
     --out) out="${2:?}"; shift 2 ;;
     --tsv) tsv="${2:?}"; shift 2 ;;
     --keep) keep=1; shift ;;
     --max-seconds) max_seconds="${2:?}"; shift 2 ;;
-    -h|--help) sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,29p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
 done
@@ -67,7 +72,7 @@ for t in $targets; do [[ "$t" == lanyard || "$t" == ceiling || "$t" == moto ]] |
 
 operations() {
   case "$1" in
-    lanyard | moto) echo "GetCallerIdentity AssumeRole GetUser AssumeRoleWithWebIdentity" ;;
+    lanyard | moto) echo "$lanyard_operations" ;;
     ceiling) echo Ceiling ;;
   esac
 }
@@ -159,7 +164,7 @@ for target in $targets; do
     start_oidc_stub
   fi
   case "$target" in
-    lanyard) start_lanyard; set_up_lanyard_iam; set_up_lanyard_oidc ;;
+    lanyard) start_lanyard; set_up_lanyard_iam; if [[ -n "$oidc_issuer" ]]; then set_up_lanyard_oidc; fi ;;
     ceiling) start_ceiling ;;
     moto) start_moto ;;
   esac

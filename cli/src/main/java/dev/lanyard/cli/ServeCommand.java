@@ -87,6 +87,9 @@ final class ServeCommand implements Runnable {
             + " aws_secret_access_key of the backend.")
     Optional<Path> s3BackendCredentialsFile;
 
+    @picocli.CommandLine.Mixin
+    MetricsAndThrottlingOptions metricsAndThrottling = new MetricsAndThrottlingOptions();
+
     @Override
     public void run() {
         LanyardConfig config = LanyardConfig.defaults(dataDirectory.toAbsolutePath()).withPort(port).withHost(host)
@@ -96,6 +99,7 @@ final class ServeCommand implements Runnable {
                 .withHttpLimits(new HttpLimits(Duration.ofSeconds(idleTimeoutSeconds),
                         Duration.ofSeconds(requestTimeoutSeconds), Duration.ofSeconds(writeTimeoutSeconds)))
                 .withS3Gateway(s3Gateway());
+        config = metricsAndThrottling.apply(config);
         LanyardServer server = LanyardServer.start(config);
         // The JVM's own ways to stop (SIGHUP, a signal it kept for itself) still close the store, and only once.
         Thread hook = new Thread(server::close, "lanyard-stop");
@@ -158,6 +162,7 @@ final class ServeCommand implements Runnable {
         System.out.println(BuildInfo.current().summary() + " is serving AWS STS, IAM and Organizations at "
                 + server.endpointUrl());
         server.s3EndpointUrl().ifPresent(url -> System.out.println("The S3 gateway is serving at " + url));
+        server.metricsEndpointUrl().ifPresent(url -> System.out.println("Metrics are served at " + url));
         System.out.println((server.firstStart() ? "Created" : "Using") + " management account "
                 + server.managementAccountId() + "; its root credentials are in " + server.credentialsFile());
         System.out.println("Try:");

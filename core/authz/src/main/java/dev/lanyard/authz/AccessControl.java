@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.spi.Observations;
 import dev.lanyard.policy.AuthorizationRequest;
 import dev.lanyard.policy.Authorizer;
 import dev.lanyard.policy.ContextKeys;
@@ -30,10 +31,17 @@ public final class AccessControl {
     private final PolicyEvaluator evaluator = new PolicyEvaluator();
     private final AuthorizationMessages messages;
     private final ServiceAuthorization reference = ServiceAuthorization.load();
+    private final Observations observations;
 
     public AccessControl(PolicyGatherer gatherer, AuthorizationMessages messages) {
+        this(gatherer, messages, Observations.NONE);
+    }
+
+    /** Reports how long each policy decision takes to {@code observations}. */
+    public AccessControl(PolicyGatherer gatherer, AuthorizationMessages messages, Observations observations) {
         this.gatherer = requireNonNull(gatherer, "gatherer is null");
         this.messages = requireNonNull(messages, "messages is null");
+        this.observations = requireNonNull(observations, "observations is null");
     }
 
     public Decision decide(IamSnapshot snapshot, Caller caller, RequestEnvironment env, AccessRequest request) {
@@ -58,7 +66,7 @@ public final class AccessControl {
                 caller instanceof Caller.Root, gatherer.identityPolicies(snapshot, caller),
                 gatherer.permissionsBoundary(snapshot, caller), gatherer.sessionPolicies(snapshot, caller),
                 request.resourcePolicy(), request.resourcePolicyRequired());
-        return new Evaluation(authorizer.decide(input), input);
+        return new Evaluation(observations.policyEvaluation(() -> authorizer.decide(input)), input);
     }
 
     private AwsException denied(Caller caller, AccessRequest request, Evaluation evaluation) {
@@ -142,8 +150,9 @@ public final class AccessControl {
         keys.putAll(request.requestKeys());
         RequestContext context = new RequestContext(request.action(), request.resource(), Optional.of(principal),
                 keys.build());
-        return authorizer.decide(new AuthorizationRequest(context, principal.account(), Optional.empty(), false,
-                List.of(), Optional.empty(), new SessionPolicies.None(), Optional.of(trust), true));
+        AuthorizationRequest input = new AuthorizationRequest(context, principal.account(), Optional.empty(), false,
+                List.of(), Optional.empty(), new SessionPolicies.None(), Optional.of(trust), true);
+        return observations.policyEvaluation(() -> authorizer.decide(input));
     }
 
     public List<LabeledPolicy> identityPolicies(IamSnapshot snapshot, Caller caller) {

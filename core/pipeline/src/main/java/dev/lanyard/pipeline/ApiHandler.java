@@ -8,6 +8,8 @@ import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.RequestEnvironment;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.iam.spi.AuthenticationFailure;
+import dev.lanyard.iam.spi.Observations;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.ResponseEncoder;
 import dev.lanyard.query.ResponseFormat;
@@ -39,6 +41,8 @@ public final class ApiHandler implements HttpEndpoint {
     private final AuditTrail audit;
     private final int maxBodyBytes;
     private final Supplier<String> requestIds;
+    private final Observations observations;
+    private final Throttles throttles;
     private final ObjectMapper json = new ObjectMapper();
     private final JsonProtocolInput jsonInput = new JsonProtocolInput();
 
@@ -58,6 +62,16 @@ public final class ApiHandler implements HttpEndpoint {
     public ApiHandler(Apis apis, RequestAuthenticator authenticator, SigV4Verifier verifier,
             SessionRestrictions sessionRestrictions, Regions regions, InstantSource clock, AuditTrail audit,
             int maxBodyBytes, Supplier<String> requestIds) {
+        this(apis, authenticator, verifier, sessionRestrictions, regions, clock, audit, maxBodyBytes, requestIds,
+                Observations.NONE, Throttles.off());
+    }
+
+    /** Also reports to {@code observations} and holds callers to {@code throttles}. */
+    public ApiHandler(Apis apis, RequestAuthenticator authenticator, SigV4Verifier verifier,
+            SessionRestrictions sessionRestrictions, Regions regions, InstantSource clock, AuditTrail audit,
+            int maxBodyBytes, Supplier<String> requestIds, Observations observations, Throttles throttles) {
+        this.observations = requireNonNull(observations, "observations is null");
+        this.throttles = requireNonNull(throttles, "throttles is null");
         this.apis = requireNonNull(apis, "apis is null");
         this.authenticator = requireNonNull(authenticator, "authenticator is null");
         this.verifier = requireNonNull(verifier, "verifier is null");
@@ -75,10 +89,11 @@ public final class ApiHandler implements HttpEndpoint {
 
     @Override
     public HttpReply handle(HttpExchange exchange) {
+        Observations.RequestTimer timer = observations.requestStarted(Observations.FrontEnd.QUERY);
         String requestId = requestIds.get();
         ResponseFormat format = ResponseFormat.fromAcceptHeader(exchange.header("Accept"));
         Route route = new Route(exchange.header(TARGET).isPresent() ? Service.ORGANIZATIONS : Service.STS, "Unknown");
-        Audit audited = new Audit(exchange, requestId, clock.instant());
+        Audit audited = new Audit(exchange, requestId, clock.instant(), timer);
         try {
             checkMethodAndPath(exchange);
             if (exchange.body().length > maxBodyBytes) {
@@ -91,7 +106,7 @@ public final class ApiHandler implements HttpEndpoint {
             SignedContent content = SignedContent.of(exchange, signature);
             if (content.target().isPresent()) {
                 route = new Route(Service.ORGANIZATIONS, jsonOperationName(content.target().get()));
-                RequestAuthenticator.Authenticated authenticated = authenticate(parts, signature, route,
+                RequestAuthenticator.Authenticated authenticated = authenticate(exchange, parts, signature, route,
                         Signing.SIGNED);
                 audited.caller = Optional.of(authenticated.caller());
                 audited.region = regions.requested(authenticated.signed().region());
@@ -107,13 +122,15 @@ public final class ApiHandler implements HttpEndpoint {
             }
             RequestEnvironment env;
             if (operation.signing() == Signing.UNSIGNED) {
+                throttles.unsignedCall(exchange.remoteAddress(), Observations.FrontEnd.QUERY);
                 env = new RequestEnvironment(clock.instant(), exchange.remoteAddress(), exchange.secure(),
                         Regions.GLOBAL_ENDPOINT_REGION, exchange.header("User-Agent"), requestId);
             } else {
-                RequestAuthenticator.Authenticated authenticated = authenticate(parts, signature, route,
+                RequestAuthenticator.Authenticated authenticated = authenticate(exchange, parts, signature, route,
                         operation.signing());
                 audited.caller = Optional.of(authenticated.caller());
                 audited.region = regions.requested(authenticated.signed().region());
+                throttleAccount(route.service(), audited.caller.get());
                 sessionRestrictions.check(audited.caller.get(), serviceName(route.service()), route.action());
                 env = environment(exchange, authenticated, requestId);
             }
@@ -144,9 +161,10 @@ public final class ApiHandler implements HttpEndpoint {
      */
     @Override
     public HttpReply unreadable(HttpExchange exchange, String why) {
+        Observations.RequestTimer timer = observations.requestStarted(Observations.FrontEnd.QUERY);
         String requestId = requestIds.get();
         Service service = exchange.header(TARGET).isPresent() ? Service.ORGANIZATIONS : Service.STS;
-        Audit audited = new Audit(exchange, requestId, clock.instant());
+        Audit audited = new Audit(exchange, requestId, clock.instant(), timer);
         audited.error = Optional.of(new AwsException(ErrorCode.MALFORMED_HTTP_REQUEST, "The request body cannot be"
                 + " read.", why));
         record(audited, new Route(service, "Unknown"));
@@ -168,29 +186,78 @@ public final class ApiHandler implements HttpEndpoint {
     }
 
     /**
+     * Authenticates unless the source's refused authentications have used up its rate (then nothing is checked); a
+     * refusal is reported with its reason and counted against the source.
+     */
+    private RequestAuthenticator.Authenticated authenticate(HttpExchange exchange, HttpRequestParts parts,
+            Optional<SignedRequest> signature, Route route, Signing signing) {
+        throttles.checkAuthenticationAllowed(exchange.remoteAddress(), Observations.FrontEnd.QUERY);
+        try {
+            return authenticate(parts, signature, route, signing);
+        } catch (Refused e) {
+            observations.authenticationFailed(Observations.FrontEnd.QUERY, e.reason);
+            throttles.authenticationFailed(exchange.remoteAddress());
+            throw e.error;
+        }
+    }
+
+    /**
      * Checks the credential scope against the operation, then the credentials and the signature over the whole
      * request; a presigned request lives as long as the operation's signing says.
      */
     private RequestAuthenticator.Authenticated authenticate(HttpRequestParts parts, Optional<SignedRequest> signature,
             Route route, Signing signing) {
-        SignedRequest signed = signature.orElseThrow(() -> new AwsException(ErrorCode.MISSING_AUTHENTICATION_TOKEN,
-                "Request is missing Authentication Token"));
+        SignedRequest signed = signature.orElseThrow(() -> new Refused(AuthenticationFailure.MISSING_SIGNATURE,
+                new AwsException(ErrorCode.MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token")));
         String service = serviceName(route.service());
         if (!regions.serves(signed.region())) {
-            throw new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH, scopeMessage(route.service(),
-                    signed.region().isEmpty() ? "Credential should be scoped to a valid region"
+            throw new Refused(AuthenticationFailure.WRONG_SCOPE, new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH,
+                    scopeMessage(route.service(), signed.region().isEmpty()
+                            ? "Credential should be scoped to a valid region"
                             : "Credential should be scoped to a valid region, not '" + signed.region() + "'"),
-                    "served regions: " + regions.names());
+                    "served regions: " + regions.names()));
         }
         if (!signed.service().equals(service)) {
-            throw new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH, scopeMessage(route.service(),
-                    "Credential should be scoped to correct service: '" + service + "'"));
+            throw new Refused(AuthenticationFailure.WRONG_SCOPE, new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH,
+                    scopeMessage(route.service(), "Credential should be scoped to correct service: '" + service
+                            + "'")));
         }
         try {
             return authenticator.authenticate(signed,
                     secret -> verifier.verify(signed, parts, secret, signing.presignedLifetime()));
         } catch (CredentialsRejectedException e) {
-            throw e.rejection().queryError(e.getMessage());
+            throw new Refused(reason(e.rejection()), e.rejection().queryError(e.getMessage()));
+        } catch (AwsException e) {
+            throw new Refused(AuthenticationFailure.SIGNATURE_REJECTED, e);
+        }
+    }
+
+    private static AuthenticationFailure reason(CredentialRejection rejection) {
+        return switch (rejection) {
+            case UNKNOWN_ACCESS_KEY -> AuthenticationFailure.UNKNOWN_ACCESS_KEY;
+            case INVALID_TOKEN -> AuthenticationFailure.INVALID_TOKEN;
+            case EXPIRED_TOKEN -> AuthenticationFailure.EXPIRED_TOKEN;
+            case ACCOUNT_CLOSED -> AuthenticationFailure.ACCOUNT_CLOSED;
+        };
+    }
+
+    /** An authentication refused: the answer, and the reason the metrics count. */
+    private static final class Refused extends RuntimeException {
+        private final AuthenticationFailure reason;
+        private final AwsException error;
+
+        Refused(AuthenticationFailure reason, AwsException error) {
+            super(null, null, false, false);
+            this.reason = reason;
+            this.error = error;
+        }
+    }
+
+    private void throttleAccount(Service service, Caller caller) {
+        switch (service) {
+            case STS -> throttles.stsCall(caller.account(), Observations.FrontEnd.QUERY);
+            case IAM -> throttles.iamCall(caller.account(), Observations.FrontEnd.QUERY);
+            case ORGANIZATIONS -> { }
         }
     }
 
@@ -287,11 +354,12 @@ public final class ApiHandler implements HttpEndpoint {
                 ResponseEncoder.error(format, namespace(service), code, message, requestId));
     }
 
-    /** What is known of a call as it goes through the pipeline, for its audit record. */
+    /** What is known of a call as it goes through the pipeline, for its audit record and its metrics. */
     private static final class Audit {
         final HttpExchange exchange;
         final String requestId;
         final java.time.Instant time;
+        final Observations.RequestTimer timer;
         Optional<Caller> caller = Optional.empty();
         Optional<String> attemptedKey = Optional.empty();
         String region = Regions.GLOBAL_ENDPOINT_REGION;
@@ -301,16 +369,29 @@ public final class ApiHandler implements HttpEndpoint {
         Optional<com.fasterxml.jackson.databind.JsonNode> jsonOutput = Optional.empty();
         Optional<AwsException> error = Optional.empty();
 
-        Audit(HttpExchange exchange, String requestId, java.time.Instant time) {
+        Audit(HttpExchange exchange, String requestId, java.time.Instant time, Observations.RequestTimer timer) {
             this.exchange = exchange;
             this.requestId = requestId;
             this.time = time;
+            this.timer = timer;
         }
     }
 
     private void record(Audit audited, Route route) {
+        audited.timer.finished(serviceName(route.service()), observedAction(route),
+                audited.error.map(e -> e.errorCode().code()).orElse("ok"));
         audit.record(new AuditTrail.Call(audited.exchange, audited.requestId, audited.time,
                 serviceName(route.service()), route.action(), audited.region, audited.caller, audited.attemptedKey,
                 audited.params, audited.result, audited.jsonInput, audited.jsonOutput, audited.error));
+    }
+
+    /** The action as the metrics count it: only a served one by name, anything a client made up as "Unknown". */
+    private String observedAction(Route route) {
+        boolean served = switch (route.service()) {
+            case STS -> apis.sts().operations().containsKey(route.action());
+            case IAM -> apis.iam().operations().containsKey(route.action());
+            case ORGANIZATIONS -> apis.organizations().operations().containsKey(route.action());
+        };
+        return served ? route.action() : "Unknown";
     }
 }

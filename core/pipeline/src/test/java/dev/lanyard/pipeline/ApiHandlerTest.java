@@ -44,7 +44,8 @@ class ApiHandlerTest {
                             .put("Asked", call.input().path("Id").asText())))),
             world.authenticator, new SigV4Verifier(world.clock), new SessionRestrictions(world.access),
             Regions.of("eu-west-1"), world.clock,
-            new AuditTrail(audit::add, Map.of(), () -> "event-" + audit.size()), 1024, () -> "request-" + audit.size());
+            new AuditTrail(audit::add, Map.of(), () -> "event-" + audit.size()), 1024,
+            () -> "request-" + audit.size());
 
     private static Optional<Struct> whoami(OperationCall call) {
         return Optional.of(Struct.builder().put("Arn", call.requireCaller().arn()).build());

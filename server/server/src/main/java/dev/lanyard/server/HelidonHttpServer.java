@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 final class HelidonHttpServer implements AutoCloseable {
     private static final byte[] UP = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
     private static final String JSON = "application/json";
+    static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private final WebServer server;
     private final String host;
     private final int requestedPort;
@@ -39,7 +40,8 @@ final class HelidonHttpServer implements AutoCloseable {
     private final int maxBodyBytes;
 
     HelidonHttpServer(String host, int port, int maxBodyBytes, HttpLimits limits, HttpEndpoint api,
-            Supplier<String> health, Function<String, Optional<String>> outboundDocuments) {
+            Supplier<String> health, Function<String, Optional<String>> outboundDocuments,
+            Optional<Supplier<String>> metrics) {
         this.api = requireNonNull(api, "api is null");
         this.host = requireNonNull(host, "host is null");
         this.requestedPort = port;
@@ -55,7 +57,12 @@ final class HelidonHttpServer implements AutoCloseable {
                 // Our selector is the listener's only one: every connection is watched and HTTP/1.0 is served.
                 .protocolsDiscoverServices(false)
                 .addConnectionSelector(new HelidonConnections(watchdog))
-                .routing(r -> routing(r, health, outboundDocuments))
+                .routing(r -> {
+                    metrics.ifPresent(scrape -> r.get("/metrics", (req, res) -> res.header("Content-Type",
+                            PROMETHEUS_TEXT).send(scrape.get().getBytes(StandardCharsets.UTF_8)))
+                            .any("/metrics", (req, res) -> methodNotAllowed(res)));
+                    routing(r, health, outboundDocuments);
+                })
                 .build();
     }
 

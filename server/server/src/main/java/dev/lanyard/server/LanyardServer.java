@@ -79,6 +79,12 @@ public final class LanyardServer implements AutoCloseable {
     private final Optional<dev.lanyard.s3gateway.S3GatewayServer> s3;
     private int s3Port;
     private final java.util.Set<String> stsActions;
+    /** "service:Action" of every operation served: the only action names the metrics count by name. */
+    private final java.util.Set<String> servedActions;
+    /** Absent when metrics are turned off. */
+    private final Optional<MicrometerObservations> metrics;
+    private final Optional<MetricsListener> metricsListener;
+    private int metricsPort;
     private int port;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
@@ -98,9 +104,15 @@ public final class LanyardServer implements AutoCloseable {
                     public HttpReply unreadable(HttpExchange exchange, String why) {
                         return LanyardServer.this.handler.unreadable(exchange, why);
                     }
-                }, this::health, this::outboundDocument));
+                }, this::health, this::outboundDocument,
+                config.metrics().onQueryListener() ? Optional.of(this::scrapeMetrics) : Optional.empty()));
         Thread.ofPlatform().name("lanyard-http-build").daemon().start(httpBuild);
         SecureRandom random = new SecureRandom();
+        this.metrics = config.metrics().enabled()
+                ? Optional.of(new MicrometerObservations(() -> LanyardServer.this.servedActions))
+                : Optional.empty();
+        dev.lanyard.iam.spi.Observations observations = metrics.<dev.lanyard.iam.spi.Observations>map(m -> m)
+                .orElse(dev.lanyard.iam.spi.Observations.NONE);
         Path dataDirectory = prepareDataDirectory(config.dataDirectory());
         if (config.database().isPresent() && config.masterKeyBase64().isEmpty()
                 && config.masterKeyFile().isEmpty()) {
@@ -123,7 +135,7 @@ public final class LanyardServer implements AutoCloseable {
         SessionTokenCodec codec = new SessionTokenCodec(keysets, random);
         AwsManagedPolicies awsManaged = new AwsManagedPolicies();
         PolicyGatherer gatherer = new PolicyGatherer(awsManaged);
-        AccessControl access = new AccessControl(gatherer, new AuthorizationMessages(masterKey));
+        AccessControl access = new AccessControl(gatherer, new AuthorizationMessages(masterKey), observations);
         AccountFactory accounts = new AccountFactory(store, random);
         Optional<AccessKey> rootKey = accounts.bootstrapManagementAccount(clock.instant());
         rootKey.ifPresent(key -> ClientConfigFiles.writeCredentials(dataDirectory, key));
@@ -143,7 +155,8 @@ public final class LanyardServer implements AutoCloseable {
         }
         this.jwksFetcher = new dev.lanyard.oidc.HttpJwksFetcher(oidcConfig);
         dev.lanyard.oidc.OidcWebIdentityVerifier webIdentity = new dev.lanyard.oidc.OidcWebIdentityVerifier(
-                oidcConfig, clock, jwksFetcher);
+                oidcConfig, clock, metrics.<dev.lanyard.oidc.JwksFetcher>map(m -> new ObservedJwksFetcher(jwksFetcher,
+                        m)).orElse(jwksFetcher));
         dev.lanyard.iam.spi.federation.SamlAssertionVerifier saml = new LazySamlVerifier(
                 () -> new dev.lanyard.saml.XmlSecSamlVerifier(clock));
         dev.lanyard.oidc.JwkTokenSigner signer = new dev.lanyard.oidc.JwkTokenSigner(clock, random);
@@ -174,12 +187,17 @@ public final class LanyardServer implements AutoCloseable {
                 new QueryApi("iam", IamOperations.VERSION, IamOperations.NAMESPACE, iam),
                 new JsonApi("organizations", OrganizationsOperations.TARGET_PREFIX,
                         OrganizationsOperations.create(store, access, accounts)));
+        this.servedActions = ServedActions.of(apis);
         this.handler = new ApiHandler(apis,
                 authenticator, new SigV4Verifier(clock),
                 new SessionRestrictions(access), Regions.of(config.region()), clock,
                 new dev.lanyard.pipeline.AuditTrail(auditSink, java.util.Map.of("sts", StsOperations.MODEL,
                         "iam", dev.lanyard.iamapi.IamModel.MODEL), RequestIds::next),
-                config.maxBodyBytes(), RequestIds::next);
+                config.maxBodyBytes(), RequestIds::next, observations,
+                new dev.lanyard.pipeline.Throttles(config.throttling(), clock, observations));
+        metrics.ifPresent(m -> StoreGauges.register(m, store, keysets, clock));
+        this.metricsListener = config.metrics().port().map(p -> new MetricsListener(config.host(), p,
+                this::scrapeMetrics));
         this.http = await(httpBuild);
         this.maintenance = Executors.newScheduledThreadPool(1, Thread.ofVirtual().factory());
         long every = config.keyCheckInterval().toMillis();
@@ -214,6 +232,7 @@ public final class LanyardServer implements AutoCloseable {
         try {
             server.port = server.http.start();
             server.s3Port = server.s3.map(dev.lanyard.s3gateway.S3GatewayServer::start).orElse(0);
+            server.metricsPort = server.metricsListener.map(MetricsListener::start).orElse(0);
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -284,6 +303,16 @@ public final class LanyardServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "polling the store failed: " + e);
         }
+    }
+
+    private String scrapeMetrics() {
+        return metrics.orElseThrow().scrape();
+    }
+
+    /** Where /metrics is served on its own port, when it is. */
+    public Optional<String> metricsEndpointUrl() {
+        return metricsListener.map(listener -> "http://" + (config.host().equals("0.0.0.0") ? "127.0.0.1"
+                : config.host()) + ":" + metricsPort + "/metrics");
     }
 
     private Optional<String> outboundDocument(String path) {
@@ -431,6 +460,7 @@ public final class LanyardServer implements AutoCloseable {
     private void stop() {
         admin.ifPresent(AdminSocket::close);
         s3.ifPresent(dev.lanyard.s3gateway.S3GatewayServer::close);
+        metricsListener.ifPresent(MetricsListener::close);
         http.close();
         maintenance.shutdown();
         try {
@@ -448,5 +478,6 @@ public final class LanyardServer implements AutoCloseable {
         auditTable.ifPresent(dev.lanyard.store.jdbc.JdbcAuditTrail::close);
         usage.flush();
         store.close();
+        metrics.ifPresent(MicrometerObservations::close);
     }
 }

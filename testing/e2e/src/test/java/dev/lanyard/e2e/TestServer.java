@@ -86,6 +86,11 @@ final class TestServer implements AutoCloseable {
         return server.endpointUrl();
     }
 
+    /** Where /metrics is served on its own port; the server must have been started with one. */
+    String metricsEndpoint() {
+        return server.metricsEndpointUrl().orElseThrow();
+    }
+
     /** The S3 gateway's endpoint; the server must have been started with one. */
     String s3Endpoint() {
         return server.s3EndpointUrl().orElseThrow();

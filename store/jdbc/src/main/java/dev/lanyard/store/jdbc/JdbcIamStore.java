@@ -87,6 +87,8 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
     private volatile Map<String, S3Bucket> buckets = Map.of();
     /** Why this node cannot seal or open what the database holds (it lacks a master key), if so. */
     private volatile String keyProblem;
+    /** The global version the database last answered a poll with; 0 until a poll answered. */
+    private volatile long polledVersion;
 
     private JdbcIamStore(DataSource dataSource, MasterKeyring keys, Optional<NodeKeys> membership,
             GroupCommit.Sync sync, Duration writeTimeout, InstantSource clock, AutoCloseable onClose) {
@@ -342,6 +344,7 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
         try (Connection c = dataSource.getConnection()) {
             Meta meta = readMeta(c, "");
             stored = meta.version();
+            polledVersion = stored;
             try {
                 sealingRing(meta);
             } catch (SQLException e) {
@@ -402,6 +405,14 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
         }
         return Optional.ofNullable(keyProblem).or(() -> Optional.ofNullable(unreachable))
                 .or(() -> Optional.ofNullable(writeFailure));
+    }
+
+    /**
+     * How many versions the read model this node serves is behind the database, as of the last poll that answered
+     * (0 for the embedded store, whose only writer is this node).
+     */
+    public long versionLag() {
+        return Math.max(0, polledVersion - published.get().version());
     }
 
     /** Whether writes go through: the database answered the last time it was asked and nothing is stuck. */

@@ -1,0 +1,69 @@
+package dev.lanyard.cli;
+
+import dev.lanyard.pipeline.RequestRate;
+import dev.lanyard.pipeline.Throttling;
+import dev.lanyard.server.LanyardConfig;
+import dev.lanyard.server.MetricsSettings;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The serve flags for /metrics and for the request rates callers are held to. */
+final class MetricsAndThrottlingOptions {
+    private static final String RATE = "RATE[:BURST]|off";
+
+    @Option(names = "--metrics", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Serve /metrics in Prometheus's text format, unauthenticated like /health (default on;"
+                    + " --no-metrics turns it off).")
+    boolean metrics;
+
+    @Option(names = "--metrics-port", description = "Serve /metrics on this port of --host instead of the API's"
+            + " (0 picks a free one), so that a firewall can keep it from clients.")
+    Optional<Integer> metricsPort;
+
+    @Option(names = "--throttling", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Hold callers to the request rates below (default on; --no-throttling turns every one"
+                    + " off).")
+    boolean throttling;
+
+    @Option(names = "--sts-rate", paramLabel = RATE, description = "STS requests a second per account, with bursts"
+            + " of BURST (default 600:600, AWS's STS request quota).")
+    Optional<String> stsRate;
+
+    @Option(names = "--iam-rate", paramLabel = RATE, description = "IAM requests a second per account (default"
+            + " 100:100).")
+    Optional<String> iamRate;
+
+    @Option(names = "--unsigned-rate", paramLabel = RATE, description = "Unsigned calls (AssumeRoleWithWebIdentity,"
+            + " AssumeRoleWithSAML) a second per source address (default 50:200).")
+    Optional<String> unsignedRate;
+
+    @Option(names = "--failed-auth-rate", paramLabel = RATE, description = "Refused signatures and credentials a"
+            + " second per source address; past it the source's signed requests are throttled unchecked (default"
+            + " 10:100).")
+    Optional<String> failedAuthRate;
+
+    LanyardConfig apply(LanyardConfig config) {
+        MetricsSettings metricsSettings = new MetricsSettings(metrics, metricsPort);
+        Throttling defaults = throttling ? Throttling.DEFAULTS : Throttling.OFF;
+        Throttling limits = new Throttling(rate("--sts-rate", stsRate, defaults.stsPerAccount()),
+                rate("--iam-rate", iamRate, defaults.iamPerAccount()),
+                rate("--unsigned-rate", unsignedRate, defaults.unsignedPerSource()),
+                rate("--failed-auth-rate", failedAuthRate, defaults.failedAuthenticationPerSource()),
+                defaults.maxTrackedKeys());
+        return config.withMetrics(metricsSettings).withThrottling(limits);
+    }
+
+    private static Optional<RequestRate> rate(String flag, Optional<String> given, Optional<RequestRate> otherwise) {
+        if (given.isEmpty()) {
+            return otherwise;
+        }
+        if (given.get().equalsIgnoreCase("off")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RequestRate.parse(given.get()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(flag + ": " + e.getMessage());
+        }
+    }
+}
