@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.lanyard.authorizeapi.ServiceCatalogue.DeclaredService;
 import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.AccessRequest;
+import dev.lanyard.authz.AuditIdentities;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.RequestEnvironment;
 import dev.lanyard.aws.AwsException;
@@ -29,7 +30,9 @@ import dev.lanyard.sigv4.SigV4Verifier;
 import dev.lanyard.sigv4.SignedRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -217,8 +220,8 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
 
     private void recordCall(HttpExchange exchange, String requestId, Optional<Caller> asker,
             Optional<String> errorCode, String detail) {
-        audit.record(new AuditEvent(clock.instant(), requestId, AUTHORIZE_ACTION, asker.map(Caller::arn),
-                asker.map(c -> c.accessKeyId().value()), exchange.remoteAddress(), errorCode, detail));
+        audit.record(event(requestId, "call", AUTHORIZE_ACTION, asker, Optional.empty(), exchange.remoteAddress(),
+                errorCode, detail));
     }
 
     /** The service's request, as if the service were an AWS service recording it: who, what, and the decision. */
@@ -229,8 +232,26 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
                 + (verdict.deciding().isEmpty() ? "" : "; deciding " + verdict.deciding().stream()
                         .map(MatchedStatement::label).toList())
                 + (verdict.trace().isEmpty() ? "" : "; " + String.join("; ", verdict.trace()));
-        audit.record(new AuditEvent(clock.instant(), requestId, action, verdict.caller().map(Caller::arn),
-                verdict.caller().map(c -> c.accessKeyId().value()), sourceIp, verdict.error().map(e -> e.errorCode()
-                        .code()), detail));
+        audit.record(event(requestId, "verdict", action, verdict.caller(), Optional.empty(), sourceIp,
+                verdict.error().map(e -> e.errorCode().code()), detail));
+    }
+
+    /**
+     * A record in the trail's CloudTrail shape; the event source is the action's service prefix (a service the operator
+     * declared, or {@code lanyard} for the API itself). Event IDs are name-based UUIDs of the request ID and the
+     * record's role, so the call and the verdict of one request differ and nothing here draws randomness.
+     */
+    private AuditEvent event(String requestId, String role, String action, Optional<Caller> caller,
+            Optional<String> keyId, String sourceIp, Optional<String> errorCode, String detail) {
+        int colon = action.indexOf(':');
+        String eventId = UUID.nameUUIDFromBytes((requestId + "/" + role).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        AuditEvent.UserIdentity identity = caller.map(AuditIdentities::of)
+                .orElseGet(() -> AuditEvent.UserIdentity.unknown(keyId));
+        return new AuditEvent(eventId, clock.instant(), action.substring(0, colon), action.substring(colon + 1),
+                Regions.GLOBAL_ENDPOINT_REGION, sourceIp, Optional.empty(), identity, Optional.empty(), Optional.empty(),
+                errorCode, Optional.empty(), requestId, true, List.of(),
+                caller.map(c -> c.account().value()), Optional.empty(), Optional.empty(),
+                AuditEvent.Category.MANAGEMENT, detail.isEmpty() ? Optional.empty() : Optional.of(detail));
     }
 }

@@ -288,15 +288,16 @@ class AuthorizeEndpointTest {
         askAbout(world.clientRequest(Credentials.of(world.bobKey)), "orders:GetOrder", ORDER);
         assertThat(world.audit).hasSize(2);
         AuditEvent call = world.audit.get(0);
-        assertThat(call.action()).isEqualTo("lanyard:Authorize");
-        assertThat(call.principalArn()).contains("arn:aws:iam::111122223333:user/orders-service");
+        assertThat(call.eventSource() + ":" + call.eventName()).isEqualTo("lanyard:Authorize");
+        assertThat(call.userIdentity().arn()).contains("arn:aws:iam::111122223333:user/orders-service");
         assertThat(call.errorCode()).isEmpty();
         AuditEvent verdict = world.audit.get(1);
-        assertThat(verdict.action()).isEqualTo("orders:GetOrder");
-        assertThat(verdict.principalArn()).contains("arn:aws:iam::111122223333:user/bob");
-        assertThat(verdict.sourceIp()).isEqualTo("198.51.100.7");
+        assertThat(verdict.eventSource() + ":" + verdict.eventName()).isEqualTo("orders:GetOrder");
+        assertThat(verdict.userIdentity().arn()).contains("arn:aws:iam::111122223333:user/bob");
+        assertThat(verdict.sourceIpAddress()).isEqualTo("198.51.100.7");
         assertThat(verdict.errorCode()).contains("AccessDenied");
-        assertThat(verdict.detail()).contains("asked by arn:aws:iam::111122223333:user/orders-service");
+        assertThat(verdict.lanyardDetail()).hasValueSatisfying(detail -> assertThat(detail)
+                .contains("asked by arn:aws:iam::111122223333:user/orders-service"));
     }
 
     @Test
@@ -304,7 +305,7 @@ class AuthorizeEndpointTest {
         world.ask(world.bobKey, world.question(world.clientRequest(Credentials.of(world.aliceKey)), "orders:GetOrder",
                 ORDER));
         assertThat(world.audit).singleElement().satisfies(event -> {
-            assertThat(event.action()).isEqualTo("lanyard:Authorize");
+            assertThat(event.eventSource() + ":" + event.eventName()).isEqualTo("lanyard:Authorize");
             assertThat(event.errorCode()).contains("AccessDenied");
         });
     }

@@ -146,9 +146,9 @@ class NginxAuthRequestTest {
     void eachSubrequestIsAudited() {
         ask(world.clientRequest(Credentials.of(world.bobKey)));
         assertThat(world.audit).hasSize(2);
-        assertThat(world.audit.get(0).action()).isEqualTo("lanyard:Authorize");
-        assertThat(world.audit.get(1).action()).isEqualTo("orders:GetOrder");
+        assertThat(world.audit.get(0).eventSource() + ":" + world.audit.get(0).eventName()).isEqualTo("lanyard:Authorize");
+        assertThat(world.audit.get(1).eventSource() + ":" + world.audit.get(1).eventName()).isEqualTo("orders:GetOrder");
         assertThat(world.audit.get(1).errorCode()).contains("AccessDenied");
-        assertThat(world.audit.get(1).sourceIp()).isEqualTo("198.51.100.7");
+        assertThat(world.audit.get(1).sourceIpAddress()).isEqualTo("198.51.100.7");
     }
 }

@@ -141,7 +141,16 @@ final class AccessKeyOperations {
         ctx.authorize(call, resource(caller, view, key.userName()));
         return Optional.of(Struct.builder()
                 .put("UserName", key.userName().orElse(caller.account().value()))
-                .put("AccessKeyLastUsed", Struct.builder().put("ServiceName", "N/A").put("Region", "N/A").build())
+                .put("AccessKeyLastUsed", keyLastUsed(id))
                 .build());
+    }
+
+    /** When, with which service and where a key was last used; AWS's "N/A" for a key never used. */
+    private Struct keyLastUsed(String id) {
+        return ctx.usage().lastUsed(new dev.lanyard.iam.spi.UsageStore.Subject(
+                        dev.lanyard.iam.spi.UsageStore.Kind.ACCESS_KEY, id))
+                .map(used -> Struct.builder().put("LastUsedDate", used.date())
+                        .put("ServiceName", used.service().orElse("N/A")).put("Region", used.region()).build())
+                .orElseGet(() -> Struct.builder().put("ServiceName", "N/A").put("Region", "N/A").build());
     }
 }

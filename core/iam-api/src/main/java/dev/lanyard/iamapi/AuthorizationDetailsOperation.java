@@ -133,7 +133,7 @@ final class AuthorizationDetailsOperation {
                 .build();
     }
 
-    private static Struct role(AccountView view, IamSnapshot snapshot, Role r) {
+    private Struct role(AccountView view, IamSnapshot snapshot, Role r) {
         Struct.Builder b = Struct.builder()
                 .put("Path", r.path()).put("RoleName", r.name()).put("RoleId", r.roleId())
                 .put("Arn", r.arn().toString()).put("CreateDate", r.createDate())
@@ -143,7 +143,8 @@ final class AuthorizationDetailsOperation {
                 .put("RolePolicyList", inline(r.inlinePolicies()))
                 .put("AttachedManagedPolicies", attached(r.attachedPolicyArns()));
         IamShapes.boundary(r.permissionsBoundaryArn()).ifPresent(s -> b.put("PermissionsBoundary", s));
-        return b.put("Tags", IamShapes.tags(r.tags())).put("RoleLastUsed", Struct.builder().build()).build();
+        return b.put("Tags", IamShapes.tags(r.tags())).put("RoleLastUsed", IamShapes.roleLastUsed(r, ctx.usage()))
+                .build();
     }
 
     private static Struct policy(AccountView view, ManagedPolicy p) {

@@ -19,13 +19,15 @@ import java.util.Optional;
 
 /** What every IAM operation needs: the store, access control, built-in policies and a random source for ids. */
 public record IamContext(IamStore store, AccessControl access, AwsManagedPolicies awsManaged, SecureRandom random,
-        boolean allowHttpLoopbackIssuers, dev.lanyard.iam.spi.federation.SamlAssertionVerifier saml) {
+        boolean allowHttpLoopbackIssuers, dev.lanyard.iam.spi.federation.SamlAssertionVerifier saml,
+        UsageTracker usage) {
 
     public IamContext {
         requireNonNull(store, "store is null");
         requireNonNull(access, "access is null");
         requireNonNull(awsManaged, "awsManaged is null");
         requireNonNull(random, "random is null");
+        requireNonNull(usage, "usage is null");
     }
 
     /** The current IAM state as the caller's account sees it: where every name and ARN of a request resolves. */

@@ -53,6 +53,11 @@ final class IamShapes {
     }
 
     static Struct role(Role role, IamSnapshot snapshot, View view) {
+        return role(role, snapshot, view, Struct.builder().build());
+    }
+
+    /** As {@link #role(Role, IamSnapshot, View)}, with a Get answer's RoleLastUsed ({@link #roleLastUsed}). */
+    static Struct role(Role role, IamSnapshot snapshot, View view, Struct roleLastUsed) {
         Struct.Builder b = Struct.builder()
                 .put("Path", role.path())
                 .put("RoleName", role.name())
@@ -71,7 +76,7 @@ final class IamShapes {
                 b.put("MaxSessionDuration", role.maxSessionDuration().toSeconds());
                 b.putValueIfPresent("PermissionsBoundary", boundary(role.permissionsBoundaryArn()));
                 tagsIfAny(b, role.tags());
-                b.put("RoleLastUsed", Struct.builder().build());
+                b.put("RoleLastUsed", roleLastUsed);
             }
             case LIST -> {
                 b.putIfPresent("Description", role.description());
@@ -80,6 +85,19 @@ final class IamShapes {
             case UPDATE_DESCRIPTION -> b.putIfPresent("Description", role.description());
             case EMBEDDED -> { }
         }
+        return b.build();
+    }
+
+    /**
+     * When and where a role was last used: empty until it was, and only use since this role was created (a role made
+     * again under a deleted one's name starts afresh).
+     */
+    static Struct roleLastUsed(Role role, UsageTracker usage) {
+        Struct.Builder b = Struct.builder();
+        usage.lastUsed(new dev.lanyard.iam.spi.UsageStore.Subject(dev.lanyard.iam.spi.UsageStore.Kind.ROLE,
+                        role.arn().toString()))
+                .filter(used -> !used.date().isBefore(role.createDate()))
+                .ifPresent(used -> b.put("LastUsedDate", used.date()).put("Region", used.region()));
         return b.build();
     }
 

@@ -118,8 +118,9 @@ final class RoleOperations {
 
     private Optional<Struct> getRole(OperationCall call) {
         String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
-        return Optional.of(Struct.builder().put("Role", IamShapes.role(authorizedRole(call, name),
-                ctx.store().snapshot(), IamShapes.View.GET))
+        Role role = authorizedRole(call, name);
+        return Optional.of(Struct.builder().put("Role", IamShapes.role(role, ctx.store().snapshot(),
+                IamShapes.View.GET, IamShapes.roleLastUsed(role, ctx.usage())))
                 .build());
     }
 

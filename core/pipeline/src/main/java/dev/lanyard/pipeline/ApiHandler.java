@@ -8,8 +8,6 @@ import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.RequestEnvironment;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
-import dev.lanyard.iam.spi.AuditEvent;
-import dev.lanyard.iam.spi.AuditSink;
 import dev.lanyard.iam.spi.AuthenticationFailure;
 import dev.lanyard.iam.spi.Observations;
 import dev.lanyard.query.QueryParameters;
@@ -40,7 +38,7 @@ public final class ApiHandler implements HttpEndpoint {
     private final SessionRestrictions sessionRestrictions;
     private final Regions regions;
     private final InstantSource clock;
-    private final AuditSink audit;
+    private final AuditTrail audit;
     private final int maxBodyBytes;
     private final Supplier<String> requestIds;
     private final Observations observations;
@@ -62,7 +60,7 @@ public final class ApiHandler implements HttpEndpoint {
      * request's x-amzn-RequestId.
      */
     public ApiHandler(Apis apis, RequestAuthenticator authenticator, SigV4Verifier verifier,
-            SessionRestrictions sessionRestrictions, Regions regions, InstantSource clock, AuditSink audit,
+            SessionRestrictions sessionRestrictions, Regions regions, InstantSource clock, AuditTrail audit,
             int maxBodyBytes, Supplier<String> requestIds) {
         this(apis, authenticator, verifier, sessionRestrictions, regions, clock, audit, maxBodyBytes, requestIds,
                 Observations.NONE, Throttles.off());
@@ -70,7 +68,7 @@ public final class ApiHandler implements HttpEndpoint {
 
     /** Also reports to {@code observations} and holds callers to {@code throttles}. */
     public ApiHandler(Apis apis, RequestAuthenticator authenticator, SigV4Verifier verifier,
-            SessionRestrictions sessionRestrictions, Regions regions, InstantSource clock, AuditSink audit,
+            SessionRestrictions sessionRestrictions, Regions regions, InstantSource clock, AuditTrail audit,
             int maxBodyBytes, Supplier<String> requestIds, Observations observations, Throttles throttles) {
         this.observations = requireNonNull(observations, "observations is null");
         this.throttles = requireNonNull(throttles, "throttles is null");
@@ -95,7 +93,7 @@ public final class ApiHandler implements HttpEndpoint {
         String requestId = requestIds.get();
         ResponseFormat format = ResponseFormat.fromAcceptHeader(exchange.header("Accept"));
         Route route = new Route(exchange.header(TARGET).isPresent() ? Service.ORGANIZATIONS : Service.STS, "Unknown");
-        Optional<Caller> caller = Optional.empty();
+        Audit audited = new Audit(exchange, requestId, clock.instant(), timer);
         try {
             checkMethodAndPath(exchange);
             if (exchange.body().length > maxBodyBytes) {
@@ -104,16 +102,19 @@ public final class ApiHandler implements HttpEndpoint {
             }
             HttpRequestParts parts = exchange.parts();
             Optional<SignedRequest> signature = SignedRequest.parse(parts);
+            audited.attemptedKey = signature.map(SignedRequest::accessKeyId);
             SignedContent content = SignedContent.of(exchange, signature);
             if (content.target().isPresent()) {
                 route = new Route(Service.ORGANIZATIONS, jsonOperationName(content.target().get()));
                 RequestAuthenticator.Authenticated authenticated = authenticate(exchange, parts, signature, route,
                         Signing.SIGNED);
-                caller = Optional.of(authenticated.caller());
-                return json(exchange, content, authenticated, route.action(), requestId, timer);
+                audited.caller = Optional.of(authenticated.caller());
+                audited.region = regions.requested(authenticated.signed().region());
+                return json(exchange, content, authenticated, route.action(), requestId, audited);
             }
             QueryParameters params = QueryParameters.decode(content.rawQuery(), content.formBody())
                     .without(SignedRequest.AUTHENTICATION_PARAMETERS);
+            audited.params = Optional.of(params);
             route = route(params);
             Operation operation = queryApi(route.service()).operations().get(route.action());
             if (operation == null) {
@@ -127,22 +128,27 @@ public final class ApiHandler implements HttpEndpoint {
             } else {
                 RequestAuthenticator.Authenticated authenticated = authenticate(exchange, parts, signature, route,
                         operation.signing());
-                caller = Optional.of(authenticated.caller());
-                throttleAccount(route.service(), caller.get());
-                sessionRestrictions.check(caller.get(), serviceName(route.service()), route.action());
+                audited.caller = Optional.of(authenticated.caller());
+                audited.region = regions.requested(authenticated.signed().region());
+                throttleAccount(route.service(), audited.caller.get());
+                sessionRestrictions.check(audited.caller.get(), serviceName(route.service()), route.action());
                 env = environment(exchange, authenticated, requestId);
             }
-            Optional<Struct> result = operation.handle(new OperationCall(route.action(), caller, env, params));
-            record(exchange, requestId, route, caller, Optional.empty(), "", timer);
+            Optional<Struct> result = operation.handle(new OperationCall(route.action(), audited.caller, env,
+                    params));
+            audited.result = result;
+            record(audited, route);
             return new HttpReply(200, ResponseEncoder.contentType(format), requestId, ResponseEncoder.success(format,
                     route.action(), namespace(route.service()), result, requestId));
         } catch (AwsException e) {
-            record(exchange, requestId, route, caller, Optional.of(e.errorCode().code()), e.operatorDetail(), timer);
+            audited.error = Optional.of(e);
+            record(audited, route);
             HttpReply reply = error(route.service(), format, e.errorCode(), e.getMessage(), requestId);
             return e.errorCode() == ErrorCode.METHOD_NOT_ALLOWED ? reply.withHeader("Allow", "GET, POST") : reply;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed", e);
-            timer.finished(serviceName(route.service()), observedAction(route), ErrorCode.INTERNAL_FAILURE.code());
+            audited.error = Optional.of(new AwsException(ErrorCode.INTERNAL_FAILURE, "InternalFailure", e.toString()));
+            record(audited, route);
             return error(route.service(), format, ErrorCode.INTERNAL_FAILURE,
                     "The request processing has failed because of an unknown error, exception or failure.",
                     requestId);
@@ -158,8 +164,10 @@ public final class ApiHandler implements HttpEndpoint {
         Observations.RequestTimer timer = observations.requestStarted(Observations.FrontEnd.QUERY);
         String requestId = requestIds.get();
         Service service = exchange.header(TARGET).isPresent() ? Service.ORGANIZATIONS : Service.STS;
-        record(exchange, requestId, new Route(service, "Unknown"), Optional.empty(),
-                Optional.of(ErrorCode.MALFORMED_HTTP_REQUEST.code()), why, timer);
+        Audit audited = new Audit(exchange, requestId, clock.instant(), timer);
+        audited.error = Optional.of(new AwsException(ErrorCode.MALFORMED_HTTP_REQUEST, "The request body cannot be"
+                + " read.", why));
+        record(audited, new Route(service, "Unknown"));
         return error(service, ResponseFormat.fromAcceptHeader(exchange.header("Accept")),
                 ErrorCode.MALFORMED_HTTP_REQUEST, "The request body cannot be read: " + why + ".", requestId)
                 .withHeader("Connection", "close");
@@ -320,20 +328,20 @@ public final class ApiHandler implements HttpEndpoint {
     }
 
     private HttpReply json(HttpExchange exchange, SignedContent content,
-            RequestAuthenticator.Authenticated authenticated, String action, String requestId,
-            Observations.RequestTimer timer) {
+            RequestAuthenticator.Authenticated authenticated, String action, String requestId, Audit audited) {
         Caller caller = authenticated.caller();
         ObjectNode input = jsonInput.parse(content.body());
+        audited.jsonInput = Optional.of(input);
         RequestEnvironment env = environment(exchange, authenticated, requestId);
         JsonOperation operation = apis.organizations().operations().get(action);
         if (operation == null) {
             throw unknownOperation();
         }
         sessionRestrictions.check(caller, apis.organizations().service(), action);
-        byte[] body = operation.handle(new JsonCall(action, caller, env, input)).toString()
-                .getBytes(StandardCharsets.UTF_8);
-        record(exchange, requestId, new Route(Service.ORGANIZATIONS, action), Optional.of(caller), Optional.empty(),
-                "", timer);
+        ObjectNode output = operation.handle(new JsonCall(action, caller, env, input));
+        audited.jsonOutput = Optional.of(output);
+        byte[] body = output.toString().getBytes(StandardCharsets.UTF_8);
+        record(audited, new Route(Service.ORGANIZATIONS, action));
         return new HttpReply(200, JSON_1_1, requestId, body);
     }
 
@@ -346,12 +354,35 @@ public final class ApiHandler implements HttpEndpoint {
                 ResponseEncoder.error(format, namespace(service), code, message, requestId));
     }
 
-    private void record(HttpExchange exchange, String requestId, Route route, Optional<Caller> caller,
-            Optional<String> errorCode, String detail, Observations.RequestTimer timer) {
-        timer.finished(serviceName(route.service()), observedAction(route), errorCode.orElse("ok"));
-        audit.record(new AuditEvent(clock.instant(), requestId, serviceName(route.service()) + ":" + route.action(),
-                caller.map(Caller::arn), caller.map(c -> c.accessKeyId().value()), exchange.remoteAddress(),
-                errorCode, detail));
+    /** What is known of a call as it goes through the pipeline, for its audit record and its metrics. */
+    private static final class Audit {
+        final HttpExchange exchange;
+        final String requestId;
+        final java.time.Instant time;
+        final Observations.RequestTimer timer;
+        Optional<Caller> caller = Optional.empty();
+        Optional<String> attemptedKey = Optional.empty();
+        String region = Regions.GLOBAL_ENDPOINT_REGION;
+        Optional<QueryParameters> params = Optional.empty();
+        Optional<Struct> result = Optional.empty();
+        Optional<ObjectNode> jsonInput = Optional.empty();
+        Optional<com.fasterxml.jackson.databind.JsonNode> jsonOutput = Optional.empty();
+        Optional<AwsException> error = Optional.empty();
+
+        Audit(HttpExchange exchange, String requestId, java.time.Instant time, Observations.RequestTimer timer) {
+            this.exchange = exchange;
+            this.requestId = requestId;
+            this.time = time;
+            this.timer = timer;
+        }
+    }
+
+    private void record(Audit audited, Route route) {
+        audited.timer.finished(serviceName(route.service()), observedAction(route),
+                audited.error.map(e -> e.errorCode().code()).orElse("ok"));
+        audit.record(new AuditTrail.Call(audited.exchange, audited.requestId, audited.time,
+                serviceName(route.service()), route.action(), audited.region, audited.caller, audited.attemptedKey,
+                audited.params, audited.result, audited.jsonInput, audited.jsonOutput, audited.error));
     }
 
     /** The action as the metrics count it: only a served one by name, anything a client made up as "Unknown". */

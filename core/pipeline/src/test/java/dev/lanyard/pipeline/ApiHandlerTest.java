@@ -43,7 +43,9 @@ class ApiHandlerTest {
                             .createObjectNode().put("Caller", call.caller().arn())
                             .put("Asked", call.input().path("Id").asText())))),
             world.authenticator, new SigV4Verifier(world.clock), new SessionRestrictions(world.access),
-            Regions.of("eu-west-1"), world.clock, audit::add, 1024, () -> "request-" + audit.size());
+            Regions.of("eu-west-1"), world.clock,
+            new AuditTrail(audit::add, Map.of(), () -> "event-" + audit.size()), 1024,
+            () -> "request-" + audit.size());
 
     private static Optional<Struct> whoami(OperationCall call) {
         return Optional.of(Struct.builder().put("Arn", call.requireCaller().arn()).build());
@@ -102,8 +104,9 @@ class ApiHandlerTest {
         assertThat(body(reply)).contains("<Arn>arn:aws:iam::111122223333:user/alice</Arn>")
                 .contains("https://sts.amazonaws.com/doc/2011-06-15/");
         assertThat(audit).singleElement().satisfies(event -> {
-            assertThat(event.action()).isEqualTo("sts:AssumeRole");
-            assertThat(event.principalArn()).contains("arn:aws:iam::111122223333:user/alice");
+            assertThat(event.eventSource()).isEqualTo("sts.amazonaws.com");
+            assertThat(event.eventName()).isEqualTo("AssumeRole");
+            assertThat(event.userIdentity().arn()).contains("arn:aws:iam::111122223333:user/alice");
             assertThat(event.errorCode()).isEmpty();
         });
     }
@@ -156,7 +159,8 @@ class ApiHandlerTest {
         HttpReply unknown = handler.handle(world.query(new Credentials(unknownKey, world.aliceKey.secret(),
                 Optional.empty()), "sts", STS + "AssumeRole"));
         assertError(unknown, ErrorCode.INVALID_CLIENT_TOKEN_ID);
-        assertThat(audit.getLast().detail()).contains("unknown or inactive access key");
+        assertThat(audit.getLast().lanyardDetail())
+                .hasValueSatisfying(d -> assertThat(d).contains("unknown or inactive access key"));
         Credentials session = world.roleSession();
         world.clock.advance(Duration.ofHours(2));
         assertError(handler.handle(world.query(session, "sts", STS + "AssumeRole")), ErrorCode.EXPIRED_TOKEN);
@@ -201,7 +205,8 @@ class ApiHandlerTest {
         assertThat(reply.contentType()).isEqualTo("application/x-amz-json-1.1");
         assertThat(body(reply)).isEqualTo(
                 "{\"Caller\":\"arn:aws:iam::111122223333:user/alice\",\"Asked\":\"o-1\"}");
-        assertThat(audit.getLast().action()).isEqualTo("organizations:DescribeOrganization");
+        assertThat(audit.getLast().eventSource()).isEqualTo("organizations.amazonaws.com");
+        assertThat(audit.getLast().eventName()).isEqualTo("DescribeOrganization");
     }
 
     @Test

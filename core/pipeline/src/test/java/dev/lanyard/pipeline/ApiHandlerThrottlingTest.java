@@ -34,7 +34,8 @@ class ApiHandlerThrottlingTest {
                     "ListUsers", call -> Optional.empty())),
             new JsonApi("organizations", "TestOrganizations.", Map.of())),
             world.authenticator, new SigV4Verifier(world.clock), new SessionRestrictions(world.access),
-            Regions.of("eu-west-1"), world.clock, AuditSink.NONE, 1024, () -> "request",
+            Regions.of("eu-west-1"), world.clock,
+            new AuditTrail(AuditSink.NONE, Map.of(), () -> "event"), 1024, () -> "request",
             recorded, new Throttles(new Throttling(Optional.of(new RequestRate(1, 3)),
                     Optional.of(new RequestRate(1, 2)), Optional.of(new RequestRate(1, 2)),
                     Optional.of(new RequestRate(1, 2)), 1024), world.clock, recorded));

@@ -3,6 +3,7 @@ package dev.lanyard.s3gateway;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.authz.AccessControl;
+import dev.lanyard.authz.AuditIdentities;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.PolicyGatherer;
 import dev.lanyard.authz.RequestEnvironment;
@@ -98,11 +99,15 @@ public final class S3Gateway implements AutoCloseable {
         Optional<Caller> caller = Optional.empty();
         Optional<AccessKeyId> keyId = Optional.empty();
         String action = "s3:" + request.method();
+        Optional<S3Classification> classified = Optional.empty();
+        String region = "";
+        java.time.Instant time = clock.instant();
         try {
             HttpRequestParts parts = new HttpRequestParts(request.method(), request.rawPath(), request.rawQuery(),
                     request.headers());
             SignedRequest signed = signedRequest(parts);
             keyId = AccessKeyId.parse(signed.accessKeyId());
+            region = signed.region();
             S3CallerAuthenticator.Authenticated authenticated = authenticate(signed, parts);
             caller = Optional.of(authenticated.caller());
             RequestEnvironment env = new RequestEnvironment(clock.instant(), request.remoteAddress(),
@@ -110,27 +115,32 @@ public final class S3Gateway implements AutoCloseable {
             S3Classification classification = classifier.classify(s3Request(request, signed),
                     name -> buckets.bucket(name).map(S3Bucket::owner));
             action = "s3:" + classification.operation().awsName();
+            classified = Optional.of(classification);
             S3Payload payload = S3Payload.of(authenticated.signature(), parts,
                     classification.operation() == S3Operation.COMPLETE_MULTIPART_UPLOAD
                             ? HeaderChecksums.OF_COMPLETED_OBJECT : HeaderChecksums.OF_BODY);
             Exchange exchange = new Exchange(requestId, request, authenticated.caller(), env, classification,
                     payload, iam.snapshot());
             Outcome outcome = perform(exchange);
-            record(requestId, action, caller, keyId, request, Optional.empty(), outcome.detail());
+            record(new Audited(requestId, time, action, region, classified, caller, keyId, request),
+                    Optional.empty(), outcome.detail());
             return outcome.reply();
         } catch (S3Exception e) {
-            record(requestId, action, caller, keyId, request, Optional.of(e.errorCode().code()), e.operatorDetail());
+            record(new Audited(requestId, time, action, region, classified, caller, keyId, request), Optional.of(e),
+                    e.operatorDetail());
             return ErrorDocuments.reply(e, requestId, head);
         } catch (AwsException e) {
             S3Exception translated = translate(e, keyId);
-            record(requestId, action, caller, keyId, request, Optional.of(translated.errorCode().code()),
+            record(new Audited(requestId, time, action, region, classified, caller, keyId, request),
+                    Optional.of(translated),
                     e.operatorDetail().isEmpty() ? e.getMessage() : e.operatorDetail());
             return ErrorDocuments.reply(translated, requestId, head);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "S3 request " + requestId + " failed", e);
-            record(requestId, action, caller, keyId, request, Optional.of(S3ErrorCode.INTERNAL_ERROR.code()),
-                    e.toString());
-            return ErrorDocuments.reply(new S3Exception(S3ErrorCode.INTERNAL_ERROR), requestId, head);
+            S3Exception internal = new S3Exception(S3ErrorCode.INTERNAL_ERROR);
+            record(new Audited(requestId, time, action, region, classified, caller, keyId, request),
+                    Optional.of(internal), e.toString());
+            return ErrorDocuments.reply(internal, requestId, head);
         }
     }
 
@@ -369,14 +379,50 @@ public final class S3Gateway implements AutoCloseable {
         return new S3Exception(code, message, List.of(), e.getMessage());
     }
 
-    private void record(String requestId, String action, Optional<Caller> caller, Optional<AccessKeyId> keyId,
-            GatewayRequest request, Optional<String> errorCode, String detail) {
+    /** What the audit record of one S3 request is made of. */
+    private record Audited(String requestId, java.time.Instant time, String action, String region,
+            Optional<S3Classification> classification, Optional<Caller> caller, Optional<AccessKeyId> keyId,
+            GatewayRequest request) {}
+
+    private void record(Audited audited, Optional<S3Exception> error, String detail) {
         try {
-            audit.record(new AuditEvent(clock.instant(), requestId, action, caller.map(Caller::arn),
-                    keyId.map(AccessKeyId::value), request.remoteAddress(), errorCode, detail));
+            GatewayRequest request = audited.request();
+            boolean readOnly = request.method().equals("GET") || request.method().equals("HEAD");
+            String name = audited.action().substring("s3:".length());
+            boolean data = audited.classification().flatMap(S3Classification::object).isPresent();
+            audit.record(new AuditEvent(eventId(), audited.time(), "s3.amazonaws.com", name,
+                    audited.region().isEmpty() ? "us-east-1" : audited.region(), request.remoteAddress(),
+                    request.header("User-Agent"), audited.caller().map(AuditIdentities::of)
+                            .orElseGet(() -> AuditEvent.UserIdentity.unknown(audited.keyId().map(AccessKeyId::value))),
+                    requestParameters(audited.classification()), Optional.empty(),
+                    error.map(e -> e.errorCode().code()), error.map(Throwable::getMessage), audited.requestId(), readOnly, List.of(),
+                    audited.caller().map(c -> c.account().value()), Optional.empty(),
+                    request.secure() ? Optional.of(new AuditEvent.TlsDetails(Optional.empty(), Optional.empty(),
+                            request.header("Host"))) : Optional.empty(),
+                    data ? AuditEvent.Category.DATA : AuditEvent.Category.MANAGEMENT,
+                    detail.isEmpty() ? Optional.empty() : Optional.of(detail)));
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "auditing S3 request " + requestId + " failed: " + e);
+            LOG.log(System.Logger.Level.WARNING, "auditing S3 request " + audited.requestId() + " failed: " + e);
         }
+    }
+
+    /** S3's request parameters as CloudTrail names them: the bucket and the object key. */
+    private static Optional<AuditEvent.Elements> requestParameters(Optional<S3Classification> classification) {
+        if (classification.isEmpty() || classification.get().bucket().isEmpty()) {
+            return Optional.empty();
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode node = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.objectNode().put("bucketName", classification.get().bucket().get());
+        classification.get().object().ifPresent(object -> node.put("key", object.key()));
+        return Optional.of(new AuditEvent.Elements(node.toString()));
+    }
+
+    /** CloudTrail event IDs: version-4 UUIDs, not secrets, so from the per-thread generator. */
+    static String eventId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new java.util.UUID(high, low).toString();
     }
 
     /** S3's request IDs: 16 upper-case hex digits. Not secret, so the per-thread generator is enough. */

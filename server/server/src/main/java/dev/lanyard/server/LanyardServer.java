@@ -64,6 +64,12 @@ public final class LanyardServer implements AutoCloseable {
     private final ScheduledExecutorService maintenance;
     private final dev.lanyard.oidc.HttpJwksFetcher jwksFetcher;
     private final MasterKeyRotator keyRotator;
+    private final FileAuditSink auditFile;
+    /** The shared database's audit table, when nodes share PostgreSQL. */
+    private final Optional<dev.lanyard.store.jdbc.JdbcAuditTrail> auditTable;
+    /** When keys and roles were last used, from the trail; saved every {@link #USAGE_FLUSH_SECONDS}. */
+    private final dev.lanyard.iamapi.UsageTracker usage;
+    private static final long USAGE_FLUSH_SECONDS = 2;
     /** Absent when the socket could not be made (said in the log at start). */
     private final Optional<AdminSocket> admin;
     private final OutboundIssuer outbound;
@@ -158,15 +164,22 @@ public final class LanyardServer implements AutoCloseable {
         java.util.function.Function<String, String> issuerForAccount = account -> endpointUrl() + OUTBOUND_PATH
                 + account;
         this.outbound = new OutboundIssuer(store, signer, issuerForAccount);
+        this.usage = new dev.lanyard.iamapi.UsageTracker(dev.lanyard.store.jdbc.JdbcUsageStore.of(store));
         java.util.Map<String, dev.lanyard.pipeline.Operation> iam = IamOperations.create(new IamContext(store, access,
-                awsManaged, random, config.oidcAllowInsecureLoopback(), saml), issuerForAccount,
+                awsManaged, random, config.oidcAllowInsecureLoopback(), saml, usage), issuerForAccount,
                 signer::generateKeySet, mfaThrottle);
         this.iamActions = java.util.Set.copyOf(iam.keySet());
         RequestAuthenticator authenticator = new RequestAuthenticator(store, codec, clock,
                 keysets::reloadForUnknownKey);
+        this.auditFile = new FileAuditSink(dataDirectory, clock, FileAuditSink.DEFAULT_MAX_FILE_BYTES);
+        this.auditTable = config.database().map(db -> dev.lanyard.store.jdbc.JdbcAuditTrail.of(store, config.nodeId()));
+        java.util.List<dev.lanyard.iam.spi.AuditSink> sinks = new java.util.ArrayList<>(java.util.List.of(
+                new LogAuditSink(), auditFile, usage));
+        auditTable.ifPresent(sinks::add);
+        dev.lanyard.iam.spi.AuditSink auditSink = new AuditSinks(sinks);
         this.s3 = config.s3Gateway().map(s3Config -> new dev.lanyard.s3gateway.S3GatewayServer(s3Config.host(),
                 s3Config.port(), new dev.lanyard.s3gateway.S3Gateway(s3Config, store, store, access, gatherer,
-                        s3Authentication(authenticator), new LogAuditSink(), clock)));
+                        s3Authentication(authenticator), auditSink, clock)));
         java.util.Map<String, Operation> sts = StsOperations.create(store, access, issuer, mfa, webIdentity, saml,
                 signer, issuerForAccount, random);
         this.stsActions = java.util.Set.copyOf(sts.keySet());
@@ -178,7 +191,9 @@ public final class LanyardServer implements AutoCloseable {
         this.servedActions = ServedActions.of(apis);
         this.handler = new ApiHandler(apis,
                 authenticator, new SigV4Verifier(clock),
-                new SessionRestrictions(access), Regions.of(config.region()), clock, new LogAuditSink(),
+                new SessionRestrictions(access), Regions.of(config.region()), clock,
+                new dev.lanyard.pipeline.AuditTrail(auditSink, java.util.Map.of("sts", StsOperations.MODEL,
+                        "iam", dev.lanyard.iamapi.IamModel.MODEL), RequestIds::next),
                 config.maxBodyBytes(), RequestIds::next, observations,
                 new dev.lanyard.pipeline.Throttles(config.throttling(), clock, observations));
         metrics.ifPresent(m -> StoreGauges.register(m, store, keysets, clock));
@@ -186,12 +201,15 @@ public final class LanyardServer implements AutoCloseable {
                 this::scrapeMetrics));
         this.authorize = new dev.lanyard.authorizeapi.AuthorizeEndpoint(store, authenticator,
                 new SigV4Verifier(clock), access, serviceCatalogue(config.serviceCatalogue()),
-                Regions.of(config.region()), clock, new LogAuditSink(), config.maxBodyBytes(), RequestIds::next);
+                Regions.of(config.region()), clock, auditSink, config.maxBodyBytes(), RequestIds::next);
         this.http = await(httpBuild);
         this.maintenance = Executors.newScheduledThreadPool(1, Thread.ofVirtual().factory());
         long every = config.keyCheckInterval().toMillis();
         maintenance.scheduleAtFixedRate(() -> refreshKeys(keysets), every, every, TimeUnit.MILLISECONDS);
         maintenance.scheduleAtFixedRate(() -> rotateOutboundKeys(signer, clock), every, every, TimeUnit.MILLISECONDS);
+        maintenance.scheduleWithFixedDelay(auditFile::sync, 1, 1, TimeUnit.SECONDS);
+        auditTable.ifPresent(table -> maintenance.scheduleWithFixedDelay(table::flush, 1, 1, TimeUnit.SECONDS));
+        maintenance.scheduleWithFixedDelay(usage::flush, USAGE_FLUSH_SECONDS, USAGE_FLUSH_SECONDS, TimeUnit.SECONDS);
         if (keys.kind() == MasterKeySource.Kind.GIVEN_FILE) {
             maintenance.scheduleWithFixedDelay(this::reloadMasterKeys, KEY_FILE_CHECK_SECONDS,
                     KEY_FILE_CHECK_SECONDS, TimeUnit.SECONDS);
@@ -480,6 +498,9 @@ public final class LanyardServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         jwksFetcher.close();
+        auditFile.close();
+        auditTable.ifPresent(dev.lanyard.store.jdbc.JdbcAuditTrail::close);
+        usage.flush();
         store.close();
         metrics.ifPresent(MicrometerObservations::close);
     }

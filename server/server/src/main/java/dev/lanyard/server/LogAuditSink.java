@@ -3,7 +3,7 @@ package dev.lanyard.server;
 import dev.lanyard.iam.spi.AuditEvent;
 import dev.lanyard.iam.spi.AuditSink;
 
-/** Audit events as log lines: refusals with their operator-only detail, never a secret. */
+/** Audit events as short log lines: refusals with their operator-only detail, never a secret. */
 final class LogAuditSink implements AuditSink {
     private static final System.Logger LOG = System.getLogger("dev.lanyard.audit");
 
@@ -17,11 +17,13 @@ final class LogAuditSink implements AuditSink {
     }
 
     private static String line(AuditEvent event) {
-        return "request=" + event.requestId() + " action=" + event.action()
-                + " principal=" + event.principalArn().orElse("-")
-                + " key=" + event.accessKeyId().orElse("-")
-                + " source=" + event.sourceIp()
+        String detail = event.lanyardDetail().orElse("");
+        return "request=" + event.requestId() + " action=" + event.eventSource().replace(".amazonaws.com", "") + ":"
+                + event.eventName()
+                + " principal=" + event.userIdentity().arn().orElse("-")
+                + " key=" + event.userIdentity().accessKeyId().orElse("-")
+                + " source=" + event.sourceIpAddress()
                 + " outcome=" + event.errorCode().orElse("OK")
-                + (event.detail().isEmpty() ? "" : " detail=\"" + event.detail() + "\"");
+                + (detail.isEmpty() ? "" : " detail=\"" + detail + "\"");
     }
 }

@@ -99,6 +99,44 @@ class S3GatewaySdkTest {
     }
 
     @Test
+    void eachCallIsAuditedAsS3() throws Exception {
+        S3Client owner = ownBucket("sdk-audited");
+        String putId = owner.putObject(r -> r.bucket("sdk-audited").key("a/b.txt"), RequestBody.fromString("x"))
+                .responseMetadata().requestId();
+        String getId = owner.getObjectAsBytes(r -> r.bucket("sdk-audited").key("a/b.txt")).response()
+                .responseMetadata().requestId();
+        S3Client stranger = s3(gateway.assumeRole("sdk-audited-stranger", allow("other-bucket", "s3:*")));
+        S3Exception denied = (S3Exception) org.assertj.core.api.Assertions.catchThrowable(() ->
+                stranger.getObjectAsBytes(r -> r.bucket("sdk-audited").key("a/b.txt")));
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<com.fasterxml.jackson.databind.JsonNode> records = new java.util.ArrayList<>();
+        try (var files = Files.list(gateway.server.dataDirectory.resolve("audit"))) {
+            for (var file : files.toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    records.add(json.readTree(line));
+                }
+            }
+        }
+        java.util.function.Function<String, com.fasterxml.jackson.databind.JsonNode> byId = id -> records.stream()
+                .filter(r -> r.path("requestID").asText().equals(id)).findFirst().orElseThrow();
+        var put = byId.apply(putId);
+        assertThat(put.path("eventSource").asText()).isEqualTo("s3.amazonaws.com");
+        assertThat(put.path("eventName").asText()).isEqualTo("PutObject");
+        assertThat(put.path("readOnly").asBoolean()).isFalse();
+        assertThat(put.path("eventCategory").asText()).isEqualTo("Data");
+        assertThat(put.path("requestParameters").toString())
+                .isEqualTo("{\"bucketName\":\"sdk-audited\",\"key\":\"a/b.txt\"}");
+        assertThat(put.at("/userIdentity/type").asText()).isEqualTo("AssumedRole");
+        var get = byId.apply(getId);
+        assertThat(get.path("eventName").asText()).isEqualTo("GetObject");
+        assertThat(get.path("readOnly").asBoolean()).isTrue();
+        var refusal = byId.apply(denied.requestId());
+        assertThat(refusal.path("errorCode").asText()).isEqualTo("AccessDenied");
+        assertThat(refusal.at("/userIdentity/arn").asText()).contains("sdk-audited-stranger");
+        assertThat(refusal.at("/additionalEventData/lanyardDecidingStatements").asText()).isNotEmpty();
+    }
+
+    @Test
     void asyncMultipartUploadPartsAreAuthorizedAsPutObject() throws Exception {
         Credentials writer = gateway.assumeRole("sdk-multipart-owner", allow("sdk-multipart", "s3:*"));
         s3(writer).createBucket(r -> r.bucket("sdk-multipart"));

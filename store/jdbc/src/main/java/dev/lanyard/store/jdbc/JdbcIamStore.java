@@ -499,6 +499,11 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
         return keyring.get();
     }
 
+    /** The database, for the audit table beside the store's own ones. */
+    DataSource dataSource() {
+        return dataSource;
+    }
+
     /**
      * Seals and opens with whatever the node's keyring is at the time: for secrets sealed outside the store (the
      * token keyset, authorization messages).

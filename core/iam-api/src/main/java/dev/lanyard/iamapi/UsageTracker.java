@@ -1,0 +1,82 @@
+package dev.lanyard.iamapi;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lanyard.iam.spi.AuditEvent;
+import dev.lanyard.iam.spi.AuditSink;
+import dev.lanyard.iam.spi.UsageStore;
+import dev.lanyard.iam.spi.UsageStore.Kind;
+import dev.lanyard.iam.spi.UsageStore.LastUsed;
+import dev.lanyard.iam.spi.UsageStore.Subject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * When each long-term access key and each role was last used, read from the audit trail as it is written: a key when
+ * a request it signed was authenticated (whatever the authorization decided), a role when a session of it made a call
+ * or when it was assumed. Kept in memory for IAM's answers, and saved by {@link #flush()} every few seconds (never
+ * per request) to the store, which keeps the facts across restarts and brings in the other nodes'.
+ */
+public final class UsageTracker implements AuditSink {
+    private static final System.Logger LOG = System.getLogger("dev.lanyard.iamapi");
+
+    private final UsageStore store;
+    private final Map<Subject, LastUsed> known = new ConcurrentHashMap<>();
+    private final Map<Subject, LastUsed> unsaved = new ConcurrentHashMap<>();
+
+    public UsageTracker(UsageStore store) {
+        this.store = requireNonNull(store, "store is null");
+        known.putAll(store.loadLastUsed());
+    }
+
+    @Override
+    public void record(AuditEvent event) {
+        AuditEvent.UserIdentity identity = event.userIdentity();
+        LastUsed used = new LastUsed(event.eventTime(), Optional.of(service(event)), event.awsRegion());
+        identity.accessKeyId().filter(key -> key.startsWith("AKIA"))
+                .ifPresent(key -> note(new Subject(Kind.ACCESS_KEY, key), used));
+        identity.sessionContext().flatMap(AuditEvent.SessionContext::sessionIssuer)
+                .filter(issuer -> issuer.type() == AuditEvent.IdentityType.ROLE)
+                .ifPresent(issuer -> note(new Subject(Kind.ROLE, issuer.arn()), used));
+        if (event.errorCode().isEmpty() && event.eventName().startsWith("AssumeRole")) {
+            event.resources().stream().filter(r -> r.type().equals("AWS::IAM::Role"))
+                    .forEach(role -> note(new Subject(Kind.ROLE, role.arn()), used));
+        }
+    }
+
+    private static String service(AuditEvent event) {
+        String source = event.eventSource();
+        int dot = source.indexOf('.');
+        return dot < 0 ? source : source.substring(0, dot);
+    }
+
+    private void note(Subject subject, LastUsed used) {
+        known.merge(subject, used, LastUsed::later);
+        unsaved.merge(subject, used, LastUsed::later);
+    }
+
+    public Optional<LastUsed> lastUsed(Subject subject) {
+        return Optional.ofNullable(known.get(subject));
+    }
+
+    /** Saves what changed since the last call and takes in what the other nodes saved; a failure waits for the next. */
+    public void flush() {
+        Map<Subject, LastUsed> batch = new HashMap<>();
+        for (Subject subject : unsaved.keySet()) {
+            LastUsed used = unsaved.remove(subject);
+            if (used != null) {
+                batch.put(subject, used);
+            }
+        }
+        try {
+            store.saveLastUsed(batch);
+            store.loadLastUsed().forEach((subject, used) -> known.merge(subject, used, LastUsed::later));
+        } catch (RuntimeException e) {
+            batch.forEach((subject, used) -> unsaved.merge(subject, used, LastUsed::later));
+            LOG.log(System.Logger.Level.WARNING, "saving when keys and roles were last used failed; trying again: "
+                    + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.lanyard.iam.spi;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** An {@link AuditEvent} as one line of JSON in CloudTrail's field names and order. */
+public final class CloudTrailJson {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private CloudTrailJson() {}
+
+    /** The record on one line (no line break inside: strings are escaped). */
+    public static String line(AuditEvent event) {
+        StringWriter out = new StringWriter(1024);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            write(json, event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void write(JsonGenerator json, AuditEvent event) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("eventVersion", AuditEvent.EVENT_VERSION);
+        userIdentity(json, event.userIdentity());
+        json.writeStringField("eventTime", time(event.eventTime()));
+        json.writeStringField("eventSource", event.eventSource());
+        json.writeStringField("eventName", event.eventName());
+        json.writeStringField("awsRegion", event.awsRegion());
+        json.writeStringField("sourceIPAddress", event.sourceIpAddress());
+        optional(json, "userAgent", event.userAgent());
+        optional(json, "errorCode", event.errorCode());
+        optional(json, "errorMessage", event.errorMessage());
+        elements(json, "requestParameters", event.requestParameters());
+        elements(json, "responseElements", event.responseElements());
+        if (event.lanyardDetail().isPresent()) {
+            json.writeObjectFieldStart("additionalEventData");
+            json.writeStringField(event.errorCode().filter("AccessDenied"::equals).isPresent()
+                    ? "lanyardDecidingStatements" : "lanyardDetail", event.lanyardDetail().get());
+            json.writeEndObject();
+        }
+        json.writeStringField("requestID", event.requestId());
+        json.writeStringField("eventID", event.eventId());
+        json.writeBooleanField("readOnly", event.readOnly());
+        if (!event.resources().isEmpty()) {
+            json.writeArrayFieldStart("resources");
+            for (AuditEvent.Resource resource : event.resources()) {
+                json.writeStartObject();
+                json.writeStringField("accountId", resource.accountId());
+                json.writeStringField("type", resource.type());
+                json.writeStringField("ARN", resource.arn());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        json.writeStringField("eventType", AuditEvent.EVENT_TYPE);
+        json.writeBooleanField("managementEvent", event.eventCategory() == AuditEvent.Category.MANAGEMENT);
+        optional(json, "recipientAccountId", event.recipientAccountId());
+        optional(json, "sharedEventID", event.sharedEventId());
+        json.writeStringField("eventCategory", event.eventCategory().wireName());
+        if (event.tlsDetails().isPresent()) {
+            AuditEvent.TlsDetails tls = event.tlsDetails().get();
+            json.writeObjectFieldStart("tlsDetails");
+            optional(json, "tlsVersion", tls.tlsVersion());
+            optional(json, "cipherSuite", tls.cipherSuite());
+            optional(json, "clientProvidedHostHeader", tls.clientProvidedHostHeader());
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+    }
+
+    private static void userIdentity(JsonGenerator json, AuditEvent.UserIdentity identity) throws IOException {
+        json.writeObjectFieldStart("userIdentity");
+        json.writeStringField("type", identity.type().wireName());
+        optional(json, "principalId", identity.principalId());
+        optional(json, "arn", identity.arn());
+        optional(json, "accountId", identity.accountId());
+        optional(json, "accessKeyId", identity.accessKeyId());
+        optional(json, "userName", identity.userName());
+        optional(json, "identityProvider", identity.identityProvider());
+        if (identity.sessionContext().isPresent()) {
+            sessionContext(json, identity.sessionContext().get());
+        }
+        json.writeEndObject();
+    }
+
+    private static void sessionContext(JsonGenerator json, AuditEvent.SessionContext context) throws IOException {
+        json.writeObjectFieldStart("sessionContext");
+        if (context.sessionIssuer().isPresent()) {
+            AuditEvent.SessionIssuer issuer = context.sessionIssuer().get();
+            json.writeObjectFieldStart("sessionIssuer");
+            json.writeStringField("type", issuer.type().wireName());
+            json.writeStringField("principalId", issuer.principalId());
+            json.writeStringField("arn", issuer.arn());
+            json.writeStringField("accountId", issuer.accountId());
+            optional(json, "userName", issuer.userName());
+            json.writeEndObject();
+        }
+        if (context.webIdFederationData().isPresent()) {
+            AuditEvent.WebIdFederationData data = context.webIdFederationData().get();
+            json.writeObjectFieldStart("webIdFederationData");
+            optional(json, "federatedProvider", data.federatedProvider());
+            json.writeObjectFieldStart("attributes");
+            for (Map.Entry<String, String> attribute : new TreeMap<>(data.attributes()).entrySet()) {
+                json.writeStringField(attribute.getKey(), attribute.getValue());
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        }
+        json.writeObjectFieldStart("attributes");
+        json.writeStringField("creationDate", time(context.creationDate()));
+        json.writeStringField("mfaAuthenticated", Boolean.toString(context.mfaAuthenticated()));
+        json.writeEndObject();
+        optional(json, "sourceIdentity", context.sourceIdentity());
+        json.writeEndObject();
+    }
+
+    private static void elements(JsonGenerator json, String name, Optional<AuditEvent.Elements> elements)
+            throws IOException {
+        json.writeFieldName(name);
+        if (elements.isPresent()) {
+            json.writeRawValue(elements.get().json());
+        } else {
+            json.writeNull();
+        }
+    }
+
+    private static void optional(JsonGenerator json, String name, Optional<String> value) throws IOException {
+        if (value.isPresent()) {
+            json.writeStringField(name, value.get());
+        }
+    }
+
+    /** CloudTrail's times: ISO 8601 in UTC, whole seconds. */
+    public static String time(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.lanyard.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lanyard.iam.spi.AuditEvent;
+import dev.lanyard.iam.spi.CloudTrailJson;
+import dev.lanyard.iam.spi.UsageStore;
+import dev.lanyard.store.testing.PostgresServer;
+import dev.lanyard.tokens.MasterKey;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The audit and last-used tables, made by the same migrations on the embedded database and on PostgreSQL. */
+class JdbcAuditTrailTest {
+    private static final MasterKey MASTER = MasterKey.generate(new SecureRandom());
+    private static final Instant T0 = Instant.parse("2026-12-07T15:07:39Z");
+
+    @Test
+    void embedded(@TempDir Path dir) throws SQLException {
+        try (JdbcIamStore store = EmbeddedDatabase.open(dir, MASTER, Duration.ofMinutes(1), Clock.systemUTC())) {
+            recordsGoInWhole(store);
+            lastUsedKeepsTheLatest(store);
+        }
+    }
+
+    @Test
+    void postgres() throws SQLException {
+        try (PostgresServer postgres = PostgresServer.start();
+                JdbcIamStore store = PostgresDatabase.open(postgres.createDatabase("audit"), postgres.user(), "",
+                        MASTER, Clock.systemUTC())) {
+            recordsGoInWhole(store);
+            lastUsedKeepsTheLatest(store);
+        }
+    }
+
+    private static void recordsGoInWhole(JdbcIamStore store) throws SQLException {
+        JdbcAuditTrail trail = JdbcAuditTrail.of(store, "node-a");
+        AuditEvent allowed = event("e1", Optional.of("AKIAEXAMPLEKEY000001"), Optional.empty());
+        AuditEvent denied = event("e2", Optional.empty(), Optional.of("AccessDenied"));
+        trail.record(allowed);
+        trail.record(denied);
+        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+            assertThat(rows(s)).isEmpty(); // nothing written before the flush: requests never wait on it
+            trail.flush();
+            assertThat(rows(s)).containsExactly(
+                    "e1|" + T0.toEpochMilli() + "|sts.amazonaws.com|AssumeRole|AKIAEXAMPLEKEY000001|"
+                            + "arn:aws:iam::111122223333:user/alice|111122223333|request-e1|null|node-a|"
+                            + CloudTrailJson.line(allowed),
+                    "e2|" + T0.toEpochMilli() + "|sts.amazonaws.com|AssumeRole|null|"
+                            + "arn:aws:iam::111122223333:user/alice|111122223333|request-e2|AccessDenied|node-a|"
+                            + CloudTrailJson.line(denied));
+            trail.flush();
+            assertThat(rows(s)).hasSize(2);
+        }
+    }
+
+    private static void lastUsedKeepsTheLatest(JdbcIamStore store) {
+        UsageStore usage = JdbcUsageStore.of(store);
+        UsageStore.Subject key = new UsageStore.Subject(UsageStore.Kind.ACCESS_KEY, "AKIAEXAMPLEKEY000001");
+        UsageStore.Subject role = new UsageStore.Subject(UsageStore.Kind.ROLE, "arn:aws:iam::111122223333:role/r");
+        UsageStore.LastUsed first = new UsageStore.LastUsed(T0, Optional.of("sts"), "us-east-1");
+        UsageStore.LastUsed later = new UsageStore.LastUsed(T0.plusSeconds(5), Optional.of("iam"), "eu-west-1");
+        usage.saveLastUsed(Map.of(key, later, role, first));
+        usage.saveLastUsed(Map.of(key, first)); // another node's older fact does not win
+        assertThat(usage.loadLastUsed()).isEqualTo(Map.of(key, later, role, first));
+        UsageStore.LastUsed roleLater = new UsageStore.LastUsed(T0.plusSeconds(9), Optional.of("sts"), "us-east-1");
+        usage.saveLastUsed(Map.of(role, roleLater));
+        assertThat(usage.loadLastUsed()).isEqualTo(Map.of(key, later, role, roleLater));
+    }
+
+    private static List<String> rows(Statement s) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT * FROM audit_event ORDER BY event_id")) {
+            while (rs.next()) {
+                List<String> columns = new ArrayList<>();
+                for (String column : List.of("event_id", "event_time", "event_source", "event_name", "access_key_id",
+                        "principal_arn", "recipient_account", "request_id", "error_code", "node_id", "record")) {
+                    columns.add(String.valueOf(rs.getString(column)));
+                }
+                rows.add(String.join("|", columns));
+            }
+        }
+        return rows;
+    }
+
+    private static AuditEvent event(String id, Optional<String> key, Optional<String> errorCode) {
+        AuditEvent.UserIdentity identity = new AuditEvent.UserIdentity(AuditEvent.IdentityType.IAM_USER,
+                Optional.of("AIDAALICE"), Optional.of("arn:aws:iam::111122223333:user/alice"),
+                Optional.of("111122223333"), key, Optional.of("alice"), Optional.empty(), Optional.empty());
+        return new AuditEvent(id, T0, "sts.amazonaws.com", "AssumeRole", "us-east-1", "127.0.0.1",
+                Optional.of("aws-cli/2"), identity, Optional.of(new AuditEvent.Elements("{\"roleSessionName\":\"s\"}")),
+                Optional.empty(), errorCode, errorCode.map(c -> "refused"), "request-" + id, false, List.of(),
+                Optional.of("111122223333"), Optional.empty(), Optional.empty(), AuditEvent.Category.MANAGEMENT,
+                Optional.empty());
+    }
+}
