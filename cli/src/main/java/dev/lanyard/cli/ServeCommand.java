@@ -168,13 +168,16 @@ final class ServeCommand implements Runnable {
     /** The command with the environment and the configuration file layered under the flags it was given. */
     static ServeCommand effective(CommandLine.ParseResult parsed, Map<String, String> environment) {
         ConfigLayers.Resolved resolved = ConfigLayers.resolve(ServeCommand::new, parsed, environment);
-        if (!resolved.mistakes().isEmpty()) {
-            throw new ConfigurationException(resolved.mistakes());
-        }
+        // the values that did not parse are left out, so the rest is still checked and every mistake told at once
         ServeCommand effective = new ServeCommand();
         new CommandLine(effective).parseArgs(resolved.args().toArray(String[]::new));
         effective.sources = resolved.sources();
         effective.environment = Map.copyOf(environment);
+        if (!resolved.mistakes().isEmpty()) {
+            List<String> all = new ArrayList<>(resolved.mistakes());
+            all.addAll(effective.mistakes());
+            throw new ConfigurationException(all);
+        }
         return effective;
     }
 
@@ -202,10 +205,11 @@ final class ServeCommand implements Runnable {
         mistakes.addAll(LogSetup.mistakes(logLevels));
         collect(mistakes, "--public-url", () -> publicUrl.map(NetworkSettings::checkedPublicUrl));
         collect(mistakes, "--trusted-proxies", () -> TrustedProxies.of(trustedProxies));
+        // files that are missing were named above; what a present pair holds is checked here
         collect(mistakes, "--tls-certificate", () -> tls(tlsCertificate, tlsPrivateKey, "--tls-certificate",
-                "--tls-private-key").map(TlsFiles::load));
+                "--tls-private-key").filter(ServeCommand::readable).map(TlsFiles::load));
         collect(mistakes, "--s3-tls-certificate", () -> tls(s3TlsCertificate, s3TlsPrivateKey,
-                "--s3-tls-certificate", "--s3-tls-private-key").map(TlsFiles::load));
+                "--s3-tls-certificate", "--s3-tls-private-key").filter(ServeCommand::readable).map(TlsFiles::load));
         if (s3Port.isEmpty() && (s3TlsCertificate.isPresent() || s3TlsPrivateKey.isPresent())) {
             mistakes.add(source("--s3-tls-certificate") + ": the S3 gateway's TLS needs the gateway (--s3-port)");
         }
@@ -284,13 +288,17 @@ final class ServeCommand implements Runnable {
         }
     }
 
-    /** Every file option names a file that exists and can be read (the data directory is made when missing). */
+    /**
+     * Every file option names a file that exists and can be read (the data directory is made when missing; the
+     * configuration file was read already).
+     */
     private void checkInputFile(List<String> mistakes, OptionSpec option) {
         Object value = option.getValue();
         if (value instanceof Optional<?> optional) {
             value = optional.orElse(null);
         }
-        if (!(value instanceof Path path) || option.longestName().equals("--data-dir")) {
+        if (!(value instanceof Path path) || option.longestName().equals("--data-dir")
+                || option.longestName().equals(ConfigLayers.CONFIG_OPTION)) {
             return;
         }
         if (!Files.exists(path)) {
@@ -310,6 +318,10 @@ final class ServeCommand implements Runnable {
 
     private void collect(List<String> mistakes, String option, java.util.function.Supplier<?> check) {
         collect(mistakes, option, (Runnable) check::get);
+    }
+
+    private static boolean readable(TlsFiles files) {
+        return Files.isReadable(files.certificateChain()) && Files.isReadable(files.privateKey());
     }
 
     private Optional<TlsFiles> tls(Optional<Path> certificate, Optional<Path> key, String certificateOption,
