@@ -46,7 +46,7 @@ final class OidcProviderOperations {
     }
 
     /**
-     * https://host[/path] without query, fragment or user info; http only for loopback when configured. Anything else
+     * https://host[/path] without query, fragment or user info; http and a port only for loopback when configured. Anything else
      * is AWS's ValidationError "Invalid Open ID Connect Provider URL" (recorded for a URL without a scheme).
      */
     private String url(String text) {
@@ -57,13 +57,14 @@ final class OidcProviderOperations {
         } catch (IllegalArgumentException e) {
             throw invalidUrl();
         }
-        boolean loopbackHttp = ctx.allowHttpLoopbackIssuers() && "http".equals(uri.getScheme())
+        // a loopback issuer (tests, development) may be plain http and have a port, over https too
+        boolean loopback = ctx.allowHttpLoopbackIssuers()
                 && ("127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost()));
-        if (!"https".equals(uri.getScheme()) && !loopbackHttp) {
+        if (!"https".equals(uri.getScheme()) && !(loopback && "http".equals(uri.getScheme()))) {
             throw invalidUrl();
         }
         if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
-                || uri.getRawUserInfo() != null || (uri.getPort() >= 0 && !loopbackHttp)) {
+                || uri.getRawUserInfo() != null || (uri.getPort() >= 0 && !loopback)) {
             throw invalidUrl();
         }
         return text;

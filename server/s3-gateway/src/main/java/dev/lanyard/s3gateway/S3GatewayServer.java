@@ -2,10 +2,13 @@ package dev.lanyard.s3gateway;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lanyard.authz.TrustedProxies;
+import io.helidon.common.tls.Tls;
 import io.helidon.http.Header;
 import io.helidon.http.encoding.ContentEncodingContext;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The gateway's own listener (Helidon SE, virtual threads): bodies stream in both directions, never held whole; no
@@ -30,12 +34,21 @@ public final class S3GatewayServer implements AutoCloseable {
     private final S3Gateway gateway;
     private final String host;
     private final int requestedPort;
+    private final TrustedProxies proxies;
 
     public S3GatewayServer(String host, int port, S3Gateway gateway) {
+        this(host, port, gateway, Optional.empty(), TrustedProxies.NONE);
+    }
+
+    /** With TLS on the listener, and the proxies whose forwarding headers count. */
+    public S3GatewayServer(String host, int port, S3Gateway gateway, Optional<Tls> tls, TrustedProxies proxies) {
+        this.proxies = requireNonNull(proxies, "proxies is null");
         this.host = requireNonNull(host, "host is null");
         this.requestedPort = port;
         this.gateway = requireNonNull(gateway, "gateway is null");
-        this.server = WebServer.builder()
+        WebServerConfig.Builder builder = WebServer.builder();
+        tls.ifPresent(builder::tls);
+        this.server = builder
                 .host(host)
                 .port(port)
                 .shutdownGracePeriod(Duration.ofSeconds(5))
@@ -70,9 +83,11 @@ public final class S3GatewayServer implements AutoCloseable {
         boolean hasBody = req.content().hasEntity();
         InputStream body = hasBody ? req.content().inputStream() : InputStream.nullInputStream();
         String method = req.prologue().method().text();
+        TrustedProxies.ClientOrigin origin = proxies.origin(remoteAddress(req.remotePeer().address()),
+                req.isSecure(), headers);
         GatewayRequest request = new GatewayRequest(method, req.prologue().uriPath().rawPath(),
-                req.prologue().query().rawValue(), headers, body, hasBody,
-                remoteAddress(req.remotePeer().address()), req.isSecure());
+                req.prologue().query().rawValue(), headers, body, hasBody, origin.sourceIp(),
+                origin.secureTransport());
         Reply reply = gateway.handle(request);
         res.status(reply.status());
         reply.headers().forEach((name, values) -> res.header(name, values.toArray(String[]::new)));

@@ -5,10 +5,13 @@ import static java.util.Objects.requireNonNull;
 import dev.lanyard.pipeline.HttpEndpoint;
 import dev.lanyard.pipeline.HttpExchange;
 import dev.lanyard.pipeline.HttpReply;
+import dev.lanyard.authz.TrustedProxies;
+import io.helidon.common.tls.Tls;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderValues;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -38,16 +41,26 @@ final class HelidonHttpServer implements AutoCloseable {
     private final ConnectionWatchdog watchdog;
     private final HttpEndpoint api;
     private final int maxBodyBytes;
+    private final TrustedProxies proxies;
+
+    HelidonHttpServer(String host, int port, int maxBodyBytes, HttpLimits limits, HttpEndpoint api,
+            Supplier<String> health, Function<String, Optional<String>> outboundDocuments) {
+        this(host, port, maxBodyBytes, limits, api, health, outboundDocuments, Optional.empty(), Optional.empty(),
+                TrustedProxies.NONE);
+    }
 
     HelidonHttpServer(String host, int port, int maxBodyBytes, HttpLimits limits, HttpEndpoint api,
             Supplier<String> health, Function<String, Optional<String>> outboundDocuments,
-            Optional<Supplier<String>> metrics) {
+            Optional<Supplier<String>> metrics, Optional<Tls> tls, TrustedProxies proxies) {
         this.api = requireNonNull(api, "api is null");
+        this.proxies = requireNonNull(proxies, "proxies is null");
         this.host = requireNonNull(host, "host is null");
         this.requestedPort = port;
         this.maxBodyBytes = maxBodyBytes;
         this.watchdog = ConnectionWatchdog.started(limits);
-        this.server = WebServer.builder()
+        WebServerConfig.Builder builder = WebServer.builder();
+        tls.ifPresent(builder::tls);
+        this.server = builder
                 .host(host)
                 .port(port)
                 // The handler answers oversize bodies itself in AWS's envelope; this is only a hard stop.
@@ -125,18 +138,21 @@ final class HelidonHttpServer implements AutoCloseable {
         String method = req.prologue().method().text();
         String path = req.prologue().uriPath().rawPath();
         String query = req.prologue().query().rawValue();
-        String remote = remoteAddress(req.remotePeer().address());
+        TrustedProxies.ClientOrigin origin = proxies.origin(remoteAddress(req.remotePeer().address()),
+                req.isSecure(), headers);
+        String remote = origin.sourceIp();
         HttpReply reply;
         try {
             Body body = readBody(req, maxBodyBytes);
             watchdog.current().ifPresent(ConnectionWatchdog.Watch::requestReceived);
-            reply = api.handle(new HttpExchange(method, path, query, headers, body.bytes(), remote, req.isSecure()));
+            reply = api.handle(new HttpExchange(method, path, query, headers, body.bytes(), remote,
+                    origin.secureTransport()));
             if (!body.complete()) {
                 reply = reply.withHeader("Connection", "close");
             }
         } catch (BodyUnreadable e) {
             reply = api.unreadable(new HttpExchange(method, path, query, headers, new byte[0], remote,
-                    req.isSecure()), e.getMessage());
+                    origin.secureTransport()), e.getMessage());
         }
         res.status(reply.status());
         res.header("Content-Type", reply.contentType());

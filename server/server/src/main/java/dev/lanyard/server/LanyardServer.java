@@ -78,6 +78,8 @@ public final class LanyardServer implements AutoCloseable {
     private final boolean firstStart;
     private final java.util.Set<String> iamActions;
     private final Optional<dev.lanyard.s3gateway.S3GatewayServer> s3;
+    private final Optional<ServerTls> queryTls;
+    private final Optional<ServerTls> s3Tls;
     private int s3Port;
     private final java.util.Set<String> stsActions;
     /** "service:Action" of every operation served: the only action names the metrics count by name. */
@@ -92,6 +94,9 @@ public final class LanyardServer implements AutoCloseable {
 
     private LanyardServer(LanyardConfig config, Clock clock) {
         this.config = requireNonNull(config, "config is null");
+        this.queryTls = config.network().tls().map(files -> ServerTls.load(files, "Query API"));
+        this.s3Tls = config.s3Gateway().flatMap(gateway -> config.network().s3TlsFiles())
+                .map(files -> ServerTls.load(files, "S3 gateway"));
         // Building Helidon's web server (service registry, configuration, routing) needs nothing from the store, so
         // it runs while the store opens; its routes reach this object only once the server has started.
         FutureTask<HelidonHttpServer> httpBuild = new FutureTask<>(() -> new HelidonHttpServer(config.host(),
@@ -106,7 +111,8 @@ public final class LanyardServer implements AutoCloseable {
                         return endpoint(exchange).unreadable(exchange, why);
                     }
                 }, this::health, this::outboundDocument,
-                config.metrics().onQueryListener() ? Optional.of(this::scrapeMetrics) : Optional.empty()));
+                config.metrics().onQueryListener() ? Optional.of(this::scrapeMetrics) : Optional.empty(),
+                queryTls.map(ServerTls::helidonTls), config.network().trustedProxies()));
         Thread.ofPlatform().name("lanyard-http-build").daemon().start(httpBuild);
         SecureRandom random = new SecureRandom();
         this.metrics = config.metrics().enabled()
@@ -179,7 +185,8 @@ public final class LanyardServer implements AutoCloseable {
         dev.lanyard.iam.spi.AuditSink auditSink = new AuditSinks(sinks);
         this.s3 = config.s3Gateway().map(s3Config -> new dev.lanyard.s3gateway.S3GatewayServer(s3Config.host(),
                 s3Config.port(), new dev.lanyard.s3gateway.S3Gateway(s3Config, store, store, access, gatherer,
-                        s3Authentication(authenticator), auditSink, clock)));
+                        s3Authentication(authenticator), auditSink, clock),
+                s3Tls.map(ServerTls::helidonTls), config.network().trustedProxies()));
         java.util.Map<String, Operation> sts = StsOperations.create(store, access, issuer, mfa, webIdentity, saml,
                 signer, issuerForAccount, random);
         this.stsActions = java.util.Set.copyOf(sts.keySet());
@@ -214,6 +221,9 @@ public final class LanyardServer implements AutoCloseable {
             maintenance.scheduleWithFixedDelay(this::reloadMasterKeys, KEY_FILE_CHECK_SECONDS,
                     KEY_FILE_CHECK_SECONDS, TimeUnit.SECONDS);
         }
+        java.util.stream.Stream.of(queryTls, s3Tls).flatMap(Optional::stream).forEach(tls -> maintenance
+                .scheduleWithFixedDelay(() -> reloadTls(tls), KEY_FILE_CHECK_SECONDS, KEY_FILE_CHECK_SECONDS,
+                        TimeUnit.SECONDS));
         this.admin = AdminSocket.open(dataDirectory, store, keyRotator);
         if (config.database().isPresent()) {
             long poll = config.storePollInterval().toMillis();
@@ -383,6 +393,14 @@ public final class LanyardServer implements AutoCloseable {
         }
     }
 
+    private static void reloadTls(ServerTls tls) {
+        try {
+            tls.reloadIfChanged();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "TLS certificate reload failed; serving with the current one: " + e);
+        }
+    }
+
     private static void refreshKeys(TokenKeysetManager keysets) {
         try {
             keysets.refresh();
@@ -417,15 +435,19 @@ public final class LanyardServer implements AutoCloseable {
         return port;
     }
 
+    /** The URL clients use: the configured public URL, else the listener's own address. */
     public String endpointUrl() {
-        String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
-        return "http://" + host + ":" + port;
+        return config.network().publicUrl().map(java.net.URI::toString).orElseGet(() -> listenerUrl(
+                queryTls.isPresent(), config.host(), port));
     }
 
     /** The S3 gateway's endpoint, when it runs. */
     public Optional<String> s3EndpointUrl() {
-        return config.s3Gateway().map(s3Config -> "http://" + (s3Config.host().equals("0.0.0.0") ? "127.0.0.1"
-                : s3Config.host()) + ":" + s3Port);
+        return config.s3Gateway().map(s3Config -> listenerUrl(s3Tls.isPresent(), s3Config.host(), s3Port));
+    }
+
+    private static String listenerUrl(boolean tls, String host, int port) {
+        return (tls ? "https" : "http") + "://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port;
     }
 
     public String managementAccountId() {

@@ -27,7 +27,7 @@ class HelidonHttpServerTest {
                 }
             };
             HelidonHttpServer http = new HelidonHttpServer("127.0.0.1", taken.getLocalPort(), 1024,
-                    HttpLimits.DEFAULTS, none, () -> "{}", path -> Optional.empty(), Optional.empty());
+                    HttpLimits.DEFAULTS, none, () -> "{}", path -> Optional.empty());
             assertThatThrownBy(http::start).isInstanceOf(IllegalStateException.class)
                     .hasMessage("cannot listen on 127.0.0.1:" + taken.getLocalPort()
                             + ": the address is in use or not available (see the log above)");

@@ -201,4 +201,68 @@ class ServeCommandTest {
         }
         assertThat(entries(dir)).doesNotContain("master.key");
     }
+
+    /** The packaged command with exactly these arguments, its output in {@code log}. */
+    private static Serve run(Path log, Map<String, String> env, String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
+                "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(name -> name.startsWith("LANYARD_"));
+        builder.environment().putAll(env);
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        return new Serve(builder.start(), log);
+    }
+
+    @Test
+    void aConfigurationFileAndTheEnvironmentConfigureServeAndJsonLogsAreUtc(@TempDir Path work) throws Exception {
+        int port = freePort();
+        Path config = work.resolve("lanyard.yaml");
+        Files.writeString(config, "# settings of the test node\nport: " + port + "\ndata-dir: " + work.resolve("data")
+                + "\nnode-id: from-file\nlog:\n  format: json\n  level: [info, dev.lanyard.audit=debug]\n");
+        Serve serve = run(work.resolve("serve.log"), Map.of("LANYARD_NODE_ID", "from-environment"), "serve",
+                "--config", config.toString());
+        try {
+            Nodes.await(() -> healthy(port) || !serve.process().isAlive(), Duration.ofSeconds(60));
+            assertThat(serve.process().isAlive()).as("lanyard serve exited: %s", serve.output()).isTrue();
+            String health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + port + "/health")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(health).contains("\"node\":\"from-environment\"");
+            assertThat(Files.exists(work.resolve("data/master.key"))).isTrue();
+        } finally {
+            serve.stop();
+        }
+        List<String> jsonLines = serve.output().lines().filter(line -> line.startsWith("{")).toList();
+        assertThat(jsonLines).as(serve.output()).isNotEmpty();
+        for (String line : jsonLines) {
+            var record = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+            assertThat(record.get("time").asText()).as(line).matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z");
+            assertThat(record.has("level") && record.has("logger") && record.has("message")).as(line).isTrue();
+        }
+
+        // lanyard config check prints what serve used and where each value came from
+        Serve check = run(work.resolve("check.log"), Map.of("LANYARD_NODE_ID", "from-environment"), "config",
+                "check", "--config", config.toString());
+        assertThat(check.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(check.process().exitValue()).as(check.output()).isZero();
+        assertThat(check.output()).contains("port: " + port + "  # " + config + ": port\n",
+                "node-id: from-environment  # environment LANYARD_NODE_ID\n", "log-format: json  # " + config
+                + ": log-format\n");
+    }
+
+    @Test
+    void mistakesInTheConfigurationStopServeBeforeItStarts(@TempDir Path work) throws Exception {
+        Path config = work.resolve("lanyard.yaml");
+        Files.writeString(config, "prot: 8955\ntls-certificate: " + work.resolve("absent.pem") + "\ntls-private-key: "
+                + config + "\ndata-dir: " + work.resolve("data") + "\n");
+        Serve serve = run(work.resolve("serve.log"), Map.of("LANYARD_MAX_BODY_SIZE", "a lot"), "serve", "--config",
+                config.toString());
+        assertThat(serve.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(serve.process().exitValue()).as(serve.output()).isNotZero();
+        assertThat(serve.output()).contains("the configuration has 3 mistakes:",
+                config + ": prot: unknown setting; did you mean 'port'?",
+                "LANYARD_MAX_BODY_SIZE: Invalid value for option '--max-body-size': 'a lot' is not an int",
+                config + ": tls-certificate: " + work.resolve("absent.pem") + " does not exist");
+        assertThat(work.resolve("data")).doesNotExist();
+    }
 }
