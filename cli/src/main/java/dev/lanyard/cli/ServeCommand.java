@@ -87,6 +87,15 @@ final class ServeCommand implements Runnable {
             + " aws_secret_access_key of the backend.")
     Optional<Path> s3BackendCredentialsFile;
 
+    @Option(names = "--region", description = "The home region: the region clients sign for besides us-east-1 and"
+            + " aws-global, the global endpoint (default ${DEFAULT-VALUE}).", defaultValue = LanyardConfig.DEFAULT_REGION)
+    String region;
+
+    @Option(names = "--enabled-regions", split = ",", paramLabel = "REGION", description = "More regions whose"
+            + " regional STS endpoints are active (comma-separated, e.g. the region Terraform or an SDK signs for); STS"
+            + " in any other region answers RegionDisabledException. Default: only the home region and us-east-1.")
+    List<String> enabledRegions = new ArrayList<>();
+
     @Override
     public void run() {
         LanyardConfig config = LanyardConfig.defaults(dataDirectory.toAbsolutePath()).withPort(port).withHost(host)
@@ -95,7 +104,7 @@ final class ServeCommand implements Runnable {
                 .withOidcLoopback(oidcAllowInsecureLoopback, oidcCaBundle)
                 .withHttpLimits(new HttpLimits(Duration.ofSeconds(idleTimeoutSeconds),
                         Duration.ofSeconds(requestTimeoutSeconds), Duration.ofSeconds(writeTimeoutSeconds)))
-                .withS3Gateway(s3Gateway());
+                .withS3Gateway(s3Gateway()).withRegion(region).withEnabledRegions(enabledRegions);
         LanyardServer server = LanyardServer.start(config);
         // The JVM's own ways to stop (SIGHUP, a signal it kept for itself) still close the store, and only once.
         Thread hook = new Thread(server::close, "lanyard-stop");

@@ -167,7 +167,8 @@ public final class ApiHandler implements HttpEndpoint {
         SignedRequest signed = signature.orElseThrow(() -> new AwsException(ErrorCode.MISSING_AUTHENTICATION_TOKEN,
                 "Request is missing Authentication Token"));
         String service = serviceName(route.service());
-        if (!regions.serves(signed.region())) {
+        boolean stsRegion = route.service() == Service.STS && Regions.isRegionName(signed.region());
+        if (!regions.serves(signed.region()) && !stsRegion) {
             throw new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH, scopeMessage(route.service(),
                     signed.region().isEmpty() ? "Credential should be scoped to a valid region"
                             : "Credential should be scoped to a valid region, not '" + signed.region() + "'"),
@@ -177,12 +178,15 @@ public final class ApiHandler implements HttpEndpoint {
             throw new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH, scopeMessage(route.service(),
                     "Credential should be scoped to correct service: '" + service + "'"));
         }
+        RequestAuthenticator.Authenticated authenticated;
         try {
-            return authenticator.authenticate(signed,
+            authenticated = authenticator.authenticate(signed,
                     secret -> verifier.verify(signed, parts, secret, signing.presignedLifetime()));
         } catch (CredentialsRejectedException e) {
             throw e.rejection().queryError(e.getMessage());
         }
+        RegionRules.check(regions, authenticated.caller(), signed.region());
+        return authenticated;
     }
 
     /** STS ends its scope messages with ". " (observed); IAM with "." */
@@ -194,7 +198,7 @@ public final class ApiHandler implements HttpEndpoint {
             String requestId) {
         String region = regions.requested(authenticated.signed().region());
         return new RequestEnvironment(clock.instant(), exchange.remoteAddress(), exchange.secure(), region,
-                exchange.header("User-Agent"), requestId);
+                exchange.header("User-Agent"), requestId, regions.globalEndpoint(authenticated.signed().region()));
     }
 
     private Route route(QueryParameters params) {

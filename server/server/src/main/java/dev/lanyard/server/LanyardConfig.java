@@ -16,7 +16,7 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
         Duration keyRotationPeriod, Duration keyCheckInterval, Optional<String> masterKeyBase64,
         Optional<DatabaseSettings> database, String nodeId, Duration storePollInterval,
         boolean oidcAllowInsecureLoopback, Optional<Path> oidcCaBundle, HttpLimits httpLimits,
-        Optional<Path> masterKeyFile, Optional<S3GatewayConfig> s3Gateway) {
+        Optional<Path> masterKeyFile, Optional<S3GatewayConfig> s3Gateway, java.util.List<String> enabledRegions) {
     public static final int DEFAULT_PORT = 8955;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_REGION = "us-east-1";
@@ -38,6 +38,7 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
         requireNonNull(httpLimits, "httpLimits is null");
         requireNonNull(s3Gateway, "s3Gateway is null");
         requireNonNull(masterKeyFile, "masterKeyFile is null");
+        enabledRegions = java.util.List.copyOf(enabledRegions);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535: " + port);
         }
@@ -57,90 +58,98 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
                 + ", storePollInterval=" + storePollInterval + ", oidcAllowInsecureLoopback="
                 + oidcAllowInsecureLoopback + ", oidcCaBundle=" + oidcCaBundle.map(Path::toString).orElse("(JDK's)")
                 + ", httpLimits=" + httpLimits + ", masterKeyFile=" + masterKeyFile.map(Path::toString).orElse("(none)")
-                + ", s3Gateway=" + s3Gateway.map(S3GatewayConfig::toString).orElse("(off)") + "]";
+                + ", s3Gateway=" + s3Gateway.map(S3GatewayConfig::toString).orElse("(off)") + ", enabledRegions="
+                + enabledRegions + "]";
     }
 
     public static LanyardConfig defaults(Path dataDirectory) {
         return new LanyardConfig(DEFAULT_HOST, DEFAULT_PORT, dataDirectory, DEFAULT_REGION, DEFAULT_MAX_BODY,
                 Duration.ofDays(1), Duration.ofMinutes(1), Optional.empty(), Optional.empty(), "node-1",
                 Duration.ofMillis(250), false, Optional.empty(), HttpLimits.DEFAULTS, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), java.util.List.of());
     }
 
     public LanyardConfig withDatabase(Optional<DatabaseSettings> settings) {
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, masterKeyBase64, settings, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway);
+                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, enabledRegions);
     }
 
     public LanyardConfig withKeyCheckInterval(Duration interval) {
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 interval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway);
+                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, enabledRegions);
     }
 
     /** Lets OIDC providers be plain-http loopback issuers (tests, development); never for production. */
     public LanyardConfig withOidcLoopback(boolean allowInsecureLoopback, Optional<Path> caBundle) {
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval, allowInsecureLoopback,
-                caBundle, httpLimits, masterKeyFile, s3Gateway);
+                caBundle, httpLimits, masterKeyFile, s3Gateway, enabledRegions);
     }
 
     public LanyardConfig withNodeId(String id) {
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, masterKeyBase64, database, id, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway);
+                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, enabledRegions);
     }
 
     public LanyardConfig withPort(int newPort) {
         return new LanyardConfig(host, newPort, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway);
+                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, enabledRegions);
     }
 
     public LanyardConfig withHost(String newHost) {
         return new LanyardConfig(newHost, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway);
+                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, enabledRegions);
     }
 
     public LanyardConfig withMasterKey(Optional<String> base64) {
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, base64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway);
+                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, enabledRegions);
     }
 
     public LanyardConfig withKeyRotationPeriod(Duration period) {
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, period, keyCheckInterval,
                 masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway);
+                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, enabledRegions);
     }
 
     /** Serves S3 on a second listener in front of the configured backend. */
     public LanyardConfig withS3Gateway(Optional<S3GatewayConfig> gateway) {
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, gateway);
+                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, gateway, enabledRegions);
     }
 
     /** How long slow clients may hold a connection (see {@link HttpLimits}). */
     public LanyardConfig withHttpLimits(HttpLimits limits) {
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, limits, masterKeyFile, s3Gateway);
+                oidcAllowInsecureLoopback, oidcCaBundle, limits, masterKeyFile, s3Gateway, enabledRegions);
     }
 
     /** The region this node serves besides the global endpoint's us-east-1. */
     public LanyardConfig withRegion(String newRegion) {
         return new LanyardConfig(host, port, dataDirectory, newRegion, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway);
+                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, enabledRegions);
     }
 
     /** The master keys from a file the operator keeps, re-read when it changes (takes precedence over the base64). */
     public LanyardConfig withMasterKeyFile(Optional<Path> file) {
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, file, s3Gateway);
+                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, file, s3Gateway, enabledRegions);
+    }
+
+    /** Regions served besides the home region and the global endpoint's (STS elsewhere: RegionDisabledException). */
+    public LanyardConfig withEnabledRegions(java.util.List<String> regions) {
+        return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
+                keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
+                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, regions);
     }
 }

@@ -163,7 +163,7 @@ public final class LanyardServer implements AutoCloseable {
                         OrganizationsOperations.create(store, access, accounts)));
         this.handler = new ApiHandler(apis,
                 authenticator, new SigV4Verifier(clock),
-                new SessionRestrictions(access), Regions.of(config.region()), clock, new LogAuditSink(),
+                new SessionRestrictions(access), Regions.of(config.region(), config.enabledRegions()), clock, new LogAuditSink(),
                 config.maxBodyBytes(), RequestIds::next);
         this.http = await(httpBuild);
         this.maintenance = Executors.newScheduledThreadPool(1, Thread.ofVirtual().factory());
