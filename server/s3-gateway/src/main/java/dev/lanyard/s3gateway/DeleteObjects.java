@@ -8,7 +8,6 @@ import dev.lanyard.s3.ObjectRef;
 import dev.lanyard.s3.RequiredAuthorizations;
 import dev.lanyard.s3.S3Authorization;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -64,7 +63,7 @@ final class DeleteObjects {
                     detail);
         }
         byte[] body = body(each.quiet(), allowed);
-        HttpResponse<InputStream> response = forwarding.withBody(exchange, body,
+        BackendResponse response = forwarding.withBody(exchange, body,
                 Map.of("content-md5", Base64.getEncoder().encodeToString(md5(body))));
         byte[] answer = forwarding.readWhole(response);
         if (response.statusCode() != 200) {

@@ -13,9 +13,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -54,26 +51,24 @@ final class Forwarding {
     }
 
     /** The request with its own body, decoded and verified while it streams to the backend. */
-    HttpResponse<InputStream> streamed(S3Gateway.Exchange exchange) {
+    BackendResponse streamed(S3Gateway.Exchange exchange) {
         S3Payload payload = exchange.payload();
         GatewayRequest request = exchange.request();
         RawBody raw = new RawBody(request.hasBody() ? request.body() : InputStream.nullInputStream());
         OptionalLong length = payload.decodedContentLength();
         Path spooled = null;
         try {
-            HttpRequest.BodyPublisher publisher;
+            BackendBody body;
             if (length.isPresent() && length.getAsLong() > 0) {
-                PayloadInputStream in = payload.open(raw);
-                publisher = HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> in), length.getAsLong());
+                body = new BackendBody.Streamed(payload.open(raw), length.getAsLong());
             } else if (length.isPresent() || !request.hasBody()) {
                 verifyEmpty(payload, raw);
-                publisher = HttpRequest.BodyPublishers.noBody();
+                body = BackendBody.empty();
             } else {
                 spooled = spool(payload, raw);
-                publisher = HttpRequest.BodyPublishers.ofFile(spooled);
+                body = BackendBody.OfFile.of(spooled);
             }
-            return send(exchange, forwardedHeaders(exchange), publisher, raw);
+            return send(exchange, forwardedHeaders(exchange), body);
         } catch (IOException e) {
             throw failure(e, raw);
         } finally {
@@ -82,11 +77,11 @@ final class Forwarding {
     }
 
     /** The request with a body the gateway already read and verified (or rewrote). */
-    HttpResponse<InputStream> withBody(S3Gateway.Exchange exchange, byte[] body) {
+    BackendResponse withBody(S3Gateway.Exchange exchange, byte[] body) {
         return withBody(exchange, body, Map.of());
     }
 
-    HttpResponse<InputStream> withBody(S3Gateway.Exchange exchange, byte[] body, Map<String, String> replaced) {
+    BackendResponse withBody(S3Gateway.Exchange exchange, byte[] body, Map<String, String> replaced) {
         Map<String, String> headers = forwardedHeaders(exchange);
         if (!replaced.isEmpty()) {
             // A rewritten body invalidates whatever digests the client sent for its own.
@@ -96,43 +91,34 @@ final class Forwarding {
         }
         RawBody none = new RawBody(InputStream.nullInputStream());
         try {
-            return send(exchange, headers, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(body), none);
+            return send(exchange, headers, BackendBody.of(body));
         } catch (IOException e) {
             throw failure(e, none);
         }
     }
 
     /** A request of the gateway's own to the backend (ListBuckets, GetObjectTagging). */
-    HttpResponse<InputStream> own(String method, String path, String query) {
+    BackendResponse own(String method, String path, String query) {
         RawBody none = new RawBody(InputStream.nullInputStream());
         try {
-            return backend.send(method, path, query, Map.of(), HttpRequest.BodyPublishers.noBody());
+            return backend.send(method, path, query, Map.of(), BackendBody.empty());
         } catch (IOException e) {
             throw failure(e, none);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new S3Exception(S3ErrorCode.SERVICE_UNAVAILABLE);
         }
     }
 
-    private HttpResponse<InputStream> send(S3Gateway.Exchange exchange, Map<String, String> headers,
-            HttpRequest.BodyPublisher publisher, RawBody raw) throws IOException {
+    private BackendResponse send(S3Gateway.Exchange exchange, Map<String, String> headers, BackendBody body)
+            throws IOException {
         S3Classification classification = exchange.classification();
-        try {
-            return backend.send(exchange.request().method(), classification.backendPath(),
-                    classification.backendQuery(), headers, publisher);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new S3Exception(S3ErrorCode.SERVICE_UNAVAILABLE);
-        }
+        return backend.send(exchange.request().method(), classification.backendPath(),
+                classification.backendQuery(), headers, body);
     }
 
     /**
      * The backend's answer as it is: status, headers, the body streamed through. An error answer (small) is read
      * first, so the operator's log says what the backend refused.
      */
-    Reply relay(S3Gateway.Exchange exchange, HttpResponse<InputStream> response) {
+    Reply relay(S3Gateway.Exchange exchange, BackendResponse response) {
         if (response.statusCode() >= 400 && !exchange.request().method().equals("HEAD")) {
             byte[] body = readWhole(response);
             LOG.log(System.Logger.Level.INFO, "request=" + exchange.requestId() + " s3:"
@@ -143,20 +129,20 @@ final class Forwarding {
         return relayStreamed(exchange, response);
     }
 
-    private Reply relayStreamed(S3Gateway.Exchange exchange, HttpResponse<InputStream> response) {
+    private Reply relayStreamed(S3Gateway.Exchange exchange, BackendResponse response) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        response.headers().map().forEach((name, values) -> {
+        response.headers().forEach((name, values) -> {
             if (!NOT_RELAYED.contains(name.toLowerCase(Locale.ROOT))) {
                 headers.put(name, values);
             }
         });
         headers.put("x-amz-request-id", List.of(exchange.requestId()));
-        OptionalLong length = response.headers().firstValueAsLong("content-length");
+        OptionalLong length = response.contentLength();
         return new Reply(response.statusCode(), headers, length, response.body());
     }
 
     /** A backend answer already read whole, relayed with its status and headers. */
-    Reply relay(S3Gateway.Exchange exchange, HttpResponse<InputStream> response, byte[] body) {
+    Reply relay(S3Gateway.Exchange exchange, BackendResponse response, byte[] body) {
         Reply streamed = relayStreamed(exchange, response);
         discard(response);
         return new Reply(streamed.status(), streamed.headers(), OptionalLong.of(body.length),
@@ -176,7 +162,7 @@ final class Forwarding {
     }
 
     /** Reads a backend answer whole, up to {@link #MAX_REWRITTEN_ANSWER}, to rewrite it. */
-    byte[] readWhole(HttpResponse<InputStream> response) {
+    byte[] readWhole(BackendResponse response) {
         try (InputStream in = response.body()) {
             byte[] body = in.readNBytes(MAX_REWRITTEN_ANSWER + 1);
             if (body.length > MAX_REWRITTEN_ANSWER) {
@@ -190,9 +176,9 @@ final class Forwarding {
         }
     }
 
-    void discard(HttpResponse<InputStream> response) {
+    void discard(BackendResponse response) {
         try {
-            response.body().close();
+            response.discard();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "closing a backend answer failed: " + e);
         }
@@ -201,7 +187,7 @@ final class Forwarding {
     /** GetObjectTagging on the backend; an object that does not exist has no tags. */
     Map<String, String> tagsOf(ObjectRef object) {
         String query = "tagging" + object.versionId().map(v -> "&versionId=" + Percent.encode(v)).orElse("");
-        HttpResponse<InputStream> response = own("GET", "/" + object.bucket() + "/"
+        BackendResponse response = own("GET", "/" + object.bucket() + "/"
                 + Percent.encodePath(object.key()), query);
         if (response.statusCode() == 404) {
             discard(response);
@@ -284,8 +270,7 @@ final class Forwarding {
             return new S3Exception(S3ErrorCode.INCOMPLETE_BODY, S3ErrorCode.INCOMPLETE_BODY.defaultMessage(),
                     List.of(), "reading the client's body failed: " + e);
         }
-        boolean unreachable = e instanceof ConnectException || e instanceof HttpConnectTimeoutException
-                || e.getCause() instanceof ConnectException;
+        boolean unreachable = e instanceof ConnectException;
         return new S3Exception(unreachable ? S3ErrorCode.SERVICE_UNAVAILABLE : S3ErrorCode.INTERNAL_ERROR,
                 unreachable ? "Please reduce your request rate." : S3ErrorCode.INTERNAL_ERROR.defaultMessage(),
                 List.of(), "forwarding to the backend failed: " + e);

@@ -6,7 +6,6 @@ import dev.lanyard.aws.AccountId;
 import dev.lanyard.iam.model.S3Bucket;
 import dev.lanyard.iam.spi.BucketStore;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.w3c.dom.Element;
 
@@ -22,7 +21,7 @@ final class ListBuckets {
     }
 
     Reply perform(S3Gateway.Exchange exchange, Forwarding forwarding) {
-        HttpResponse<InputStream> response = forwarding.own("GET", "/", "");
+        BackendResponse response = forwarding.own("GET", "/", "");
         byte[] body = forwarding.readWhole(response);
         if (response.statusCode() != 200) {
             return forwarding.relay(exchange, response, body);

@@ -35,7 +35,6 @@ import dev.lanyard.sigv4.streaming.PayloadVerificationException;
 import dev.lanyard.sigv4.streaming.S3Payload;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -231,7 +230,7 @@ public final class S3Gateway implements AutoCloseable {
 
     private Reply createBucket(Exchange exchange, Optional<byte[]> body) {
         String name = exchange.classification().bucket().orElseThrow();
-        HttpResponse<InputStream> response = body.isPresent()
+        BackendResponse response = body.isPresent()
                 ? forwarding.withBody(exchange, body.get())
                 : forwarding.streamed(exchange);
         if (response.statusCode() / 100 != 2) {
@@ -255,7 +254,7 @@ public final class S3Gateway implements AutoCloseable {
     }
 
     private Reply deleteBucket(Exchange exchange) {
-        HttpResponse<InputStream> response = forwarding.streamed(exchange);
+        BackendResponse response = forwarding.streamed(exchange);
         if (response.statusCode() / 100 == 2) {
             buckets.remove(exchange.classification().bucket().orElseThrow());
         }
@@ -267,7 +266,7 @@ public final class S3Gateway implements AutoCloseable {
      * 403, so that nobody learns which keys exist without the right to list them (API_GetObject, "Permissions").
      */
     private Reply readObject(Exchange exchange) {
-        HttpResponse<InputStream> response = forwarding.streamed(exchange);
+        BackendResponse response = forwarding.streamed(exchange);
         if (response.statusCode() != 404) {
             return forwarding.relay(exchange, response);
         }
