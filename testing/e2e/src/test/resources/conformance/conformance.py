@@ -662,8 +662,24 @@ def organizations():
     org.tag_resource(ResourceId=member, Tags=[{"Key": "k", "Value": "v"}])
     org.list_tags_for_resource(ResourceId=member)
     org.untag_resource(ResourceId=member, TagKeys=["k"])
+    assume_root(member)
     org.close_account(AccountId=member)
     org.close_account(AccountId=second["AccountId"])
+
+
+def assume_root(member):
+    iam = client("iam")
+    iam.enable_organizations_root_sessions()
+    iam.create_user(UserName="conf-root-ops")
+    iam.put_user_policy(UserName="conf-root-ops", PolicyName="root", PolicyDocument=ALLOW_ALL)
+    key = iam.create_access_key(UserName="conf-root-ops")["AccessKey"]
+    sts = client("sts", {"aws_access_key_id": key["AccessKeyId"], "aws_secret_access_key": key["SecretAccessKey"]})
+    sts.assume_root(TargetPrincipal=member, DurationSeconds=900,
+                    TaskPolicyArn={"arn": "arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials"})
+    iam.delete_user_policy(UserName="conf-root-ops", PolicyName="root")
+    iam.delete_access_key(UserName="conf-root-ops", AccessKeyId=key["AccessKeyId"])
+    iam.delete_user(UserName="conf-root-ops")
+    iam.disable_organizations_root_sessions()
 
 
 def teardown(iam, policy_arn, key):

@@ -168,6 +168,15 @@ final class ServeCommand implements Runnable {
     /** Held while serving: the loggers' levels live only as long as the loggers. */
     private LogSetup logs;
 
+    @Option(names = "--region", description = "The home region: the region clients sign for besides us-east-1 and"
+            + " aws-global, the global endpoint (default ${DEFAULT-VALUE}).", defaultValue = LanyardConfig.DEFAULT_REGION)
+    String region;
+
+    @Option(names = "--enabled-regions", split = ",", paramLabel = "REGION", description = "More regions whose"
+            + " regional STS endpoints are active (comma-separated, e.g. the region Terraform or an SDK signs for); STS"
+            + " in any other region answers RegionDisabledException. Default: only the home region and us-east-1.")
+    List<String> enabledRegions = new ArrayList<>();
+
     @Override
     public void run() {
         effective(spec.commandLine().getParseResult(), System.getenv()).serve();
@@ -237,7 +246,7 @@ final class ServeCommand implements Runnable {
                 .withOidcLoopback(oidcAllowInsecureLoopback, oidcCaBundle)
                 .withHttpLimits(new HttpLimits(Duration.ofSeconds(idleTimeoutSeconds),
                         Duration.ofSeconds(requestTimeoutSeconds), Duration.ofSeconds(writeTimeoutSeconds)))
-                .withS3Gateway(s3Gateway())
+                .withS3Gateway(s3Gateway()).withRegion(region).withEnabledRegions(enabledRegions)
                 .withServiceCatalogue(serviceCatalogue.map(Path::toAbsolutePath))
                 .withMaxBodyBytes(maxBodySize)
                 .withKeyRotationPeriod(tokenKeyRotation)

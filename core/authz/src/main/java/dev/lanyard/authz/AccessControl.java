@@ -121,6 +121,7 @@ public final class AccessControl {
                     " because no session policy allows the " + request.action() + " action";
             case SessionPolicies.FederatedWithoutPolicy none ->
                     " because no session policy allows the " + request.action() + " action";
+            case SessionPolicies.RootTask task -> "";
         };
     }
 

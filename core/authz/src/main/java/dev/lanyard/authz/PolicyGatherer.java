@@ -15,6 +15,7 @@ import dev.lanyard.policy.PolicyRef;
 import dev.lanyard.policy.PolicySource;
 import dev.lanyard.policy.SessionPolicies;
 import dev.lanyard.tokens.SessionClaims;
+import dev.lanyard.tokens.SessionOrigin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,9 @@ public final class PolicyGatherer {
     private static final dev.lanyard.policy.PolicyDocument ALLOWS_NOTHING = new dev.lanyard.policy.PolicyDocument(
             dev.lanyard.policy.PolicyVersion.V2012_10_17, Optional.empty(), List.of(),
             "{\"Version\":\"2012-10-17\",\"Statement\":[]}");
+    private static final dev.lanyard.policy.PolicyDocument DENIES_EVERYTHING = ((dev.lanyard.policy.ParseResult.Valid)
+            PolicyParser.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\","
+                    + "\"Resource\":\"*\"}]}", PolicyKind.SESSION)).document();
     private final AwsManagedPolicies awsManaged;
     // Inline session policies travel in every request's token; parse each distinct text once, not per request.
     private final java.util.concurrent.ConcurrentHashMap<String, Optional<dev.lanyard.policy.PolicyDocument>>
@@ -60,7 +64,8 @@ public final class PolicyGatherer {
 
     public SessionPolicies sessionPolicies(IamSnapshot snapshot, Caller caller) {
         return switch (caller) {
-            case Caller.Root root -> new SessionPolicies.None();
+            case Caller.Root root -> root.session().filter(s -> s.origin() == SessionOrigin.ASSUME_ROOT)
+                    .<SessionPolicies>map(s -> rootTask(snapshot, s)).orElse(new SessionPolicies.None());
             case Caller.IamUser user -> new SessionPolicies.None();
             case Caller.RoleSession session -> passedOrNone(snapshot, session.claims(), new SessionPolicies.None());
             case Caller.FederatedUser federated ->
@@ -80,6 +85,15 @@ public final class PolicyGatherer {
         }
         boolean anyPassed = claims.inlineSessionPolicy().isPresent() || !claims.sessionPolicyArns().isEmpty();
         return anyPassed ? new SessionPolicies.Passed(passed) : whenNone;
+    }
+
+    /** The task policy named at AssumeRoot; one that no longer resolves denies everything, failing closed. */
+    private SessionPolicies rootTask(IamSnapshot snapshot, SessionClaims claims) {
+        String arn = claims.sessionPolicyArns().isEmpty() ? "" : claims.sessionPolicyArns().getFirst();
+        dev.lanyard.policy.PolicyDocument document = managed(snapshot, claims.account(), arn)
+                .map(p -> p.defaultVersion().policy().document()).orElse(DENIES_EVERYTHING);
+        return new SessionPolicies.RootTask(new LabeledPolicy(new PolicyRef(PolicySource.SESSION_MANAGED, arn),
+                document));
     }
 
     private Optional<dev.lanyard.policy.PolicyDocument> parsedSessionPolicy(String text) {

@@ -210,7 +210,8 @@ public final class ApiHandler implements HttpEndpoint {
         SignedRequest signed = signature.orElseThrow(() -> new Refused(AuthenticationFailure.MISSING_SIGNATURE,
                 new AwsException(ErrorCode.MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token")));
         String service = serviceName(route.service());
-        if (!regions.serves(signed.region())) {
+        boolean stsRegion = route.service() == Service.STS && Regions.isRegionName(signed.region());
+        if (!regions.serves(signed.region()) && !stsRegion) {
             throw new Refused(AuthenticationFailure.WRONG_SCOPE, new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH,
                     scopeMessage(route.service(), signed.region().isEmpty()
                             ? "Credential should be scoped to a valid region"
@@ -222,14 +223,17 @@ public final class ApiHandler implements HttpEndpoint {
                     scopeMessage(route.service(), "Credential should be scoped to correct service: '" + service
                             + "'")));
         }
+        RequestAuthenticator.Authenticated authenticated;
         try {
-            return authenticator.authenticate(signed,
+            authenticated = authenticator.authenticate(signed,
                     secret -> verifier.verify(signed, parts, secret, signing.presignedLifetime()));
         } catch (CredentialsRejectedException e) {
             throw new Refused(reason(e.rejection()), e.rejection().queryError(e.getMessage()));
         } catch (AwsException e) {
             throw new Refused(AuthenticationFailure.SIGNATURE_REJECTED, e);
         }
+        RegionRules.check(regions, authenticated.caller(), signed.region());
+        return authenticated;
     }
 
     private static AuthenticationFailure reason(CredentialRejection rejection) {
@@ -270,7 +274,7 @@ public final class ApiHandler implements HttpEndpoint {
             String requestId) {
         String region = regions.requested(authenticated.signed().region());
         return new RequestEnvironment(clock.instant(), exchange.remoteAddress(), exchange.secure(), region,
-                exchange.header("User-Agent"), requestId);
+                exchange.header("User-Agent"), requestId, regions.globalEndpoint(authenticated.signed().region()));
     }
 
     private Route route(QueryParameters params) {

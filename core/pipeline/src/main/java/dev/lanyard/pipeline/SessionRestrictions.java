@@ -7,6 +7,7 @@ import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.tokens.SessionClaims;
+import dev.lanyard.tokens.SessionOrigin;
 import java.util.Optional;
 
 /**
@@ -33,7 +34,13 @@ public final class SessionRestrictions {
             case FEDERATED_USER -> throw access.refuse(caller, service + ":" + action, "",
                     " because sessions from GetFederationToken may only call sts:GetCallerIdentity",
                     "GetFederationToken sessions may only call sts:GetCallerIdentity");
-            case USER_SESSION, ROOT_SESSION -> checkSessionToken(caller, session.get(), service, action);
+            case USER_SESSION -> checkSessionToken(caller, session.get(), service, action);
+            // An AssumeRoot session is limited by its task policy instead.
+            case ROOT_SESSION -> {
+                if (session.get().origin() != SessionOrigin.ASSUME_ROOT) {
+                    checkSessionToken(caller, session.get(), service, action);
+                }
+            }
         }
     }
 

@@ -34,6 +34,9 @@ class ApiHandlerTest {
                     "GetCallerIdentity", identityProof(),
                     "AssumeRoleWithWebIdentity", unsigned(),
                     "AssumeRole", ApiHandlerTest::whoami,
+                    "GetSessionToken", call -> Optional.of(Struct.builder()
+                            .put("Region", call.environment().region())
+                            .put("Global", Boolean.toString(call.environment().globalEndpoint())).build()),
                     "GetFederationToken", ApiHandlerTest::whoami)),
             new QueryApi("iam", "2010-05-08", "https://iam.amazonaws.com/doc/2010-05-08/", Map.of(
                     "GetUser", this::getUser,
@@ -43,7 +46,7 @@ class ApiHandlerTest {
                             .createObjectNode().put("Caller", call.caller().arn())
                             .put("Asked", call.input().path("Id").asText())))),
             world.authenticator, new SigV4Verifier(world.clock), new SessionRestrictions(world.access),
-            Regions.of("eu-west-1"), world.clock,
+            Regions.of("eu-west-1", List.of("ap-east-1")), world.clock,
             new AuditTrail(audit::add, Map.of(), () -> "event-" + audit.size()), 1024,
             () -> "request-" + audit.size());
 
@@ -145,6 +148,50 @@ class ApiHandlerTest {
         HttpReply late = handler.handle(proof);
         assertError(late, ErrorCode.SIGNATURE_DOES_NOT_MATCH);
         assertThat(body(late)).contains("Signature expired");
+    }
+
+    @Test
+    void stsInARegionNotEnabledIsRegionDisabledOnceTheCallerIsKnown() {
+        Credentials alice = Credentials.of(world.aliceKey);
+        HttpReply disabled = handler.handle(world.queryIn("eu-south-1", alice, "sts", STS + "AssumeRole"));
+        assertError(disabled, ErrorCode.REGION_DISABLED);
+        assertThat(body(disabled)).contains("STS is not activated in this region for account:111122223333.");
+        String unknownKey = AccessKeyId.generateLongTerm(TestWorld.ACCOUNT, world.ids).value();
+        assertError(handler.handle(world.queryIn("eu-south-1", new Credentials(unknownKey, world.aliceKey.secret(),
+                Optional.empty()), "sts", STS + "AssumeRole")), ErrorCode.INVALID_CLIENT_TOKEN_ID);
+        // IAM and names that are no region keep SigV4's scope error.
+        assertError(handler.handle(world.queryIn("eu-south-1", alice, "iam", IAM + "ListUsers")),
+                ErrorCode.SIGNATURE_DOES_NOT_MATCH);
+        assertError(handler.handle(world.queryIn("nowhere", alice, "sts", STS + "AssumeRole")),
+                ErrorCode.SIGNATURE_DOES_NOT_MATCH);
+        for (String served : List.of("eu-west-1", "us-east-1", "aws-global", "ap-east-1")) {
+            assertThat(handler.handle(world.queryIn(served, alice, "sts", STS + "AssumeRole")).status())
+                    .as(served).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void onlyTheAwsGlobalScopeIsTheGlobalEndpoint() {
+        Credentials alice = Credentials.of(world.aliceKey);
+        assertThat(body(handler.handle(world.queryIn("aws-global", alice, "sts", STS + "GetSessionToken"))))
+                .contains("<Region>us-east-1</Region>").contains("<Global>true</Global>");
+        assertThat(body(handler.handle(world.queryIn("us-east-1", alice, "sts", STS + "GetSessionToken"))))
+                .contains("<Region>us-east-1</Region>").contains("<Global>false</Global>");
+        assertThat(body(handler.handle(world.queryIn("ap-east-1", alice, "sts", STS + "GetSessionToken"))))
+                .contains("<Region>ap-east-1</Region>").contains("<Global>false</Global>");
+    }
+
+    @Test
+    void aV1TokenWorksOnlyInRegionsEnabledByDefault() {
+        Credentials v1 = world.v1RoleSession();
+        for (String region : List.of("eu-west-1", "us-east-1", "aws-global")) {
+            assertThat(handler.handle(world.queryIn(region, v1, "sts", STS + "AssumeRole")).status()).as(region)
+                    .isEqualTo(200);
+        }
+        assertError(handler.handle(world.queryIn("ap-east-1", v1, "sts", STS + "AssumeRole")),
+                ErrorCode.INVALID_CLIENT_TOKEN_ID);
+        assertThat(handler.handle(world.queryIn("ap-east-1", world.roleSession(), "sts", STS + "AssumeRole"))
+                .status()).isEqualTo(200);
     }
 
     @Test

@@ -151,6 +151,17 @@ final class TestWorld {
         return new Credentials(keyId.value(), secret, Optional.of(codec.seal(claims, keyId)));
     }
 
+    /** A role session as the global endpoint issues it by default: a v1 token. */
+    Credentials v1RoleSession() {
+        AccessKeyId keyId = AccessKeyId.generateTemporary(ACCOUNT, ids);
+        SecretAccessKey secret = SecretAccessKey.generate(ids);
+        SessionClaims claims = new SessionClaims(SessionKind.ASSUMED_ROLE, SessionOrigin.ASSUME_ROLE, ACCOUNT, secret,
+                "arn:aws:iam::111122223333:role/deployer", deployer.roleId(), "s1", Optional.empty(),
+                Optional.empty(), clock.instant(), clock.instant().plus(Duration.ofHours(1)), Optional.empty(),
+                Optional.empty(), List.of(), List.of(), Optional.empty(), List.of(), 0, Map.of()).asV1Token();
+        return new Credentials(keyId.value(), secret, Optional.of(codec.seal(claims, keyId)));
+    }
+
     Credentials roleSession() {
         return session(SessionKind.ASSUMED_ROLE, SessionOrigin.ASSUME_ROLE, "arn:aws:iam::111122223333:role/deployer",
                 deployer.roleId(), Optional.empty(), Optional.empty(), Duration.ofHours(1));
@@ -177,13 +188,18 @@ final class TestWorld {
 
     /** A Query request in a form body, signed for {@code service}. */
     HttpExchange query(Credentials credentials, String service, String form) {
-        return signed(credentials, service, "application/x-www-form-urlencoded", form, Map.of(),
+        return queryIn(REGION, credentials, service, form);
+    }
+
+    /** A Query request signed for {@code service} in {@code region}. */
+    HttpExchange queryIn(String region, Credentials credentials, String service, String form) {
+        return signed(region, credentials, service, "application/x-www-form-urlencoded", form, Map.of(),
                 SigningOptions.defaults());
     }
 
     /** A JSON-protocol request, its X-Amz-Target signed. */
     HttpExchange json(Credentials credentials, String service, String target, String body) {
-        return signed(credentials, service, "application/x-amz-json-1.1", body, Map.of("X-Amz-Target", target),
+        return signed(REGION, credentials, service, "application/x-amz-json-1.1", body, Map.of("X-Amz-Target", target),
                 SigningOptions.defaults().withExtraSignedHeaders("x-amz-target"));
     }
 
@@ -198,14 +214,14 @@ final class TestWorld {
         return exchange("GET", signedQuery, Map.of("Host", HOST), "");
     }
 
-    private HttpExchange signed(Credentials credentials, String service, String contentType, String body,
+    private HttpExchange signed(String region, Credentials credentials, String service, String contentType, String body,
             Map<String, String> extra, SigningOptions options) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Host", HOST);
         headers.put("Content-Type", contentType);
         headers.putAll(extra);
         HttpRequestParts parts = new HttpRequestParts("POST", "/", "", lists(headers), body.getBytes(UTF_8));
-        headers.putAll(credentials.signer().signHeaders(parts, REGION, service, clock.instant(), options));
+        headers.putAll(credentials.signer().signHeaders(parts, region, service, clock.instant(), options));
         return exchange("POST", "", headers, body);
     }
 

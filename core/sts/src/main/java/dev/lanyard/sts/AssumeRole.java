@@ -118,7 +118,8 @@ public final class AssumeRole implements Operation {
         transitiveKeys.addAll(request.tags().transitiveTagKeys());
         int chainDepth = callerSession.filter(s -> s.kind() == SessionKind.ASSUMED_ROLE)
                 .map(s -> s.chainDepth() + 1).orElse(0);
-        CredentialIssuer.Issued issued = issuer.issue(role.account(), secret -> new SessionClaims(
+        CredentialIssuer.Issued issued = issuer.issue(call.environment(), store.snapshot(),
+                role.account(), secret -> new SessionClaims(
                 SessionKind.ASSUMED_ROLE, SessionOrigin.ASSUME_ROLE, role.account(), secret,
                 role.arn().toString(), role.roleId(), request.sessionName(), Optional.empty(), Optional.empty(), now,
                 now.plus(duration), mfaAt, sourceIdentity, tags, transitiveKeys, request.policy(),

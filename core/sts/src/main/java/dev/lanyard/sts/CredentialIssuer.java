@@ -2,11 +2,15 @@ package dev.lanyard.sts;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lanyard.authz.RequestEnvironment;
 import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.aws.SecretAccessKey;
+import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.model.StsPreferences;
+import dev.lanyard.iam.model.StsPreferences.GlobalEndpointTokenVersion;
 import dev.lanyard.tokens.SessionClaims;
 import dev.lanyard.tokens.SessionTokenCodec;
 import dev.lanyard.tokens.TokenTooLargeException;
@@ -21,6 +25,19 @@ public final class CredentialIssuer {
     public CredentialIssuer(SessionTokenCodec codec, SecureRandom random) {
         this.codec = requireNonNull(codec, "codec is null");
         this.random = requireNonNull(random, "random is null");
+    }
+
+    /**
+     * As {@link #issue(AccountId, Function)}, as a v1 token when the request came through the global endpoint and the
+     * account the credentials belong to has not chosen v2 tokens there (IAM SetSecurityTokenServicePreferences).
+     */
+    public Issued issue(RequestEnvironment env, IamSnapshot snapshot, AccountId account,
+            Function<SecretAccessKey, SessionClaims> claimsForSecret) {
+        boolean v1 = env.globalEndpoint() && snapshot.get(new StsPreferences(account,
+                        GlobalEndpointTokenVersion.v1Token).key())
+                .map(p -> ((StsPreferences) p).globalEndpointTokenVersion()).orElse(GlobalEndpointTokenVersion.v1Token)
+                == GlobalEndpointTokenVersion.v1Token;
+        return issue(account, v1 ? claimsForSecret.andThen(SessionClaims::asV1Token) : claimsForSecret);
     }
 
     /**

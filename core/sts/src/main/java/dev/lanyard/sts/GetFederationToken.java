@@ -71,7 +71,8 @@ public final class GetFederationToken implements Operation {
         }
         Instant now = call.environment().time();
         Instant expires = now.plus(duration);
-        CredentialIssuer.Issued issued = issuer.issue(caller.account(), secret -> new SessionClaims(
+        CredentialIssuer.Issued issued = issuer.issue(call.environment(), store.snapshot(),
+                caller.account(), secret -> new SessionClaims(
                 SessionKind.FEDERATED_USER, SessionOrigin.GET_FEDERATION_TOKEN, caller.account(), secret, resource,
                 caller.account().value() + ":" + name, name, Optional.of(caller.arn()), Optional.of(caller.userId()),
                 now, expires,

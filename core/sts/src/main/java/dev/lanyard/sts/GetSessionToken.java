@@ -6,6 +6,7 @@ import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.query.Struct;
@@ -23,10 +24,12 @@ public final class GetSessionToken implements Operation {
     private static final Duration ROOT_MAX = Duration.ofHours(1);
     private static final Duration USER_DEFAULT = Duration.ofHours(12);
 
+    private final IamStore store;
     private final CredentialIssuer issuer;
     private final MfaCheck mfa;
 
-    public GetSessionToken(CredentialIssuer issuer, MfaCheck mfa) {
+    public GetSessionToken(IamStore store, CredentialIssuer issuer, MfaCheck mfa) {
+        this.store = requireNonNull(store, "store is null");
         this.issuer = requireNonNull(issuer, "issuer is null");
         this.mfa = requireNonNull(mfa, "mfa is null");
     }
@@ -52,7 +55,8 @@ public final class GetSessionToken implements Operation {
         String principalArn = caller.arn();
         String principalId = caller.userId();
         SessionKind kind = root ? SessionKind.ROOT_SESSION : SessionKind.USER_SESSION;
-        CredentialIssuer.Issued issued = issuer.issue(caller.account(), secret -> new SessionClaims(kind,
+        CredentialIssuer.Issued issued = issuer.issue(call.environment(), store.snapshot(),
+                caller.account(), secret -> new SessionClaims(kind,
                 SessionOrigin.GET_SESSION_TOKEN, caller.account(), secret, principalArn, principalId, "",
                 Optional.empty(), Optional.empty(), now, expires, mfaAt, Optional.empty(), List.of(), List.of(),
                 Optional.empty(), List.of(), 0, Map.of()));

@@ -31,16 +31,19 @@ public final class StsOperations {
             dev.lanyard.iam.spi.federation.SamlAssertionVerifier saml,
             dev.lanyard.iam.spi.federation.WebIdentityTokenSigner signer,
             java.util.function.Function<String, String> issuerForAccount, SecureRandom random) {
-        Map<String, Operation> operations = Map.of(
-                "GetWebIdentityToken", new GetWebIdentityToken(store, access, signer, issuerForAccount, random),
-                "AssumeRoleWithSAML", new AssumeRoleWithSaml(store, access, issuer, saml),
-                "AssumeRoleWithWebIdentity", new AssumeRoleWithWebIdentity(store, access, issuer, webIdentity),
-                "AssumeRole", new AssumeRole(store, access, issuer, mfa),
-                "GetSessionToken", new GetSessionToken(issuer, mfa),
-                "GetFederationToken", new GetFederationToken(store, access, issuer),
-                "GetCallerIdentity", new GetCallerIdentity(),
-                "GetAccessKeyInfo", new GetAccessKeyInfo(store, access),
-                "DecodeAuthorizationMessage", new DecodeAuthorizationMessage(store, access));
+        Map<String, Operation> operations = Map.ofEntries(
+                Map.entry("GetWebIdentityToken", new GetWebIdentityToken(store, access, signer, issuerForAccount,
+                        random)),
+                Map.entry("AssumeRoleWithSAML", new AssumeRoleWithSaml(store, access, issuer, saml)),
+                Map.entry("AssumeRoleWithWebIdentity", new AssumeRoleWithWebIdentity(store, access, issuer,
+                        webIdentity)),
+                Map.entry("AssumeRole", new AssumeRole(store, access, issuer, mfa)),
+                Map.entry("AssumeRoot", new AssumeRoot(store, access, issuer)),
+                Map.entry("GetSessionToken", new GetSessionToken(store, issuer, mfa)),
+                Map.entry("GetFederationToken", new GetFederationToken(store, access, issuer)),
+                Map.entry("GetCallerIdentity", new GetCallerIdentity()),
+                Map.entry("GetAccessKeyInfo", new GetAccessKeyInfo(store, access)),
+                Map.entry("DecodeAuthorizationMessage", new DecodeAuthorizationMessage(store, access)));
         access.serviceAuthorization().requireRows("sts", operations.keySet());
         access.serviceAuthorization().requireRows("sts", ALSO_AUTHORIZED);
         return ModelledOperations.wrap(MODEL, STYLE, operations);

@@ -57,6 +57,7 @@ public final class Authorizer {
             case SessionPolicies.None none -> Optional.empty();
             case SessionPolicies.Passed passed -> Optional.of(evaluator.evaluate(passed.policies(), context));
             case SessionPolicies.FederatedWithoutPolicy federated -> Optional.empty();
+            case SessionPolicies.RootTask task -> Optional.of(evaluator.evaluate(List.of(task.policy()), context));
         };
         Optional<ResourcePolicyResult> resource = request.resourcePolicy()
                 .map(policy -> evaluator.evaluateResourcePolicy(policy, context));
@@ -98,6 +99,7 @@ public final class Authorizer {
             case SessionPolicies.Passed passed -> layers.session().map(s -> s.effect() == SetEffect.ALLOW)
                     .orElse(false);
             case SessionPolicies.FederatedWithoutPolicy federated -> false;
+            case SessionPolicies.RootTask task -> true;
         };
     }
 

@@ -22,6 +22,8 @@ final class DecisionTrace {
             case SessionPolicies.Passed passed -> session.map(DecisionTrace::describe).orElse("NOT_APPLICABLE");
             case SessionPolicies.FederatedWithoutPolicy federated ->
                     "federated-user session without session policy (no permissions)";
+            case SessionPolicies.RootTask task -> "root task policy " + task.policy().ref().name() + ": "
+                    + session.map(DecisionTrace::describe).orElse("NOT_APPLICABLE");
         });
         lines.add("resource: " + resource.map(DecisionTrace::describe).orElse("none"));
         return lines;

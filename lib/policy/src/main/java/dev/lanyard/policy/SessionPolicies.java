@@ -19,6 +19,16 @@ public sealed interface SessionPolicies {
     record FederatedWithoutPolicy() implements SessionPolicies {
     }
 
+    /**
+     * An AssumeRoot session's task policy: its denies limit the root session, and it caps nothing else, since every
+     * task policy AWS publishes is deny-only over the root user's implicit allow.
+     */
+    record RootTask(LabeledPolicy policy) implements SessionPolicies {
+        public RootTask {
+            java.util.Objects.requireNonNull(policy, "policy is null");
+        }
+    }
+
     static SessionPolicies none() {
         return new None();
     }

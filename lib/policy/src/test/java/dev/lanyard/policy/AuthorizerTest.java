@@ -106,6 +106,23 @@ class AuthorizerTest {
         assertThat(Call.of(USER).identity(ALLOW_GET, DENY_GET).outcome()).isEqualTo(Outcome.EXPLICIT_DENY);
     }
 
+    /** AssumeRoot's task policies are deny-only: their denies limit the root session, and they allow nothing. */
+    @Test
+    void aRootTaskPolicyOnlyDeniesWhatItNames() {
+        LabeledPolicy audit = Policies.labeled(PolicySource.SESSION_MANAGED, "root-task/Audit", Policies.policy(
+                "{\"Effect\":\"Deny\",\"NotAction\":[\"iam:ListAccessKeys\",\"iam:GetUser\"],\"Resource\":\"*\"}"));
+        Call call = Call.of(ROOT).session(new SessionPolicies.RootTask(audit));
+        String rootArn = ACCOUNT.rootArn().toString();
+        assertThat(call.decide("iam:ListAccessKeys", rootArn).outcome()).isEqualTo(Outcome.ALLOWED);
+        assertThat(call.decide("iam:CreateUser", rootArn).outcome())
+                .isEqualTo(Outcome.EXPLICIT_DENY);
+        assertThat(call.decide("iam:GetUser", rootArn).trace())
+                .anyMatch(line -> line.startsWith("session: root task policy root-task/Audit"));
+        // Not root: the task policy grants nothing by itself.
+        assertThat(Call.of(USER).session(new SessionPolicies.RootTask(audit)).decide("iam:GetUser", USER_ARN)
+                .outcome()).isEqualTo(Outcome.IMPLICIT_DENY);
+    }
+
     @Test
     void row1UserArnGrantToTheUserIsNotCapped() {
         Call call = Call.of(USER).boundary(ALLOW_IAM_ONLY).resource(resourcePolicy(aws(USER_ARN)));

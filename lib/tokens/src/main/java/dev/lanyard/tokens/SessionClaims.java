@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param sessionPolicyArns managed session policy ARNs
  * @param chainDepth 0 when created from long-term credentials, +1 per role chaining hop
  * @param federationClaims claims of the federated identity (e.g. {@code sub}), kept small
+ * @param v1Token a v1 token of STS's global endpoint, valid only in regions enabled by default; v2 tokens (regional
+ *     endpoints, or the global one once the account chose v2) are valid in every region
  */
 public record SessionClaims(
         SessionKind kind,
@@ -51,7 +53,8 @@ public record SessionClaims(
         Optional<String> inlineSessionPolicy,
         List<String> sessionPolicyArns,
         int chainDepth,
-        Map<String, List<String>> federationClaims) {
+        Map<String, List<String>> federationClaims,
+        boolean v1Token) {
 
     public SessionClaims {
         requireNonNull(kind, "kind is null");
@@ -81,6 +84,25 @@ public record SessionClaims(
         if (expiresAt.isBefore(issuedAt)) {
             throw new IllegalArgumentException("expiresAt is before issuedAt");
         }
+    }
+
+    /** A v2 token's claims, valid in every region. */
+    public SessionClaims(SessionKind kind, SessionOrigin origin, AccountId account, SecretAccessKey secretAccessKey,
+            String principalArn, String principalId, String sessionName, Optional<String> parentUserArn,
+            Optional<String> parentUserId, Instant issuedAt, Instant expiresAt, Optional<Instant> mfaAuthenticatedAt,
+            Optional<String> sourceIdentity, List<SessionTag> tags, List<String> transitiveTagKeys,
+            Optional<String> inlineSessionPolicy, List<String> sessionPolicyArns, int chainDepth,
+            Map<String, List<String>> federationClaims) {
+        this(kind, origin, account, secretAccessKey, principalArn, principalId, sessionName, parentUserArn,
+                parentUserId, issuedAt, expiresAt, mfaAuthenticatedAt, sourceIdentity, tags, transitiveTagKeys,
+                inlineSessionPolicy, sessionPolicyArns, chainDepth, federationClaims, false);
+    }
+
+    /** The same claims as a v1 token of the global endpoint. */
+    public SessionClaims asV1Token() {
+        return new SessionClaims(kind, origin, account, secretAccessKey, principalArn, principalId, sessionName,
+                parentUserArn, parentUserId, issuedAt, expiresAt, mfaAuthenticatedAt, sourceIdentity, tags,
+                transitiveTagKeys, inlineSessionPolicy, sessionPolicyArns, chainDepth, federationClaims, true);
     }
 
     private static Map<String, List<String>> deepCopy(Map<String, List<String>> claims) {

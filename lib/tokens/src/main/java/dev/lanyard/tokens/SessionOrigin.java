@@ -6,5 +6,7 @@ public enum SessionOrigin {
     ASSUME_ROLE_WITH_WEB_IDENTITY,
     ASSUME_ROLE_WITH_SAML,
     GET_FEDERATION_TOKEN,
-    GET_SESSION_TOKEN
+    GET_SESSION_TOKEN,
+    /** A member account's root session, limited by its task policy. */
+    ASSUME_ROOT
 }

@@ -51,7 +51,8 @@ public final class ClaimsGenerator {
                 optional(this::policy),
                 list(10, () -> "arn:aws:iam::123456789012:policy/" + text(24)),
                 random.nextInt(4) == 0 ? random.nextInt(Integer.MAX_VALUE) : random.nextInt(3),
-                federationClaims());
+                federationClaims(),
+                random.nextBoolean());
     }
 
     /** Every optional empty, every list empty, every string empty. */

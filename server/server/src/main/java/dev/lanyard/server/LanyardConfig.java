@@ -6,6 +6,7 @@ import dev.lanyard.pipeline.Throttling;
 import dev.lanyard.s3gateway.S3GatewayConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,7 +19,7 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
         Optional<DatabaseSettings> database, String nodeId, Duration storePollInterval,
         boolean oidcAllowInsecureLoopback, Optional<Path> oidcCaBundle, HttpLimits httpLimits,
         Optional<Path> masterKeyFile, Optional<S3GatewayConfig> s3Gateway, MetricsSettings metrics,
-        Throttling throttling, Optional<Path> serviceCatalogue, NetworkSettings network) {
+        Throttling throttling, Optional<Path> serviceCatalogue, NetworkSettings network, List<String> enabledRegions) {
     public static final int DEFAULT_PORT = 8955;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_REGION = "us-east-1";
@@ -44,6 +45,7 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
         requireNonNull(throttling, "throttling is null");
         requireNonNull(serviceCatalogue, "serviceCatalogue is null");
         requireNonNull(network, "network is null");
+        enabledRegions = List.copyOf(enabledRegions);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535: " + port);
         }
@@ -65,7 +67,8 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
                 + ", httpLimits=" + httpLimits + ", masterKeyFile=" + masterKeyFile.map(Path::toString).orElse("(none)")
                 + ", s3Gateway=" + s3Gateway.map(S3GatewayConfig::toString).orElse("(off)") + ", metrics=" + metrics
                 + ", throttling=" + throttling + ", serviceCatalogue="
-                + serviceCatalogue.map(Path::toString).orElse("(none)") + ", network=" + network + "]";
+                + serviceCatalogue.map(Path::toString).orElse("(none)") + ", network=" + network
+                + ", enabledRegions=" + enabledRegions + "]";
     }
 
     public static LanyardConfig defaults(Path dataDirectory) {
@@ -73,98 +76,98 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
                 Duration.ofDays(1), Duration.ofMinutes(1), Optional.empty(), Optional.empty(), "node-1",
                 Duration.ofMillis(250), false, Optional.empty(), HttpLimits.DEFAULTS, Optional.empty(),
                 Optional.empty(), MetricsSettings.DEFAULTS, Throttling.DEFAULTS,
-                Optional.empty(), NetworkSettings.DEFAULTS);
+                Optional.empty(), NetworkSettings.DEFAULTS, List.of());
     }
 
     public LanyardConfig withDatabase(Optional<DatabaseSettings> settings) {
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, masterKeyBase64, settings, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network);
+                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network, enabledRegions);
     }
 
     public LanyardConfig withKeyCheckInterval(Duration interval) {
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 interval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network);
+                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network, enabledRegions);
     }
 
     /** Lets OIDC providers be plain-http loopback issuers (tests, development); never for production. */
     public LanyardConfig withOidcLoopback(boolean allowInsecureLoopback, Optional<Path> caBundle) {
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval, allowInsecureLoopback,
-                caBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network);
+                caBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network, enabledRegions);
     }
 
     public LanyardConfig withNodeId(String id) {
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, masterKeyBase64, database, id, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network);
+                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network, enabledRegions);
     }
 
     public LanyardConfig withPort(int newPort) {
         return new LanyardConfig(host, newPort, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network);
+                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network, enabledRegions);
     }
 
     public LanyardConfig withHost(String newHost) {
         return new LanyardConfig(newHost, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network);
+                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network, enabledRegions);
     }
 
     public LanyardConfig withMasterKey(Optional<String> base64) {
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, base64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network);
+                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network, enabledRegions);
     }
 
     public LanyardConfig withKeyRotationPeriod(Duration period) {
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, period, keyCheckInterval,
                 masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network);
+                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network, enabledRegions);
     }
 
     /** Serves S3 on a second listener in front of the configured backend. */
     public LanyardConfig withS3Gateway(Optional<S3GatewayConfig> gateway) {
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, gateway, metrics, throttling, serviceCatalogue, network);
+                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, gateway, metrics, throttling, serviceCatalogue, network, enabledRegions);
     }
 
     /** How long slow clients may hold a connection (see {@link HttpLimits}). */
     public LanyardConfig withHttpLimits(HttpLimits limits) {
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, limits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network);
+                oidcAllowInsecureLoopback, oidcCaBundle, limits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network, enabledRegions);
     }
 
     /** The region this node serves besides the global endpoint's us-east-1. */
     public LanyardConfig withRegion(String newRegion) {
         return new LanyardConfig(host, port, dataDirectory, newRegion, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network);
+                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network, enabledRegions);
     }
 
     /** The master keys from a file the operator keeps, re-read when it changes (takes precedence over the base64). */
     public LanyardConfig withMasterKeyFile(Optional<Path> file) {
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, file, s3Gateway, metrics, throttling, serviceCatalogue, network);
+                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, file, s3Gateway, metrics, throttling, serviceCatalogue, network, enabledRegions);
     }
 
     /** Whether and where /metrics is served. */
     public LanyardConfig withMetrics(MetricsSettings settings) {
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, settings, throttling, serviceCatalogue, network);
+                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, settings, throttling, serviceCatalogue, network, enabledRegions);
     }
 
     /** The request rates callers are held to ({@link Throttling#DEFAULTS} unless changed). */
     public LanyardConfig withThrottling(Throttling limits) {
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, limits, serviceCatalogue, network);
+                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, limits, serviceCatalogue, network, enabledRegions);
     }
 
     /** The operator's services the authorization API answers for (docs/authorization-api.md). */
@@ -172,7 +175,7 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
                 oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling,
-                file, network);
+                file, network, enabledRegions);
     }
 
     /** The public URL, TLS and trusted proxies (see {@link NetworkSettings}). */
@@ -180,7 +183,7 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
         return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                 keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
                 oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling,
-                serviceCatalogue, settings);
+                serviceCatalogue, settings, enabledRegions);
     }
 
     /** The largest request body the Query API accepts. */
@@ -188,6 +191,14 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
         return new LanyardConfig(host, port, dataDirectory, region, bytes, keyRotationPeriod,
                 keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
                 oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling,
-                serviceCatalogue, network);
+                serviceCatalogue, network, enabledRegions);
+    }
+
+    /** Regions served besides the home region, us-east-1 and aws-global (see {@code Regions}). */
+    public LanyardConfig withEnabledRegions(List<String> regions) {
+        return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
+                keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
+                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling,
+                serviceCatalogue, network, regions);
     }
 }

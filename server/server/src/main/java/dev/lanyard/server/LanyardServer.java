@@ -198,7 +198,7 @@ public final class LanyardServer implements AutoCloseable {
         this.servedActions = ServedActions.of(apis);
         this.handler = new ApiHandler(apis,
                 authenticator, new SigV4Verifier(clock),
-                new SessionRestrictions(access), Regions.of(config.region()), clock,
+                new SessionRestrictions(access), Regions.of(config.region(), config.enabledRegions()), clock,
                 new dev.lanyard.pipeline.AuditTrail(auditSink, java.util.Map.of("sts", StsOperations.MODEL,
                         "iam", dev.lanyard.iamapi.IamModel.MODEL), RequestIds::next),
                 config.maxBodyBytes(), RequestIds::next, observations,
@@ -208,7 +208,8 @@ public final class LanyardServer implements AutoCloseable {
                 this::scrapeMetrics));
         this.authorize = new dev.lanyard.authorizeapi.AuthorizeEndpoint(store, authenticator,
                 new SigV4Verifier(clock), access, serviceCatalogue(config.serviceCatalogue()),
-                Regions.of(config.region()), clock, auditSink, config.maxBodyBytes(), RequestIds::next);
+                Regions.of(config.region(), config.enabledRegions()), clock, auditSink, config.maxBodyBytes(),
+                RequestIds::next);
         this.http = await(httpBuild);
         this.maintenance = Executors.newScheduledThreadPool(1, Thread.ofVirtual().factory());
         long every = config.keyCheckInterval().toMillis();

@@ -1,6 +1,7 @@
 package dev.lanyard.tokens.internal;
 
 import static dev.lanyard.tokens.internal.ClaimsFormat.EXT_FLAG_PARENT_USER_ID;
+import static dev.lanyard.tokens.internal.ClaimsFormat.EXT_FLAG_V1_TOKEN;
 import static dev.lanyard.tokens.internal.ClaimsFormat.FLAG_FEDERATION_CLAIMS;
 import static dev.lanyard.tokens.internal.ClaimsFormat.FLAG_INLINE_POLICY;
 import static dev.lanyard.tokens.internal.ClaimsFormat.FLAG_MFA;
@@ -35,7 +36,8 @@ public final class ClaimsEncoding {
     /** The body; {@link IllegalArgumentException} for strings that are not well-formed UTF-16. */
     public static ByteWriter encode(SessionClaims claims) {
         ByteWriter out = new ByteWriter(256);
-        int extFlags = claims.parentUserId().isPresent() ? EXT_FLAG_PARENT_USER_ID : 0;
+        int extFlags = (claims.parentUserId().isPresent() ? EXT_FLAG_PARENT_USER_ID : 0)
+                | (claims.v1Token() ? EXT_FLAG_V1_TOKEN : 0);
         out.writeByte(extFlags == 0 ? ClaimsFormat.BODY_VERSION : ClaimsFormat.BODY_VERSION_EXTENDED)
                 .writeByte(ClaimsFormat.kindCode(claims.kind()))
                 .writeByte(ClaimsFormat.originCode(claims.origin()))
@@ -135,7 +137,7 @@ public final class ClaimsEncoding {
             return new SessionClaims(fixed.kind, fixed.origin, fixed.account, SecretAccessKey.of(fixed.secret),
                     fixed.principalArn, fixed.principalId, fixed.sessionName, parentUserArn, parentUserId,
                     fixed.issuedAt, fixed.expiresAt, mfa, sourceIdentity, tags, transitive, policy, policyArns,
-                    fixed.chainDepth, federation);
+                    fixed.chainDepth, federation, has(extFlags, EXT_FLAG_V1_TOKEN));
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new MalformedDataException("claims are inconsistent: " + e.getMessage());
         }

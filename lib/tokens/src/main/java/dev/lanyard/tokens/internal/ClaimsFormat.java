@@ -12,6 +12,7 @@ import dev.lanyard.tokens.SessionOrigin;
  * issuedAt (instant) | expiresAt (instant) | chainDepth (varint)
  * [parentUserArn (str)]         flag PARENT_USER_ARN
  * [parentUserId (str)]          extFlag PARENT_USER_ID (requires PARENT_USER_ARN)
+ *                               extFlag V1_TOKEN (no field): a global-endpoint v1 token
  * [mfaAuthenticatedAt (instant)] flag MFA
  * [sourceIdentity (str)]        flag SOURCE_IDENTITY
  * [inlineSessionPolicy (policy)] flag INLINE_POLICY: 0 then str, or 1 then rawLength (varint),
@@ -24,7 +25,7 @@ import dev.lanyard.tokens.SessionOrigin;
  *
  * str = varint byte length + UTF-8; instant = zigzag varint epoch seconds + varint nanos. Empty optionals and lists
  * cost one flag bit, nothing else. Enum codes are pinned here, not taken from {@code ordinal()}, so reordering an enum
- * cannot silently change the meaning of live tokens; a new code needs a new body version.
+ * cannot silently change the meaning of live tokens; a reader refuses a code it does not know.
  *
  * <p>Version 2 adds a second flags byte for fields the first has no bit left for. A body is written as version 1
  * whenever no extension flag is set (so a plain AssumeRole token is byte for byte what it was, and nodes still on
@@ -45,8 +46,9 @@ public final class ClaimsFormat {
     public static final int FLAG_FEDERATION_CLAIMS = 1 << 7;
 
     public static final int EXT_FLAG_PARENT_USER_ID = 1;
+    public static final int EXT_FLAG_V1_TOKEN = 1 << 1;
     /** Every extension flag this version knows; a body with any other bit set is refused. */
-    public static final int KNOWN_EXT_FLAGS = EXT_FLAG_PARENT_USER_ID;
+    public static final int KNOWN_EXT_FLAGS = EXT_FLAG_PARENT_USER_ID | EXT_FLAG_V1_TOKEN;
 
     public static final int POLICY_RAW = 0;
     public static final int POLICY_DEFLATED = 1;
@@ -79,6 +81,7 @@ public final class ClaimsFormat {
             case ASSUME_ROLE_WITH_SAML -> 2;
             case GET_FEDERATION_TOKEN -> 3;
             case GET_SESSION_TOKEN -> 4;
+            case ASSUME_ROOT -> 5;
         };
     }
 
@@ -89,6 +92,7 @@ public final class ClaimsFormat {
             case 2 -> SessionOrigin.ASSUME_ROLE_WITH_SAML;
             case 3 -> SessionOrigin.GET_FEDERATION_TOKEN;
             case 4 -> SessionOrigin.GET_SESSION_TOKEN;
+            case 5 -> SessionOrigin.ASSUME_ROOT;
             default -> throw new MalformedDataException("unknown session origin " + code);
         };
     }

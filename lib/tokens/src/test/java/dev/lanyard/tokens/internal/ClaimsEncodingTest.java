@@ -40,7 +40,7 @@ class ClaimsEncodingTest {
         assertMalformed(with(emptyBody, 0, 0));
         assertMalformed(with(emptyBody, 0, 3));
         assertMalformed(with(emptyBody, 1, 4));
-        assertMalformed(with(emptyBody, 2, 5));
+        assertMalformed(with(emptyBody, 2, 6));
         assertMalformed(new byte[0]);
     }
 
@@ -54,6 +54,18 @@ class ClaimsEncodingTest {
         byte[] legacy = ClaimsEncoding.encode(federated(Optional.empty())).toByteArray();
         assertThat(legacy[0]).isEqualTo((byte) ClaimsFormat.BODY_VERSION);
         assertThat(extended.length - legacy.length).isEqualTo(1 + 1 + "AIDAEXAMPLEPARENT0001".length());
+    }
+
+    @Test
+    void aV1TokenIsMarkedByAnExtensionFlagAlone() throws MalformedDataException {
+        SessionClaims v2 = federated(Optional.empty());
+        byte[] plain = ClaimsEncoding.encode(v2).toByteArray();
+        byte[] v1 = ClaimsEncoding.encode(v2.asV1Token()).toByteArray();
+        assertThat(v1[0]).isEqualTo((byte) ClaimsFormat.BODY_VERSION_EXTENDED);
+        assertThat(v1[FLAGS + 1]).isEqualTo((byte) ClaimsFormat.EXT_FLAG_V1_TOKEN);
+        assertThat(v1.length - plain.length).isEqualTo(1);
+        assertThat(ClaimsEncoding.decode(v1, 0, v1.length).v1Token()).isTrue();
+        assertThat(ClaimsEncoding.decode(plain, 0, plain.length).v1Token()).isFalse();
     }
 
     @Test

@@ -1,0 +1,133 @@
+package dev.lanyard.sts;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lanyard.authz.AccessControl;
+import dev.lanyard.authz.AccessRequest;
+import dev.lanyard.authz.Caller;
+import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.iam.model.Account;
+import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.model.Organization;
+import dev.lanyard.iam.model.OrganizationsFeatures;
+import dev.lanyard.iam.spi.IamStore;
+import dev.lanyard.pipeline.Operation;
+import dev.lanyard.pipeline.OperationCall;
+import dev.lanyard.policy.ContextKeys;
+import dev.lanyard.query.Struct;
+import dev.lanyard.tokens.SessionClaims;
+import dev.lanyard.tokens.SessionKind;
+import dev.lanyard.tokens.SessionOrigin;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * sts:AssumeRoot — a member account's root session for one privileged task, asked for by an IAM identity of the
+ * organization's management account once it enabled root sessions (IAM's EnableOrganizationsRootSessions). The
+ * session is the member's root user limited by the task policy, an AWS managed {@code root-task/} policy, for at most
+ * 15 minutes. Regional endpoints only, as on AWS.
+ */
+public final class AssumeRoot implements Operation {
+    static final Duration MAX_DURATION = Duration.ofSeconds(900);
+    private static final String TASK_POLICY_PREFIX = "arn:aws:iam::aws:policy/root-task/";
+    /** The task policies AWS documents for AssumeRoot, all under {@code root-task/}. */
+    static final Set<String> TASK_POLICIES = Set.of("IAMAuditRootUserCredentials", "IAMCreateRootUserPassword",
+            "IAMDeleteRootUserCredentials", "S3UnlockBucketPolicy", "SQSUnlockQueuePolicy");
+    private static final Pattern ROOT_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):root");
+
+    private final IamStore store;
+    private final AccessControl access;
+    private final CredentialIssuer issuer;
+
+    public AssumeRoot(IamStore store, AccessControl access, CredentialIssuer issuer) {
+        this.store = requireNonNull(store, "store is null");
+        this.access = requireNonNull(access, "access is null");
+        this.issuer = requireNonNull(issuer, "issuer is null");
+    }
+
+    @Override
+    public Optional<Struct> handle(OperationCall call) {
+        if (call.environment().globalEndpoint()) {
+            // AWS serves AssumeRoot on regional endpoints only; its global endpoint does not know the action.
+            throw new AwsException(ErrorCode.INVALID_ACTION, "Unknown Operation",
+                    "AssumeRoot is not available on the global endpoint (credential scope aws-global)");
+        }
+        AccountId target = targetAccount(call.parameters().required("TargetPrincipal"));
+        String taskPolicyArn = taskPolicy(call.parameters().struct("TaskPolicyArn").getOrDefault("arn", ""));
+        Duration duration = call.parameters().integer("DurationSeconds").map(s -> Duration.ofSeconds(s))
+                .orElse(MAX_DURATION);
+        Caller caller = call.requireCaller();
+        String resource = target.rootArn().toString();
+        if (caller instanceof Caller.Root) {
+            throw access.refuse(caller, "sts:AssumeRoot", resource, "",
+                    "root user credentials cannot call AssumeRoot");
+        }
+        IamSnapshot snapshot = store.snapshot();
+        // Only the caller's own identity policies decide: a root user has no resource policy to consult.
+        access.require(snapshot, caller, call.environment(), new AccessRequest("sts:AssumeRoot", resource,
+                Optional.of(caller.account()), ContextKeys.builder().put("sts:TaskPolicyArn", taskPolicyArn).build(),
+                Optional.empty(), false));
+        requireRootSessions(snapshot, caller, resource, target);
+        return Optional.of(issue(call, target, taskPolicyArn, duration));
+    }
+
+    /** The management account, with root sessions enabled, asking for an active member account. */
+    private void requireRootSessions(IamSnapshot snapshot, Caller caller, String resource, AccountId target) {
+        Organization organization = snapshot.organization().filter(o -> o.managementAccount()
+                .equals(caller.account())).orElseThrow(() -> access.refuse(caller, "sts:AssumeRoot", resource, "",
+                        "only the organization's management account may call AssumeRoot"));
+        boolean enabled = snapshot.get(new OrganizationsFeatures(organization.id(), organization.managementAccount(),
+                Set.of()).key()).map(OrganizationsFeatures.class::cast)
+                .map(f -> f.enabled().contains(OrganizationsFeatures.Feature.RootSessions)).orElse(false);
+        if (!enabled) {
+            throw access.refuse(caller, "sts:AssumeRoot", resource, "", "root sessions are not enabled for the"
+                    + " organization (IAM EnableOrganizationsRootSessions)");
+        }
+        boolean member = !target.equals(organization.managementAccount())
+                && snapshot.account(target).map(Account::active).orElse(false);
+        if (!member) {
+            throw access.refuse(caller, "sts:AssumeRoot", resource, "", "the target is not an active member"
+                    + " account of the organization");
+        }
+    }
+
+    private Struct issue(OperationCall call, AccountId target, String taskPolicyArn, Duration duration) {
+        Instant now = call.environment().time();
+        CredentialIssuer.Issued issued = issuer.issue(target, secret -> new SessionClaims(SessionKind.ROOT_SESSION,
+                SessionOrigin.ASSUME_ROOT, target, secret, target.rootArn().toString(), target.value(), "",
+                Optional.empty(), Optional.empty(), now, now.plus(duration), Optional.empty(), Optional.empty(),
+                List.of(), List.of(), Optional.empty(), List.of(taskPolicyArn), 0, Map.of()));
+        return Struct.builder().put("Credentials", issued.credentials().toStruct()).build();
+    }
+
+    /** A member account's ID, or its root user's ARN. */
+    static AccountId targetAccount(String principal) {
+        if (AccountId.isValid(principal)) {
+            return AccountId.of(principal);
+        }
+        var matcher = ROOT_ARN.matcher(principal);
+        if (matcher.matches()) {
+            return AccountId.of(matcher.group(1));
+        }
+        throw AwsException.validation("TargetPrincipal must be a member account ID or the ARN of its root user"
+                + " (arn:aws:iam::<account>:root), not '" + principal + "'.");
+    }
+
+    static String taskPolicy(String arn) {
+        boolean known = arn.startsWith(TASK_POLICY_PREFIX)
+                && TASK_POLICIES.contains(arn.substring(TASK_POLICY_PREFIX.length()));
+        if (!known) {
+            throw AwsException.validation("TaskPolicyArn must be one of the AWS managed root-task policies ("
+                    + TASK_POLICY_PREFIX + "...: " + String.join(", ", TASK_POLICIES.stream().sorted().toList())
+                    + "), not '" + arn + "'.");
+        }
+        return arn;
+    }
+}
