@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * The gateway's own listener (Helidon SE, virtual threads): bodies stream in both directions, never held whole; no
- * payload limit of its own, since objects are as large as S3 allows and memory does not grow with them.
+ * payload limit of its own, since objects are as large as S3 allows and memory does not grow with them. Slow clients
+ * are the {@link ConnectionGuard}'s: a deadline for headers, a minimum rate for bodies.
  */
 public final class S3GatewayServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.lanyard.s3gateway");
@@ -30,11 +31,13 @@ public final class S3GatewayServer implements AutoCloseable {
     private final S3Gateway gateway;
     private final String host;
     private final int requestedPort;
+    private final ConnectionGuard guard;
 
-    public S3GatewayServer(String host, int port, S3Gateway gateway) {
+    public S3GatewayServer(String host, int port, S3Gateway gateway, ConnectionGuard guard) {
         this.host = requireNonNull(host, "host is null");
         this.requestedPort = port;
         this.gateway = requireNonNull(gateway, "gateway is null");
+        this.guard = requireNonNull(guard, "guard is null");
         this.server = WebServer.builder()
                 .host(host)
                 .port(port)
@@ -43,9 +46,11 @@ public final class S3GatewayServer implements AutoCloseable {
                 // S3 bodies carry Content-Encoding as the object's metadata (gzip stored as is) or as aws-chunked
                 // framing the gateway decodes itself: the listener must decode nothing and refuse no encoding.
                 .contentEncoding(ContentEncodingContext.builder().contentEncodingsDiscoverServices(false).build())
-                // Presigned URLs with a session token run to a few KiB.
-                .addProtocol(Http1Config.builder().validateRequestHeaders(false).maxPrologueLength(16 * 1024)
-                        .maxHeadersSize(64 * 1024).build())
+                // Presigned URLs with a session token run to a few KiB. The guard's selector is the listener's only
+                // one, so that every connection is watched.
+                .protocolsDiscoverServices(false)
+                .addConnectionSelector(guard.connections(Http1Config.builder().validateRequestHeaders(false)
+                        .maxPrologueLength(16 * 1024).maxHeadersSize(64 * 1024).build()))
                 .routing(r -> r.any(this::serve))
                 .build();
     }
@@ -63,6 +68,15 @@ public final class S3GatewayServer implements AutoCloseable {
     }
 
     private void serve(ServerRequest req, ServerResponse res) {
+        guard.headersReceived();
+        try {
+            relay(req, res);
+        } finally {
+            guard.answered();
+        }
+    }
+
+    private void relay(ServerRequest req, ServerResponse res) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (Header header : req.headers()) {
             headers.computeIfAbsent(header.name(), k -> new ArrayList<>()).addAll(header.allValues());
@@ -100,7 +114,11 @@ public final class S3GatewayServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop();
-        gateway.close();
+        try {
+            server.stop();
+            gateway.close();
+        } finally {
+            guard.close();
+        }
     }
 }
