@@ -132,9 +132,10 @@ final class S3Authorizer {
                 : "because no identity-based policy allows the " + action + " action";
     }
 
+    /** The bucket's policy, matching the users and roles it names by the unique IDs they had when it was put. */
     private Optional<LabeledPolicy> policyOf(S3Bucket bucket) {
         return bucket.policy().map(text -> new LabeledPolicy(new PolicyRef(PolicySource.RESOURCE,
-                "bucket-policy:" + bucket.name()), parsed(text)));
+                "bucket-policy:" + bucket.name()), parsed(text).withPrincipalUniqueIds(bucket.principalIds())));
     }
 
     private PolicyDocument parsed(String text) {

@@ -192,9 +192,9 @@ public final class S3Gateway implements AutoCloseable {
     private Reply answer(Exchange exchange, Optional<S3Bucket> bucket) {
         String requestId = exchange.requestId();
         return switch (exchange.operation()) {
-            case GET_BUCKET_POLICY -> policies.get(bucket.orElseThrow(), requestId);
+            case GET_BUCKET_POLICY -> policies.get(bucket.orElseThrow(), exchange.snapshot(), requestId);
             case PUT_BUCKET_POLICY -> policies.put(bucket.orElseThrow(),
-                    readSmallBody(exchange, BucketPolicies.MAX_POLICY_BYTES), requestId);
+                    readSmallBody(exchange, BucketPolicies.MAX_POLICY_BYTES), exchange.snapshot(), requestId);
             case DELETE_BUCKET_POLICY -> policies.delete(bucket.orElseThrow(), requestId);
             case GET_BUCKET_POLICY_STATUS -> policies.status(bucket.orElseThrow(), requestId);
             case LIST_BUCKETS -> new ListBuckets(buckets).perform(exchange, forwarding);

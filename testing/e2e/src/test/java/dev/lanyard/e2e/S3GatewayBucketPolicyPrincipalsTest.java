@@ -2,6 +2,7 @@ package dev.lanyard.e2e;
 
 import static dev.lanyard.e2e.GatewayFixture.allow;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,11 +18,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * Who a bucket policy's Principal names, as S3 decides it: anonymous (unsigned) requests are allowed only by grants
- * to everyone ({@code "*"}), never by identity policies or grants to an account, and never ListBuckets.
+ * to everyone ({@code "*"}), never by identity policies or grants to an account, and never ListBuckets; a role or user
+ * ARN names the entity that existed when the policy was put, not a later one of the same name.
  */
 class S3GatewayBucketPolicyPrincipalsTest {
     private static final String PUBLIC = "anonymous-reads";
@@ -120,5 +123,59 @@ class S3GatewayBucketPolicyPrincipalsTest {
         assertThat(out.get("listBucket").asText()).isEqualTo("AccessDenied");
         assertThat(owner.getObjectAsBytes(r -> r.bucket(PUBLIC).key("drop/anonymous.txt")).asUtf8String())
                 .isEqualTo("left by nobody");
+    }
+
+    private static String grantTo(String bucket, String principalArn) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Partner\",\"Effect\":\"Allow\","
+                + "\"Principal\":{\"AWS\":\"" + principalArn + "\"},\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"arn:aws:s3:::" + bucket + "/*\"}]}";
+    }
+
+    private static int readAs(Credentials credentials, String bucket, String key) {
+        try (S3Client client = S3GatewaySdkTestClients.s3(gateway, credentials)) {
+            client.getObjectAsBytes(r -> r.bucket(bucket).key(key));
+            return 200;
+        } catch (S3Exception e) {
+            return e.statusCode();
+        }
+    }
+
+    /**
+     * As AWS binds a policy's principals to unique IDs when it is put: the role deleted and created again under the
+     * same name is not the role the policy names (and GetBucketPolicy shows the old role's ID) until the policy is
+     * put again; an ARN that names no role is refused.
+     */
+    @Test
+    void aRoleDeletedAndRecreatedIsNotTheRoleThePolicyNamed() {
+        String bucket = "bound-principals";
+        String roleArn = "arn:aws:iam::" + gateway.account + ":role/partner-reader";
+        Credentials ownerRole = gateway.assumeRole("bound-principals-owner", allow(bucket, "s3:*"));
+        try (S3Client bucketOwner = S3GatewaySdkTestClients.s3(gateway, ownerRole)) {
+            bucketOwner.createBucket(r -> r.bucket(bucket));
+            bucketOwner.putObject(r -> r.bucket(bucket).key("shared.txt"), RequestBody.fromString("for partners"));
+            assertThatThrownBy(() -> bucketOwner.putBucketPolicy(r -> r.bucket(bucket).policy(grantTo(bucket,
+                    roleArn)))).isInstanceOfSatisfying(S3Exception.class, e -> {
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MalformedPolicy");
+                        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Invalid principal in policy");
+                    });
+
+            String nothingOnTheBucket = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                    + "\"Action\":\"s3:ListAllMyBuckets\",\"Resource\":\"*\"}]}";
+            Credentials first = gateway.assumeRole("partner-reader", nothingOnTheBucket);
+            bucketOwner.putBucketPolicy(r -> r.bucket(bucket).policy(grantTo(bucket, roleArn)));
+            assertThat(readAs(first, bucket, "shared.txt")).as("the bucket policy grants the role").isEqualTo(200);
+            String firstId = gateway.rootIam.getRole(r -> r.roleName("partner-reader")).role().roleId();
+
+            gateway.rootIam.deleteRolePolicy(r -> r.roleName("partner-reader").policyName("s3"));
+            gateway.rootIam.deleteRole(r -> r.roleName("partner-reader"));
+            Credentials second = gateway.assumeRole("partner-reader", nothingOnTheBucket);
+            assertThat(readAs(second, bucket, "shared.txt")).as("a new role of the same name").isEqualTo(403);
+            String shown = bucketOwner.getBucketPolicy(r -> r.bucket(bucket)).policy();
+            assertThat(shown).contains("\"" + firstId + "\"").doesNotContain(roleArn);
+
+            bucketOwner.putBucketPolicy(r -> r.bucket(bucket).policy(grantTo(bucket, roleArn)));
+            assertThat(readAs(second, bucket, "shared.txt")).as("once the policy is put again").isEqualTo(200);
+            assertThat(bucketOwner.getBucketPolicy(r -> r.bucket(bucket)).policy()).isEqualTo(grantTo(bucket, roleArn));
+        }
     }
 }

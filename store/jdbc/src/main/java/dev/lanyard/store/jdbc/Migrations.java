@@ -38,7 +38,7 @@ import org.flywaydb.core.api.resource.LoadableResource;
 final class Migrations implements ResourceProvider {
     static final String LOCATION = "db/migration";
     static final List<String> FILES = List.of("V1__iam_entities.sql", "V2__master_keys.sql",
-            "V3__s3_buckets.sql");
+            "V3__s3_buckets.sql", "V4__s3_bucket_principal_ids.sql");
     private static final String HISTORY_TABLE = "flyway_schema_history";
     private static final String HISTORY_CREATED = "TABLE";
 
