@@ -2,6 +2,7 @@ package dev.lanyard.authz;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.IamSnapshot;
@@ -168,6 +169,24 @@ public final class AccessControl {
         AuthorizationRequest input = new AuthorizationRequest(context, principal.account(), Optional.empty(), false,
                 List.of(), Optional.empty(), new SessionPolicies.None(), Optional.of(trust), true);
         return observations.policyEvaluation(() -> authorizer.decide(input));
+    }
+
+    /**
+     * An unsigned request (S3's anonymous access): no identity and no identity policies, so only a resource policy
+     * statement naming everyone ({@code "*"}) can allow it, and any applicable Deny still refuses it. The resource's
+     * owner is the only account involved, so the decision is made in its account.
+     */
+    public Decision decideAnonymous(RequestEnvironment env, AccessRequest request) {
+        AccountId owner = request.resourceAccount().orElseThrow(() -> new IllegalArgumentException(
+                "an anonymous request needs the resource's account"));
+        ContextKeys.Builder keys = ContextKeys.builder();
+        RequestContextFactory.environmentKeys(env, keys);
+        keys.put("aws:ResourceAccount", owner.value());
+        keys.putAll(request.requestKeys());
+        RequestContext context = new RequestContext(request.action(), request.resource(), Optional.empty(),
+                keys.build());
+        return authorizer.decide(new AuthorizationRequest(context, owner, Optional.empty(), false, List.of(),
+                Optional.empty(), new SessionPolicies.None(), request.resourcePolicy(), true));
     }
 
     public List<LabeledPolicy> identityPolicies(IamSnapshot snapshot, Caller caller) {

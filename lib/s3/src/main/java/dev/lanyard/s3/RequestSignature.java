@@ -24,6 +24,11 @@ public record RequestSignature(AuthType authType, Optional<String> contentSha256
         return new RequestSignature(AuthType.REST_HEADER, Optional.of(contentSha256));
     }
 
+    /** An unsigned request, with the {@code x-amz-content-sha256} it sent, if any. */
+    public static RequestSignature anonymous(Optional<String> contentSha256) {
+        return new RequestSignature(AuthType.ANONYMOUS, contentSha256);
+    }
+
     public static RequestSignature presigned() {
         return new RequestSignature(AuthType.REST_QUERY_STRING, Optional.empty());
     }

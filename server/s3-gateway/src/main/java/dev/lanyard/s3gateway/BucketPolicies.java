@@ -2,8 +2,10 @@ package dev.lanyard.s3gateway;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lanyard.authz.PrincipalBindings;
 import dev.lanyard.aws.S3ErrorCode;
 import dev.lanyard.aws.S3Exception;
+import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.S3Bucket;
 import dev.lanyard.iam.spi.BucketStore;
 import dev.lanyard.policy.Effect;
@@ -33,7 +35,12 @@ final class BucketPolicies {
         this.buckets = requireNonNull(buckets, "buckets is null");
     }
 
-    Reply put(S3Bucket bucket, byte[] body, String requestId) {
+    /**
+     * Validates and stores the policy, its IAM user and role principals bound to their unique IDs as S3 binds them: an
+     * ARN that names no user or role is "Invalid principal in policy", and one deleted and recreated later under the
+     * same name is a different principal, which the policy does not name.
+     */
+    Reply put(S3Bucket bucket, byte[] body, IamSnapshot snapshot, String requestId) {
         if (body.length == 0) {
             throw new S3Exception(S3ErrorCode.MISSING_REQUEST_BODY);
         }
@@ -49,12 +56,16 @@ final class BucketPolicies {
             checkActions(statement);
             checkResources(statement, bucket.name());
         }
-        buckets.put(bucket.withPolicy(Optional.of(text)));
+        Map<String, String> ids = PrincipalBindings.bind(document, snapshot,
+                arn -> malformed("Invalid principal in policy"));
+        buckets.put(bucket.withPolicy(text, ids));
         return Reply.empty(204, requestId);
     }
 
-    Reply get(S3Bucket bucket, String requestId) {
-        String policy = bucket.policy().orElseThrow(() -> new S3Exception(S3ErrorCode.NO_SUCH_BUCKET_POLICY,
+    /** The policy as put, except that a principal whose user or role is gone or replaced shows as its unique ID. */
+    Reply get(S3Bucket bucket, IamSnapshot snapshot, String requestId) {
+        String policy = bucket.policy().map(text -> PrincipalBindings.displayText(text, bucket.principalIds(),
+                snapshot)).orElseThrow(() -> new S3Exception(S3ErrorCode.NO_SUCH_BUCKET_POLICY,
                 List.of(new S3Exception.Detail("BucketName", bucket.name()))));
         return Reply.of(200, Map.of("Content-Type", List.of("application/json"), "x-amz-request-id",
                 List.of(requestId)), policy.getBytes(StandardCharsets.UTF_8));

@@ -26,7 +26,7 @@ final class ListBuckets {
         if (response.statusCode() != 200) {
             return forwarding.relay(exchange, response, body);
         }
-        AccountId account = exchange.caller().account();
+        AccountId account = exchange.signedCaller().account();
         StringBuilder xml = new StringBuilder(Xml.DECLARATION).append("<ListAllMyBucketsResult xmlns=\"")
                 .append(Xml.S3_NAMESPACE).append("\"><Owner><ID>").append(account.value())
                 .append("</ID><DisplayName>").append(account.value()).append("</DisplayName></Owner><Buckets>");

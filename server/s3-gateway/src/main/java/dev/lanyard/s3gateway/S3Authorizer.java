@@ -75,8 +75,9 @@ final class S3Authorizer {
         }
     }
 
-    Verdict decide(IamSnapshot snapshot, Caller caller, RequestEnvironment env, S3Authorization authorization,
-            TagLookup tags) {
+    /** {@code caller} empty: an anonymous request, decided by the bucket policy's grants to everyone alone. */
+    Verdict decide(IamSnapshot snapshot, Optional<Caller> caller, RequestEnvironment env,
+            S3Authorization authorization, TagLookup tags) {
         Optional<LabeledPolicy> bucketPolicy = bucketOf(authorization.resource()).flatMap(buckets::bucket)
                 .flatMap(this::policyOf);
         S3Authorization complete = authorization;
@@ -86,11 +87,26 @@ final class S3Authorizer {
         }
         AccessRequest request = new AccessRequest(complete.action(), complete.resource(), complete.resourceAccount(),
                 complete.keys(), bucketPolicy, false);
-        return new Verdict(complete, access.decide(snapshot, caller, env, request));
+        if (caller.isPresent()) {
+            return new Verdict(complete, access.decide(snapshot, caller.get(), env, request));
+        }
+        if (complete.resourceAccount().isEmpty()) {
+            return new Verdict(complete, new Decision(Outcome.IMPLICIT_DENY, List.of(),
+                    List.of("anonymous: no bucket owner whose policy could grant it", "decision: IMPLICIT_DENY")));
+        }
+        return new Verdict(complete, access.decideAnonymous(env, request));
     }
 
-    /** S3's AccessDenied for a refused authorization, in the wording S3 now uses, with the reason. */
-    static S3Exception denied(Caller caller, Verdict verdict) {
+    /**
+     * S3's AccessDenied for a refused authorization, in the wording S3 now uses, with the reason; an anonymous caller
+     * gets S3's bare "Access Denied" (there is no principal to name).
+     */
+    static S3Exception denied(Optional<Caller> anyCaller, Verdict verdict) {
+        if (anyCaller.isEmpty()) {
+            return new S3Exception(S3ErrorCode.ACCESS_DENIED, S3ErrorCode.ACCESS_DENIED.defaultMessage(), List.of(),
+                    "anonymous: " + verdict.explanation());
+        }
+        Caller caller = anyCaller.get();
         S3Authorization authorization = verdict.authorization();
         String message = "User: " + caller.arn() + " is not authorized to perform: " + authorization.action()
                 + " on resource: \"" + authorization.resource() + "\" " + reason(caller, verdict);
@@ -116,9 +132,10 @@ final class S3Authorizer {
                 : "because no identity-based policy allows the " + action + " action";
     }
 
+    /** The bucket's policy, matching the users and roles it names by the unique IDs they had when it was put. */
     private Optional<LabeledPolicy> policyOf(S3Bucket bucket) {
         return bucket.policy().map(text -> new LabeledPolicy(new PolicyRef(PolicySource.RESOURCE,
-                "bucket-policy:" + bucket.name()), parsed(text)));
+                "bucket-policy:" + bucket.name()), parsed(text).withPrincipalUniqueIds(bucket.principalIds())));
     }
 
     private PolicyDocument parsed(String text) {
@@ -140,13 +157,16 @@ final class S3Authorizer {
         return document;
     }
 
-    private boolean mentionsExistingObjectTags(IamSnapshot snapshot, Caller caller,
+    private boolean mentionsExistingObjectTags(IamSnapshot snapshot, Optional<Caller> anyCaller,
             Optional<LabeledPolicy> bucketPolicy) {
-        List<LabeledPolicy> policies = new ArrayList<>(gatherer.identityPolicies(snapshot, caller));
-        gatherer.permissionsBoundary(snapshot, caller).ifPresent(policies::add);
-        if (gatherer.sessionPolicies(snapshot, caller) instanceof SessionPolicies.Passed passed) {
-            policies.addAll(passed.policies());
-        }
+        List<LabeledPolicy> policies = new ArrayList<>();
+        anyCaller.ifPresent(caller -> {
+            policies.addAll(gatherer.identityPolicies(snapshot, caller));
+            gatherer.permissionsBoundary(snapshot, caller).ifPresent(policies::add);
+            if (gatherer.sessionPolicies(snapshot, caller) instanceof SessionPolicies.Passed passed) {
+                policies.addAll(passed.policies());
+            }
+        });
         bucketPolicy.ifPresent(policies::add);
         return policies.stream().anyMatch(p -> p.document().source().toLowerCase(Locale.ROOT)
                 .contains(EXISTING_TAG_KEY));

@@ -8,6 +8,7 @@ import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.PolicyGatherer;
 import dev.lanyard.authz.RequestEnvironment;
 import dev.lanyard.aws.AccessKeyId;
+import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.S3ErrorCode;
 import dev.lanyard.aws.S3Exception;
@@ -67,6 +68,8 @@ public final class S3Gateway implements AutoCloseable {
     private final Forwarding forwarding;
     private final AuditSink audit;
     private final Clock clock;
+    /** {@code aws:RequestedRegion} of an anonymous request, which names no region: the backend's. */
+    private final String anonymousRegion;
 
     public S3Gateway(S3GatewayConfig config, IamStore iam, BucketStore buckets, AccessControl access,
             PolicyGatherer gatherer, S3CallerAuthenticator authenticator, AuditSink audit, Clock clock) {
@@ -82,13 +85,22 @@ public final class S3Gateway implements AutoCloseable {
         this.backend = new BackendClient(config.backend(), config.backendCredentials(), config.backendRegion(), clock);
         this.forwarding = new Forwarding(backend);
         this.audit = requireNonNull(audit, "audit is null");
+        this.anonymousRegion = config.backendRegion();
     }
 
-    /** What one request is about, once authenticated and classified. */
-    record Exchange(String requestId, GatewayRequest request, Caller caller, RequestEnvironment env,
+    /**
+     * What one request is about, once authenticated and classified; {@code caller} is empty for an anonymous
+     * (unsigned) request, which only a bucket policy granting everyone can allow.
+     */
+    record Exchange(String requestId, GatewayRequest request, Optional<Caller> caller, RequestEnvironment env,
             S3Classification classification, S3Payload payload, IamSnapshot snapshot) {
         S3Operation operation() {
             return classification.operation();
+        }
+
+        /** The signed caller, for what only a caller with an account can do (anonymous ones were refused before). */
+        Caller signedCaller() {
+            return caller.orElseThrow(() -> new IllegalStateException("an anonymous request got this far"));
         }
     }
 
@@ -105,22 +117,28 @@ public final class S3Gateway implements AutoCloseable {
         try {
             HttpRequestParts parts = new HttpRequestParts(request.method(), request.rawPath(), request.rawQuery(),
                     request.headers());
-            SignedRequest signed = signedRequest(parts);
-            keyId = AccessKeyId.parse(signed.accessKeyId());
-            region = signed.region();
-            S3CallerAuthenticator.Authenticated authenticated = authenticate(signed, parts);
-            caller = Optional.of(authenticated.caller());
+            Optional<SignedRequest> signed = signedRequest(parts);
+            Optional<S3CallerAuthenticator.Authenticated> authenticated = Optional.empty();
+            if (signed.isPresent()) {
+                keyId = AccessKeyId.parse(signed.get().accessKeyId());
+                region = signed.get().region();
+                authenticated = Optional.of(authenticate(signed.get(), parts));
+                caller = authenticated.map(S3CallerAuthenticator.Authenticated::caller);
+            }
             RequestEnvironment env = new RequestEnvironment(clock.instant(), request.remoteAddress(),
-                    request.secure(), signed.region(), request.header("User-Agent"), requestId);
+                    request.secure(), signed.map(SignedRequest::region).orElse(anonymousRegion),
+                    request.header("User-Agent"), requestId);
             S3Classification classification = classifier.classify(s3Request(request, signed),
                     name -> buckets.bucket(name).map(S3Bucket::owner));
             action = "s3:" + classification.operation().awsName();
             classified = Optional.of(classification);
-            S3Payload payload = S3Payload.of(authenticated.signature(), parts,
-                    classification.operation() == S3Operation.COMPLETE_MULTIPART_UPLOAD
-                            ? HeaderChecksums.OF_COMPLETED_OBJECT : HeaderChecksums.OF_BODY);
-            Exchange exchange = new Exchange(requestId, request, authenticated.caller(), env, classification,
-                    payload, iam.snapshot());
+            HeaderChecksums checksums = classification.operation() == S3Operation.COMPLETE_MULTIPART_UPLOAD
+                    ? HeaderChecksums.OF_COMPLETED_OBJECT : HeaderChecksums.OF_BODY;
+            S3Payload payload = authenticated.isPresent()
+                    ? S3Payload.of(authenticated.get().signature(), parts, checksums)
+                    : S3Payload.unsigned(parts, checksums);
+            Exchange exchange = new Exchange(requestId, request, caller, env, classification, payload,
+                    iam.snapshot());
             Outcome outcome = perform(exchange);
             record(new Audited(requestId, time, action, region, classified, caller, keyId, request),
                     Optional.empty(), outcome.detail());
@@ -149,6 +167,7 @@ public final class S3Gateway implements AutoCloseable {
 
     private Outcome perform(Exchange exchange) {
         S3Classification classification = exchange.classification();
+        requireAccountForAccountOperations(exchange);
         Optional<S3Bucket> bucket = classification.bucket().flatMap(buckets::bucket);
         requireKnownBuckets(exchange, bucket);
         RequiredAuthorizations required = classification.required();
@@ -182,9 +201,9 @@ public final class S3Gateway implements AutoCloseable {
     private Reply answer(Exchange exchange, Optional<S3Bucket> bucket) {
         String requestId = exchange.requestId();
         return switch (exchange.operation()) {
-            case GET_BUCKET_POLICY -> policies.get(bucket.orElseThrow(), requestId);
+            case GET_BUCKET_POLICY -> policies.get(bucket.orElseThrow(), exchange.snapshot(), requestId);
             case PUT_BUCKET_POLICY -> policies.put(bucket.orElseThrow(),
-                    readSmallBody(exchange, BucketPolicies.MAX_POLICY_BYTES), requestId);
+                    readSmallBody(exchange, BucketPolicies.MAX_POLICY_BYTES), exchange.snapshot(), requestId);
             case DELETE_BUCKET_POLICY -> policies.delete(bucket.orElseThrow(), requestId);
             case GET_BUCKET_POLICY_STATUS -> policies.status(bucket.orElseThrow(), requestId);
             case LIST_BUCKETS -> new ListBuckets(buckets).perform(exchange, forwarding);
@@ -196,6 +215,19 @@ public final class S3Gateway implements AutoCloseable {
     }
 
     /**
+     * ListBuckets and CreateBucket are an account's: an anonymous caller has none (S3 answers it AccessDenied; a
+     * bucket policy cannot grant them, since they are not on a bucket that exists).
+     */
+    private static void requireAccountForAccountOperations(Exchange exchange) {
+        boolean accountOperation = exchange.operation() == S3Operation.LIST_BUCKETS
+                || exchange.operation() == S3Operation.CREATE_BUCKET;
+        if (accountOperation && exchange.caller().isEmpty()) {
+            throw new S3Exception(S3ErrorCode.ACCESS_DENIED, S3ErrorCode.ACCESS_DENIED.defaultMessage(), List.of(),
+                    "anonymous " + exchange.operation().awsName() + ": only a signed caller has an account");
+        }
+    }
+
+    /**
      * A bucket the registry does not know is NoSuchBucket, whatever the backend holds: an unmapped bucket has no
      * owner, and without one neither side of the decision can be made. A new bucket's name must be free.
      */
@@ -203,7 +235,7 @@ public final class S3Gateway implements AutoCloseable {
         S3Classification classification = exchange.classification();
         if (exchange.operation() == S3Operation.CREATE_BUCKET) {
             if (bucket.isPresent()) {
-                throw bucket.get().owner().equals(exchange.caller().account())
+                throw bucket.get().owner().equals(exchange.signedCaller().account())
                         ? new S3Exception(S3ErrorCode.BUCKET_ALREADY_OWNED_BY_YOU,
                                 List.of(new S3Exception.Detail("BucketName", bucket.get().name())))
                         : new S3Exception(S3ErrorCode.BUCKET_ALREADY_EXISTS);
@@ -254,9 +286,9 @@ public final class S3Gateway implements AutoCloseable {
             }
             return forwarding.relay(exchange, response, answer);
         }
-        S3Bucket created = buckets.createIfAbsent(new S3Bucket(name, exchange.caller().account(), Optional.empty(),
-                exchange.env().time()));
-        if (!created.owner().equals(exchange.caller().account())) {
+        AccountId owner = exchange.signedCaller().account();
+        S3Bucket created = buckets.createIfAbsent(new S3Bucket(name, owner, Optional.empty(), exchange.env().time()));
+        if (!created.owner().equals(owner)) {
             forwarding.discard(response);
             throw new S3Exception(S3ErrorCode.BUCKET_ALREADY_EXISTS);
         }
@@ -321,16 +353,15 @@ public final class S3Gateway implements AutoCloseable {
         return forwarding.tagsOf(object);
     }
 
-    private SignedRequest signedRequest(HttpRequestParts parts) {
+    /** The signature of a signed request; empty for an anonymous one (no Authorization header, no presigned query). */
+    private Optional<SignedRequest> signedRequest(HttpRequestParts parts) {
         if (signatureVersion2(parts)) {
             // S3's answer wherever SigV2 is retired; boto3 presigns with it unless told signature_version='s3v4'.
             throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "The authorization mechanism you have provided is not"
                     + " supported. Please use AWS4-HMAC-SHA256.", List.of(), "a signature version 2 request");
         }
         try {
-            return SignedRequest.parse(parts).orElseThrow(() -> new S3Exception(S3ErrorCode.ACCESS_DENIED,
-                    S3ErrorCode.ACCESS_DENIED.defaultMessage(), List.of(),
-                    "anonymous request: the gateway accepts signed requests only"));
+            return SignedRequest.parse(parts);
         } catch (AwsException e) {
             boolean presigned = parts.rawQuery().contains("X-Amz-Signature") || parts.rawQuery()
                     .contains("X-Amz-Credential");
@@ -354,9 +385,10 @@ public final class S3Gateway implements AutoCloseable {
         return authenticator.authenticate(signed, secret -> verifier.verify(signed, parts, secret));
     }
 
-    private static S3Request s3Request(GatewayRequest request, SignedRequest signed) {
+    private static S3Request s3Request(GatewayRequest request, Optional<SignedRequest> signed) {
         Optional<String> contentSha256 = request.header("x-amz-content-sha256");
-        RequestSignature signature = signed.presigned()
+        RequestSignature signature = signed.isEmpty() ? RequestSignature.anonymous(contentSha256)
+                : signed.get().presigned()
                 ? new RequestSignature(AuthType.REST_QUERY_STRING, contentSha256)
                 : RequestSignature.header(contentSha256.orElse(""));
         return new S3Request(request.method(), request.header("Host").orElse(""), request.rawPath(),

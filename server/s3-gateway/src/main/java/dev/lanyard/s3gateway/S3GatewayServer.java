@@ -25,7 +25,8 @@ import java.util.Optional;
 
 /**
  * The gateway's own listener (Helidon SE, virtual threads): bodies stream in both directions, never held whole; no
- * payload limit of its own, since objects are as large as S3 allows and memory does not grow with them.
+ * payload limit of its own, since objects are as large as S3 allows and memory does not grow with them. Slow clients
+ * are the {@link ConnectionGuard}'s: a deadline for headers, a minimum rate for bodies.
  */
 public final class S3GatewayServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.lanyard.s3gateway");
@@ -35,17 +36,20 @@ public final class S3GatewayServer implements AutoCloseable {
     private final String host;
     private final int requestedPort;
     private final TrustedProxies proxies;
+    private final ConnectionGuard guard;
 
-    public S3GatewayServer(String host, int port, S3Gateway gateway) {
-        this(host, port, gateway, Optional.empty(), TrustedProxies.NONE);
+    public S3GatewayServer(String host, int port, S3Gateway gateway, ConnectionGuard guard) {
+        this(host, port, gateway, guard, Optional.empty(), TrustedProxies.NONE);
     }
 
     /** With TLS on the listener, and the proxies whose forwarding headers count. */
-    public S3GatewayServer(String host, int port, S3Gateway gateway, Optional<Tls> tls, TrustedProxies proxies) {
+    public S3GatewayServer(String host, int port, S3Gateway gateway, ConnectionGuard guard, Optional<Tls> tls,
+            TrustedProxies proxies) {
         this.proxies = requireNonNull(proxies, "proxies is null");
         this.host = requireNonNull(host, "host is null");
         this.requestedPort = port;
         this.gateway = requireNonNull(gateway, "gateway is null");
+        this.guard = requireNonNull(guard, "guard is null");
         WebServerConfig.Builder builder = WebServer.builder();
         tls.ifPresent(builder::tls);
         this.server = builder
@@ -56,9 +60,11 @@ public final class S3GatewayServer implements AutoCloseable {
                 // S3 bodies carry Content-Encoding as the object's metadata (gzip stored as is) or as aws-chunked
                 // framing the gateway decodes itself: the listener must decode nothing and refuse no encoding.
                 .contentEncoding(ContentEncodingContext.builder().contentEncodingsDiscoverServices(false).build())
-                // Presigned URLs with a session token run to a few KiB.
-                .addProtocol(Http1Config.builder().validateRequestHeaders(false).maxPrologueLength(16 * 1024)
-                        .maxHeadersSize(64 * 1024).build())
+                // Presigned URLs with a session token run to a few KiB. The guard's selector is the listener's only
+                // one, so that every connection is watched.
+                .protocolsDiscoverServices(false)
+                .addConnectionSelector(guard.connections(Http1Config.builder().validateRequestHeaders(false)
+                        .maxPrologueLength(16 * 1024).maxHeadersSize(64 * 1024).build()))
                 .routing(r -> r.any(this::serve))
                 .build();
     }
@@ -76,6 +82,15 @@ public final class S3GatewayServer implements AutoCloseable {
     }
 
     private void serve(ServerRequest req, ServerResponse res) {
+        guard.headersReceived();
+        try {
+            relay(req, res);
+        } finally {
+            guard.answered();
+        }
+    }
+
+    private void relay(ServerRequest req, ServerResponse res) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (Header header : req.headers()) {
             headers.computeIfAbsent(header.name(), k -> new ArrayList<>()).addAll(header.allValues());
@@ -115,7 +130,11 @@ public final class S3GatewayServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop();
-        gateway.close();
+        try {
+            server.stop();
+            gateway.close();
+        } finally {
+            guard.close();
+        }
     }
 }

@@ -29,12 +29,18 @@ import java.util.function.Supplier;
  * before any byte arrives (a client that never sends one is then idle, and closed as such).
  */
 final class HelidonConnections implements ServerConnectionSelector {
-    private final Http1Config http1 = Http1Config.create();
-    private final Http1ConnectionSelector selector = Http1ConnectionSelector.builder().config(http1).build();
+    private final Http1Config http1;
+    private final Http1ConnectionSelector selector;
     private final ConnectionWatchdog watchdog;
 
     HelidonConnections(ConnectionWatchdog watchdog) {
+        this(watchdog, Http1Config.create());
+    }
+
+    HelidonConnections(ConnectionWatchdog watchdog, Http1Config http1) {
         this.watchdog = requireNonNull(watchdog, "watchdog is null");
+        this.http1 = requireNonNull(http1, "http1 is null");
+        this.selector = Http1ConnectionSelector.builder().config(http1).build();
     }
 
     @Override
@@ -57,10 +63,9 @@ final class HelidonConnections implements ServerConnectionSelector {
         HelidonSocket socket = ctx.serverSocket();
         ConnectionWatchdog.Watch watch = watchdog.watch(ctx.remotePeer().address().toString(), socket::close);
         Supplier<byte[]> bytes = () -> {
+            watch.reading();
             byte[] chunk = read(ctx.dataReader());
-            if (chunk != null) {
-                watch.bytesArrived();
-            }
+            watch.bytesArrived(chunk == null ? 0 : chunk.length);
             return chunk;
         };
         DataReader reader = DataReader.create(new Http10Requests(bytes, 2 * http1.maxPrologueLength()));

@@ -186,7 +186,8 @@ public final class LanyardServer implements AutoCloseable {
         this.s3 = config.s3Gateway().map(s3Config -> new dev.lanyard.s3gateway.S3GatewayServer(s3Config.host(),
                 s3Config.port(), new dev.lanyard.s3gateway.S3Gateway(s3Config, store, store, access, gatherer,
                         s3Authentication(authenticator), auditSink, clock),
-                s3Tls.map(ServerTls::helidonTls), config.network().trustedProxies()));
+                new S3Connections(config.httpLimits()), s3Tls.map(ServerTls::helidonTls),
+                config.network().trustedProxies()));
         java.util.Map<String, Operation> sts = StsOperations.create(store, access, issuer, mfa, webIdentity, saml,
                 signer, issuerForAccount, random);
         this.stsActions = java.util.Set.copyOf(sts.keySet());

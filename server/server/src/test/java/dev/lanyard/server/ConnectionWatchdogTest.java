@@ -98,4 +98,64 @@ class ConnectionWatchdogTest {
         assertThat(new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5)).checkPeriod())
                 .isEqualTo(Duration.ofMillis(500));
     }
+
+    /** A streamed body has no deadline: it is cut off only when a window of reading brings less than the rate. */
+    @Test
+    void aStreamedBodyKeepsTheMinimumRateOrIsCutOff() {
+        try (ConnectionWatchdog watchdog = ConnectionWatchdog.manual(LIMITS, 100)) {
+            AtomicInteger closed = new AtomicInteger();
+            ConnectionWatchdog.Watch watch = watchdog.watch("peer", closed::incrementAndGet);
+            watch.bytesArrived(500);
+            watch.streamingBody();
+            for (int window = 0; window < 10; window++) {
+                for (int i = 0; i < 20; i++) {
+                    watch.reading();
+                    watchdog.tick();
+                    watch.bytesArrived(150);
+                }
+            }
+            assertThat(closed).as("ten windows, far past the request limit, above the rate").hasValue(0);
+
+            watch.reading();
+            tick(watchdog, 19);
+            watch.bytesArrived(1849); // with the loop's last 150: one byte short of 20 s at 100 bytes/s
+            watch.reading();
+            assertThat(closed).hasValue(0);
+            watchdog.tick();
+            assertThat(closed).hasValue(1);
+            assertThat(watch.overdue(0)).contains("a body slower than 100 bytes/s over 20 s");
+        }
+    }
+
+    /** Time the connection's thread spends on our own work (a slow backend, say) is not the client's slowness. */
+    @Test
+    void onlyTimeSpentReadingCountsAgainstABody() {
+        try (ConnectionWatchdog watchdog = ConnectionWatchdog.manual(LIMITS, 100)) {
+            AtomicInteger closed = new AtomicInteger();
+            ConnectionWatchdog.Watch watch = watchdog.watch("peer", closed::incrementAndGet);
+            watch.bytesArrived(500);
+            watch.streamingBody();
+            tick(watchdog, 1000);
+            assertThat(closed).hasValue(0);
+            watch.reading();
+            tick(watchdog, 20);
+            assertThat(closed).as("a window of reading without a byte").hasValue(1);
+        }
+    }
+
+    /** Headers still have the request deadline; an answered request leaves the body's rate behind. */
+    @Test
+    void headersHaveTheRequestDeadlineAndAnAnswerEndsTheBody() {
+        try (ConnectionWatchdog watchdog = ConnectionWatchdog.manual(LIMITS, 100)) {
+            ConnectionWatchdog.Watch watch = watchdog.watch("peer", () -> { });
+            watch.bytesArrived(1);
+            assertThat(watch.overdue(21)).contains("a request not received within 20 s");
+            watch.streamingBody();
+            watch.answered();
+            watch.reading();
+            tick(watchdog, 5);
+            assertThat(watch.overdue(5)).isEmpty();
+            assertThat(watch.overdue(16)).contains("idle for 10 s");
+        }
+    }
 }

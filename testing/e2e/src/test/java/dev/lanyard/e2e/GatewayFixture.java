@@ -3,12 +3,14 @@ package dev.lanyard.e2e;
 import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.s3gateway.BackendCredentials;
 import dev.lanyard.s3gateway.S3GatewayConfig;
+import dev.lanyard.server.LanyardConfig;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
@@ -40,12 +42,17 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     static GatewayFixture start() {
+        return start(UnaryOperator.identity());
+    }
+
+    /** The same with more of Lanyard's settings. */
+    static GatewayFixture start(UnaryOperator<LanyardConfig> settings) {
         S3Proxy backend = S3Proxy.start();
         try {
             BackendCredentials credentials = new BackendCredentials(backend.accessKeyId,
                     SecretAccessKey.of(backend.secretAccessKey));
-            TestServer server = TestServer.start(Clock.systemUTC(), config -> config.withS3Gateway(Optional.of(
-                    S3GatewayConfig.of("127.0.0.1", 0, backend.endpoint, credentials, List.of(DOMAIN)))));
+            TestServer server = TestServer.start(Clock.systemUTC(), config -> settings.apply(config.withS3Gateway(
+                    Optional.of(S3GatewayConfig.of("127.0.0.1", 0, backend.endpoint, credentials, List.of(DOMAIN))))));
             return new GatewayFixture(backend, server);
         } catch (RuntimeException e) {
             backend.close();

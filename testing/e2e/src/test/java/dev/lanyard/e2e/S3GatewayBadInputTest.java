@@ -218,6 +218,36 @@ class S3GatewayBadInputTest {
         assertStillServing();
     }
 
+    /**
+     * The SDK's streaming signatures (each chunk signed, chained from the request's) over a relay that flips one byte
+     * of the first chunk's data: the chunk fails its signature, S3's SignatureDoesNotMatch is the answer, and the
+     * store never receives the object.
+     */
+    @Test
+    void aTamperedSignedChunkIsSignatureDoesNotMatchAndNeverStored() {
+        byte[] data = new byte[300_000];
+        new java.util.Random(7).nextBytes(data);
+        try (CorruptingRelay relay = new CorruptingRelay(URI.create(gateway.s3Endpoint()).getPort(), 1000);
+                software.amazon.awssdk.services.s3.S3Client client = software.amazon.awssdk.services.s3.S3Client
+                        .builder().endpointOverride(URI.create(relay.endpoint()))
+                        .region(software.amazon.awssdk.regions.Region.US_EAST_1).forcePathStyle(true)
+                        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
+                                .create(Clients.session(writer)))
+                        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                        .overrideConfiguration(o -> o.retryStrategy(
+                                software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
+                        .build()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.putObject(r -> r.bucket(BUCKET)
+                    .key("tampered"), RequestBody.fromBytes(data)))
+                    .isInstanceOfSatisfying(software.amazon.awssdk.services.s3.model.S3Exception.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(403);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
+                    });
+        }
+        assertNotStored("tampered");
+        assertStillServing();
+    }
+
     @Test
     void malformedDeleteObjectsXmlIsMalformedXml() throws Exception {
         byte[] body = "<Delete><Object><Key>a</Key></Object".getBytes(StandardCharsets.UTF_8);

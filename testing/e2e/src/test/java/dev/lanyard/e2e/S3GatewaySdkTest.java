@@ -159,6 +159,28 @@ class S3GatewaySdkTest {
         s3(reader).abortMultipartUpload(r -> r.bucket("sdk-multipart").key("parts.bin").uploadId(upload));
     }
 
+    /**
+     * s3proxy's store has no GetObjectTagging (501): a read decided by a policy that names s3:ExistingObjectTag fails
+     * closed, while the same read by a role whose policies name no existing tag never asks the store for tags and
+     * succeeds. (S3GatewayMotoTest decides by real tags on a store that has them.)
+     */
+    @Test
+    void objectTagsAreFetchedOnlyWhenAPolicyNamesThem() {
+        S3Client owner = ownBucket("sdk-lazy-tags");
+        owner.putObject(r -> r.bucket("sdk-lazy-tags").key("doc.txt"), RequestBody.fromString("doc"));
+        S3Client plain = s3(gateway.assumeRole("sdk-lazy-plain", allow("sdk-lazy-tags", "s3:GetObject")));
+        assertThat(plain.getObjectAsBytes(r -> r.bucket("sdk-lazy-tags").key("doc.txt")).asUtf8String())
+                .isEqualTo("doc");
+        S3Client tagged = s3(gateway.assumeRole("sdk-lazy-tagged", "{\"Version\":\"2012-10-17\",\"Statement\":"
+                + "[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::sdk-lazy-tags/*\","
+                + "\"Condition\":{\"StringEquals\":{\"s3:ExistingObjectTag/team\":\"web\"}}}]}"));
+        assertThatThrownBy(() -> tagged.getObjectAsBytes(r -> r.bucket("sdk-lazy-tags").key("doc.txt")))
+                .satisfies(e -> {
+                    assertThat(status(e)).isEqualTo(500);
+                    assertThat(errorCode(e)).isEqualTo("InternalError");
+                });
+    }
+
     @Test
     void aMissingKeyIs404OnlyForACallerWhoMayList() {
         ownBucket("sdk-missing");

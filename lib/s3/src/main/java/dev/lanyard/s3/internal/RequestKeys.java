@@ -5,6 +5,7 @@ import dev.lanyard.aws.S3Exception;
 import dev.lanyard.policy.ContextKeys;
 import dev.lanyard.s3.ObjectRef;
 import dev.lanyard.s3.PayloadMode;
+import dev.lanyard.s3.AuthType;
 import dev.lanyard.s3.RequestSignature;
 import dev.lanyard.s3.S3Operation;
 import dev.lanyard.s3.S3Request;
@@ -56,8 +57,10 @@ public final class RequestKeys {
     public static RequestKeys of(S3Request request, S3Operation operation, S3Query query) {
         EnumMap<ConditionKey, String> values = new EnumMap<>(ConditionKey.class);
         RequestSignature signature = request.signature();
-        values.put(ConditionKey.AUTH_TYPE, signature.authType().wireName());
-        values.put(ConditionKey.SIGNATURE_VERSION, RequestSignature.SIGNATURE_VERSION);
+        if (signature.authType() != AuthType.ANONYMOUS) {
+            values.put(ConditionKey.AUTH_TYPE, signature.authType().wireName());
+            values.put(ConditionKey.SIGNATURE_VERSION, RequestSignature.SIGNATURE_VERSION);
+        }
         signature.contentSha256().ifPresent(sha -> {
             if (PayloadMode.fromHeader(sha).isEmpty()) {
                 throw S3Exception.invalidArgument(CONTENT_SHA256_MESSAGE, "x-amz-content-sha256", sha);

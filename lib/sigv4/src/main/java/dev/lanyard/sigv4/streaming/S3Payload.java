@@ -44,11 +44,13 @@ public final class S3Payload {
     private static final Set<String> CHECKSUM_PARAMETERS =
             Set.of("x-amz-checksum-algorithm", "x-amz-checksum-type", "x-amz-checksum-mode");
 
-    private final VerifiedSignature signature;
+    /** Empty for an anonymous request's body, which has no signed chunks. */
+    private final Optional<VerifiedSignature> signature;
     private final PayloadRules rules;
     private final Optional<String> forwardedContentEncoding;
 
-    private S3Payload(VerifiedSignature signature, PayloadRules rules, Optional<String> forwardedContentEncoding) {
+    private S3Payload(Optional<VerifiedSignature> signature, PayloadRules rules,
+            Optional<String> forwardedContentEncoding) {
         this.signature = signature;
         this.rules = rules;
         this.forwardedContentEncoding = forwardedContentEncoding;
@@ -68,11 +70,32 @@ public final class S3Payload {
     public static S3Payload of(VerifiedSignature signature, HttpRequestParts request, HeaderChecksums headerChecksums,
             int maxSignedChunkBytes) {
         requireNonNull(signature, "signature is null");
+        return of(Optional.of(signature), signature.payloadHash(), request, headerChecksums, maxSignedChunkBytes);
+    }
+
+    /**
+     * The body of an anonymous (unsigned) request, as S3 takes it: {@code x-amz-content-sha256}, when sent, is still
+     * checked (a hex SHA-256 must match the body, an unsigned trailer's checksum must match), and absent it is
+     * {@code UNSIGNED-PAYLOAD}; the signed-chunk modes need a signature to chain from and are refused.
+     *
+     * @throws dev.lanyard.aws.S3Exception as {@link #of}, and InvalidArgument for a signed-chunk mode
+     */
+    public static S3Payload unsigned(HttpRequestParts request, HeaderChecksums headerChecksums) {
+        requireNonNull(request, "request is null");
+        String contentSha256 = request.header("x-amz-content-sha256").orElse("UNSIGNED-PAYLOAD");
+        if (PayloadMode.of(contentSha256).signedChunks()) {
+            throw S3Errors.invalidContentSha256(contentSha256);
+        }
+        return of(Optional.empty(), contentSha256, request, headerChecksums, DEFAULT_MAX_SIGNED_CHUNK_BYTES);
+    }
+
+    private static S3Payload of(Optional<VerifiedSignature> signature, String contentSha256,
+            HttpRequestParts request, HeaderChecksums headerChecksums, int maxSignedChunkBytes) {
         requireNonNull(request, "request is null");
         requireNonNull(headerChecksums, "headerChecksums is null");
-        PayloadMode mode = PayloadMode.of(signature.payloadHash());
-        Optional<String> encoding = forwardedContentEncoding(request, mode, signature.payloadHash());
-        Optional<ChecksumAlgorithm> trailer = trailerChecksum(request, mode, signature.payloadHash());
+        PayloadMode mode = PayloadMode.of(contentSha256);
+        Optional<String> encoding = forwardedContentEncoding(request, mode, contentSha256);
+        Optional<ChecksumAlgorithm> trailer = trailerChecksum(request, mode, contentSha256);
         Optional<Checksum> header = headerChecksums == HeaderChecksums.OF_BODY
                 ? headerChecksum(request)
                 : Optional.empty();
@@ -82,7 +105,7 @@ public final class S3Payload {
         if (headerChecksums == HeaderChecksums.OF_BODY) {
             checkSdkAlgorithm(request, header.map(Checksum::algorithm).or(() -> trailer));
         }
-        PayloadRules rules = new PayloadRules(mode, signature.payloadHash(), decodedLength(request, mode), header,
+        PayloadRules rules = new PayloadRules(mode, contentSha256, decodedLength(request, mode), header,
                 trailer, contentMd5(request), maxSignedChunkBytes);
         return new S3Payload(signature, rules, encoding);
     }
@@ -121,7 +144,8 @@ public final class S3Payload {
         PayloadDecoder decoder = switch (rules.mode()) {
             case SIGNED_PAYLOAD, UNSIGNED_PAYLOAD -> new PlainDecoder(body, rules);
             case STREAMING_SIGNED, STREAMING_SIGNED_TRAILER ->
-                    ChunkedDecoder.signed(body, rules, signature.chunkSignatureChain());
+                    ChunkedDecoder.signed(body, rules, signature.orElseThrow(() -> new IllegalStateException(
+                            "signed chunks without a signature")).chunkSignatureChain());
             case STREAMING_UNSIGNED_TRAILER -> ChunkedDecoder.unsigned(body, rules);
         };
         return new PayloadInputStream(decoder);

@@ -253,4 +253,39 @@ class S3PayloadTest {
             throw new IllegalStateException(e);
         }
     }
+
+    private static S3Payload anonymous(Map<String, String> headers) {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        all.put("Host", List.of("bucket.s3.example.test"));
+        headers.forEach((name, value) -> all.put(name, List.of(value)));
+        return S3Payload.unsigned(new HttpRequestParts("PUT", "/bucket/key", "", all), HeaderChecksums.OF_BODY);
+    }
+
+    /** An anonymous body is unsigned unless it says otherwise; a hex SHA-256 it declares is still checked. */
+    @Test
+    void anAnonymousBodyIsUnsignedAndItsDeclaredHashIsChecked() throws IOException {
+        S3Payload plain = anonymous(Map.of("Content-Length", Integer.toString(DATA.length)));
+        assertThat(plain.mode()).isEqualTo(PayloadMode.UNSIGNED_PAYLOAD);
+        try (PayloadInputStream in = plain.open(new ByteArrayInputStream(DATA))) {
+            assertThat(in.readAllBytes()).isEqualTo(DATA);
+        }
+        String wrong = "0".repeat(64);
+        S3Payload hashed = anonymous(Map.of("Content-Length", Integer.toString(DATA.length),
+                "x-amz-content-sha256", wrong));
+        assertThat(hashed.mode()).isEqualTo(PayloadMode.SIGNED_PAYLOAD);
+        assertThatThrownBy(() -> {
+            try (PayloadInputStream in = hashed.open(new ByteArrayInputStream(DATA))) {
+                in.readAllBytes();
+            }
+        }).hasMessageContaining("x-amz-content-sha256");
+    }
+
+    /** Signed chunks chain from a request signature, which an anonymous request does not have. */
+    @Test
+    void anAnonymousBodyCannotClaimSignedChunks() {
+        assertThatThrownBy(() -> anonymous(Map.of("x-amz-content-sha256", SIGNED_STREAMING,
+                "Content-Encoding", "aws-chunked", "x-amz-decoded-content-length", "5")))
+                .isInstanceOfSatisfying(S3Exception.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(S3ErrorCode.INVALID_ARGUMENT));
+    }
 }

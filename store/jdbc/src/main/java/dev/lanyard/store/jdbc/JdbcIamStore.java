@@ -757,7 +757,7 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
     private static Map<String, S3Bucket> loadBuckets(Connection c) throws SQLException {
         Map<String, S3Bucket> loaded = new TreeMap<>();
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT bucket_name, owner_account, policy, created_at FROM s3_bucket");
+                "SELECT bucket_name, owner_account, policy, created_at, policy_principal_ids FROM s3_bucket");
                 ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 S3Bucket bucket = bucketOf(rs);
@@ -769,7 +769,8 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
 
     private static Optional<S3Bucket> selectBucket(Connection c, String name) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT bucket_name, owner_account, policy, created_at FROM s3_bucket WHERE bucket_name = ?")) {
+                "SELECT bucket_name, owner_account, policy, created_at, policy_principal_ids FROM s3_bucket"
+                        + " WHERE bucket_name = ?")) {
             s.setString(1, name);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(bucketOf(rs)) : Optional.empty();
@@ -779,7 +780,33 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
 
     private static S3Bucket bucketOf(ResultSet rs) throws SQLException {
         return new S3Bucket(rs.getString(1), AccountId.of(rs.getString(2)), Optional.ofNullable(rs.getString(3)),
-                Instant.ofEpochMilli(rs.getLong(4)));
+                Instant.ofEpochMilli(rs.getLong(4)), principalIds(rs.getString(5)));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper BINDINGS =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static Map<String, String> principalIds(String json) throws SQLException {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return BINDINGS.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {
+            });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SQLException("a bucket's principal bindings do not parse: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String principalIdsColumn(Map<String, String> ids) {
+        if (ids.isEmpty()) {
+            return null;
+        }
+        try {
+            return BINDINGS.writeValueAsString(new TreeMap<>(ids));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serializes", e);
+        }
     }
 
     private static void upsertBucket(Connection c, S3Bucket bucket) throws SQLException {
@@ -788,11 +815,13 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
             s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO s3_bucket (bucket_name, owner_account, policy, created_at) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO s3_bucket (bucket_name, owner_account, policy, created_at, policy_principal_ids)"
+                        + " VALUES (?, ?, ?, ?, ?)")) {
             s.setString(1, bucket.name());
             s.setString(2, bucket.owner().value());
             s.setString(3, bucket.policy().orElse(null));
             s.setLong(4, bucket.created().toEpochMilli());
+            s.setString(5, principalIdsColumn(bucket.principalIds()));
             s.executeUpdate();
         }
     }

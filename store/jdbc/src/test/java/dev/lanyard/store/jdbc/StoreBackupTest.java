@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.iam.model.EntityChange;
+import dev.lanyard.iam.model.S3Bucket;
 import dev.lanyard.iam.model.User;
 import dev.lanyard.iam.spi.IamStore.Mutation;
 import dev.lanyard.store.testing.SampleEntities;
@@ -95,6 +96,32 @@ class StoreBackupTest {
             assertThat(restored.snapshot().all()).containsExactlyInAnyOrderElementsOf(samples.entities());
             assertThat(restored.snapshot().version()).isEqualTo(version);
             assertThat(TokenKeyset.fromEncryptedBytes(restored.loadKeyset().orElseThrow(), master)).isEqualTo(keyset);
+        }
+    }
+
+    /** The S3 gateway's registry is in the backup: owners, policies and the principals they bind come back. */
+    @Test
+    void bucketsTheirOwnersPoliciesAndPrincipalBindingsRestore() throws Exception {
+        AccountId other = AccountId.of("210987654321");
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                + "{\"AWS\":\"arn:aws:iam::123456789012:role/reader\"},\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"arn:aws:s3:::photos/*\"}]}";
+        S3Bucket photos = new S3Bucket("photos", ACCOUNT, Optional.of(policy), Instant.ofEpochMilli(1_000),
+                java.util.Map.of("arn:aws:iam::123456789012:role/reader", "AROAREADER0000000001"));
+        S3Bucket legacy = new S3Bucket("legacy-logs", other, Optional.empty(), Instant.ofEpochMilli(2_000));
+        Path backup;
+        try (JdbcIamStore store = EmbeddedDatabase.open(directory("buckets"), master, CLOCK)) {
+            store.createIfAbsent(photos.withPolicy(Optional.empty()));
+            store.put(photos);
+            store.put(legacy);
+            backup = backupOf(store);
+        }
+        Path target = home.resolve("buckets-restored");
+        EmbeddedRestore.Outcome outcome = EmbeddedRestore.restore(backup, target, MasterKeyring.of(master), false,
+                CLOCK);
+        assertThat(outcome.backup().rows()).containsEntry("s3_bucket", 2L);
+        try (JdbcIamStore restored = EmbeddedDatabase.open(target, master, CLOCK)) {
+            assertThat(restored.buckets()).containsExactlyInAnyOrder(photos, legacy);
         }
     }
 

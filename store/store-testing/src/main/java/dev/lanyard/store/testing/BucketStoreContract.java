@@ -6,6 +6,7 @@ import dev.lanyard.aws.AccountId;
 import dev.lanyard.iam.model.S3Bucket;
 import dev.lanyard.iam.spi.BucketStore;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,23 @@ public abstract class BucketStoreContract {
             assertThat(store.bucket("photos").orElseThrow().owner()).isEqualTo(OTHER);
         } finally {
             close(store);
+        }
+    }
+
+    @Test
+    void aPolicysPrincipalBindingsAreKeptWithItAndDroppedWithIt() {
+        BucketStore store = newStore();
+        Map<String, String> ids = Map.of("arn:aws:iam::" + OWNER.value() + ":role/reader", "AROAEXAMPLEREADER0001",
+                "arn:aws:iam::" + OWNER.value() + ":user/a=b", "AIDAEXAMPLEUSER000001");
+        S3Bucket bucket = store.createIfAbsent(new S3Bucket("photos", OWNER, Optional.empty(), T0));
+        store.put(bucket.withPolicy(POLICY, ids));
+        BucketStore reopened = reopen(store);
+        try {
+            assertThat(reopened.bucket("photos").orElseThrow().principalIds()).isEqualTo(ids);
+            reopened.put(reopened.bucket("photos").orElseThrow().withPolicy(Optional.of(POLICY)));
+            assertThat(reopened.bucket("photos").orElseThrow().principalIds()).isEmpty();
+        } finally {
+            close(reopened);
         }
     }
 }
