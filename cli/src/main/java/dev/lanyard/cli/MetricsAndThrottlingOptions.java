@@ -11,19 +11,18 @@ import picocli.CommandLine.Option;
 final class MetricsAndThrottlingOptions {
     private static final String RATE = "RATE[:BURST]|off";
 
-    @Option(names = "--metrics", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Serve /metrics in Prometheus's text format, unauthenticated like /health (default on;"
-                    + " --no-metrics turns it off).")
-    boolean metrics;
+    // Switches default to off: a configuration file or LANYARD_* variable can only switch a setting on.
+    @Option(names = "--no-metrics", description = "Do not serve /metrics (by default it is served in Prometheus's"
+            + " text format, unauthenticated like /health).")
+    boolean noMetrics;
 
     @Option(names = "--metrics-port", description = "Serve /metrics on this port of --host instead of the API's"
             + " (0 picks a free one), so that a firewall can keep it from clients.")
     Optional<Integer> metricsPort;
 
-    @Option(names = "--throttling", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Hold callers to the request rates below (default on; --no-throttling turns every one"
-                    + " off).")
-    boolean throttling;
+    @Option(names = "--no-throttling", description = "Turn off every request rate below (by default callers are"
+            + " held to them).")
+    boolean noThrottling;
 
     @Option(names = "--sts-rate", paramLabel = RATE, description = "STS requests a second per account, with bursts"
             + " of BURST (default 600:600, AWS's STS request quota).")
@@ -43,8 +42,8 @@ final class MetricsAndThrottlingOptions {
     Optional<String> failedAuthRate;
 
     LanyardConfig apply(LanyardConfig config) {
-        MetricsSettings metricsSettings = new MetricsSettings(metrics, metricsPort);
-        Throttling defaults = throttling ? Throttling.DEFAULTS : Throttling.OFF;
+        MetricsSettings metricsSettings = new MetricsSettings(!noMetrics, metricsPort);
+        Throttling defaults = noThrottling ? Throttling.OFF : Throttling.DEFAULTS;
         Throttling limits = new Throttling(rate("--sts-rate", stsRate, defaults.stsPerAccount()),
                 rate("--iam-rate", iamRate, defaults.iamPerAccount()),
                 rate("--unsigned-rate", unsignedRate, defaults.unsignedPerSource()),

@@ -107,9 +107,13 @@ class MetricsTest {
                 .containsAll(labels.entrySet())).mapToDouble(Sample::value).sum();
     }
 
+    /**
+     * Lanyard's own series: the JVM's come from a fixed set of binders but appear as the JVM first uses a memory
+     * pool or buffer kind, whatever the callers do.
+     */
     private static Set<String> series(List<Sample> samples) {
         Set<String> series = new HashSet<>();
-        samples.forEach(s -> series.add(s.name() + s.labels()));
+        samples.stream().filter(s -> s.name().startsWith("lanyard_")).forEach(s -> series.add(s.name() + s.labels()));
         return series;
     }
 
