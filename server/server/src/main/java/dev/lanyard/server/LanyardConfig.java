@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Server settings. Defaults: port 8955 on 127.0.0.1, data in ./lanyard-data, region us-east-1, bodies up to 1 MiB,
@@ -80,125 +81,151 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
     }
 
     public LanyardConfig withDatabase(Optional<DatabaseSettings> settings) {
-        return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
-                keyCheckInterval, masterKeyBase64, settings, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network, enabledRegions);
+        return with(c -> c.database = settings);
     }
 
     public LanyardConfig withKeyCheckInterval(Duration interval) {
-        return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
-                interval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network, enabledRegions);
+        return with(c -> c.keyCheckInterval = interval);
     }
 
     /** Lets OIDC providers be plain-http loopback issuers (tests, development); never for production. */
     public LanyardConfig withOidcLoopback(boolean allowInsecureLoopback, Optional<Path> caBundle) {
-        return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
-                keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval, allowInsecureLoopback,
-                caBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network, enabledRegions);
+        return with(c -> {
+            c.oidcAllowInsecureLoopback = allowInsecureLoopback;
+            c.oidcCaBundle = caBundle;
+        });
     }
 
     public LanyardConfig withNodeId(String id) {
-        return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
-                keyCheckInterval, masterKeyBase64, database, id, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network, enabledRegions);
+        return with(c -> c.nodeId = id);
     }
 
     public LanyardConfig withPort(int newPort) {
-        return new LanyardConfig(host, newPort, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
-                keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network, enabledRegions);
+        return with(c -> c.port = newPort);
     }
 
     public LanyardConfig withHost(String newHost) {
-        return new LanyardConfig(newHost, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
-                keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network, enabledRegions);
+        return with(c -> c.host = newHost);
     }
 
     public LanyardConfig withMasterKey(Optional<String> base64) {
-        return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
-                keyCheckInterval, base64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network, enabledRegions);
+        return with(c -> c.masterKeyBase64 = base64);
     }
 
     public LanyardConfig withKeyRotationPeriod(Duration period) {
-        return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, period, keyCheckInterval,
-                masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network, enabledRegions);
+        return with(c -> c.keyRotationPeriod = period);
     }
 
     /** Serves S3 on a second listener in front of the configured backend. */
     public LanyardConfig withS3Gateway(Optional<S3GatewayConfig> gateway) {
-        return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
-                keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, gateway, metrics, throttling, serviceCatalogue, network, enabledRegions);
+        return with(c -> c.s3Gateway = gateway);
     }
 
     /** How long slow clients may hold a connection (see {@link HttpLimits}). */
     public LanyardConfig withHttpLimits(HttpLimits limits) {
-        return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
-                keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, limits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network, enabledRegions);
+        return with(c -> c.httpLimits = limits);
     }
 
     /** The region this node serves besides the global endpoint's us-east-1. */
     public LanyardConfig withRegion(String newRegion) {
-        return new LanyardConfig(host, port, dataDirectory, newRegion, maxBodyBytes, keyRotationPeriod,
-                keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling, serviceCatalogue, network, enabledRegions);
+        return with(c -> c.region = newRegion);
     }
 
     /** The master keys from a file the operator keeps, re-read when it changes (takes precedence over the base64). */
     public LanyardConfig withMasterKeyFile(Optional<Path> file) {
-        return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
-                keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, file, s3Gateway, metrics, throttling, serviceCatalogue, network, enabledRegions);
+        return with(c -> c.masterKeyFile = file);
     }
 
     /** Whether and where /metrics is served. */
     public LanyardConfig withMetrics(MetricsSettings settings) {
-        return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
-                keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, settings, throttling, serviceCatalogue, network, enabledRegions);
+        return with(c -> c.metrics = settings);
     }
 
     /** The request rates callers are held to ({@link Throttling#DEFAULTS} unless changed). */
     public LanyardConfig withThrottling(Throttling limits) {
-        return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
-                keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, limits, serviceCatalogue, network, enabledRegions);
+        return with(c -> c.throttling = limits);
     }
 
     /** The operator's services the authorization API answers for (docs/authorization-api.md). */
     public LanyardConfig withServiceCatalogue(Optional<Path> file) {
-        return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
-                keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling,
-                file, network, enabledRegions);
+        return with(c -> c.serviceCatalogue = file);
     }
 
     /** The public URL, TLS and trusted proxies (see {@link NetworkSettings}). */
     public LanyardConfig withNetwork(NetworkSettings settings) {
-        return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
-                keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling,
-                serviceCatalogue, settings, enabledRegions);
+        return with(c -> c.network = settings);
     }
 
     /** The largest request body the Query API accepts. */
     public LanyardConfig withMaxBodyBytes(int bytes) {
-        return new LanyardConfig(host, port, dataDirectory, region, bytes, keyRotationPeriod,
-                keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling,
-                serviceCatalogue, network, enabledRegions);
+        return with(c -> c.maxBodyBytes = bytes);
     }
 
     /** Regions served besides the home region, us-east-1 and aws-global (see {@code Regions}). */
     public LanyardConfig withEnabledRegions(List<String> regions) {
-        return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
-                keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
-                oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics, throttling,
-                serviceCatalogue, network, regions);
+        return with(c -> c.enabledRegions = regions);
+    }
+
+    /** A copy with some settings changed: each wither names only what it changes. */
+    private LanyardConfig with(Consumer<Settings> change) {
+        Settings settings = new Settings(this);
+        change.accept(settings);
+        return settings.config();
+    }
+
+    /** The settings of a configuration, open to change, checked again by the constructor when made into one. */
+    private static final class Settings {
+        private String host;
+        private int port;
+        private Path dataDirectory;
+        private String region;
+        private int maxBodyBytes;
+        private Duration keyRotationPeriod;
+        private Duration keyCheckInterval;
+        private Optional<String> masterKeyBase64;
+        private Optional<DatabaseSettings> database;
+        private String nodeId;
+        private Duration storePollInterval;
+        private boolean oidcAllowInsecureLoopback;
+        private Optional<Path> oidcCaBundle;
+        private HttpLimits httpLimits;
+        private Optional<Path> masterKeyFile;
+        private Optional<S3GatewayConfig> s3Gateway;
+        private MetricsSettings metrics;
+        private Throttling throttling;
+        private Optional<Path> serviceCatalogue;
+        private NetworkSettings network;
+        private List<String> enabledRegions;
+
+        Settings(LanyardConfig config) {
+            host = config.host;
+            port = config.port;
+            dataDirectory = config.dataDirectory;
+            region = config.region;
+            maxBodyBytes = config.maxBodyBytes;
+            keyRotationPeriod = config.keyRotationPeriod;
+            keyCheckInterval = config.keyCheckInterval;
+            masterKeyBase64 = config.masterKeyBase64;
+            database = config.database;
+            nodeId = config.nodeId;
+            storePollInterval = config.storePollInterval;
+            oidcAllowInsecureLoopback = config.oidcAllowInsecureLoopback;
+            oidcCaBundle = config.oidcCaBundle;
+            httpLimits = config.httpLimits;
+            masterKeyFile = config.masterKeyFile;
+            s3Gateway = config.s3Gateway;
+            metrics = config.metrics;
+            throttling = config.throttling;
+            serviceCatalogue = config.serviceCatalogue;
+            network = config.network;
+            enabledRegions = config.enabledRegions;
+        }
+
+        LanyardConfig config() {
+            return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
+                    keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
+                    oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics,
+                    throttling, serviceCatalogue, network, enabledRegions);
+        }
     }
 }
