@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedSet;
 
 /**
  * CloudTrail's {@code requestParameters} and {@code responseElements} of a Query operation, built by walking the
@@ -87,13 +87,13 @@ public final class AuditElements {
             case Shape.Scalar scalar -> secret(scalar) ? Optional.empty()
                     : params.get(wire).map(text -> scalar(scalar, text));
             case Shape.Structure nested -> {
-                if (!hasAnyUnder(params, wire + ".")) {
+                if (!params.hasAnyUnder(wire + ".")) {
                     yield Optional.empty();
                 }
                 yield Optional.of(structure(nested, params, wire + "."));
             }
             case Shape.ListShape list -> {
-                TreeSet<Integer> indexes = indexes(params, wire + ".member.");
+                SortedSet<Integer> indexes = params.indexesUnder(wire + ".member.");
                 if (indexes.isEmpty()) {
                     yield params.get(wire).map(empty -> NODES.arrayNode());
                 }
@@ -103,7 +103,7 @@ public final class AuditElements {
                 yield Optional.of(items);
             }
             case Shape.MapShape map -> {
-                TreeSet<Integer> indexes = indexes(params, wire + ".entry.");
+                SortedSet<Integer> indexes = params.indexesUnder(wire + ".entry.");
                 if (indexes.isEmpty()) {
                     yield Optional.empty();
                 }
@@ -166,24 +166,6 @@ public final class AuditElements {
             case Value.ListOf list -> NODES.nullNode();
             case Value.MapOf map -> NODES.nullNode();
         };
-    }
-
-    private static boolean hasAnyUnder(QueryParameters params, String prefix) {
-        return params.names().stream().anyMatch(n -> n.startsWith(prefix));
-    }
-
-    private static TreeSet<Integer> indexes(QueryParameters params, String prefix) {
-        TreeSet<Integer> indexes = new TreeSet<>();
-        for (String name : params.names()) {
-            if (name.startsWith(prefix)) {
-                int end = name.indexOf('.', prefix.length());
-                String index = name.substring(prefix.length(), end < 0 ? name.length() : end);
-                if (!index.isEmpty() && index.length() < 10 && index.chars().allMatch(Character::isDigit)) {
-                    indexes.add(Integer.parseInt(index));
-                }
-            }
-        }
-        return indexes;
     }
 
     static String lowerFirst(String name) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The decoded parameters of one Query request: the URL query and the form body merged, as AWS accepts parameters in
@@ -99,6 +101,29 @@ public final class QueryParameters {
     /** All names, in order of first appearance. */
     public Set<String> names() {
         return parameters.keySet();
+    }
+
+    /** Whether any parameter name starts with {@code prefix} (e.g. {@code "Tags."}). */
+    public boolean hasAnyUnder(String prefix) {
+        return parameters.keySet().stream().anyMatch(n -> n.startsWith(prefix));
+    }
+
+    /**
+     * The numbers that follow {@code prefix} in parameter names ({@code "Tags.member."} gives 1 and 2 for
+     * {@code Tags.member.1.Key} and {@code Tags.member.2}), ascending; names without a number there are skipped.
+     */
+    public SortedSet<Integer> indexesUnder(String prefix) {
+        SortedSet<Integer> indexes = new TreeSet<>();
+        for (String name : parameters.keySet()) {
+            if (name.startsWith(prefix)) {
+                int end = name.indexOf('.', prefix.length());
+                String index = name.substring(prefix.length(), end < 0 ? name.length() : end);
+                if (!index.isEmpty() && index.length() < 10 && index.chars().allMatch(Character::isDigit)) {
+                    indexes.add(Integer.parseInt(index));
+                }
+            }
+        }
+        return indexes;
     }
 
     /** All parameters, in order of first appearance. */

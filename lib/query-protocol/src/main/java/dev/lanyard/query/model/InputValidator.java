@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeSet;
+import java.util.SortedSet;
 
 /**
  * Checks a Query request against its operation's input shape as AWS's front end does, before the operation runs:
@@ -61,7 +61,7 @@ public final class InputValidator {
                     case Shape.Scalar scalar -> params.get(wire).ifPresent(v -> scalar(scalar, member, path, v));
                     case Shape.ListShape list -> list(list, wire, path);
                     case Shape.Structure nested -> {
-                        if (hasAnyUnder(wire + ".")) {
+                        if (params.hasAnyUnder(wire + ".")) {
                             structure(nested, wire + ".", path + ".");
                         }
                     }
@@ -81,7 +81,7 @@ public final class InputValidator {
         }
 
         private void list(Shape.ListShape list, String wire, String path) {
-            TreeSet<Integer> indexes = indexes(wire + ".member.");
+            SortedSet<Integer> indexes = params.indexesUnder(wire + ".member.");
             boolean sentEmpty = params.get(wire).isPresent();
             if (indexes.isEmpty() && !sentEmpty) {
                 return;
@@ -116,23 +116,6 @@ public final class InputValidator {
             }
         }
 
-        private boolean hasAnyUnder(String prefix) {
-            return params.names().stream().anyMatch(n -> n.startsWith(prefix));
-        }
-
-        private TreeSet<Integer> indexes(String prefix) {
-            TreeSet<Integer> indexes = new TreeSet<>();
-            for (String name : params.names()) {
-                if (name.startsWith(prefix)) {
-                    int end = name.indexOf('.', prefix.length());
-                    String index = name.substring(prefix.length(), end < 0 ? name.length() : end);
-                    if (!index.isEmpty() && index.length() < 10 && index.chars().allMatch(Character::isDigit)) {
-                        indexes.add(Integer.parseInt(index));
-                    }
-                }
-            }
-            return indexes;
-        }
     }
 
     /** The model constraints a value fails, in AWS's order: length (or range), pattern, enum. */
