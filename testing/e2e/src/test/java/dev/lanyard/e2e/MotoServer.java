@@ -2,16 +2,12 @@ package dev.lanyard.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * moto's S3 ({@code moto_server}, installed with moto) as a second backend for the gateway, in memory, on a free
@@ -34,56 +30,22 @@ final class MotoServer implements AutoCloseable {
     static MotoServer start() {
         try {
             Path log = Files.createTempFile("lanyard-moto", ".log");
-            int port = freePort();
+            int port = LoopbackProcess.freePort();
             SecureRandom random = new SecureRandom();
             String id = "MOTO" + HexFormat.of().withUpperCase().formatHex(random.generateSeed(8));
             String secret = HexFormat.of().formatHex(random.generateSeed(20));
             Process process = new ProcessBuilder(List.of("moto_server", "-H", "127.0.0.1", "-p",
                     Integer.toString(port))).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             MotoServer moto = new MotoServer(URI.create("http://127.0.0.1:" + port), id, secret, process);
-            moto.awaitListening(log);
+            LoopbackProcess.awaitAnswering("moto_server", process, moto.endpoint.resolve("/moto-api/"), log);
             return moto;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void awaitListening(Path log) throws IOException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("moto_server exited: " + Files.readString(log));
-            }
-            try {
-                HttpURLConnection c = (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
-                c.setConnectTimeout(500);
-                c.getResponseCode();
-                c.disconnect();
-                return;
-            } catch (IOException notYet) {
-                ServeProcess.sleep(Duration.ofMillis(100));
-            }
-        }
-        close();
-        throw new IllegalStateException("moto_server did not start listening: " + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        LoopbackProcess.stop(process);
     }
 }

@@ -2,13 +2,10 @@ package dev.lanyard.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -40,7 +37,7 @@ final class S3Proxy implements AutoCloseable {
             }
             Path dir = Files.createTempDirectory("lanyard-s3proxy");
             Path storage = Files.createDirectories(dir.resolve("blobs"));
-            int port = freePort();
+            int port = LoopbackProcess.freePort();
             SecureRandom random = new SecureRandom();
             String id = "BACKEND" + HexFormat.of().withUpperCase().formatHex(random.generateSeed(6));
             String secret = HexFormat.of().formatHex(random.generateSeed(20));
@@ -63,54 +60,15 @@ final class S3Proxy implements AutoCloseable {
                     .start();
             URI endpoint = URI.create("http://127.0.0.1:" + port);
             S3Proxy proxy = new S3Proxy(endpoint, id, secret, storage, process);
-            proxy.awaitListening(dir.resolve("s3proxy.log"));
+            LoopbackProcess.awaitAnswering("s3proxy", process, endpoint, dir.resolve("s3proxy.log"));
             return proxy;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void awaitListening(Path log) throws IOException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("s3proxy exited: " + Files.readString(log));
-            }
-            try {
-                HttpURLConnection c = (HttpURLConnection) endpoint.toURL().openConnection();
-                c.setConnectTimeout(500);
-                c.getResponseCode(); // any answer (403 for an unsigned request) means it listens
-                c.disconnect();
-                return;
-            } catch (IOException notYet) {
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        close();
-        throw new IllegalStateException("s3proxy did not start listening: " + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        LoopbackProcess.stop(process);
     }
 }
