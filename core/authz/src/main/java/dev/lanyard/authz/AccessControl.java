@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.spi.Observations;
 import dev.lanyard.policy.AuthorizationRequest;
@@ -86,12 +85,10 @@ public final class AccessControl {
 
     private AwsException denied(Caller caller, AccessRequest request, Evaluation evaluation) {
         Decision decision = evaluation.decision();
-        String sentence = "User: " + caller.arn() + " is not authorized to perform: " + request.action()
-                + " on resource: " + request.resource() + reason(request, evaluation);
         String encoded = messages.encode(caller, request.action(), request.resource(),
                 evaluation.input().context().keys(), decision);
-        return new AwsException(ErrorCode.ACCESS_DENIED, sentence + " Encoded authorization failure message: "
-                + encoded, String.join("; ", decision.trace()));
+        return AuthzErrors.notAuthorized(caller.arn(), request.action(), Optional.of(request.resource()),
+                reason(request, evaluation), encoded, String.join("; ", decision.trace()));
     }
 
     private String reason(AccessRequest request, Evaluation evaluation) {
@@ -148,10 +145,9 @@ public final class AccessControl {
      * sentence, with the reason for the operator and in the encoded message.
      */
     public AwsException refuse(Caller caller, String action, String resource, String suffix, String reason) {
-        return new AwsException(ErrorCode.ACCESS_DENIED, "User: " + caller.arn() + " is not authorized to perform: "
-                + action + (resource.isEmpty() ? "" : " on resource: " + resource) + suffix
-                + " Encoded authorization failure message: " + messages.encodeFailure(caller, action, resource, reason),
-                reason);
+        return AuthzErrors.notAuthorized(caller.arn(), action,
+                Optional.of(resource).filter(r -> !r.isEmpty()), suffix,
+                messages.encodeFailure(caller, action, resource, reason), reason);
     }
 
     /**

@@ -241,12 +241,10 @@ final class PolicyOperations {
                 default -> Optional.empty();
             };
             if (sentence.isPresent()) {
-                throw new AwsException(dev.lanyard.aws.ErrorCode.ACCESS_DENIED, sentence.get());
+                throw IamErrors.foreignPolicyRefused(sentence.get());
             }
             String action = "iam:" + call.action();
-            throw new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.ACCESS_DENIED, "User: "
-                    + call.requireCaller().arn() + " is not authorized to perform: " + action + " on resource: policy "
-                    + policy.arn() + " because no resource-based policy allows the " + action + " action");
+            throw IamErrors.foreignPolicyNotAllowed(call.requireCaller().arn(), action, policy.arn());
         }
     }
 

@@ -5,6 +5,7 @@ import dev.lanyard.authz.PolicyGatherer;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.Arn;
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.policy.AuthorizationRequest;
@@ -15,7 +16,6 @@ import dev.lanyard.policy.PrincipalMatch;
 import dev.lanyard.policy.ResourcePolicyResult;
 import dev.lanyard.policy.SessionPolicies;
 import java.util.LinkedHashMap;
-import dev.lanyard.aws.AwsException;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamEntity;
@@ -82,7 +82,7 @@ final class PolicySimulatorOperations {
         QueryParameters p = call.parameters();
         List<LabeledPolicy> policies = inputs(p, "PolicyInputList", PolicySource.USER_INLINE);
         if (policies.isEmpty()) {
-            throw AwsException.missingParameter("PolicyInputList");
+            throw AwsErrors.missingParameter("PolicyInputList");
         }
         AccountView view = ctx.view(call);
         Optional<PrincipalIdentity> caller = callerArn(call).map(arn -> simulatedUser(view, arn));
@@ -240,7 +240,7 @@ final class PolicySimulatorOperations {
     private Struct simulate(QueryParameters p, Simulation simulation) {
         List<String> actions = p.list("ActionNames");
         if (actions.isEmpty()) {
-            throw AwsException.missingParameter("ActionNames");
+            throw AwsErrors.missingParameter("ActionNames");
         }
         List<String> resources = p.list("ResourceArns").isEmpty() ? List.of("*") : p.list("ResourceArns");
         Optional<AccountId> owner = resourceOwner(p);
@@ -375,7 +375,7 @@ final class PolicySimulatorOperations {
                 values.add(entry.get("ContextKeyValues.member." + i));
             }
             if (name == null) {
-                throw AwsException.missingParameter("ContextKeyName");
+                throw AwsErrors.missingParameter("ContextKeyName");
             }
             if (type.endsWith("List")) {
                 keys.putMulti(name, values);

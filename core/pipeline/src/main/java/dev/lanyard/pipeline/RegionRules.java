@@ -1,8 +1,7 @@
 package dev.lanyard.pipeline;
 
 import dev.lanyard.authz.Caller;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.tokens.SessionClaims;
 
 /**
@@ -15,15 +14,12 @@ final class RegionRules {
 
     static void check(Regions regions, Caller caller, String signedRegion) {
         if (!regions.serves(signedRegion)) {
-            throw new AwsException(ErrorCode.REGION_DISABLED, "STS is not activated in this region for account:"
-                    + caller.account().value() + ". Your account administrator can activate STS in this region"
-                    + " using the IAM Console.", "enabled regions: " + regions.names());
+            throw PipelineErrors.regionDisabled(caller.account().value(), "enabled regions: " + regions.names());
         }
         boolean v1Token = caller.session().map(SessionClaims::v1Token).orElse(false);
         if (v1Token && !regions.enabledByDefault(signedRegion)) {
-            throw new AwsException(ErrorCode.INVALID_CLIENT_TOKEN_ID,
-                    "The security token included in the request is invalid.", "a v1 session token of the global"
-                            + " endpoint is valid only in regions enabled by default, not in " + signedRegion);
+            throw AwsErrors.invalidClientTokenId("a v1 session token of the global endpoint is valid only in regions"
+                    + " enabled by default, not in " + signedRegion);
         }
     }
 }

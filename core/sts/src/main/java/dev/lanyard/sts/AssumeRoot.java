@@ -6,8 +6,7 @@ import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AccountId;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.iam.model.Account;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.Organization;
@@ -56,7 +55,7 @@ public final class AssumeRoot implements Operation {
     public Optional<Struct> handle(OperationCall call) {
         if (call.environment().globalEndpoint()) {
             // AWS serves AssumeRoot on regional endpoints only; its global endpoint does not know the action.
-            throw new AwsException(ErrorCode.INVALID_ACTION, "Unknown Operation",
+            throw StsErrors.unknownOperation(
                     "AssumeRoot is not available on the global endpoint (credential scope aws-global)");
         }
         AccountId target = targetAccount(call.parameters().required("TargetPrincipal"));
@@ -116,7 +115,7 @@ public final class AssumeRoot implements Operation {
         if (matcher.matches()) {
             return AccountId.of(matcher.group(1));
         }
-        throw AwsException.validation("TargetPrincipal must be a member account ID or the ARN of its root user"
+        throw AwsErrors.validation("TargetPrincipal must be a member account ID or the ARN of its root user"
                 + " (arn:aws:iam::<account>:root), not '" + principal + "'.");
     }
 
@@ -124,7 +123,7 @@ public final class AssumeRoot implements Operation {
         boolean known = arn.startsWith(TASK_POLICY_PREFIX)
                 && TASK_POLICIES.contains(arn.substring(TASK_POLICY_PREFIX.length()));
         if (!known) {
-            throw AwsException.validation("TaskPolicyArn must be one of the AWS managed root-task policies ("
+            throw AwsErrors.validation("TaskPolicyArn must be one of the AWS managed root-task policies ("
                     + TASK_POLICY_PREFIX + "...: " + String.join(", ", TASK_POLICIES.stream().sorted().toList())
                     + "), not '" + arn + "'.");
         }

@@ -7,8 +7,6 @@ import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.Arn;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.OperationCall;
@@ -52,7 +50,7 @@ public final class GetFederationToken implements Operation {
         SessionTagsRequest tags = SessionTagsRequest.from(params, false);
         Caller caller = call.requireCaller();
         if (caller.session().isPresent()) {
-            throw new AwsException(ErrorCode.ACCESS_DENIED, "Cannot call GetFederationToken with session credentials");
+            throw StsErrors.sessionCredentialsRefused("GetFederationToken");
         }
         String resource = Arn.sts(caller.account(), "federated-user/" + name).toString();
         ContextKeys.Builder keys = ContextKeys.builder();

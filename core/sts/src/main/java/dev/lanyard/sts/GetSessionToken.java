@@ -4,8 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Validators;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.OperationCall;
@@ -41,7 +39,7 @@ public final class GetSessionToken implements Operation {
         Optional<StsRequests.MfaRequest> mfaRequest = StsRequests.mfa(call.parameters());
         Caller caller = call.requireCaller();
         if (caller.session().isPresent()) {
-            throw new AwsException(ErrorCode.ACCESS_DENIED, "Cannot call GetSessionToken with session credentials");
+            throw StsErrors.sessionCredentialsRefused("GetSessionToken");
         }
         Optional<Instant> mfaAt = mfaRequest.map(m -> mfa.verify(caller, m.serialNumber(), m.tokenCode(),
                 call.environment().time(), MfaCheck.UNKNOWN_DEVICE));

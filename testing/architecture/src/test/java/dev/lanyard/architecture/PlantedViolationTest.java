@@ -223,6 +223,26 @@ class PlantedViolationTest {
                         }
                     }
                     """),
+            new Plant("an AWS error sentence worded at its call site",
+                    ArchitectureRules.AWS_ERRORS_ARE_WORDED_IN_THE_CATALOGUES, "dev.lanyard.sts.PlantedInlineSentence",
+                    "new AwsException", """
+                    package dev.lanyard.sts;
+
+                    import dev.lanyard.aws.AwsException;
+                    import dev.lanyard.aws.ErrorCode;
+                    import java.util.function.Function;
+
+                    final class PlantedInlineSentence {
+                        static AwsException tokenInvalid() {
+                            return new AwsException(ErrorCode.INVALID_CLIENT_TOKEN_ID,
+                                    "The security token included in the request is invalid");
+                        }
+
+                        static Function<String, AwsException> byReference() {
+                            return message -> new AwsException(ErrorCode.ACCESS_DENIED, message);
+                        }
+                    }
+                    """),
             new Plant("a new module nobody placed in a layer", ArchitectureRules.EVERY_CLASS_BELONGS_TO_A_MODULE,
                     "dev.lanyard.gateway.PlantedUnplaced", "is in no package of Module.ALL", """
                     package dev.lanyard.gateway;

@@ -3,7 +3,6 @@ package dev.lanyard.query.internal;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -65,18 +64,14 @@ public final class FormDecoder {
         String name = decodedName == null ? takeString() : decodedName;
         String value = decodedName == null ? "" : takeString();
         if (++count > maxParameters) {
-            throw new AwsException(
-                    ErrorCode.INVALID_QUERY_PARAMETER,
-                    "The request must not contain more than " + maxParameters + " parameters.");
+            throw QueryErrors.tooManyParameters(maxParameters);
         }
         if (name.isEmpty()) {
             return; // "=value" names nothing; ignored like any unknown parameter
         }
         String previous = parameters.putIfAbsent(name, value);
         if (previous != null && !previous.equals(value)) {
-            throw new AwsException(
-                    ErrorCode.INVALID_PARAMETER_VALUE,
-                    "The parameter " + name + " was given more than once with different values.");
+            throw QueryErrors.conflictingValues(name);
         }
     }
 
@@ -113,6 +108,6 @@ public final class FormDecoder {
     }
 
     private static AwsException malformed(String why) {
-        return new AwsException(ErrorCode.MALFORMED_QUERY_STRING, "The query string contains a syntax error: " + why + ".");
+        return QueryErrors.malformedQueryString(why);
     }
 }
