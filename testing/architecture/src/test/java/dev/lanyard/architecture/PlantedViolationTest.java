@@ -95,14 +95,14 @@ class PlantedViolationTest {
                     }
                     """),
             new Plant("sigv4 importing tokens", ArchitectureRules.LIBRARIES_DEPEND_ON_NOTHING_OF_OURS_BUT_AWS_TYPES,
-                    "dev.lanyard.sigv4.PlantedTokenPeek", "dev.lanyard.tokens.SecretBytes", """
+                    "dev.lanyard.sigv4.PlantedTokenPeek", "dev.lanyard.tokens.MasterKeyId", """
                     package dev.lanyard.sigv4;
 
-                    import dev.lanyard.tokens.SecretBytes;
+                    import dev.lanyard.tokens.MasterKeyId;
 
                     final class PlantedTokenPeek {
-                        static boolean isSecret(Object value) {
-                            return value instanceof SecretBytes;
+                        static boolean isMasterKeyId(Object value) {
+                            return value instanceof MasterKeyId;
                         }
                     }
                     """),

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.lanyard.aws.AwsException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -99,12 +100,12 @@ public final class FormDecoder {
         if (percentAt + 2 >= source.length) {
             throw malformed("a '%' is not followed by two hexadecimal digits");
         }
-        int high = Hex.value(source[percentAt + 1]);
-        int low = Hex.value(source[percentAt + 2]);
-        if (high < 0 || low < 0) {
+        byte high = source[percentAt + 1];
+        byte low = source[percentAt + 2];
+        if (!HexFormat.isHexDigit(high) || !HexFormat.isHexDigit(low)) {
             throw malformed("a '%' is not followed by two hexadecimal digits");
         }
-        return (byte) ((high << 4) | low);
+        return (byte) (HexFormat.fromHexDigit(high) << 4 | HexFormat.fromHexDigit(low));
     }
 
     private static AwsException malformed(String why) {
