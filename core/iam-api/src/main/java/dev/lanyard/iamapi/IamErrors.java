@@ -263,4 +263,29 @@ final class IamErrors {
                 + " rejected because the account making the request is not the management account or delegated"
                 + " administrator account for centralized root access.");
     }
+
+    static AwsException noSuchAccountAlias(String alias) {
+        return new AwsException(ErrorCode.NO_SUCH_ENTITY, "The account alias " + alias + " cannot be found.");
+    }
+
+    /** A permissions boundary that names no attachable policy. */
+    static AwsException noSuchBoundaryPolicy(String arn) {
+        return new AwsException(ErrorCode.NO_SUCH_ENTITY,
+                "Scope ARN: " + arn + " does not exist or is not attachable.");
+    }
+
+    static AwsException policyNameTaken(String name) {
+        return new AwsException(ErrorCode.ENTITY_ALREADY_EXISTS,
+                "A policy called " + name + " already exists. Duplicate names are not allowed.");
+    }
+
+    static AwsException protectedRole(String roleName) {
+        return new AwsException(ErrorCode.UNMODIFIABLE_ENTITY, "Cannot perform the operation on the protected role '"
+                + roleName + "' - this role is only modifiable by AWS");
+    }
+
+    static AwsException serviceLinkedRoleSessionDuration(String roleName) {
+        return new AwsException(ErrorCode.UNMODIFIABLE_ENTITY,
+                roleName + " is an AWS service linked role, max session duration cannot be changed.");
+    }
 }
