@@ -76,10 +76,13 @@ public final class AccessControl {
         ContextKeys keys = RequestContextFactory.keys(caller, env, request);
         RequestContext context = new RequestContext(request.action(), request.resource(),
                 Optional.of(RequestContextFactory.identity(caller)), keys);
-        AuthorizationRequest input = new AuthorizationRequest(context, caller.account(), request.resourceAccount(),
-                caller instanceof Caller.Root, gatherer.identityPolicies(snapshot, caller),
-                gatherer.permissionsBoundary(snapshot, caller), gatherer.sessionPolicies(snapshot, caller),
-                request.resourcePolicy(), request.resourcePolicyRequired());
+        AuthorizationRequest input = AuthorizationRequest.builder().context(context)
+                .principalAccount(caller.account()).resourceAccount(request.resourceAccount())
+                .principalIsRoot(caller instanceof Caller.Root)
+                .identityPolicies(gatherer.identityPolicies(snapshot, caller))
+                .permissionsBoundary(gatherer.permissionsBoundary(snapshot, caller))
+                .sessionPolicies(gatherer.sessionPolicies(snapshot, caller)).resourcePolicy(request.resourcePolicy())
+                .resourcePolicyRequired(request.resourcePolicyRequired()).build();
         return new Evaluation(observations.policyEvaluation(() -> authorizer.decide(input)), input);
     }
 
@@ -162,8 +165,9 @@ public final class AccessControl {
         keys.putAll(request.requestKeys());
         RequestContext context = new RequestContext(request.action(), request.resource(), Optional.of(principal),
                 keys.build());
-        AuthorizationRequest input = new AuthorizationRequest(context, principal.account(), Optional.empty(), false,
-                List.of(), Optional.empty(), new SessionPolicies.None(), Optional.of(trust), true);
+        AuthorizationRequest input = AuthorizationRequest.builder().context(context)
+                .principalAccount(principal.account()).resourcePolicy(Optional.of(trust)).resourcePolicyRequired(true)
+                .build();
         return observations.policyEvaluation(() -> authorizer.decide(input));
     }
 
@@ -181,8 +185,8 @@ public final class AccessControl {
         keys.putAll(request.requestKeys());
         RequestContext context = new RequestContext(request.action(), request.resource(), Optional.empty(),
                 keys.build());
-        return authorizer.decide(new AuthorizationRequest(context, owner, Optional.empty(), false, List.of(),
-                Optional.empty(), new SessionPolicies.None(), request.resourcePolicy(), true));
+        return authorizer.decide(AuthorizationRequest.builder().context(context).principalAccount(owner)
+                .resourcePolicy(request.resourcePolicy()).resourcePolicyRequired(true).build());
     }
 
     public List<LabeledPolicy> identityPolicies(IamSnapshot snapshot, Caller caller) {

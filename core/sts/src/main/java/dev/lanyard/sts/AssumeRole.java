@@ -31,7 +31,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** sts:AssumeRole — trust policy and the caller's permissions, same account and cross-account, with chaining. */
@@ -119,11 +118,13 @@ public final class AssumeRole implements Operation {
         int chainDepth = callerSession.filter(s -> s.kind() == SessionKind.ASSUMED_ROLE)
                 .map(s -> s.chainDepth() + 1).orElse(0);
         CredentialIssuer.Issued issued = issuer.issue(call.environment(), store.snapshot(),
-                role.account(), secret -> new SessionClaims(
-                SessionKind.ASSUMED_ROLE, SessionOrigin.ASSUME_ROLE, role.account(), secret,
-                role.arn().toString(), role.roleId(), request.sessionName(), Optional.empty(), Optional.empty(), now,
-                now.plus(duration), mfaAt, sourceIdentity, tags, transitiveKeys, request.policy(),
-                request.policyArns(), chainDepth, Map.of()));
+                role.account(), secret -> SessionClaims.builder().kind(SessionKind.ASSUMED_ROLE)
+                        .origin(SessionOrigin.ASSUME_ROLE).account(role.account()).secretAccessKey(secret)
+                        .principalArn(role.arn().toString()).principalId(role.roleId())
+                        .sessionName(request.sessionName()).issuedAt(now).expiresAt(now.plus(duration))
+                        .mfaAuthenticatedAt(mfaAt).sourceIdentity(sourceIdentity).tags(tags)
+                        .transitiveTagKeys(transitiveKeys).inlineSessionPolicy(request.policy())
+                        .sessionPolicyArns(request.policyArns()).chainDepth(chainDepth).build());
         Struct.Builder result = Struct.builder()
                 .put("Credentials", issued.credentials().toStruct())
                 .put("AssumedRoleUser", FederatedTrust.assumedRoleUser(role, request.sessionName()));

@@ -112,11 +112,12 @@ public final class AssumeRoleWithSaml implements Operation {
             expires = saml.sessionNotOnOrAfter().get();
         }
         Instant expiresAt = expires;
-        CredentialIssuer.Issued issued = issuer.issue(role.account(), secret -> new SessionClaims(
-                SessionKind.ASSUMED_ROLE, SessionOrigin.ASSUME_ROLE_WITH_SAML, role.account(), secret,
-                role.arn().toString(), role.roleId(), sessionName, Optional.empty(), Optional.empty(), now, expiresAt,
-                Optional.empty(), saml.sourceIdentity(), tags.tags(), tags.transitiveTagKeys(), policy, policyArns,
-                0, claims));
+        CredentialIssuer.Issued issued = issuer.issue(role.account(), secret -> SessionClaims.builder()
+                .kind(SessionKind.ASSUMED_ROLE).origin(SessionOrigin.ASSUME_ROLE_WITH_SAML).account(role.account())
+                .secretAccessKey(secret).principalArn(role.arn().toString()).principalId(role.roleId())
+                .sessionName(sessionName).issuedAt(now).expiresAt(expiresAt).sourceIdentity(saml.sourceIdentity())
+                .tags(tags.tags()).transitiveTagKeys(tags.transitiveTagKeys()).inlineSessionPolicy(policy)
+                .sessionPolicyArns(policyArns).federationClaims(claims).build());
         Struct.Builder result = Struct.builder()
                 .put("Credentials", issued.credentials().toStruct())
                 .put("AssumedRoleUser", FederatedTrust.assumedRoleUser(role, sessionName));

@@ -95,12 +95,13 @@ public final class AssumeRoleWithWebIdentity implements Operation {
                     "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
         }
         Instant now = call.environment().time();
-        CredentialIssuer.Issued issued = issuer.issue(role.account(), secret -> new SessionClaims(
-                SessionKind.ASSUMED_ROLE, SessionOrigin.ASSUME_ROLE_WITH_WEB_IDENTITY, role.account(), secret,
-                role.arn().toString(), role.roleId(), sessionName, Optional.empty(), Optional.empty(), now,
-                now.plus(duration),
-                Optional.empty(), identity.sourceIdentity(), tags.tags(), tags.transitiveTagKeys(), policy,
-                policyArns, 0, claims));
+        CredentialIssuer.Issued issued = issuer.issue(role.account(), secret -> SessionClaims.builder()
+                .kind(SessionKind.ASSUMED_ROLE).origin(SessionOrigin.ASSUME_ROLE_WITH_WEB_IDENTITY)
+                .account(role.account()).secretAccessKey(secret).principalArn(role.arn().toString())
+                .principalId(role.roleId()).sessionName(sessionName).issuedAt(now).expiresAt(now.plus(duration))
+                .sourceIdentity(identity.sourceIdentity()).tags(tags.tags())
+                .transitiveTagKeys(tags.transitiveTagKeys()).inlineSessionPolicy(policy).sessionPolicyArns(policyArns)
+                .federationClaims(claims).build());
         Struct.Builder result = Struct.builder()
                 .put("Credentials", issued.credentials().toStruct())
                 .put("SubjectFromWebIdentityToken", identity.subject())

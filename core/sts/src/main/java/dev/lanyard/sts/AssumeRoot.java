@@ -22,7 +22,6 @@ import dev.lanyard.tokens.SessionOrigin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -99,10 +98,10 @@ public final class AssumeRoot implements Operation {
 
     private Struct issue(OperationCall call, AccountId target, String taskPolicyArn, Duration duration) {
         Instant now = call.environment().time();
-        CredentialIssuer.Issued issued = issuer.issue(target, secret -> new SessionClaims(SessionKind.ROOT_SESSION,
-                SessionOrigin.ASSUME_ROOT, target, secret, target.rootArn().toString(), target.value(), "",
-                Optional.empty(), Optional.empty(), now, now.plus(duration), Optional.empty(), Optional.empty(),
-                List.of(), List.of(), Optional.empty(), List.of(taskPolicyArn), 0, Map.of()));
+        CredentialIssuer.Issued issued = issuer.issue(target, secret -> SessionClaims.builder()
+                .kind(SessionKind.ROOT_SESSION).origin(SessionOrigin.ASSUME_ROOT).account(target)
+                .secretAccessKey(secret).principalArn(target.rootArn().toString()).principalId(target.value())
+                .issuedAt(now).expiresAt(now.plus(duration)).sessionPolicyArns(List.of(taskPolicyArn)).build());
         return Struct.builder().put("Credentials", issued.credentials().toStruct()).build();
     }
 

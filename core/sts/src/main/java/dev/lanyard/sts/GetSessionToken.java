@@ -13,8 +13,6 @@ import dev.lanyard.tokens.SessionKind;
 import dev.lanyard.tokens.SessionOrigin;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** sts:GetSessionToken — the caller's own identity in temporary form; no policy controls it. */
@@ -54,10 +52,9 @@ public final class GetSessionToken implements Operation {
         String principalId = caller.userId();
         SessionKind kind = root ? SessionKind.ROOT_SESSION : SessionKind.USER_SESSION;
         CredentialIssuer.Issued issued = issuer.issue(call.environment(), store.snapshot(),
-                caller.account(), secret -> new SessionClaims(kind,
-                SessionOrigin.GET_SESSION_TOKEN, caller.account(), secret, principalArn, principalId, "",
-                Optional.empty(), Optional.empty(), now, expires, mfaAt, Optional.empty(), List.of(), List.of(),
-                Optional.empty(), List.of(), 0, Map.of()));
+                caller.account(), secret -> SessionClaims.builder().kind(kind).origin(SessionOrigin.GET_SESSION_TOKEN)
+                        .account(caller.account()).secretAccessKey(secret).principalArn(principalArn)
+                        .principalId(principalId).issuedAt(now).expiresAt(expires).mfaAuthenticatedAt(mfaAt).build());
         return Optional.of(Struct.builder().put("Credentials", issued.credentials().toStruct()).build());
     }
 }

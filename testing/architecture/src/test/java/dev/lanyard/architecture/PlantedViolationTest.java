@@ -243,6 +243,25 @@ class PlantedViolationTest {
                         }
                     }
                     """),
+            new Plant("an authorization request built by position",
+                    ArchitectureRules.WIDE_RECORDS_ARE_BUILT_BY_THEIR_BUILDERS, "dev.lanyard.authz.PlantedPositional",
+                    "new AuthorizationRequest", """
+                    package dev.lanyard.authz;
+
+                    import dev.lanyard.aws.AccountId;
+                    import dev.lanyard.policy.AuthorizationRequest;
+                    import dev.lanyard.policy.RequestContext;
+                    import dev.lanyard.policy.SessionPolicies;
+                    import java.util.List;
+                    import java.util.Optional;
+
+                    final class PlantedPositional {
+                        static AuthorizationRequest request(RequestContext context, AccountId account) {
+                            return new AuthorizationRequest(context, account, Optional.empty(), false, List.of(),
+                                    Optional.empty(), new SessionPolicies.None(), Optional.empty(), false);
+                        }
+                    }
+                    """),
             new Plant("a new module nobody placed in a layer", ArchitectureRules.EVERY_CLASS_BELONGS_TO_A_MODULE,
                     "dev.lanyard.gateway.PlantedUnplaced", "is in no package of Module.ALL", """
                     package dev.lanyard.gateway;
