@@ -193,7 +193,7 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
         } catch (StrictJson.NotJson e) {
             throw AwsErrors.serialization(e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw AuthorizeErrors.validation(e.getMessage());
+            throw AwsErrors.validation(e.getMessage());
         }
     }
 

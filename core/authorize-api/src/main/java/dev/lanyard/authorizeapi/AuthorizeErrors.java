@@ -1,6 +1,7 @@
 package dev.lanyard.authorizeapi;
 
 import dev.lanyard.authz.ServiceAuthorization.ConditionKeyType;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
 import java.util.List;
@@ -21,12 +22,8 @@ final class AuthorizeErrors {
         return new AwsException(ErrorCode.METHOD_NOT_ALLOWED, "The authorization API takes POST only.");
     }
 
-    static AwsException validation(String message) {
-        return new AwsException(ErrorCode.VALIDATION_ERROR, message);
-    }
-
     static AwsException actionNotQualified(String action) {
-        return validation("Action '" + action + "' is not of the form service:Action.");
+        return AwsErrors.validation("Action '" + action + "' is not of the form service:Action.");
     }
 
     static AwsException undeclaredService(String prefix) {
@@ -40,12 +37,12 @@ final class AuthorizeErrors {
     }
 
     static AwsException actsOnNoResource(String action) {
-        return validation(action + " acts on no resource type: its Resource is \"*\".");
+        return AwsErrors.validation(action + " acts on no resource type: its Resource is \"*\".");
     }
 
     static AwsException notAResourceOf(String resource, String action, List<String> types) {
-        return validation("Resource '" + resource + "' is not an ARN of a resource type of " + action + " (" + types
-                + ").");
+        return AwsErrors.validation("Resource '" + resource + "' is not an ARN of a resource type of " + action
+                + " (" + types + ").");
     }
 
     static AwsException policyTooLarge() {
@@ -54,17 +51,18 @@ final class AuthorizeErrors {
     }
 
     static AwsException undeclaredConditionKey(String key, String action, List<String> declared) {
-        return validation("Condition key '" + key + "' is not declared for " + action + " (it declares " + declared
-                + ").");
+        return AwsErrors.validation("Condition key '" + key + "' is not declared for " + action + " (it declares "
+                + declared + ").");
     }
 
     static AwsException wrongValueCount(String key, ConditionKeyType type) {
-        return validation("Condition key '" + key + "' is of type " + type + ": give "
+        return AwsErrors.validation("Condition key '" + key + "' is of type " + type + ": give "
                 + (type.multivalued() ? "one or more values." : "exactly one value."));
     }
 
     static AwsException notAValueOf(String key, ConditionKeyType type, String value) {
-        return validation("Condition key '" + key + "' is of type " + type + "; '" + value + "' is not such a value.");
+        return AwsErrors.validation("Condition key '" + key + "' is of type " + type + "; '" + value
+                + "' is not such a value.");
     }
 
     // nginx's auth_request
