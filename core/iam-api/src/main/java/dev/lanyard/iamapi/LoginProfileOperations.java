@@ -156,6 +156,7 @@ final class LoginProfileOperations {
         if (!hasher.matches(oldPassword, profile.password())) {
             throw IamErrors.oldPasswordIncorrect();
         }
+        ctx.usage().passwordUsed(user.userId(), call.environment().time(), call.environment().region());
         PasswordRules.require(policy, newPassword, before.accountRecord());
         int remembered = policy.flatMap(PasswordPolicy::passwordReusePrevention).orElse(0);
         if (remembered > 0) {
