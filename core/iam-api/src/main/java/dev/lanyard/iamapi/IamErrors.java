@@ -288,4 +288,34 @@ final class IamErrors {
         return new AwsException(ErrorCode.UNMODIFIABLE_ENTITY,
                 roleName + " is an AWS service linked role, max session duration cannot be changed.");
     }
+
+    /** @param type "user", "group", "role" or "policy", as the access advisor names its target */
+    static AwsException noSuchNamedEntity(String type, String name) {
+        return new AwsException(ErrorCode.NO_SUCH_ENTITY, "The " + type + " with name " + name + " cannot be found.");
+    }
+
+    static AwsException noSuchJob(String jobId) {
+        return new AwsException(ErrorCode.NO_SUCH_ENTITY, "The job with ID " + jobId + " cannot be found.");
+    }
+
+    static AwsException noSuchServiceControlPolicy(String policyId) {
+        return new AwsException(ErrorCode.NO_SUCH_ENTITY,
+                "The service control policy " + policyId + " cannot be found.");
+    }
+
+    /** The Organizations access report's refusal (AccessDenied, unlike centralized root access's own code). */
+    static AwsException notManagementAccount() {
+        return new AwsException(ErrorCode.ACCESS_DENIED, "The request was rejected because the account making the"
+                + " request is not the management account for the organization.");
+    }
+
+    static AwsException credentialReportNotPresent() {
+        return new AwsException(ErrorCode.REPORT_NOT_PRESENT,
+                "No credential report exists for this account. Call GenerateCredentialReport to generate one.");
+    }
+
+    static AwsException credentialReportExpired() {
+        return new AwsException(ErrorCode.REPORT_EXPIRED,
+                "The credential report has expired. Call GenerateCredentialReport to generate a new one.");
+    }
 }
