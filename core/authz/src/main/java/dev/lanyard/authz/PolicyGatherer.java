@@ -64,8 +64,13 @@ public final class PolicyGatherer {
 
     public SessionPolicies sessionPolicies(IamSnapshot snapshot, Caller caller) {
         return switch (caller) {
-            case Caller.Root root -> root.session().filter(s -> s.origin() == SessionOrigin.ASSUME_ROOT)
-                    .<SessionPolicies>map(s -> rootTask(snapshot, s)).orElse(new SessionPolicies.None());
+            case Caller.Root root -> root.session().<SessionPolicies>map(s -> switch (s.origin()) {
+                case ASSUME_ROOT -> rootTask(snapshot, s);
+                // The delegation request's permission policy caps the partner's session like a passed session policy.
+                case GET_DELEGATED_ACCESS_TOKEN -> passedOrNone(snapshot, s, new SessionPolicies.None());
+                case ASSUME_ROLE, ASSUME_ROLE_WITH_WEB_IDENTITY, ASSUME_ROLE_WITH_SAML, GET_FEDERATION_TOKEN,
+                        GET_SESSION_TOKEN -> new SessionPolicies.None();
+            }).orElse(new SessionPolicies.None());
             case Caller.IamUser user -> new SessionPolicies.None();
             case Caller.RoleSession session -> passedOrNone(snapshot, session.claims(), new SessionPolicies.None());
             case Caller.FederatedUser federated ->
