@@ -103,9 +103,18 @@ class DelegatedAccessTokenTest {
 
     @Test
     void theTokenAndItsSessionEndWhenTheWindowCloses() {
-        String traded = request("workflow-short-traded", 300);
+        String traded = request("workflow-short-traded", 300, "arn:aws:iam::aws:policy/AdministratorAccess");
         String unused = request("workflow-short-unused", 300);
         Credentials session = partnerSts.getDelegatedAccessToken(r -> r.tradeInToken(accept(traded))).credentials();
+        // Even an administrator's template neither mints credentials that outlive the window nor touches the root
+        // user's own credentials.
+        IamClient administrator = Clients.iam(server, Clients.session(session), CLOCK);
+        administrator.createUser(r -> r.userName("made-by-partner"));
+        refused(administrator::createAccessKey, "AccessDenied", 403);
+        StsClient delegatedSts = Clients.sts(server, Clients.session(session), CLOCK);
+        assertThat(delegatedSts.getCallerIdentity().account()).isEqualTo(customerAccount);
+        refused(() -> delegatedSts.getSessionToken(r -> r.durationSeconds(3600)), "AccessDenied", 403);
+        refused(() -> delegatedSts.getFederationToken(r -> r.name("longer")), "AccessDenied", 403);
         String token = accept(unused);
         CLOCK.advance(Duration.ofSeconds(301));
         refused(() -> partnerSts.getDelegatedAccessToken(r -> r.tradeInToken(token)),
@@ -115,10 +124,14 @@ class DelegatedAccessTokenTest {
 
     /** A request by the partner for the customer account, associated by the customer's administrator. */
     private static String request(String workflow, int seconds) {
+        return request(workflow, seconds, READ_ONLY);
+    }
+
+    private static String request(String workflow, int seconds, String permissionPolicy) {
         String id = partnerIam.createDelegationRequest(r -> r.ownerAccountId(customerAccount)
                 .description("read IAM").requestorWorkflowId(workflow).sessionDuration(seconds)
                 .notificationChannel("arn:aws:sns:us-east-1:" + partnerAccount + ":partner")
-                .permissions(p -> p.policyTemplateArn(READ_ONLY))).delegationRequestId();
+                .permissions(p -> p.policyTemplateArn(permissionPolicy))).delegationRequestId();
         customerIam.associateDelegationRequest(r -> r.delegationRequestId(id));
         return id;
     }
