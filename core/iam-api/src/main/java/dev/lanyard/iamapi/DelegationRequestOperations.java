@@ -8,6 +8,7 @@ import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.DelegationRequest;
 import dev.lanyard.iam.model.DelegationRequest.State;
 import dev.lanyard.iam.model.EntityChange;
+import dev.lanyard.iam.model.TradeInTokens;
 import dev.lanyard.iam.spi.IamStore.Mutation;
 import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.OperationCall;
@@ -123,7 +124,7 @@ final class DelegationRequestOperations {
                     caller.account(), name.length() > 30 ? name.substring(0, 30) : name, owner, Optional.empty(),
                     description, message, permissions, workflowId, redirect, channel, duration, onlyOwner,
                     State.UNASSIGNED, Optional.empty(), Optional.empty(), Optional.empty(), now, now,
-                    now.plus(OPEN_FOR));
+                    now.plus(OPEN_FOR), Optional.empty());
             return Mutation.of(request, EntityChange.upsert(request));
         });
         return Optional.of(Struct.builder().put("DelegationRequestId", created.id()).build());
@@ -259,8 +260,10 @@ final class DelegationRequestOperations {
             if (request.onlySendByOwner() && !request.ownerId().equals(Optional.of(caller.arn()))) {
                 throw IamErrors.invalidInput("Only the owner of this delegation request can send its token.");
             }
-            return request.transitioned(State.FINALIZED, request.approverId(), request.notes(),
-                    request.rejectionReason(), now, now.plusSeconds(request.sessionDuration()));
+            // The session's window opens now (AWS: "starts when the customer calls the SendDelegationToken API"), and
+            // the trade-in token is good until it closes.
+            return request.finalized(request.approverId(), TradeInTokens.mint(request.id(), ctx.random()), now,
+                    now.plusSeconds(request.sessionDuration()));
         });
         return Optional.empty();
     }

@@ -34,9 +34,10 @@ public final class SessionRestrictions {
                     " because sessions from GetFederationToken may only call sts:GetCallerIdentity",
                     "GetFederationToken sessions may only call sts:GetCallerIdentity");
             case USER_SESSION -> checkSessionToken(caller, session.get(), service, action);
-            // An AssumeRoot session is limited by its task policy instead.
+            // An AssumeRoot session is limited by its task policy instead, a delegated one by its permission policy.
             case ROOT_SESSION -> {
-                if (session.get().origin() != SessionOrigin.ASSUME_ROOT) {
+                SessionOrigin origin = session.get().origin();
+                if (origin != SessionOrigin.ASSUME_ROOT && origin != SessionOrigin.GET_DELEGATED_ACCESS_TOKEN) {
                     checkSessionToken(caller, session.get(), service, action);
                 }
             }

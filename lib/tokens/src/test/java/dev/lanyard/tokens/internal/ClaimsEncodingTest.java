@@ -38,7 +38,8 @@ class ClaimsEncodingTest {
         assertMalformed(with(emptyBody, 0, 0));
         assertMalformed(with(emptyBody, 0, 3));
         assertMalformed(with(emptyBody, 1, 4));
-        assertMalformed(with(emptyBody, 2, 6));
+        // byte 2: the first origin code past the last one this node knows
+        assertMalformed(with(emptyBody, 2, SessionOrigin.values().length));
         assertMalformed(new byte[0]);
     }
 
