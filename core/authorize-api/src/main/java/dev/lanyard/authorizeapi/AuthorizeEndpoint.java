@@ -121,7 +121,7 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
                     + input.resource() + ": " + verdict.kind().wireName());
             recordVerdict(question.actionName(), input.resource(), input.sourceIp(), verdict,
                     "asked by " + asker.get().arn(), requestId);
-            return reply(200, requestId, verdict.toJson(requestId).toString());
+            return new HttpReply(200, JSON, requestId, StrictJson.bytes(verdict.toJson(requestId)));
         } catch (AwsException e) {
             recordCall(exchange, requestId, asker, Optional.of(e.errorCode().code()), e.operatorDetail());
             return error(e.errorCode(), e.getMessage(), requestId);
@@ -227,7 +227,7 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
 
     private static AuthorizeInput input(byte[] body) {
         try {
-            return AuthorizeInput.parse(new String(body, StandardCharsets.UTF_8));
+            return AuthorizeInput.parse(body);
         } catch (StrictJson.NotJson e) {
             throw new AwsException(ErrorCode.SERIALIZATION_EXCEPTION, e.getMessage());
         } catch (IllegalArgumentException e) {
