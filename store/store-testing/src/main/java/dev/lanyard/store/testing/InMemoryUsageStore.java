@@ -1,0 +1,21 @@
+package dev.lanyard.store.testing;
+
+import dev.lanyard.iam.spi.UsageStore;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Last-used facts in memory, keeping the later of what is stored and what is saved, as the JDBC store does. */
+public final class InMemoryUsageStore implements UsageStore {
+    private final Map<Subject, LastUsed> facts = new ConcurrentHashMap<>();
+
+    @Override
+    public Map<Subject, LastUsed> loadLastUsed() {
+        return new HashMap<>(facts);
+    }
+
+    @Override
+    public void saveLastUsed(Map<Subject, LastUsed> batch) {
+        batch.forEach((subject, used) -> facts.merge(subject, used, LastUsed::later));
+    }
+}
