@@ -41,6 +41,10 @@ final class MetricsAndThrottlingOptions {
             + " 10:100).")
     Optional<String> failedAuthRate;
 
+    @Option(names = "--authorize-rate", paramLabel = RATE, description = "Authorization API calls a second per"
+            + " asking service's account (default 50000:50000).")
+    Optional<String> authorizeRate;
+
     LanyardConfig apply(LanyardConfig config) {
         MetricsSettings metricsSettings = new MetricsSettings(!noMetrics, metricsPort);
         Throttling defaults = noThrottling ? Throttling.OFF : Throttling.DEFAULTS;
@@ -48,6 +52,7 @@ final class MetricsAndThrottlingOptions {
                 rate("--iam-rate", iamRate, defaults.iamPerAccount()),
                 rate("--unsigned-rate", unsignedRate, defaults.unsignedPerSource()),
                 rate("--failed-auth-rate", failedAuthRate, defaults.failedAuthenticationPerSource()),
+                rate("--authorize-rate", authorizeRate, defaults.authorizePerAccount()),
                 defaults.maxTrackedKeys());
         return config.withMetrics(metricsSettings).withThrottling(limits);
     }

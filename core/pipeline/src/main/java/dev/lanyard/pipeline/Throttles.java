@@ -18,6 +18,7 @@ public final class Throttles {
     private final Optional<RateLimiter> iam;
     private final Optional<RateLimiter> unsigned;
     private final Optional<RateLimiter> failedAuthentication;
+    private final Optional<RateLimiter> authorize;
     private final Observations observations;
 
     public Throttles(Throttling throttling, InstantSource clock, Observations observations) {
@@ -30,6 +31,7 @@ public final class Throttles {
         this.unsigned = throttling.unsignedPerSource().map(rate -> new RateLimiter(rate, keys, clock));
         this.failedAuthentication = throttling.failedAuthenticationPerSource()
                 .map(rate -> new RateLimiter(rate, keys, clock));
+        this.authorize = throttling.authorizePerAccount().map(rate -> new RateLimiter(rate, keys, clock));
     }
 
     public static Throttles off() {
@@ -45,6 +47,11 @@ public final class Throttles {
     /** Counts a signed IAM call against its account. */
     public void iamCall(AccountId account, Observations.FrontEnd frontEnd) {
         acquire(iam, account.value(), frontEnd, Observations.ThrottleScope.ACCOUNT);
+    }
+
+    /** Counts an authorization API call against the asking service's account. */
+    public void authorizeCall(AccountId account, Observations.FrontEnd frontEnd) {
+        acquire(authorize, account.value(), frontEnd, Observations.ThrottleScope.ACCOUNT);
     }
 
     /** Counts an unsigned call against its source address. */

@@ -198,20 +198,21 @@ public final class LanyardServer implements AutoCloseable {
                 new JsonApi("organizations", OrganizationsOperations.TARGET_PREFIX,
                         OrganizationsOperations.create(store, access, accounts)));
         this.servedActions = ServedActions.of(apis);
+        dev.lanyard.pipeline.Throttles throttles = new dev.lanyard.pipeline.Throttles(config.throttling(), clock,
+                observations);
         this.handler = new ApiHandler(apis,
                 authenticator, new SigV4Verifier(clock),
                 new SessionRestrictions(access), Regions.of(config.region(), config.enabledRegions()), clock,
                 new dev.lanyard.pipeline.AuditTrail(auditSink, java.util.Map.of("sts", StsOperations.MODEL,
                         "iam", dev.lanyard.iamapi.IamModel.MODEL), RequestIds::next),
-                config.maxBodyBytes(), RequestIds::next, observations,
-                new dev.lanyard.pipeline.Throttles(config.throttling(), clock, observations));
+                config.maxBodyBytes(), RequestIds::next, observations, throttles);
         metrics.ifPresent(m -> StoreGauges.register(m, store, keysets, clock));
         this.metricsListener = config.metrics().port().map(p -> new MetricsListener(config.host(), p,
                 this::scrapeMetrics));
         this.authorize = new dev.lanyard.authorizeapi.AuthorizeEndpoint(store, authenticator,
                 new SigV4Verifier(clock), access, serviceCatalogue(config.serviceCatalogue()),
                 Regions.of(config.region(), config.enabledRegions()), clock, auditSink, config.maxBodyBytes(),
-                RequestIds::next);
+                RequestIds::next, throttles);
         this.http = await(httpBuild);
         this.maintenance = Executors.newScheduledThreadPool(1, Thread.ofVirtual().factory());
         long every = config.keyCheckInterval().toMillis();

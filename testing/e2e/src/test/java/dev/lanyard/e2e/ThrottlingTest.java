@@ -73,7 +73,7 @@ class ThrottlingTest {
     @Test
     void anAccountIsHeldToItsRateForEachServiceApart() throws Exception {
         try (TestServer server = server(new Throttling(Optional.of(new RequestRate(0.001, 4)), Optional.of(
-                new RequestRate(0.001, 2)), Optional.empty(), Optional.empty(), 1024))) {
+                new RequestRate(0.001, 2)), Optional.empty(), Optional.empty(), Optional.empty(), 1024))) {
             JsonNode seen = boto3(server, "account");
             for (int i = 0; i < 4; i++) {
                 assertOk(seen.get("sts").get(i));
@@ -93,7 +93,7 @@ class ThrottlingTest {
     @Test
     void unsignedFederationCallsAreHeldToTheirSourcesRate() throws Exception {
         try (TestServer server = server(new Throttling(Optional.empty(), Optional.empty(), SLOW_3, Optional.empty(),
-                1024))) {
+                Optional.empty(), 1024))) {
             JsonNode seen = boto3(server, "unsigned");
             for (int i = 0; i < 3; i++) {
                 assertThat(seen.get("sts").get(i).get("code").asText()).as("refused on its merits, not throttled")
@@ -109,7 +109,7 @@ class ThrottlingTest {
     @Test
     void refusedSignaturesUseUpTheSourcesRate() throws Exception {
         try (TestServer server = server(new Throttling(Optional.empty(), Optional.empty(), Optional.empty(), SLOW_3,
-                1024))) {
+                Optional.empty(), 1024))) {
             JsonNode seen = boto3(server, "failed");
             for (int i = 0; i < 3; i++) {
                 assertThat(seen.get("sts").get(i).get("code").asText()).isEqualTo("SignatureDoesNotMatch");
