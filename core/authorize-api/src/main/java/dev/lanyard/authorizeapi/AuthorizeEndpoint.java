@@ -200,7 +200,7 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
             if (e.errorCode() != ErrorCode.THROTTLING) {
                 throw e;
             }
-            throw new AwsException(ErrorCode.THROTTLING_EXCEPTION, "Rate exceeded", e.operatorDetail());
+            throw AuthorizeErrors.throttled(e.operatorDetail());
         }
     }
 
