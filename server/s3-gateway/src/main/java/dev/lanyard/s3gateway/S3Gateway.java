@@ -470,7 +470,8 @@ public final class S3Gateway implements AutoCloseable {
                 ? new RequestSignature(AuthType.REST_QUERY_STRING, contentSha256)
                 : RequestSignature.header(contentSha256.orElse(""));
         return new S3Request(request.method(), request.header("Host").orElse(""), request.rawPath(),
-                request.rawQuery(), request.headers(), signature, Optional.empty());
+                request.rawQuery(), request.headers(), signature,
+                request.tls().flatMap(TlsSessions.Negotiated::s3TlsVersion));
     }
 
     /** The Query API's authentication errors in S3's words. */
@@ -508,8 +509,10 @@ public final class S3Gateway implements AutoCloseable {
                     requestParameters(audited.classification()), Optional.empty(),
                     error.map(e -> e.errorCode().code()), error.map(Throwable::getMessage), audited.requestId(), readOnly, List.of(),
                     audited.caller().map(c -> c.account().value()), Optional.empty(),
-                    request.secure() ? Optional.of(new AuditEvent.TlsDetails(Optional.empty(), Optional.empty(),
-                            request.header("Host"))) : Optional.empty(),
+                    request.secure() ? Optional.of(new AuditEvent.TlsDetails(
+                            request.tls().map(TlsSessions.Negotiated::protocol),
+                            request.tls().map(TlsSessions.Negotiated::cipherSuite), request.header("Host")))
+                            : Optional.empty(),
                     data ? AuditEvent.Category.DATA : AuditEvent.Category.MANAGEMENT,
                     detail.isEmpty() ? Optional.empty() : Optional.of(detail)));
         } catch (RuntimeException e) {
