@@ -27,8 +27,8 @@ class AuthorizeThrottlingTest {
     }
 
     private static Throttling only(Optional<RequestRate> failedAuthentication, Optional<RequestRate> authorize) {
-        return new Throttling(Optional.empty(), Optional.empty(), Optional.empty(), failedAuthentication, authorize,
-                1024);
+        return new Throttling(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                failedAuthentication, authorize, 1024);
     }
 
     private static HttpReply ask(AuthorizeWorld world, Credentials asker) {

@@ -238,10 +238,12 @@ final class CorpusWorld {
                 clientKeyId = AccessKeyId.generateTemporary(who.account, ids);
                 Optional<Instant> mfa = single(context, "aws:MultiFactorAuthPresent").filter("true"::equals)
                         .map(x -> now);
-                claims = Optional.of(new SessionClaims(SessionKind.ASSUMED_ROLE, SessionOrigin.ASSUME_ROLE,
-                        who.account, clientSecret, who.arn, who.id, who.sessionName.orElseThrow(), Optional.empty(),
-                        Optional.empty(), now.minusSeconds(60), now.plus(Duration.ofHours(1)), mfa, Optional.empty(),
-                        List.of(), List.of(), inlineSession, sessionArns, 0, Map.of()));
+                claims = Optional.of(SessionClaims.builder().kind(SessionKind.ASSUMED_ROLE)
+                        .origin(SessionOrigin.ASSUME_ROLE).account(who.account).secretAccessKey(clientSecret)
+                        .principalArn(who.arn).principalId(who.id).sessionName(who.sessionName.orElseThrow())
+                        .issuedAt(now.minusSeconds(60)).expiresAt(now.plus(Duration.ofHours(1)))
+                        .mfaAuthenticatedAt(mfa).inlineSessionPolicy(inlineSession).sessionPolicyArns(sessionArns)
+                        .build());
             }
             case "federated-user" -> {
                 String parentArn = who.parentArn.orElseThrow();
@@ -250,12 +252,13 @@ final class CorpusWorld {
                 entities.add(parent);
                 clientKeyId = AccessKeyId.generateTemporary(who.account, ids);
                 String sessionName = name(who.arn);
-                claims = Optional.of(new SessionClaims(SessionKind.FEDERATED_USER,
-                        SessionOrigin.GET_FEDERATION_TOKEN, who.account, clientSecret, who.arn,
-                        who.account.value() + ":" + sessionName, sessionName, Optional.of(parentArn),
-                        Optional.of(parent.userId()), now.minusSeconds(60), now.plus(Duration.ofHours(1)),
-                        Optional.empty(), Optional.empty(), List.of(), List.of(), inlineSession, sessionArns, 0,
-                        Map.of()));
+                claims = Optional.of(SessionClaims.builder().kind(SessionKind.FEDERATED_USER)
+                        .origin(SessionOrigin.GET_FEDERATION_TOKEN).account(who.account).secretAccessKey(clientSecret)
+                        .principalArn(who.arn).principalId(who.account.value() + ":" + sessionName)
+                        .sessionName(sessionName).parentUserArn(Optional.of(parentArn))
+                        .parentUserId(Optional.of(parent.userId())).issuedAt(now.minusSeconds(60))
+                        .expiresAt(now.plus(Duration.ofHours(1))).inlineSessionPolicy(inlineSession)
+                        .sessionPolicyArns(sessionArns).build());
             }
             default -> throw new IllegalStateException(who.type);
         }

@@ -183,10 +183,13 @@ public final class LanyardServer implements AutoCloseable {
                 new LogAuditSink(), auditFile, usage));
         auditTable.ifPresent(sinks::add);
         dev.lanyard.iam.spi.AuditSink auditSink = new AuditSinks(sinks);
+        // One set of limits for both listeners: a source's refused authentications count wherever they happen.
+        dev.lanyard.pipeline.Throttles throttles = new dev.lanyard.pipeline.Throttles(config.throttling(), clock,
+                observations);
         this.s3 = config.s3Gateway().map(s3Config -> new dev.lanyard.s3gateway.S3GatewayServer(s3Config.host(),
                 s3Config.port(), new dev.lanyard.s3gateway.S3Gateway(s3Config, store, store, access, gatherer,
                         s3Authentication(authenticator, Regions.of(config.region(), config.enabledRegions())),
-                        auditSink, clock),
+                        auditSink, clock, observations, throttles),
                 new S3Connections(config.httpLimits()), s3Tls.map(ServerTls::helidonTls),
                 config.network().trustedProxies()));
         java.util.Map<String, Operation> sts = StsOperations.create(store, access, issuer, mfa, webIdentity, saml,
@@ -198,8 +201,6 @@ public final class LanyardServer implements AutoCloseable {
                 new JsonApi("organizations", OrganizationsOperations.TARGET_PREFIX,
                         OrganizationsOperations.create(store, access, accounts)));
         this.servedActions = ServedActions.of(apis);
-        dev.lanyard.pipeline.Throttles throttles = new dev.lanyard.pipeline.Throttles(config.throttling(), clock,
-                observations);
         this.handler = new ApiHandler(apis,
                 authenticator, new SigV4Verifier(clock),
                 new SessionRestrictions(access), Regions.of(config.region(), config.enabledRegions()), clock,
