@@ -20,6 +20,37 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityRespon
 
 /** AssumeRoleWithWebIdentity through the SDK for Java v2, the AWS CLI and boto3's web-identity credential chain. */
 class WebIdentityFlowTest {
+    /**
+     * AssumeRoleWithWebIdentity is unsigned, so nothing in the request says which endpoint it was sent to (Lanyard
+     * serves every endpoint at one URL; the signed operations tell by their credential scope): its sessions are v2
+     * tokens, valid in an opt-in region whatever region the client was configured with (ADR 0017).
+     */
+    @Test
+    void unsignedFederationIssuesRegionalTokensWhateverTheClientsRegion() throws Exception {
+        try (TestServer server = TestServer.start(java.time.Clock.systemUTC(),
+                c -> c.withEnabledRegions(List.of("ap-east-1")));
+                TestIdentityProvider idp = new TestIdentityProvider()) {
+            IamClient iam = Clients.iam(server, Clients.root(server));
+            String providerArn = iam.createOpenIDConnectProvider(r -> r.url(idp.issuer).clientIDList("app"))
+                    .openIDConnectProviderArn();
+            String roleArn = iam.createRole(r -> r.roleName("ci").assumeRolePolicyDocument("{\"Version\":"
+                    + "\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\""
+                    + providerArn + "\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\"}]}")).role().arn();
+            for (Region region : List.of(Region.AWS_GLOBAL, Region.AP_EAST_1)) {
+                StsClient anonymous = StsClient.builder().endpointOverride(java.net.URI.create(server.endpoint()))
+                        .region(region).credentialsProvider(AnonymousCredentialsProvider.create())
+                        .httpClient(UrlConnectionHttpClient.create()).build();
+                var session = Clients.session(anonymous.assumeRoleWithWebIdentity(r -> r.roleArn(roleArn)
+                        .roleSessionName("ci-run").webIdentityToken(idp.token("alice", "app"))).credentials());
+                StsClient inOptInRegion = StsClient.builder()
+                        .endpointOverride(java.net.URI.create(server.endpoint())).region(Region.AP_EAST_1)
+                        .credentialsProvider(() -> session).httpClient(UrlConnectionHttpClient.create()).build();
+                assertThat(inOptInRegion.getCallerIdentity().arn()).as(region.id())
+                        .endsWith(":assumed-role/ci/ci-run");
+            }
+        }
+    }
+
     @Test
     void tokensFromAnOidcIssuerBecomeRoleSessions(@TempDir Path dir) throws Exception {
         try (TestServer server = TestServer.start(); TestIdentityProvider idp = new TestIdentityProvider()) {
