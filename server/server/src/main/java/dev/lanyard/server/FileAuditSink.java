@@ -29,10 +29,10 @@ import java.util.Set;
  * forces written records to the disk, so a power loss loses at most the last second. A failure to write is logged and
  * the server goes on serving.
  */
-final class FileAuditSink implements AuditSink, AutoCloseable {
+public final class FileAuditSink implements AuditSink, AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.lanyard.audit");
     static final String DIRECTORY = "audit";
-    static final long DEFAULT_MAX_FILE_BYTES = 64L * 1024 * 1024;
+    public static final long DEFAULT_MAX_FILE_BYTES = 64L * 1024 * 1024;
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
@@ -48,7 +48,7 @@ final class FileAuditSink implements AuditSink, AutoCloseable {
     private boolean dirty;
     private long failures;
 
-    FileAuditSink(Path dataDirectory, Clock clock, long maxFileBytes) {
+    public FileAuditSink(Path dataDirectory, Clock clock, long maxFileBytes) {
         this.directory = requireNonNull(dataDirectory, "dataDirectory is null").resolve(DIRECTORY);
         this.clock = requireNonNull(clock, "clock is null");
         this.maxFileBytes = maxFileBytes;
@@ -86,7 +86,7 @@ final class FileAuditSink implements AuditSink, AutoCloseable {
     }
 
     /** Forces the records written since the last call to the disk. */
-    synchronized void sync() {
+    public synchronized void sync() {
         if (!dirty || channel.isEmpty()) {
             return;
         }
