@@ -170,7 +170,8 @@ public final class LanyardServer implements AutoCloseable {
         java.util.function.Function<String, String> issuerForAccount = account -> endpointUrl() + OUTBOUND_PATH
                 + account;
         this.outbound = new OutboundIssuer(store, signer, issuerForAccount);
-        this.usage = new dev.lanyard.iamapi.UsageTracker(dev.lanyard.store.jdbc.JdbcUsageStore.of(store));
+        this.usage = new dev.lanyard.iamapi.UsageTracker(dev.lanyard.store.jdbc.JdbcUsageStore.of(store, clock),
+                clock);
         java.util.Map<String, dev.lanyard.pipeline.Operation> iam = IamOperations.create(new IamContext(store, access,
                 awsManaged, random, config.oidcAllowInsecureLoopback(), saml, usage), issuerForAccount,
                 signer::generateKeySet, mfaThrottle);
