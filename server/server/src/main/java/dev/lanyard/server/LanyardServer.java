@@ -273,7 +273,8 @@ public final class LanyardServer implements AutoCloseable {
             server.close();
             throw e;
         }
-        ClientConfigFiles.writeConfig(config.dataDirectory(), server.endpointUrl(), config.region());
+        ClientConfigFiles.writeConfig(config.dataDirectory(), server.endpointUrl(), config.region(),
+                config.network().tls().map(TlsFiles::certificateChain));
         return server;
     }
 

@@ -177,6 +177,19 @@ class TlsTest {
         assertThat(boto3.stdout().strip()).isEqualTo(server.accountId() + " ['tls-bucket']");
     }
 
+    /** The profile Lanyard writes names the certificate as its CA bundle: the CLI needs no --ca-bundle. */
+    @Test
+    void theGeneratedProfileTrustsTheListenersCertificate() throws IOException {
+        Path config = server.dataDirectory.resolve("aws/config");
+        assertThat(Files.readString(config)).contains("ca_bundle = " + certificate.toAbsolutePath());
+        ExternalProcess.Result sts = ExternalProcess.run(List.of("aws", "sts", "get-caller-identity", "--profile",
+                "lanyard", "--query", "Account", "--output", "text"), Map.of("AWS_CONFIG_FILE", config.toString(),
+                "AWS_SHARED_CREDENTIALS_FILE", server.dataDirectory.resolve("aws/credentials").toString(),
+                "AWS_MAX_ATTEMPTS", "1"));
+        assertThat(sts.exitCode()).as(sts.stderr()).isZero();
+        assertThat(sts.stdout().strip()).isEqualTo(server.accountId());
+    }
+
     @Test
     void theSdkForJavaWithATrustStoreSeesSecureTransport() throws Exception {
         List<String> root = server.rootCredentials();
