@@ -1,6 +1,7 @@
 import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.sigv4.HttpRequestParts;
 import dev.lanyard.sigv4.SigV4Signer;
+import dev.lanyard.sigv4.SigningOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -30,6 +31,7 @@ public final class Training {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String STS = "2011-06-15";
     private static final String IAM = "2010-05-08";
+    private static final int MAX_ATTEMPTS = 5;
 
     private final String endpoint;
     private final String host;
@@ -105,14 +107,27 @@ public final class Training {
         Map<String, List<String>> signedHeaders = new LinkedHashMap<>();
         signedHeaders.put("Host", List.of(host));
         headers.forEach((name, value) -> signedHeaders.put(name, List.of(value)));
-        Map<String, String> signature = new SigV4Signer(key.id(), SecretAccessKey.of(key.secret()), key.token())
-                .signHeaders(new HttpRequestParts("POST", "/", "", signedHeaders, bytes), "us-east-1", service,
-                        Clock.systemUTC().instant());
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + "/"))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        headers.forEach(request::header);
-        signature.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        // Every header the request carries is signed: Lanyard refuses an unsigned X-Amz-Target, as AWS does.
+        SigningOptions options =
+                SigningOptions.defaults().withExtraSignedHeaders(headers.keySet().toArray(String[]::new));
+        for (int attempt = 1; ; attempt++) {
+            Map<String, String> signature = new SigV4Signer(key.id(), SecretAccessKey.of(key.secret()), key.token())
+                    .signHeaders(new HttpRequestParts("POST", "/", "", signedHeaders, bytes), "us-east-1", service,
+                            Clock.systemUTC().instant(), options);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + "/"))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+            headers.forEach(request::header);
+            signature.forEach(request::header);
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (attempt == MAX_ATTEMPTS || !throttled(response)) {
+                return response;
+            }
+            Thread.sleep(100L << attempt); // the default rate limits apply to the training run as to any client
+        }
+    }
+
+    private static boolean throttled(HttpResponse<String> response) {
+        return response.body().contains("<Code>Throttling</Code>") || response.body().contains("ThrottlingException");
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

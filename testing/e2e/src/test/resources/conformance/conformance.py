@@ -43,8 +43,8 @@ problems = model_check.Problems()
 checked = {"iam": set(), "sts": set(), "organizations": set()}
 paged = set()
 markers_refused = set()
-# AWS lets an account have one alias, so its list never has a second page.
-SINGLE_ITEM_LISTS = {"ListAccountAliases"}
+# AWS lets an account have one alias, and an organization has one root, so their lists never have a second page.
+SINGLE_ITEM_LISTS = {"ListAccountAliases", "ListRoots"}
 
 
 def after_call(http_response, parsed, model, **kwargs):
@@ -652,6 +652,7 @@ def delegation_requests(iam):
 def organizations():
     org = client("organizations")
     org.describe_organization()
+    org.list_roots()
     status = org.create_account(Email="conformance@example.test", AccountName="conformance")["CreateAccountStatus"]
     second = org.create_account(Email="conformance-2@example.test", AccountName="conformance-2")["CreateAccountStatus"]
     org.describe_create_account_status(CreateAccountRequestId=status["Id"])
@@ -680,6 +681,24 @@ def assume_root(member):
     iam.delete_access_key(UserName="conf-root-ops", AccessKeyId=key["AccessKeyId"])
     iam.delete_user(UserName="conf-root-ops")
     iam.disable_organizations_root_sessions()
+
+
+def access_reports(iam):
+    """The credential report, service last-accessed data of a user and a group, and of the organization's root."""
+    iam.generate_credential_report()
+    iam.generate_credential_report()
+    iam.get_credential_report()
+    user = iam.get_user(UserName="conf-user")["User"]["Arn"]
+    group = iam.get_group(GroupName="conf-group")["Group"]["Arn"]
+    for entity, granularity in ((user, "ACTION_LEVEL"), (group, "SERVICE_LEVEL")):
+        job = iam.generate_service_last_accessed_details(Arn=entity, Granularity=granularity)["JobId"]
+        iam.get_service_last_accessed_details(JobId=job)
+        iam.get_service_last_accessed_details_with_entities(JobId=job, ServiceNamespace="iam")
+    iam.list_policies_granting_service_access(Arn=user, ServiceNamespaces=["iam", "s3"])
+    org = client("organizations")
+    path = "%s/%s" % (org.describe_organization()["Organization"]["Id"], org.list_roots()["Roots"][0]["Id"])
+    job = iam.generate_organizations_access_report(EntityPath=path)["JobId"]
+    iam.get_organizations_access_report(JobId=job, SortKey="LAST_AUTHENTICATED_TIME_DESCENDING")
 
 
 def teardown(iam, policy_arn, key):
@@ -729,6 +748,7 @@ def main():
     step("web-identity", web_identity, iam, oidc_arn)
     step("saml", saml, iam, saml_arn)
     step("organizations", organizations)
+    step("access-reports", access_reports, iam)
     step("delete-oidc-provider", lambda: iam.delete_open_id_connect_provider(OpenIDConnectProviderArn=oidc_arn))
     step("delete-saml-provider", lambda: iam.delete_saml_provider(SAMLProviderArn=saml_arn))
     step("teardown", teardown, iam, policy_arn, key)

@@ -54,6 +54,8 @@ public final class IamOperations {
         new ServiceSpecificCredentialOperations(ctx).register(ops);
         new DelegationRequestOperations(ctx).register(ops);
         new OrganizationsRootOperations(ctx).register(ops);
+        new CredentialReportOperations(ctx).register(ops);
+        new AccessAdvisorOperations(ctx).register(ops);
         IamRequestKeys.requireSources(ctx.access().serviceAuthorization(), ops.keySet());
         return ModelledOperations.wrap(IamModel.MODEL, IamModel.STYLE, ops);
     }

@@ -39,12 +39,18 @@ final class IamShapes {
     private IamShapes() {}
 
     static Struct user(User user, View view) {
+        return user(user, view, Optional.empty());
+    }
+
+    /** With {@code PasswordLastUsed}, which Get and List answers carry once the password was used. */
+    static Struct user(User user, View view, Optional<java.time.Instant> passwordLastUsed) {
         Struct.Builder b = Struct.builder()
                 .put("Path", user.path())
                 .put("UserName", user.name())
                 .put("UserId", user.userId())
                 .put("Arn", user.arn().toString())
                 .put("CreateDate", user.createDate());
+        passwordLastUsed.ifPresent(when -> b.put("PasswordLastUsed", when));
         if (view == View.CREATE || view == View.GET) {
             b.putValueIfPresent("PermissionsBoundary", boundary(user.permissionsBoundaryArn()));
             tagsIfAny(b, user.tags());
@@ -86,6 +92,13 @@ final class IamShapes {
             case EMBEDDED -> { }
         }
         return b.build();
+    }
+
+    /** When the user's password was last used: only use since this user was created, as for a role. */
+    static Optional<java.time.Instant> passwordLastUsed(User user, UsageTracker usage) {
+        return usage.lastUsed(new dev.lanyard.iam.spi.UsageStore.Subject(dev.lanyard.iam.spi.UsageStore.Kind.PASSWORD,
+                        user.userId())).map(dev.lanyard.iam.spi.UsageStore.LastUsed::date)
+                .filter(date -> !date.isBefore(user.createDate()));
     }
 
     /**

@@ -167,6 +167,7 @@ final class LoginProfileOperations {
         if (!hasher.matches(oldPassword, profile.password())) {
             throw new AwsException(ErrorCode.ACCESS_DENIED, "The old password is incorrect.");
         }
+        ctx.usage().passwordUsed(user.userId(), call.environment().time(), call.environment().region());
         PasswordRules.require(policy, newPassword, before.accountRecord());
         int remembered = policy.flatMap(PasswordPolicy::passwordReusePrevention).orElse(0);
         if (remembered > 0) {

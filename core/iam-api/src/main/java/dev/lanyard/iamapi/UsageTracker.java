@@ -60,6 +60,39 @@ public final class UsageTracker implements AuditSink {
             event.resources().stream().filter(r -> r.type().equals("AWS::IAM::Role"))
                     .forEach(role -> note(new Subject(Kind.ROLE, role.arn()), used));
         }
+        entity(identity).ifPresent(arn -> {
+            String namespace = service(event);
+            note(Subject.service(namespace, arn), used);
+            note(Subject.action(namespace + ":" + event.eventName(), arn), used);
+        });
+    }
+
+    /**
+     * The IAM entity an authenticated call is counted for in service last-accessed data: the user, the role a session
+     * was issued from, the user who made a federation token, or an account's root user; nobody for an unsigned call.
+     */
+    private static Optional<String> entity(AuditEvent.UserIdentity identity) {
+        return switch (identity.type()) {
+            case IAM_USER, ROOT -> identity.arn();
+            case ASSUMED_ROLE, FEDERATED_USER -> identity.sessionContext()
+                    .flatMap(AuditEvent.SessionContext::sessionIssuer).map(AuditEvent.SessionIssuer::arn);
+            case AWS_ACCOUNT, WEB_IDENTITY_USER, SAML_USER, ROLE, UNKNOWN -> Optional.empty();
+        };
+    }
+
+    /** A user signed in with his password (Lanyard checks one only where ChangePassword verifies the old one). */
+    public void passwordUsed(String userId, java.time.Instant when, String region) {
+        note(new Subject(Kind.PASSWORD, userId), new LastUsed(when, Optional.empty(), region));
+    }
+
+    /** Every service or action ({@code kind} SERVICE or ACTION) attempted, with who attempted it and when. */
+    public java.util.List<Access> accesses(Kind kind) {
+        return known.entrySet().stream().filter(e -> e.getKey().kind() == kind)
+                .map(e -> new Access(e.getKey().accessed(), e.getKey().entityArn(), e.getValue())).toList();
+    }
+
+    /** A service (or action) {@code accessed} last attempted by the entity {@code entityArn}. */
+    public record Access(String accessed, String entityArn, LastUsed used) {
     }
 
     private static String service(AuditEvent event) {

@@ -85,7 +85,8 @@ final class UserOperations {
         if (user == null) {
             throw IamErrors.noSuchUser(name.get());
         }
-        return Optional.of(Struct.builder().put("User", IamShapes.user(user, IamShapes.View.GET)).build());
+        return Optional.of(Struct.builder().put("User", IamShapes.user(user, IamShapes.View.GET,
+                IamShapes.passwordLastUsed(user, ctx.usage()))).build());
     }
 
     /**
@@ -98,7 +99,7 @@ final class UserOperations {
                 User current = view.userById(user.user().userId())
                         .orElseThrow(() -> IamErrors.noSuchUser(user.user().name()));
                 ctx.authorize(call, current.arn().toString());
-                yield IamShapes.user(current, IamShapes.View.GET);
+                yield IamShapes.user(current, IamShapes.View.GET, IamShapes.passwordLastUsed(current, ctx.usage()));
             }
             case Caller.Root root -> {
                 ctx.authorize(call, root.arn());
@@ -124,7 +125,7 @@ final class UserOperations {
                 .filter(u -> prefix.map(pp -> u.path().startsWith(pp)).orElse(true)).toList();
         Struct.Builder result = Struct.builder();
         Pagination.page(call.parameters(), users, u -> u.name().toLowerCase(Locale.ROOT), "Users",
-                u -> IamShapes.user(u, IamShapes.View.LIST), result);
+                u -> IamShapes.user(u, IamShapes.View.LIST, IamShapes.passwordLastUsed(u, ctx.usage())), result);
         return Optional.of(result.build());
     }
 

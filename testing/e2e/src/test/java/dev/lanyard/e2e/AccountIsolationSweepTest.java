@@ -65,6 +65,10 @@ class AccountIsolationSweepTest {
     private static String samlMetadata;
     /** A's delegation request (for A's own account only), and an ID naming none, by Target name. */
     private static final Map<String, String> DELEGATION_REQUESTS = new java.util.HashMap<>();
+    /** A's organization root path, and jobs A generated: a user's last-accessed data, the organization's. */
+    private static String rootPath;
+    private static String serviceJob;
+    private static String organizationsJob;
 
     /** A's names and ARNs for one run of the sweep: those of real entities, or the same shapes naming nothing. */
     private record Target(String account, String name, String accessKeyId) {
@@ -129,6 +133,10 @@ class AccountIsolationSweepTest {
         OrganizationsClient organizations = Clients.organizations(server, Clients.root(server));
         String member = organizations.createAccount(r -> r.accountName("B").email("b@example.test"))
                 .createAccountStatus().accountId();
+        rootPath = organizations.describeOrganization().organization().id() + "/"
+                + organizations.listRoots().roots().get(0).id();
+        serviceJob = rootIam.generateServiceLastAccessedDetails(r -> r.arn(existing.arn("user"))).jobId();
+        organizationsJob = rootIam.generateOrganizationsAccessReport(r -> r.entityPath(rootPath)).jobId();
         rootIam.createUser(r -> r.userName("operator"));
         rootIam.attachUserPolicy(r -> r.userName("operator").policyArn("arn:aws:iam::aws:policy/AdministratorAccess"));
         AccessKey operator = rootIam.createAccessKey(r -> r.userName("operator")).accessKey();
@@ -463,6 +471,23 @@ class AccountIsolationSweepTest {
                 .delegationRequestId(DELEGATION_REQUESTS.get(t.name())))));
         f.put("GetHumanReadableSummary", foreign(t -> iam -> iam.getHumanReadableSummary(r -> r.entityArn(
                 "arn:aws:iam::" + t.account() + ":delegation-request/" + DELEGATION_REQUESTS.get(t.name())))));
+        // Reports: the caller's own account and jobs; last-accessed data of A's entities is refused by ARN
+        f.put("GenerateCredentialReport", none("the caller's account only", iam -> iam.generateCredentialReport()));
+        f.put("GetCredentialReport", none("the caller's account only",
+                iam -> iam.getCredentialReport().content().asUtf8String()));
+        f.put("GenerateServiceLastAccessedDetails", foreign(t -> iam -> iam.generateServiceLastAccessedDetails(r -> r
+                .arn(t.arn("user")))));
+        f.put("ListPoliciesGrantingServiceAccess", foreign(t -> iam -> iam.listPoliciesGrantingServiceAccess(r -> r
+                .arn(t.arn("user")).serviceNamespaces("iam"))));
+        f.put("GetServiceLastAccessedDetails", none("the caller's own jobs only (A's job asked for)",
+                iam -> iam.getServiceLastAccessedDetails(r -> r.jobId(serviceJob))));
+        f.put("GetServiceLastAccessedDetailsWithEntities", none("the caller's own jobs only (A's job asked for)",
+                iam -> iam.getServiceLastAccessedDetailsWithEntities(r -> r.jobId(serviceJob)
+                        .serviceNamespace("iam"))));
+        f.put("GenerateOrganizationsAccessReport", none("management account only",
+                iam -> iam.generateOrganizationsAccessReport(r -> r.entityPath(rootPath))));
+        f.put("GetOrganizationsAccessReport", none("the caller's own jobs only (A's job asked for)",
+                iam -> iam.getOrganizationsAccessReport(r -> r.jobId(organizationsJob))));
         // Account-wide settings of the caller's own account; the root features are the management account's alone
         f.put("SetSecurityTokenServicePreferences", none("the caller's account only",
                 iam -> iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v2Token"))));
@@ -545,6 +570,7 @@ class AccountIsolationSweepTest {
                 case DescribeAccount -> a -> () -> o.describeAccount(r -> r.accountId(a));
                 case ListAccounts -> a -> () -> o.listAccounts();
                 case DescribeOrganization -> a -> () -> o.describeOrganization();
+                case ListRoots -> a -> () -> o.listRoots();
                 case CloseAccount -> a -> () -> o.closeAccount(r -> r.accountId(a));
                 case TagResource -> a -> () -> o.tagResource(r -> r.resourceId(a).tags(t -> t.key("b").value("b")));
                 case UntagResource -> a -> () -> o.untagResource(r -> r.resourceId(a).tagKeys("b"));

@@ -957,6 +957,24 @@ class IamConditionKeysTest {
                 return probe(c -> c.deleteServiceSpecificCredential(r -> r.userName(u)
                         .serviceSpecificCredentialId(credential)), identity(w), credentialService());
             }),
+            // service last-accessed data: a user as the report's target; the organization's root
+            entry("GenerateServiceLastAccessedDetails", (id, w) -> {
+                String arn = "arn:aws:iam::" + server.accountId() + ":user/" + user(id, w);
+                return probe(c -> c.generateServiceLastAccessedDetails(r -> r.arn(arn)), resourceTagsOf(identity(w)));
+            }),
+            entry("ListPoliciesGrantingServiceAccess", (id, w) -> {
+                String arn = "arn:aws:iam::" + server.accountId() + ":user/" + user(id, w);
+                return probe(c -> c.listPoliciesGrantingServiceAccess(r -> r.arn(arn).serviceNamespaces("s3")),
+                        resourceTagsOf(identity(w)));
+            }),
+            entry("GenerateOrganizationsAccessReport", (id, w) -> {
+                var organizations = Clients.organizations(server, Clients.root(server));
+                String path = organizations.describeOrganization().organization().id() + "/"
+                        + organizations.listRoots().roots().get(0).id();
+                String policy = w ? "p-FullAWSAccess" : null;
+                return probe(c -> c.generateOrganizationsAccessReport(r -> r.entityPath(path)
+                        .organizationsPolicyId(policy)), w ? Map.of("iam:OrganizationsPolicyId", policy) : Map.of());
+            }),
             // service-linked roles
             entry("CreateServiceLinkedRole", (id, w) -> probe(c -> c.createServiceLinkedRole(r -> r
                     .awsServiceName(AUTO_SCALING).customSuffix("new" + id)),

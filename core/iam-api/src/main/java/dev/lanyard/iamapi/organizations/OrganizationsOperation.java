@@ -8,6 +8,7 @@ public enum OrganizationsOperation {
     DescribeAccount,
     ListAccounts,
     DescribeOrganization,
+    ListRoots,
     CloseAccount,
     TagResource,
     UntagResource,

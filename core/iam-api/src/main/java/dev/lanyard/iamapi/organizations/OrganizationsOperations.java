@@ -68,6 +68,7 @@ public final class OrganizationsOperations {
             case DescribeAccount -> (input, org, now) -> describeAccount(input, org);
             case ListAccounts -> (input, org, now) -> listAccounts(input, org);
             case DescribeOrganization -> (input, org, now) -> describeOrganization(org);
+            case ListRoots -> (input, org, now) -> listRoots(input, org);
             case CloseAccount -> (input, org, now) -> closeAccount(input, org);
             case TagResource -> (input, org, now) -> tagResource(input);
             case UntagResource -> (input, org, now) -> untagResource(input);
@@ -249,6 +250,22 @@ public final class OrganizationsOperations {
                 .put("MasterAccountId", org.managementAccount().value())
                 .put("MasterAccountEmail", org.managementEmail());
         o.putArray("AvailablePolicyTypes");
+        return out;
+    }
+
+    /**
+     * The organization's one root: its ID is part of every entity path (GenerateOrganizationsAccessReport). Lanyard
+     * has no policy types to enable, so the list of them is empty.
+     */
+    private ObjectNode listRoots(JsonNode input, Organization org) {
+        ObjectNode out = json.createObjectNode();
+        page(input, List.of(org), out.putArray("Roots"), out, o -> {
+            ObjectNode root = json.createObjectNode();
+            root.put("Id", o.rootId()).put("Arn", "arn:aws:organizations::" + o.managementAccount().value()
+                    + ":root/" + o.id() + "/" + o.rootId()).put("Name", "Root");
+            root.putArray("PolicyTypes");
+            return root;
+        });
         return out;
     }
 

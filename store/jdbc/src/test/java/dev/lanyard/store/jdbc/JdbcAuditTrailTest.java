@@ -81,6 +81,28 @@ class JdbcAuditTrailTest {
         UsageStore.LastUsed roleLater = new UsageStore.LastUsed(T0.plusSeconds(9), Optional.of("sts"), "us-east-1");
         usage.saveLastUsed(Map.of(role, roleLater));
         assertThat(usage.loadLastUsed()).isEqualTo(Map.of(key, later, role, roleLater));
+        everyKindIsKept(usage);
+    }
+
+    /** Each kind of fact, with the longest subjects IAM makes (an action and an entity ARN with a long path). */
+    private static void everyKindIsKept(UsageStore usage) {
+        String entity = "arn:aws:iam::111122223333:user/" + "team/".repeat(100) + "alice";
+        Map<UsageStore.Subject, UsageStore.LastUsed> facts = new java.util.HashMap<>(usage.loadLastUsed());
+        for (UsageStore.Kind kind : UsageStore.Kind.values()) {
+            UsageStore.Subject subject = switch (kind) {
+                case ACCESS_KEY -> new UsageStore.Subject(kind, "AKIAEXAMPLEKEY000002");
+                case ROLE -> new UsageStore.Subject(kind, "arn:aws:iam::111122223333:role/other");
+                case PASSWORD -> new UsageStore.Subject(kind, "AIDAEXAMPLEUSER00001");
+                case SERVICE -> UsageStore.Subject.service("s3", entity);
+                case ACTION -> UsageStore.Subject.action("organizations:ListDelegatedServicesForAccount", entity);
+            };
+            facts.put(subject, new UsageStore.LastUsed(T0.plusSeconds(kind.ordinal()),
+                    kind == UsageStore.Kind.PASSWORD ? Optional.empty() : Optional.of("s3"), "eu-west-1"));
+        }
+        usage.saveLastUsed(facts);
+        assertThat(usage.loadLastUsed()).isEqualTo(facts);
+        assertThat(UsageStore.Subject.service("s3", entity).entityArn()).isEqualTo(entity);
+        assertThat(UsageStore.Subject.action("s3:GetObject", entity).accessed()).isEqualTo("s3:GetObject");
     }
 
     /** Each node stamps what it saves with its clock; a reader asks for what was saved since a time. */
