@@ -19,6 +19,7 @@ import hashlib
 import hmac
 import json
 import os
+import socket
 import struct
 import subprocess
 import sys
@@ -610,6 +611,20 @@ def root_features_and_preferences(iam):
     iam.disable_organizations_root_credentials_management()
 
 
+def trade_in_token(request_id):
+    """The token SendDelegationToken minted, as the operator fetches it for the partner (lanyard delegation-token)."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as admin:
+        admin.connect(os.environ["LANYARD_ADMIN_SOCKET"])
+        admin.sendall(("delegation-token %s\n" % request_id).encode("ascii"))
+        answer = b""
+        while chunk := admin.recv(4096):
+            answer += chunk
+    lines = answer.decode("utf-8").split("\n")
+    if not lines[0].startswith("OK"):
+        raise RuntimeError("no trade-in token: " + lines[0])
+    return lines[1]
+
+
 def delegation_requests(iam):
     """A partner (this account) asks a member account for access; the member's administrator answers."""
     org = client("organizations")
@@ -639,6 +654,7 @@ def delegation_requests(iam):
     customer.update_delegation_request(DelegationRequestId=accepted, Notes="approve, please")
     customer.accept_delegation_request(DelegationRequestId=accepted)
     customer.send_delegation_token(DelegationRequestId=accepted)
+    client("sts").get_delegated_access_token(TradeInToken=trade_in_token(accepted))
     customer.reject_delegation_request(DelegationRequestId=rejected, Notes="not now")
     iam.get_delegation_request(DelegationRequestId=accepted)
     iam.get_delegation_request(DelegationRequestId=rejected, DelegationPermissionCheck=True)

@@ -15,6 +15,7 @@ public final class LanyardCommand implements Runnable {
             new Subcommand("policy", PolicyCommand.class), new Subcommand("backup", BackupCommand.class),
             new Subcommand("restore", RestoreCommand.class),
             new Subcommand("rotate-master-key", RotateMasterKeyCommand.class),
+            new Subcommand("delegation-token", DelegationTokenCommand.class),
             new Subcommand("s3", S3Command.class), new Subcommand("audit", AuditCommand.class),
             new Subcommand("config", ConfigCommand.class));
 

@@ -224,11 +224,14 @@ final class PolicyCommand implements Runnable {
                 for (String resourceArn : resources) {
                     Optional<AccountId> owner = Arn.parse(resourceArn).flatMap(Arn::accountId)
                             .or(() -> resourceAccount.map(AccountId::of));
-                    Decision decision = authorizer.decide(new AuthorizationRequest(
-                            new RequestContext(action, resourceArn, caller, keys), principalAccount, owner,
-                            caller.map(c -> c.type() == PrincipalType.ACCOUNT).orElse(false), identity, bounds,
-                            session.isEmpty() ? new SessionPolicies.None() : new SessionPolicies.Passed(session),
-                            resource, false));
+                    Decision decision = authorizer.decide(AuthorizationRequest.builder()
+                            .context(new RequestContext(action, resourceArn, caller, keys))
+                            .principalAccount(principalAccount).resourceAccount(owner)
+                            .principalIsRoot(caller.map(c -> c.type() == PrincipalType.ACCOUNT).orElse(false))
+                            .identityPolicies(identity).permissionsBoundary(bounds)
+                            .sessionPolicies(session.isEmpty() ? new SessionPolicies.None()
+                                    : new SessionPolicies.Passed(session))
+                            .resourcePolicy(resource).build());
                     print(action, resourceArn, decision);
                 }
             }

@@ -9,6 +9,7 @@ import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.AuditIdentities;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.RequestEnvironment;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.IamSnapshot;
@@ -93,8 +94,7 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
         try {
             checkMethodAndPath(exchange);
             if (exchange.body().length > maxBodyBytes) {
-                throw new AwsException(ErrorCode.REQUEST_ENTITY_TOO_LARGE, "Request body must be no larger than "
-                        + maxBodyBytes + " bytes");
+                throw AwsErrors.requestTooLarge(maxBodyBytes);
             }
             Authenticated authenticated = authenticateAsker(exchange);
             asker = Optional.of(authenticated.caller());
@@ -162,26 +162,22 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
 
     private static void checkMethodAndPath(HttpExchange exchange) {
         if (!exchange.rawPath().equals(PATH)) {
-            throw new AwsException(ErrorCode.NOT_FOUND, "The authorization API is served at '" + PATH
-                    + "'; there is nothing at '" + exchange.rawPath() + "'.");
+            throw AuthorizeErrors.notFound(PATH, exchange.rawPath());
         }
         if (!exchange.method().equals("POST")) {
-            throw new AwsException(ErrorCode.METHOD_NOT_ALLOWED, "The authorization API takes POST only.");
+            throw AuthorizeErrors.postOnly();
         }
     }
 
     /** The service asking: its call signed for {@code lanyard} in a region this Lanyard serves. */
     private Authenticated authenticateAsker(HttpExchange exchange) {
         HttpRequestParts parts = exchange.parts();
-        SignedRequest signed = SignedRequest.parse(parts).orElseThrow(() -> new AwsException(
-                ErrorCode.MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token"));
+        SignedRequest signed = SignedRequest.parse(parts).orElseThrow(AwsErrors::missingAuthenticationToken);
         if (!regions.serves(signed.region())) {
-            throw new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH, "Credential should be scoped to a valid"
-                    + " region, not '" + signed.region() + "'.");
+            throw AwsErrors.regionOutOfScope(signed.region(), false, "");
         }
         if (!signed.service().equals(SIGNING_NAME)) {
-            throw new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH, "Credential should be scoped to correct"
-                    + " service: '" + SIGNING_NAME + "'.");
+            throw AwsErrors.serviceOutOfScope(SIGNING_NAME, false, "");
         }
         try {
             return authenticator.authenticate(signed, secret -> verifier.verify(signed, parts, secret,
@@ -195,9 +191,9 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
         try {
             return AuthorizeInput.parse(new String(body, StandardCharsets.UTF_8));
         } catch (StrictJson.NotJson e) {
-            throw new AwsException(ErrorCode.SERIALIZATION_EXCEPTION, e.getMessage());
+            throw AwsErrors.serialization(e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw new AwsException(ErrorCode.VALIDATION_ERROR, e.getMessage());
+            throw AwsErrors.validation(e.getMessage());
         }
     }
 

@@ -6,8 +6,8 @@ import dev.lanyard.authorizeapi.ServiceCatalogue.DeclaredService;
 import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.RequestEnvironment;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.pipeline.CredentialsRejectedException;
 import dev.lanyard.pipeline.Regions;
@@ -66,17 +66,14 @@ final class ClientDecisions {
 
     private Authenticated authenticate(DeclaredService service, Received received) {
         HttpRequestParts parts = received.request();
-        SignedRequest signed = SignedRequest.parse(parts).orElseThrow(() -> new AwsException(
-                ErrorCode.MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token"));
+        SignedRequest signed = SignedRequest.parse(parts).orElseThrow(AwsErrors::missingAuthenticationToken);
         if (!signed.service().equals(service.signingName())) {
-            throw new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH, "Credential should be scoped to correct"
-                    + " service: '" + service.signingName() + "'.", "signed for '" + signed.service() + "'");
+            throw AwsErrors.serviceOutOfScope(service.signingName(), false, "signed for '" + signed.service() + "'");
         }
         boolean servedRegion = service.regions().map(r -> r.contains(signed.region()))
                 .orElseGet(() -> regions.serves(signed.region()));
         if (!servedRegion) {
-            throw new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH, "Credential should be scoped to a valid"
-                    + " region, not '" + signed.region() + "'.");
+            throw AwsErrors.regionOutOfScope(signed.region(), false, "");
         }
         try {
             return authenticator.authenticate(signed, secret -> verifier.verifyHashed(signed, parts,

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.lanyard.authorizeapi.ServiceCatalogue.DeclaredService;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.pipeline.HttpExchange;
@@ -68,21 +67,17 @@ final class NginxAuthRequest {
      */
     Outcome decide(HttpExchange exchange, String requestId) {
         String prefix = exchange.rawPath().substring(PATH_PREFIX.length());
-        DeclaredService service = catalogue.service(prefix).orElseThrow(() -> new AwsException(
-                ErrorCode.INVALID_ACTION, "The service '" + prefix + "' is not declared in this Lanyard's service"
-                        + " catalogue."));
+        DeclaredService service = catalogue.service(prefix).orElseThrow(
+                () -> AuthorizeErrors.undeclaredService(prefix));
         if (!service.trustedProxies().contains(exchange.remoteAddress())) {
-            throw new AwsException(ErrorCode.ACCESS_DENIED, "Requests from " + exchange.remoteAddress()
-                    + " are not trusted to report requests to " + prefix + " (TrustedProxies).");
+            throw AuthorizeErrors.untrustedProxy(exchange.remoteAddress(), prefix);
         }
         String body = required(exchange, ORIGINAL_BODY);
         HttpRequestParts request = original(exchange, body);
         String sourceIp = required(exchange, ORIGINAL_REMOTE_ADDR);
         boolean secure = exchange.header(ORIGINAL_SCHEME).map("https"::equalsIgnoreCase).orElse(false);
         if (hasBody(body)) {
-            return new Outcome(Optional.empty(), Verdict.unauthenticated(new AwsException(
-                    ErrorCode.ACCESS_DENIED, "A request with a body cannot be authorized by nginx's auth_request,"
-                    + " which does not pass bodies on; the service asks the authorization API with the body's hash.")));
+            return new Outcome(Optional.empty(), Verdict.unauthenticated(AuthorizeErrors.bodyThroughNginx()));
         }
         Optional<SignedRequest> signed;
         try {
@@ -98,9 +93,8 @@ final class NginxAuthRequest {
                         .stream())
                 .findFirst();
         if (question.isEmpty()) {
-            return new Outcome(Optional.empty(), Verdict.unauthenticated(new AwsException(
-                    ErrorCode.ACCESS_DENIED, "No route of " + prefix + " matches " + request.method() + " "
-                    + request.rawPath() + ".")));
+            return new Outcome(Optional.empty(), Verdict.unauthenticated(
+                    AuthorizeErrors.noRoute(prefix, request.method(), request.rawPath())));
         }
         ClientDecisions.Received received = new ClientDecisions.Received(request, EMPTY_SHA256, sourceIp, secure);
         IamSnapshot snapshot = store.snapshot();
@@ -132,16 +126,15 @@ final class NginxAuthRequest {
     private static boolean hasBody(String lengthAndEncoding) {
         int slash = lengthAndEncoding.indexOf('/');
         if (slash < 0) {
-            throw new AwsException(ErrorCode.ACCESS_DENIED, "nginx passed " + ORIGINAL_BODY + " without its '/'"
-                    + " (see deploy/nginx-auth-request.conf).");
+            throw AuthorizeErrors.nginxHeaderMalformed(ORIGINAL_BODY);
         }
         String length = lengthAndEncoding.substring(0, slash);
         return !(length.isEmpty() || length.equals("0")) || slash + 1 < lengthAndEncoding.length();
     }
 
     private static String required(HttpExchange exchange, String header) {
-        return exchange.header(header).filter(v -> !v.isEmpty()).orElseThrow(() -> new AwsException(
-                ErrorCode.ACCESS_DENIED, "nginx did not pass " + header + " (see deploy/nginx-auth-request.conf)."));
+        return exchange.header(header).filter(v -> !v.isEmpty()).orElseThrow(
+                () -> AuthorizeErrors.nginxHeaderMissing(header));
     }
 
     /** nginx's answer: the status it acts on, the caller's identity for upstream, the error for the client. */

@@ -8,8 +8,7 @@ import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.ServiceAuthorization.ConditionKeyType;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.Arn;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.policy.ContextKeys;
 import dev.lanyard.policy.LabeledPolicy;
 import dev.lanyard.policy.ParseResult;
@@ -50,22 +49,19 @@ record Question(DeclaredService service, DeclaredAction action, AccessRequest re
     static DeclaredService service(ServiceCatalogue catalogue, String action) {
         int colon = action.indexOf(':');
         if (colon <= 0) {
-            throw new AwsException(ErrorCode.VALIDATION_ERROR, "Action '" + action + "' is not of the form"
-                    + " service:Action.");
+            throw AuthorizeErrors.actionNotQualified(action);
         }
         String prefix = action.substring(0, colon);
-        return catalogue.service(prefix).orElseThrow(() -> new AwsException(ErrorCode.INVALID_ACTION,
-                "The service '" + prefix + "' is not declared in this Lanyard's service catalogue."));
+        return catalogue.service(prefix).orElseThrow(() -> AuthorizeErrors.undeclaredService(prefix));
     }
 
     /** {@code actionName} is {@code service:Action}, of {@code service}. */
     static Question of(DeclaredService service, String actionName, String resource, Optional<String> resourcePolicy,
             Map<String, List<String>> context) {
         String name = actionName.substring(actionName.indexOf(':') + 1);
-        DeclaredAction action = service.action(name).orElseThrow(() -> new AwsException(ErrorCode.INVALID_ACTION,
-                "The action '" + actionName + "' is not declared in this Lanyard's service catalogue; "
-                        + service.prefix() + " declares " + service.actions().values().stream()
-                        .map(DeclaredAction::name).sorted().toList() + "."));
+        DeclaredAction action = service.action(name).orElseThrow(() -> AuthorizeErrors.undeclaredAction(
+                actionName, service.prefix(), service.actions().values().stream().map(DeclaredAction::name).sorted()
+                        .toList()));
         checkResource(service, action, resource);
         Optional<LabeledPolicy> policy = resourcePolicy.map(Question::resourcePolicy);
         ContextKeys keys = contextKeys(service, action, context);
@@ -78,29 +74,26 @@ record Question(DeclaredService service, DeclaredAction action, AccessRequest re
     private static void checkResource(DeclaredService service, DeclaredAction action, String resource) {
         if (action.resourceTypes().isEmpty()) {
             if (!resource.equals("*")) {
-                throw new AwsException(ErrorCode.VALIDATION_ERROR, service.prefix() + ":" + action.name()
-                        + " acts on no resource type: its Resource is \"*\".");
+                throw AuthorizeErrors.actsOnNoResource(service.prefix() + ":" + action.name());
             }
             return;
         }
         boolean declared = action.resourceTypes().stream()
                 .anyMatch(type -> service.resourceTypes().get(type).matches(resource));
         if (!declared) {
-            throw new AwsException(ErrorCode.VALIDATION_ERROR, "Resource '" + resource + "' is not an ARN of a"
-                    + " resource type of " + service.prefix() + ":" + action.name() + " (" + action.resourceTypes()
-                    .stream().map(type -> type + ": " + service.resourceTypes().get(type).text()).toList() + ").");
+            throw AuthorizeErrors.notAResourceOf(resource, service.prefix() + ":" + action.name(),
+                    action.resourceTypes().stream().map(type -> type + ": " + service.resourceTypes().get(type).text())
+                            .toList());
         }
     }
 
     private static LabeledPolicy resourcePolicy(String json) {
         if (json.length() > MAX_POLICY_CHARS) {
-            throw new AwsException(ErrorCode.MALFORMED_POLICY_DOCUMENT, "Policy exceeds the maximum allowed"
-                    + " document size.");
+            throw AuthorizeErrors.policyTooLarge();
         }
         PolicyDocument document = switch (PolicyParser.parse(json, PolicyKind.RESOURCE)) {
             case ParseResult.Valid valid -> valid.document();
-            case ParseResult.Invalid invalid -> throw new AwsException(ErrorCode.MALFORMED_POLICY_DOCUMENT,
-                    invalid.message());
+            case ParseResult.Invalid invalid -> throw AwsErrors.malformedPolicyDocument(invalid.message());
         };
         return new LabeledPolicy(new PolicyRef(PolicySource.RESOURCE, RESOURCE_POLICY_NAME), document);
     }
@@ -109,13 +102,11 @@ record Question(DeclaredService service, DeclaredAction action, AccessRequest re
             Map<String, List<String>> context) {
         ContextKeys.Builder keys = ContextKeys.builder();
         context.forEach((key, values) -> {
-            String pattern = action.keyPattern(key).orElseThrow(() -> new AwsException(ErrorCode.VALIDATION_ERROR,
-                    "Condition key '" + key + "' is not declared for " + service.prefix() + ":" + action.name()
-                            + " (it declares " + action.conditionKeys() + ")."));
+            String pattern = action.keyPattern(key).orElseThrow(() -> AuthorizeErrors.undeclaredConditionKey(
+                    key, service.prefix() + ":" + action.name(), action.conditionKeys()));
             ConditionKeyType type = service.keyType(pattern).orElseThrow();
             if (values.isEmpty() || (!type.multivalued() && values.size() > 1)) {
-                throw new AwsException(ErrorCode.VALIDATION_ERROR, "Condition key '" + key + "' is of type "
-                        + type + ": give " + (type.multivalued() ? "one or more values." : "exactly one value."));
+                throw AuthorizeErrors.wrongValueCount(key, type);
             }
             values.forEach(value -> checkValue(key, type, value));
             if (type.multivalued()) {
@@ -136,8 +127,7 @@ record Question(DeclaredService service, DeclaredAction action, AccessRequest re
             case DATE -> isDate(value);
         };
         if (!valid) {
-            throw new AwsException(ErrorCode.VALIDATION_ERROR, "Condition key '" + key + "' is of type " + type
-                    + "; '" + value + "' is not such a value.");
+            throw AuthorizeErrors.notAValueOf(key, type, value);
         }
     }
 

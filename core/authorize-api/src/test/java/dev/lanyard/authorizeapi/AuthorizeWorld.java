@@ -181,11 +181,12 @@ final class AuthorizeWorld {
     Credentials clerkSession() {
         AccessKeyId keyId = AccessKeyId.generateTemporary(ACCOUNT, ids);
         SecretAccessKey secret = SecretAccessKey.generate(ids);
-        SessionClaims claims = new SessionClaims(SessionKind.ASSUMED_ROLE, SessionOrigin.ASSUME_ROLE, ACCOUNT, secret,
-                "arn:aws:iam::111122223333:role/clerk", clerk.roleId(), "desk-7", Optional.empty(), Optional.empty(),
-                clock.instant(), clock.instant().plus(Duration.ofHours(1)), Optional.of(clock.instant()),
-                Optional.of("jane"), List.of(new SessionTag("team", "billing")), List.of(), Optional.empty(),
-                List.of(), 0, Map.of());
+        SessionClaims claims = SessionClaims.builder().kind(SessionKind.ASSUMED_ROLE)
+                .origin(SessionOrigin.ASSUME_ROLE).account(ACCOUNT).secretAccessKey(secret)
+                .principalArn("arn:aws:iam::111122223333:role/clerk").principalId(clerk.roleId())
+                .sessionName("desk-7").issuedAt(clock.instant()).expiresAt(clock.instant().plus(Duration.ofHours(1)))
+                .mfaAuthenticatedAt(Optional.of(clock.instant())).sourceIdentity(Optional.of("jane"))
+                .tags(List.of(new SessionTag("team", "billing"))).build();
         return new Credentials(keyId.value(), secret, Optional.of(codec.seal(claims, keyId)));
     }
 

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.spi.Observations;
 import dev.lanyard.policy.AuthorizationRequest;
@@ -77,21 +76,22 @@ public final class AccessControl {
         ContextKeys keys = RequestContextFactory.keys(caller, env, request);
         RequestContext context = new RequestContext(request.action(), request.resource(),
                 Optional.of(RequestContextFactory.identity(caller)), keys);
-        AuthorizationRequest input = new AuthorizationRequest(context, caller.account(), request.resourceAccount(),
-                caller instanceof Caller.Root, gatherer.identityPolicies(snapshot, caller),
-                gatherer.permissionsBoundary(snapshot, caller), gatherer.sessionPolicies(snapshot, caller),
-                request.resourcePolicy(), request.resourcePolicyRequired());
+        AuthorizationRequest input = AuthorizationRequest.builder().context(context)
+                .principalAccount(caller.account()).resourceAccount(request.resourceAccount())
+                .principalIsRoot(caller instanceof Caller.Root)
+                .identityPolicies(gatherer.identityPolicies(snapshot, caller))
+                .permissionsBoundary(gatherer.permissionsBoundary(snapshot, caller))
+                .sessionPolicies(gatherer.sessionPolicies(snapshot, caller)).resourcePolicy(request.resourcePolicy())
+                .resourcePolicyRequired(request.resourcePolicyRequired()).build();
         return new Evaluation(observations.policyEvaluation(() -> authorizer.decide(input)), input);
     }
 
     private AwsException denied(Caller caller, AccessRequest request, Evaluation evaluation) {
         Decision decision = evaluation.decision();
-        String sentence = "User: " + caller.arn() + " is not authorized to perform: " + request.action()
-                + " on resource: " + request.resource() + reason(request, evaluation);
         String encoded = messages.encode(caller, request.action(), request.resource(),
                 evaluation.input().context().keys(), decision);
-        return new AwsException(ErrorCode.ACCESS_DENIED, sentence + " Encoded authorization failure message: "
-                + encoded, String.join("; ", decision.trace()));
+        return AuthzErrors.notAuthorized(caller.arn(), request.action(), Optional.of(request.resource()),
+                reason(request, evaluation), encoded, String.join("; ", decision.trace()));
     }
 
     private String reason(AccessRequest request, Evaluation evaluation) {
@@ -148,10 +148,9 @@ public final class AccessControl {
      * sentence, with the reason for the operator and in the encoded message.
      */
     public AwsException refuse(Caller caller, String action, String resource, String suffix, String reason) {
-        return new AwsException(ErrorCode.ACCESS_DENIED, "User: " + caller.arn() + " is not authorized to perform: "
-                + action + (resource.isEmpty() ? "" : " on resource: " + resource) + suffix
-                + " Encoded authorization failure message: " + messages.encodeFailure(caller, action, resource, reason),
-                reason);
+        return AuthzErrors.notAuthorized(caller.arn(), action,
+                Optional.of(resource).filter(r -> !r.isEmpty()), suffix,
+                messages.encodeFailure(caller, action, resource, reason), reason);
     }
 
     /**
@@ -166,8 +165,9 @@ public final class AccessControl {
         keys.putAll(request.requestKeys());
         RequestContext context = new RequestContext(request.action(), request.resource(), Optional.of(principal),
                 keys.build());
-        AuthorizationRequest input = new AuthorizationRequest(context, principal.account(), Optional.empty(), false,
-                List.of(), Optional.empty(), new SessionPolicies.None(), Optional.of(trust), true);
+        AuthorizationRequest input = AuthorizationRequest.builder().context(context)
+                .principalAccount(principal.account()).resourcePolicy(Optional.of(trust)).resourcePolicyRequired(true)
+                .build();
         return observations.policyEvaluation(() -> authorizer.decide(input));
     }
 
@@ -185,8 +185,8 @@ public final class AccessControl {
         keys.putAll(request.requestKeys());
         RequestContext context = new RequestContext(request.action(), request.resource(), Optional.empty(),
                 keys.build());
-        return authorizer.decide(new AuthorizationRequest(context, owner, Optional.empty(), false, List.of(),
-                Optional.empty(), new SessionPolicies.None(), request.resourcePolicy(), true));
+        return authorizer.decide(AuthorizationRequest.builder().context(context).principalAccount(owner)
+                .resourcePolicy(request.resourcePolicy()).resourcePolicyRequired(true).build());
     }
 
     public List<LabeledPolicy> identityPolicies(IamSnapshot snapshot, Caller caller) {

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lanyard.aws.AccountId;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.policy.ContextKeys;
 import dev.lanyard.policy.Decision;
 import dev.lanyard.policy.MatchedStatement;
@@ -92,8 +90,7 @@ public final class AuthorizationMessages {
             byte[] sealed = Base64.getUrlDecoder().decode(encoded);
             return new String(masterKey.decrypt(sealed, aad(account)), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException | SealedDataException e) {
-            throw new AwsException(ErrorCode.INVALID_AUTHORIZATION_MESSAGE,
-                    "The encoded authorization message is invalid.", e.toString());
+            throw AuthzErrors.invalidAuthorizationMessage(e.toString());
         }
     }
 }

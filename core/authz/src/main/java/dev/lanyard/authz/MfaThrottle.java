@@ -2,8 +2,8 @@ package dev.lanyard.authz;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.MfaDevice;
 import dev.lanyard.iam.model.User;
 import dev.lanyard.totp.CallerCodeThrottle;
@@ -84,6 +84,6 @@ public final class MfaThrottle {
     }
 
     private static AwsException throttled(String detail) {
-        return new AwsException(ErrorCode.THROTTLING, "Rate exceeded", detail);
+        return AwsErrors.throttled(detail);
     }
 }

@@ -29,6 +29,15 @@ public final class PolicyGatherer {
     private static final dev.lanyard.policy.PolicyDocument DENIES_EVERYTHING = ((dev.lanyard.policy.ParseResult.Valid)
             PolicyParser.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\","
                     + "\"Resource\":\"*\"}]}", PolicyKind.SESSION)).document();
+    /**
+     * What a delegated session (GetDelegatedAccessToken) never does, whatever its permission policy allows: mint
+     * credentials that would outlive its window (every STS action; GetCallerIdentity is never denied), or act on the
+     * root user's own credentials (IAM on {@code :root}: access keys, password, MFA, signing certificates).
+     */
+    private static final dev.lanyard.policy.PolicyDocument DELEGATED_LIMITS = ((dev.lanyard.policy.ParseResult.Valid)
+            PolicyParser.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"sts:*\","
+                    + "\"Resource\":\"*\"},{\"Effect\":\"Deny\",\"Action\":\"iam:*\",\"Resource\":\"arn:aws:iam::*:root\"}]}",
+                    PolicyKind.SESSION)).document();
     private final AwsManagedPolicies awsManaged;
     // Inline session policies travel in every request's token; parse each distinct text once, not per request.
     private final java.util.concurrent.ConcurrentHashMap<String, Optional<dev.lanyard.policy.PolicyDocument>>
@@ -64,8 +73,13 @@ public final class PolicyGatherer {
 
     public SessionPolicies sessionPolicies(IamSnapshot snapshot, Caller caller) {
         return switch (caller) {
-            case Caller.Root root -> root.session().filter(s -> s.origin() == SessionOrigin.ASSUME_ROOT)
-                    .<SessionPolicies>map(s -> rootTask(snapshot, s)).orElse(new SessionPolicies.None());
+            case Caller.Root root -> root.session().<SessionPolicies>map(s -> switch (s.origin()) {
+                case ASSUME_ROOT -> rootTask(snapshot, s);
+                // The delegation request's permission policy caps the partner's session like a passed session policy.
+                case GET_DELEGATED_ACCESS_TOKEN -> delegated(snapshot, s);
+                case ASSUME_ROLE, ASSUME_ROLE_WITH_WEB_IDENTITY, ASSUME_ROLE_WITH_SAML, GET_FEDERATION_TOKEN,
+                        GET_SESSION_TOKEN -> new SessionPolicies.None();
+            }).orElse(new SessionPolicies.None());
             case Caller.IamUser user -> new SessionPolicies.None();
             case Caller.RoleSession session -> passedOrNone(snapshot, session.claims(), new SessionPolicies.None());
             case Caller.FederatedUser federated ->
@@ -85,6 +99,15 @@ public final class PolicyGatherer {
         }
         boolean anyPassed = claims.inlineSessionPolicy().isPresent() || !claims.sessionPolicyArns().isEmpty();
         return anyPassed ? new SessionPolicies.Passed(passed) : whenNone;
+    }
+
+    /** The permission policy of a delegation request, and the limits of every delegated session. */
+    private SessionPolicies delegated(IamSnapshot snapshot, SessionClaims claims) {
+        List<LabeledPolicy> policies = new ArrayList<>(((SessionPolicies.Passed) passedOrNone(snapshot, claims,
+                new SessionPolicies.Passed(List.of()))).policies());
+        policies.add(new LabeledPolicy(new PolicyRef(PolicySource.SESSION_MANAGED, "delegated-session-limits"),
+                DELEGATED_LIMITS));
+        return new SessionPolicies.Passed(policies);
     }
 
     /** The task policy named at AssumeRoot; one that no longer resolves denies everything, failing closed. */

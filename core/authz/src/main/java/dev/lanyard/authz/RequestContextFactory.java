@@ -60,7 +60,8 @@ public final class RequestContextFactory {
         session.sourceIdentity().ifPresent(s -> keys.put("aws:SourceIdentity", s));
         boolean mfaApplies = switch (session.origin()) {
             case ASSUME_ROLE, GET_SESSION_TOKEN -> true;
-            case ASSUME_ROLE_WITH_WEB_IDENTITY, ASSUME_ROLE_WITH_SAML, GET_FEDERATION_TOKEN, ASSUME_ROOT -> false;
+            case ASSUME_ROLE_WITH_WEB_IDENTITY, ASSUME_ROLE_WITH_SAML, GET_FEDERATION_TOKEN, ASSUME_ROOT,
+                    GET_DELEGATED_ACCESS_TOKEN -> false;
         };
         if (mfaApplies) {
             keys.put("aws:MultiFactorAuthPresent", Boolean.toString(session.mfaAuthenticatedAt().isPresent()));

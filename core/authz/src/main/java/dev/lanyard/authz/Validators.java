@@ -1,6 +1,5 @@
 package dev.lanyard.authz;
 
-import dev.lanyard.aws.AwsException;
 import dev.lanyard.query.ValidationErrors;
 import java.util.Optional;
 
@@ -69,9 +68,5 @@ public final class Validators {
             }
         }
         return value;
-    }
-
-    public static AwsException invalidParameterValue(String message) {
-        return new AwsException(dev.lanyard.aws.ErrorCode.INVALID_PARAMETER_VALUE, message);
     }
 }

@@ -1,8 +1,6 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.aws.AccountId;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.Account;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.Organization;
@@ -70,7 +68,7 @@ final class AccessAdvisorOperations {
         ctx.authorize(call, "*");
         Job job = requireJob(call);
         if (!(job.report() instanceof ServiceReport report)) {
-            throw noSuchJob(job.jobId());
+            throw IamErrors.noSuchJob(job.jobId());
         }
         Struct.Builder result = started(job).put("JobType", report.granularity().name());
         Pagination.page(call.parameters(), report.data().services(), Service::namespace, "ServicesLastAccessed",
@@ -107,7 +105,7 @@ final class AccessAdvisorOperations {
         ctx.authorize(call, "*");
         Job job = requireJob(call);
         if (!(job.report() instanceof ServiceReport report)) {
-            throw noSuchJob(job.jobId());
+            throw IamErrors.noSuchJob(job.jobId());
         }
         Optional<Service> service = report.data().service(namespace);
         List<Principal> principals = service.isPresent() ? report.data().principals() : List.of();
@@ -157,12 +155,10 @@ final class AccessAdvisorOperations {
         ctx.authorize(call, "arn:aws:iam::" + caller.value() + ":access-report/" + path);
         IamSnapshot snapshot = ctx.store().snapshot();
         Organization org = snapshot.organization().filter(o -> o.managementAccount().equals(caller))
-                .orElseThrow(() -> new AwsException(ErrorCode.ACCESS_DENIED, "The request was rejected because the"
-                        + " account making the request is not the management account for the organization."));
+                .orElseThrow(IamErrors::notManagementAccount);
         Set<AccountId> scope = scope(snapshot, org, path);
         if (policyId.isPresent() && !policyId.get().equals(FULL_AWS_ACCESS)) {
-            throw new AwsException(ErrorCode.NO_SUCH_ENTITY,
-                    "The service control policy " + policyId.get() + " cannot be found.");
+            throw IamErrors.noSuchServiceControlPolicy(policyId.get());
         }
         Job job = jobs.add(caller, call.environment().time(),
                 new OrganizationsReport(OrganizationsAccessReport.of(org, scope, ctx.usage())), ctx.random());
@@ -187,7 +183,7 @@ final class AccessAdvisorOperations {
         ctx.authorize(call, "*");
         Job job = requireJob(call);
         if (!(job.report() instanceof OrganizationsReport report)) {
-            throw noSuchJob(job.jobId());
+            throw IamErrors.noSuchJob(job.jobId());
         }
         List<OrganizationsAccessReport.Detail> details = report.data().sorted(sortKey);
         Struct.Builder result = started(job).put("JobCompletionDate", job.created())
@@ -212,10 +208,6 @@ final class AccessAdvisorOperations {
 
     private Job requireJob(OperationCall call) {
         String jobId = call.parameters().required("JobId");
-        return jobs.find(call.requireCaller().account(), jobId).orElseThrow(() -> noSuchJob(jobId));
-    }
-
-    private static AwsException noSuchJob(String jobId) {
-        return new AwsException(ErrorCode.NO_SUCH_ENTITY, "The job with ID " + jobId + " cannot be found.");
+        return jobs.find(call.requireCaller().account(), jobId).orElseThrow(() -> IamErrors.noSuchJob(jobId));
     }
 }

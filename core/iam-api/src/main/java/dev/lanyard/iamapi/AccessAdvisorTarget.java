@@ -2,7 +2,6 @@ package dev.lanyard.iamapi;
 
 import dev.lanyard.aws.Arn;
 import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamEntity;
@@ -52,7 +51,8 @@ record AccessAdvisorTarget(String arn, List<GrantingPolicy> policies, List<Princ
         if (!type.equals("user") && !type.equals("role") && !type.equals("group")) {
             throw invalidArn(arn);
         }
-        IamEntity entity = view.principal(arn).orElseThrow(() -> noSuchEntity(type, parsed.resourceName()));
+        IamEntity entity = view.principal(arn)
+                .orElseThrow(() -> IamErrors.noSuchNamedEntity(type, parsed.resourceName()));
         return switch (entity) {
             case User user -> new AccessAdvisorTarget(arn, userPolicies(view, user), List.of(principal(user)));
             case Role role -> new AccessAdvisorTarget(arn, rolePolicies(view, role), List.of(principal(role)));
@@ -63,10 +63,6 @@ record AccessAdvisorTarget(String arn, List<GrantingPolicy> policies, List<Princ
 
     private static AwsException invalidArn(String arn) {
         return IamErrors.invalidInput("ARN " + arn + " is not valid.");
-    }
-
-    private static AwsException noSuchEntity(String type, String name) {
-        return new AwsException(ErrorCode.NO_SUCH_ENTITY, "The " + type + " with name " + name + " cannot be found.");
     }
 
     private static List<GrantingPolicy> userPolicies(AccountView view, User user) {

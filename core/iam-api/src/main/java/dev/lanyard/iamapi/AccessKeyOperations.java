@@ -2,8 +2,7 @@ package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AccessKeyId;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.AccountView;
@@ -43,9 +42,9 @@ final class AccessKeyOperations {
         return switch (call.requireCaller()) {
             case Caller.IamUser user -> Optional.of(user.user().name());
             case Caller.Root root -> Optional.empty();
-            case Caller.RoleSession session -> throw AwsException.validation(
+            case Caller.RoleSession session -> throw AwsErrors.validation(
                     "Must specify userName when calling with non-User credentials");
-            case Caller.FederatedUser federated -> throw AwsException.validation(
+            case Caller.FederatedUser federated -> throw AwsErrors.validation(
                     "Must specify userName when calling with non-User credentials");
         };
     }
@@ -97,8 +96,7 @@ final class AccessKeyOperations {
         return view.accessKey(id)
                 .filter(k -> owner.isEmpty() ? k.userName().isEmpty()
                         : k.userName().map(n -> n.equalsIgnoreCase(owner.get())).orElse(false))
-                .orElseThrow(() -> new AwsException(ErrorCode.NO_SUCH_ENTITY,
-                        "The Access Key with id " + id + " cannot be found."));
+                .orElseThrow(() -> IamErrors.noSuchAccessKey(id));
     }
 
     private Optional<Struct> update(OperationCall call) {
@@ -136,8 +134,7 @@ final class AccessKeyOperations {
         String id = call.parameters().required("AccessKeyId");
         AccountView view = ctx.view(call);
         AccessKey key = view.accessKey(id)
-                .orElseThrow(() -> new AwsException(ErrorCode.ACCESS_DENIED, "User: " + caller.arn()
-                        + " is not authorized to perform iam:GetAccessKeyLastUsed on resource: access key " + id));
+                .orElseThrow(() -> IamErrors.accessKeyLastUsedDenied(caller.arn(), id));
         ctx.authorize(call, resource(caller, view, key.userName()));
         return Optional.of(Struct.builder()
                 .put("UserName", key.userName().orElse(caller.account().value()))

@@ -65,8 +65,7 @@ final class AccountOperations {
         ctx.authorize(call, "*");
         ctx.store().update(snapshot -> {
             AccountAlias existing = snapshot.alias(alias).filter(a -> a.account().equals(caller.account()))
-                    .orElseThrow(() -> new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.NO_SUCH_ENTITY,
-                            "The account alias " + alias + " cannot be found."));
+                    .orElseThrow(() -> IamErrors.noSuchAccountAlias(alias));
             return Mutation.of(existing, EntityChange.remove(existing));
         });
         return Optional.empty();

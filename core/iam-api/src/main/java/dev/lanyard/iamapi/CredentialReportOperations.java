@@ -1,8 +1,6 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.aws.AccountId;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.Account;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.pipeline.Operation;
@@ -60,11 +58,9 @@ final class CredentialReportOperations {
     private Optional<Struct> get(OperationCall call) {
         ctx.authorize(call, "*");
         Report report = Optional.ofNullable(reports.get(call.requireCaller().account()))
-                .orElseThrow(() -> new AwsException(ErrorCode.REPORT_NOT_PRESENT, "No credential report exists for"
-                        + " this account. Call GenerateCredentialReport to generate one."));
+                .orElseThrow(IamErrors::credentialReportNotPresent);
         if (report.generated().plus(EXPIRES_AFTER).isBefore(call.environment().time())) {
-            throw new AwsException(ErrorCode.REPORT_EXPIRED, "The credential report has expired. Call"
-                    + " GenerateCredentialReport to generate a new one.");
+            throw IamErrors.credentialReportExpired();
         }
         return Optional.of(Struct.builder()
                 .put("Content", Base64.getEncoder().encodeToString(report.csv().getBytes(StandardCharsets.UTF_8)))

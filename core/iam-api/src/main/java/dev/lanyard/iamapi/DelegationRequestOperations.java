@@ -3,12 +3,12 @@ package dev.lanyard.iamapi;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.AccountId;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.DelegationRequest;
 import dev.lanyard.iam.model.DelegationRequest.State;
 import dev.lanyard.iam.model.EntityChange;
+import dev.lanyard.iam.model.TradeInTokens;
 import dev.lanyard.iam.spi.IamStore.Mutation;
 import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.OperationCall;
@@ -86,10 +86,6 @@ final class DelegationRequestOperations {
         return "arn:aws:iam::" + caller.account().value() + ":delegation-request/" + id;
     }
 
-    private static AwsException noSuch() {
-        return new AwsException(ErrorCode.NO_SUCH_ENTITY, "The delegation request cannot be found.");
-    }
-
     private Optional<Struct> create(OperationCall call) {
         QueryParameters p = call.parameters();
         Caller caller = call.requireCaller();
@@ -110,7 +106,7 @@ final class DelegationRequestOperations {
         String channel = text("notificationChannel", p.required("NotificationChannel"), 2, 400, CHANNEL,
                 CHANNEL.pattern());
         int duration = Validators.range("sessionDuration", Optional.of(p.integer("SessionDuration")
-                .orElseThrow(() -> AwsException.missingParameter("SessionDuration"))), 300, 43200).orElseThrow();
+                .orElseThrow(() -> AwsErrors.missingParameter("SessionDuration"))), 300, 43200).orElseThrow();
         boolean onlyOwner = p.bool("OnlySendByOwner").orElse(false);
         DelegationRequest.Permissions permissions = permissions(p);
         ctx.authorize(call, "*");
@@ -128,7 +124,7 @@ final class DelegationRequestOperations {
                     caller.account(), name.length() > 30 ? name.substring(0, 30) : name, owner, Optional.empty(),
                     description, message, permissions, workflowId, redirect, channel, duration, onlyOwner,
                     State.UNASSIGNED, Optional.empty(), Optional.empty(), Optional.empty(), now, now,
-                    now.plus(OPEN_FOR));
+                    now.plus(OPEN_FOR), Optional.empty());
             return Mutation.of(request, EntityChange.upsert(request));
         });
         return Optional.of(Struct.builder().put("DelegationRequestId", created.id()).build());
@@ -169,7 +165,8 @@ final class DelegationRequestOperations {
         String id = requestId(call.parameters());
         boolean check = call.parameters().bool("DelegationPermissionCheck").orElse(false);
         ctx.authorize(call, resource(call.requireCaller(), id));
-        DelegationRequest request = ctx.view(call).delegationRequest(id).orElseThrow(DelegationRequestOperations::noSuch);
+        DelegationRequest request = ctx.view(call).delegationRequest(id)
+                .orElseThrow(IamErrors::noSuchDelegationRequest);
         Struct.Builder result = Struct.builder().put("DelegationRequest", shape(request, call.environment().time()));
         if (check) {
             // Lanyard holds no AWS policy templates, so it cannot say whether the caller's permissions cover them.
@@ -205,7 +202,7 @@ final class DelegationRequestOperations {
         Instant now = call.environment().time();
         return ctx.store().update(snapshot -> {
             DelegationRequest request = ctx.view(snapshot, call).delegationRequest(id)
-                    .orElseThrow(DelegationRequestOperations::noSuch);
+                    .orElseThrow(IamErrors::noSuchDelegationRequest);
             if (ownerOnly && !request.ownerAccount().equals(Optional.of(caller.account()))) {
                 throw IamErrors.invalidInput("Only an identity of the delegation request's owner account can " + verb
                         + " it.");
@@ -228,7 +225,7 @@ final class DelegationRequestOperations {
     private Optional<Struct> associate(OperationCall call) {
         transition(call, "associat", false, EnumSet.of(State.UNASSIGNED), (request, caller, now) -> {
             if (request.ownerAccount().map(a -> !a.equals(caller.account())).orElse(false)) {
-                throw noSuch();
+                throw IamErrors.noSuchDelegationRequest();
             }
             return request.associated(caller.account(), caller.arn(), now);
         });
@@ -263,8 +260,10 @@ final class DelegationRequestOperations {
             if (request.onlySendByOwner() && !request.ownerId().equals(Optional.of(caller.arn()))) {
                 throw IamErrors.invalidInput("Only the owner of this delegation request can send its token.");
             }
-            return request.transitioned(State.FINALIZED, request.approverId(), request.notes(),
-                    request.rejectionReason(), now, now.plusSeconds(request.sessionDuration()));
+            // The session's window opens now (AWS: "starts when the customer calls the SendDelegationToken API"), and
+            // the trade-in token is good until it closes.
+            return request.finalized(request.approverId(), TradeInTokens.mint(request.id(), ctx.random()), now,
+                    now.plusSeconds(request.sessionDuration()));
         });
         return Optional.empty();
     }
@@ -279,7 +278,8 @@ final class DelegationRequestOperations {
         }
         String id = arn.substring(at + ":delegation-request/".length());
         ctx.authorize(call, resource(call.requireCaller(), id));
-        DelegationRequest request = ctx.view(call).delegationRequest(id).orElseThrow(DelegationRequestOperations::noSuch);
+        DelegationRequest request = ctx.view(call).delegationRequest(id)
+                .orElseThrow(IamErrors::noSuchDelegationRequest);
         if (!locale.equals("en") && !locale.startsWith("en_") && !locale.startsWith("en-")) {
             return Optional.of(Struct.builder().put("Locale", locale).put("SummaryState", "NOT_SUPPORTED").build());
         }

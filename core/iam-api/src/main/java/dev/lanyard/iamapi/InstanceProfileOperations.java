@@ -1,8 +1,6 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.aws.UniqueIdPrefix;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
@@ -45,10 +43,6 @@ final class InstanceProfileOperations {
         ops.put("ListInstanceProfileTags", this::listTags);
     }
 
-    static AwsException noSuchProfile(String name) {
-        return new AwsException(ErrorCode.NO_SUCH_ENTITY, "Instance Profile " + name + " cannot be found.");
-    }
-
     private static String profileName(QueryParameters p) {
         return IamParams.name(p, "InstanceProfileName", "instanceProfileName", 128);
     }
@@ -58,7 +52,7 @@ final class InstanceProfileOperations {
     }
 
     private static InstanceProfile require(AccountView view, String name) {
-        return view.instanceProfile(name).orElseThrow(() -> noSuchProfile(name));
+        return view.instanceProfile(name).orElseThrow(() -> IamErrors.noSuchInstanceProfile(name));
     }
 
     /** Authorizes on the profile's ARN (its own path when it exists) before telling whether it exists. */
@@ -66,7 +60,7 @@ final class InstanceProfileOperations {
         Optional<InstanceProfile> profile = ctx.view(call).instanceProfile(name);
         ctx.authorize(call, profile.map(p -> p.arn().toString())
                 .orElse(arn(call.requireCaller(), "/", name)));
-        return profile.orElseThrow(() -> noSuchProfile(name));
+        return profile.orElseThrow(() -> IamErrors.noSuchInstanceProfile(name));
     }
 
     private Optional<Struct> create(OperationCall call) {
@@ -79,7 +73,7 @@ final class InstanceProfileOperations {
         InstanceProfile created = ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
             if (view.instanceProfile(name).isPresent()) {
-                throw new AwsException(ErrorCode.ENTITY_ALREADY_EXISTS, "Instance Profile " + name + " already exists.");
+                throw IamErrors.alreadyExists("Instance Profile " + name);
             }
             AccountQuota.INSTANCE_PROFILES.requireRoomFor(view.instanceProfiles().size());
             InstanceProfile profile = new InstanceProfile(caller.account(), UniqueIdPrefix.AIPA.generate(ctx.random()),
@@ -171,8 +165,7 @@ final class InstanceProfileOperations {
             InstanceProfile profile = require(view, name);
             Role role = RoleOperations.requireRole(view, roleName);
             if (!profile.holds(role.name())) {
-                throw new AwsException(ErrorCode.NO_SUCH_ENTITY, "Role " + roleName + " in Instance Profile " + name
-                        + " cannot be found.");
+                throw IamErrors.noSuchRoleInInstanceProfile(roleName, name);
             }
             InstanceProfile updated = profile.withRoleNames(profile.roleNames().stream()
                     .filter(r -> !r.equalsIgnoreCase(role.name())).toList());

@@ -1,8 +1,6 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.LoginProfile;
@@ -44,10 +42,6 @@ final class LoginProfileOperations {
         ops.put("ChangePassword", this::changePassword);
     }
 
-    static AwsException noSuchLoginProfile(String userName) {
-        return new AwsException(ErrorCode.NO_SUCH_ENTITY, "Login Profile for User " + userName + " cannot be found.");
-    }
-
     /** UserName, or the calling IAM user when it is left out (as AWS defaults it). */
     private static String userName(OperationCall call) {
         QueryParameters p = call.parameters();
@@ -83,7 +77,7 @@ final class LoginProfileOperations {
         User user = authorizedUser(call, name);
         AccountView before = ctx.view(call);
         if (before.loginProfile(user).isPresent()) {
-            throw alreadyExists(name);
+            throw IamErrors.alreadyExists("Login Profile for user " + name);
         }
         PasswordRules.require(before.passwordPolicy(), password, before.accountRecord());
         PasswordHash hash = hasher.hash(password);
@@ -91,7 +85,7 @@ final class LoginProfileOperations {
             AccountView view = ctx.view(snapshot, call);
             User current = UserOperations.requireUser(view, name);
             if (view.loginProfile(current).isPresent()) {
-                throw alreadyExists(name);
+                throw IamErrors.alreadyExists("Login Profile for user " + name);
             }
             LoginProfile profile = new LoginProfile(current.account(), current.userId(), hash,
                     call.environment().time(), resetRequired, call.environment().time(), List.of());
@@ -100,14 +94,10 @@ final class LoginProfileOperations {
         return Optional.of(Struct.builder().put("LoginProfile", shape(user, created)).build());
     }
 
-    private static AwsException alreadyExists(String name) {
-        return new AwsException(ErrorCode.ENTITY_ALREADY_EXISTS, "Login Profile for user " + name + " already exists.");
-    }
-
     private Optional<Struct> get(OperationCall call) {
         String name = userName(call);
         User user = authorizedUser(call, name);
-        LoginProfile profile = ctx.view(call).loginProfile(user).orElseThrow(() -> noSuchLoginProfile(name));
+        LoginProfile profile = ctx.view(call).loginProfile(user).orElseThrow(() -> IamErrors.noSuchLoginProfile(name));
         return Optional.of(Struct.builder().put("LoginProfile", shape(user, profile)).build());
     }
 
@@ -119,13 +109,13 @@ final class LoginProfileOperations {
         Optional<Boolean> resetRequired = call.parameters().bool("PasswordResetRequired");
         User user = authorizedUser(call, name);
         AccountView before = ctx.view(call);
-        before.loginProfile(user).orElseThrow(() -> noSuchLoginProfile(name));
+        before.loginProfile(user).orElseThrow(() -> IamErrors.noSuchLoginProfile(name));
         password.ifPresent(p -> PasswordRules.require(before.passwordPolicy(), p, before.accountRecord()));
         Optional<PasswordHash> hash = password.map(hasher::hash);
         ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
             User current = UserOperations.requireUser(view, name);
-            LoginProfile profile = view.loginProfile(current).orElseThrow(() -> noSuchLoginProfile(name));
+            LoginProfile profile = view.loginProfile(current).orElseThrow(() -> IamErrors.noSuchLoginProfile(name));
             boolean reset = resetRequired.orElse(profile.passwordResetRequired());
             LoginProfile updated = hash.map(h -> profile.withPassword(h, call.environment().time(), reset))
                     .orElse(profile.withPasswordResetRequired(reset));
@@ -140,7 +130,7 @@ final class LoginProfileOperations {
         ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
             LoginProfile profile = view.loginProfile(UserOperations.requireUser(view, name))
-                    .orElseThrow(() -> noSuchLoginProfile(name));
+                    .orElseThrow(() -> IamErrors.noSuchLoginProfile(name));
             return Mutation.of(profile, EntityChange.remove(profile));
         });
         return Optional.empty();
@@ -155,17 +145,16 @@ final class LoginProfileOperations {
         Password oldPassword = PasswordRules.parameter(call.parameters(), "OldPassword");
         Password newPassword = PasswordRules.parameter(call.parameters(), "NewPassword");
         if (!(call.requireCaller() instanceof Caller.IamUser self)) {
-            throw new AwsException(ErrorCode.INVALID_USER_TYPE,
-                    "Only IAM users can change their password with ChangePassword.");
+            throw IamErrors.onlyUsersChangePasswords();
         }
         AccountView before = ctx.view(call);
         Optional<PasswordPolicy> policy = before.passwordPolicy();
         ctx.authorizeSelfService(call, self.user().arn().toString(),
                 policy.map(PasswordPolicy::allowUsersToChangePassword).orElse(false));
         User user = UserOperations.requireUser(before, self.user().name());
-        LoginProfile profile = before.loginProfile(user).orElseThrow(() -> noSuchLoginProfile(user.name()));
+        LoginProfile profile = before.loginProfile(user).orElseThrow(() -> IamErrors.noSuchLoginProfile(user.name()));
         if (!hasher.matches(oldPassword, profile.password())) {
-            throw new AwsException(ErrorCode.ACCESS_DENIED, "The old password is incorrect.");
+            throw IamErrors.oldPasswordIncorrect();
         }
         ctx.usage().passwordUsed(user.userId(), call.environment().time(), call.environment().region());
         PasswordRules.require(policy, newPassword, before.accountRecord());
@@ -177,19 +166,18 @@ final class LoginProfileOperations {
             boolean reused = recent.subList(0, Math.min(remembered, recent.size())).stream()
                     .anyMatch(h -> hasher.matches(newPassword, h));
             if (reused) {
-                throw new AwsException(ErrorCode.PASSWORD_POLICY_VIOLATION,
-                        "Password does not conform to the account password policy.");
+                throw IamErrors.passwordPolicyViolation();
             }
         }
         PasswordHash hash = hasher.hash(newPassword);
         ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
             User current = UserOperations.requireUser(view, user.name());
-            LoginProfile latest = view.loginProfile(current).orElseThrow(() -> noSuchLoginProfile(user.name()));
+            LoginProfile latest = view.loginProfile(current)
+                    .orElseThrow(() -> IamErrors.noSuchLoginProfile(user.name()));
             if (!latest.password().equals(profile.password())) {
                 // changed by another request since the old password was checked: check again
-                throw new AwsException(ErrorCode.ENTITY_TEMPORARILY_UNMODIFIABLE, "The password of user "
-                        + user.name() + " changed while this request ran; try again.");
+                throw IamErrors.passwordChangedMeanwhile(user.name());
             }
             LoginProfile changed = latest.withPassword(hash, call.environment().time(), false);
             return Mutation.of(changed, EntityChange.upsert(changed));

@@ -4,7 +4,6 @@ import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.MfaThrottle;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.IamSnapshot;
@@ -165,9 +164,8 @@ final class MfaOperations {
             return Mutation.of(Optional.<MfaDevice>empty(), EntityChange.upsert(updated));
         });
         if (refused.isPresent()) {
-            throw new AwsException(ErrorCode.INVALID_AUTHENTICATION_CODE,
-                    "Authentication code for device is not valid.", "codes refused for " + codes.serial() + "; "
-                            + throttle.callerFailed(caller, refused.get(), now));
+            throw IamErrors.invalidAuthenticationCode("codes refused for " + codes.serial() + "; "
+                    + throttle.callerFailed(caller, refused.get(), now));
         }
         throttle.callerSucceeded(caller);
     }
@@ -214,8 +212,7 @@ final class MfaOperations {
     private static MfaDevice assignedDevice(AccountView view, String serial, String userName) {
         MfaDevice device = requireDevice(view, serial);
         if (!device.userName().map(n -> n.equalsIgnoreCase(userName)).orElse(false)) {
-            throw new AwsException(ErrorCode.NO_SUCH_ENTITY, "MFA Device with serial number " + serial
-                    + " is not associated with user " + userName + ".");
+            throw IamErrors.mfaDeviceNotAssociated(serial, "user " + userName);
         }
         return device;
     }
@@ -230,8 +227,8 @@ final class MfaOperations {
             ctx.authorize(call, serial);
         }
         MfaDevice existing = requireDevice(view, serial);
-        String userName = named.or(existing::userName).orElseThrow(() -> new AwsException(ErrorCode.NO_SUCH_ENTITY,
-                "MFA Device with serial number " + serial + " is not associated with any user."));
+        String userName = named.or(existing::userName).orElseThrow(() -> IamErrors.mfaDeviceNotAssociated(
+                serial, "any user"));
         authorizedUser(call, userName);
         ctx.store().update(snapshot -> {
             MfaDevice device = assignedDevice(ctx.view(snapshot, call), serial, userName).unassigned();

@@ -2,8 +2,8 @@ package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Validators;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.IamSnapshot;
@@ -71,7 +71,7 @@ final class OidcProviderOperations {
     }
 
     private static AwsException invalidUrl() {
-        return AwsException.validation("Invalid Open ID Connect Provider URL");
+        return AwsErrors.validation("Invalid Open ID Connect Provider URL");
     }
 
     private static List<String> thumbprints(QueryParameters p) {
@@ -134,15 +134,12 @@ final class OidcProviderOperations {
         String arn = Validators.length("openIDConnectProviderArn", call.parameters()
                 .required("OpenIDConnectProviderArn"), 20, 2048);
         ctx.authorize(call, arn);
-        return ctx.view(call).oidcProvider(arn).orElseThrow(() -> noSuchProvider(arn));
-    }
-
-    private static AwsException noSuchProvider(String arn) {
-        return new AwsException(ErrorCode.NO_SUCH_ENTITY, "OpenIDConnect Provider not found for arn " + arn);
+        return ctx.view(call).oidcProvider(arn).orElseThrow(() -> IamErrors.noSuchOidcProvider(arn));
     }
 
     private OidcProvider current(IamSnapshot snapshot, OperationCall call, OidcProvider provider) {
-        return ctx.view(snapshot, call).oidcProvider(provider.arn()).orElseThrow(() -> noSuchProvider(provider.arn()));
+        return ctx.view(snapshot, call).oidcProvider(provider.arn())
+                .orElseThrow(() -> IamErrors.noSuchOidcProvider(provider.arn()));
     }
 
     private Optional<Struct> get(OperationCall call) {
@@ -171,8 +168,7 @@ final class OidcProviderOperations {
         ctx.authorize(call, arn);
         ctx.store().update(snapshot -> ctx.view(snapshot, call).oidcProvider(arn)
                 .map(p -> Mutation.of(arn, EntityChange.remove(p)))
-                .orElseThrow(() -> new AwsException(ErrorCode.NO_SUCH_ENTITY,
-                        "OpenId connect Provider " + arn + " cannot be found.")));
+                .orElseThrow(() -> IamErrors.noSuchOidcProviderToTag(arn)));
         return Optional.empty();
     }
 

@@ -1,7 +1,5 @@
 package dev.lanyard.iamapi;
 
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.Organization;
@@ -82,15 +80,10 @@ final class OrganizationsRootOperations {
     }
 
     private static Organization requireManagement(IamSnapshot snapshot, OperationCall call, boolean enabling) {
-        Organization org = snapshot.organization().orElseThrow(() -> new AwsException(ErrorCode.ORGANIZATION_NOT_FOUND,
-                "The request was rejected because no organization is associated with your account."));
+        Organization org = snapshot.organization().orElseThrow(IamErrors::organizationNotFound);
         if (!org.managementAccount().equals(call.requireCaller().account())) {
-            throw enabling
-                    ? new AwsException(ErrorCode.CALLER_IS_NOT_MANAGEMENT_ACCOUNT, "The request was rejected because"
-                            + " the account making the request is not the management account for the organization.")
-                    : new AwsException(ErrorCode.ACCOUNT_NOT_MANAGEMENT_OR_DELEGATED_ADMINISTRATOR, "The request was"
-                            + " rejected because the account making the request is not the management account or"
-                            + " delegated administrator account for centralized root access.");
+            throw enabling ? IamErrors.callerIsNotManagementAccount()
+                    : IamErrors.notManagementOrDelegatedAdministrator();
         }
         return org;
     }

@@ -1,8 +1,6 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.OutboundFederation;
 import dev.lanyard.iam.model.OutboundSigningKeys;
@@ -41,8 +39,7 @@ final class OutboundFederationOperations {
         String keys = newSigningKeys.get();
         ctx.store().update(snapshot -> {
             if (snapshot.outboundFederationEnabled(caller.account())) {
-                throw new AwsException(ErrorCode.FEATURE_ENABLED,
-                        "Outbound web identity federation is already enabled for this account.");
+                throw IamErrors.outboundFederationAlreadyEnabled();
             }
             List<EntityChange> changes = new ArrayList<>();
             changes.add(EntityChange.upsert(new OutboundFederation(caller.account(), true)));
@@ -60,8 +57,7 @@ final class OutboundFederationOperations {
         ctx.authorize(call, "*");
         ctx.store().update(snapshot -> {
             if (!snapshot.outboundFederationEnabled(caller.account())) {
-                throw new AwsException(ErrorCode.FEATURE_DISABLED,
-                        "Outbound web identity federation is not enabled for this account.");
+                throw IamErrors.outboundFederationNotEnabled();
             }
             return Mutation.of(false, EntityChange.upsert(new OutboundFederation(caller.account(), false)));
         });
@@ -73,8 +69,7 @@ final class OutboundFederationOperations {
         ctx.authorize(call, "*");
         boolean enabled = ctx.store().snapshot().outboundFederationEnabled(caller.account());
         if (!enabled) {
-            throw new AwsException(ErrorCode.FEATURE_DISABLED,
-                    "Outbound web identity federation is not enabled for this account.");
+            throw IamErrors.outboundFederationNotEnabled();
         }
         return Optional.of(Struct.builder()
                 .put("IssuerIdentifier", issuerForAccount.apply(caller.account().value()))

@@ -1,5 +1,6 @@
 package dev.lanyard.iamapi;
 
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
 import dev.lanyard.query.Value;
@@ -94,7 +95,7 @@ final class Pagination {
     }
 
     private static dev.lanyard.aws.AwsException invalidMarker() {
-        return dev.lanyard.aws.AwsException.validation("Invalid Marker.");
+        return dev.lanyard.aws.AwsErrors.validation("Invalid Marker.");
     }
 
     private static String digest(String key) {

@@ -1,8 +1,6 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.PasswordPolicy;
 import dev.lanyard.iam.spi.IamStore.Mutation;
@@ -38,9 +36,8 @@ final class PasswordPolicyOperations {
         ctx.authorizeSelfService(call, ACCOUNT_WIDE,
                 call.requireCaller() instanceof Caller.IamUser
                         && policy.map(PasswordPolicy::allowUsersToChangePassword).orElse(false));
-        PasswordPolicy p = policy.orElseThrow(() -> new AwsException(ErrorCode.NO_SUCH_ENTITY,
-                "The Password Policy with domain name " + call.requireCaller().account().value()
-                        + " cannot be found."));
+        PasswordPolicy p = policy.orElseThrow(() -> IamErrors.noSuchPasswordPolicy(
+                call.requireCaller().account().value()));
         Struct.Builder b = Struct.builder()
                 .put("MinimumPasswordLength", p.minimumPasswordLength())
                 .put("RequireSymbols", p.requireSymbols())
@@ -90,8 +87,8 @@ final class PasswordPolicyOperations {
     private Optional<Struct> delete(OperationCall call) {
         ctx.authorize(call, ACCOUNT_WIDE);
         ctx.store().update(snapshot -> {
-            PasswordPolicy policy = ctx.view(snapshot, call).passwordPolicy().orElseThrow(() -> new AwsException(
-                    ErrorCode.NO_SUCH_ENTITY, "The account policy with name PasswordPolicy cannot be found."));
+            PasswordPolicy policy = ctx.view(snapshot, call).passwordPolicy().orElseThrow(
+                    IamErrors::noSuchAccountPasswordPolicy);
             return Mutation.of(policy, EntityChange.remove(policy));
         });
         return Optional.empty();

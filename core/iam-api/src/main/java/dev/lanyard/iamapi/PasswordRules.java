@@ -1,7 +1,5 @@
 package dev.lanyard.iamapi;
 
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.Account;
 import dev.lanyard.iam.model.PasswordPolicy;
 import dev.lanyard.passwords.Password;
@@ -48,8 +46,7 @@ final class PasswordRules {
     /** PasswordPolicyViolation unless the password satisfies the account's policy, or AWS's default without one. */
     static void require(Optional<PasswordPolicy> policy, Password password, Optional<Account> account) {
         if (!satisfies(policy, password.reveal(), account)) {
-            throw new AwsException(ErrorCode.PASSWORD_POLICY_VIOLATION,
-                    "Password does not conform to the account password policy.");
+            throw IamErrors.passwordPolicyViolation();
         }
     }
 

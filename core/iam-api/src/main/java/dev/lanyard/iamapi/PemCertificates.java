@@ -1,7 +1,6 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -35,7 +34,8 @@ final class PemCertificates {
     static X509Certificate certificate(String pem) {
         List<X509Certificate> certificates = certificates(pem);
         if (certificates.size() != 1) {
-            throw malformed("Unable to parse certificate. Please ensure the certificate is in PEM format.");
+            throw IamErrors.malformedCertificate(
+                    "Unable to parse certificate. Please ensure the certificate is in PEM format.");
         }
         return certificates.get(0);
     }
@@ -45,27 +45,32 @@ final class PemCertificates {
         try {
             return certificates(pem);
         } catch (AwsException e) {
-            throw malformed("Unable to parse certificate chain. Please ensure the certificate chain is in PEM format.");
+            throw IamErrors.malformedCertificate(
+                    "Unable to parse certificate chain. Please ensure the certificate chain is in PEM format.");
         }
     }
 
     private static List<X509Certificate> certificates(String pem) {
         List<PemBlocks.Block> blocks = PemBlocks.parse(pem).orElseThrow(() ->
-                malformed("Unable to parse certificate. Please ensure the certificate is in PEM format."));
+                IamErrors.malformedCertificate(
+                        "Unable to parse certificate. Please ensure the certificate is in PEM format."));
         List<X509Certificate> result = new ArrayList<>();
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
             for (PemBlocks.Block block : blocks) {
                 if (!block.label().equals("CERTIFICATE")) {
-                    throw malformed("Unable to parse certificate. Please ensure the certificate is in PEM format.");
+                    throw IamErrors.malformedCertificate(
+                            "Unable to parse certificate. Please ensure the certificate is in PEM format.");
                 }
                 result.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(block.der())));
             }
         } catch (CertificateException e) {
-            throw malformed("Unable to parse certificate. Please ensure the certificate is in PEM format.");
+            throw IamErrors.malformedCertificate(
+                    "Unable to parse certificate. Please ensure the certificate is in PEM format.");
         }
         if (result.isEmpty()) {
-            throw malformed("Unable to parse certificate. Please ensure the certificate is in PEM format.");
+            throw IamErrors.malformedCertificate(
+                    "Unable to parse certificate. Please ensure the certificate is in PEM format.");
         }
         return result;
     }
@@ -74,7 +79,8 @@ final class PemCertificates {
     static PrivateKey privateKey(String pem) {
         List<PemBlocks.Block> blocks = PemBlocks.parse(pem).orElse(List.of());
         if (blocks.size() != 1) {
-            throw malformed("Unable to parse private key. Please ensure the private key is in PEM format.");
+            throw IamErrors.malformedCertificate(
+                    "Unable to parse private key. Please ensure the private key is in PEM format.");
         }
         PemBlocks.Block block = blocks.get(0);
         try {
@@ -86,11 +92,12 @@ final class PemCertificates {
                 case "EC PRIVATE KEY" -> KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(
                         Der.encode(Der.SEQUENCE, VERSION_0, Der.encode(Der.SEQUENCE, EC_PUBLIC_KEY,
                                 curve(block.der())), Der.encode(Der.OCTET_STRING, block.der()))));
-                default -> throw malformed(
+                default -> throw IamErrors.malformedCertificate(
                         "Unable to parse private key. Please ensure the private key is in PEM format and unencrypted.");
             };
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw malformed("Unable to parse private key. Please ensure the private key is in PEM format.");
+            throw IamErrors.malformedCertificate(
+                    "Unable to parse private key. Please ensure the private key is in PEM format.");
         }
     }
 
@@ -121,7 +128,8 @@ final class PemCertificates {
         String algorithm = switch (publicKey.getAlgorithm()) {
             case "RSA" -> "SHA256withRSA";
             case "EC" -> "SHA256withECDSA";
-            default -> throw malformed("Unsupported public key algorithm: " + publicKey.getAlgorithm() + ".");
+            default -> throw IamErrors.malformedCertificate(
+                    "Unsupported public key algorithm: " + publicKey.getAlgorithm() + ".");
         };
         boolean matches;
         try {
@@ -141,12 +149,7 @@ final class PemCertificates {
             matches = false;
         }
         if (!matches) {
-            throw new AwsException(ErrorCode.KEY_PAIR_MISMATCH,
-                    "The public key certificate and the private key do not match.");
+            throw IamErrors.keyPairMismatch();
         }
-    }
-
-    static AwsException malformed(String message) {
-        return new AwsException(ErrorCode.MALFORMED_CERTIFICATE, message);
     }
 }

@@ -63,8 +63,7 @@ final class PolicyOperations {
             throw IamErrors.invalidBoundaryArn(arn);
         }
         if (view.policy(arn).filter(view::attachable).isEmpty()) {
-            throw new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.NO_SUCH_ENTITY,
-                    "Scope ARN: " + arn + " does not exist or is not attachable.");
+            throw IamErrors.noSuchBoundaryPolicy(arn);
         }
     }
 
@@ -92,8 +91,7 @@ final class PolicyOperations {
             AccountView view = ctx.view(snapshot, call);
             boolean nameTaken = view.customerPolicies().stream().anyMatch(existing -> existing.name().equals(name));
             if (nameTaken) {
-                throw new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.ENTITY_ALREADY_EXISTS,
-                        "A policy called " + name + " already exists. Duplicate names are not allowed.");
+                throw IamErrors.policyNameTaken(name);
             }
             AccountQuota.POLICIES.requireRoomFor(view.customerPolicies().size());
             ManagedPolicy policy = new ManagedPolicy(caller.account().value(),
@@ -241,12 +239,10 @@ final class PolicyOperations {
                 default -> Optional.empty();
             };
             if (sentence.isPresent()) {
-                throw new AwsException(dev.lanyard.aws.ErrorCode.ACCESS_DENIED, sentence.get());
+                throw IamErrors.foreignPolicyRefused(sentence.get());
             }
             String action = "iam:" + call.action();
-            throw new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.ACCESS_DENIED, "User: "
-                    + call.requireCaller().arn() + " is not authorized to perform: " + action + " on resource: policy "
-                    + policy.arn() + " because no resource-based policy allows the " + action + " action");
+            throw IamErrors.foreignPolicyNotAllowed(call.requireCaller().arn(), action, policy.arn());
         }
     }
 

@@ -5,6 +5,7 @@ import dev.lanyard.authz.PolicyGatherer;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.Arn;
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.policy.AuthorizationRequest;
@@ -13,9 +14,7 @@ import dev.lanyard.policy.Decision;
 import dev.lanyard.policy.PrincipalIdentity;
 import dev.lanyard.policy.PrincipalMatch;
 import dev.lanyard.policy.ResourcePolicyResult;
-import dev.lanyard.policy.SessionPolicies;
 import java.util.LinkedHashMap;
-import dev.lanyard.aws.AwsException;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamEntity;
@@ -31,7 +30,6 @@ import dev.lanyard.policy.PolicyEvaluator;
 import dev.lanyard.policy.PolicyKind;
 import dev.lanyard.policy.Outcome;
 import dev.lanyard.policy.PolicyRef;
-import dev.lanyard.policy.PolicySetResult;
 import dev.lanyard.policy.PolicySource;
 import dev.lanyard.policy.RequestContext;
 import dev.lanyard.policy.SetEffect;
@@ -82,7 +80,7 @@ final class PolicySimulatorOperations {
         QueryParameters p = call.parameters();
         List<LabeledPolicy> policies = inputs(p, "PolicyInputList", PolicySource.USER_INLINE);
         if (policies.isEmpty()) {
-            throw AwsException.missingParameter("PolicyInputList");
+            throw AwsErrors.missingParameter("PolicyInputList");
         }
         AccountView view = ctx.view(call);
         Optional<PrincipalIdentity> caller = callerArn(call).map(arn -> simulatedUser(view, arn));
@@ -240,7 +238,7 @@ final class PolicySimulatorOperations {
     private Struct simulate(QueryParameters p, Simulation simulation) {
         List<String> actions = p.list("ActionNames");
         if (actions.isEmpty()) {
-            throw AwsException.missingParameter("ActionNames");
+            throw AwsErrors.missingParameter("ActionNames");
         }
         List<String> resources = p.list("ResourceArns").isEmpty() ? List.of("*") : p.list("ResourceArns");
         Optional<AccountId> owner = resourceOwner(p);
@@ -265,8 +263,10 @@ final class PolicySimulatorOperations {
     private Struct result(Simulation sim, String action, String resource, Optional<AccountId> resourceAccount,
             ContextKeys keys) {
         RequestContext context = new RequestContext(action, resource, sim.caller(), keys);
-        AuthorizationRequest request = new AuthorizationRequest(context, sim.principalAccount(), resourceAccount,
-                false, sim.identity(), sim.boundary(), new SessionPolicies.None(), sim.resourcePolicy(), false);
+        AuthorizationRequest request = AuthorizationRequest.builder().context(context)
+                .principalAccount(sim.principalAccount()).resourceAccount(resourceAccount)
+                .identityPolicies(sim.identity()).permissionsBoundary(sim.boundary())
+                .resourcePolicy(sim.resourcePolicy()).build();
         Decision decision = authorizer.decide(request);
         Value matched = new Value.ListOf(decision.determining().stream()
                 .<Value>map(m -> statement(m, sim.inputs())).toList());
@@ -301,9 +301,9 @@ final class PolicySimulatorOperations {
     /** Cross account both sides must allow; the details say what each side decided on its own. */
     private Value crossAccountDetails(AuthorizationRequest request, RequestContext context) {
         Map<String, Value> details = new LinkedHashMap<>();
-        AuthorizationRequest identityOnly = new AuthorizationRequest(context, request.principalAccount(),
-                Optional.empty(), false, request.identityPolicies(), request.permissionsBoundary(),
-                request.sessionPolicies(), Optional.empty(), false);
+        AuthorizationRequest identityOnly = AuthorizationRequest.builder().context(context)
+                .principalAccount(request.principalAccount()).identityPolicies(request.identityPolicies())
+                .permissionsBoundary(request.permissionsBoundary()).sessionPolicies(request.sessionPolicies()).build();
         details.put("IAM Policy", new Value.Text(authorizer.decide(identityOnly).outcome().simulatorName()));
         String resourceSide = request.resourcePolicy().map(policy -> {
             ResourcePolicyResult result = evaluator.evaluateResourcePolicy(policy, context);
@@ -375,7 +375,7 @@ final class PolicySimulatorOperations {
                 values.add(entry.get("ContextKeyValues.member." + i));
             }
             if (name == null) {
-                throw AwsException.missingParameter("ContextKeyName");
+                throw AwsErrors.missingParameter("ContextKeyName");
             }
             if (type.endsWith("List")) {
                 keys.putMulti(name, values);

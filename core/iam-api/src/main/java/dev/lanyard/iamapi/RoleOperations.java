@@ -53,9 +53,7 @@ final class RoleOperations {
      */
     static void requireModifiable(Role role) {
         if (role.serviceLinked()) {
-            throw new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.UNMODIFIABLE_ENTITY,
-                    "Cannot perform the operation on the protected role '" + role.name()
-                            + "' - this role is only modifiable by AWS");
+            throw IamErrors.protectedRole(role.name());
         }
     }
 
@@ -143,8 +141,7 @@ final class RoleOperations {
         Optional<Duration> maxSession = maxSessionDuration(call.parameters());
         Role target = authorizedRole(call, name);
         if (maxSession.isPresent() && target.serviceLinked()) {
-            throw new dev.lanyard.aws.AwsException(dev.lanyard.aws.ErrorCode.UNMODIFIABLE_ENTITY,
-                    target.name() + " is an AWS service linked role, max session duration cannot be changed.");
+            throw IamErrors.serviceLinkedRoleSessionDuration(target.name());
         }
         ctx.store().update(snapshot -> {
             Role role = requireRole(ctx.view(snapshot, call), name);

@@ -2,8 +2,6 @@ package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Validators;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.aws.RandomUuid;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
@@ -116,12 +114,12 @@ final class SamlProviderOperations {
         }
         ctx.authorize(call, arn);
         return ctx.view(call).samlProvider(arn)
-                .orElseThrow(() -> new AwsException(ErrorCode.NO_SUCH_ENTITY, "Manifest not found for arn " + arn));
+                .orElseThrow(() -> IamErrors.noSuchSamlProvider(arn));
     }
 
     private SamlProvider current(IamSnapshot snapshot, OperationCall call, SamlProvider provider) {
         return ctx.view(snapshot, call).samlProvider(provider.arn()).orElseThrow(() ->
-                new AwsException(ErrorCode.NO_SUCH_ENTITY, "Manifest not found for arn " + provider.arn()));
+                IamErrors.noSuchSamlProvider(provider.arn()));
     }
 
     private Optional<Struct> get(OperationCall call) {
@@ -166,7 +164,7 @@ final class SamlProviderOperations {
             List<SamlProvider.PrivateKeyEntry> keys = new ArrayList<>(provider.privateKeys());
             removed.ifPresent(id -> {
                 if (!keys.removeIf(k -> k.keyId().equals(id))) {
-                    throw new AwsException(ErrorCode.NO_SUCH_ENTITY, "Private key " + id + " not found.");
+                    throw IamErrors.noSuchSamlPrivateKey(id);
                 }
             });
             added.ifPresent(key -> {

@@ -2,8 +2,6 @@ package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Validators;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.SecretText;
@@ -53,13 +51,8 @@ final class ServerCertificateOperations {
         return "arn:aws:iam::" + caller.account().value() + ":server-certificate" + path + name;
     }
 
-    private static AwsException noSuch(String name) {
-        return new AwsException(ErrorCode.NO_SUCH_ENTITY,
-                "The Server Certificate with name " + name + " cannot be found.");
-    }
-
     static ServerCertificate require(AccountView view, String name) {
-        return view.serverCertificate(name).orElseThrow(() -> noSuch(name));
+        return view.serverCertificate(name).orElseThrow(() -> IamErrors.noSuchServerCertificate(name));
     }
 
     /** Authorizes on the certificate's ARN (its path included when it exists) with its tags. */
@@ -86,7 +79,7 @@ final class ServerCertificateOperations {
         PemCertificates.requireMatch(certificate, key);
         Instant expiration = certificate.getNotAfter().toInstant();
         if (now.isAfter(expiration)) {
-            throw PemCertificates.malformed("The certificate has expired.");
+            throw IamErrors.malformedCertificate("The certificate has expired.");
         }
         ServerCertificate created = ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
@@ -111,7 +104,8 @@ final class ServerCertificateOperations {
 
     private Optional<Struct> get(OperationCall call) {
         String name = name(call.parameters());
-        ServerCertificate certificate = authorized(call, name).orElseThrow(() -> noSuch(name));
+        ServerCertificate certificate = authorized(call, name)
+                .orElseThrow(() -> IamErrors.noSuchServerCertificate(name));
         Struct.Builder shape = Struct.builder()
                 .put("ServerCertificateMetadata", metadata(certificate))
                 .put("CertificateBody", certificate.body())
@@ -190,7 +184,8 @@ final class ServerCertificateOperations {
 
     private Optional<Struct> listTags(OperationCall call) {
         String name = name(call.parameters());
-        ServerCertificate certificate = authorized(call, name).orElseThrow(() -> noSuch(name));
+        ServerCertificate certificate = authorized(call, name)
+                .orElseThrow(() -> IamErrors.noSuchServerCertificate(name));
         Struct.Builder result = Struct.builder();
         Pagination.page(call.parameters(), certificate.tags().stream()
                 .sorted(java.util.Comparator.comparing(Tag::key)).toList(), Tag::key, "Tags",

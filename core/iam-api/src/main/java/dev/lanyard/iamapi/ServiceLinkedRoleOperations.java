@@ -2,8 +2,6 @@ package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Validators;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.aws.UniqueIdPrefix;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
@@ -127,8 +125,7 @@ final class ServiceLinkedRoleOperations {
         ctx.authorize(call, m.matches()
                 ? RoleOperations.roleArn(caller, Role.SERVICE_LINKED_PATH + m.group(1) + "/", m.group(2)) : "*");
         ServiceLinkedRoleDeletion task = ctx.view(call).serviceLinkedRoleDeletion(taskId)
-                .orElseThrow(() -> new AwsException(ErrorCode.NO_SUCH_ENTITY,
-                        "Deletion task " + taskId + " cannot be found."));
+                .orElseThrow(() -> IamErrors.noSuchDeletionTask(taskId));
         return Optional.of(Struct.builder().put("Status", task.status()).build());
     }
 }

@@ -1,8 +1,6 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Validators;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
@@ -55,8 +53,7 @@ final class ServiceSpecificCredentialOperations {
 
     private static String service(String name) {
         if (!SERVICES.containsKey(name)) {
-            throw new AwsException(ErrorCode.NOT_SUPPORTED_SERVICE,
-                    "No such service " + name + " is supported for Service-Specific Credentials");
+            throw IamErrors.notSupportedService(name);
         }
         return name;
     }
@@ -156,8 +153,7 @@ final class ServiceSpecificCredentialOperations {
     private ServiceSpecificCredential require(AccountView view, String userName, String id) {
         UserOperations.requireUser(view, userName);
         return view.serviceSpecificCredential(id).filter(c -> c.userName().equalsIgnoreCase(userName))
-                .orElseThrow(() -> new AwsException(ErrorCode.NO_SUCH_ENTITY,
-                        "No such credential " + id + " exists for user " + userName + "."));
+                .orElseThrow(() -> IamErrors.noSuchServiceSpecificCredential(id, userName));
     }
 
     private Optional<Struct> reset(OperationCall call) {

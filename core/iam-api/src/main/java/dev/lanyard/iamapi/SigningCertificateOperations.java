@@ -3,7 +3,6 @@ package dev.lanyard.iamapi;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
@@ -77,8 +76,7 @@ final class SigningCertificateOperations {
             Optional<String> canonical = owner.map(n -> UserOperations.requireUser(view, n).name());
             byte[] der = der(parsed(body), now);
             if (view.allSigningCertificates().stream().anyMatch(c -> Arrays.equals(der(c.body()), der))) {
-                throw new AwsException(ErrorCode.DUPLICATE_CERTIFICATE,
-                        "The same certificate is already associated with an IAM user in this account.");
+                throw IamErrors.duplicateCertificate();
             }
             if (view.signingCertificates(canonical).size() >= MAX_PER_USER) {
                 throw IamErrors.limitExceeded("Cannot exceed quota for CertificatesPerUser: " + MAX_PER_USER);
@@ -95,19 +93,20 @@ final class SigningCertificateOperations {
         try {
             return PemCertificates.certificate(body);
         } catch (AwsException e) {
-            throw PemCertificates.malformed("Certificate " + body + " is malformed.");
+            throw IamErrors.malformedCertificate("Certificate " + body + " is malformed.");
         }
     }
 
     /** The DER of a certificate IAM accepts: one X.509 certificate, valid now (InvalidCertificate otherwise). */
     private static byte[] der(X509Certificate certificate, Instant now) {
         if (now.isAfter(certificate.getNotAfter().toInstant()) || now.isBefore(certificate.getNotBefore().toInstant())) {
-            throw new AwsException(ErrorCode.INVALID_CERTIFICATE, "The certificate is not valid at this time.");
+            throw IamErrors.certificateNotValidNow();
         }
         try {
             return certificate.getEncoded();
         } catch (CertificateEncodingException e) {
-            throw PemCertificates.malformed("Unable to parse certificate. Please ensure the certificate is in PEM format.");
+            throw IamErrors.malformedCertificate(
+                    "Unable to parse certificate. Please ensure the certificate is in PEM format.");
         }
     }
 
@@ -124,8 +123,7 @@ final class SigningCertificateOperations {
         return view.signingCertificate(id)
                 .filter(c -> owner.isEmpty() ? c.userName().isEmpty()
                         : c.userName().map(n -> n.equalsIgnoreCase(owner.get())).orElse(false))
-                .orElseThrow(() -> new AwsException(ErrorCode.NO_SUCH_ENTITY,
-                        "The Certificate with id " + id + " cannot be found."));
+                .orElseThrow(() -> IamErrors.noSuchSigningCertificate(id));
     }
 
     private Optional<Struct> list(OperationCall call) {

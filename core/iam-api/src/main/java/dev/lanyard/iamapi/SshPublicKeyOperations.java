@@ -1,7 +1,5 @@
 package dev.lanyard.iamapi;
 
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
@@ -66,8 +64,7 @@ final class SshPublicKeyOperations {
             SshRsaKey key = SshRsaKey.parse(body);
             List<SshPublicKey> existing = view.sshPublicKeys(owner);
             if (existing.stream().anyMatch(k -> k.fingerprint().equals(key.fingerprint()))) {
-                throw new AwsException(ErrorCode.DUPLICATE_SSH_PUBLIC_KEY,
-                        "The SSH public key is already associated with the specified IAM user.");
+                throw IamErrors.duplicateSshPublicKey();
             }
             if (existing.size() >= MAX_KEYS_PER_USER) {
                 throw IamErrors.limitExceeded("Cannot exceed quota for PublicKeysPerUser: " + MAX_KEYS_PER_USER);
@@ -82,8 +79,7 @@ final class SshPublicKeyOperations {
     private SshPublicKey requireKey(AccountView view, String userName, String id) {
         UserOperations.requireUser(view, userName);
         return view.sshPublicKey(id).filter(k -> k.userName().equalsIgnoreCase(userName))
-                .orElseThrow(() -> new AwsException(ErrorCode.NO_SUCH_ENTITY,
-                        "The Public Key with id " + id + " cannot be found."));
+                .orElseThrow(() -> IamErrors.noSuchSshPublicKey(id));
     }
 
     private Optional<Struct> get(OperationCall call) {

@@ -1,7 +1,5 @@
 package dev.lanyard.iamapi;
 
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -33,13 +31,12 @@ record SshRsaKey(BigInteger modulus, BigInteger exponent) {
         } else if (text.startsWith(SSH_RSA + " ")) {
             key = fromOpenSsh(text);
         } else if (text.matches("(ssh|ecdsa|sk)-[\\w@.-]+ .*")) {
-            throw invalid("Only ssh-rsa keys are supported.");
+            throw IamErrors.invalidPublicKey("Only ssh-rsa keys are supported.");
         } else {
-            throw new AwsException(ErrorCode.UNRECOGNIZED_PUBLIC_KEY_ENCODING,
-                    "The public key encoding format is unsupported or unrecognized.");
+            throw IamErrors.unrecognizedPublicKeyEncoding();
         }
         if (key.modulus.bitLength() < MIN_BITS) {
-            throw invalid("The public key must be at least " + MIN_BITS + " bits long.");
+            throw IamErrors.invalidPublicKey("The public key must be at least " + MIN_BITS + " bits long.");
         }
         return key;
     }
@@ -52,11 +49,11 @@ record SshRsaKey(BigInteger modulus, BigInteger exponent) {
             BigInteger e = new BigInteger(string(blob));
             BigInteger n = new BigInteger(string(blob));
             if (!type.equals(SSH_RSA) || blob.hasRemaining() || e.signum() <= 0 || n.signum() <= 0) {
-                throw invalid("The public key is malformed or otherwise invalid.");
+                throw IamErrors.invalidPublicKey("The public key is malformed or otherwise invalid.");
             }
             return new SshRsaKey(n, e);
         } catch (IllegalArgumentException | java.nio.BufferUnderflowException e) {
-            throw invalid("The public key is malformed or otherwise invalid.");
+            throw IamErrors.invalidPublicKey("The public key is malformed or otherwise invalid.");
         }
     }
 
@@ -72,9 +69,9 @@ record SshRsaKey(BigInteger modulus, BigInteger exponent) {
 
     private static SshRsaKey fromPem(String text) {
         List<PemBlocks.Block> blocks = PemBlocks.parse(text)
-                .orElseThrow(() -> invalid("The public key is malformed or otherwise invalid."));
+                .orElseThrow(() -> IamErrors.invalidPublicKey("The public key is malformed or otherwise invalid."));
         if (blocks.size() != 1) {
-            throw invalid("The public key is malformed or otherwise invalid.");
+            throw IamErrors.invalidPublicKey("The public key is malformed or otherwise invalid.");
         }
         PemBlocks.Block block = blocks.get(0);
         try {
@@ -87,20 +84,15 @@ record SshRsaKey(BigInteger modulus, BigInteger exponent) {
                 case "RSA PUBLIC KEY" -> {
                     List<Der.Element> fields = Der.read(block.der()).require(Der.SEQUENCE).children();
                     if (fields.size() != 2) {
-                        throw invalid("The public key is malformed or otherwise invalid.");
+                        throw IamErrors.invalidPublicKey("The public key is malformed or otherwise invalid.");
                     }
                     yield new SshRsaKey(fields.get(0).integer(), fields.get(1).integer());
                 }
-                default -> throw new AwsException(ErrorCode.UNRECOGNIZED_PUBLIC_KEY_ENCODING,
-                        "The public key encoding format is unsupported or unrecognized.");
+                default -> throw IamErrors.unrecognizedPublicKeyEncoding();
             };
         } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
-            throw invalid("The public key is malformed or otherwise invalid.");
+            throw IamErrors.invalidPublicKey("The public key is malformed or otherwise invalid.");
         }
-    }
-
-    private static AwsException invalid(String message) {
-        return new AwsException(ErrorCode.INVALID_PUBLIC_KEY, message);
     }
 
     /** The SSH wire form: string "ssh-rsa", mpint e, mpint n. */

@@ -1,8 +1,6 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.PrincipalBindings;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.StoredPolicy;
 
@@ -16,8 +14,8 @@ final class TrustPrincipals {
 
     /** Binds every user and role ARN of {@code trust} to the entity's unique ID, refusing ARNs of no entity. */
     static StoredPolicy bind(StoredPolicy trust, IamSnapshot snapshot) {
-        return trust.withPrincipalIds(PrincipalBindings.bind(trust.document(), snapshot, value -> new AwsException(
-                ErrorCode.MALFORMED_POLICY_DOCUMENT, "Invalid principal in policy: \"AWS\":\"" + value + "\"")));
+        return trust.withPrincipalIds(PrincipalBindings.bind(trust.document(), snapshot,
+                IamErrors::invalidTrustPrincipal));
     }
 
     /** The document text as GetRole shows it: ARNs whose entity is gone or replaced appear as the bound ID. */

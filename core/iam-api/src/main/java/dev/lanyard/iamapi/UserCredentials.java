@@ -1,7 +1,7 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
-import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
@@ -38,11 +38,11 @@ final class UserCredentials {
         }
         return switch (call.requireCaller()) {
             case Caller.IamUser user -> user.user().name();
-            case Caller.Root root -> throw AwsException.validation(
+            case Caller.Root root -> throw AwsErrors.validation(
                     "Must specify userName when calling with non-User credentials");
-            case Caller.RoleSession session -> throw AwsException.validation(
+            case Caller.RoleSession session -> throw AwsErrors.validation(
                     "Must specify userName when calling with non-User credentials");
-            case Caller.FederatedUser federated -> throw AwsException.validation(
+            case Caller.FederatedUser federated -> throw AwsErrors.validation(
                     "Must specify userName when calling with non-User credentials");
         };
     }

@@ -1,7 +1,7 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
-import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.aws.UniqueIdPrefix;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
@@ -110,9 +110,9 @@ final class UserOperations {
                                 .orElse(java.time.Instant.EPOCH))
                         .build();
             }
-            case Caller.RoleSession session -> throw AwsException.validation(
+            case Caller.RoleSession session -> throw AwsErrors.validation(
                     "Must specify userName when calling with non-User credentials");
-            case Caller.FederatedUser federated -> throw AwsException.validation(
+            case Caller.FederatedUser federated -> throw AwsErrors.validation(
                     "Must specify userName when calling with non-User credentials");
         };
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.RequestEnvironment;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.spi.AuthenticationFailure;
@@ -97,8 +98,7 @@ public final class ApiHandler implements HttpEndpoint {
         try {
             checkMethodAndPath(exchange);
             if (exchange.body().length > maxBodyBytes) {
-                throw new AwsException(ErrorCode.REQUEST_ENTITY_TOO_LARGE,
-                        "Request body must be no larger than " + maxBodyBytes + " bytes");
+                throw AwsErrors.requestTooLarge(maxBodyBytes);
             }
             HttpRequestParts parts = exchange.parts();
             Optional<SignedRequest> signature = SignedRequest.parse(parts);
@@ -147,7 +147,7 @@ public final class ApiHandler implements HttpEndpoint {
             return e.errorCode() == ErrorCode.METHOD_NOT_ALLOWED ? reply.withHeader("Allow", "GET, POST") : reply;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed", e);
-            audited.error = Optional.of(new AwsException(ErrorCode.INTERNAL_FAILURE, "InternalFailure", e.toString()));
+            audited.error = Optional.of(AwsErrors.internalFailure(e.toString()));
             record(audited, route);
             return error(route.service(), format, ErrorCode.INTERNAL_FAILURE,
                     "The request processing has failed because of an unknown error, exception or failure.",
@@ -165,8 +165,7 @@ public final class ApiHandler implements HttpEndpoint {
         String requestId = requestIds.get();
         Service service = exchange.header(TARGET).isPresent() ? Service.ORGANIZATIONS : Service.STS;
         Audit audited = new Audit(exchange, requestId, clock.instant(), timer);
-        audited.error = Optional.of(new AwsException(ErrorCode.MALFORMED_HTTP_REQUEST, "The request body cannot be"
-                + " read.", why));
+        audited.error = Optional.of(PipelineErrors.unreadableBody(why));
         record(audited, new Route(service, "Unknown"));
         return error(service, ResponseFormat.fromAcceptHeader(exchange.header("Accept")),
                 ErrorCode.MALFORMED_HTTP_REQUEST, "The request body cannot be read: " + why + ".", requestId)
@@ -176,12 +175,10 @@ public final class ApiHandler implements HttpEndpoint {
     /** AWS's Query and JSON endpoints answer GET and POST on '/' and nothing else. */
     private static void checkMethodAndPath(HttpExchange exchange) {
         if (!exchange.rawPath().equals("/")) {
-            throw new AwsException(ErrorCode.NOT_FOUND, "The AWS APIs are served at '/' only; there is nothing at '"
-                    + exchange.rawPath() + "'.");
+            throw PipelineErrors.notFound(exchange.rawPath());
         }
         if (!exchange.method().equals("GET") && !exchange.method().equals("POST")) {
-            throw new AwsException(ErrorCode.METHOD_NOT_ALLOWED,
-                    "The specified method is not allowed against this resource.");
+            throw PipelineErrors.methodNotAllowed();
         }
     }
 
@@ -208,20 +205,16 @@ public final class ApiHandler implements HttpEndpoint {
     private RequestAuthenticator.Authenticated authenticate(HttpRequestParts parts, Optional<SignedRequest> signature,
             Route route, Signing signing) {
         SignedRequest signed = signature.orElseThrow(() -> new Refused(AuthenticationFailure.MISSING_SIGNATURE,
-                new AwsException(ErrorCode.MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token")));
+                AwsErrors.missingAuthenticationToken()));
         String service = serviceName(route.service());
         boolean stsRegion = route.service() == Service.STS && Regions.isRegionName(signed.region());
         if (!regions.serves(signed.region()) && !stsRegion) {
-            throw new Refused(AuthenticationFailure.WRONG_SCOPE, new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH,
-                    scopeMessage(route.service(), signed.region().isEmpty()
-                            ? "Credential should be scoped to a valid region"
-                            : "Credential should be scoped to a valid region, not '" + signed.region() + "'"),
-                    "served regions: " + regions.names()));
+            throw new Refused(AuthenticationFailure.WRONG_SCOPE, AwsErrors.regionOutOfScope(
+                    signed.region(), route.service() == Service.STS, "served regions: " + regions.names()));
         }
         if (!signed.service().equals(service)) {
-            throw new Refused(AuthenticationFailure.WRONG_SCOPE, new AwsException(ErrorCode.SIGNATURE_DOES_NOT_MATCH,
-                    scopeMessage(route.service(), "Credential should be scoped to correct service: '" + service
-                            + "'")));
+            throw new Refused(AuthenticationFailure.WRONG_SCOPE,
+                    AwsErrors.serviceOutOfScope(service, route.service() == Service.STS, ""));
         }
         RequestAuthenticator.Authenticated authenticated;
         try {
@@ -266,10 +259,6 @@ public final class ApiHandler implements HttpEndpoint {
     }
 
     /** STS ends its scope messages with ". " (observed); IAM with "." */
-    private static String scopeMessage(Service service, String text) {
-        return service == Service.STS ? text + ". " : text + ".";
-    }
-
     private RequestEnvironment environment(HttpExchange exchange, RequestAuthenticator.Authenticated authenticated,
             String requestId) {
         String region = regions.requested(authenticated.signed().region());
@@ -278,8 +267,7 @@ public final class ApiHandler implements HttpEndpoint {
     }
 
     private Route route(QueryParameters params) {
-        String action = params.get("Action").orElseThrow(() -> new AwsException(ErrorCode.MISSING_ACTION,
-                "Missing Action"));
+        String action = params.get("Action").orElseThrow(PipelineErrors::missingAction);
         Optional<String> version = params.get("Version");
         if (version.isEmpty() || version.get().equals(apis.sts().version())) {
             return new Route(Service.STS, action);
@@ -291,8 +279,7 @@ public final class ApiHandler implements HttpEndpoint {
     }
 
     private static AwsException unknownAction(String action, QueryParameters params) {
-        return new AwsException(ErrorCode.INVALID_ACTION, "Could not find operation " + action + " for version "
-                + params.get("Version").orElse("NO_VERSION_SPECIFIED"));
+        return PipelineErrors.unknownAction(action, params.get("Version").orElse("NO_VERSION_SPECIFIED"));
     }
 
     private QueryApi queryApi(Service service) {
@@ -321,14 +308,9 @@ public final class ApiHandler implements HttpEndpoint {
     private String jsonOperationName(String target) {
         String prefix = apis.organizations().targetPrefix();
         if (!target.startsWith(prefix)) {
-            throw unknownOperation();
+            throw PipelineErrors.unknownOperation();
         }
         return target.substring(prefix.length());
-    }
-
-    private static AwsException unknownOperation() {
-        return new AwsException(ErrorCode.ORGANIZATIONS_UNKNOWN_OPERATION,
-                "The action or operation requested is invalid. Verify that the action is typed correctly.");
     }
 
     private HttpReply json(HttpExchange exchange, SignedContent content,
@@ -339,7 +321,7 @@ public final class ApiHandler implements HttpEndpoint {
         RequestEnvironment env = environment(exchange, authenticated, requestId);
         JsonOperation operation = apis.organizations().operations().get(action);
         if (operation == null) {
-            throw unknownOperation();
+            throw PipelineErrors.unknownOperation();
         }
         sessionRestrictions.check(caller, apis.organizations().service(), action);
         ObjectNode output = operation.handle(new JsonCall(action, caller, env, input));

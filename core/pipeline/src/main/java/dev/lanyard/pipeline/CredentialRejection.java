@@ -1,7 +1,7 @@
 package dev.lanyard.pipeline;
 
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 
 /**
  * Why the credentials of a signed request were refused, before or after its signature was checked. The reasons are
@@ -24,11 +24,8 @@ public enum CredentialRejection {
     /** The answer of IAM, STS and Organizations: invalid unless expired, whatever the reason (observed). */
     public AwsException queryError(String detail) {
         return switch (this) {
-            case EXPIRED_TOKEN -> new AwsException(ErrorCode.EXPIRED_TOKEN,
-                    "The security token included in the request is expired", detail);
-            case UNKNOWN_ACCESS_KEY, INVALID_TOKEN, ACCOUNT_CLOSED -> new AwsException(
-                    ErrorCode.INVALID_CLIENT_TOKEN_ID, "The security token included in the request is invalid.",
-                    detail);
+            case EXPIRED_TOKEN -> AwsErrors.expiredToken(detail);
+            case UNKNOWN_ACCESS_KEY, INVALID_TOKEN, ACCOUNT_CLOSED -> AwsErrors.invalidClientTokenId(detail);
         };
     }
 }

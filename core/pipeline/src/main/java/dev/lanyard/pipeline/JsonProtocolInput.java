@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -81,6 +81,6 @@ final class JsonProtocolInput {
     }
 
     private static AwsException serialization(String message) {
-        return new AwsException(ErrorCode.SERIALIZATION_EXCEPTION, message);
+        return AwsErrors.serialization(message);
     }
 }

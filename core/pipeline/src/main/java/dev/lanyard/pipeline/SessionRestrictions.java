@@ -4,8 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.Caller;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.tokens.SessionClaims;
 import dev.lanyard.tokens.SessionOrigin;
 import java.util.Optional;
@@ -35,9 +34,10 @@ public final class SessionRestrictions {
                     " because sessions from GetFederationToken may only call sts:GetCallerIdentity",
                     "GetFederationToken sessions may only call sts:GetCallerIdentity");
             case USER_SESSION -> checkSessionToken(caller, session.get(), service, action);
-            // An AssumeRoot session is limited by its task policy instead.
+            // An AssumeRoot session is limited by its task policy instead, a delegated one by its permission policy.
             case ROOT_SESSION -> {
-                if (session.get().origin() != SessionOrigin.ASSUME_ROOT) {
+                SessionOrigin origin = session.get().origin();
+                if (origin != SessionOrigin.ASSUME_ROOT && origin != SessionOrigin.GET_DELEGATED_ACCESS_TOKEN) {
                     checkSessionToken(caller, session.get(), service, action);
                 }
             }
@@ -48,8 +48,7 @@ public final class SessionRestrictions {
         boolean mfa = session.mfaAuthenticatedAt().isPresent();
         if (!"sts".equals(service) && !mfa) {
             // What AWS answers here (observed): the token is "invalid" for IAM without MFA.
-            throw new AwsException(ErrorCode.INVALID_CLIENT_TOKEN_ID,
-                    "The security token included in the request is invalid",
+            throw AwsErrors.invalidClientTokenId(
                     "GetSessionToken credentials without MFA may not call " + service + ":" + action);
         }
         if ("sts".equals(service) && !"AssumeRole".equals(action)) {

@@ -2,8 +2,6 @@ package dev.lanyard.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.sigv4.SignedRequest;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,8 +41,7 @@ record SignedContent(String rawQuery, byte[] body, boolean bodyIsForm, Optional<
         Optional<String> target = signedHeader(exchange, signed, TARGET);
         if (signed.presigned()) {
             if (exchange.body().length > 0) {
-                throw new AwsException(ErrorCode.INVALID_PARAMETER_COMBINATION, "A presigned request takes its"
-                        + " parameters from its query string only and must not have a body.");
+                throw PipelineErrors.presignedWithBody();
             }
             return new SignedContent(exchange.rawQuery(), exchange.body(), false, target);
         }
@@ -60,8 +57,7 @@ record SignedContent(String rawQuery, byte[] body, boolean bodyIsForm, Optional<
     private static Optional<String> signedHeader(HttpExchange exchange, SignedRequest signed, String name) {
         Optional<String> value = exchange.header(name);
         if (value.isPresent() && !isSigned(signed, name)) {
-            throw new AwsException(ErrorCode.INCOMPLETE_SIGNATURE,
-                    "'" + name + "' must be a 'SignedHeader' in the AWS Authorization.");
+            throw PipelineErrors.headerNotSigned(name);
         }
         return value;
     }

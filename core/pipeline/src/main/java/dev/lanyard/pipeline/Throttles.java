@@ -3,8 +3,8 @@ package dev.lanyard.pipeline;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.spi.Observations;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -73,6 +73,6 @@ public final class Throttles {
 
     private AwsException refuse(Observations.FrontEnd frontEnd, Observations.ThrottleScope scope) {
         observations.throttled(frontEnd, scope);
-        return new AwsException(ErrorCode.THROTTLING, "Rate exceeded", "throttled: " + scope);
+        return AwsErrors.throttled("throttled: " + scope);
     }
 }

@@ -143,11 +143,11 @@ final class TestWorld {
             Optional<User> parent, Optional<Instant> mfa, Duration lifetime) {
         AccessKeyId keyId = AccessKeyId.generateTemporary(ACCOUNT, ids);
         SecretAccessKey secret = SecretAccessKey.generate(ids);
-        SessionClaims claims = new SessionClaims(kind, origin, ACCOUNT, secret, principalArn, principalId,
-                kind == SessionKind.ASSUMED_ROLE || kind == SessionKind.FEDERATED_USER ? "s1" : "",
-                parent.map(TestWorld::arn), parent.map(User::userId), clock.instant(),
-                clock.instant().plus(lifetime), mfa, Optional.empty(), List.of(), List.of(), Optional.empty(),
-                List.of(), 0, Map.of());
+        SessionClaims claims = SessionClaims.builder().kind(kind).origin(origin).account(ACCOUNT)
+                .secretAccessKey(secret).principalArn(principalArn).principalId(principalId)
+                .sessionName(kind == SessionKind.ASSUMED_ROLE || kind == SessionKind.FEDERATED_USER ? "s1" : "")
+                .parentUserArn(parent.map(TestWorld::arn)).parentUserId(parent.map(User::userId))
+                .issuedAt(clock.instant()).expiresAt(clock.instant().plus(lifetime)).mfaAuthenticatedAt(mfa).build();
         return new Credentials(keyId.value(), secret, Optional.of(codec.seal(claims, keyId)));
     }
 
@@ -155,10 +155,11 @@ final class TestWorld {
     Credentials v1RoleSession() {
         AccessKeyId keyId = AccessKeyId.generateTemporary(ACCOUNT, ids);
         SecretAccessKey secret = SecretAccessKey.generate(ids);
-        SessionClaims claims = new SessionClaims(SessionKind.ASSUMED_ROLE, SessionOrigin.ASSUME_ROLE, ACCOUNT, secret,
-                "arn:aws:iam::111122223333:role/deployer", deployer.roleId(), "s1", Optional.empty(),
-                Optional.empty(), clock.instant(), clock.instant().plus(Duration.ofHours(1)), Optional.empty(),
-                Optional.empty(), List.of(), List.of(), Optional.empty(), List.of(), 0, Map.of()).asV1Token();
+        SessionClaims claims = SessionClaims.builder().kind(SessionKind.ASSUMED_ROLE)
+                .origin(SessionOrigin.ASSUME_ROLE).account(ACCOUNT).secretAccessKey(secret)
+                .principalArn("arn:aws:iam::111122223333:role/deployer").principalId(deployer.roleId())
+                .sessionName("s1").issuedAt(clock.instant()).expiresAt(clock.instant().plus(Duration.ofHours(1)))
+                .build().asV1Token();
         return new Credentials(keyId.value(), secret, Optional.of(codec.seal(claims, keyId)));
     }
 

@@ -7,8 +7,8 @@ import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.Arn;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.spi.IamStore;
@@ -31,7 +31,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** sts:AssumeRole — trust policy and the caller's permissions, same account and cross-account, with chaining. */
@@ -60,7 +59,7 @@ public final class AssumeRole implements Operation {
         Request request = parse(call.parameters());
         Caller caller = call.requireCaller();
         if (caller instanceof Caller.Root) {
-            throw new AwsException(ErrorCode.ACCESS_DENIED, "Roles may not be assumed by root accounts.");
+            throw StsErrors.rootMayNotAssumeRoles();
         }
         String resource = request.roleArn().toString();
         boolean crossAccount = !request.roleArn().accountId().map(caller.account()::equals).orElse(false);
@@ -119,11 +118,13 @@ public final class AssumeRole implements Operation {
         int chainDepth = callerSession.filter(s -> s.kind() == SessionKind.ASSUMED_ROLE)
                 .map(s -> s.chainDepth() + 1).orElse(0);
         CredentialIssuer.Issued issued = issuer.issue(call.environment(), store.snapshot(),
-                role.account(), secret -> new SessionClaims(
-                SessionKind.ASSUMED_ROLE, SessionOrigin.ASSUME_ROLE, role.account(), secret,
-                role.arn().toString(), role.roleId(), request.sessionName(), Optional.empty(), Optional.empty(), now,
-                now.plus(duration), mfaAt, sourceIdentity, tags, transitiveKeys, request.policy(),
-                request.policyArns(), chainDepth, Map.of()));
+                role.account(), secret -> SessionClaims.builder().kind(SessionKind.ASSUMED_ROLE)
+                        .origin(SessionOrigin.ASSUME_ROLE).account(role.account()).secretAccessKey(secret)
+                        .principalArn(role.arn().toString()).principalId(role.roleId())
+                        .sessionName(request.sessionName()).issuedAt(now).expiresAt(now.plus(duration))
+                        .mfaAuthenticatedAt(mfaAt).sourceIdentity(sourceIdentity).tags(tags)
+                        .transitiveTagKeys(transitiveKeys).inlineSessionPolicy(request.policy())
+                        .sessionPolicyArns(request.policyArns()).chainDepth(chainDepth).build());
         Struct.Builder result = Struct.builder()
                 .put("Credentials", issued.credentials().toStruct())
                 .put("AssumedRoleUser", FederatedTrust.assumedRoleUser(role, request.sessionName()));
@@ -152,7 +153,7 @@ public final class AssumeRole implements Operation {
                 Validators.SESSION_NAME_PATTERN);
         Validators.length("roleArn", roleArnText, 20, 2048);
         Arn roleArn = Arn.parse(roleArnText).filter(AssumeRole::looksLikeRole)
-                .orElseThrow(() -> AwsException.validation(roleArnText + " is invalid"));
+                .orElseThrow(() -> AwsErrors.validation(roleArnText + " is invalid"));
         Optional<Integer> duration = Validators.range("durationSeconds", params.integer("DurationSeconds"), 900,
                 43200);
         Optional<String> externalId = params.get("ExternalId").map(id -> {
@@ -166,7 +167,7 @@ public final class AssumeRole implements Operation {
         Optional<String> sourceIdentity = params.get("SourceIdentity").map(s -> {
             Validators.name("sourceIdentity", s, 2, 64, Validators.SESSION_NAME_PATTERN);
             if (s.regionMatches(true, 0, "aws:", 0, 4)) {
-                throw AwsException.validation("SourceIdentity cannot begin with the reserved prefix 'aws:'.");
+                throw AwsErrors.validation("SourceIdentity cannot begin with the reserved prefix 'aws:'.");
             }
             return s;
         });
@@ -196,7 +197,7 @@ public final class AssumeRole implements Operation {
     private static Duration requestedDuration(Request request, boolean chained) {
         Duration requested = request.durationSeconds().map(s -> Duration.ofSeconds(s)).orElse(DEFAULT_DURATION);
         if (chained && requested.compareTo(CHAINED_MAX) > 0) {
-            throw AwsException.validation("The requested DurationSeconds exceeds the 1 hour session limit for roles"
+            throw AwsErrors.validation("The requested DurationSeconds exceeds the 1 hour session limit for roles"
                     + " assumed by role chaining.");
         }
         return requested;
@@ -206,7 +207,7 @@ public final class AssumeRole implements Operation {
     private static Duration duration(Request request, Role role, boolean chained) {
         Duration requested = requestedDuration(request, chained);
         if (requested.compareTo(role.maxSessionDuration()) > 0) {
-            throw AwsException.validation(
+            throw AwsErrors.validation(
                     "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
         }
         return requested;
@@ -225,7 +226,7 @@ public final class AssumeRole implements Operation {
         for (SessionTag tag : request.tags()) {
             for (SessionTag parent : inherited) {
                 if (parent.key().equalsIgnoreCase(tag.key())) {
-                    throw Validators.invalidParameterValue("One of the specified transitive tag keys can't be set"
+                    throw AwsErrors.invalidParameterValue("One of the specified transitive tag keys can't be set"
                             + " because it conflicts with a transitive tag key from the calling session.");
                 }
             }

@@ -5,8 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.Arn;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.SamlProvider;
@@ -75,10 +74,11 @@ public final class AssumeRoleWithSaml implements Operation {
         StsRequests.SessionPolicies sessionPolicies = StsRequests.sessionPolicies(params, 2048);
         Optional<String> policy = sessionPolicies.inline();
         List<String> policyArns = sessionPolicies.arns();
-        Arn roleArn = Arn.parse(roleArnText).orElseThrow(() -> AwsException.validation(roleArnText + " is invalid"));
+        Arn roleArn = Arn.parse(roleArnText).orElseThrow(() -> AwsErrors.validation(roleArnText + " is invalid"));
 
         IamSnapshot snapshot = store.snapshot();
-        Role role = AssumeRole.findRole(snapshot, roleArn).orElseThrow(() -> denied(ACTION, "no role " + roleArnText));
+        Role role = AssumeRole.findRole(snapshot, roleArn)
+                .orElseThrow(() -> StsErrors.notAuthorized(ACTION, "no role " + roleArnText));
         SamlProvider provider = provider(snapshot, role, principalArn);
         SamlMetadata metadata = parsedMetadata.computeIfAbsent(provider.metadataDocument(), verifier::parseMetadata);
         VerifiedSamlAssertion saml = verifier.verify(assertion, new SamlProviderTrust(provider.arn(), provider.name(),
@@ -88,10 +88,10 @@ public final class AssumeRoleWithSaml implements Operation {
         boolean pairNamed = saml.roles().stream().anyMatch(p -> p.roleArn().equals(role.arn().toString())
                 && p.providerArn().equals(provider.arn()));
         if (!pairNamed) {
-            throw denied(ACTION, "the Role attribute does not name " + role.arn() + "," + provider.arn());
+            throw StsErrors.notAuthorized(ACTION, "the Role attribute does not name " + role.arn() + ","
+                    + provider.arn());
         }
-        String sessionName = saml.roleSessionName().orElseThrow(() -> new AwsException(
-                ErrorCode.INVALID_IDENTITY_TOKEN, "RoleSessionName is required in AuthnResponse"));
+        String sessionName = saml.roleSessionName().orElseThrow(StsErrors::samlSessionNameMissing);
         SessionTagsRequest tags = SessionTagsRequest.fromClaims(saml.principalTags(), saml.transitiveTagKeys());
         String nameQualifier = nameQualifier(saml.issuer(), role.account().value(), provider.name());
         Map<String, List<String>> claims = new LinkedHashMap<>();
@@ -112,11 +112,12 @@ public final class AssumeRoleWithSaml implements Operation {
             expires = saml.sessionNotOnOrAfter().get();
         }
         Instant expiresAt = expires;
-        CredentialIssuer.Issued issued = issuer.issue(role.account(), secret -> new SessionClaims(
-                SessionKind.ASSUMED_ROLE, SessionOrigin.ASSUME_ROLE_WITH_SAML, role.account(), secret,
-                role.arn().toString(), role.roleId(), sessionName, Optional.empty(), Optional.empty(), now, expiresAt,
-                Optional.empty(), saml.sourceIdentity(), tags.tags(), tags.transitiveTagKeys(), policy, policyArns,
-                0, claims));
+        CredentialIssuer.Issued issued = issuer.issue(role.account(), secret -> SessionClaims.builder()
+                .kind(SessionKind.ASSUMED_ROLE).origin(SessionOrigin.ASSUME_ROLE_WITH_SAML).account(role.account())
+                .secretAccessKey(secret).principalArn(role.arn().toString()).principalId(role.roleId())
+                .sessionName(sessionName).issuedAt(now).expiresAt(expiresAt).sourceIdentity(saml.sourceIdentity())
+                .tags(tags.tags()).transitiveTagKeys(tags.transitiveTagKeys()).inlineSessionPolicy(policy)
+                .sessionPolicyArns(policyArns).federationClaims(claims).build());
         Struct.Builder result = Struct.builder()
                 .put("Credentials", issued.credentials().toStruct())
                 .put("AssumedRoleUser", FederatedTrust.assumedRoleUser(role, sessionName));
@@ -144,11 +145,10 @@ public final class AssumeRoleWithSaml implements Operation {
     private static SamlProvider provider(IamSnapshot snapshot, Role role, String principalArn) {
         String prefix = "arn:aws:iam::" + role.account().value() + ":saml-provider/";
         if (!principalArn.startsWith(prefix)) {
-            throw new AwsException(ErrorCode.INVALID_IDENTITY_TOKEN, "Invalid principal: " + principalArn);
+            throw StsErrors.invalidSamlPrincipal(principalArn);
         }
         return snapshot.samlProvider(role.account(), principalArn.substring(prefix.length()))
-                .orElseThrow(() -> new AwsException(ErrorCode.INVALID_IDENTITY_TOKEN,
-                        "SAML provider " + principalArn + " does not exist"));
+                .orElseThrow(() -> StsErrors.noSamlProvider(principalArn));
     }
 
     private static Duration duration(Optional<Integer> requested, VerifiedSamlAssertion saml, Role role) {
@@ -156,7 +156,7 @@ public final class AssumeRoleWithSaml implements Operation {
                 .or(() -> saml.sessionDurationSeconds().map(s -> Duration.ofSeconds(s)))
                 .orElse(Duration.ofHours(1));
         if (requested.isPresent() && duration.compareTo(role.maxSessionDuration()) > 0) {
-            throw AwsException.validation(
+            throw AwsErrors.validation(
                     "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
         }
         return duration.compareTo(role.maxSessionDuration()) > 0 ? role.maxSessionDuration() : duration;
@@ -200,9 +200,5 @@ public final class AssumeRoleWithSaml implements Operation {
 
     private void authorize(OperationCall call, SamlProvider provider, Role role, ContextKeys keys, String action) {
         FederatedTrust.require(access, call, provider.arn(), role, keys, action);
-    }
-
-    private static AwsException denied(String action, String detail) {
-        return new AwsException(ErrorCode.ACCESS_DENIED, "Not authorized to perform " + action, detail);
     }
 }

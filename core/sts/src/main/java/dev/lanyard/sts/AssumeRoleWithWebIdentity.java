@@ -6,8 +6,7 @@ import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.Arn;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.OidcProvider;
 import dev.lanyard.iam.model.Role;
@@ -38,7 +37,6 @@ import java.util.Optional;
  */
 public final class AssumeRoleWithWebIdentity implements Operation {
     private static final String ACTION = "sts:AssumeRoleWithWebIdentity";
-    private static final String DENIED = "Not authorized to perform sts:AssumeRoleWithWebIdentity";
 
     private final IamStore store;
     private final AccessControl access;
@@ -67,18 +65,17 @@ public final class AssumeRoleWithWebIdentity implements Operation {
                 Validators.SESSION_NAME_PATTERN);
         String token = Validators.length("webIdentityToken", params.required("WebIdentityToken"), 4, 20000);
         if (params.get("ProviderId").isPresent()) {
-            throw new AwsException(ErrorCode.INVALID_IDENTITY_TOKEN,
-                    "OAuth 2.0 access tokens from www.amazon.com or graph.facebook.com are not supported here.");
+            throw StsErrors.oauthAccessTokenNotSupported();
         }
         Optional<Integer> seconds = Validators.range("durationSeconds", params.integer("DurationSeconds"), 900, 43200);
         StsRequests.SessionPolicies sessionPolicies = StsRequests.sessionPolicies(params, 2048);
         Optional<String> policy = sessionPolicies.inline();
         List<String> policyArns = sessionPolicies.arns();
-        Arn roleArn = Arn.parse(roleArnText).orElseThrow(() -> AwsException.validation(roleArnText + " is invalid"));
+        Arn roleArn = Arn.parse(roleArnText).orElseThrow(() -> AwsErrors.validation(roleArnText + " is invalid"));
 
         IamSnapshot snapshot = store.snapshot();
         Role role = AssumeRole.findRole(snapshot, roleArn)
-                .orElseThrow(() -> new AwsException(ErrorCode.ACCESS_DENIED, DENIED, "no role " + roleArnText));
+                .orElseThrow(() -> StsErrors.notAuthorized(ACTION, "no role " + roleArnText));
         OidcProvider provider = provider(snapshot, role.account(), token);
         VerifiedWebIdentity identity = verifier.verify(token, new OidcProviderTrust(provider.arn(), provider.url(),
                 provider.clientIds(), provider.thumbprints()));
@@ -94,16 +91,17 @@ public final class AssumeRoleWithWebIdentity implements Operation {
         }
         Duration duration = seconds.map(s -> Duration.ofSeconds(s)).orElse(Duration.ofHours(1));
         if (duration.compareTo(role.maxSessionDuration()) > 0) {
-            throw AwsException.validation(
+            throw AwsErrors.validation(
                     "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
         }
         Instant now = call.environment().time();
-        CredentialIssuer.Issued issued = issuer.issue(role.account(), secret -> new SessionClaims(
-                SessionKind.ASSUMED_ROLE, SessionOrigin.ASSUME_ROLE_WITH_WEB_IDENTITY, role.account(), secret,
-                role.arn().toString(), role.roleId(), sessionName, Optional.empty(), Optional.empty(), now,
-                now.plus(duration),
-                Optional.empty(), identity.sourceIdentity(), tags.tags(), tags.transitiveTagKeys(), policy,
-                policyArns, 0, claims));
+        CredentialIssuer.Issued issued = issuer.issue(role.account(), secret -> SessionClaims.builder()
+                .kind(SessionKind.ASSUMED_ROLE).origin(SessionOrigin.ASSUME_ROLE_WITH_WEB_IDENTITY)
+                .account(role.account()).secretAccessKey(secret).principalArn(role.arn().toString())
+                .principalId(role.roleId()).sessionName(sessionName).issuedAt(now).expiresAt(now.plus(duration))
+                .sourceIdentity(identity.sourceIdentity()).tags(tags.tags())
+                .transitiveTagKeys(tags.transitiveTagKeys()).inlineSessionPolicy(policy).sessionPolicyArns(policyArns)
+                .federationClaims(claims).build());
         Struct.Builder result = Struct.builder()
                 .put("Credentials", issued.credentials().toStruct())
                 .put("SubjectFromWebIdentityToken", identity.subject())
@@ -117,12 +115,9 @@ public final class AssumeRoleWithWebIdentity implements Operation {
     }
 
     private OidcProvider provider(IamSnapshot snapshot, AccountId account, String token) {
-        String iss = verifier.unverifiedIssuer(token).orElseThrow(() -> new AwsException(
-                ErrorCode.INVALID_IDENTITY_TOKEN, "The ID Token provided is not a valid JWT. (You may see this error"
-                        + " if you sent an Access Token)"));
+        String iss = verifier.unverifiedIssuer(token).orElseThrow(StsErrors::notAJwt);
         return snapshot.oidcProviders(account).stream().filter(p -> p.url().equals(iss)).findFirst()
-                .orElseThrow(() -> new AwsException(ErrorCode.INVALID_IDENTITY_TOKEN,
-                        "No OpenIDConnect provider found in your account for " + iss));
+                .orElseThrow(() -> StsErrors.noOidcProvider(iss));
     }
 
     /** The provider keys that stay with the session: {@code <host/path>:aud}, {@code :sub}, {@code :amr}. */

@@ -6,8 +6,7 @@ import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AccountId;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.iam.model.Account;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.Organization;
@@ -23,7 +22,6 @@ import dev.lanyard.tokens.SessionOrigin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -56,7 +54,7 @@ public final class AssumeRoot implements Operation {
     public Optional<Struct> handle(OperationCall call) {
         if (call.environment().globalEndpoint()) {
             // AWS serves AssumeRoot on regional endpoints only; its global endpoint does not know the action.
-            throw new AwsException(ErrorCode.INVALID_ACTION, "Unknown Operation",
+            throw StsErrors.unknownOperation(
                     "AssumeRoot is not available on the global endpoint (credential scope aws-global)");
         }
         AccountId target = targetAccount(call.parameters().required("TargetPrincipal"));
@@ -100,10 +98,10 @@ public final class AssumeRoot implements Operation {
 
     private Struct issue(OperationCall call, AccountId target, String taskPolicyArn, Duration duration) {
         Instant now = call.environment().time();
-        CredentialIssuer.Issued issued = issuer.issue(target, secret -> new SessionClaims(SessionKind.ROOT_SESSION,
-                SessionOrigin.ASSUME_ROOT, target, secret, target.rootArn().toString(), target.value(), "",
-                Optional.empty(), Optional.empty(), now, now.plus(duration), Optional.empty(), Optional.empty(),
-                List.of(), List.of(), Optional.empty(), List.of(taskPolicyArn), 0, Map.of()));
+        CredentialIssuer.Issued issued = issuer.issue(target, secret -> SessionClaims.builder()
+                .kind(SessionKind.ROOT_SESSION).origin(SessionOrigin.ASSUME_ROOT).account(target)
+                .secretAccessKey(secret).principalArn(target.rootArn().toString()).principalId(target.value())
+                .issuedAt(now).expiresAt(now.plus(duration)).sessionPolicyArns(List.of(taskPolicyArn)).build());
         return Struct.builder().put("Credentials", issued.credentials().toStruct()).build();
     }
 
@@ -116,7 +114,7 @@ public final class AssumeRoot implements Operation {
         if (matcher.matches()) {
             return AccountId.of(matcher.group(1));
         }
-        throw AwsException.validation("TargetPrincipal must be a member account ID or the ARN of its root user"
+        throw AwsErrors.validation("TargetPrincipal must be a member account ID or the ARN of its root user"
                 + " (arn:aws:iam::<account>:root), not '" + principal + "'.");
     }
 
@@ -124,7 +122,7 @@ public final class AssumeRoot implements Operation {
         boolean known = arn.startsWith(TASK_POLICY_PREFIX)
                 && TASK_POLICIES.contains(arn.substring(TASK_POLICY_PREFIX.length()));
         if (!known) {
-            throw AwsException.validation("TaskPolicyArn must be one of the AWS managed root-task policies ("
+            throw AwsErrors.validation("TaskPolicyArn must be one of the AWS managed root-task policies ("
                     + TASK_POLICY_PREFIX + "...: " + String.join(", ", TASK_POLICIES.stream().sorted().toList())
                     + "), not '" + arn + "'.");
         }

@@ -5,8 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.lanyard.authz.RequestEnvironment;
 import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.StsPreferences;
@@ -52,15 +50,13 @@ public final class CredentialIssuer {
                 claims.sessionPolicyArns(), claims.tags());
         if (packedPercent > 100) {
             // AWS refuses by the packed allowance, not by whether the token would still fit.
-            throw new AwsException(ErrorCode.PACKED_POLICY_TOO_LARGE,
-                    "Packed policy consumes " + packedPercent + "% of allotted space");
+            throw StsErrors.packedPolicyTooLarge(packedPercent);
         }
         try {
             String token = codec.seal(claims, keyId);
             return new Issued(new IssuedCredentials(keyId, secret, token, claims.expiresAt()), claims);
         } catch (TokenTooLargeException e) {
-            throw new AwsException(ErrorCode.PACKED_POLICY_TOO_LARGE,
-                    "Packed policy consumes " + Math.max(101, percentOver(e)) + "% of allotted space");
+            throw StsErrors.packedPolicyTooLarge(Math.max(101, percentOver(e)));
         }
     }
 

@@ -3,8 +3,6 @@ package dev.lanyard.sts;
 import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.aws.Arn;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.policy.ContextKeys;
@@ -32,8 +30,7 @@ final class FederatedTrust {
                 call.environment(), new AccessRequest(action, role.arn().toString(), Optional.of(role.account()),
                         keys, Optional.of(trust), true), trust);
         if (decision.outcome() != Outcome.ALLOWED) {
-            throw new AwsException(ErrorCode.ACCESS_DENIED, "Not authorized to perform " + action,
-                    String.join("; ", decision.trace()));
+            throw StsErrors.notAuthorized(action, String.join("; ", decision.trace()));
         }
     }
 

@@ -7,7 +7,7 @@ import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
-import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.OperationCall;
@@ -35,7 +35,7 @@ public final class GetAccessKeyInfo implements Operation {
         Caller caller = call.requireCaller();
         access.require(store.snapshot(), caller, call.environment(),
                 AccessRequest.of("sts:GetAccessKeyInfo", "*", caller.account()));
-        AccountId account = keyId.accountId().orElseThrow(() -> AwsException.validation(
+        AccountId account = keyId.accountId().orElseThrow(() -> AwsErrors.validation(
                 "The access key ID " + text + " is not in a format Lanyard can decode."));
         return Optional.of(Struct.builder().put("Account", account.value()).build());
     }

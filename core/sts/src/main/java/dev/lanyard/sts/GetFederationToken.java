@@ -7,8 +7,6 @@ import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.Arn;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.OperationCall;
@@ -22,7 +20,6 @@ import dev.lanyard.tokens.SessionTokenCodec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** sts:GetFederationToken — a federated-user session scoped by its session policies. */
@@ -52,7 +49,7 @@ public final class GetFederationToken implements Operation {
         SessionTagsRequest tags = SessionTagsRequest.from(params, false);
         Caller caller = call.requireCaller();
         if (caller.session().isPresent()) {
-            throw new AwsException(ErrorCode.ACCESS_DENIED, "Cannot call GetFederationToken with session credentials");
+            throw StsErrors.sessionCredentialsRefused("GetFederationToken");
         }
         String resource = Arn.sts(caller.account(), "federated-user/" + name).toString();
         ContextKeys.Builder keys = ContextKeys.builder();
@@ -72,11 +69,12 @@ public final class GetFederationToken implements Operation {
         Instant now = call.environment().time();
         Instant expires = now.plus(duration);
         CredentialIssuer.Issued issued = issuer.issue(call.environment(), store.snapshot(),
-                caller.account(), secret -> new SessionClaims(
-                SessionKind.FEDERATED_USER, SessionOrigin.GET_FEDERATION_TOKEN, caller.account(), secret, resource,
-                caller.account().value() + ":" + name, name, Optional.of(caller.arn()), Optional.of(caller.userId()),
-                now, expires,
-                Optional.empty(), Optional.empty(), tags.tags(), List.of(), policy, policyArns, 0, Map.of()));
+                caller.account(), secret -> SessionClaims.builder().kind(SessionKind.FEDERATED_USER)
+                        .origin(SessionOrigin.GET_FEDERATION_TOKEN).account(caller.account()).secretAccessKey(secret)
+                        .principalArn(resource).principalId(caller.account().value() + ":" + name).sessionName(name)
+                        .parentUserArn(Optional.of(caller.arn())).parentUserId(Optional.of(caller.userId()))
+                        .issuedAt(now).expiresAt(expires).tags(tags.tags()).inlineSessionPolicy(policy)
+                        .sessionPolicyArns(policyArns).build());
         return Optional.of(Struct.builder()
                 .put("Credentials", issued.credentials().toStruct())
                 .put("FederatedUser", Struct.builder()

@@ -4,8 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Validators;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.OperationCall;
@@ -15,8 +13,6 @@ import dev.lanyard.tokens.SessionKind;
 import dev.lanyard.tokens.SessionOrigin;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** sts:GetSessionToken — the caller's own identity in temporary form; no policy controls it. */
@@ -41,7 +37,7 @@ public final class GetSessionToken implements Operation {
         Optional<StsRequests.MfaRequest> mfaRequest = StsRequests.mfa(call.parameters());
         Caller caller = call.requireCaller();
         if (caller.session().isPresent()) {
-            throw new AwsException(ErrorCode.ACCESS_DENIED, "Cannot call GetSessionToken with session credentials");
+            throw StsErrors.sessionCredentialsRefused("GetSessionToken");
         }
         Optional<Instant> mfaAt = mfaRequest.map(m -> mfa.verify(caller, m.serialNumber(), m.tokenCode(),
                 call.environment().time(), MfaCheck.UNKNOWN_DEVICE));
@@ -56,10 +52,9 @@ public final class GetSessionToken implements Operation {
         String principalId = caller.userId();
         SessionKind kind = root ? SessionKind.ROOT_SESSION : SessionKind.USER_SESSION;
         CredentialIssuer.Issued issued = issuer.issue(call.environment(), store.snapshot(),
-                caller.account(), secret -> new SessionClaims(kind,
-                SessionOrigin.GET_SESSION_TOKEN, caller.account(), secret, principalArn, principalId, "",
-                Optional.empty(), Optional.empty(), now, expires, mfaAt, Optional.empty(), List.of(), List.of(),
-                Optional.empty(), List.of(), 0, Map.of()));
+                caller.account(), secret -> SessionClaims.builder().kind(kind).origin(SessionOrigin.GET_SESSION_TOKEN)
+                        .account(caller.account()).secretAccessKey(secret).principalArn(principalArn)
+                        .principalId(principalId).issuedAt(now).expiresAt(expires).mfaAuthenticatedAt(mfaAt).build());
         return Optional.of(Struct.builder().put("Credentials", issued.credentials().toStruct()).build());
     }
 }

@@ -7,8 +7,7 @@ import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.RequestContextFactory;
 import dev.lanyard.authz.Validators;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.aws.RandomUuid;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.OutboundSigningKeys;
@@ -54,7 +53,7 @@ public final class GetWebIdentityToken implements Operation {
         QueryParameters params = call.parameters();
         List<String> audiences = params.list("Audience");
         if (audiences.isEmpty() || audiences.size() > 10) {
-            throw audiences.isEmpty() ? AwsException.missingParameter("Audience")
+            throw audiences.isEmpty() ? AwsErrors.missingParameter("Audience")
                     : ValidationErrors.single("audience", audiences.toString(), ValidationErrors.lengthAtMost(10));
         }
         audiences.forEach(a -> Validators.length("audience", a, 1, 1000));
@@ -69,14 +68,12 @@ public final class GetWebIdentityToken implements Operation {
         Caller caller = call.requireCaller();
         IamSnapshot snapshot = store.snapshot();
         if (!snapshot.outboundFederationEnabled(caller.account())) {
-            throw new AwsException(ErrorCode.OUTBOUND_FEDERATION_DISABLED,
-                    "Outbound web identity federation is disabled for this account.");
+            throw StsErrors.outboundFederationDisabledForAccount();
         }
         Instant now = call.environment().time();
         Instant expires = now.plus(duration);
         caller.session().filter(s -> s.expiresAt().isBefore(expires)).ifPresent(s -> {
-            throw new AwsException(ErrorCode.SESSION_DURATION_ESCALATION,
-                    "The requested DurationSeconds exceeds the remaining duration of the calling session.");
+            throw StsErrors.durationBeyondSession();
         });
         ContextKeys.Builder builder = ContextKeys.builder();
         builder.putMulti("sts:IdentityTokenAudience", audiences);
@@ -91,13 +88,12 @@ public final class GetWebIdentityToken implements Operation {
             access.require(snapshot, caller, call.environment(), new AccessRequest("sts:TagGetWebIdentityToken",
                     "*", Optional.of(caller.account()), keys, Optional.empty(), false));
         }
-        OutboundSigningKeys signingKeys = snapshot.outboundSigningKeys().orElseThrow(() -> new AwsException(
-                ErrorCode.OUTBOUND_FEDERATION_DISABLED, "Outbound web identity federation is disabled."));
+        OutboundSigningKeys signingKeys = snapshot.outboundSigningKeys()
+                .orElseThrow(StsErrors::outboundFederationDisabled);
         String token = signer.sign(signingKeys.privateJwkSet(), algorithm, claims(caller, call, audiences, tags, now,
                 expires));
         if (token.length() > MAX_TOKEN_LENGTH) {
-            throw new AwsException(ErrorCode.JWT_PAYLOAD_SIZE_EXCEEDED,
-                    "The token's claims exceed the maximum size of the token.");
+            throw StsErrors.jwtPayloadTooLarge();
         }
         return Optional.of(Struct.builder().put("WebIdentityToken", token).put("Expiration", expires).build());
     }

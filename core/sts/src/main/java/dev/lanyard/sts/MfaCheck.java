@@ -5,8 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.MfaThrottle;
 import dev.lanyard.aws.Arn;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.MfaDevice;
 import dev.lanyard.iam.spi.IamStore;
@@ -45,7 +43,7 @@ public final class MfaCheck {
             case Caller.FederatedUser federated -> Optional.empty();
         };
         if (userName.isEmpty()) {
-            throw denied(UNKNOWN_DEVICE, "no MFA device can be assigned to " + caller.arn());
+            throw StsErrors.mfaRefused(UNKNOWN_DEVICE, "no MFA device can be assigned to " + caller.arn());
         }
         throttle.requireCallerAllowed(caller, now);
         // Empty when the code was accepted; the device with one more failed code when it was refused.
@@ -54,7 +52,8 @@ public final class MfaCheck {
                     .filter(account -> account.equals(caller.account()))
                     .flatMap(account -> snapshot.mfaDevice(account, serialNumber))
                     .filter(d -> d.userName().map(n -> n.equalsIgnoreCase(userName.get())).orElse(false))
-                    .orElseThrow(() -> denied(UNKNOWN_DEVICE, serialNumber + " is not assigned to " + caller.arn()));
+                    .orElseThrow(() -> StsErrors.mfaRefused(UNKNOWN_DEVICE,
+                            serialNumber + " is not assigned to " + caller.arn()));
             throttle.requireDeviceAllowed(device, now);
             // A device resynchronized with a drifting clock is checked at its own notion of now.
             Instant deviceNow = now.plusSeconds(30 * device.driftSteps());
@@ -68,14 +67,11 @@ public final class MfaCheck {
             return Mutation.of(Optional.<MfaDevice>empty(), EntityChange.upsert(consumed));
         });
         if (refused.isPresent()) {
-            throw denied(badCodeMessage, "code refused for " + serialNumber + " (outside the window, malformed, or"
+            throw StsErrors.mfaRefused(badCodeMessage, "code refused for " + serialNumber
+                    + " (outside the window, malformed, or"
                     + " already used); " + throttle.callerFailed(caller, refused.get(), now));
         }
         throttle.callerSucceeded(caller);
         return now;
-    }
-
-    private static AwsException denied(String message, String detail) {
-        return new AwsException(ErrorCode.ACCESS_DENIED, message, detail);
     }
 }

@@ -1,8 +1,9 @@
 package dev.lanyard.sts;
 
-import static dev.lanyard.authz.Validators.invalidParameterValue;
+import static dev.lanyard.aws.AwsErrors.invalidParameterValue;
 
 import dev.lanyard.authz.Validators;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.policy.ContextKeys;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.ValidationErrors;
@@ -34,7 +35,7 @@ record SessionTagsRequest(List<SessionTag> tags, List<String> transitiveTagKeys)
             String key = entry.get("Key");
             String value = entry.get("Value");
             if (key == null || value == null) {
-                throw dev.lanyard.aws.AwsException.missingParameter(key == null ? "Key" : "Value");
+                throw dev.lanyard.aws.AwsErrors.missingParameter(key == null ? "Key" : "Value");
             }
             tagText("key", key, 1, 128);
             tagText("value", value, 0, 256);

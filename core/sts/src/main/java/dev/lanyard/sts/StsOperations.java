@@ -39,6 +39,7 @@ public final class StsOperations {
                         webIdentity)),
                 Map.entry("AssumeRole", new AssumeRole(store, access, issuer, mfa)),
                 Map.entry("AssumeRoot", new AssumeRoot(store, access, issuer)),
+                Map.entry("GetDelegatedAccessToken", new GetDelegatedAccessToken(store, access, issuer)),
                 Map.entry("GetSessionToken", new GetSessionToken(store, issuer, mfa)),
                 Map.entry("GetFederationToken", new GetFederationToken(store, access, issuer)),
                 Map.entry("GetCallerIdentity", new GetCallerIdentity()),

@@ -1,8 +1,7 @@
 package dev.lanyard.sts;
 
 import dev.lanyard.authz.Validators;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.iam.model.StoredPolicy;
 import dev.lanyard.policy.PolicyKind;
 import dev.lanyard.query.QueryParameters;
@@ -32,7 +31,7 @@ final class StsRequests {
         for (Map<String, String> entry : params.structList("PolicyArns")) {
             String arn = entry.get("arn");
             if (arn == null) {
-                throw AwsException.missingParameter("arn");
+                throw AwsErrors.missingParameter("arn");
             }
             Validators.length("arn", arn, 20, 2048);
             arns.add(arn);
@@ -58,8 +57,7 @@ final class StsRequests {
     private static void combinedSessionPolicyLimit(Optional<String> inline, List<String> arns) {
         int total = inline.map(String::length).orElse(0) + arns.stream().mapToInt(String::length).sum();
         if (total > 2048) {
-            throw new AwsException(ErrorCode.PACKED_POLICY_TOO_LARGE,
-                    "Packed policy consumes " + (int) Math.ceil(total * 100.0 / 2048) + "% of allotted space");
+            throw StsErrors.packedPolicyTooLarge((int) Math.ceil(total * 100.0 / 2048));
         }
     }
 
@@ -82,7 +80,7 @@ final class StsRequests {
             }
         });
         if (serial.isPresent() != code.isPresent()) {
-            throw AwsException.missingParameter(serial.isPresent() ? "TokenCode" : "SerialNumber");
+            throw AwsErrors.missingParameter(serial.isPresent() ? "TokenCode" : "SerialNumber");
         }
         return serial.map(s -> new MfaRequest(s, code.get()));
     }

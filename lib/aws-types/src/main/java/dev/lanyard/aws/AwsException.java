@@ -4,7 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A failure that reaches the client as an AWS error envelope. The message is what the client sees; anything only an
- * operator should see travels in {@link #operatorDetail()}.
+ * operator should see travels in {@link #operatorDetail()}. Made by the error catalogues ({@link AwsErrors} and each
+ * module's {@code *Errors}), so that each sentence is worded once.
  */
 public class AwsException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -28,20 +29,5 @@ public class AwsException extends RuntimeException {
 
     public String operatorDetail() {
         return operatorDetail;
-    }
-
-    public static AwsException validation(String message) {
-        return new AwsException(ErrorCode.VALIDATION_ERROR, message);
-    }
-
-    public static AwsException missingParameter(String name) {
-        return new AwsException(
-                ErrorCode.MISSING_PARAMETER,
-                "The request must contain the parameter " + name);
-    }
-
-    public static AwsException invalidClientTokenId() {
-        return new AwsException(
-                ErrorCode.INVALID_CLIENT_TOKEN_ID, "The security token included in the request is invalid.");
     }
 }

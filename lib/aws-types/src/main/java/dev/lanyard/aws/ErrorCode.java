@@ -42,6 +42,7 @@ public enum ErrorCode {
     OUTBOUND_FEDERATION_DISABLED("OutboundWebIdentityFederationDisabledException", 403),
     SESSION_DURATION_ESCALATION("SessionDurationEscalationException", 403),
     JWT_PAYLOAD_SIZE_EXCEEDED("JWTPayloadSizeExceededException", 400),
+    EXPIRED_TRADE_IN_TOKEN("ExpiredTradeInTokenException", 400),
 
     // IAM
     NO_SUCH_ENTITY("NoSuchEntity", 404),

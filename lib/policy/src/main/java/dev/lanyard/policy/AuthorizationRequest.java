@@ -35,6 +35,83 @@ public record AuthorizationRequest(
         requireNonNull(resourcePolicy, "resourcePolicy is null");
     }
 
+    /** The request's one way in: a principal of its own account, no policies, no session cap unless set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return builder().context(context).principalAccount(principalAccount).resourceAccount(resourceAccount)
+                .principalIsRoot(principalIsRoot).identityPolicies(identityPolicies)
+                .permissionsBoundary(permissionsBoundary).sessionPolicies(sessionPolicies)
+                .resourcePolicy(resourcePolicy).resourcePolicyRequired(resourcePolicyRequired);
+    }
+
+    /** Names each part; the record's constructor checks them when {@link #build()} is called. */
+    public static final class Builder {
+        private RequestContext context;
+        private AccountId principalAccount;
+        private Optional<AccountId> resourceAccount = Optional.empty();
+        private boolean principalIsRoot;
+        private List<LabeledPolicy> identityPolicies = List.of();
+        private Optional<LabeledPolicy> permissionsBoundary = Optional.empty();
+        private SessionPolicies sessionPolicies = SessionPolicies.none();
+        private Optional<LabeledPolicy> resourcePolicy = Optional.empty();
+        private boolean resourcePolicyRequired;
+
+        private Builder() {}
+
+        public Builder context(RequestContext context) {
+            this.context = context;
+            return this;
+        }
+
+        public Builder principalAccount(AccountId principalAccount) {
+            this.principalAccount = principalAccount;
+            return this;
+        }
+
+        public Builder resourceAccount(Optional<AccountId> resourceAccount) {
+            this.resourceAccount = resourceAccount;
+            return this;
+        }
+
+        public Builder principalIsRoot(boolean principalIsRoot) {
+            this.principalIsRoot = principalIsRoot;
+            return this;
+        }
+
+        public Builder identityPolicies(List<LabeledPolicy> identityPolicies) {
+            this.identityPolicies = identityPolicies;
+            return this;
+        }
+
+        public Builder permissionsBoundary(Optional<LabeledPolicy> permissionsBoundary) {
+            this.permissionsBoundary = permissionsBoundary;
+            return this;
+        }
+
+        public Builder sessionPolicies(SessionPolicies sessionPolicies) {
+            this.sessionPolicies = sessionPolicies;
+            return this;
+        }
+
+        public Builder resourcePolicy(Optional<LabeledPolicy> resourcePolicy) {
+            this.resourcePolicy = resourcePolicy;
+            return this;
+        }
+
+        public Builder resourcePolicyRequired(boolean resourcePolicyRequired) {
+            this.resourcePolicyRequired = resourcePolicyRequired;
+            return this;
+        }
+
+        public AuthorizationRequest build() {
+            return new AuthorizationRequest(context, principalAccount, resourceAccount, principalIsRoot,
+                    identityPolicies, permissionsBoundary, sessionPolicies, resourcePolicy, resourcePolicyRequired);
+        }
+    }
+
     public boolean isCrossAccount() {
         return resourceAccount.isPresent() && !resourceAccount.get().equals(principalAccount);
     }

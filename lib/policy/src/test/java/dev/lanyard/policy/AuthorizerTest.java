@@ -85,9 +85,11 @@ class AuthorizerTest {
 
         Decision decide(String action, String resourceArn) {
             RequestContext context = new RequestContext(action, resourceArn, Optional.of(caller), keys);
-            return AUTHORIZER.decide(new AuthorizationRequest(context, caller.account(), resourceAccount,
-                    caller.type() == dev.lanyard.aws.PrincipalType.ACCOUNT, identity, boundary, session, resource,
-                    required));
+            return AUTHORIZER.decide(AuthorizationRequest.builder().context(context)
+                    .principalAccount(caller.account()).resourceAccount(resourceAccount)
+                    .principalIsRoot(caller.type() == dev.lanyard.aws.PrincipalType.ACCOUNT)
+                    .identityPolicies(identity).permissionsBoundary(boundary).sessionPolicies(session)
+                    .resourcePolicy(resource).resourcePolicyRequired(required).build());
         }
 
         Outcome outcome() {

@@ -102,10 +102,12 @@ final class PolicyCorpus {
         Optional<AccountId> resourceAccount = optional(request, "resourceAccount").map(n -> AccountId.of(n.asText()));
         RequestContext context = new RequestContext(text(request, "action", name), text(request, "resource", name),
                 caller.identity(), context(request.path("context")));
-        AuthorizationRequest authorization = new AuthorizationRequest(context,
-                caller.account(resourceAccount), resourceAccount,
-                flag(request, "principalIsRoot", caller.isRoot()), identity, boundary,
-                sessionPolicies(node.path("session")), resource, flag(request, "resourcePolicyRequired", trust));
+        AuthorizationRequest authorization = AuthorizationRequest.builder().context(context)
+                .principalAccount(caller.account(resourceAccount)).resourceAccount(resourceAccount)
+                .principalIsRoot(flag(request, "principalIsRoot", caller.isRoot())).identityPolicies(identity)
+                .permissionsBoundary(boundary).sessionPolicies(sessionPolicies(node.path("session")))
+                .resourcePolicy(resource).resourcePolicyRequired(flag(request, "resourcePolicyRequired", trust))
+                .build();
         Optional<Set<String>> deciding = optional(node, "deciding").map(PolicyCorpus::labels);
         return new Case(file, name, text(node, "source", name), authorization,
                 Outcome.valueOf(text(node, "expect", name)), deciding,

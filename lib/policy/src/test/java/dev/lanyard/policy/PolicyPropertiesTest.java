@@ -38,14 +38,18 @@ class PolicyPropertiesTest {
             AuthorizationRequest request = generator.request();
             AuthorizationRequest denied = switch (i % 3) {
                 case 0 -> with(request, append(request.identityPolicies(), DENY_ALL));
-                case 1 -> new AuthorizationRequest(request.context(), request.principalAccount(),
-                        request.resourceAccount(), request.principalIsRoot(), request.identityPolicies(),
-                        request.permissionsBoundary(), request.sessionPolicies(), Optional.of(DENY_ALL_RESOURCE),
-                        request.resourcePolicyRequired());
-                default -> new AuthorizationRequest(request.context(), request.principalAccount(),
-                        request.resourceAccount(), request.principalIsRoot(), request.identityPolicies(),
-                        Optional.of(DENY_ALL), request.sessionPolicies(), request.resourcePolicy(),
-                        request.resourcePolicyRequired());
+                case 1 -> AuthorizationRequest.builder().context(request.context())
+                        .principalAccount(request.principalAccount()).resourceAccount(request.resourceAccount())
+                        .principalIsRoot(request.principalIsRoot()).identityPolicies(request.identityPolicies())
+                        .permissionsBoundary(request.permissionsBoundary()).sessionPolicies(request.sessionPolicies())
+                        .resourcePolicy(Optional.of(DENY_ALL_RESOURCE))
+                        .resourcePolicyRequired(request.resourcePolicyRequired()).build();
+                default -> AuthorizationRequest.builder().context(request.context())
+                        .principalAccount(request.principalAccount()).resourceAccount(request.resourceAccount())
+                        .principalIsRoot(request.principalIsRoot()).identityPolicies(request.identityPolicies())
+                        .permissionsBoundary(Optional.of(DENY_ALL)).sessionPolicies(request.sessionPolicies())
+                        .resourcePolicy(request.resourcePolicy())
+                        .resourcePolicyRequired(request.resourcePolicyRequired()).build();
             };
             Decision decision = authorizer.decide(denied);
             assertThat(decision.outcome()).as("%s", denied).isEqualTo(Outcome.EXPLICIT_DENY);
@@ -59,16 +63,16 @@ class PolicyPropertiesTest {
         RequestGenerator generator = new RequestGenerator(seed);
         for (int i = 0; i < CASES; i++) {
             AuthorizationRequest request = generator.request();
-            AuthorizationRequest bare = new AuthorizationRequest(request.context(), request.principalAccount(),
-                    request.resourceAccount(), false, List.of(), Optional.empty(), new SessionPolicies.None(),
-                    Optional.empty(), request.resourcePolicyRequired());
+            AuthorizationRequest bare = AuthorizationRequest.builder().context(request.context())
+                    .principalAccount(request.principalAccount()).resourceAccount(request.resourceAccount())
+                    .resourcePolicyRequired(request.resourcePolicyRequired()).build();
             Decision decision = authorizer.decide(bare);
             assertThat(decision.outcome()).isEqualTo(Outcome.IMPLICIT_DENY);
             assertThat(decision.determining()).isEmpty();
-            AuthorizationRequest denyOnly = new AuthorizationRequest(request.context(), request.principalAccount(),
-                    request.resourceAccount(), false, request.identityPolicies().stream()
-                    .map(PolicyPropertiesTest::denyOnly).toList(), Optional.empty(), new SessionPolicies.None(),
-                    Optional.empty(), request.resourcePolicyRequired());
+            AuthorizationRequest denyOnly = AuthorizationRequest.builder().context(request.context())
+                    .principalAccount(request.principalAccount()).resourceAccount(request.resourceAccount())
+                    .identityPolicies(request.identityPolicies().stream() .map(PolicyPropertiesTest::denyOnly).toList())
+                    .resourcePolicyRequired(request.resourcePolicyRequired()).build();
             assertThat(decide(denyOnly)).as("no Allow statement, no allow").isNotEqualTo(Outcome.ALLOWED);
         }
     }
@@ -83,11 +87,13 @@ class PolicyPropertiesTest {
             shuffled.addAll(request.identityPolicies());
             Collections.shuffle(shuffled, new java.util.Random(seed * 31 + i));
             List<LabeledPolicy> reordered = shuffled.stream().map(PolicyPropertiesTest::reverseStatements).toList();
-            AuthorizationRequest variant = new AuthorizationRequest(request.context(), request.principalAccount(),
-                    request.resourceAccount(), request.principalIsRoot(), reordered,
-                    request.permissionsBoundary().map(PolicyPropertiesTest::reverseStatements),
-                    request.sessionPolicies(), request.resourcePolicy().map(PolicyPropertiesTest::reverseStatements),
-                    request.resourcePolicyRequired());
+            AuthorizationRequest variant = AuthorizationRequest.builder().context(request.context())
+                    .principalAccount(request.principalAccount()).resourceAccount(request.resourceAccount())
+                    .principalIsRoot(request.principalIsRoot()).identityPolicies(reordered)
+                    .permissionsBoundary(request.permissionsBoundary().map(PolicyPropertiesTest::reverseStatements))
+                    .sessionPolicies(request.sessionPolicies())
+                    .resourcePolicy(request.resourcePolicy().map(PolicyPropertiesTest::reverseStatements))
+                    .resourcePolicyRequired(request.resourcePolicyRequired()).build();
             assertThat(decide(variant)).as("%s", request).isEqualTo(decide(request));
         }
     }
@@ -105,10 +111,12 @@ class PolicyPropertiesTest {
             allowed++;
             LabeledPolicy extra = allowOnly(generator.identityPolicy(PolicySource.USER_INLINE));
             assertThat(decide(with(request, append(request.identityPolicies(), extra)))).isEqualTo(Outcome.ALLOWED);
-            AuthorizationRequest boundary = new AuthorizationRequest(request.context(), request.principalAccount(),
-                    request.resourceAccount(), request.principalIsRoot(), request.identityPolicies(),
-                    request.permissionsBoundary().map(b -> merge(b, extra)), request.sessionPolicies(),
-                    request.resourcePolicy(), request.resourcePolicyRequired());
+            AuthorizationRequest boundary = AuthorizationRequest.builder().context(request.context())
+                    .principalAccount(request.principalAccount()).resourceAccount(request.resourceAccount())
+                    .principalIsRoot(request.principalIsRoot()).identityPolicies(request.identityPolicies())
+                    .permissionsBoundary(request.permissionsBoundary().map(b -> merge(b, extra)))
+                    .sessionPolicies(request.sessionPolicies()).resourcePolicy(request.resourcePolicy())
+                    .resourcePolicyRequired(request.resourcePolicyRequired()).build();
             assertThat(decide(boundary)).isEqualTo(Outcome.ALLOWED);
         }
         assertThat(allowed).as("enough allowed requests to test").isGreaterThan(30);
@@ -135,10 +143,11 @@ class PolicyPropertiesTest {
         RequestGenerator generator = new RequestGenerator(seed);
         for (int i = 0; i < CASES; i++) {
             AuthorizationRequest request = generator.request();
-            AuthorizationRequest uncapped = new AuthorizationRequest(request.context(), request.principalAccount(),
-                    request.resourceAccount(), request.principalIsRoot(), request.identityPolicies(),
-                    Optional.empty(), new SessionPolicies.None(), request.resourcePolicy(),
-                    request.resourcePolicyRequired());
+            AuthorizationRequest uncapped = AuthorizationRequest.builder().context(request.context())
+                    .principalAccount(request.principalAccount()).resourceAccount(request.resourceAccount())
+                    .principalIsRoot(request.principalIsRoot()).identityPolicies(request.identityPolicies())
+                    .resourcePolicy(request.resourcePolicy()).resourcePolicyRequired(request.resourcePolicyRequired())
+                    .build();
             if (decide(request) == Outcome.ALLOWED) {
                 assertThat(decide(uncapped)).as("%s", request).isEqualTo(Outcome.ALLOWED);
             }
@@ -146,9 +155,11 @@ class PolicyPropertiesTest {
     }
 
     private static AuthorizationRequest with(AuthorizationRequest request, List<LabeledPolicy> identity) {
-        return new AuthorizationRequest(request.context(), request.principalAccount(), request.resourceAccount(),
-                request.principalIsRoot(), identity, request.permissionsBoundary(), request.sessionPolicies(),
-                request.resourcePolicy(), request.resourcePolicyRequired());
+        return AuthorizationRequest.builder().context(request.context()).principalAccount(request.principalAccount())
+                .resourceAccount(request.resourceAccount()).principalIsRoot(request.principalIsRoot())
+                .identityPolicies(identity).permissionsBoundary(request.permissionsBoundary())
+                .sessionPolicies(request.sessionPolicies()).resourcePolicy(request.resourcePolicy())
+                .resourcePolicyRequired(request.resourcePolicyRequired()).build();
     }
 
     private static List<LabeledPolicy> append(List<LabeledPolicy> policies, LabeledPolicy extra) {

@@ -46,9 +46,10 @@ final class RequestGenerator {
                 ? Optional.of(resourcePolicy()) : Optional.empty();
         Optional<AccountId> resourceAccount = generator.random().nextInt(4) == 0
                 ? Optional.of(AccountId.of("444455556666")) : Optional.empty();
-        return new AuthorizationRequest(context, caller.account(), resourceAccount,
-                caller.type() == PrincipalType.ACCOUNT, identity, boundary, sessionPolicies(caller), resource,
-                generator.random().nextInt(4) == 0);
+        return AuthorizationRequest.builder().context(context).principalAccount(caller.account())
+                .resourceAccount(resourceAccount).principalIsRoot(caller.type() == PrincipalType.ACCOUNT)
+                .identityPolicies(identity).permissionsBoundary(boundary).sessionPolicies(sessionPolicies(caller))
+                .resourcePolicy(resource).resourcePolicyRequired(generator.random().nextInt(4) == 0).build();
     }
 
     private PrincipalIdentity callerInAccount() {

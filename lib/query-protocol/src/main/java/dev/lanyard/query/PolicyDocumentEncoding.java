@@ -3,10 +3,10 @@ package dev.lanyard.query;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.query.internal.ByteSink;
-import dev.lanyard.query.internal.Hex;
 import dev.lanyard.query.internal.PercentDecoder;
 import dev.lanyard.query.internal.Unicode;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 /**
  * IAM returns policy documents URL-encoded (RFC 3986): every byte of the UTF-8 form except the unreserved
@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
  * {@code %2A}; output looks like {@code %7B%22Version%22%3A…}. botocore URL-decodes these before parsing the JSON.
  */
 public final class PolicyDocumentEncoding {
+    private static final HexFormat UPPER_HEX = HexFormat.of().withUpperCase();
+
     private PolicyDocumentEncoding() {}
 
     /** Encodes a document; an unpaired surrogate (not representable in UTF-8) is encoded as U+FFFD. */
@@ -66,6 +68,6 @@ public final class PolicyDocumentEncoding {
     }
 
     private static void escape(ByteSink out, int b) {
-        out.asciiByte('%').asciiByte(Hex.digit(b >>> 4)).asciiByte(Hex.digit(b));
+        out.asciiByte('%').asciiByte(UPPER_HEX.toHighHexDigit(b)).asciiByte(UPPER_HEX.toLowHexDigit(b));
     }
 }

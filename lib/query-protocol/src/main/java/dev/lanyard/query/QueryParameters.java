@@ -2,6 +2,7 @@ package dev.lanyard.query;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.query.internal.FormDecoder;
 import dev.lanyard.query.internal.MemberCollections;
@@ -89,7 +90,7 @@ public final class QueryParameters {
     public String required(String name) {
         String value = parameters.get(name);
         if (value == null) {
-            throw AwsException.missingParameter(name);
+            throw AwsErrors.missingParameter(name);
         }
         return value;
     }

@@ -2,6 +2,7 @@ package dev.lanyard.query;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.aws.AwsException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -117,7 +118,7 @@ public final class ValidationErrors {
         }
 
         public Optional<AwsException> toException() {
-            return message().map(AwsException::validation);
+            return message().map(AwsErrors::validation);
         }
 
         public void throwIfAny() {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -144,7 +145,7 @@ public final class S3SigV4Verifier {
             return false;
         }
         for (int i = 0; i < value.length(); i++) {
-            if (Character.digit(value.charAt(i), 16) < 0 || value.charAt(i) >= 0x80) {
+            if (!HexFormat.isHexDigit(value.charAt(i))) {
                 return false;
             }
         }

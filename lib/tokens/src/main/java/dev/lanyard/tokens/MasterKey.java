@@ -2,6 +2,7 @@ package dev.lanyard.tokens;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lanyard.aws.SecretBytes;
 import dev.lanyard.tokens.internal.AesGcm;
 import dev.lanyard.tokens.internal.MalformedDataException;
 import dev.lanyard.tokens.internal.StrictBase64;

@@ -86,23 +86,156 @@ public record SessionClaims(
         }
     }
 
-    /** A v2 token's claims, valid in every region. */
-    public SessionClaims(SessionKind kind, SessionOrigin origin, AccountId account, SecretAccessKey secretAccessKey,
-            String principalArn, String principalId, String sessionName, Optional<String> parentUserArn,
-            Optional<String> parentUserId, Instant issuedAt, Instant expiresAt, Optional<Instant> mfaAuthenticatedAt,
-            Optional<String> sourceIdentity, List<SessionTag> tags, List<String> transitiveTagKeys,
-            Optional<String> inlineSessionPolicy, List<String> sessionPolicyArns, int chainDepth,
-            Map<String, List<String>> federationClaims) {
-        this(kind, origin, account, secretAccessKey, principalArn, principalId, sessionName, parentUserArn,
-                parentUserId, issuedAt, expiresAt, mfaAuthenticatedAt, sourceIdentity, tags, transitiveTagKeys,
-                inlineSessionPolicy, sessionPolicyArns, chainDepth, federationClaims, false);
+    /** The claims' one way in: every component not set is empty (none, 0, false, ""). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return builder().kind(kind).origin(origin).account(account).secretAccessKey(secretAccessKey)
+                .principalArn(principalArn).principalId(principalId).sessionName(sessionName)
+                .parentUserArn(parentUserArn).parentUserId(parentUserId).issuedAt(issuedAt).expiresAt(expiresAt)
+                .mfaAuthenticatedAt(mfaAuthenticatedAt).sourceIdentity(sourceIdentity).tags(tags)
+                .transitiveTagKeys(transitiveTagKeys).inlineSessionPolicy(inlineSessionPolicy)
+                .sessionPolicyArns(sessionPolicyArns).chainDepth(chainDepth).federationClaims(federationClaims)
+                .v1Token(v1Token);
     }
 
     /** The same claims as a v1 token of the global endpoint. */
     public SessionClaims asV1Token() {
-        return new SessionClaims(kind, origin, account, secretAccessKey, principalArn, principalId, sessionName,
-                parentUserArn, parentUserId, issuedAt, expiresAt, mfaAuthenticatedAt, sourceIdentity, tags,
-                transitiveTagKeys, inlineSessionPolicy, sessionPolicyArns, chainDepth, federationClaims, true);
+        return toBuilder().v1Token(true).build();
+    }
+
+    /** Names each claim; the record's constructor checks them all when {@link #build()} is called. */
+    public static final class Builder {
+        private SessionKind kind;
+        private SessionOrigin origin;
+        private AccountId account;
+        private SecretAccessKey secretAccessKey;
+        private String principalArn;
+        private String principalId;
+        private String sessionName = "";
+        private Optional<String> parentUserArn = Optional.empty();
+        private Optional<String> parentUserId = Optional.empty();
+        private Instant issuedAt;
+        private Instant expiresAt;
+        private Optional<Instant> mfaAuthenticatedAt = Optional.empty();
+        private Optional<String> sourceIdentity = Optional.empty();
+        private List<SessionTag> tags = List.of();
+        private List<String> transitiveTagKeys = List.of();
+        private Optional<String> inlineSessionPolicy = Optional.empty();
+        private List<String> sessionPolicyArns = List.of();
+        private int chainDepth;
+        private Map<String, List<String>> federationClaims = Map.of();
+        private boolean v1Token;
+
+        private Builder() {}
+
+        public Builder kind(SessionKind kind) {
+            this.kind = kind;
+            return this;
+        }
+
+        public Builder origin(SessionOrigin origin) {
+            this.origin = origin;
+            return this;
+        }
+
+        public Builder account(AccountId account) {
+            this.account = account;
+            return this;
+        }
+
+        public Builder secretAccessKey(SecretAccessKey secretAccessKey) {
+            this.secretAccessKey = secretAccessKey;
+            return this;
+        }
+
+        public Builder principalArn(String principalArn) {
+            this.principalArn = principalArn;
+            return this;
+        }
+
+        public Builder principalId(String principalId) {
+            this.principalId = principalId;
+            return this;
+        }
+
+        public Builder sessionName(String sessionName) {
+            this.sessionName = sessionName;
+            return this;
+        }
+
+        public Builder parentUserArn(Optional<String> parentUserArn) {
+            this.parentUserArn = parentUserArn;
+            return this;
+        }
+
+        public Builder parentUserId(Optional<String> parentUserId) {
+            this.parentUserId = parentUserId;
+            return this;
+        }
+
+        public Builder issuedAt(Instant issuedAt) {
+            this.issuedAt = issuedAt;
+            return this;
+        }
+
+        public Builder expiresAt(Instant expiresAt) {
+            this.expiresAt = expiresAt;
+            return this;
+        }
+
+        public Builder mfaAuthenticatedAt(Optional<Instant> mfaAuthenticatedAt) {
+            this.mfaAuthenticatedAt = mfaAuthenticatedAt;
+            return this;
+        }
+
+        public Builder sourceIdentity(Optional<String> sourceIdentity) {
+            this.sourceIdentity = sourceIdentity;
+            return this;
+        }
+
+        public Builder tags(List<SessionTag> tags) {
+            this.tags = tags;
+            return this;
+        }
+
+        public Builder transitiveTagKeys(List<String> transitiveTagKeys) {
+            this.transitiveTagKeys = transitiveTagKeys;
+            return this;
+        }
+
+        public Builder inlineSessionPolicy(Optional<String> inlineSessionPolicy) {
+            this.inlineSessionPolicy = inlineSessionPolicy;
+            return this;
+        }
+
+        public Builder sessionPolicyArns(List<String> sessionPolicyArns) {
+            this.sessionPolicyArns = sessionPolicyArns;
+            return this;
+        }
+
+        public Builder chainDepth(int chainDepth) {
+            this.chainDepth = chainDepth;
+            return this;
+        }
+
+        public Builder federationClaims(Map<String, List<String>> federationClaims) {
+            this.federationClaims = federationClaims;
+            return this;
+        }
+
+        public Builder v1Token(boolean v1Token) {
+            this.v1Token = v1Token;
+            return this;
+        }
+
+        public SessionClaims build() {
+            return new SessionClaims(kind, origin, account, secretAccessKey, principalArn, principalId, sessionName,
+                    parentUserArn, parentUserId, issuedAt, expiresAt, mfaAuthenticatedAt, sourceIdentity, tags,
+                    transitiveTagKeys, inlineSessionPolicy, sessionPolicyArns, chainDepth, federationClaims, v1Token);
+        }
     }
 
     private static Map<String, List<String>> deepCopy(Map<String, List<String>> claims) {

@@ -8,5 +8,7 @@ public enum SessionOrigin {
     GET_FEDERATION_TOKEN,
     GET_SESSION_TOKEN,
     /** A member account's root session, limited by its task policy. */
-    ASSUME_ROOT
+    ASSUME_ROOT,
+    /** A partner's session in a customer's account, from a delegation request's trade-in token. */
+    GET_DELEGATED_ACCESS_TOKEN
 }

@@ -2,6 +2,7 @@ package dev.lanyard.tokens;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lanyard.aws.SecretBytes;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -32,35 +32,24 @@ public final class ClaimsGenerator {
         Optional<String> parentUserArn = optional(() -> "arn:aws:iam::123456789012:user/" + text(30));
         Optional<String> parentUserId = parentUserArn.flatMap(arn -> optional(() -> random.nextBoolean()
                 ? UniqueIdPrefix.AIDA.generate(random) : text(24)));
-        return new SessionClaims(
-                pick(SessionKind.values()),
-                pick(SessionOrigin.values()),
-                AccountId.fromLong(random.nextLong(1_000_000_000_000L)),
-                secret(),
-                "arn:aws:iam::" + text(12) + ":role/" + text(40),
-                random.nextBoolean() ? UniqueIdPrefix.AROA.generate(random) : text(24),
-                text(random.nextBoolean() ? 0 : 64),
-                parentUserArn,
-                parentUserId,
-                issuedAt,
-                expiresAt,
-                optional(this::instant),
-                optional(() -> text(64)),
-                tags(),
-                list(8, () -> text(20)),
-                optional(this::policy),
-                list(10, () -> "arn:aws:iam::123456789012:policy/" + text(24)),
-                random.nextInt(4) == 0 ? random.nextInt(Integer.MAX_VALUE) : random.nextInt(3),
-                federationClaims(),
-                random.nextBoolean());
+        return SessionClaims.builder().kind(pick(SessionKind.values())).origin(pick(SessionOrigin.values()))
+                .account(AccountId.fromLong(random.nextLong(1_000_000_000_000L))).secretAccessKey(secret())
+                .principalArn("arn:aws:iam::" + text(12) + ":role/" + text(40))
+                .principalId(random.nextBoolean() ? UniqueIdPrefix.AROA.generate(random) : text(24))
+                .sessionName(text(random.nextBoolean() ? 0 : 64)).parentUserArn(parentUserArn)
+                .parentUserId(parentUserId).issuedAt(issuedAt).expiresAt(expiresAt)
+                .mfaAuthenticatedAt(optional(this::instant)).sourceIdentity(optional(() -> text(64))).tags(tags())
+                .transitiveTagKeys(list(8, () -> text(20))).inlineSessionPolicy(optional(this::policy))
+                .sessionPolicyArns(list(10, () -> "arn:aws:iam::123456789012:policy/" + text(24)))
+                .chainDepth(random.nextInt(4) == 0 ? random.nextInt(Integer.MAX_VALUE) : random.nextInt(3))
+                .federationClaims(federationClaims()).v1Token(random.nextBoolean()).build();
     }
 
     /** Every optional empty, every list empty, every string empty. */
     public static SessionClaims empty() {
-        return new SessionClaims(SessionKind.ROOT_SESSION, SessionOrigin.GET_SESSION_TOKEN, AccountId.fromLong(0),
-                SecretAccessKey.of("x"), "", "", "", Optional.empty(), Optional.empty(), Instant.EPOCH, Instant.EPOCH,
-                Optional.empty(),
-                Optional.empty(), List.of(), List.of(), Optional.empty(), List.of(), 0, Map.of());
+        return SessionClaims.builder().kind(SessionKind.ROOT_SESSION).origin(SessionOrigin.GET_SESSION_TOKEN)
+                .account(AccountId.fromLong(0)).secretAccessKey(SecretAccessKey.of("x")).principalArn("")
+                .principalId("").issuedAt(Instant.EPOCH).expiresAt(Instant.EPOCH).build();
     }
 
     /** Every field present at extreme values, sized so that the token still fits. */
@@ -73,14 +62,17 @@ public final class ClaimsGenerator {
         for (int i = 0; i < 10; i++) {
             arns.add("arn:aws:iam::999999999999:policy/p" + i);
         }
-        return new SessionClaims(SessionKind.FEDERATED_USER, SessionOrigin.GET_FEDERATION_TOKEN,
-                AccountId.fromLong(999_999_999_999L), SecretAccessKey.of("S".repeat(128)),
-                "arn:aws:sts::999999999999:federated-user/" + "n".repeat(32), "999999999999:" + "n".repeat(32),
-                "n".repeat(32), Optional.of("arn:aws:iam::999999999999:user/" + "u".repeat(64)),
-                Optional.of("AIDA" + "Z".repeat(17)), Instant.MIN,
-                Instant.MAX, Optional.of(Instant.MAX), Optional.of("s".repeat(64)), tags,
-                tags.stream().limit(10).map(SessionTag::key).toList(), Optional.of(samplePolicy(2048)), arns,
-                Integer.MAX_VALUE, Map.of("sub", List.of("user-123"), "aud", List.of("a", "b")));
+        return SessionClaims.builder().kind(SessionKind.FEDERATED_USER).origin(SessionOrigin.GET_FEDERATION_TOKEN)
+                .account(AccountId.fromLong(999_999_999_999L)).secretAccessKey(SecretAccessKey.of("S".repeat(128)))
+                .principalArn("arn:aws:sts::999999999999:federated-user/" + "n".repeat(32))
+                .principalId("999999999999:" + "n".repeat(32)).sessionName("n".repeat(32))
+                .parentUserArn(Optional.of("arn:aws:iam::999999999999:user/" + "u".repeat(64)))
+                .parentUserId(Optional.of("AIDA" + "Z".repeat(17))).issuedAt(Instant.MIN).expiresAt(Instant.MAX)
+                .mfaAuthenticatedAt(Optional.of(Instant.MAX)).sourceIdentity(Optional.of("s".repeat(64))).tags(tags)
+                .transitiveTagKeys(tags.stream().limit(10).map(SessionTag::key).toList())
+                .inlineSessionPolicy(Optional.of(samplePolicy(2048))).sessionPolicyArns(arns)
+                .chainDepth(Integer.MAX_VALUE)
+                .federationClaims(Map.of("sub", List.of("user-123"), "aud", List.of("a", "b"))).build();
     }
 
     /** An IAM-style policy document of exactly {@code length} characters. */

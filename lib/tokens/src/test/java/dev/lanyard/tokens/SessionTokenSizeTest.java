@@ -11,7 +11,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -30,12 +29,13 @@ class SessionTokenSizeTest {
 
     @Test
     void plainFederationTokenNamingItsCreatorIsUnder600Characters() {
-        SessionClaims claims = new SessionClaims(SessionKind.FEDERATED_USER, SessionOrigin.GET_FEDERATION_TOKEN,
-                ACCOUNT, SecretAccessKey.generate(new Random(2)), "arn:aws:sts::123456789012:federated-user/bob",
-                "123456789012:bob", "bob", Optional.of("arn:aws:iam::123456789012:user/engineering/alice"),
-                Optional.of(UniqueIdPrefix.AIDA.generate(new Random(3))), TestFixtures.EPOCH,
-                TestFixtures.EPOCH.plus(Duration.ofHours(12)), Optional.empty(), Optional.empty(), List.of(), List.of(),
-                Optional.empty(), List.of(), 0, Map.of());
+        SessionClaims claims = SessionClaims.builder().kind(SessionKind.FEDERATED_USER)
+                .origin(SessionOrigin.GET_FEDERATION_TOKEN).account(ACCOUNT)
+                .secretAccessKey(SecretAccessKey.generate(new Random(2)))
+                .principalArn("arn:aws:sts::123456789012:federated-user/bob").principalId("123456789012:bob")
+                .sessionName("bob").parentUserArn(Optional.of("arn:aws:iam::123456789012:user/engineering/alice"))
+                .parentUserId(Optional.of(UniqueIdPrefix.AIDA.generate(new Random(3)))).issuedAt(TestFixtures.EPOCH)
+                .expiresAt(TestFixtures.EPOCH.plus(Duration.ofHours(12))).build();
         String token = codec.seal(claims, ACCESS_KEY_ID);
         System.out.println("plain GetFederationToken token: " + token.length() + " characters");
         assertThat(token.length()).isLessThan(600);
@@ -107,20 +107,16 @@ class SessionTokenSizeTest {
     }
 
     private static SessionClaims plainAssumeRole() {
-        return new SessionClaims(SessionKind.ASSUMED_ROLE, SessionOrigin.ASSUME_ROLE, ACCOUNT,
-                SecretAccessKey.generate(new Random(2)),
-                "arn:aws:iam::123456789012:role/service-role/deployments/ci-deployment-role",
-                UniqueIdPrefix.AROA.generate(new Random(3)), "botocore-session-1735689600", Optional.empty(),
-                Optional.empty(), TestFixtures.EPOCH, TestFixtures.EPOCH.plus(Duration.ofHours(1)), Optional.empty(), Optional.empty(),
-                List.of(), List.of(), Optional.empty(), List.of(), 0, Map.of());
+        return SessionClaims.builder().kind(SessionKind.ASSUMED_ROLE).origin(SessionOrigin.ASSUME_ROLE)
+                .account(ACCOUNT).secretAccessKey(SecretAccessKey.generate(new Random(2)))
+                .principalArn("arn:aws:iam::123456789012:role/service-role/deployments/ci-deployment-role")
+                .principalId(UniqueIdPrefix.AROA.generate(new Random(3))).sessionName("botocore-session-1735689600")
+                .issuedAt(TestFixtures.EPOCH).expiresAt(TestFixtures.EPOCH.plus(Duration.ofHours(1))).build();
     }
 
     private static SessionClaims withPackedPolicies(SessionClaims c, Optional<String> policy, List<String> arns,
                                                     List<SessionTag> tags) {
-        return new SessionClaims(c.kind(), c.origin(), c.account(), c.secretAccessKey(), c.principalArn(),
-                c.principalId(), c.sessionName(), c.parentUserArn(), c.parentUserId(), c.issuedAt(), c.expiresAt(),
-                c.mfaAuthenticatedAt(), c.sourceIdentity(), tags, c.transitiveTagKeys(), policy, arns, c.chainDepth(),
-                c.federationClaims());
+        return c.toBuilder().tags(tags).inlineSessionPolicy(policy).sessionPolicyArns(arns).build();
     }
 
     private static List<String> policyArns(int count) {

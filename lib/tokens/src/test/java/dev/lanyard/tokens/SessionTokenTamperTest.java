@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanyard.aws.AccessKeyId;
+import dev.lanyard.aws.SecretBytes;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;

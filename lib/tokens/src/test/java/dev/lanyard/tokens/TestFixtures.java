@@ -2,6 +2,7 @@ package dev.lanyard.tokens;
 
 import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.SecretBytes;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.lanyard.totp;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 /**
  * Key URIs (the "otpauth" format authenticator apps scan) with RFC 3986 percent-encoding of UTF-8. The label keeps
@@ -10,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * outside the unreserved set is encoded, so '+' is never read as a space. Query values encode all but unreserved.
  */
 public final class OtpAuthUri {
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private OtpAuthUri() {}
 
@@ -63,7 +64,7 @@ public final class OtpAuthUri {
             if (unreserved(c) || (label && (c == '@' || c == ':'))) {
                 out.append((char) c);
             } else {
-                out.append('%').append(HEX[c >>> 4]).append(HEX[c & 0x0f]);
+                out.append('%').append(HEX.toHighHexDigit(c)).append(HEX.toLowHexDigit(c));
             }
         }
     }

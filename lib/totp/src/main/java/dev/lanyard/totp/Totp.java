@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.totp.internal.Hotp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.OptionalLong;
 
 /**
@@ -137,7 +138,12 @@ public final class Totp {
     }
 
     private Hotp hotp(TotpSeed seed) {
-        return Hotp.keyed(parameters.algorithm(), seed.secretBytes());
+        byte[] key = seed.reveal();
+        try {
+            return Hotp.keyed(parameters.algorithm(), key);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
     }
 
     /** The value of exactly {@code digits} ASCII digits, or -1 (Character.isDigit would admit other scripts). */

@@ -3,13 +3,14 @@ package dev.lanyard.totp;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.Base32;
+import dev.lanyard.aws.SecretBytes;
 import dev.lanyard.totp.internal.StrictBase32;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 
 /**
- * The shared secret of one device: 20 random bytes (160 bits, as AWS) when generated. Compares in constant time and
- * never prints its value.
+ * The shared secret of one device: 20 random bytes (160 bits, as AWS) when generated. Held as {@link SecretBytes}, so
+ * it compares in constant time and never prints its value.
  */
 public final class TotpSeed {
     /** Bytes of a generated seed: RFC 4226 recommends 160 bits, and AWS's Base32StringSeed is 32 characters. */
@@ -19,14 +20,16 @@ public final class TotpSeed {
     /** Longer than any HMAC block (SHA-512: 128 bytes) adds nothing but would be hashed down first. */
     public static final int MAX_LENGTH = 128;
 
-    private final byte[] secret;
+    private final SecretBytes secret;
 
+    /** Takes {@code secret} over: it is copied and then wiped. */
     private TotpSeed(byte[] secret) {
         if (secret.length < MIN_LENGTH || secret.length > MAX_LENGTH) {
             throw new IllegalArgumentException(
                     "a TOTP seed must be " + MIN_LENGTH + " to " + MAX_LENGTH + " bytes, not " + secret.length);
         }
-        this.secret = secret;
+        this.secret = SecretBytes.copyOf(secret);
+        Arrays.fill(secret, (byte) 0);
     }
 
     public static TotpSeed generate(SecureRandom random) {
@@ -60,31 +63,31 @@ public final class TotpSeed {
 
     /** RFC 4648 Base32 without padding: what AWS returns as Base32StringSeed. */
     public String toBase32() {
-        return Base32.encode(secret);
+        byte[] bytes = secret.reveal();
+        try {
+            return Base32.encode(bytes);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
     }
 
     /** A copy of the secret bytes. */
     public byte[] reveal() {
-        return secret.clone();
-    }
-
-    /** The secret itself without a copy, for this package's HMAC keying; never hand it out. */
-    byte[] secretBytes() {
-        return secret;
+        return secret.reveal();
     }
 
     public int length() {
-        return secret.length;
+        return secret.length();
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof TotpSeed that && MessageDigest.isEqual(secret, that.secret);
+        return other instanceof TotpSeed that && secret.equals(that.secret);
     }
 
     @Override
     public int hashCode() {
-        return secret.length;
+        return secret.hashCode();
     }
 
     @Override

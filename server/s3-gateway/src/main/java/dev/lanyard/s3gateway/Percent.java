@@ -1,10 +1,11 @@
 package dev.lanyard.s3gateway;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 /** RFC 3986 percent-encoding as SigV4 canonicalizes it: unreserved characters as they are, every other byte escaped. */
 final class Percent {
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private Percent() {}
 
@@ -25,7 +26,7 @@ final class Percent {
                     || c == '.' || c == '~' || keepSlash && c == '/') {
                 out.append(c);
             } else {
-                out.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+                out.append('%').append(HEX.toHighHexDigit(b)).append(HEX.toLowHexDigit(b));
             }
         }
         return out.toString();

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 
 /**
  * The node's administration channel: a Unix-domain socket, {@code admin.sock} in the data directory, for the commands
- * that act on a running node's store ({@code lanyard backup}, {@code lanyard rotate-master-key}). It is never on the
+ * that act on a running node's store ({@code lanyard backup}, {@code lanyard rotate-master-key},
+ * {@code lanyard delegation-token}). It is never on the
  * network: who may use it is decided by the file system, the data directory being its owner's alone (0700), so the
  * only callers are those who could read the master key and the database anyway.
  *
@@ -121,8 +122,17 @@ final class AdminSocket implements AutoCloseable {
                         + status.nodes().map(nodes -> nodes.stream().map(n -> "node " + n.name() + " holds "
                                 + n.keys()).collect(Collectors.joining("\n", "", "\n"))).orElse(""));
             }
-            default -> text(out, "ERROR unknown command; this node knows backup, rotate-master-key and"
-                    + " master-key-status\n");
+            default -> {
+                if (command.startsWith(TradeInTokenDelivery.COMMAND)) {
+                    String token = TradeInTokenDelivery.deliver(store.snapshot(),
+                            command.substring(TradeInTokenDelivery.COMMAND.length()).strip());
+                    ok(out, "delegation-token");
+                    text(out, token);
+                } else {
+                    text(out, "ERROR unknown command; this node knows backup, rotate-master-key,"
+                            + " master-key-status and delegation-token ID\n");
+                }
+            }
         }
     }
 

@@ -186,7 +186,8 @@ public final class LanyardServer implements AutoCloseable {
         dev.lanyard.iam.spi.AuditSink auditSink = new AuditSinks(sinks);
         this.s3 = config.s3Gateway().map(s3Config -> new dev.lanyard.s3gateway.S3GatewayServer(s3Config.host(),
                 s3Config.port(), new dev.lanyard.s3gateway.S3Gateway(s3Config, store, store, access, gatherer,
-                        s3Authentication(authenticator), auditSink, clock),
+                        s3Authentication(authenticator, Regions.of(config.region(), config.enabledRegions())),
+                        auditSink, clock),
                 new S3Connections(config.httpLimits()), s3Tls.map(ServerTls::helidonTls),
                 config.network().trustedProxies()));
         java.util.Map<String, Operation> sts = StsOperations.create(store, access, issuer, mfa, webIdentity, saml,
@@ -286,10 +287,13 @@ public final class LanyardServer implements AutoCloseable {
      * The gateway's seam to the one authentication every front end shares; a refused credential becomes the Query
      * API's error, which the gateway words as S3 does.
      */
-    private static dev.lanyard.s3gateway.S3CallerAuthenticator s3Authentication(RequestAuthenticator authenticator) {
+    private static dev.lanyard.s3gateway.S3CallerAuthenticator s3Authentication(RequestAuthenticator authenticator,
+            Regions regions) {
         return (signed, check) -> {
             try {
                 RequestAuthenticator.Authenticated authenticated = authenticator.authenticate(signed, check::verify);
+                // S3, like STS, takes a v1 (global endpoint) session token only in regions enabled by default.
+                dev.lanyard.pipeline.RegionRules.requireTokenValidIn(regions, authenticated.caller(), signed.region());
                 return new dev.lanyard.s3gateway.S3CallerAuthenticator.Authenticated(authenticated.caller(),
                         authenticated.signature());
             } catch (dev.lanyard.pipeline.CredentialsRejectedException e) {

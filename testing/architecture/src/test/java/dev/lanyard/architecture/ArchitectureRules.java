@@ -198,13 +198,46 @@ final class ArchitectureRules {
             .because("time comes from an injected Clock/InstantSource and randomness from an injected generator,"
                     + " so tests control both (DESIGN.md); AmbientCalls.ALLOWED lists the places that own them");
 
+    // ---- error sentences ----
+
+    static final String AWS_EXCEPTION = "dev.lanyard.aws.AwsException";
+
+    /**
+     * Besides the catalogues ({@code AwsErrors}, and each module's {@code *Errors}), the two places where a federation
+     * check's failure, already worded by its module's catalogue (oidc {@code Messages}, saml {@code SamlErrors}),
+     * becomes the exception along with the check that failed.
+     */
+    static final Set<String> ERROR_SENTENCE_CARRIERS = Set.of("dev.lanyard.oidc.internal.CheckTrail",
+            "dev.lanyard.saml.internal.Rejection", AWS_EXCEPTION);
+
+    static final ArchRule AWS_ERRORS_ARE_WORDED_IN_THE_CATALOGUES = classes().that(areOurs())
+            .should(makeAwsExceptionsOnlyInCatalogues())
+            .because("each AWS error sentence has one spelling, in one catalogue (issue 17: the InvalidClientTokenId"
+                    + " sentence had three); a new sentence is a named factory in AwsErrors or the module's *Errors");
+
+    static boolean isErrorCatalogue(String className) {
+        String top = topLevel(className);
+        return top.endsWith("Errors") || ERROR_SENTENCE_CARRIERS.contains(top);
+    }
+
+    // ---- records with many parts ----
+
+    /** Records too wide to build by position: only their builder calls the constructor. */
+    static final Set<String> BUILT_BY_THEIR_BUILDERS = Set.of("dev.lanyard.tokens.SessionClaims",
+            "dev.lanyard.policy.AuthorizationRequest");
+
+    static final ArchRule WIDE_RECORDS_ARE_BUILT_BY_THEIR_BUILDERS = classes().that(areOurs())
+            .should(constructWideRecordsOnlyInTheirBuilders())
+            .because("twenty positional arguments get mixed up unnoticed; each part is named, in one place (issue 17)");
+
     static final List<ArchRule> ALL = List.of(EVERY_CLASS_BELONGS_TO_A_MODULE,
             LIBRARIES_DEPEND_ON_NOTHING_OF_OURS_BUT_AWS_TYPES, CORE_DEPENDS_ONLY_ON_LIB_AND_CORE,
             ADAPTERS_DEPEND_ONLY_ON_PORTS_AND_LIBRARIES, ONLY_THE_CLI_DEPENDS_ON_THE_SERVER, NOTHING_DEPENDS_ON_THE_CLI,
             NO_MAIN_CODE_DEPENDS_ON_THE_CONTRACT_KIT, INTERNAL_PACKAGES_STAY_IN_THEIR_MODULE,
             NO_OTHER_LIBRARYS_INTERNALS, THIRD_PARTY_LIBRARIES_ONLY_WHERE_APPROVED, LIBRARIES_DO_NO_IO,
             CORE_USES_NO_HTTP_JDBC_OR_XML_OF_THE_JDK, IAM_OPERATIONS_RESOLVE_ENTITIES_ONLY_THROUGH_THE_ACCOUNT_VIEW,
-            EVERY_MFA_CODE_CHECK_IS_THROTTLED, TIME_AND_RANDOMNESS_ARE_INJECTED);
+            EVERY_MFA_CODE_CHECK_IS_THROTTLED, TIME_AND_RANDOMNESS_ARE_INJECTED,
+            AWS_ERRORS_ARE_WORDED_IN_THE_CATALOGUES, WIDE_RECORDS_ARE_BUILT_BY_THEIR_BUILDERS);
 
     // ---- predicates and conditions ----
 
@@ -382,6 +415,42 @@ final class ArchitectureRules {
                             .filter(call -> !AmbientCalls.allowed(item.getName(), call))
                             .ifPresent(call -> events.add(SimpleConditionEvent.violated(access,
                                     access.getDescription() + ": ambient " + call)));
+                }
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> makeAwsExceptionsOnlyInCatalogues() {
+        return new ArchCondition<>("construct AwsException only in an error catalogue (a class named *Errors)") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                if (isErrorCatalogue(item.getName())) {
+                    return;
+                }
+                for (JavaAccess<?> access : item.getAccessesFromSelf()) {
+                    if (access.getTargetOwner().getName().equals(AWS_EXCEPTION)
+                            && access.getTarget().getName().equals("<init>")) {
+                        events.add(SimpleConditionEvent.violated(access, access.getDescription()
+                                + ": new AwsException(…) outside an error catalogue"));
+                    }
+                }
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> constructWideRecordsOnlyInTheirBuilders() {
+        return new ArchCondition<>("construct " + BUILT_BY_THEIR_BUILDERS.stream().sorted().toList()
+                + " only through their builders") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                for (JavaAccess<?> access : item.getAccessesFromSelf()) {
+                    String owner = access.getTargetOwner().getName();
+                    if (BUILT_BY_THEIR_BUILDERS.contains(owner) && access.getTarget().getName().equals("<init>")
+                            && !item.getName().equals(owner + "$Builder")) {
+                        String simple = owner.substring(owner.lastIndexOf('.') + 1);
+                        events.add(SimpleConditionEvent.violated(access, access.getDescription() + ": new " + simple
+                                + "(…) outside its builder"));
+                    }
                 }
             }
         };

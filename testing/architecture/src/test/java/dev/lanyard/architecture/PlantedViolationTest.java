@@ -95,14 +95,14 @@ class PlantedViolationTest {
                     }
                     """),
             new Plant("sigv4 importing tokens", ArchitectureRules.LIBRARIES_DEPEND_ON_NOTHING_OF_OURS_BUT_AWS_TYPES,
-                    "dev.lanyard.sigv4.PlantedTokenPeek", "dev.lanyard.tokens.SecretBytes", """
+                    "dev.lanyard.sigv4.PlantedTokenPeek", "dev.lanyard.tokens.MasterKeyId", """
                     package dev.lanyard.sigv4;
 
-                    import dev.lanyard.tokens.SecretBytes;
+                    import dev.lanyard.tokens.MasterKeyId;
 
                     final class PlantedTokenPeek {
-                        static boolean isSecret(Object value) {
-                            return value instanceof SecretBytes;
+                        static boolean isMasterKeyId(Object value) {
+                            return value instanceof MasterKeyId;
                         }
                     }
                     """),
@@ -220,6 +220,45 @@ class PlantedViolationTest {
                     final class PlantedUnthrottledResync {
                         static boolean matches(Totp totp, TotpSeed seed, String code1, String code2, Instant now) {
                             return totp.matchConsecutive(seed, code1, code2, now, 10).isPresent();
+                        }
+                    }
+                    """),
+            new Plant("an AWS error sentence worded at its call site",
+                    ArchitectureRules.AWS_ERRORS_ARE_WORDED_IN_THE_CATALOGUES, "dev.lanyard.sts.PlantedInlineSentence",
+                    "new AwsException", """
+                    package dev.lanyard.sts;
+
+                    import dev.lanyard.aws.AwsException;
+                    import dev.lanyard.aws.ErrorCode;
+                    import java.util.function.Function;
+
+                    final class PlantedInlineSentence {
+                        static AwsException tokenInvalid() {
+                            return new AwsException(ErrorCode.INVALID_CLIENT_TOKEN_ID,
+                                    "The security token included in the request is invalid");
+                        }
+
+                        static Function<String, AwsException> byReference() {
+                            return message -> new AwsException(ErrorCode.ACCESS_DENIED, message);
+                        }
+                    }
+                    """),
+            new Plant("an authorization request built by position",
+                    ArchitectureRules.WIDE_RECORDS_ARE_BUILT_BY_THEIR_BUILDERS, "dev.lanyard.authz.PlantedPositional",
+                    "new AuthorizationRequest", """
+                    package dev.lanyard.authz;
+
+                    import dev.lanyard.aws.AccountId;
+                    import dev.lanyard.policy.AuthorizationRequest;
+                    import dev.lanyard.policy.RequestContext;
+                    import dev.lanyard.policy.SessionPolicies;
+                    import java.util.List;
+                    import java.util.Optional;
+
+                    final class PlantedPositional {
+                        static AuthorizationRequest request(RequestContext context, AccountId account) {
+                            return new AuthorizationRequest(context, account, Optional.empty(), false, List.of(),
+                                    Optional.empty(), new SessionPolicies.None(), Optional.empty(), false);
                         }
                     }
                     """),

@@ -11,7 +11,6 @@ import dev.lanyard.policy.PolicyRef;
 import dev.lanyard.policy.PolicySource;
 import dev.lanyard.policy.PrincipalIdentity;
 import dev.lanyard.policy.RequestContext;
-import dev.lanyard.policy.SessionPolicies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -135,8 +134,8 @@ final class PolicyFixtures {
         AccountId account = AccountId.of(ACCOUNT);
         RequestContext context = new RequestContext(action, resource,
                 Optional.of(PrincipalIdentity.user(account, USER_ARN, "AIDAEXAMPLEALICE0001")), userContext());
-        return new AuthorizationRequest(context, account, Optional.empty(), false, policies, Optional.empty(),
-                new SessionPolicies.None(), Optional.empty(), false);
+        return AuthorizationRequest.builder().context(context).principalAccount(account).identityPolicies(policies)
+                .build();
     }
 
     private static LabeledPolicy parsed(PolicySource source, String name, String json) {

@@ -10,7 +10,6 @@ import dev.lanyard.policy.Decision;
 import dev.lanyard.policy.LabeledPolicy;
 import dev.lanyard.policy.PrincipalIdentity;
 import dev.lanyard.policy.RequestContext;
-import dev.lanyard.policy.SessionPolicies;
 import dev.lanyard.s3.BucketOwners;
 import dev.lanyard.s3.RequestSignature;
 import dev.lanyard.s3.RequiredAuthorizations;
@@ -128,8 +127,8 @@ public class S3ClassifierBenchmark {
         ContextKeys keys = ContextKeys.builder().putAll(globalKeys).putAll(authorization.keys()).build();
         RequestContext context = new RequestContext(authorization.action(), authorization.resource(),
                 Optional.of(principal), keys);
-        return authorizer.decide(new AuthorizationRequest(context, OWNER, authorization.resourceAccount(), false,
-                policies, Optional.empty(), new SessionPolicies.None(), Optional.empty(), false));
+        return authorizer.decide(AuthorizationRequest.builder().context(context).principalAccount(OWNER)
+                .resourceAccount(authorization.resourceAccount()).identityPolicies(policies).build());
     }
 
     private S3Classification classify(String method, String path, String query, Map<String, List<String>> headers) {

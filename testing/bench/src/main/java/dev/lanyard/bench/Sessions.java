@@ -10,7 +10,6 @@ import dev.lanyard.tokens.SessionTag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -58,11 +57,11 @@ public final class Sessions {
             case PLAIN -> false;
             case POLICY_AND_TAGS -> true;
         };
-        return new SessionClaims(SessionKind.ASSUMED_ROLE, SessionOrigin.ASSUME_ROLE, ACCOUNT, secret, ROLE_ARN,
-                ROLE_ID, SESSION_NAME, Optional.empty(), Optional.empty(), ISSUED_AT, ISSUED_AT.plus(Duration.ofHours(1)),
-                Optional.empty(), Optional.empty(), rich ? TAGS : List.of(),
-                rich ? TRANSITIVE_TAG_KEYS : List.of(), rich ? Optional.of(sessionPolicy()) : Optional.empty(),
-                List.of(), 0, Map.of());
+        return SessionClaims.builder().kind(SessionKind.ASSUMED_ROLE).origin(SessionOrigin.ASSUME_ROLE)
+                .account(ACCOUNT).secretAccessKey(secret).principalArn(ROLE_ARN).principalId(ROLE_ID)
+                .sessionName(SESSION_NAME).issuedAt(ISSUED_AT).expiresAt(ISSUED_AT.plus(Duration.ofHours(1)))
+                .tags(rich ? TAGS : List.of()).transitiveTagKeys(rich ? TRANSITIVE_TAG_KEYS : List.of())
+                .inlineSessionPolicy(rich ? Optional.of(sessionPolicy()) : Optional.empty()).build();
     }
 
     /** A realistic session policy (allow statements and a network-condition deny) of exactly {@link #POLICY_LENGTH}. */

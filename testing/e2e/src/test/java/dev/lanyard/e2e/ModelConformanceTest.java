@@ -43,6 +43,7 @@ class ModelConformanceTest {
                     "LANYARD_ROOT_KEY", creds.get(0),
                     "LANYARD_ROOT_SECRET", creds.get(1),
                     "LANYARD_OPERATIONS", JSON.writeValueAsString(operations),
+                    "LANYARD_ADMIN_SOCKET", server.dataDirectory.resolve("admin.sock").toString(),
                     "LANYARD_OIDC_ISSUER", oidc.issuer,
                     "LANYARD_OIDC_TOKEN", oidc.token("conformance", "conformance-app"),
                     "LANYARD_SAML_METADATA", saml.metadata(),

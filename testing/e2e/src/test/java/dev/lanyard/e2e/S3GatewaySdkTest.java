@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
@@ -390,5 +391,37 @@ class S3GatewaySdkTest {
                 .satisfies(e -> assertThat(errorCode(e)).isEqualTo("AccessDenied"));
         assertThat(Optional.of(gateway.backend.storage.resolve("sdk-federated/f"))).get()
                 .satisfies(p -> assertThat(Files.exists(p)).isTrue());
+    }
+
+    /**
+     * ADR 0017's token versions at the gateway, as S3 has them: a v1 session token (from STS's global endpoint) works
+     * in a region enabled by default and is refused as an invalid token in an opt-in one (ap-east-1); a v2 token works
+     * in both.
+     */
+    @Test
+    void aV1SessionTokenWorksOnlyInRegionsEnabledByDefault() {
+        ownBucket("sdk-token-versions").putObject(r -> r.bucket("sdk-token-versions").key("k"),
+                RequestBody.fromString("v"));
+        Credentials v2 = gateway.assumeRole("sdk-token-reader", allow("sdk-token-versions", "s3:GetObject"));
+        Credentials v1 = StsClient.builder().endpointOverride(URI.create(gateway.server.endpoint()))
+                .region(Region.AWS_GLOBAL).credentialsProvider(StaticCredentialsProvider.create(
+                        gateway.assumerCredentials())).httpClient(UrlConnectionHttpClient.create()).build()
+                .assumeRole(r -> r.roleArn("arn:aws:iam::" + gateway.server.accountId() + ":role/sdk-token-reader")
+                        .roleSessionName("global")).credentials();
+        assertThat(read(v2, Region.AP_EAST_1)).isEqualTo("v");
+        assertThat(read(v1, Region.US_EAST_1)).isEqualTo("v");
+        assertThatThrownBy(() -> read(v1, Region.AP_EAST_1)).satisfies(e -> {
+            assertThat(errorCode(e)).isEqualTo("InvalidToken");
+            assertThat(status(e)).isEqualTo(400);
+        });
+    }
+
+    private static String read(Credentials credentials, Region region) {
+        try (S3Client s3 = S3Client.builder().endpointOverride(URI.create(gateway.s3Endpoint())).region(region)
+                .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(Clients.session(
+                        credentials))).httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
+            return s3.getObjectAsBytes(r -> r.bucket("sdk-token-versions").key("k")).asUtf8String();
+        }
     }
 }

@@ -10,8 +10,6 @@ import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AccountId;
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.Account;
 import dev.lanyard.iam.model.CreateAccountStatus;
 import dev.lanyard.iam.model.IamSnapshot;
@@ -84,11 +82,10 @@ public final class OrganizationsOperations {
         return call -> {
             Caller caller = call.caller();
             IamSnapshot snapshot = store.snapshot();
-            Organization org = snapshot.organization().orElseThrow(() -> new AwsException(
-                    ErrorCode.AWS_ORGANIZATIONS_NOT_IN_USE, "Your account is not a member of an organization."));
+            Organization org = snapshot.organization().orElseThrow(
+                    OrganizationsErrors::notInUse);
             if (!caller.account().equals(org.managementAccount())) {
-                throw new AwsException(ErrorCode.ORGANIZATIONS_ACCESS_DENIED,
-                        "You don't have permissions to access this resource.");
+                throw OrganizationsErrors.accessDenied();
             }
             access.require(snapshot, caller, call.environment(), AccessRequest.of("organizations:"
                     + operation.name(), "*", caller.account()));
@@ -110,8 +107,7 @@ public final class OrganizationsOperations {
         String id = required(input, "CreateAccountRequestId", 8, 64);
         CreateAccountStatus status = store.snapshot().createAccountStatuses().stream()
                 .filter(s -> s.id().equals(id)).findFirst()
-                .orElseThrow(() -> new AwsException(ErrorCode.CREATE_ACCOUNT_STATUS_NOT_FOUND,
-                        "We can't find an create account request with the CreateAccountRequestId that you specified."));
+                .orElseThrow(OrganizationsErrors::createAccountStatusNotFound);
         ObjectNode out = json.createObjectNode();
         out.set("CreateAccountStatus", statusNode(status));
         return out;
@@ -135,8 +131,7 @@ public final class OrganizationsOperations {
             java.util.function.Function<T, JsonNode> render) {
         int max = input.has("MaxResults") ? input.get("MaxResults").asInt(0) : DEFAULT_PAGE;
         if (max < 1 || max > 20) {
-            throw new AwsException(ErrorCode.ORGANIZATIONS_INVALID_INPUT,
-                    "You provided a value that does not match the required pattern.");
+            throw OrganizationsErrors.patternMismatch();
         }
         int start = optional(input, "NextToken").map(OrganizationsOperations::pageStart).orElse(0);
         int end = Math.min(all.size(), start + max);
@@ -151,8 +146,7 @@ public final class OrganizationsOperations {
     private ObjectNode describeAccount(JsonNode input, Organization org) {
         String id = required(input, "AccountId", 12, 12);
         Account account = (AccountId.isValid(id) ? store.snapshot().account(AccountId.of(id)) : Optional.<Account>empty())
-                .orElseThrow(() -> new AwsException(ErrorCode.ACCOUNT_NOT_FOUND,
-                        "You specified an account that doesn't exist."));
+                .orElseThrow(OrganizationsErrors::accountNotFound);
         ObjectNode out = json.createObjectNode();
         out.set("Account", accountNode(account, org));
         return out;
@@ -172,14 +166,13 @@ public final class OrganizationsOperations {
             }
             return start;
         } catch (NumberFormatException e) {
-            throw new AwsException(ErrorCode.ORGANIZATIONS_INVALID_INPUT, "The NextToken value is invalid.");
+            throw OrganizationsErrors.invalidNextToken();
         }
     }
 
     private Account requireAccount(String id) {
         return (AccountId.isValid(id) ? store.snapshot().account(AccountId.of(id)) : Optional.<Account>empty())
-                .orElseThrow(() -> new AwsException(ErrorCode.ACCOUNT_NOT_FOUND,
-                        "You specified an account that doesn't exist."));
+                .orElseThrow(OrganizationsErrors::accountNotFound);
     }
 
     /** Closing is immediate here (AWS passes through PENDING_CLOSURE); a closed account's principals stop working. */
@@ -188,12 +181,10 @@ public final class OrganizationsOperations {
         store.update(snapshot -> {
             Account account = requireAccount(id);
             if (account.management()) {
-                throw new AwsException(ErrorCode.ORGANIZATIONS_CONSTRAINT_VIOLATION,
-                        "You can't close the management account with this operation.");
+                throw OrganizationsErrors.cannotCloseManagementAccount();
             }
             if (!account.active()) {
-                throw new AwsException(ErrorCode.ORGANIZATIONS_CONSTRAINT_VIOLATION,
-                        "The account is already closed.");
+                throw OrganizationsErrors.accountAlreadyClosed();
             }
             Account closed = account.withStatus(Account.AccountStatus.SUSPENDED);
             return IamStore.Mutation.of(closed, dev.lanyard.iam.model.EntityChange.upsert(closed));
@@ -213,8 +204,7 @@ public final class OrganizationsOperations {
                     .filter(t -> added.stream().noneMatch(a -> a.key().equals(t.key()))).toList());
             tags.addAll(added);
             if (tags.size() > 50) {
-                throw new AwsException(ErrorCode.ORGANIZATIONS_CONSTRAINT_VIOLATION,
-                        "You have exceeded the limit of 50 tags on this resource.");
+                throw OrganizationsErrors.tooManyTags();
             }
             Account tagged = account.withTags(tags);
             return IamStore.Mutation.of(tagged, dev.lanyard.iam.model.EntityChange.upsert(tagged));
@@ -301,13 +291,11 @@ public final class OrganizationsOperations {
     private static String required(JsonNode input, String field, int min, int max) {
         JsonNode value = input.get(field);
         if (value == null || !value.isTextual()) {
-            throw new AwsException(ErrorCode.ORGANIZATIONS_INVALID_INPUT,
-                    "You must specify a value for " + field + ".");
+            throw OrganizationsErrors.missingValue(field);
         }
         String text = value.asText();
         if (text.length() < min || text.length() > max) {
-            throw new AwsException(ErrorCode.ORGANIZATIONS_INVALID_INPUT,
-                    "The value of " + field + " must be between " + min + " and " + max + " characters long.");
+            throw OrganizationsErrors.lengthOutOfRange(field, min, max);
         }
         return text;
     }

@@ -10,15 +10,16 @@ import java.util.Optional;
 /**
  * A partner's request for temporary access to a customer's account. The partner (requestor) creates it, optionally for
  * one owner account; an identity of that account associates itself as owner, may forward it for approval, and accepts
- * or rejects it; once accepted, sending the delegation token finalizes it. Requests are one namespace across accounts:
- * {@link AccountView} decides which account may see one.
+ * or rejects it; once accepted, sending the delegation token finalizes it and mints the trade-in token the partner
+ * exchanges, once, at STS GetDelegatedAccessToken. Requests are one namespace across accounts: {@link AccountView}
+ * decides which account may see one.
  */
 public record DelegationRequest(String id, AccountId requestor, String requestorName, Optional<AccountId> ownerAccount,
         Optional<String> ownerId, String description, Optional<String> requestMessage, Permissions permissions,
         String requestorWorkflowId, Optional<String> redirectUrl, String notificationChannel, int sessionDuration,
         boolean onlySendByOwner, State state, Optional<String> approverId, Optional<String> notes,
-        Optional<String> rejectionReason, Instant createDate, Instant updatedTime, Instant expirationTime)
-        implements IamEntity {
+        Optional<String> rejectionReason, Instant createDate, Instant updatedTime, Instant expirationTime,
+        Optional<TradeIn> tradeIn) implements IamEntity {
 
     /** The states of IAM's stateType, in the order a request passes them. */
     public enum State { UNASSIGNED, ASSIGNED, PENDING_APPROVAL, FINALIZED, ACCEPTED, REJECTED, EXPIRED }
@@ -37,6 +38,17 @@ public record DelegationRequest(String id, AccountId requestor, String requestor
         public Permissions {
             requireNonNull(policyTemplateArn, "policyTemplateArn is null");
             parameters = List.copyOf(parameters);
+        }
+    }
+
+    /**
+     * The trade-in token SendDelegationToken minted (a secret, sealed at rest) and when it was exchanged: a token is
+     * good for one GetDelegatedAccessToken.
+     */
+    public record TradeIn(SecretText token, Optional<Instant> redeemedAt) {
+        public TradeIn {
+            requireNonNull(token, "token is null");
+            requireNonNull(redeemedAt, "redeemedAt is null");
         }
     }
 
@@ -59,6 +71,7 @@ public record DelegationRequest(String id, AccountId requestor, String requestor
         requireNonNull(createDate, "createDate is null");
         requireNonNull(updatedTime, "updatedTime is null");
         requireNonNull(expirationTime, "expirationTime is null");
+        requireNonNull(tradeIn, "tradeIn is null");
     }
 
     /** The state at a moment: a request past its expiration time is EXPIRED, whatever was stored. */
@@ -74,14 +87,31 @@ public record DelegationRequest(String id, AccountId requestor, String requestor
         return new DelegationRequest(id, requestor, requestorName, Optional.of(account), Optional.of(owner),
                 description, requestMessage, permissions, requestorWorkflowId, redirectUrl, notificationChannel,
                 sessionDuration, onlySendByOwner, State.ASSIGNED, approverId, notes, rejectionReason, createDate, at,
-                expirationTime);
+                expirationTime, tradeIn);
     }
 
     public DelegationRequest transitioned(State next, Optional<String> approver, Optional<String> newNotes,
             Optional<String> reason, Instant at, Instant expiresAt) {
         return new DelegationRequest(id, requestor, requestorName, ownerAccount, ownerId, description, requestMessage,
                 permissions, requestorWorkflowId, redirectUrl, notificationChannel, sessionDuration, onlySendByOwner,
-                next, approver, newNotes, reason, createDate, at, expiresAt);
+                next, approver, newNotes, reason, createDate, at, expiresAt, tradeIn);
+    }
+
+    /** Finalized with the trade-in token SendDelegationToken minted. */
+    public DelegationRequest finalized(Optional<String> approver, SecretText token, Instant at, Instant expiresAt) {
+        return new DelegationRequest(id, requestor, requestorName, ownerAccount, ownerId, description, requestMessage,
+                permissions, requestorWorkflowId, redirectUrl, notificationChannel, sessionDuration, onlySendByOwner,
+                State.FINALIZED, approver, notes, rejectionReason, createDate, at, expiresAt,
+                Optional.of(new TradeIn(token, Optional.empty())));
+    }
+
+    /** Its trade-in token exchanged at {@code at}: never again. */
+    public DelegationRequest redeemed(Instant at) {
+        TradeIn spent = tradeIn.map(t -> new TradeIn(t.token(), Optional.of(at)))
+                .orElseThrow(() -> new IllegalStateException("delegation request " + id + " has no trade-in token"));
+        return new DelegationRequest(id, requestor, requestorName, ownerAccount, ownerId, description, requestMessage,
+                permissions, requestorWorkflowId, redirectUrl, notificationChannel, sessionDuration, onlySendByOwner,
+                state, approverId, notes, rejectionReason, createDate, updatedTime, expirationTime, Optional.of(spent));
     }
 
     @Override

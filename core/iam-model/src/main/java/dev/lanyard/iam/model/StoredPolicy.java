@@ -2,8 +2,7 @@ package dev.lanyard.iam.model;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.policy.ParseResult;
 import dev.lanyard.policy.PolicyDocument;
 import dev.lanyard.policy.PolicyKind;
@@ -28,8 +27,7 @@ public record StoredPolicy(String text, PolicyKind kind, PolicyDocument document
     public static StoredPolicy parse(String text, PolicyKind kind) {
         return switch (PolicyParser.parse(text, kind)) {
             case ParseResult.Valid valid -> new StoredPolicy(text, kind, valid.document(), Map.of());
-            case ParseResult.Invalid invalid -> throw new AwsException(ErrorCode.MALFORMED_POLICY_DOCUMENT,
-                    invalid.message());
+            case ParseResult.Invalid invalid -> throw AwsErrors.malformedPolicyDocument(invalid.message());
         };
     }
 

@@ -3,9 +3,9 @@ package dev.lanyard.query.internal;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -65,18 +65,14 @@ public final class FormDecoder {
         String name = decodedName == null ? takeString() : decodedName;
         String value = decodedName == null ? "" : takeString();
         if (++count > maxParameters) {
-            throw new AwsException(
-                    ErrorCode.INVALID_QUERY_PARAMETER,
-                    "The request must not contain more than " + maxParameters + " parameters.");
+            throw QueryErrors.tooManyParameters(maxParameters);
         }
         if (name.isEmpty()) {
             return; // "=value" names nothing; ignored like any unknown parameter
         }
         String previous = parameters.putIfAbsent(name, value);
         if (previous != null && !previous.equals(value)) {
-            throw new AwsException(
-                    ErrorCode.INVALID_PARAMETER_VALUE,
-                    "The parameter " + name + " was given more than once with different values.");
+            throw QueryErrors.conflictingValues(name);
         }
     }
 
@@ -104,15 +100,15 @@ public final class FormDecoder {
         if (percentAt + 2 >= source.length) {
             throw malformed("a '%' is not followed by two hexadecimal digits");
         }
-        int high = Hex.value(source[percentAt + 1]);
-        int low = Hex.value(source[percentAt + 2]);
-        if (high < 0 || low < 0) {
+        byte high = source[percentAt + 1];
+        byte low = source[percentAt + 2];
+        if (!HexFormat.isHexDigit(high) || !HexFormat.isHexDigit(low)) {
             throw malformed("a '%' is not followed by two hexadecimal digits");
         }
-        return (byte) ((high << 4) | low);
+        return (byte) (HexFormat.fromHexDigit(high) << 4 | HexFormat.fromHexDigit(low));
     }
 
     private static AwsException malformed(String why) {
-        return new AwsException(ErrorCode.MALFORMED_QUERY_STRING, "The query string contains a syntax error: " + why + ".");
+        return QueryErrors.malformedQueryString(why);
     }
 }

@@ -2,6 +2,7 @@ package dev.lanyard.query.internal;
 
 import dev.lanyard.query.Struct;
 import dev.lanyard.query.Value;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,8 @@ import java.util.Map;
  * {@code \}{@code u00XX}-style escapes, and unpaired surrogates (which have no UTF-8 form) become U+FFFD.
  */
 public final class JsonWriter {
+    private static final HexFormat UPPER_HEX = HexFormat.of().withUpperCase();
+
     private final ByteSink out;
 
     public JsonWriter(ByteSink out) {
@@ -94,8 +97,7 @@ public final class JsonWriter {
                 out.asciiByte('\\').asciiByte(cp);
             } else if (cp < 0x20 || cp == 0x2028 || cp == 0x2029) {
                 // U+2028/9 are legal JSON but break JavaScript string literals; escaping costs nothing.
-                out.ascii("\\u").asciiByte(Hex.digit(cp >>> 12)).asciiByte(Hex.digit(cp >>> 8))
-                        .asciiByte(Hex.digit(cp >>> 4)).asciiByte(Hex.digit(cp));
+                out.ascii("\\u").ascii(UPPER_HEX.toHexDigits((char) cp));
             } else {
                 out.codePoint(cp);
             }

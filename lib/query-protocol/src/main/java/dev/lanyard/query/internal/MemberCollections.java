@@ -1,6 +1,6 @@
 package dev.lanyard.query.internal;
 
-import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.AwsErrors;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -75,11 +75,11 @@ public final class MemberCollections {
             String key = entry.get("key");
             String value = entry.get("value");
             if (key == null || value == null) {
-                throw AwsException.validation(String.format(
+                throw AwsErrors.validation(String.format(
                         "%1$s%2$d needs both %1$s%2$d.key and %1$s%2$d.value.", prefix, i));
             }
             if (entries.putIfAbsent(key, value) != null) {
-                throw AwsException.validation("The map parameter " + name + " has the key '" + key + "' twice.");
+                throw AwsErrors.validation("The map parameter " + name + " has the key '" + key + "' twice.");
             }
         }
         return Collections.unmodifiableMap(entries);
@@ -120,7 +120,7 @@ public final class MemberCollections {
             }
         }
         if (key.charAt(from) == '0' || to - from > MAX_INDEX_DIGITS) {
-            throw AwsException.validation("The parameter " + key
+            throw AwsErrors.validation("The parameter " + key
                     + " has an invalid member index: indexes are decimal numbers from 1 without leading zeros.");
         }
         return Integer.parseInt(key, from, to, 10);
@@ -129,11 +129,11 @@ public final class MemberCollections {
     private static void checkShape(Map<String, String> params, String name, int count, int max, String form) {
         String scalar = params.get(name);
         if (count == 0 && scalar != null && !scalar.isEmpty()) {
-            throw AwsException.validation("The parameter " + name + " must be sent as " + name + form
+            throw AwsErrors.validation("The parameter " + name + " must be sent as " + name + form
                     + "; on its own it may only be empty (" + name + "=).");
         }
         if (count != max) {
-            throw AwsException.validation("The parameter " + name + " has a gap: its members must be numbered "
+            throw AwsErrors.validation("The parameter " + name + " has a gap: its members must be numbered "
                     + "1 to " + max + " without gaps, but only " + count + " are present.");
         }
     }

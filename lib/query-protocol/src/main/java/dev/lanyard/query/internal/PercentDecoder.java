@@ -1,6 +1,7 @@
 package dev.lanyard.query.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 /** RFC 3986 percent-decoding of a string ({@code +} is literal), strict about escapes and UTF-8. */
 public final class PercentDecoder {
@@ -19,12 +20,11 @@ public final class PercentDecoder {
         for (int i = 0; i < source.length; i++) {
             byte b = source[i];
             if (b == '%') {
-                int high = i + 2 < source.length ? Hex.value(source[i + 1]) : -1;
-                int low = i + 2 < source.length ? Hex.value(source[i + 2]) : -1;
-                if (high < 0 || low < 0) {
+                if (i + 2 >= source.length || !HexFormat.isHexDigit(source[i + 1])
+                        || !HexFormat.isHexDigit(source[i + 2])) {
                     throw new IllegalArgumentException("'%' not followed by two hexadecimal digits at index " + i);
                 }
-                b = (byte) ((high << 4) | low);
+                b = (byte) (HexFormat.fromHexDigit(source[i + 1]) << 4 | HexFormat.fromHexDigit(source[i + 2]));
                 i += 2;
             }
             if (!utf8.accept(b)) {

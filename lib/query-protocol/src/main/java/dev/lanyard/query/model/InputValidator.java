@@ -2,6 +2,7 @@ package dev.lanyard.query.model;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.ValidationErrors;
@@ -40,7 +41,7 @@ public final class InputValidator {
         walk.structure((Shape.Structure) model.shape(input.get()), "", "");
         walk.errors.throwIfAny();
         if (!walk.ownChecks.isEmpty()) {
-            throw AwsException.validation(walk.ownChecks.getFirst());
+            throw AwsErrors.validation(walk.ownChecks.getFirst());
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 /**
  * Percent-decoding as S3 does it for paths and query strings, and the canonical encoding the gateway forwards.
@@ -15,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * room to read a different key (a literal {@code +}, a {@code %2F}, a stray escape) than the one the policies judged.
  */
 public final class Percent {
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private Percent() {}
 
@@ -34,12 +35,10 @@ public final class Percent {
                 if (i + 2 >= source.length) {
                     throw new IllegalArgumentException("'%' not followed by two hexadecimal digits");
                 }
-                int high = hexValue(source[i + 1]);
-                int low = hexValue(source[i + 2]);
-                if (high < 0 || low < 0) {
+                if (!HexFormat.isHexDigit(source[i + 1]) || !HexFormat.isHexDigit(source[i + 2])) {
                     throw new IllegalArgumentException("'%' not followed by two hexadecimal digits");
                 }
-                b = (byte) ((high << 4) | low);
+                b = (byte) (HexFormat.fromHexDigit(source[i + 1]) << 4 | HexFormat.fromHexDigit(source[i + 2]));
                 i += 2;
             } else if (b == '+') {
                 b = ' ';
@@ -65,7 +64,7 @@ public final class Percent {
             }
             int end = Character.isHighSurrogate(c) && i + 1 < text.length() ? i + 2 : i + 1;
             for (byte b : text.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
-                out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+                out.append('%').append(HEX.toHighHexDigit(b)).append(HEX.toLowHexDigit(b));
             }
             i = end - 1;
         }
@@ -75,19 +74,6 @@ public final class Percent {
     private static boolean isUnreserved(char c) {
         return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.'
                 || c == '_' || c == '~';
-    }
-
-    private static int hexValue(byte b) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
-        }
-        if (b >= 'a' && b <= 'f') {
-            return b - 'a' + 10;
-        }
-        if (b >= 'A' && b <= 'F') {
-            return b - 'A' + 10;
-        }
-        return -1;
     }
 
     private static String strictUtf8(byte[] bytes, int length) {

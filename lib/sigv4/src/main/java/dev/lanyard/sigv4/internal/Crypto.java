@@ -19,7 +19,6 @@ public final class Crypto {
     public static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     private static final HexFormat HEX = HexFormat.of();
-    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     /** Only ever cloned, never updated, so sharing it between threads is safe. */
     private static final MessageDigest SHA256_PROTOTYPE = newSha256();
 
@@ -85,8 +84,8 @@ public final class Crypto {
     public static byte[] hexBytes(byte[] bytes) {
         byte[] out = new byte[2 * bytes.length];
         for (int i = 0; i < bytes.length; i++) {
-            out[2 * i] = HEX_DIGITS[(bytes[i] >>> 4) & 0xF];
-            out[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xF];
+            out[2 * i] = (byte) HEX.toHighHexDigit(bytes[i]);
+            out[2 * i + 1] = (byte) HEX.toLowHexDigit(bytes[i]);
         }
         return out;
     }

@@ -2,13 +2,14 @@ package dev.lanyard.sigv4.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 /**
  * SigV4 URI encoding: every byte outside {@code A-Za-z0-9-_.~} becomes {@code %XY} (upper-case hex) of its UTF-8 form.
  * Hand-written loops because this runs for every path and query parameter of every request.
  */
 public final class UriEncoding {
-    private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private UriEncoding() {}
 
@@ -144,7 +145,7 @@ public final class UriEncoding {
         if (isUnreserved(b) || (keepSlash && b == '/')) {
             out.append((char) b);
         } else {
-            out.append('%').append(HEX_DIGITS[b >>> 4]).append(HEX_DIGITS[b & 0xf]);
+            out.append('%').append(HEX.toHighHexDigit(b)).append(HEX.toLowHexDigit(b));
         }
     }
 
@@ -153,22 +154,10 @@ public final class UriEncoding {
         if (at + 2 > to) {
             return -1;
         }
-        int high = hexDigit(s.charAt(at));
-        int low = hexDigit(s.charAt(at + 1));
-        return (high < 0 || low < 0) ? -1 : (high << 4) | low;
-    }
-
-    /** ASCII only: Character.digit would also accept non-ASCII digits. */
-    private static int hexDigit(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        return -1;
+        char high = s.charAt(at);
+        char low = s.charAt(at + 1);
+        // ASCII only, unlike Character.digit, which would also accept non-ASCII digits.
+        return HexFormat.isHexDigit(high) && HexFormat.isHexDigit(low)
+                ? HexFormat.fromHexDigit(high) << 4 | HexFormat.fromHexDigit(low) : -1;
     }
 }

@@ -1,6 +1,6 @@
 package dev.lanyard.tokens.internal;
 
-import dev.lanyard.tokens.SecretBytes;
+import dev.lanyard.aws.SecretBytes;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import javax.crypto.Cipher;

@@ -134,10 +134,13 @@ public final class ClaimsEncoding {
         Map<String, List<String>> federation = has(flags, FLAG_FEDERATION_CLAIMS) ? readClaims(in) : Map.of();
         in.requireEnd();
         try {
-            return new SessionClaims(fixed.kind, fixed.origin, fixed.account, SecretAccessKey.of(fixed.secret),
-                    fixed.principalArn, fixed.principalId, fixed.sessionName, parentUserArn, parentUserId,
-                    fixed.issuedAt, fixed.expiresAt, mfa, sourceIdentity, tags, transitive, policy, policyArns,
-                    fixed.chainDepth, federation, has(extFlags, EXT_FLAG_V1_TOKEN));
+            return SessionClaims.builder().kind(fixed.kind).origin(fixed.origin).account(fixed.account)
+                    .secretAccessKey(SecretAccessKey.of(fixed.secret)).principalArn(fixed.principalArn)
+                    .principalId(fixed.principalId).sessionName(fixed.sessionName).parentUserArn(parentUserArn)
+                    .parentUserId(parentUserId).issuedAt(fixed.issuedAt).expiresAt(fixed.expiresAt)
+                    .mfaAuthenticatedAt(mfa).sourceIdentity(sourceIdentity).tags(tags).transitiveTagKeys(transitive)
+                    .inlineSessionPolicy(policy).sessionPolicyArns(policyArns).chainDepth(fixed.chainDepth)
+                    .federationClaims(federation).v1Token(has(extFlags, EXT_FLAG_V1_TOKEN)).build();
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new MalformedDataException("claims are inconsistent: " + e.getMessage());
         }

@@ -82,6 +82,7 @@ public final class ClaimsFormat {
             case GET_FEDERATION_TOKEN -> 3;
             case GET_SESSION_TOKEN -> 4;
             case ASSUME_ROOT -> 5;
+            case GET_DELEGATED_ACCESS_TOKEN -> 6;
         };
     }
 
@@ -93,6 +94,7 @@ public final class ClaimsFormat {
             case 3 -> SessionOrigin.GET_FEDERATION_TOKEN;
             case 4 -> SessionOrigin.GET_SESSION_TOKEN;
             case 5 -> SessionOrigin.ASSUME_ROOT;
+            case 6 -> SessionOrigin.GET_DELEGATED_ACCESS_TOKEN;
             default -> throw new MalformedDataException("unknown session origin " + code);
         };
     }

@@ -1,6 +1,6 @@
 package dev.lanyard.tokens.internal;
 
-import dev.lanyard.tokens.SecretBytes;
+import dev.lanyard.aws.SecretBytes;
 import dev.lanyard.tokens.TokenKey;
 import dev.lanyard.tokens.TokenKeyStatus;
 import dev.lanyard.tokens.TokenKeyset;

@@ -17,8 +17,6 @@ import dev.lanyard.tokens.TokenRejectionReason;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
@@ -40,7 +38,8 @@ class ClaimsEncodingTest {
         assertMalformed(with(emptyBody, 0, 0));
         assertMalformed(with(emptyBody, 0, 3));
         assertMalformed(with(emptyBody, 1, 4));
-        assertMalformed(with(emptyBody, 2, 6));
+        // byte 2: the first origin code past the last one this node knows
+        assertMalformed(with(emptyBody, 2, SessionOrigin.values().length));
         assertMalformed(new byte[0]);
     }
 
@@ -103,19 +102,19 @@ class ClaimsEncodingTest {
         byte[] withoutArn = body.clone();
         withoutArn[FLAGS] &= (byte) ~ClaimsFormat.FLAG_PARENT_USER_ARN;
         assertMalformed(withoutArn);
-        assertThatThrownBy(() -> new SessionClaims(SessionKind.FEDERATED_USER, SessionOrigin.GET_FEDERATION_TOKEN,
-                TestFixtures.ACCOUNT, SecretAccessKey.of("s"), "", "", "", Optional.empty(), Optional.of("AIDA"),
-                TestFixtures.EPOCH, TestFixtures.EPOCH, Optional.empty(), Optional.empty(), List.of(), List.of(),
-                Optional.empty(), List.of(), 0, Map.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SessionClaims.builder().kind(SessionKind.FEDERATED_USER)
+                .origin(SessionOrigin.GET_FEDERATION_TOKEN).account(TestFixtures.ACCOUNT)
+                .secretAccessKey(SecretAccessKey.of("s")).principalArn("").principalId("")
+                .parentUserId(Optional.of("AIDA")).issuedAt(TestFixtures.EPOCH).expiresAt(TestFixtures.EPOCH).build())
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static SessionClaims federated(Optional<String> parentUserId) {
-        return new SessionClaims(SessionKind.FEDERATED_USER, SessionOrigin.GET_FEDERATION_TOKEN,
-                TestFixtures.ACCOUNT, SecretAccessKey.of("secret"),
-                "arn:aws:sts::123456789012:federated-user/bob", "123456789012:bob", "bob",
-                Optional.of("arn:aws:iam::123456789012:user/alice"), parentUserId, TestFixtures.EPOCH,
-                TestFixtures.EPOCH, Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty(),
-                List.of(), 0, Map.of());
+        return SessionClaims.builder().kind(SessionKind.FEDERATED_USER).origin(SessionOrigin.GET_FEDERATION_TOKEN)
+                .account(TestFixtures.ACCOUNT).secretAccessKey(SecretAccessKey.of("secret"))
+                .principalArn("arn:aws:sts::123456789012:federated-user/bob").principalId("123456789012:bob")
+                .sessionName("bob").parentUserArn(Optional.of("arn:aws:iam::123456789012:user/alice"))
+                .parentUserId(parentUserId).issuedAt(TestFixtures.EPOCH).expiresAt(TestFixtures.EPOCH).build();
     }
 
     @Test

@@ -242,7 +242,13 @@ final class EntityCodec {
                 secret = masterKey.encrypt(c.secret().reveal().getBytes(StandardCharsets.UTF_8),
                         serviceCredentialAad(c.id()));
             }
-            case DelegationRequest r -> delegationRequest(node, r);
+            case DelegationRequest r -> {
+                delegationRequest(node, r);
+                if (r.tradeIn().isPresent()) {
+                    secret = masterKey.encrypt(r.tradeIn().get().token().reveal().getBytes(StandardCharsets.UTF_8),
+                            tradeInAad(r.id()));
+                }
+            }
             case StsPreferences p -> node.put("account", p.account().value())
                     .put("globalEndpointTokenVersion", p.globalEndpointTokenVersion().name());
             case OrganizationsFeatures f -> {
@@ -325,7 +331,9 @@ final class EntityCodec {
                     decryptText(row, serviceCredentialAad(text(n, "id")), "the secret of service-specific credential"),
                     AccessKey.Status.valueOf(text(n, "status")), instant(n, "createDate"),
                     optional(n, "expirationDate").map(Instant::parse));
-            case DELEGATION_REQUEST -> delegationRequest(n);
+            case DELEGATION_REQUEST -> delegationRequest(n, row.secret() == null ? Optional.empty()
+                    : Optional.of(new DelegationRequest.TradeIn(decryptText(row, tradeInAad(text(n, "id")),
+                            "the trade-in token of delegation request"), optional(n, "redeemedAt").map(Instant::parse))));
             case STS_PREFERENCES -> new StsPreferences(AccountId.of(text(n, "account")),
                     StsPreferences.GlobalEndpointTokenVersion.valueOf(text(n, "globalEndpointTokenVersion")));
             case ORGANIZATIONS_FEATURES -> new OrganizationsFeatures(text(n, "organizationId"),
@@ -449,6 +457,8 @@ final class EntityCodec {
         r.notes().ifPresent(t -> node.put("notes", t));
         r.rejectionReason().ifPresent(t -> node.put("rejectionReason", t));
         r.permissions().policyTemplateArn().ifPresent(a -> node.put("policyTemplateArn", a));
+        r.tradeIn().flatMap(DelegationRequest.TradeIn::redeemedAt).ifPresent(t -> node.put("redeemedAt",
+                t.toString()));
         ArrayNode parameters = node.putArray("parameters");
         for (DelegationRequest.PolicyParameter p : r.permissions().parameters()) {
             ObjectNode entry = parameters.addObject().put("name", p.name()).put("type", p.type());
@@ -456,7 +466,7 @@ final class EntityCodec {
         }
     }
 
-    private static DelegationRequest delegationRequest(JsonNode n) {
+    private static DelegationRequest delegationRequest(JsonNode n, Optional<DelegationRequest.TradeIn> tradeIn) {
         List<DelegationRequest.PolicyParameter> parameters = new ArrayList<>();
         n.path("parameters").forEach(p -> parameters.add(new DelegationRequest.PolicyParameter(text(p, "name"),
                 strings(p.path("values")), text(p, "type"))));
@@ -467,7 +477,11 @@ final class EntityCodec {
                 text(n, "notificationChannel"), n.path("sessionDuration").asInt(), n.path("onlySendByOwner").asBoolean(),
                 DelegationRequest.State.valueOf(text(n, "state")), optional(n, "approverId"), optional(n, "notes"),
                 optional(n, "rejectionReason"), instant(n, "createDate"), instant(n, "updatedTime"),
-                instant(n, "expirationTime"));
+                instant(n, "expirationTime"), tradeIn);
+    }
+
+    private static byte[] tradeInAad(String delegationRequestId) {
+        return ("trade-in-token:" + delegationRequestId).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] seedAad(String serialNumber) {

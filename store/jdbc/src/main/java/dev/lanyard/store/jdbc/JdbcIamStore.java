@@ -2,8 +2,8 @@ package dev.lanyard.store.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.IamEntity;
 import dev.lanyard.iam.model.IamSnapshot;
@@ -828,8 +828,7 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
 
     private AwsException storeUnavailable(SQLException e) {
         noteFailure(e);
-        return new AwsException(ErrorCode.SERVICE_UNAVAILABLE,
-                "The service is temporarily unable to store changes. Try again later.", e.toString());
+        return AwsErrors.storeUnavailable(e.toString());
     }
 
     private void noteFailure(SQLException e) {

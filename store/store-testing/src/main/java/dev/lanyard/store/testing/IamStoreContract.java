@@ -208,8 +208,10 @@ public abstract class IamStoreContract {
                                         new dev.lanyard.iam.model.DelegationRequest.PolicyParameter("bucket",
                                                 List.of("a", "b"), "stringList"))),
                         "wf-1", Optional.of("https://partner.example/x"), "topic", 900, true,
-                        dev.lanyard.iam.model.DelegationRequest.State.ACCEPTED, Optional.of("arn:approver"),
-                        Optional.of("n"), Optional.empty(), T0, T0.plusSeconds(1), T0.plusSeconds(2)),
+                        dev.lanyard.iam.model.DelegationRequest.State.FINALIZED, Optional.of("arn:approver"),
+                        Optional.of("n"), Optional.empty(), T0, T0.plusSeconds(1), T0.plusSeconds(2),
+                        Optional.of(new dev.lanyard.iam.model.DelegationRequest.TradeIn(
+                                dev.lanyard.iam.model.SecretText.of("dr0123456789abcdef.token"), Optional.empty()))),
                 new dev.lanyard.iam.model.StsPreferences(ACCOUNT,
                         dev.lanyard.iam.model.StsPreferences.GlobalEndpointTokenVersion.v2Token),
                 new dev.lanyard.iam.model.OrganizationsFeatures("o-abcdefghij", ACCOUNT, java.util.Set.of(

@@ -75,9 +75,10 @@ public final class SampleEntities {
         String previousHash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$" + marker("OLDHASH", random);
         String serverKey = marker("SERVERKEY", random);
         String servicePassword = marker("SVCPASS", random);
+        String tradeInToken = marker("TRADEIN", random);
         secrets.addAll(List.of(accessSecret.reveal(), seed, pem.lines().toList().get(1), jwks.substring(
                 jwks.indexOf("\"d\":\"") + 5, jwks.indexOf("\",\"x\"")), passwordHash, previousHash, serverKey,
-                servicePassword));
+                servicePassword, tradeInToken));
         StoredPolicy allow = StoredPolicy.parse(ALLOW, PolicyKind.INLINE);
         add(new Account(ACCOUNT, "sample" + suffix, "sample" + suffix + "@example.test",
                 Account.AccountStatus.ACTIVE, T0, true, List.of(new Tag("k", "v"))));
@@ -124,8 +125,9 @@ public final class SampleEntities {
                 Optional.empty()));
         add(new DelegationRequest("drsample" + suffix, ACCOUNT, "partner", Optional.empty(), Optional.empty(), "d",
                 Optional.empty(), new DelegationRequest.Permissions(Optional.empty(), List.of()), "wf-1",
-                Optional.empty(), "topic", 900, false, DelegationRequest.State.ACCEPTED, Optional.empty(),
-                Optional.empty(), Optional.empty(), T0, T0, T0));
+                Optional.empty(), "topic", 900, false, DelegationRequest.State.FINALIZED, Optional.empty(),
+                Optional.empty(), Optional.empty(), T0, T0, T0, Optional.of(new DelegationRequest.TradeIn(
+                        SecretText.of(tradeInToken), Optional.of(T0)))));
         add(new StsPreferences(ACCOUNT, StsPreferences.GlobalEndpointTokenVersion.v2Token));
         add(new OrganizationsFeatures("o-sample" + suffix, ACCOUNT,
                 Set.of(OrganizationsFeatures.Feature.RootSessions)));

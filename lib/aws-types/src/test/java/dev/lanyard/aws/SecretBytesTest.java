@@ -1,4 +1,4 @@
-package dev.lanyard.tokens;
+package dev.lanyard.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.lanyard.tokens;
+package dev.lanyard.aws;
 
 import static java.util.Objects.requireNonNull;
 
@@ -6,8 +6,10 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 
 /**
- * Secret key material (a 256-bit key, usually). Equality is constant-time, {@link #toString()} never shows the bytes,
- * and the bytes only come out through {@link #reveal()}, so every place that touches raw key material is greppable.
+ * Secret key material: a token or master key, a TOTP seed. Equality is constant-time, {@link #toString()} never shows
+ * the bytes, and the bytes only come out through {@link #reveal()}, so every place that touches raw key material is
+ * greppable. The one constant-time secret type: the secrets of other shapes hold one ({@code TotpSeed}) rather than
+ * compare bytes themselves.
  */
 public final class SecretBytes {
     private final byte[] bytes;

@@ -1,0 +1,109 @@
+package dev.lanyard.sts;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lanyard.authz.AccessControl;
+import dev.lanyard.authz.AccessRequest;
+import dev.lanyard.authz.Caller;
+import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.iam.model.DelegationRequest;
+import dev.lanyard.iam.model.EntityChange;
+import dev.lanyard.iam.model.EntityKey;
+import dev.lanyard.iam.model.EntityType;
+import dev.lanyard.iam.model.IamSnapshot;
+import dev.lanyard.iam.model.TradeInTokens;
+import dev.lanyard.iam.spi.IamStore;
+import dev.lanyard.iam.spi.IamStore.Mutation;
+import dev.lanyard.pipeline.Operation;
+import dev.lanyard.pipeline.OperationCall;
+import dev.lanyard.policy.ContextKeys;
+import dev.lanyard.query.Struct;
+import dev.lanyard.tokens.SessionClaims;
+import dev.lanyard.tokens.SessionKind;
+import dev.lanyard.tokens.SessionOrigin;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * sts:GetDelegatedAccessToken — the partner of a finalized delegation request trades its trade-in token, once, for a
+ * session in the customer's (owner) account: the owner account's root user capped by the request's permission policy
+ * as a session policy, until the window SendDelegationToken opened closes (its SessionDuration). See ADR 0018.
+ */
+public final class GetDelegatedAccessToken implements Operation {
+    private static final String ACTION = "sts:GetDelegatedAccessToken";
+
+    private final IamStore store;
+    private final AccessControl access;
+    private final CredentialIssuer issuer;
+
+    public GetDelegatedAccessToken(IamStore store, AccessControl access, CredentialIssuer issuer) {
+        this.store = requireNonNull(store, "store is null");
+        this.access = requireNonNull(access, "access is null");
+        this.issuer = requireNonNull(issuer, "issuer is null");
+    }
+
+    @Override
+    public Optional<Struct> handle(OperationCall call) {
+        TradeInTokens.Presented presented = TradeInTokens.parse(call.parameters().required("TradeInToken"))
+                .orElseThrow(GetDelegatedAccessToken::invalid);
+        Caller caller = call.requireCaller();
+        access.require(store.snapshot(), caller, call.environment(), new AccessRequest(ACTION, "*",
+                Optional.of(caller.account()), ContextKeys.empty(), Optional.empty(), false));
+        Instant now = call.environment().time();
+        DelegationRequest request = store.update(snapshot -> {
+            DelegationRequest redeemed = redeemable(snapshot, presented, caller, now).redeemed(now);
+            return Mutation.of(redeemed, EntityChange.upsert(redeemed));
+        });
+        AccountId owner = request.ownerAccount().orElseThrow();
+        CredentialIssuer.Issued issued = issuer.issue(call.environment(), store.snapshot(), owner,
+                secret -> new SessionClaims(SessionKind.ROOT_SESSION, SessionOrigin.GET_DELEGATED_ACCESS_TOKEN, owner,
+                        secret, owner.rootArn().toString(), owner.value(), "", Optional.empty(), Optional.empty(),
+                        now, request.expirationTime(), Optional.empty(), Optional.empty(), List.of(), List.of(),
+                        Optional.empty(), List.of(permissionPolicy(request)), 0, Map.of()));
+        // PackedPolicySize: AWS documents it as not populated for this operation.
+        return Optional.of(Struct.builder()
+                .put("Credentials", issued.credentials().toStruct())
+                .put("AssumedPrincipal", owner.rootArn().toString())
+                .build());
+    }
+
+    /**
+     * The request the token was minted for, if the caller's account requested it and the token is unused and inside
+     * its window. An unknown request and a wrong secret give the same answer as a malformed token.
+     */
+    private DelegationRequest redeemable(IamSnapshot snapshot, TradeInTokens.Presented presented, Caller caller,
+            Instant now) {
+        DelegationRequest request = snapshot.get(EntityKey.of(EntityType.DELEGATION_REQUEST, "global",
+                        presented.requestId())).map(DelegationRequest.class::cast)
+                .filter(r -> r.tradeIn().map(t -> t.token().equals(presented.token())).orElse(false))
+                .orElseThrow(GetDelegatedAccessToken::invalid);
+        if (!request.requestor().equals(caller.account())) {
+            throw access.refuse(caller, ACTION, request.arn(), "", "the trade-in token belongs to the partner"
+                    + " account that created the delegation request, " + request.requestor().value());
+        }
+        if (request.tradeIn().orElseThrow().redeemedAt().isPresent()) {
+            throw new AwsException(ErrorCode.EXPIRED_TRADE_IN_TOKEN, "The trade-in token has already been used.");
+        }
+        if (!now.isBefore(request.expirationTime())) {
+            throw new AwsException(ErrorCode.EXPIRED_TRADE_IN_TOKEN, "The trade-in token has expired.");
+        }
+        return request;
+    }
+
+    /**
+     * The policy that caps the session, resolved in the owner account like any session policy ARN (an AWS managed
+     * policy, or one of the owner's). Without a template the request's own ARN stands in: it names no policy, so the
+     * session allows nothing.
+     */
+    private static String permissionPolicy(DelegationRequest request) {
+        return request.permissions().policyTemplateArn().orElse(request.arn());
+    }
+
+    private static AwsException invalid() {
+        return new AwsException(ErrorCode.INVALID_PARAMETER_VALUE, "The trade-in token is not valid.");
+    }
+}
