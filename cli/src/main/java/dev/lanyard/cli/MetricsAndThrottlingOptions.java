@@ -32,6 +32,10 @@ final class MetricsAndThrottlingOptions {
             + " 100:100).")
     Optional<String> iamRate;
 
+    @Option(names = "--s3-rate", paramLabel = RATE, description = "S3 gateway requests a second per account (an"
+            + " anonymous request's: per source address), answered SlowDown past it (default 5500:5500).")
+    Optional<String> s3Rate;
+
     @Option(names = "--unsigned-rate", paramLabel = RATE, description = "Unsigned calls (AssumeRoleWithWebIdentity,"
             + " AssumeRoleWithSAML) a second per source address (default 50:200).")
     Optional<String> unsignedRate;
@@ -41,13 +45,19 @@ final class MetricsAndThrottlingOptions {
             + " 10:100).")
     Optional<String> failedAuthRate;
 
+    @Option(names = "--authorize-rate", paramLabel = RATE, description = "Authorization API calls a second per"
+            + " asking service's account (default 50000:50000).")
+    Optional<String> authorizeRate;
+
     LanyardConfig apply(LanyardConfig config) {
         MetricsSettings metricsSettings = new MetricsSettings(!noMetrics, metricsPort);
         Throttling defaults = noThrottling ? Throttling.OFF : Throttling.DEFAULTS;
         Throttling limits = new Throttling(rate("--sts-rate", stsRate, defaults.stsPerAccount()),
                 rate("--iam-rate", iamRate, defaults.iamPerAccount()),
+                rate("--s3-rate", s3Rate, defaults.s3PerAccount()),
                 rate("--unsigned-rate", unsignedRate, defaults.unsignedPerSource()),
                 rate("--failed-auth-rate", failedAuthRate, defaults.failedAuthenticationPerSource()),
+                rate("--authorize-rate", authorizeRate, defaults.authorizePerAccount()),
                 defaults.maxTrackedKeys());
         return config.withMetrics(metricsSettings).withThrottling(limits);
     }

@@ -1,5 +1,6 @@
 package dev.lanyard.cli;
 
+import dev.lanyard.authorizeapi.ServiceCatalogue;
 import dev.lanyard.authz.TrustedProxies;
 import dev.lanyard.server.DatabaseSettings;
 import dev.lanyard.server.HttpLimits;
@@ -231,7 +232,20 @@ final class ServeCommand implements Runnable {
             mistakes.add(source("--s3-tls-certificate") + ": the S3 gateway's TLS needs the gateway (--s3-port)");
         }
         collect(mistakes, "--s3-port", this::s3Gateway);
+        // read before anything opens, so a catalogue the API cannot mean stops serve (and config check) at once
+        collect(mistakes, "--service-catalogue", () -> serviceCatalogue.filter(Files::isReadable)
+                .filter(path -> !Files.isDirectory(path)).map(ServeCommand::readCatalogue));
         return mistakes;
+    }
+
+    private static ServiceCatalogue readCatalogue(Path file) {
+        try {
+            return ServiceCatalogue.parse(Files.readString(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(file + " cannot be read: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The server's settings; {@link ConfigurationException} lists every mistake. */

@@ -16,6 +16,7 @@ import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.spi.AuditEvent;
 import dev.lanyard.iam.spi.AuditSink;
 import dev.lanyard.iam.spi.IamStore;
+import dev.lanyard.iam.spi.Observations;
 import dev.lanyard.pipeline.CredentialsRejectedException;
 import dev.lanyard.pipeline.HttpEndpoint;
 import dev.lanyard.pipeline.HttpExchange;
@@ -23,6 +24,7 @@ import dev.lanyard.pipeline.HttpReply;
 import dev.lanyard.pipeline.Regions;
 import dev.lanyard.pipeline.RequestAuthenticator;
 import dev.lanyard.pipeline.RequestAuthenticator.Authenticated;
+import dev.lanyard.pipeline.Throttles;
 import dev.lanyard.policy.ContextKeys;
 import dev.lanyard.policy.MatchedStatement;
 import dev.lanyard.sigv4.HttpRequestParts;
@@ -65,10 +67,15 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
     private final AuditSink audit;
     private final int maxBodyBytes;
     private final Supplier<String> requestIds;
+    private final Throttles throttles;
 
+    /**
+     * Holds askers to {@code throttles} as the Query APIs hold their callers: refused authentications per source
+     * address (checked before any signature work) and calls per asking service's account.
+     */
     public AuthorizeEndpoint(IamStore store, RequestAuthenticator authenticator, SigV4Verifier verifier,
             AccessControl access, ServiceCatalogue catalogue, Regions regions, InstantSource clock, AuditSink audit,
-            int maxBodyBytes, Supplier<String> requestIds) {
+            int maxBodyBytes, Supplier<String> requestIds, Throttles throttles) {
         this.store = requireNonNull(store, "store is null");
         this.authenticator = requireNonNull(authenticator, "authenticator is null");
         this.verifier = requireNonNull(verifier, "verifier is null");
@@ -81,6 +88,7 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
         this.audit = requireNonNull(audit, "audit is null");
         this.maxBodyBytes = maxBodyBytes;
         this.requestIds = requireNonNull(requestIds, "requestIds is null");
+        this.throttles = requireNonNull(throttles, "throttles is null");
         access.serviceAuthorization().require(AUTHORIZE_ACTION);
     }
 
@@ -98,6 +106,7 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
             }
             Authenticated authenticated = authenticateAsker(exchange);
             asker = Optional.of(authenticated.caller());
+            throttled(() -> throttles.authorizeCall(authenticated.caller().account(), Observations.FrontEnd.QUERY));
             AuthorizeInput input = input(exchange.body());
             IamSnapshot snapshot = store.snapshot();
             DeclaredService service = Question.service(catalogue, input.action());
@@ -112,7 +121,7 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
                     + input.resource() + ": " + verdict.kind().wireName());
             recordVerdict(question.actionName(), input.resource(), input.sourceIp(), verdict,
                     "asked by " + asker.get().arn(), requestId);
-            return reply(200, requestId, verdict.toJson(requestId).toString());
+            return new HttpReply(200, JSON, requestId, StrictJson.bytes(verdict.toJson(requestId)));
         } catch (AwsException e) {
             recordCall(exchange, requestId, asker, Optional.of(e.errorCode().code()), e.operatorDetail());
             return error(e.errorCode(), e.getMessage(), requestId);
@@ -169,8 +178,33 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
         }
     }
 
-    /** The service asking: its call signed for {@code lanyard} in a region this Lanyard serves. */
+    /**
+     * The service asking: its call signed for {@code lanyard} in a region this Lanyard serves. A source whose refused
+     * authentications used up its rate is throttled before any signature work; each refusal counts against it.
+     */
     private Authenticated authenticateAsker(HttpExchange exchange) {
+        throttled(() -> throttles.checkAuthenticationAllowed(exchange.remoteAddress(), Observations.FrontEnd.QUERY));
+        try {
+            return verifiedAsker(exchange);
+        } catch (AwsException e) {
+            throttles.authenticationFailed(exchange.remoteAddress());
+            throw e;
+        }
+    }
+
+    /** The limits of the Query APIs, refusing with the JSON protocol's ThrottlingException (429) instead. */
+    private static void throttled(Runnable check) {
+        try {
+            check.run();
+        } catch (AwsException e) {
+            if (e.errorCode() != ErrorCode.THROTTLING) {
+                throw e;
+            }
+            throw AuthorizeErrors.throttled(e.operatorDetail());
+        }
+    }
+
+    private Authenticated verifiedAsker(HttpExchange exchange) {
         HttpRequestParts parts = exchange.parts();
         SignedRequest signed = SignedRequest.parse(parts).orElseThrow(AwsErrors::missingAuthenticationToken);
         if (!regions.serves(signed.region())) {
@@ -189,7 +223,7 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
 
     private static AuthorizeInput input(byte[] body) {
         try {
-            return AuthorizeInput.parse(new String(body, StandardCharsets.UTF_8));
+            return AuthorizeInput.parse(body);
         } catch (StrictJson.NotJson e) {
             throw AwsErrors.serialization(e.getMessage());
         } catch (IllegalArgumentException e) {

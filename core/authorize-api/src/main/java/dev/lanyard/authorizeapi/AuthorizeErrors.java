@@ -92,4 +92,9 @@ final class AuthorizeErrors {
         return new AwsException(ErrorCode.ACCESS_DENIED, "nginx did not pass " + header
                 + " (see deploy/nginx-auth-request.conf).");
     }
+
+    /** The Query APIs' limits, refused in the JSON protocol's words: ThrottlingException (429). */
+    static AwsException throttled(String operatorDetail) {
+        return new AwsException(ErrorCode.THROTTLING_EXCEPTION, "Rate exceeded", operatorDetail);
+    }
 }

@@ -33,7 +33,16 @@ record AuthorizeInput(HttpRequestParts request, String payloadHash, String actio
 
     /** @throws IllegalArgumentException naming the field at fault */
     static AuthorizeInput parse(String json) {
-        StrictJson.Reader input = StrictJson.object(StrictJson.parse(json), "input", Set.of("Request", "Action",
+        return of(StrictJson.parse(json));
+    }
+
+    /** @throws IllegalArgumentException naming the field at fault */
+    static AuthorizeInput parse(byte[] json) {
+        return of(StrictJson.parse(json));
+    }
+
+    private static AuthorizeInput of(JsonNode json) {
+        StrictJson.Reader input = StrictJson.object(json, "input", Set.of("Request", "Action",
                 "Resource", "ResourcePolicy", "Context", "SourceIp", "SecureTransport"));
         StrictJson.Reader request = StrictJson.object(input.required("Request"), "Request", Set.of("Method", "Path",
                 "Query", "Headers", "PayloadHash"));

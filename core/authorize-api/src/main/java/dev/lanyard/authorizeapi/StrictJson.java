@@ -26,13 +26,36 @@ final class StrictJson {
 
     static JsonNode parse(String json) {
         try {
-            JsonNode node = MAPPER.readTree(json);
-            if (node == null || node.isMissingNode()) {
-                throw new IllegalArgumentException("the document is empty");
-            }
-            return node;
+            return present(MAPPER.readTree(json));
         } catch (JsonProcessingException e) {
             throw new NotJson("not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** The request body as received: read from its bytes, with no copy into a String first (UTF-8 strictly). */
+    static JsonNode parse(byte[] json) {
+        try {
+            return present(MAPPER.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new NotJson("not valid JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new NotJson("not valid JSON: " + e.getMessage());
+        }
+    }
+
+    private static JsonNode present(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            throw new IllegalArgumentException("the document is empty");
+        }
+        return node;
+    }
+
+    /** A reply body: the UTF-8 bytes of {@code node}, written straight to bytes. */
+    static byte[] bytes(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree that cannot be written", e);
         }
     }
 

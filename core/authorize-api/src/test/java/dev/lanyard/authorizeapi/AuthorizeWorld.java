@@ -20,10 +20,13 @@ import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.StoredPolicy;
 import dev.lanyard.iam.model.User;
 import dev.lanyard.iam.spi.AuditEvent;
+import dev.lanyard.iam.spi.Observations;
 import dev.lanyard.pipeline.HttpExchange;
 import dev.lanyard.pipeline.HttpReply;
 import dev.lanyard.pipeline.Regions;
 import dev.lanyard.pipeline.RequestAuthenticator;
+import dev.lanyard.pipeline.Throttles;
+import dev.lanyard.pipeline.Throttling;
 import dev.lanyard.policy.PolicyKind;
 import dev.lanyard.sigv4.HttpRequestParts;
 import dev.lanyard.sigv4.SigV4Signer;
@@ -119,6 +122,11 @@ final class AuthorizeWorld {
     }
 
     AuthorizeWorld() {
+        this(Throttling.OFF);
+    }
+
+    /** The world with the endpoint held to {@code throttling} on the world's clock. */
+    AuthorizeWorld(Throttling throttling) {
         List<IamEntity> entities = new ArrayList<>(List.of(new Account(ACCOUNT, "main", "main@example.test",
                 Account.AccountStatus.ACTIVE, T0, true), service, alice, bob, clerk, serviceKey, aliceKey, bobKey));
         this.store = InMemoryIamStore.of(entities);
@@ -128,7 +136,8 @@ final class AuthorizeWorld {
                 new AuthorizationMessages(MasterKey.generate(random)));
         RequestAuthenticator authenticator = new RequestAuthenticator(store, codec, clock, () -> false);
         this.endpoint = new AuthorizeEndpoint(store, authenticator, new SigV4Verifier(clock), access, catalogue(),
-                Regions.of(REGION), clock, audit::add, 64 * 1024, requestIds());
+                Regions.of(REGION), clock, audit::add, 64 * 1024, requestIds(),
+                new Throttles(throttling, clock, Observations.NONE));
     }
 
     private static Supplier<String> requestIds() {

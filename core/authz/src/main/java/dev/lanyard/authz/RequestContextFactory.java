@@ -89,9 +89,12 @@ public final class RequestContextFactory {
             case Caller.RoleSession session -> session.role().tags();
             case Caller.FederatedUser federated -> federated.parentUser().map(User::tags).orElse(List.of());
         };
+        List<SessionTag> sessionTags = caller.session().map(SessionClaims::tags).orElse(List.of());
+        if (entityTags.isEmpty() && sessionTags.isEmpty()) {
+            return Map.of(); // the common caller: no maps built on every request
+        }
         entityTags.forEach(t -> put(byLowerKey, original, t.key(), t.value()));
-        caller.session().map(SessionClaims::tags).orElse(List.of())
-                .forEach((SessionTag t) -> put(byLowerKey, original, t.key(), t.value()));
+        sessionTags.forEach((SessionTag t) -> put(byLowerKey, original, t.key(), t.value()));
         Map<String, String> result = new LinkedHashMap<>();
         byLowerKey.forEach((lower, value) -> result.put(original.get(lower), value));
         return result;

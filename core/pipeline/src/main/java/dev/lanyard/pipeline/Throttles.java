@@ -16,8 +16,10 @@ import java.util.Optional;
 public final class Throttles {
     private final Optional<RateLimiter> sts;
     private final Optional<RateLimiter> iam;
+    private final Optional<RateLimiter> s3;
     private final Optional<RateLimiter> unsigned;
     private final Optional<RateLimiter> failedAuthentication;
+    private final Optional<RateLimiter> authorize;
     private final Observations observations;
 
     public Throttles(Throttling throttling, InstantSource clock, Observations observations) {
@@ -27,9 +29,11 @@ public final class Throttles {
         int keys = throttling.maxTrackedKeys();
         this.sts = throttling.stsPerAccount().map(rate -> new RateLimiter(rate, keys, clock));
         this.iam = throttling.iamPerAccount().map(rate -> new RateLimiter(rate, keys, clock));
+        this.s3 = throttling.s3PerAccount().map(rate -> new RateLimiter(rate, keys, clock));
         this.unsigned = throttling.unsignedPerSource().map(rate -> new RateLimiter(rate, keys, clock));
         this.failedAuthentication = throttling.failedAuthenticationPerSource()
                 .map(rate -> new RateLimiter(rate, keys, clock));
+        this.authorize = throttling.authorizePerAccount().map(rate -> new RateLimiter(rate, keys, clock));
     }
 
     public static Throttles off() {
@@ -45,6 +49,25 @@ public final class Throttles {
     /** Counts a signed IAM call against its account. */
     public void iamCall(AccountId account, Observations.FrontEnd frontEnd) {
         acquire(iam, account.value(), frontEnd, Observations.ThrottleScope.ACCOUNT);
+    }
+
+    /** Counts an authorization API call against the asking service's account. */
+    public void authorizeCall(AccountId account, Observations.FrontEnd frontEnd) {
+        acquire(authorize, account.value(), frontEnd, Observations.ThrottleScope.ACCOUNT);
+    }
+
+    /** Counts a signed S3 request against its account. */
+    public void s3Call(AccountId account) {
+        acquire(s3, account.value(), Observations.FrontEnd.S3, Observations.ThrottleScope.ACCOUNT);
+    }
+
+    /**
+     * Counts an anonymous S3 request against its source address, at the S3 rate (reads of a bucket a policy opens to
+     * everyone are S3 traffic, not federation calls).
+     */
+    public void anonymousS3Call(String sourceAddress) {
+        // Account IDs are digits only, so a source address can never share an account's bucket.
+        acquire(s3, "source " + sourceAddress, Observations.FrontEnd.S3, Observations.ThrottleScope.UNSIGNED_SOURCE);
     }
 
     /** Counts an unsigned call against its source address. */

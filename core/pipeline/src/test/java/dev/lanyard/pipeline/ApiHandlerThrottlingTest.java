@@ -37,8 +37,8 @@ class ApiHandlerThrottlingTest {
             Regions.of("eu-west-1"), world.clock,
             new AuditTrail(AuditSink.NONE, Map.of(), () -> "event"), 1024, () -> "request",
             recorded, new Throttles(new Throttling(Optional.of(new RequestRate(1, 3)),
-                    Optional.of(new RequestRate(1, 2)), Optional.of(new RequestRate(1, 2)),
-                    Optional.of(new RequestRate(1, 2)), 1024), world.clock, recorded));
+                    Optional.of(new RequestRate(1, 2)), Optional.empty(), Optional.of(new RequestRate(1, 2)),
+                    Optional.of(new RequestRate(1, 2)), Optional.empty(), 1024), world.clock, recorded));
 
     /** What the pipeline reported, in order. */
     private static final class Recorded implements Observations {

@@ -112,7 +112,8 @@ public final class AssumeRoleWithSaml implements Operation {
             expires = saml.sessionNotOnOrAfter().get();
         }
         Instant expiresAt = expires;
-        CredentialIssuer.Issued issued = issuer.issue(role.account(), secret -> SessionClaims.builder()
+        CredentialIssuer.Issued issued = issuer.issue(call.environment(), store.snapshot(), role.account(),
+                secret -> SessionClaims.builder()
                 .kind(SessionKind.ASSUMED_ROLE).origin(SessionOrigin.ASSUME_ROLE_WITH_SAML).account(role.account())
                 .secretAccessKey(secret).principalArn(role.arn().toString()).principalId(role.roleId())
                 .sessionName(sessionName).issuedAt(now).expiresAt(expiresAt).sourceIdentity(saml.sourceIdentity())

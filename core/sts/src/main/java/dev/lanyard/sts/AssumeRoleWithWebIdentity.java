@@ -95,7 +95,8 @@ public final class AssumeRoleWithWebIdentity implements Operation {
                     "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
         }
         Instant now = call.environment().time();
-        CredentialIssuer.Issued issued = issuer.issue(role.account(), secret -> SessionClaims.builder()
+        CredentialIssuer.Issued issued = issuer.issue(call.environment(), store.snapshot(), role.account(),
+                secret -> SessionClaims.builder()
                 .kind(SessionKind.ASSUMED_ROLE).origin(SessionOrigin.ASSUME_ROLE_WITH_WEB_IDENTITY)
                 .account(role.account()).secretAccessKey(secret).principalArn(role.arn().toString())
                 .principalId(role.roleId()).sessionName(sessionName).issuedAt(now).expiresAt(now.plus(duration))

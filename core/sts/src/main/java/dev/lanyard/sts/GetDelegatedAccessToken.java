@@ -7,7 +7,6 @@ import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.DelegationRequest;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.EntityKey;
@@ -60,10 +59,11 @@ public final class GetDelegatedAccessToken implements Operation {
         });
         AccountId owner = request.ownerAccount().orElseThrow();
         CredentialIssuer.Issued issued = issuer.issue(call.environment(), store.snapshot(), owner,
-                secret -> new SessionClaims(SessionKind.ROOT_SESSION, SessionOrigin.GET_DELEGATED_ACCESS_TOKEN, owner,
-                        secret, owner.rootArn().toString(), owner.value(), "", Optional.empty(), Optional.empty(),
-                        now, request.expirationTime(), Optional.empty(), Optional.empty(), List.of(), List.of(),
-                        Optional.empty(), List.of(permissionPolicy(request)), 0, Map.of()));
+                secret -> SessionClaims.builder()
+                        .kind(SessionKind.ROOT_SESSION).origin(SessionOrigin.GET_DELEGATED_ACCESS_TOKEN).account(owner)
+                        .secretAccessKey(secret).principalArn(owner.rootArn().toString()).principalId(owner.value())
+                        .issuedAt(now).expiresAt(request.expirationTime())
+                        .sessionPolicyArns(List.of(permissionPolicy(request))).build());
         // PackedPolicySize: AWS documents it as not populated for this operation.
         return Optional.of(Struct.builder()
                 .put("Credentials", issued.credentials().toStruct())
@@ -86,10 +86,10 @@ public final class GetDelegatedAccessToken implements Operation {
                     + " account that created the delegation request, " + request.requestor().value());
         }
         if (request.tradeIn().orElseThrow().redeemedAt().isPresent()) {
-            throw new AwsException(ErrorCode.EXPIRED_TRADE_IN_TOKEN, "The trade-in token has already been used.");
+            throw StsErrors.tradeInTokenUsed();
         }
         if (!now.isBefore(request.expirationTime())) {
-            throw new AwsException(ErrorCode.EXPIRED_TRADE_IN_TOKEN, "The trade-in token has expired.");
+            throw StsErrors.tradeInTokenExpired();
         }
         return request;
     }
@@ -104,6 +104,6 @@ public final class GetDelegatedAccessToken implements Operation {
     }
 
     private static AwsException invalid() {
-        return new AwsException(ErrorCode.INVALID_PARAMETER_VALUE, "The trade-in token is not valid.");
+        return StsErrors.tradeInTokenInvalid();
     }
 }

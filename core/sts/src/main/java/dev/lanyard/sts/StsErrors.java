@@ -83,4 +83,18 @@ final class StsErrors {
         return new AwsException(ErrorCode.JWT_PAYLOAD_SIZE_EXCEEDED,
                 "The token's claims exceed the maximum size of the token.");
     }
+
+    /** GetDelegatedAccessToken: AWS's model names only the code; the sentences are ours (ADR 0018). */
+    static AwsException tradeInTokenUsed() {
+        return new AwsException(ErrorCode.EXPIRED_TRADE_IN_TOKEN, "The trade-in token has already been used.");
+    }
+
+    static AwsException tradeInTokenExpired() {
+        return new AwsException(ErrorCode.EXPIRED_TRADE_IN_TOKEN, "The trade-in token has expired.");
+    }
+
+    /** One answer for a malformed token, an unknown request and a wrong secret, so request IDs cannot be probed. */
+    static AwsException tradeInTokenInvalid() {
+        return new AwsException(ErrorCode.INVALID_PARAMETER_VALUE, "The trade-in token is not valid.");
+    }
 }

@@ -23,6 +23,8 @@ public enum ErrorCode {
     REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLarge", 413),
     VALIDATION_ERROR("ValidationError", 400),
     THROTTLING("Throttling", 400),
+    /** The JSON protocol's throttling error (the authorization API's), with HTTP's status for it. */
+    THROTTLING_EXCEPTION("ThrottlingException", 429),
     NOT_FOUND("NotFound", 404),
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405),
     /** AWS's common error for problems at the HTTP level (a body whose framing cannot be read). */

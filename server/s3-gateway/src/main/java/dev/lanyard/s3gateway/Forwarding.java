@@ -146,7 +146,7 @@ final class Forwarding {
         Reply streamed = relayStreamed(exchange, response);
         discard(response);
         return new Reply(streamed.status(), streamed.headers(), OptionalLong.of(body.length),
-                new java.io.ByteArrayInputStream(body));
+                new java.io.ByteArrayInputStream(body), streamed.status() >= 400 ? errorCode(body) : Optional.empty());
     }
 
     /** The {@code <Code>} of a backend error document; empty when it is not one. */

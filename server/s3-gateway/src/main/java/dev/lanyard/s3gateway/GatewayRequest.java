@@ -12,9 +12,12 @@ import java.util.Optional;
  * layer's own framing), read at most once, and only after the request is authenticated.
  *
  * @param hasBody whether the request carries an entity at all (Content-Length above zero or Transfer-Encoding)
+ * @param tls what the client's own TLS connection to the listener negotiated; empty on plain HTTP (also when a
+ *     trusted proxy in front terminated the client's TLS: its version is the proxy's to know)
  */
 record GatewayRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-        InputStream body, boolean hasBody, String remoteAddress, boolean secure) {
+        InputStream body, boolean hasBody, String remoteAddress, boolean secure,
+        Optional<TlsSessions.Negotiated> tls) {
     GatewayRequest {
         requireNonNull(method, "method is null");
         requireNonNull(rawPath, "rawPath is null");
@@ -22,6 +25,7 @@ record GatewayRequest(String method, String rawPath, String rawQuery, Map<String
         headers = Map.copyOf(headers);
         requireNonNull(body, "body is null");
         requireNonNull(remoteAddress, "remoteAddress is null");
+        requireNonNull(tls, "tls is null");
     }
 
     /** First value of the header, case-insensitive. */

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -13,14 +14,21 @@ import java.util.OptionalLong;
  * passed through without being held in memory) and then closes.
  *
  * @param length the body's length when known, for Content-Length; empty: the listener chunks it
+ * @param backendErrorCode the {@code <Code>} of a backend error document relayed as it is, for the metrics
  */
-record Reply(int status, Map<String, List<String>> headers, OptionalLong length, InputStream body) {
+record Reply(int status, Map<String, List<String>> headers, OptionalLong length, InputStream body,
+        Optional<String> backendErrorCode) {
     static final String XML = "application/xml";
 
     Reply {
         headers = Map.copyOf(headers);
         requireNonNull(length, "length is null");
         requireNonNull(body, "body is null");
+        requireNonNull(backendErrorCode, "backendErrorCode is null");
+    }
+
+    Reply(int status, Map<String, List<String>> headers, OptionalLong length, InputStream body) {
+        this(status, headers, length, body, Optional.empty());
     }
 
     static Reply of(int status, Map<String, List<String>> headers, byte[] body) {

@@ -10,17 +10,11 @@ import dev.lanyard.authz.RequestEnvironment;
 import dev.lanyard.aws.S3ErrorCode;
 import dev.lanyard.aws.S3Exception;
 import dev.lanyard.iam.model.IamSnapshot;
-import dev.lanyard.iam.model.S3Bucket;
 import dev.lanyard.iam.spi.BucketStore;
 import dev.lanyard.policy.Decision;
 import dev.lanyard.policy.LabeledPolicy;
 import dev.lanyard.policy.MatchedStatement;
 import dev.lanyard.policy.Outcome;
-import dev.lanyard.policy.ParseResult;
-import dev.lanyard.policy.PolicyDocument;
-import dev.lanyard.policy.PolicyKind;
-import dev.lanyard.policy.PolicyParser;
-import dev.lanyard.policy.PolicyRef;
 import dev.lanyard.policy.PolicySource;
 import dev.lanyard.policy.SessionPolicies;
 import dev.lanyard.s3.ObjectRef;
@@ -30,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -40,13 +33,12 @@ import java.util.stream.Collectors;
  * only when one of those policies mentions them.
  */
 final class S3Authorizer {
-    private static final int PARSED_POLICY_CACHE_SIZE = 10_000;
     private static final String EXISTING_TAG_KEY = S3Authorization.EXISTING_OBJECT_TAG_PREFIX.toLowerCase(Locale.ROOT);
 
     private final AccessControl access;
     private final PolicyGatherer gatherer;
     private final BucketStore buckets;
-    private final Map<String, PolicyDocument> parsedBucketPolicies = new ConcurrentHashMap<>();
+    private final BucketPolicyCache policies = new BucketPolicyCache();
 
     S3Authorizer(AccessControl access, PolicyGatherer gatherer, BucketStore buckets) {
         this.access = requireNonNull(access, "access is null");
@@ -79,7 +71,7 @@ final class S3Authorizer {
     Verdict decide(IamSnapshot snapshot, Optional<Caller> caller, RequestEnvironment env,
             S3Authorization authorization, TagLookup tags) {
         Optional<LabeledPolicy> bucketPolicy = bucketOf(authorization.resource()).flatMap(buckets::bucket)
-                .flatMap(this::policyOf);
+                .flatMap(policies::policyOf);
         S3Authorization complete = authorization;
         if (authorization.existingObjectTagsOf().isPresent()
                 && mentionsExistingObjectTags(snapshot, caller, bucketPolicy)) {
@@ -130,31 +122,6 @@ final class S3Authorizer {
         }
         return crossAccount ? "because no resource-based policy allows the " + action + " action"
                 : "because no identity-based policy allows the " + action + " action";
-    }
-
-    /** The bucket's policy, matching the users and roles it names by the unique IDs they had when it was put. */
-    private Optional<LabeledPolicy> policyOf(S3Bucket bucket) {
-        return bucket.policy().map(text -> new LabeledPolicy(new PolicyRef(PolicySource.RESOURCE,
-                "bucket-policy:" + bucket.name()), parsed(text).withPrincipalUniqueIds(bucket.principalIds())));
-    }
-
-    private PolicyDocument parsed(String text) {
-        PolicyDocument cached = parsedBucketPolicies.get(text);
-        if (cached != null) {
-            return cached;
-        }
-        if (parsedBucketPolicies.size() >= PARSED_POLICY_CACHE_SIZE) {
-            parsedBucketPolicies.clear();
-        }
-        // Validated when it was put; a text a newer parser refuses must not lift the bucket's protection silently.
-        PolicyDocument document = switch (PolicyParser.parse(text, PolicyKind.RESOURCE)) {
-            case ParseResult.Valid valid -> valid.document();
-            case ParseResult.Invalid invalid -> throw new S3Exception(S3ErrorCode.INTERNAL_ERROR,
-                    S3ErrorCode.INTERNAL_ERROR.defaultMessage(), List.of(),
-                    "a stored bucket policy no longer parses: " + invalid.message());
-        };
-        parsedBucketPolicies.put(text, document);
-        return document;
     }
 
     private boolean mentionsExistingObjectTags(IamSnapshot snapshot, Optional<Caller> anyCaller,

@@ -14,10 +14,13 @@ import dev.lanyard.aws.S3ErrorCode;
 import dev.lanyard.aws.S3Exception;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.S3Bucket;
+import dev.lanyard.iam.spi.AuthenticationFailure;
 import dev.lanyard.iam.spi.AuditEvent;
 import dev.lanyard.iam.spi.AuditSink;
 import dev.lanyard.iam.spi.BucketStore;
 import dev.lanyard.iam.spi.IamStore;
+import dev.lanyard.iam.spi.Observations;
+import dev.lanyard.pipeline.Throttles;
 import dev.lanyard.s3.AuthType;
 import dev.lanyard.s3.RequestSignature;
 import dev.lanyard.s3.RequiredAuthorizations;
@@ -51,7 +54,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * policies, then forward it to the backend re-signed with the backend's key, the body verified as it streams. Bucket
  * ownership and bucket policies are Lanyard's: CreateBucket records the owner, the policy operations are answered
  * here, ListBuckets shows the caller's account's buckets only. Every refusal is S3's error document, every decision
- * is audited with the statements that made it, and a failure never stops the gateway.
+ * is audited with the statements that made it, and a failure never stops the gateway. Requests are counted in the
+ * metrics (by operation and outcome) and held to the S3 rate per account and to the refused-authentication rate per
+ * source, as the Query API's are; past a rate the answer is S3's {@code SlowDown}.
  */
 public final class S3Gateway implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.lanyard.s3gateway");
@@ -67,13 +72,24 @@ public final class S3Gateway implements AutoCloseable {
     private final BackendClient backend;
     private final Forwarding forwarding;
     private final AuditSink audit;
+    private final Observations observations;
+    private final Throttles throttles;
     private final Clock clock;
     /** {@code aws:RequestedRegion} of an anonymous request, which names no region: the backend's. */
     private final String anonymousRegion;
 
     public S3Gateway(S3GatewayConfig config, IamStore iam, BucketStore buckets, AccessControl access,
             PolicyGatherer gatherer, S3CallerAuthenticator authenticator, AuditSink audit, Clock clock) {
+        this(config, iam, buckets, access, gatherer, authenticator, audit, clock, Observations.NONE, Throttles.off());
+    }
+
+    /** Also reports to {@code observations} and holds callers to {@code throttles}. */
+    public S3Gateway(S3GatewayConfig config, IamStore iam, BucketStore buckets, AccessControl access,
+            PolicyGatherer gatherer, S3CallerAuthenticator authenticator, AuditSink audit, Clock clock,
+            Observations observations, Throttles throttles) {
         requireNonNull(config, "config is null");
+        this.observations = requireNonNull(observations, "observations is null");
+        this.throttles = requireNonNull(throttles, "throttles is null");
         this.classifier = new S3Classifier(new S3Addressing(config.domains()));
         this.clock = requireNonNull(clock, "clock is null");
         this.verifier = new S3SigV4Verifier(clock, new SigningKeys(4096));
@@ -106,6 +122,28 @@ public final class S3Gateway implements AutoCloseable {
 
     /** Answers one request; never throws. */
     Reply handle(GatewayRequest request) {
+        Observations.RequestTimer timer = observations.requestStarted(Observations.FrontEnd.S3);
+        Answered answered = answer(request);
+        // Until the answer's head: a body streamed afterwards goes at the client's and the backend's pace.
+        Reply reply = answered.reply();
+        String outcome = reply.status() < 400 ? "ok"
+                : answered.error().map(code -> code.code()).or(reply::backendErrorCode).orElse("other");
+        timer.finished("s3", answered.operation().map(S3Operation::awsName).orElse("Unknown"), outcome);
+        return reply;
+    }
+
+    /** The reply, and for the metrics the operation (once classified) and the gateway's own refusal if it refused. */
+    private record Answered(Reply reply, Optional<S3Operation> operation, Optional<S3ErrorCode> error) {
+        Answered(Reply reply, Optional<S3Classification> classified) {
+            this(reply, classified.map(S3Classification::operation), Optional.empty());
+        }
+
+        Answered(Reply reply, Optional<S3Classification> classified, S3Exception error) {
+            this(reply, classified.map(S3Classification::operation), Optional.of(error.errorCode()));
+        }
+    }
+
+    private Answered answer(GatewayRequest request) {
         String requestId = requestId();
         boolean head = request.method().equals("HEAD");
         Optional<Caller> caller = Optional.empty();
@@ -122,7 +160,7 @@ public final class S3Gateway implements AutoCloseable {
             if (signed.isPresent()) {
                 keyId = AccessKeyId.parse(signed.get().accessKeyId());
                 region = signed.get().region();
-                authenticated = Optional.of(authenticate(signed.get(), parts));
+                authenticated = Optional.of(authenticate(signed.get(), parts, request.remoteAddress(), keyId));
                 caller = authenticated.map(S3CallerAuthenticator.Authenticated::caller);
             }
             RequestEnvironment env = new RequestEnvironment(clock.instant(), request.remoteAddress(),
@@ -132,6 +170,12 @@ public final class S3Gateway implements AutoCloseable {
                     name -> buckets.bucket(name).map(S3Bucket::owner));
             action = "s3:" + classification.operation().awsName();
             classified = Optional.of(classification);
+            // After the (in-memory) classification, so that a SlowDown is counted under its operation.
+            if (caller.isPresent()) {
+                throttles.s3Call(caller.get().account());
+            } else {
+                throttles.anonymousS3Call(request.remoteAddress());
+            }
             HeaderChecksums checksums = classification.operation() == S3Operation.COMPLETE_MULTIPART_UPLOAD
                     ? HeaderChecksums.OF_COMPLETED_OBJECT : HeaderChecksums.OF_BODY;
             S3Payload payload = authenticated.isPresent()
@@ -142,23 +186,23 @@ public final class S3Gateway implements AutoCloseable {
             Outcome outcome = perform(exchange);
             record(new Audited(requestId, time, action, region, classified, caller, keyId, request),
                     Optional.empty(), outcome.detail());
-            return outcome.reply();
+            return new Answered(outcome.reply(), classified);
         } catch (S3Exception e) {
             record(new Audited(requestId, time, action, region, classified, caller, keyId, request), Optional.of(e),
                     e.operatorDetail());
-            return ErrorDocuments.reply(e, requestId, head);
+            return new Answered(ErrorDocuments.reply(e, requestId, head), classified, e);
         } catch (AwsException e) {
             S3Exception translated = translate(e, keyId);
             record(new Audited(requestId, time, action, region, classified, caller, keyId, request),
                     Optional.of(translated),
                     e.operatorDetail().isEmpty() ? e.getMessage() : e.operatorDetail());
-            return ErrorDocuments.reply(translated, requestId, head);
+            return new Answered(ErrorDocuments.reply(translated, requestId, head), classified, translated);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "S3 request " + requestId + " failed", e);
             S3Exception internal = new S3Exception(S3ErrorCode.INTERNAL_ERROR);
             record(new Audited(requestId, time, action, region, classified, caller, keyId, request),
                     Optional.of(internal), e.toString());
-            return ErrorDocuments.reply(internal, requestId, head);
+            return new Answered(ErrorDocuments.reply(internal, requestId, head), classified, internal);
         }
     }
 
@@ -376,6 +420,40 @@ public final class S3Gateway implements AutoCloseable {
                 || query.contains("&AWSAccessKeyId=") && query.contains("&Signature=");
     }
 
+    /**
+     * Authenticates unless the source's refused authentications have used up its rate (then nothing is checked, and
+     * the answer is SlowDown); a refusal is counted with its reason and against the source.
+     */
+    private S3CallerAuthenticator.Authenticated authenticate(SignedRequest signed, HttpRequestParts parts,
+            String source, Optional<AccessKeyId> keyId) {
+        throttles.checkAuthenticationAllowed(source, Observations.FrontEnd.S3);
+        try {
+            return authenticate(signed, parts);
+        } catch (S3Exception e) {
+            authenticationFailed(source, signed.service().equals("s3") ? AuthenticationFailure.SIGNATURE_REJECTED
+                    : AuthenticationFailure.WRONG_SCOPE);
+            throw e;
+        } catch (AwsException e) {
+            authenticationFailed(source, failure(e, keyId));
+            throw e;
+        }
+    }
+
+    private void authenticationFailed(String source, AuthenticationFailure reason) {
+        observations.authenticationFailed(Observations.FrontEnd.S3, reason);
+        throttles.authenticationFailed(source);
+    }
+
+    /** Why the shared authenticator refused, from its Query API error (a closed account reads as an invalid key). */
+    private static AuthenticationFailure failure(AwsException e, Optional<AccessKeyId> keyId) {
+        return switch (e.errorCode()) {
+            case EXPIRED_TOKEN, EXPIRED_TOKEN_EXCEPTION -> AuthenticationFailure.EXPIRED_TOKEN;
+            case INVALID_CLIENT_TOKEN_ID -> keyId.filter(AccessKeyId::isTemporary).isPresent()
+                    ? AuthenticationFailure.INVALID_TOKEN : AuthenticationFailure.UNKNOWN_ACCESS_KEY;
+            default -> AuthenticationFailure.SIGNATURE_REJECTED;
+        };
+    }
+
     private S3CallerAuthenticator.Authenticated authenticate(SignedRequest signed, HttpRequestParts parts) {
         if (!signed.service().equals("s3")) {
             throw new S3Exception(signed.presigned() ? S3ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR
@@ -392,7 +470,8 @@ public final class S3Gateway implements AutoCloseable {
                 ? new RequestSignature(AuthType.REST_QUERY_STRING, contentSha256)
                 : RequestSignature.header(contentSha256.orElse(""));
         return new S3Request(request.method(), request.header("Host").orElse(""), request.rawPath(),
-                request.rawQuery(), request.headers(), signature, Optional.empty());
+                request.rawQuery(), request.headers(), signature,
+                request.tls().flatMap(TlsSessions.Negotiated::s3TlsVersion));
     }
 
     /** The Query API's authentication errors in S3's words. */
@@ -404,6 +483,7 @@ public final class S3Gateway implements AutoCloseable {
             case SIGNATURE_DOES_NOT_MATCH -> S3ErrorCode.SIGNATURE_DOES_NOT_MATCH;
             case INCOMPLETE_SIGNATURE -> S3ErrorCode.AUTHORIZATION_HEADER_MALFORMED;
             case SERVICE_UNAVAILABLE -> S3ErrorCode.SERVICE_UNAVAILABLE;
+            case THROTTLING -> S3ErrorCode.SLOW_DOWN;
             case ACCESS_DENIED -> S3ErrorCode.ACCESS_DENIED;
             default -> e.errorCode().httpStatus() >= 500 ? S3ErrorCode.INTERNAL_ERROR : S3ErrorCode.INVALID_REQUEST;
         };
@@ -429,8 +509,10 @@ public final class S3Gateway implements AutoCloseable {
                     requestParameters(audited.classification()), Optional.empty(),
                     error.map(e -> e.errorCode().code()), error.map(Throwable::getMessage), audited.requestId(), readOnly, List.of(),
                     audited.caller().map(c -> c.account().value()), Optional.empty(),
-                    request.secure() ? Optional.of(new AuditEvent.TlsDetails(Optional.empty(), Optional.empty(),
-                            request.header("Host"))) : Optional.empty(),
+                    request.secure() ? Optional.of(new AuditEvent.TlsDetails(
+                            request.tls().map(TlsSessions.Negotiated::protocol),
+                            request.tls().map(TlsSessions.Negotiated::cipherSuite), request.header("Host")))
+                            : Optional.empty(),
                     data ? AuditEvent.Category.DATA : AuditEvent.Category.MANAGEMENT,
                     detail.isEmpty() ? Optional.empty() : Optional.of(detail)));
         } catch (RuntimeException e) {

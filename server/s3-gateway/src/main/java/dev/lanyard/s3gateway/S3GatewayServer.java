@@ -37,6 +37,7 @@ public final class S3GatewayServer implements AutoCloseable {
     private final int requestedPort;
     private final TrustedProxies proxies;
     private final ConnectionGuard guard;
+    private final TlsSessions sessions = new TlsSessions();
 
     public S3GatewayServer(String host, int port, S3Gateway gateway, ConnectionGuard guard) {
         this(host, port, gateway, guard, Optional.empty(), TrustedProxies.NONE);
@@ -51,7 +52,12 @@ public final class S3GatewayServer implements AutoCloseable {
         this.gateway = requireNonNull(gateway, "gateway is null");
         this.guard = requireNonNull(guard, "guard is null");
         WebServerConfig.Builder builder = WebServer.builder();
-        tls.ifPresent(builder::tls);
+        // The same TLS, through a context that lets each request find its connection's session (built afresh: a copy
+        // of the given settings would keep their TLS manager, which hands Helidon the original context).
+        tls.ifPresent(given -> builder.tls(Tls.builder().sslContext(sessions.recording(given.sslContext()))
+                .enabledProtocols(given.prototype().enabledProtocols())
+                .enabledCipherSuites(given.prototype().enabledCipherSuites())
+                .clientAuth(given.prototype().clientAuth()).build()));
         this.server = builder
                 .host(host)
                 .port(port)
@@ -98,11 +104,14 @@ public final class S3GatewayServer implements AutoCloseable {
         boolean hasBody = req.content().hasEntity();
         InputStream body = hasBody ? req.content().inputStream() : InputStream.nullInputStream();
         String method = req.prologue().method().text();
-        TrustedProxies.ClientOrigin origin = proxies.origin(remoteAddress(req.remotePeer().address()),
-                req.isSecure(), headers);
+        String peer = remoteAddress(req.remotePeer().address());
+        TrustedProxies.ClientOrigin origin = proxies.origin(peer, req.isSecure(), headers);
+        // The connection's TLS is the client's own only when the client is the peer (not behind a trusted proxy).
+        Optional<TlsSessions.Negotiated> tls = req.isSecure() && origin.sourceIp().equals(peer)
+                ? sessions.of(req.remotePeer().address()) : Optional.empty();
         GatewayRequest request = new GatewayRequest(method, req.prologue().uriPath().rawPath(),
                 req.prologue().query().rawValue(), headers, body, hasBody, origin.sourceIp(),
-                origin.secureTransport());
+                origin.secureTransport(), tls);
         Reply reply = gateway.handle(request);
         res.status(reply.status());
         reply.headers().forEach((name, values) -> res.header(name, values.toArray(String[]::new)));

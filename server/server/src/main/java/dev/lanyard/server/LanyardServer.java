@@ -184,10 +184,13 @@ public final class LanyardServer implements AutoCloseable {
                 new LogAuditSink(), auditFile, usage));
         auditTable.ifPresent(sinks::add);
         dev.lanyard.iam.spi.AuditSink auditSink = new AuditSinks(sinks);
+        // One set of limits for both listeners: a source's refused authentications count wherever they happen.
+        dev.lanyard.pipeline.Throttles throttles = new dev.lanyard.pipeline.Throttles(config.throttling(), clock,
+                observations);
         this.s3 = config.s3Gateway().map(s3Config -> new dev.lanyard.s3gateway.S3GatewayServer(s3Config.host(),
                 s3Config.port(), new dev.lanyard.s3gateway.S3Gateway(s3Config, store, store, access, gatherer,
                         s3Authentication(authenticator, Regions.of(config.region(), config.enabledRegions())),
-                        auditSink, clock),
+                        auditSink, clock, observations, throttles),
                 new S3Connections(config.httpLimits()), s3Tls.map(ServerTls::helidonTls),
                 config.network().trustedProxies()));
         java.util.Map<String, Operation> sts = StsOperations.create(store, access, issuer, mfa, webIdentity, saml,
@@ -204,15 +207,14 @@ public final class LanyardServer implements AutoCloseable {
                 new SessionRestrictions(access), Regions.of(config.region(), config.enabledRegions()), clock,
                 new dev.lanyard.pipeline.AuditTrail(auditSink, java.util.Map.of("sts", StsOperations.MODEL,
                         "iam", dev.lanyard.iamapi.IamModel.MODEL), RequestIds::next),
-                config.maxBodyBytes(), RequestIds::next, observations,
-                new dev.lanyard.pipeline.Throttles(config.throttling(), clock, observations));
+                config.maxBodyBytes(), RequestIds::next, observations, throttles);
         metrics.ifPresent(m -> StoreGauges.register(m, store, keysets, clock));
         this.metricsListener = config.metrics().port().map(p -> new MetricsListener(config.host(), p,
                 this::scrapeMetrics));
         this.authorize = new dev.lanyard.authorizeapi.AuthorizeEndpoint(store, authenticator,
                 new SigV4Verifier(clock), access, serviceCatalogue(config.serviceCatalogue()),
                 Regions.of(config.region(), config.enabledRegions()), clock, auditSink, config.maxBodyBytes(),
-                RequestIds::next);
+                RequestIds::next, throttles);
         this.http = await(httpBuild);
         this.maintenance = Executors.newScheduledThreadPool(1, Thread.ofVirtual().factory());
         long every = config.keyCheckInterval().toMillis();

@@ -19,11 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.iam.model.User;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code lanyard backup} while writers keep writing, then {@code lanyard restore} into a new data directory on another
@@ -102,6 +104,95 @@ class BackupRestoreTest {
                     .getCallerIdentity().arn();
             assertThat(arn).endsWith(":user/keyholder");
             assertThat(server.terminate(Duration.ofSeconds(30))).isZero();
+        }
+    }
+
+    /**
+     * The S3 gateway's registry through {@code lanyard restore}: buckets created through the gateway, a bucket policy
+     * naming a user (bound to the user's unique ID), the data directory wiped, restored from the backup, and the
+     * gateway in front of the same backend serves the same buckets with the same policy to the same user.
+     */
+    @Test
+    void theGatewaysBucketsAndPoliciesComeBackAfterWipeAndRestore(@TempDir Path work) throws Exception {
+        try (S3Proxy backend = S3Proxy.start()) {
+            Path backendKey = work.resolve("backend.properties");
+            Files.writeString(backendKey, "aws_access_key_id=" + backend.accessKeyId + "\naws_secret_access_key="
+                    + backend.secretAccessKey + "\n");
+            Files.setPosixFilePermissions(backendKey, PosixFilePermissions.fromString("rw-------"));
+            Path data = work.resolve("data");
+            Path backup = work.resolve("lanyard.backup");
+            String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                    + "{\"AWS\":\"arn:aws:iam::%s:user/reader\"},\"Action\":\"s3:GetObject\","
+                    + "\"Resource\":\"arn:aws:s3:::kept-bucket/*\"}]}";
+            AwsCredentials root;
+            AccessKey reader;
+            int s3Port = LoopbackProcess.freePort();
+            try (ServeProcess server = ServeProcess.start(data, work.resolve("serve.log"),
+                    gatewayOptions(backend, backendKey, s3Port))) {
+                root = server.rootCredentials();
+                IamClient iam = iam(server.endpoint(), root);
+                String account = iam.getUser().user().arn().split(":")[4];
+                iam.createUser(r -> r.userName("reader"));
+                reader = iam.createAccessKey(r -> r.userName("reader")).accessKey();
+                S3Client owner = s3(s3Port, root);
+                owner.createBucket(r -> r.bucket("kept-bucket"));
+                owner.createBucket(r -> r.bucket("empty-bucket"));
+                owner.putObject(r -> r.bucket("kept-bucket").key("report"), RequestBody.fromString("report"));
+                owner.putBucketPolicy(r -> r.bucket("kept-bucket").policy(policy.formatted(account)));
+                assertThat(readReport(s3Port, reader)).isEqualTo("report");
+                CliRunner.Result saved = ServeProcess.command(work.resolve("backup.log"), "backup", "--data-dir",
+                        data.toString(), "--output", backup.toString());
+                assertThat(saved.exitCode()).as(saved.output()).isZero();
+                assertThat(server.terminate(Duration.ofSeconds(30))).isZero();
+            }
+            Path keyFile = work.resolve("kept-apart.key");
+            Files.copy(data.resolve("master.key"), keyFile);
+            wipe(data);
+
+            CliRunner.Result restore = ServeProcess.command(work.resolve("restore.log"), "restore", "--data-dir",
+                    data.toString(), "--input", backup.toString(), "--master-key-file", keyFile.toString());
+            assertThat(restore.exitCode()).as(restore.output()).isZero();
+            int restoredPort = LoopbackProcess.freePort();
+            List<String> options = new ArrayList<>(List.of(gatewayOptions(backend, backendKey, restoredPort)));
+            options.addAll(List.of("--master-key-file", keyFile.toString()));
+            try (ServeProcess server = ServeProcess.start(data, work.resolve("restored.log"),
+                    options.toArray(String[]::new))) {
+                S3Client owner = s3(restoredPort, root);
+                assertThat(owner.listBuckets().buckets()).extracting(b -> b.name())
+                        .containsExactlyInAnyOrder("kept-bucket", "empty-bucket");
+                String account = iam(server.endpoint(), root).getUser().user().arn().split(":")[4];
+                assertThat(owner.getBucketPolicy(r -> r.bucket("kept-bucket")).policy())
+                        .isEqualTo(policy.formatted(account));
+                // Allowed by the bucket policy alone (the user has no policy of its own): its binding came back.
+                assertThat(readReport(restoredPort, reader)).isEqualTo("report");
+                assertThat(server.terminate(Duration.ofSeconds(30))).isZero();
+            }
+        }
+    }
+
+    private static String[] gatewayOptions(S3Proxy backend, Path backendKey, int s3Port) {
+        return new String[] {"--no-throttling", "--s3-port", Integer.toString(s3Port), "--s3-backend",
+            backend.endpoint.toString(), "--s3-backend-credentials-file", backendKey.toString()};
+    }
+
+    private static S3Client s3(int port, AwsCredentials credentials) {
+        return S3Client.builder().endpointOverride(URI.create("http://127.0.0.1:" + port)).region(Region.US_EAST_1)
+                .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+    }
+
+    private static String readReport(int port, AccessKey key) {
+        return s3(port, Clients.basic(key.accessKeyId(), key.secretAccessKey()))
+                .getObjectAsBytes(r -> r.bucket("kept-bucket").key("report")).asUtf8String();
+    }
+
+    /** Everything of the data directory, as a lost disk would leave it. */
+    private static void wipe(Path directory) throws java.io.IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

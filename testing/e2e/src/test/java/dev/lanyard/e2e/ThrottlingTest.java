@@ -73,7 +73,8 @@ class ThrottlingTest {
     @Test
     void anAccountIsHeldToItsRateForEachServiceApart() throws Exception {
         try (TestServer server = server(new Throttling(Optional.of(new RequestRate(0.001, 4)), Optional.of(
-                new RequestRate(0.001, 2)), Optional.empty(), Optional.empty(), 1024))) {
+                new RequestRate(0.001, 2)), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                1024))) {
             JsonNode seen = boto3(server, "account");
             for (int i = 0; i < 4; i++) {
                 assertOk(seen.get("sts").get(i));
@@ -92,8 +93,8 @@ class ThrottlingTest {
 
     @Test
     void unsignedFederationCallsAreHeldToTheirSourcesRate() throws Exception {
-        try (TestServer server = server(new Throttling(Optional.empty(), Optional.empty(), SLOW_3, Optional.empty(),
-                1024))) {
+        try (TestServer server = server(new Throttling(Optional.empty(), Optional.empty(), Optional.empty(), SLOW_3,
+                Optional.empty(), Optional.empty(), 1024))) {
             JsonNode seen = boto3(server, "unsigned");
             for (int i = 0; i < 3; i++) {
                 assertThat(seen.get("sts").get(i).get("code").asText()).as("refused on its merits, not throttled")
@@ -108,8 +109,8 @@ class ThrottlingTest {
     /** Past its rate of refused signatures a source waits, even with the right key: guessing costs time. */
     @Test
     void refusedSignaturesUseUpTheSourcesRate() throws Exception {
-        try (TestServer server = server(new Throttling(Optional.empty(), Optional.empty(), Optional.empty(), SLOW_3,
-                1024))) {
+        try (TestServer server = server(new Throttling(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                SLOW_3, Optional.empty(), 1024))) {
             JsonNode seen = boto3(server, "failed");
             for (int i = 0; i < 3; i++) {
                 assertThat(seen.get("sts").get(i).get("code").asText()).isEqualTo("SignatureDoesNotMatch");

@@ -1,6 +1,7 @@
 package dev.lanyard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.s3gateway.BackendCredentials;
@@ -45,7 +46,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * TLS on both listeners, as clients that verify certificates meet it: the AWS CLI with --ca-bundle, boto3 with
- * verify=, the SDK for Java v2 with a trust store; aws:SecureTransport true; a renewed certificate served to new
+ * verify=, the SDK for Java v2 with a trust store; aws:SecureTransport true; s3:TlsVersion and the audit's tlsDetails
+ * from each connection's own session on the S3 gateway; a renewed certificate served to new
  * connections without a restart while an open one goes on; the outbound OIDC issuer at its public https URL,
  * accepted by a second Lanyard.
  */
@@ -188,6 +190,105 @@ class TlsTest {
                 "AWS_MAX_ATTEMPTS", "1"));
         assertThat(sts.exitCode()).as(sts.stderr()).isZero();
         assertThat(sts.stdout().strip()).isEqualTo(server.accountId());
+    }
+
+    /** An S3 client over TLS that offers {@code protocol} at most ("TLSv1.2" offers 1.2 only). */
+    private static software.amazon.awssdk.services.s3.S3Client s3Over(String protocol, AwsCredentials credentials)
+            throws Exception {
+        SSLContext pinned = SSLContext.getInstance(protocol);
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        int i = 0;
+        try (InputStream in = Files.newInputStream(bundle)) {
+            for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                store.setCertificateEntry("ca-" + i++, c);
+            }
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        pinned.init(null, trust.getTrustManagers(), null);
+        SdkHttpClient http = UrlConnectionHttpClient.create(uri -> {
+            try {
+                javax.net.ssl.HttpsURLConnection connection = (javax.net.ssl.HttpsURLConnection) uri.toURL()
+                        .openConnection();
+                connection.setSSLSocketFactory(pinned.getSocketFactory());
+                return connection;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return software.amazon.awssdk.services.s3.S3Client.builder().endpointOverride(URI.create(server.s3Endpoint()))
+                .region(Region.US_EAST_1).forcePathStyle(true).httpClient(http)
+                .credentialsProvider(StaticCredentialsProvider.create(credentials)).build();
+    }
+
+    /** s3:TlsVersion and CloudTrail's tlsDetails from the session each connection negotiated with the gateway. */
+    @Test
+    void theGatewaysPoliciesAndAuditSeeEachConnectionsTlsVersion() throws Exception {
+        List<String> root = server.rootCredentials();
+        AwsCredentials rootCredentials = Clients.basic(root.get(0), root.get(1));
+        var owner = s3Over("TLSv1.3", rootCredentials);
+        owner.createBucket(r -> r.bucket("tls-versioned"));
+        owner.putObject(r -> r.bucket("tls-versioned").key("doc"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("over 1.3"));
+        IamClient iam = IamClient.builder().endpointOverride(URI.create(queryEndpoint())).region(Region.AWS_GLOBAL)
+                .httpClient(httpClient()).credentialsProvider(StaticCredentialsProvider.create(rootCredentials))
+                .build();
+        iam.createUser(r -> r.userName("tls13-reader"));
+        iam.putUserPolicy(r -> r.userName("tls13-reader").policyName("tls13").policyDocument("{\"Version\":"
+                + "\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"arn:aws:s3:::tls-versioned/*\",\"Condition\":{\"NumericGreaterThanEquals\":"
+                + "{\"s3:TlsVersion\":\"1.3\"}}}]}"));
+        var key = iam.createAccessKey(r -> r.userName("tls13-reader")).accessKey();
+        AwsCredentials reader = Clients.basic(key.accessKeyId(), key.secretAccessKey());
+        try {
+            assertThat(s3Over("TLSv1.3", reader).getObjectAsBytes(r -> r.bucket("tls-versioned").key("doc"))
+                    .asUtf8String()).isEqualTo("over 1.3");
+            assertThatThrownBy(() -> s3Over("TLSv1.2", reader).getObjectAsBytes(r -> r.bucket("tls-versioned")
+                    .key("doc"))).isInstanceOfSatisfying(software.amazon.awssdk.services.s3.model.S3Exception.class,
+                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+        } finally {
+            // The account's bucket list is another test's subject.
+            owner.deleteObject(r -> r.bucket("tls-versioned").key("doc"));
+            owner.deleteBucket(r -> r.bucket("tls-versioned"));
+        }
+
+        List<com.fasterxml.jackson.databind.JsonNode> reads = new java.util.ArrayList<>();
+        Nodes.await(() -> {
+            reads.clear();
+            reads.addAll(auditRecords("GetObject", key.accessKeyId()));
+            return reads.size() == 2;
+        }, java.time.Duration.ofSeconds(10));
+        String host = URI.create(server.s3Endpoint()).getAuthority();
+        var allowed = reads.stream().filter(r -> !r.has("errorCode")).findFirst().orElseThrow();
+        assertThat(allowed.path("tlsDetails").path("tlsVersion").asText()).isEqualTo("TLSv1.3");
+        assertThat(allowed.path("tlsDetails").path("cipherSuite").asText()).startsWith("TLS_");
+        assertThat(allowed.path("tlsDetails").path("clientProvidedHostHeader").asText()).isEqualTo(host);
+        var denied = reads.stream().filter(r -> r.has("errorCode")).findFirst().orElseThrow();
+        assertThat(denied.path("errorCode").asText()).isEqualTo("AccessDenied");
+        assertThat(denied.path("tlsDetails").path("tlsVersion").asText()).isEqualTo("TLSv1.2");
+        assertThat(denied.path("tlsDetails").path("cipherSuite").asText()).startsWith("TLS_ECDHE_");
+    }
+
+    /** The audit records of one S3 operation signed with one key. */
+    private static List<com.fasterxml.jackson.databind.JsonNode> auditRecords(String eventName, String keyId) {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<com.fasterxml.jackson.databind.JsonNode> found = new java.util.ArrayList<>();
+        try (var files = Files.list(server.dataDirectory.resolve("audit"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    var record = mapper.readTree(line);
+                    if (record.path("eventSource").asText().equals("s3.amazonaws.com")
+                            && record.path("eventName").asText().equals(eventName)
+                            && record.path("userIdentity").path("accessKeyId").asText().equals(keyId)) {
+                        found.add(record);
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return found;
     }
 
     @Test
