@@ -8,6 +8,9 @@ import dev.lanyard.iam.spi.UsageStore;
 import dev.lanyard.iam.spi.UsageStore.Kind;
 import dev.lanyard.iam.spi.UsageStore.LastUsed;
 import dev.lanyard.iam.spi.UsageStore.Subject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,16 +21,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * a request it signed was authenticated (whatever the authorization decided), a role when a session of it made a call
  * or when it was assumed. Kept in memory for IAM's answers, and saved by {@link #flush()} every few seconds (never
  * per request) to the store, which keeps the facts across restarts and brings in the other nodes'.
+ *
+ * <p>A flush reads back only the facts saved since its previous read, less {@link #CLOCK_MARGIN} for the nodes' clock
+ * differences (the saving node stamps them; reading one twice is harmless, the later fact wins), and the whole table
+ * every {@link #FULL_RELOAD}, which bounds how long a fact from a node whose clock is further off can stay unseen.
  */
 public final class UsageTracker implements AuditSink {
     private static final System.Logger LOG = System.getLogger("dev.lanyard.iamapi");
+    static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
+    static final Duration FULL_RELOAD = Duration.ofMinutes(10);
 
     private final UsageStore store;
+    private final InstantSource clock;
     private final Map<Subject, LastUsed> known = new ConcurrentHashMap<>();
     private final Map<Subject, LastUsed> unsaved = new ConcurrentHashMap<>();
+    // read and written by flush() only, which the server runs from one thread at a time
+    private Instant lastRead;
+    private Instant lastFullRead;
 
-    public UsageTracker(UsageStore store) {
+    public UsageTracker(UsageStore store, InstantSource clock) {
         this.store = requireNonNull(store, "store is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.lastFullRead = clock.instant();
+        this.lastRead = lastFullRead;
         known.putAll(store.loadLastUsed());
     }
 
@@ -95,7 +111,7 @@ public final class UsageTracker implements AuditSink {
     }
 
     /** Saves what changed since the last call and takes in what the other nodes saved; a failure waits for the next. */
-    public void flush() {
+    public synchronized void flush() {
         Map<Subject, LastUsed> batch = new HashMap<>();
         for (Subject subject : unsaved.keySet()) {
             LastUsed used = unsaved.remove(subject);
@@ -105,7 +121,15 @@ public final class UsageTracker implements AuditSink {
         }
         try {
             store.saveLastUsed(batch);
-            store.loadLastUsed().forEach((subject, used) -> known.merge(subject, used, LastUsed::later));
+            Instant now = clock.instant();
+            boolean full = !now.isBefore(lastFullRead.plus(FULL_RELOAD));
+            Map<Subject, LastUsed> saved = full ? store.loadLastUsed()
+                    : store.loadSavedSince(lastRead.minus(CLOCK_MARGIN));
+            saved.forEach((subject, used) -> known.merge(subject, used, LastUsed::later));
+            lastRead = now;
+            if (full) {
+                lastFullRead = now;
+            }
         } catch (RuntimeException e) {
             batch.forEach((subject, used) -> unsaved.merge(subject, used, LastUsed::later));
             LOG.log(System.Logger.Level.WARNING, "saving when keys and roles were last used failed; trying again: "

@@ -53,7 +53,7 @@ class AccessReportsTest {
 
     private final SecureRandom random = seeded();
     private final InMemoryIamStore store = InMemoryIamStore.empty();
-    private final UsageTracker usage = new UsageTracker(new InMemoryUsageStore());
+    private final UsageTracker usage = new UsageTracker(new InMemoryUsageStore(), () -> NOW);
     private final Map<String, Operation> operations = IamOperations.create(new IamContext(store,
             new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
                     new AuthorizationMessages(MasterKey.generate(random))),

@@ -2,10 +2,8 @@ package dev.lanyard.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lanyard.iam.spi.AuditEvent;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
@@ -13,13 +11,18 @@ import dev.lanyard.query.Value;
 import dev.lanyard.query.model.OperationShapes;
 import dev.lanyard.query.model.Shape;
 import dev.lanyard.query.model.ServiceModel;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * CloudTrail's {@code requestParameters} and {@code responseElements} of a Query operation, built by walking the
@@ -27,6 +30,8 @@ import java.util.SortedSet;
  * as CloudTrail names them (first letter lower-cased), and a member whose shape is secret never does, at any depth. A
  * shape is secret when the model marks it sensitive (secret keys, passwords, private keys, SAML assertions, web
  * identity tokens, TOTP seeds) or when it is one of {@link #SECRET_SHAPES}, which the model leaves unmarked.
+ *
+ * <p>The JSON is streamed straight from the parameters and the answer (no tree in between): this runs for every call.
  */
 public final class AuditElements {
     /**
@@ -40,7 +45,8 @@ public final class AuditElements {
     /** CloudTrail writes dates inside response elements this way ({@code Mar 23, 2016, 2:39:51 AM}), in UTC. */
     private static final DateTimeFormatter RESPONSE_DATE = DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm:ss a",
             Locale.US).withZone(ZoneOffset.UTC);
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final String EMPTY_OBJECT = "{}";
 
     private final ServiceModel model;
 
@@ -58,114 +64,216 @@ public final class AuditElements {
         if (input.isEmpty()) {
             return Optional.empty();
         }
-        ObjectNode node = structure((Shape.Structure) model.shape(input.get()), params, "");
-        return node.isEmpty() ? Optional.empty() : Optional.of(new AuditEvent.Elements(node.toString()));
+        return elements(json -> structure(json, (Shape.Structure) model.shape(input.get()), params, ""));
     }
 
     /** The answer's modelled members; empty when there is no result or nothing in it may be told. */
     public Optional<AuditEvent.Elements> response(String operation, Optional<Struct> result) {
         Optional<String> output = model.operation(operation).flatMap(OperationShapes::output);
-        if (output.isEmpty() || result.isEmpty()) {
+        if (output.isEmpty() || result.isEmpty() || !(model.shape(output.get()) instanceof Shape.Structure shape)) {
             return Optional.empty();
         }
-        JsonNode node = value(result.get(), model.shape(output.get()));
-        return node.isObject() && !node.isEmpty() ? Optional.of(new AuditEvent.Elements(node.toString()))
-                : Optional.empty();
+        return elements(json -> struct(json, result.get(), shape));
     }
 
-    private ObjectNode structure(Shape.Structure structure, QueryParameters params, String prefix) {
-        ObjectNode node = NODES.objectNode();
-        for (Shape.Member member : structure.members()) {
-            String wire = prefix + member.name();
-            param(model.shape(member.target()), params, wire).ifPresent(v -> node.set(lowerFirst(member.name()), v));
+    private interface Writing {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    private static Optional<AuditEvent.Elements> elements(Writing writing) {
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            writing.write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return node;
+        String text = out.toString();
+        return text.equals(EMPTY_OBJECT) ? Optional.empty() : Optional.of(new AuditEvent.Elements(text));
     }
 
-    private Optional<JsonNode> param(Shape shape, QueryParameters params, String wire) {
-        return switch (shape) {
-            case Shape.Scalar scalar -> secret(scalar) ? Optional.empty()
-                    : params.get(wire).map(text -> scalar(scalar, text));
-            case Shape.Structure nested -> {
-                if (!params.hasAnyUnder(wire + ".")) {
-                    yield Optional.empty();
+    private void structure(JsonGenerator json, Shape.Structure structure, QueryParameters params, String prefix)
+            throws IOException {
+        json.writeStartObject();
+        for (Shape.Member member : structure.members()) {
+            param(json, lowerFirst(member.name()), model.shape(member.target()), params, prefix + member.name());
+        }
+        json.writeEndObject();
+    }
+
+    /** Writes the member (as {@code field}, or as an array item when {@code field} is null) if the request has it. */
+    private void param(JsonGenerator json, String field, Shape shape, QueryParameters params, String wire)
+            throws IOException {
+        switch (shape) {
+            case Shape.Scalar scalar -> {
+                Optional<String> text = secret(scalar) ? Optional.empty() : params.get(wire);
+                if (text.isPresent()) {
+                    name(json, field);
+                    scalar(json, scalar, text.get());
                 }
-                yield Optional.of(structure(nested, params, wire + "."));
+            }
+            case Shape.Structure nested -> {
+                if (params.hasAnyUnder(wire + ".")) {
+                    name(json, field);
+                    structure(json, nested, params, wire + ".");
+                }
             }
             case Shape.ListShape list -> {
-                SortedSet<Integer> indexes = params.indexesUnder(wire + ".member.");
-                if (indexes.isEmpty()) {
-                    yield params.get(wire).map(empty -> NODES.arrayNode());
+                SortedMap<Integer, Boolean> items = indexes(params, wire + ".member.");
+                if (items.isEmpty()) {
+                    if (params.get(wire).isPresent()) {
+                        name(json, field);
+                        json.writeStartArray();
+                        json.writeEndArray();
+                    }
+                    return;
                 }
                 Shape element = model.shape(list.member());
-                ArrayNode items = NODES.arrayNode();
-                indexes.forEach(i -> param(element, params, wire + ".member." + i).ifPresent(items::add));
-                yield Optional.of(items);
+                name(json, field);
+                json.writeStartArray();
+                for (Map.Entry<Integer, Boolean> item : items.entrySet()) {
+                    String itemWire = wire + ".member." + item.getKey();
+                    // a structure item is there when a name goes below it (the index alone says nothing)
+                    if (element instanceof Shape.Structure nested) {
+                        if (item.getValue()) {
+                            structure(json, nested, params, itemWire + ".");
+                        }
+                    } else {
+                        param(json, null, element, params, itemWire);
+                    }
+                }
+                json.writeEndArray();
             }
             case Shape.MapShape map -> {
-                SortedSet<Integer> indexes = params.indexesUnder(wire + ".entry.");
-                if (indexes.isEmpty()) {
-                    yield Optional.empty();
+                SortedMap<Integer, Boolean> entries = indexes(params, wire + ".entry.");
+                if (entries.isEmpty()) {
+                    return;
+                }
+                // a key sent twice is told once, with its last value, where the first one stood
+                Map<String, Integer> lastEntryOfKey = new LinkedHashMap<>();
+                for (Integer i : entries.keySet()) {
+                    params.get(wire + ".entry." + i + ".key").ifPresent(key -> lastEntryOfKey.put(key, i));
                 }
                 Shape valueShape = model.shape(map.value());
-                ObjectNode entries = NODES.objectNode();
-                indexes.forEach(i -> params.get(wire + ".entry." + i + ".key").ifPresent(key ->
-                        param(valueShape, params, wire + ".entry." + i + ".value").ifPresent(v -> entries.set(key, v))));
-                yield Optional.of(entries);
+                name(json, field);
+                json.writeStartObject();
+                for (Map.Entry<String, Integer> entry : lastEntryOfKey.entrySet()) {
+                    param(json, entry.getKey(), valueShape, params, wire + ".entry." + entry.getValue() + ".value");
+                }
+                json.writeEndObject();
             }
-        };
-    }
-
-    private static JsonNode scalar(Shape.Scalar scalar, String text) {
-        try {
-            return switch (scalar.type()) {
-                case INTEGER, LONG -> NODES.numberNode(Long.parseLong(text));
-                case BOOLEAN -> text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")
-                        ? NODES.booleanNode(Boolean.parseBoolean(text)) : NODES.textNode(text);
-                case STRING, TIMESTAMP, BLOB, DOUBLE, FLOAT -> NODES.textNode(text);
-            };
-        } catch (NumberFormatException e) {
-            return NODES.textNode(text);
         }
     }
 
-    private JsonNode value(Value value, Shape shape) {
-        return switch (value) {
-            case Struct struct when shape instanceof Shape.Structure structure -> {
-                ObjectNode node = NODES.objectNode();
-                for (Map.Entry<String, Value> field : struct.fields().entrySet()) {
-                    structure.member(field.getKey())
-                            .map(member -> model.shape(member.target()))
-                            .filter(target -> !(target instanceof Shape.Scalar scalar && secret(scalar)))
-                            .ifPresent(target -> node.set(lowerFirst(field.getKey()), value(field.getValue(), target)));
-                }
-                yield node;
+    /**
+     * The numbers after {@code prefix} in the request's names ({@code Tags.member.} gives 1 and 2 for
+     * {@code Tags.member.1.Key} and {@code Tags.member.2}), each with whether some name goes below it: one pass over
+     * the names, where asking for each index in turn would pass over them again per item.
+     */
+    private static SortedMap<Integer, Boolean> indexes(QueryParameters params, String prefix) {
+        SortedMap<Integer, Boolean> indexes = new TreeMap<>();
+        for (String name : params.asMap().keySet()) {
+            if (!name.startsWith(prefix)) {
+                continue;
             }
+            int end = name.indexOf('.', prefix.length());
+            int stop = end < 0 ? name.length() : end;
+            if (stop == prefix.length() || stop - prefix.length() >= 10 || !digits(name, prefix.length(), stop)) {
+                continue;
+            }
+            indexes.merge(Integer.parseInt(name, prefix.length(), stop, 10), end >= 0, Boolean::logicalOr);
+        }
+        return indexes;
+    }
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void name(JsonGenerator json, String field) throws IOException {
+        if (field != null) {
+            json.writeFieldName(field);
+        }
+    }
+
+    private static void scalar(JsonGenerator json, Shape.Scalar scalar, String text) throws IOException {
+        switch (scalar.type()) {
+            case INTEGER, LONG -> {
+                Optional<Long> number = number(text);
+                if (number.isPresent()) {
+                    json.writeNumber(number.get());
+                } else {
+                    json.writeString(text);
+                }
+            }
+            case BOOLEAN -> {
+                if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                    json.writeBoolean(Boolean.parseBoolean(text));
+                } else {
+                    json.writeString(text);
+                }
+            }
+            case STRING, TIMESTAMP, BLOB, DOUBLE, FLOAT -> json.writeString(text);
+        }
+    }
+
+    private static Optional<Long> number(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void struct(JsonGenerator json, Struct struct, Shape.Structure structure) throws IOException {
+        json.writeStartObject();
+        for (Map.Entry<String, Value> field : struct.fields().entrySet()) {
+            Optional<Shape> target = structure.member(field.getKey()).map(member -> model.shape(member.target()));
+            if (target.isPresent() && !(target.get() instanceof Shape.Scalar scalar && secret(scalar))) {
+                json.writeFieldName(lowerFirst(field.getKey()));
+                value(json, field.getValue(), target.get());
+            }
+        }
+        json.writeEndObject();
+    }
+
+    private void value(JsonGenerator json, Value value, Shape shape) throws IOException {
+        switch (value) {
+            case Struct struct when shape instanceof Shape.Structure structure -> struct(json, struct, structure);
             case Value.ListOf list when shape instanceof Shape.ListShape listShape -> {
                 Shape element = model.shape(listShape.member());
-                ArrayNode items = NODES.arrayNode();
+                json.writeStartArray();
                 if (!(element instanceof Shape.Scalar scalar && secret(scalar))) {
-                    list.items().forEach(item -> items.add(value(item, element)));
+                    for (Value item : list.items()) {
+                        value(json, item, element);
+                    }
                 }
-                yield items;
+                json.writeEndArray();
             }
             case Value.MapOf map when shape instanceof Shape.MapShape mapShape -> {
                 Shape valueShape = model.shape(mapShape.value());
-                ObjectNode entries = NODES.objectNode();
+                json.writeStartObject();
                 if (!(valueShape instanceof Shape.Scalar scalar && secret(scalar))) {
-                    map.entries().forEach((k, v) -> entries.set(k, value(v, valueShape)));
+                    for (Map.Entry<String, Value> entry : map.entries().entrySet()) {
+                        json.writeFieldName(entry.getKey());
+                        value(json, entry.getValue(), valueShape);
+                    }
                 }
-                yield entries;
+                json.writeEndObject();
             }
-            case Value.Text text -> NODES.textNode(text.value());
-            case Value.Int n -> NODES.numberNode(n.value());
-            case Value.Bool b -> NODES.booleanNode(b.value());
-            case Value.Timestamp t -> NODES.textNode(RESPONSE_DATE.format(t.value()));
+            case Value.Text text -> json.writeString(text.value());
+            case Value.Int n -> json.writeNumber(n.value());
+            case Value.Bool b -> json.writeBoolean(b.value());
+            case Value.Timestamp t -> json.writeString(RESPONSE_DATE.format(t.value()));
             // a value whose shape disagrees with the model: left out rather than guessed at
-            case Struct struct -> NODES.nullNode();
-            case Value.ListOf list -> NODES.nullNode();
-            case Value.MapOf map -> NODES.nullNode();
-        };
+            case Struct struct -> json.writeNull();
+            case Value.ListOf list -> json.writeNull();
+            case Value.MapOf map -> json.writeNull();
+        }
     }
 
     static String lowerFirst(String name) {

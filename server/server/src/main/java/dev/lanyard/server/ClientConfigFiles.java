@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Keeps a "lanyard" profile pointing at this server in DIR/aws/credentials and DIR/aws/config (0600). Only that
@@ -34,12 +35,17 @@ final class ClientConfigFiles {
         merge(credentialsFile(dataDirectory), new ProfileSection(PROFILE, settings));
     }
 
-    /** On every start, so the endpoint follows the port. */
-    static void writeConfig(Path dataDirectory, String endpointUrl, String region) {
+    /**
+     * On every start, so the endpoint follows the port. Under TLS the profile trusts the listener's certificate file
+     * ({@code ca_bundle}): right for a self-signed certificate or a chain file that holds its CA; for a certificate
+     * from a public CA, remove the line and the client's usual roots apply.
+     */
+    static void writeConfig(Path dataDirectory, String endpointUrl, String region, Optional<Path> caBundle) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("region", region);
         settings.put("endpoint_url", endpointUrl);
         settings.put("output", "json");
+        caBundle.ifPresent(file -> settings.put("ca_bundle", file.toAbsolutePath().toString()));
         merge(configFile(dataDirectory), new ProfileSection("profile " + PROFILE, settings));
     }
 

@@ -170,7 +170,8 @@ public final class LanyardServer implements AutoCloseable {
         java.util.function.Function<String, String> issuerForAccount = account -> endpointUrl() + OUTBOUND_PATH
                 + account;
         this.outbound = new OutboundIssuer(store, signer, issuerForAccount);
-        this.usage = new dev.lanyard.iamapi.UsageTracker(dev.lanyard.store.jdbc.JdbcUsageStore.of(store));
+        this.usage = new dev.lanyard.iamapi.UsageTracker(dev.lanyard.store.jdbc.JdbcUsageStore.of(store, clock),
+                clock);
         java.util.Map<String, dev.lanyard.pipeline.Operation> iam = IamOperations.create(new IamContext(store, access,
                 awsManaged, random, config.oidcAllowInsecureLoopback(), saml, usage), issuerForAccount,
                 signer::generateKeySet, mfaThrottle);
@@ -219,7 +220,6 @@ public final class LanyardServer implements AutoCloseable {
         long every = config.keyCheckInterval().toMillis();
         maintenance.scheduleAtFixedRate(() -> refreshKeys(keysets), every, every, TimeUnit.MILLISECONDS);
         maintenance.scheduleAtFixedRate(() -> rotateOutboundKeys(signer, clock), every, every, TimeUnit.MILLISECONDS);
-        maintenance.scheduleWithFixedDelay(auditFile::sync, 1, 1, TimeUnit.SECONDS);
         auditTable.ifPresent(table -> maintenance.scheduleWithFixedDelay(table::flush, 1, 1, TimeUnit.SECONDS));
         maintenance.scheduleWithFixedDelay(usage::flush, USAGE_FLUSH_SECONDS, USAGE_FLUSH_SECONDS, TimeUnit.SECONDS);
         if (keys.kind() == MasterKeySource.Kind.GIVEN_FILE) {
@@ -276,7 +276,8 @@ public final class LanyardServer implements AutoCloseable {
             server.close();
             throw e;
         }
-        ClientConfigFiles.writeConfig(config.dataDirectory(), server.endpointUrl(), config.region());
+        ClientConfigFiles.writeConfig(config.dataDirectory(), server.endpointUrl(), config.region(),
+                config.network().tls().map(TlsFiles::certificateChain));
         return server;
     }
 

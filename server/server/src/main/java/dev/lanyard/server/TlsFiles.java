@@ -76,15 +76,31 @@ public record TlsFiles(Path certificateChain, Path privateKey) {
         }
     }
 
+    /** A PEM block of {@code file}: its label ({@code CERTIFICATE}, {@code PRIVATE KEY}...) and its Base64. */
+    private record PemBlock(Path file, String label, String base64) {
+        /** Decoded only when used: a block the reader skips may hold anything. */
+        byte[] der() {
+            return decode(base64, file);
+        }
+    }
+
+    /** Every PEM block of a file, in order: the one reader of both files. */
+    private static List<PemBlock> blocks(String pem, Path file) {
+        List<PemBlock> blocks = new ArrayList<>();
+        Matcher block = BLOCK.matcher(pem);
+        while (block.find()) {
+            blocks.add(new PemBlock(file, block.group(1), block.group(2)));
+        }
+        return blocks;
+    }
+
     private List<X509Certificate> certificates(String pem) {
         List<X509Certificate> chain = new ArrayList<>();
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            Matcher block = BLOCK.matcher(pem);
-            while (block.find()) {
-                if (block.group(1).equals("CERTIFICATE")) {
-                    chain.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(
-                            decode(block.group(2), certificateChain))));
+            for (PemBlock block : blocks(pem, certificateChain)) {
+                if (block.label().equals("CERTIFICATE")) {
+                    chain.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(block.der())));
                 }
             }
         } catch (CertificateException e) {
@@ -99,16 +115,13 @@ public record TlsFiles(Path certificateChain, Path privateKey) {
     }
 
     private PrivateKey key(String pem) {
-        Matcher block = BLOCK.matcher(pem);
-        while (block.find()) {
-            String type = block.group(1);
-            byte[] der = decode(block.group(2), privateKey);
-            switch (type) {
+        for (PemBlock block : blocks(pem, privateKey)) {
+            switch (block.label()) {
                 case "PRIVATE KEY" -> {
-                    return pkcs8(der);
+                    return pkcs8(block.der());
                 }
                 case "RSA PRIVATE KEY" -> {
-                    return pkcs8(Pkcs1.toPkcs8(der));
+                    return pkcs8(Pkcs1.toPkcs8(block.der()));
                 }
                 case "ENCRYPTED PRIVATE KEY" -> throw new IllegalArgumentException("the TLS private key "
                         + privateKey + " is encrypted; give it unencrypted (openssl pkcs8 -topk8 -nocrypt) in a file"

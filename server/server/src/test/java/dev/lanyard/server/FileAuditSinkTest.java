@@ -3,7 +3,9 @@ package dev.lanyard.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lanyard.iam.spi.AuditEvent;
+import dev.lanyard.iam.spi.CloudTrailJson;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -12,8 +14,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +84,7 @@ class FileAuditSinkTest {
         MovingClock clock = new MovingClock();
         try (FileAuditSink sink = new FileAuditSink(dataDirectory, clock, FileAuditSink.DEFAULT_MAX_FILE_BYTES)) {
             sink.record(event("e1"));
+            sink.sync();
             Path directory = dataDirectory.resolve("audit");
             for (Path file : files(directory)) {
                 Files.delete(file);
@@ -90,6 +99,75 @@ class FileAuditSinkTest {
             assertThat(files(directory)).singleElement()
                     .satisfies(file -> assertThat(Files.readString(file)).contains("\"eventID\":\"e4\""));
         }
+    }
+
+    /** Nobody calls write or sync: the sink's own writer hands the record to the file system. */
+    @Test
+    void theWriterThreadWritesQueuedRecords(@TempDir Path dataDirectory) throws Exception {
+        try (FileAuditSink sink = new FileAuditSink(dataDirectory, Clock.systemUTC(),
+                FileAuditSink.DEFAULT_MAX_FILE_BYTES)) {
+            sink.record(event("e1"));
+            Path directory = dataDirectory.resolve("audit");
+            while (files(directory).isEmpty() || !Files.readString(files(directory).getFirst()).contains("e1")) {
+                Thread.sleep(FileAuditSink.WRITE_MILLIS);
+            }
+        }
+    }
+
+    /** A queue past its bound is written by the request that filled it, whatever the writer thread is doing. */
+    @Test
+    void aFullQueueIsWrittenByTheRecordingThread(@TempDir Path dataDirectory) throws IOException {
+        MovingClock clock = new MovingClock();
+        try (FileAuditSink sink = new FileAuditSink(dataDirectory, clock, FileAuditSink.DEFAULT_MAX_FILE_BYTES)) {
+            int lineBytes = (CloudTrailJson.line(event("big10000")) + "\n").getBytes(StandardCharsets.UTF_8).length;
+            int records = (FileAuditSink.WRITE_BYTES + lineBytes - 1) / lineBytes; // the last one fills the queue
+            synchronized (sink) { // the writer thread cannot write meanwhile: only the recording thread can
+                for (int i = 0; i < records; i++) {
+                    sink.record(event("big" + (10_000 + i)));
+                }
+                assertThat(Files.size(files(dataDirectory.resolve("audit")).getFirst()))
+                        .isEqualTo((long) records * lineBytes);
+            }
+        }
+    }
+
+    /** Records are written in the order they were recorded, whichever thread writes them. */
+    @Test
+    void concurrentRecordsAreWholeLinesInOrderOfEachThread(@TempDir Path dataDirectory) throws Exception {
+        int perThread = 2_000;
+        try (FileAuditSink sink = new FileAuditSink(dataDirectory, Clock.systemUTC(), 256 * 1024)) {
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                String name = "t" + t + "-";
+                threads.add(Thread.ofPlatform().start(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        sink.record(event(name + i));
+                    }
+                }));
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+        Map<String, Integer> next = new HashMap<>();
+        List<Path> inWritingOrder = files(dataDirectory.resolve("audit")).stream()
+                .sorted(Comparator.comparingInt(FileAuditSinkTest::sequence)).toList();
+        for (Path file : inWritingOrder) {
+            for (String line : Files.readAllLines(file)) {
+                Matcher id = Pattern.compile("\"eventID\":\"(t\\d-)(\\d+)\"").matcher(line);
+                assertThat(id.find()).as(line).isTrue();
+                int expected = next.getOrDefault(id.group(1), 0);
+                assertThat(Integer.parseInt(id.group(2))).isEqualTo(expected);
+                next.put(id.group(1), expected + 1);
+            }
+        }
+        assertThat(next).hasSize(4).allSatisfy((thread, count) -> assertThat(count).isEqualTo(perThread));
+    }
+
+    /** The sink's file number ({@code audit-TIME-N.jsonl}): names sort 10 before 2. */
+    private static int sequence(Path file) {
+        String name = file.getFileName().toString();
+        return Integer.parseInt(name.substring(name.lastIndexOf('-') + 1, name.length() - ".jsonl".length()));
     }
 
     private static List<Path> files(Path directory) throws IOException {

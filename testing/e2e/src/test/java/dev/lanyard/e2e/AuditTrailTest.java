@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -249,7 +250,8 @@ class AuditTrailTest {
         var org = Clients.organizations(server, Clients.root(server));
         CreateAccountStatus status = org.createAccount(r -> r.accountName("audited").email("audited@example.test"))
                 .createAccountStatus();
-        JsonNode createAccount = records().stream().filter(r -> r.path("eventName").asText().equals("CreateAccount"))
+        JsonNode createAccount = awaitRecords(all -> all.stream().anyMatch(r -> r.path("eventName").asText()
+                .equals("CreateAccount"))).stream().filter(r -> r.path("eventName").asText().equals("CreateAccount"))
                 .findFirst().orElseThrow();
         assertCommon(createAccount, "organizations.amazonaws.com", "CreateAccount", false);
         assertThat(createAccount.path("requestParameters")).isEqualTo(JSON.createObjectNode()
@@ -266,8 +268,10 @@ class AuditTrailTest {
                 .assumeRole(r -> r.roleArn(roleArn).roleSessionName("ops"));
         secrets.add(assumed.credentials().secretAccessKey());
         secrets.add(assumed.credentials().sessionToken());
-        List<JsonNode> both = records().stream()
-                .filter(r -> r.path("requestID").asText().equals(assumed.responseMetadata().requestId())).toList();
+        Predicate<JsonNode> ofAssumed = r -> r.path("requestID").asText().equals(assumed.responseMetadata()
+                .requestId());
+        List<JsonNode> both = awaitRecords(all -> all.stream().filter(ofAssumed).count() >= 2).stream()
+                .filter(ofAssumed).toList();
         assertThat(both).hasSize(2);
         JsonNode callers = both.stream().filter(r -> r.path("recipientAccountId").asText().equals(account))
                 .findFirst().orElseThrow();
@@ -362,10 +366,30 @@ class AuditTrailTest {
     }
 
     private static JsonNode record(String requestId) {
-        List<JsonNode> found = records().stream().filter(r -> r.path("requestID").asText().equals(requestId))
-                .toList();
+        List<JsonNode> found = awaitRecords(all -> all.stream().anyMatch(r -> r.path("requestID").asText()
+                .equals(requestId))).stream().filter(r -> r.path("requestID").asText().equals(requestId)).toList();
         assertThat(found).as("records of request %s", requestId).hasSize(1);
         return found.getFirst();
+    }
+
+    /** The trail once it holds what {@code complete} waits for: the server writes records a few ms after the answer. */
+    private static List<JsonNode> awaitRecords(Predicate<List<JsonNode>> complete) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        List<JsonNode> records = records();
+        while (!complete.test(records) && Instant.now().isBefore(deadline)) {
+            sleep(10);
+            records = records();
+        }
+        return records;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<JsonNode> records() {

@@ -111,10 +111,17 @@ class S3GatewaySdkTest {
                 stranger.getObjectAsBytes(r -> r.bucket("sdk-audited").key("a/b.txt")));
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         List<com.fasterxml.jackson.databind.JsonNode> records = new java.util.ArrayList<>();
-        try (var files = Files.list(gateway.server.dataDirectory.resolve("audit"))) {
-            for (var file : files.toList()) {
-                for (String line : Files.readAllLines(file)) {
-                    records.add(json.readTree(line));
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+        // the server writes records a few milliseconds after the answer: read until the denial's is there too
+        while (records.stream().noneMatch(r -> r.path("requestID").asText().equals(denied.requestId()))
+                && java.time.Instant.now().isBefore(deadline)) {
+            Thread.sleep(10);
+            records.clear();
+            try (var files = Files.list(gateway.server.dataDirectory.resolve("audit"))) {
+                for (var file : files.toList()) {
+                    for (String line : Files.readAllLines(file)) {
+                        records.add(json.readTree(line));
+                    }
                 }
             }
         }

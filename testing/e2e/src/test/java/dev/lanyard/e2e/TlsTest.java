@@ -179,6 +179,19 @@ class TlsTest {
         assertThat(boto3.stdout().strip()).isEqualTo(server.accountId() + " ['tls-bucket']");
     }
 
+    /** The profile Lanyard writes names the certificate as its CA bundle: the CLI needs no --ca-bundle. */
+    @Test
+    void theGeneratedProfileTrustsTheListenersCertificate() throws IOException {
+        Path config = server.dataDirectory.resolve("aws/config");
+        assertThat(Files.readString(config)).contains("ca_bundle = " + certificate.toAbsolutePath());
+        ExternalProcess.Result sts = ExternalProcess.run(List.of("aws", "sts", "get-caller-identity", "--profile",
+                "lanyard", "--query", "Account", "--output", "text"), Map.of("AWS_CONFIG_FILE", config.toString(),
+                "AWS_SHARED_CREDENTIALS_FILE", server.dataDirectory.resolve("aws/credentials").toString(),
+                "AWS_MAX_ATTEMPTS", "1"));
+        assertThat(sts.exitCode()).as(sts.stderr()).isZero();
+        assertThat(sts.stdout().strip()).isEqualTo(server.accountId());
+    }
+
     /** An S3 client over TLS that offers {@code protocol} at most ("TLSv1.2" offers 1.2 only). */
     private static software.amazon.awssdk.services.s3.S3Client s3Over(String protocol, AwsCredentials credentials)
             throws Exception {

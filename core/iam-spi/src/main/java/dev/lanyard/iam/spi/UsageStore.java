@@ -14,6 +14,12 @@ public interface UsageStore {
     /** Every fact stored. */
     Map<Subject, LastUsed> loadLastUsed();
 
+    /**
+     * The facts saved at or after {@code since} by the clock of the node that saved them (a store may give more): what
+     * changed since an earlier load, for a reader that goes back far enough to cover the nodes' clock differences.
+     */
+    Map<Subject, LastUsed> loadSavedSince(Instant since);
+
     /** Stores each fact unless a later one is already stored. */
     void saveLastUsed(Map<Subject, LastUsed> facts);
 

@@ -9,33 +9,53 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Last-used facts in the {@code last_used} table (migration V5), the same SQL on H2 and PostgreSQL. */
+/**
+ * Last-used facts in the {@code last_used} table (migrations V5, V7), the same SQL on H2 and PostgreSQL. Each save
+ * stamps the row with this node's clock ({@code saved_at}), which {@link #loadSavedSince} reads by.
+ */
 public final class JdbcUsageStore implements UsageStore {
-    private final DataSource dataSource;
+    private static final String COLUMNS = "SELECT kind, subject, used_at, service, region FROM last_used";
 
-    private JdbcUsageStore(DataSource dataSource) {
+    private final DataSource dataSource;
+    private final InstantSource clock;
+
+    private JdbcUsageStore(DataSource dataSource, InstantSource clock) {
         this.dataSource = requireNonNull(dataSource, "dataSource is null");
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
-    public static JdbcUsageStore of(JdbcIamStore store) {
-        return new JdbcUsageStore(store.dataSource());
+    public static JdbcUsageStore of(JdbcIamStore store, InstantSource clock) {
+        return new JdbcUsageStore(store.dataSource(), clock);
     }
 
     @Override
     public Map<Subject, LastUsed> loadLastUsed() {
+        return load(COLUMNS, Optional.empty());
+    }
+
+    @Override
+    public Map<Subject, LastUsed> loadSavedSince(Instant since) {
+        return load(COLUMNS + " WHERE saved_at >= ?", Optional.of(since.toEpochMilli()));
+    }
+
+    private Map<Subject, LastUsed> load(String sql, Optional<Long> since) {
         Map<Subject, LastUsed> facts = new HashMap<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT kind, subject, used_at, service, region"
-                        + " FROM last_used");
-                ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                facts.put(new Subject(Kind.valueOf(rs.getString(1)), rs.getString(2)), new LastUsed(
-                        Instant.ofEpochMilli(rs.getLong(3)), Optional.ofNullable(rs.getString(4)), rs.getString(5)));
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            if (since.isPresent()) {
+                s.setLong(1, since.get());
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    facts.put(new Subject(Kind.valueOf(rs.getString(1)), rs.getString(2)), new LastUsed(
+                            Instant.ofEpochMilli(rs.getLong(3)), Optional.ofNullable(rs.getString(4)),
+                            rs.getString(5)));
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the last-used facts: " + e.getMessage(), e);
@@ -54,12 +74,13 @@ public final class JdbcUsageStore implements UsageStore {
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
+            long savedAt = clock.millis();
             for (Map.Entry<Subject, LastUsed> fact : facts.entrySet()) {
-                if (update(c, fact.getKey(), fact.getValue()) == 0 && !exists(c, fact.getKey())) {
+                if (update(c, fact.getKey(), fact.getValue(), savedAt) == 0 && !exists(c, fact.getKey())) {
                     try {
-                        insert(c, fact.getKey(), fact.getValue());
+                        insert(c, fact.getKey(), fact.getValue(), savedAt);
                     } catch (SQLException raced) {
-                        update(c, fact.getKey(), fact.getValue());
+                        update(c, fact.getKey(), fact.getValue(), savedAt);
                     }
                 }
             }
@@ -68,15 +89,16 @@ public final class JdbcUsageStore implements UsageStore {
         }
     }
 
-    private static int update(Connection c, Subject subject, LastUsed used) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE last_used SET used_at = ?, service = ?, region = ?"
-                + " WHERE kind = ? AND subject = ? AND used_at < ?")) {
+    private static int update(Connection c, Subject subject, LastUsed used, long savedAt) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE last_used SET used_at = ?, service = ?, region = ?,"
+                + " saved_at = ? WHERE kind = ? AND subject = ? AND used_at < ?")) {
             s.setLong(1, used.date().toEpochMilli());
             service(s, 2, used.service());
             s.setString(3, used.region());
-            s.setString(4, subject.kind().name());
-            s.setString(5, subject.id());
-            s.setLong(6, used.date().toEpochMilli());
+            s.setLong(4, savedAt);
+            s.setString(5, subject.kind().name());
+            s.setString(6, subject.id());
+            s.setLong(7, used.date().toEpochMilli());
             return s.executeUpdate();
         }
     }
@@ -91,14 +113,15 @@ public final class JdbcUsageStore implements UsageStore {
         }
     }
 
-    private static void insert(Connection c, Subject subject, LastUsed used) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO last_used (kind, subject, used_at, service, region)"
-                + " VALUES (?, ?, ?, ?, ?)")) {
+    private static void insert(Connection c, Subject subject, LastUsed used, long savedAt) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO last_used (kind, subject, used_at, service, region,"
+                + " saved_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             s.setString(1, subject.kind().name());
             s.setString(2, subject.id());
             s.setLong(3, used.date().toEpochMilli());
             service(s, 4, used.service());
             s.setString(5, used.region());
+            s.setLong(6, savedAt);
             s.executeUpdate();
         }
     }

@@ -33,6 +33,7 @@ class JdbcAuditTrailTest {
         try (JdbcIamStore store = EmbeddedDatabase.open(dir, MASTER, Duration.ofMinutes(1), Clock.systemUTC())) {
             recordsGoInWhole(store);
             lastUsedKeepsTheLatest(store);
+            lastUsedIsReadBySaveTime(store);
         }
     }
 
@@ -43,6 +44,7 @@ class JdbcAuditTrailTest {
                         MASTER, Clock.systemUTC())) {
             recordsGoInWhole(store);
             lastUsedKeepsTheLatest(store);
+            lastUsedIsReadBySaveTime(store);
         }
     }
 
@@ -68,7 +70,7 @@ class JdbcAuditTrailTest {
     }
 
     private static void lastUsedKeepsTheLatest(JdbcIamStore store) {
-        UsageStore usage = JdbcUsageStore.of(store);
+        UsageStore usage = JdbcUsageStore.of(store, () -> T0); // saved before lastUsedIsReadBySaveTime reads
         UsageStore.Subject key = new UsageStore.Subject(UsageStore.Kind.ACCESS_KEY, "AKIAEXAMPLEKEY000001");
         UsageStore.Subject role = new UsageStore.Subject(UsageStore.Kind.ROLE, "arn:aws:iam::111122223333:role/r");
         UsageStore.LastUsed first = new UsageStore.LastUsed(T0, Optional.of("sts"), "us-east-1");
@@ -101,6 +103,25 @@ class JdbcAuditTrailTest {
         assertThat(usage.loadLastUsed()).isEqualTo(facts);
         assertThat(UsageStore.Subject.service("s3", entity).entityArn()).isEqualTo(entity);
         assertThat(UsageStore.Subject.action("s3:GetObject", entity).accessed()).isEqualTo("s3:GetObject");
+    }
+
+    /** Each node stamps what it saves with its clock; a reader asks for what was saved since a time. */
+    private static void lastUsedIsReadBySaveTime(JdbcIamStore store) {
+        Instant s1 = T0.plusSeconds(100);
+        Instant s2 = s1.plusSeconds(2);
+        UsageStore nodeA = JdbcUsageStore.of(store, () -> s1);
+        UsageStore nodeB = JdbcUsageStore.of(store, () -> s2);
+        UsageStore.Subject key = new UsageStore.Subject(UsageStore.Kind.ACCESS_KEY, "AKIAEXAMPLEKEY000002");
+        UsageStore.Subject role = new UsageStore.Subject(UsageStore.Kind.ROLE, "arn:aws:iam::111122223333:role/s");
+        UsageStore.LastUsed used = new UsageStore.LastUsed(T0.plusSeconds(20), Optional.of("sts"), "us-east-1");
+        nodeA.saveLastUsed(Map.of(key, used));
+        nodeB.saveLastUsed(Map.of(role, used));
+        assertThat(nodeA.loadSavedSince(s2)).isEqualTo(Map.of(role, used));
+        assertThat(nodeA.loadSavedSince(s1)).isEqualTo(Map.of(key, used, role, used));
+        nodeB.saveLastUsed(Map.of(key, new UsageStore.LastUsed(T0, Optional.of("iam"), "us-east-1")));
+        assertThat(nodeA.loadSavedSince(s2)).as("an older fact changes nothing, so nothing new is read")
+                .isEqualTo(Map.of(role, used));
+        assertThat(nodeA.loadSavedSince(s2.plusMillis(1))).isEmpty();
     }
 
     private static List<String> rows(Statement s) throws SQLException {
