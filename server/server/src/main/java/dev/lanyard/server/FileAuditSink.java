@@ -8,6 +8,7 @@ import dev.lanyard.iam.spi.CloudTrailJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,19 +33,18 @@ import java.util.concurrent.TimeUnit;
  * The audit trail as JSON lines (one CloudTrail record each) in {@code audit/} of the data directory: the directory
  * 0700, each file 0600, a new file each UTC day and whenever one reaches {@code maxFileBytes}.
  *
- * <p>A request only serializes its record and queues the line; the sink's writer thread hands what is queued to the
- * operating system every {@link #WRITE_MILLIS} ms in one system call (a {@code write(2)} per record cost about as
- * much as building the record), and forces it to the disk every second: a killed process loses at most the records
- * of its last few milliseconds, a power loss at most the last second. A queue that passes {@link #WRITE_BYTES} is
- * written by the request that filled it, so memory stays bounded when the writer falls behind. A failure to write is
- * logged and the server goes on serving. Public for the audit benchmark.
+ * <p>A record is handed to the operating system before {@link #record} returns, so a killed process loses none that
+ * was answered; the files are forced to the disk every second, so a power loss loses at most the last second. Requests
+ * that record at the same time share a write: each queues its line and then writes the queue under the sink's lock,
+ * and whoever gets the lock first writes everyone's lines in one gathering system call (a {@code write(2)} per record
+ * cost about as much as building the record); the others find their line written. The force runs outside that lock,
+ * so no request waits for the disk. A failure to write is logged and the server goes on serving. Public for the
+ * audit benchmark.
  */
 public final class FileAuditSink implements AuditSink, AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.lanyard.audit");
     static final String DIRECTORY = "audit";
     public static final long DEFAULT_MAX_FILE_BYTES = 64L * 1024 * 1024;
-    static final long WRITE_MILLIS = 5;
-    static final int WRITE_BYTES = 1 << 20;
     private static final long SYNC_MILLIS = 1000;
     /** Buffers per gathering write: below every platform's IOV_MAX. */
     private static final int BATCH = 512;
@@ -59,10 +59,9 @@ public final class FileAuditSink implements AuditSink, AutoCloseable {
     private final Path directory;
     private final Clock clock;
     private final long maxFileBytes;
-    private final ScheduledExecutorService writer;
+    private final ScheduledExecutorService syncer;
     private final Object queueLock = new Object();
     private List<Line> queue = new ArrayList<>();
-    private long queuedBytes;
     // the file's state, guarded by this
     private Optional<FileChannel> channel = Optional.empty();
     private LocalDate day = LocalDate.MIN;
@@ -83,10 +82,9 @@ public final class FileAuditSink implements AuditSink, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the audit directory " + directory, e);
         }
-        this.writer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("audit-writer")
+        this.syncer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("audit-sync")
                 .factory());
-        writer.scheduleWithFixedDelay(this::write, WRITE_MILLIS, WRITE_MILLIS, TimeUnit.MILLISECONDS);
-        writer.scheduleWithFixedDelay(this::sync, SYNC_MILLIS, SYNC_MILLIS, TimeUnit.MILLISECONDS);
+        syncer.scheduleWithFixedDelay(this::sync, SYNC_MILLIS, SYNC_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     static Path directory(Path dataDirectory) {
@@ -96,18 +94,13 @@ public final class FileAuditSink implements AuditSink, AutoCloseable {
     @Override
     public void record(AuditEvent event) {
         Line line = new Line(clock.instant(), (CloudTrailJson.line(event) + "\n").getBytes(StandardCharsets.UTF_8));
-        boolean full;
         synchronized (queueLock) {
             queue.add(line);
-            queuedBytes += line.bytes().length;
-            full = queuedBytes >= WRITE_BYTES;
         }
-        if (full) {
-            write();
-        }
+        write();
     }
 
-    /** Hands the queued records to the operating system (the writer thread's task, every few milliseconds). */
+    /** Hands every queued record to the operating system: this request's, and those queued beside it. */
     synchronized void write() {
         List<Line> lines;
         // taken under this sink's lock too, so that two writers cannot write their batches out of order
@@ -117,7 +110,6 @@ public final class FileAuditSink implements AuditSink, AutoCloseable {
             }
             lines = queue;
             queue = new ArrayList<>(lines.size());
-            queuedBytes = 0;
         }
         List<ByteBuffer> batch = new ArrayList<>(Math.min(lines.size(), BATCH));
         for (Line line : lines) {
@@ -145,14 +137,21 @@ public final class FileAuditSink implements AuditSink, AutoCloseable {
     /** Forces the records queued and written so far to the disk (every second, and at the stop). */
     public void sync() {
         write();
+        FileChannel written;
         synchronized (this) {
             if (!dirty || channel.isEmpty()) {
                 return;
             }
-            try {
-                channel.get().force(false);
-                dirty = false;
-            } catch (IOException e) {
+            written = channel.get();
+            dirty = false;
+        }
+        try {
+            written.force(false); // outside the lock: requests keep writing while the disk catches up
+        } catch (ClosedChannelException e) {
+            // rotated meanwhile: a file is forced before it is closed
+        } catch (IOException e) {
+            synchronized (this) {
+                dirty = true;
                 failed("syncing", e);
             }
         }
@@ -223,16 +222,16 @@ public final class FileAuditSink implements AuditSink, AutoCloseable {
         channel = Optional.empty();
     }
 
-    /** Stops the writer, then writes and forces what is queued: every record recorded before this is on disk. */
+    /** Stops the periodic force, then forces what is written: every record recorded before this is on disk. */
     @Override
     public void close() {
-        writer.shutdown();
+        syncer.shutdown();
         try {
-            if (!writer.awaitTermination(SYNC_MILLIS, TimeUnit.MILLISECONDS)) {
-                writer.shutdownNow();
+            if (!syncer.awaitTermination(SYNC_MILLIS, TimeUnit.MILLISECONDS)) {
+                syncer.shutdownNow();
             }
         } catch (InterruptedException e) {
-            writer.shutdownNow();
+            syncer.shutdownNow();
             Thread.currentThread().interrupt();
         }
         sync();
