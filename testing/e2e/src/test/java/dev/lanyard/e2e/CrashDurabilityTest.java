@@ -72,6 +72,7 @@ class CrashDurabilityTest {
                             ServeProcess.read(log)).isNull();
                     history.addAll(w.users);
                 }
+                assertAudited(data, history, "trial " + trial + ", seed " + seed);
                 server = ServeProcess.start(data, log);
                 assertThat(server.health()).as("health after restart").hasValueSatisfying(
                         h -> assertThat(h).contains("\"status\":\"UP\""));
@@ -117,6 +118,29 @@ class CrashDurabilityTest {
             }
         }
         assertThat(files).contains("lanyard.mv.db", "master.key", "aws/credentials");
+    }
+
+    /** The audit trail too: every answered CreateUser has its record in the files after the kill (docs/audit.md). */
+    private static void assertAudited(Path data, List<UserHistory> history, String trial) throws IOException {
+        java.util.Set<String> created = new java.util.HashSet<>();
+        java.util.regex.Pattern userName = java.util.regex.Pattern.compile("\"userName\":\"([^\"]+)\"");
+        try (Stream<Path> files = Files.list(data.resolve("audit"))) {
+            for (Path file : files.toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    java.util.regex.Matcher name = userName.matcher(line);
+                    if (line.contains("\"eventName\":\"CreateUser\"") && !line.contains("\"errorCode\"")
+                            && name.find()) {
+                        created.add(name.group(1));
+                    }
+                }
+            }
+        }
+        for (UserHistory user : history) {
+            if (user.acknowledged >= 1) {
+                assertThat(created).as("the audit record of %s's answered CreateUser (%s)", user.name, trial)
+                        .contains(user.name);
+            }
+        }
     }
 
     private static void assertSurvived(IamClient iam, List<UserHistory> history, String trial) {
