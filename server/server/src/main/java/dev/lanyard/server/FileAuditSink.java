@@ -93,7 +93,7 @@ public final class FileAuditSink implements AuditSink, AutoCloseable {
 
     @Override
     public void record(AuditEvent event) {
-        Line line = new Line(clock.instant(), (CloudTrailJson.line(event) + "\n").getBytes(StandardCharsets.UTF_8));
+        Line line = new Line(clock.instant(), CloudTrailJson.lineBytes(event));
         synchronized (queueLock) {
             queue.add(line);
         }

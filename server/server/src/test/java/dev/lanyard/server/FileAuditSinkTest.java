@@ -162,6 +162,16 @@ class FileAuditSinkTest {
         }
     }
 
+    /** The bytes the sink writes are the record's JSON line in UTF-8, whatever the text holds. */
+    @Test
+    void aLinesBytesAreItsTextInUtf8WithALineBreak() {
+        for (String id : List.of("e1", "é\u00e0\u4e2d\ud83d\ude00", "quote\"back\\slash\nnew\u0001line")) {
+            AuditEvent event = event(id);
+            assertThat(CloudTrailJson.lineBytes(event))
+                    .isEqualTo((CloudTrailJson.line(event) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     private static AuditEvent event(String id) {
         AuditEvent.UserIdentity identity = new AuditEvent.UserIdentity(AuditEvent.IdentityType.IAM_USER,
                 Optional.of("AIDAALICE"), Optional.of("arn:aws:iam::111122223333:user/alice"),
