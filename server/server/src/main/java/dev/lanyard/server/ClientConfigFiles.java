@@ -36,9 +36,9 @@ final class ClientConfigFiles {
     }
 
     /**
-     * On every start, so the endpoint follows the port. Under TLS the profile trusts the listener's certificate file
-     * ({@code ca_bundle}): right for a self-signed certificate or a chain file that holds its CA; for a certificate
-     * from a public CA, remove the line and the client's usual roots apply.
+     * On every start, so the endpoint follows the port. {@code caBundle}: the listener's certificate file when it ends
+     * in its own authority (self-signed, or a chain holding its CA), for the profile to trust; a public CA's chain
+     * gets none, so the client's usual roots apply.
      */
     static void writeConfig(Path dataDirectory, String endpointUrl, String region, Optional<Path> caBundle) {
         Map<String, String> settings = new LinkedHashMap<>();

@@ -277,7 +277,8 @@ public final class LanyardServer implements AutoCloseable {
             throw e;
         }
         ClientConfigFiles.writeConfig(config.dataDirectory(), server.endpointUrl(), config.region(),
-                config.network().tls().map(TlsFiles::certificateChain));
+                config.network().tls().filter(files -> files.load().endsInItsOwnAuthority())
+                        .map(TlsFiles::certificateChain));
         return server;
     }
 

@@ -42,6 +42,24 @@ public record TlsFiles(Path certificateChain, Path privateKey) {
             return chain.getFirst();
         }
 
+        /**
+         * Whether the chain ends in a self-signed certificate (a self-signed server certificate, or a chain file that
+         * holds its own CA): only then is the file itself what a client should trust. A public CA's chain (certbot's
+         * fullchain.pem) ends in an intermediate, and clients trust its root through their own stores.
+         */
+        public boolean endsInItsOwnAuthority() {
+            X509Certificate last = chain.getLast();
+            if (!last.getSubjectX500Principal().equals(last.getIssuerX500Principal())) {
+                return false;
+            }
+            try {
+                last.verify(last.getPublicKey());
+                return true;
+            } catch (java.security.GeneralSecurityException e) {
+                return false;
+            }
+        }
+
         @Override
         public String toString() {
             return "Identity[" + certificate().getSubjectX500Principal() + ", serial "

@@ -48,6 +48,25 @@ class TlsFilesTest {
                 .isIn("Ed25519", "EdDSA");
     }
 
+    /** The generated profile's ca_bundle: only a chain that ends in a self-signed certificate is worth trusting. */
+    @Test
+    void aChainEndsInItsOwnAuthorityOnlyWhenItsLastCertificateIsSelfSigned() throws Exception {
+        certificate("ca", "rsa:2048", "21");
+        openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", dir.resolve("leaf.key").toString(), "-out",
+                dir.resolve("leaf.csr").toString(), "-subj", "/CN=leaf");
+        openssl("x509", "-req", "-in", dir.resolve("leaf.csr").toString(), "-CA", dir.resolve("ca.crt").toString(),
+                "-CAkey", dir.resolve("ca.key").toString(), "-set_serial", "22", "-days", "1", "-out",
+                dir.resolve("leaf.crt").toString());
+        Files.writeString(dir.resolve("full.crt"), Files.readString(dir.resolve("leaf.crt"))
+                + Files.readString(dir.resolve("ca.crt")));
+        assertThat(new TlsFiles(dir.resolve("ca.crt"), dir.resolve("ca.key")).load().endsInItsOwnAuthority())
+                .as("self-signed").isTrue();
+        assertThat(new TlsFiles(dir.resolve("full.crt"), dir.resolve("leaf.key")).load().endsInItsOwnAuthority())
+                .as("leaf and its CA").isTrue();
+        assertThat(new TlsFiles(dir.resolve("leaf.crt"), dir.resolve("leaf.key")).load().endsInItsOwnAuthority())
+                .as("leaf alone, as a public CA's chain without its root").isFalse();
+    }
+
     private Path ecParameters() throws Exception {
         Path parameters = dir.resolve("p256.pem");
         openssl("ecparam", "-name", "prime256v1", "-out", parameters.toString());
