@@ -24,7 +24,6 @@ import dev.lanyard.tokens.SessionKind;
 import dev.lanyard.tokens.SessionOrigin;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
