@@ -113,7 +113,7 @@ assert as_pem.strip() == pem_public.strip(), as_pem
 as_ssh = iam.get_ssh_public_key(UserName="coder", SSHPublicKeyId=pem_up["SSHPublicKeyId"],
                                 Encoding="SSH")["SSHPublicKey"]["SSHPublicKeyBody"]
 assert as_ssh == " ".join(read("k1.pub").split()[:2])
-expect(error(iam.upload_ssh_public_key, UserName="coder", SSHPublicKeyBody=read("k0.pub").replace("k0", "other")),
+expect(error(iam.upload_ssh_public_key, UserName="coder", SSHPublicKeyBody=" ".join(read("k0.pub").split()[:2] + ["other"])),
        "DuplicateSSHPublicKey", 400)
 expect(error(iam.upload_ssh_public_key, UserName="coder", SSHPublicKeyBody=read("ed.pub")), "InvalidPublicKey", 400)
 expect(error(iam.upload_ssh_public_key, UserName="coder", SSHPublicKeyBody=small), "InvalidPublicKey", 400)
