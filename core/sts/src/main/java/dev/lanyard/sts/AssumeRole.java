@@ -25,10 +25,8 @@ import dev.lanyard.tokens.SessionClaims;
 import dev.lanyard.tokens.SessionKind;
 import dev.lanyard.tokens.SessionOrigin;
 import dev.lanyard.tokens.SessionTag;
-import dev.lanyard.tokens.SessionTokenCodec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,18 +38,18 @@ public final class AssumeRole implements Operation {
 
     private final IamStore store;
     private final AccessControl access;
-    private final CredentialIssuer issuer;
+    private final AssumeRoleTemplate template;
     private final MfaCheck mfa;
 
     public AssumeRole(IamStore store, AccessControl access, CredentialIssuer issuer, MfaCheck mfa) {
         this.mfa = requireNonNull(mfa, "mfa is null");
         this.store = requireNonNull(store, "store is null");
         this.access = requireNonNull(access, "access is null");
-        this.issuer = requireNonNull(issuer, "issuer is null");
+        this.template = new AssumeRoleTemplate(store, issuer);
     }
 
     private record Request(Arn roleArn, String sessionName, Optional<Integer> durationSeconds,
-            Optional<String> externalId, Optional<String> policy, List<String> policyArns, SessionTagsRequest tags,
+            Optional<String> externalId, StsRequests.SessionPolicies policies, SessionTagsRequest tags,
             Optional<String> sourceIdentity, Optional<StsRequests.MfaRequest> mfa) {}
 
     @Override
@@ -81,20 +79,19 @@ public final class AssumeRole implements Operation {
         Role role = findRole(snapshot, request.roleArn()).orElseThrow(() -> crossAccount
                 ? undisclosed(caller, resource)
                 : access.refuse(caller, "sts:AssumeRole", resource, "", "the role " + resource + " does not exist"));
-        ContextKeys keys = trustContext(request, role, inheritedTransitive, sourceIdentity, mfaAt,
-                call.environment().time());
+        AssumeRoleTemplate.RoleSession session = new AssumeRoleTemplate.RoleSession(role, request.sessionName(),
+                SessionOrigin.ASSUME_ROLE, request.tags(), inheritedTransitive, sourceIdentity,
+                request.policies());
+        ContextKeys keys = trustContext(session, request, mfaAt, call.environment().time());
         LabeledPolicy trust = new LabeledPolicy(new PolicyRef(PolicySource.TRUST, role.arn().toString()),
                 role.trustPolicy().document());
-        authorize(snapshot, call, caller, "sts:AssumeRole", resource, role, keys, trust, crossAccount);
-        if (!request.tags().isEmpty()) {
-            authorize(snapshot, call, caller, "sts:TagSession", resource, role, keys, trust, crossAccount);
-        }
-        if (sourceIdentity.isPresent()) {
-            authorize(snapshot, call, caller, "sts:SetSourceIdentity", resource, role, keys, trust, crossAccount);
-        }
-        Duration duration = duration(request, role, chained);
-        return Optional.of(issue(call, request, role, callerSession, duration, inheritedTransitive, sourceIdentity,
-                mfaAt));
+        int chainDepth = callerSession.filter(s -> s.kind() == SessionKind.ASSUMED_ROLE)
+                .map(s -> s.chainDepth() + 1).orElse(0);
+        return Optional.of(template.assume(call, "sts:AssumeRole", session, new AssumeRoleTemplate.Variant(
+                action -> authorize(snapshot, call, caller, action, resource, role, keys, trust, crossAccount),
+                now -> now.plus(duration(request, role, chained)),
+                builder -> builder.mfaAuthenticatedAt(mfaAt).chainDepth(chainDepth),
+                result -> {})));
     }
 
     /**
@@ -105,35 +102,6 @@ public final class AssumeRole implements Operation {
     private AwsException undisclosed(Caller caller, String resource) {
         return access.refuse(caller, "sts:AssumeRole", resource, "", "the role does not exist in its account, or"
                 + " its trust policy or your policies do not allow this request");
-    }
-
-    private Struct issue(OperationCall call, Request request, Role role, Optional<SessionClaims> callerSession,
-            Duration duration, List<SessionTag> inheritedTransitive, Optional<String> sourceIdentity,
-            Optional<Instant> mfaAt) {
-        Instant now = call.environment().time();
-        List<SessionTag> tags = new ArrayList<>(inheritedTransitive);
-        tags.addAll(request.tags().tags());
-        List<String> transitiveKeys = new ArrayList<>(inheritedTransitive.stream().map(SessionTag::key).toList());
-        transitiveKeys.addAll(request.tags().transitiveTagKeys());
-        int chainDepth = callerSession.filter(s -> s.kind() == SessionKind.ASSUMED_ROLE)
-                .map(s -> s.chainDepth() + 1).orElse(0);
-        CredentialIssuer.Issued issued = issuer.issue(call.environment(), store.snapshot(),
-                role.account(), secret -> SessionClaims.builder().kind(SessionKind.ASSUMED_ROLE)
-                        .origin(SessionOrigin.ASSUME_ROLE).account(role.account()).secretAccessKey(secret)
-                        .principalArn(role.arn().toString()).principalId(role.roleId())
-                        .sessionName(request.sessionName()).issuedAt(now).expiresAt(now.plus(duration))
-                        .mfaAuthenticatedAt(mfaAt).sourceIdentity(sourceIdentity).tags(tags)
-                        .transitiveTagKeys(transitiveKeys).inlineSessionPolicy(request.policy())
-                        .sessionPolicyArns(request.policyArns()).chainDepth(chainDepth).build());
-        Struct.Builder result = Struct.builder()
-                .put("Credentials", issued.credentials().toStruct())
-                .put("AssumedRoleUser", FederatedTrust.assumedRoleUser(role, request.sessionName()));
-        if (request.policy().isPresent() || !request.policyArns().isEmpty() || !request.tags().isEmpty()) {
-            result.put("PackedPolicySize", SessionTokenCodec.packedPolicyPercent(request.policy(),
-                    request.policyArns(), request.tags().tags()));
-        }
-        sourceIdentity.ifPresent(s -> result.put("SourceIdentity", s));
-        return result.build();
     }
 
     private void authorize(IamSnapshot snapshot, OperationCall call, Caller caller, String action, String resource,
@@ -172,10 +140,8 @@ public final class AssumeRole implements Operation {
             return s;
         });
         Optional<StsRequests.MfaRequest> mfa = StsRequests.mfa(params);
-        StsRequests.SessionPolicies sessionPolicies = StsRequests.sessionPolicies(params, Integer.MAX_VALUE);
-        Optional<String> policy = sessionPolicies.inline();
-        List<String> policyArns = sessionPolicies.arns();
-        return new Request(roleArn, sessionName, duration, externalId, policy, policyArns,
+        return new Request(roleArn, sessionName, duration, externalId,
+                StsRequests.sessionPolicies(params, Integer.MAX_VALUE),
                 SessionTagsRequest.from(params, true), sourceIdentity, mfa);
     }
 
@@ -243,19 +209,15 @@ public final class AssumeRole implements Operation {
         return Optional.of(inherited.or(request::sourceIdentity));
     }
 
-    private static ContextKeys trustContext(Request request, Role role, List<SessionTag> inheritedTransitive,
-            Optional<String> sourceIdentity, Optional<Instant> mfaAt, Instant now) {
-        ContextKeys.Builder keys = ContextKeys.builder();
+    private static ContextKeys trustContext(AssumeRoleTemplate.RoleSession session, Request request,
+            Optional<Instant> mfaAt, Instant now) {
+        ContextKeys.Builder keys = AssumeRoleTemplate.trustKeys(session);
         // Absent for long-term keys without MFA, as in AWS (policies rely on BoolIfExists for that case).
         mfaAt.ifPresent(at -> {
             keys.put("aws:MultiFactorAuthPresent", "true");
             keys.put("aws:MultiFactorAuthAge", Long.toString(Math.max(0, Duration.between(at, now).toSeconds())));
         });
-        keys.put("sts:RoleSessionName", request.sessionName());
         request.externalId().ifPresent(id -> keys.put("sts:ExternalId", id));
-        sourceIdentity.ifPresent(s -> keys.put("sts:SourceIdentity", s));
-        request.tags().addTo(keys);
-        FederatedTrust.roleResourceKeys(keys, role, inheritedTransitive);
         return keys.build();
     }
 }

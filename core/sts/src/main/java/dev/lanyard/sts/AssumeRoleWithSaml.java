@@ -20,10 +20,7 @@ import dev.lanyard.pipeline.Signing;
 import dev.lanyard.policy.ContextKeys;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
-import dev.lanyard.tokens.SessionClaims;
-import dev.lanyard.tokens.SessionKind;
 import dev.lanyard.tokens.SessionOrigin;
-import dev.lanyard.tokens.SessionTokenCodec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,7 +43,7 @@ public final class AssumeRoleWithSaml implements Operation {
 
     private final IamStore store;
     private final AccessControl access;
-    private final CredentialIssuer issuer;
+    private final AssumeRoleTemplate template;
     private final SamlAssertionVerifier verifier;
     private final Map<String, SamlMetadata> parsedMetadata = new ConcurrentHashMap<>();
 
@@ -54,7 +51,7 @@ public final class AssumeRoleWithSaml implements Operation {
             SamlAssertionVerifier verifier) {
         this.store = requireNonNull(store, "store is null");
         this.access = requireNonNull(access, "access is null");
-        this.issuer = requireNonNull(issuer, "issuer is null");
+        this.template = new AssumeRoleTemplate(store, issuer);
         this.verifier = requireNonNull(verifier, "verifier is null");
     }
 
@@ -72,8 +69,6 @@ public final class AssumeRoleWithSaml implements Operation {
         String assertion = Validators.length("sAMLAssertion", params.required("SAMLAssertion"), 4, 100_000);
         Optional<Integer> seconds = Validators.range("durationSeconds", params.integer("DurationSeconds"), 900, 43200);
         StsRequests.SessionPolicies sessionPolicies = StsRequests.sessionPolicies(params, 2048);
-        Optional<String> policy = sessionPolicies.inline();
-        List<String> policyArns = sessionPolicies.arns();
         Arn roleArn = Arn.parse(roleArnText).orElseThrow(() -> AwsErrors.validation(roleArnText + " is invalid"));
 
         IamSnapshot snapshot = store.snapshot();
@@ -98,37 +93,25 @@ public final class AssumeRoleWithSaml implements Operation {
         claims.put("saml:namequalifier", List.of(nameQualifier));
         claims.put("saml:sub", List.of(saml.nameId()));
         claims.put("saml:sub_type", List.of(subjectType(saml.nameIdFormat())));
-        ContextKeys keys = trustContext(role, sessionName, saml, tags, claims, provider);
-        authorize(call, provider, role, keys, ACTION);
-        if (!tags.isEmpty()) {
-            authorize(call, provider, role, keys, "sts:TagSession");
-        }
-        if (saml.sourceIdentity().isPresent()) {
-            authorize(call, provider, role, keys, "sts:SetSourceIdentity");
-        }
-        Instant now = call.environment().time();
+        AssumeRoleTemplate.RoleSession session = new AssumeRoleTemplate.RoleSession(role, sessionName,
+                SessionOrigin.ASSUME_ROLE_WITH_SAML, tags, List.of(), saml.sourceIdentity(), sessionPolicies);
+        ContextKeys keys = trustContext(session, saml, claims, provider);
+        return Optional.of(template.assume(call, ACTION, session, new AssumeRoleTemplate.Variant(
+                action -> FederatedTrust.require(access, call, provider.arn(), role, keys, action),
+                now -> expiresAt(now, seconds, saml, role),
+                builder -> builder.federationClaims(claims),
+                result -> result.put("Subject", saml.nameId()).put("SubjectType", subjectType(saml.nameIdFormat()))
+                        .put("Issuer", saml.issuer()).put("Audience", saml.recipient())
+                        .put("NameQualifier", nameQualifier))));
+    }
+
+    /** The asked duration, at the latest the assertion's SessionNotOnOrAfter. */
+    private static Instant expiresAt(Instant now, Optional<Integer> seconds, VerifiedSamlAssertion saml, Role role) {
         Instant expires = now.plus(duration(seconds, saml, role));
         if (saml.sessionNotOnOrAfter().isPresent() && saml.sessionNotOnOrAfter().get().isBefore(expires)) {
-            expires = saml.sessionNotOnOrAfter().get();
+            return saml.sessionNotOnOrAfter().get();
         }
-        Instant expiresAt = expires;
-        CredentialIssuer.Issued issued = issuer.issue(call.environment(), store.snapshot(), role.account(),
-                secret -> SessionClaims.builder()
-                .kind(SessionKind.ASSUMED_ROLE).origin(SessionOrigin.ASSUME_ROLE_WITH_SAML).account(role.account())
-                .secretAccessKey(secret).principalArn(role.arn().toString()).principalId(role.roleId())
-                .sessionName(sessionName).issuedAt(now).expiresAt(expiresAt).sourceIdentity(saml.sourceIdentity())
-                .tags(tags.tags()).transitiveTagKeys(tags.transitiveTagKeys()).inlineSessionPolicy(policy)
-                .sessionPolicyArns(policyArns).federationClaims(claims).build());
-        Struct.Builder result = Struct.builder()
-                .put("Credentials", issued.credentials().toStruct())
-                .put("AssumedRoleUser", FederatedTrust.assumedRoleUser(role, sessionName));
-        if (policy.isPresent() || !policyArns.isEmpty() || !tags.isEmpty()) {
-            result.put("PackedPolicySize", SessionTokenCodec.packedPolicyPercent(policy, policyArns, tags.tags()));
-        }
-        result.put("Subject", saml.nameId()).put("SubjectType", subjectType(saml.nameIdFormat()))
-                .put("Issuer", saml.issuer()).put("Audience", saml.recipient()).put("NameQualifier", nameQualifier);
-        saml.sourceIdentity().ifPresent(s -> result.put("SourceIdentity", s));
-        return Optional.of(result.build());
+        return expires;
     }
 
     private static List<java.security.PrivateKey> decryptionKeys(SamlProvider provider) {
@@ -178,13 +161,10 @@ public final class AssumeRoleWithSaml implements Operation {
         return format.startsWith(NAMEID_PREFIX) ? format.substring(NAMEID_PREFIX.length()) : format;
     }
 
-    private static ContextKeys trustContext(Role role, String sessionName, VerifiedSamlAssertion saml,
-            SessionTagsRequest tags, Map<String, List<String>> claims, SamlProvider provider) {
-        ContextKeys.Builder keys = ContextKeys.builder();
-        keys.put("sts:RoleSessionName", sessionName);
-        saml.sourceIdentity().ifPresent(s -> keys.put("sts:SourceIdentity", s));
-        tags.addTo(keys);
-        FederatedTrust.roleResourceKeys(keys, role, List.of());
+    private static ContextKeys trustContext(AssumeRoleTemplate.RoleSession session, VerifiedSamlAssertion saml,
+            Map<String, List<String>> claims, SamlProvider provider) {
+        Role role = session.role();
+        ContextKeys.Builder keys = AssumeRoleTemplate.trustKeys(session);
         keys.put("saml:aud", saml.recipient());
         keys.put("saml:iss", saml.issuer());
         keys.put("saml:doc", role.account().value() + "/" + provider.name());
@@ -197,9 +177,5 @@ public final class AssumeRoleWithSaml implements Operation {
             }
         });
         return keys.build();
-    }
-
-    private void authorize(OperationCall call, SamlProvider provider, Role role, ContextKeys keys, String action) {
-        FederatedTrust.require(access, call, provider.arn(), role, keys, action);
     }
 }

@@ -20,12 +20,8 @@ import dev.lanyard.pipeline.Signing;
 import dev.lanyard.policy.ContextKeys;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
-import dev.lanyard.tokens.SessionClaims;
-import dev.lanyard.tokens.SessionKind;
 import dev.lanyard.tokens.SessionOrigin;
-import dev.lanyard.tokens.SessionTokenCodec;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,14 +36,14 @@ public final class AssumeRoleWithWebIdentity implements Operation {
 
     private final IamStore store;
     private final AccessControl access;
-    private final CredentialIssuer issuer;
+    private final AssumeRoleTemplate template;
     private final WebIdentityVerifier verifier;
 
     public AssumeRoleWithWebIdentity(IamStore store, AccessControl access, CredentialIssuer issuer,
             WebIdentityVerifier verifier) {
         this.store = requireNonNull(store, "store is null");
         this.access = requireNonNull(access, "access is null");
-        this.issuer = requireNonNull(issuer, "issuer is null");
+        this.template = new AssumeRoleTemplate(store, issuer);
         this.verifier = requireNonNull(verifier, "verifier is null");
     }
 
@@ -69,8 +65,6 @@ public final class AssumeRoleWithWebIdentity implements Operation {
         }
         Optional<Integer> seconds = Validators.range("durationSeconds", params.integer("DurationSeconds"), 900, 43200);
         StsRequests.SessionPolicies sessionPolicies = StsRequests.sessionPolicies(params, 2048);
-        Optional<String> policy = sessionPolicies.inline();
-        List<String> policyArns = sessionPolicies.arns();
         Arn roleArn = Arn.parse(roleArnText).orElseThrow(() -> AwsErrors.validation(roleArnText + " is invalid"));
 
         IamSnapshot snapshot = store.snapshot();
@@ -81,38 +75,25 @@ public final class AssumeRoleWithWebIdentity implements Operation {
                 provider.clientIds(), provider.thumbprints()));
         SessionTagsRequest tags = SessionTagsRequest.fromClaims(identity.sessionTags(), identity.transitiveTagKeys());
         Map<String, List<String>> claims = claimKeys(provider, identity);
-        ContextKeys keys = trustContext(role, sessionName, identity, tags, claims);
-        authorize(call, provider, role, keys, ACTION);
-        if (!tags.isEmpty()) {
-            authorize(call, provider, role, keys, "sts:TagSession");
-        }
-        if (identity.sourceIdentity().isPresent()) {
-            authorize(call, provider, role, keys, "sts:SetSourceIdentity");
-        }
+        AssumeRoleTemplate.RoleSession session = new AssumeRoleTemplate.RoleSession(role, sessionName,
+                SessionOrigin.ASSUME_ROLE_WITH_WEB_IDENTITY, tags, List.of(), identity.sourceIdentity(),
+                sessionPolicies);
+        ContextKeys keys = trustContext(session, claims);
+        return Optional.of(template.assume(call, ACTION, session, new AssumeRoleTemplate.Variant(
+                action -> FederatedTrust.require(access, call, provider.arn(), role, keys, action),
+                now -> now.plus(duration(seconds, role)),
+                builder -> builder.federationClaims(claims),
+                result -> result.put("SubjectFromWebIdentityToken", identity.subject())
+                        .put("Provider", provider.arn()).put("Audience", identity.audience()))));
+    }
+
+    private static Duration duration(Optional<Integer> seconds, Role role) {
         Duration duration = seconds.map(s -> Duration.ofSeconds(s)).orElse(Duration.ofHours(1));
         if (duration.compareTo(role.maxSessionDuration()) > 0) {
             throw AwsErrors.validation(
                     "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
         }
-        Instant now = call.environment().time();
-        CredentialIssuer.Issued issued = issuer.issue(call.environment(), store.snapshot(), role.account(),
-                secret -> SessionClaims.builder()
-                .kind(SessionKind.ASSUMED_ROLE).origin(SessionOrigin.ASSUME_ROLE_WITH_WEB_IDENTITY)
-                .account(role.account()).secretAccessKey(secret).principalArn(role.arn().toString())
-                .principalId(role.roleId()).sessionName(sessionName).issuedAt(now).expiresAt(now.plus(duration))
-                .sourceIdentity(identity.sourceIdentity()).tags(tags.tags())
-                .transitiveTagKeys(tags.transitiveTagKeys()).inlineSessionPolicy(policy).sessionPolicyArns(policyArns)
-                .federationClaims(claims).build());
-        Struct.Builder result = Struct.builder()
-                .put("Credentials", issued.credentials().toStruct())
-                .put("SubjectFromWebIdentityToken", identity.subject())
-                .put("AssumedRoleUser", FederatedTrust.assumedRoleUser(role, sessionName));
-        if (policy.isPresent() || !policyArns.isEmpty() || !tags.isEmpty()) {
-            result.put("PackedPolicySize", SessionTokenCodec.packedPolicyPercent(policy, policyArns, tags.tags()));
-        }
-        result.put("Provider", provider.arn()).put("Audience", identity.audience());
-        identity.sourceIdentity().ifPresent(s -> result.put("SourceIdentity", s));
-        return Optional.of(result.build());
+        return duration;
     }
 
     private OidcProvider provider(IamSnapshot snapshot, AccountId account, String token) {
@@ -135,13 +116,9 @@ public final class AssumeRoleWithWebIdentity implements Operation {
         return claims;
     }
 
-    private static ContextKeys trustContext(Role role, String sessionName, VerifiedWebIdentity identity,
-            SessionTagsRequest tags, Map<String, List<String>> claims) {
-        ContextKeys.Builder keys = ContextKeys.builder();
-        keys.put("sts:RoleSessionName", sessionName);
-        identity.sourceIdentity().ifPresent(s -> keys.put("sts:SourceIdentity", s));
-        tags.addTo(keys);
-        FederatedTrust.roleResourceKeys(keys, role, List.of());
+    private static ContextKeys trustContext(AssumeRoleTemplate.RoleSession session,
+            Map<String, List<String>> claims) {
+        ContextKeys.Builder keys = AssumeRoleTemplate.trustKeys(session);
         claims.forEach((key, values) -> {
             if (values.size() == 1 && !key.endsWith(":amr")) {
                 keys.put(key, values.getFirst());
@@ -150,9 +127,5 @@ public final class AssumeRoleWithWebIdentity implements Operation {
             }
         });
         return keys.build();
-    }
-
-    private void authorize(OperationCall call, OidcProvider provider, Role role, ContextKeys keys, String action) {
-        FederatedTrust.require(access, call, provider.arn(), role, keys, action);
     }
 }

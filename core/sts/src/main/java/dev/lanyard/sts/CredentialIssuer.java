@@ -54,7 +54,7 @@ public final class CredentialIssuer {
         }
         try {
             String token = codec.seal(claims, keyId);
-            return new Issued(new IssuedCredentials(keyId, secret, token, claims.expiresAt()), claims);
+            return new Issued(new IssuedCredentials(keyId, secret, token, claims.expiresAt()), claims, packedPercent);
         } catch (TokenTooLargeException e) {
             throw StsErrors.packedPolicyTooLarge(Math.max(101, percentOver(e)));
         }
@@ -64,5 +64,6 @@ public final class CredentialIssuer {
         return (int) Math.ceil(100.0 * e.tokenLength() / SessionTokenCodec.MAX_TOKEN_LENGTH);
     }
 
-    public record Issued(IssuedCredentials credentials, SessionClaims claims) {}
+    /** The credentials, the claims sealed in them, and their {@code PackedPolicySize} (computed here, once). */
+    public record Issued(IssuedCredentials credentials, SessionClaims claims, int packedPolicyPercent) {}
 }

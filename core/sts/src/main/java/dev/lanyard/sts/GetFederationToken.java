@@ -16,7 +16,6 @@ import dev.lanyard.query.Struct;
 import dev.lanyard.tokens.SessionClaims;
 import dev.lanyard.tokens.SessionKind;
 import dev.lanyard.tokens.SessionOrigin;
-import dev.lanyard.tokens.SessionTokenCodec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -81,7 +80,7 @@ public final class GetFederationToken implements Operation {
                         .put("FederatedUserId", caller.account().value() + ":" + name)
                         .put("Arn", resource)
                         .build())
-                .put("PackedPolicySize", SessionTokenCodec.packedPolicyPercent(policy, policyArns, tags.tags()))
+                .put("PackedPolicySize", issued.packedPolicyPercent())
                 .build());
     }
 }
