@@ -38,9 +38,9 @@ final class InstanceProfileOperations {
         ops.put("ListInstanceProfilesForRole", this::listForRole);
         ops.put("AddRoleToInstanceProfile", this::addRole);
         ops.put("RemoveRoleFromInstanceProfile", this::removeRole);
-        ops.put("TagInstanceProfile", this::tag);
-        ops.put("UntagInstanceProfile", this::untag);
-        ops.put("ListInstanceProfileTags", this::listTags);
+        new EntityTags<>(ctx, "InstanceProfile", TagKeys.CASE_SENSITIVE, EntityTags.Order.AS_ADDED,
+                call -> authorized(call, profileName(call.parameters())),
+                (view, found) -> require(view, found.name())).register(ops);
     }
 
     private static String profileName(QueryParameters p) {
@@ -67,7 +67,7 @@ final class InstanceProfileOperations {
         QueryParameters p = call.parameters();
         String name = profileName(p);
         String path = IamParams.path(p, "Path");
-        List<Tag> tags = IamParams.tags(p, false);
+        List<Tag> tags = TagKeys.CASE_SENSITIVE.parse(p);
         Caller caller = call.requireCaller();
         ctx.authorize(call, arn(caller, path, name));
         InstanceProfile created = ctx.store().update(snapshot -> {
@@ -172,37 +172,6 @@ final class InstanceProfileOperations {
             return Mutation.of(updated, EntityChange.upsert(updated));
         });
         return Optional.empty();
-    }
-
-    private Optional<Struct> tag(OperationCall call) {
-        String name = profileName(call.parameters());
-        // Instance profile tag keys are case-sensitive, like policy tags
-        List<Tag> tags = IamParams.tags(call.parameters(), false);
-        authorized(call, name);
-        ctx.store().update(snapshot -> {
-            InstanceProfile profile = require(ctx.view(snapshot, call), name);
-            InstanceProfile tagged = profile.withTags(IamParams.merge(profile.tags(), tags, false));
-            return Mutation.of(tagged, EntityChange.upsert(tagged));
-        });
-        return Optional.empty();
-    }
-
-    private Optional<Struct> untag(OperationCall call) {
-        String name = profileName(call.parameters());
-        List<String> keys = call.parameters().list("TagKeys");
-        authorized(call, name);
-        ctx.store().update(snapshot -> {
-            InstanceProfile profile = require(ctx.view(snapshot, call), name);
-            InstanceProfile untagged = profile.withTags(profile.tags().stream()
-                    .filter(t -> !keys.contains(t.key())).toList());
-            return Mutation.of(untagged, EntityChange.upsert(untagged));
-        });
-        return Optional.empty();
-    }
-
-    private Optional<Struct> listTags(OperationCall call) {
-        InstanceProfile profile = authorized(call, profileName(call.parameters()));
-        return IamShapes.tagPage(call.parameters(), profile.tags());
     }
 
     /** The InstanceProfile shape; its roles show only the fields AWS shows inside an instance profile. */

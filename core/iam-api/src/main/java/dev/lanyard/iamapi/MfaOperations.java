@@ -54,9 +54,9 @@ final class MfaOperations {
         ops.put("ListMFADevices", this::listForUser);
         ops.put("ListVirtualMFADevices", this::listVirtual);
         ops.put("GetMFADevice", this::get);
-        ops.put("TagMFADevice", this::tag);
-        ops.put("UntagMFADevice", this::untag);
-        ops.put("ListMFADeviceTags", this::listTags);
+        new EntityTags<>(ctx, "MFADevice", TagKeys.CASE_SENSITIVE, EntityTags.Order.AS_ADDED,
+                call -> authorizedDevice(call, serialNumber(call)),
+                (view, found) -> requireDevice(view, found.serialNumber())).register(ops);
     }
 
     private Optional<Struct> create(OperationCall call) {
@@ -64,7 +64,7 @@ final class MfaOperations {
         String name = Validators.name("virtualMFADeviceName", p.required("VirtualMFADeviceName"), 1, 226,
                 "[\\w+=,.@-]+");
         String path = IamParams.path(p, "Path");
-        List<Tag> tags = IamParams.tags(p, false);
+        List<Tag> tags = TagKeys.CASE_SENSITIVE.parse(p);
         Caller caller = call.requireCaller();
         String serial = MfaDevice.serialNumber(caller.account(), path, name);
         ctx.authorize(call, serial);
@@ -107,6 +107,10 @@ final class MfaOperations {
         String value = p.required(name);
         Validators.length(Character.toLowerCase(name.charAt(0)) + name.substring(1), value, 6, 6);
         return value;
+    }
+
+    private static String serialNumber(OperationCall call) {
+        return Validators.length("serialNumber", call.parameters().required("SerialNumber"), 9, 256);
     }
 
     private static MfaDevice requireDevice(AccountView view, String serial) {
@@ -294,38 +298,11 @@ final class MfaOperations {
     }
 
     private Optional<Struct> get(OperationCall call) {
-        String serial = Validators.length("serialNumber", call.parameters().required("SerialNumber"), 9, 256);
+        String serial = serialNumber(call);
         MfaDevice device = authorizedDevice(call, serial);
         Struct.Builder b = Struct.builder().put("SerialNumber", device.serialNumber());
         device.userName().ifPresent(n -> b.put("UserName", n));
         device.enableDate().ifPresent(t -> b.put("EnableDate", t));
         return Optional.of(b.build());
-    }
-
-    private Optional<Struct> tag(OperationCall call) {
-        List<Tag> tags = IamParams.tags(call.parameters(), false);
-        return retag(call, existing -> IamParams.merge(existing, tags, false));
-    }
-
-    private Optional<Struct> untag(OperationCall call) {
-        List<String> keys = call.parameters().list("TagKeys");
-        return retag(call, existing -> IamParams.remove(existing, keys));
-    }
-
-    private Optional<Struct> retag(OperationCall call, java.util.function.UnaryOperator<List<Tag>> change) {
-        String serial = Validators.length("serialNumber", call.parameters().required("SerialNumber"), 9, 256);
-        authorizedDevice(call, serial);
-        ctx.store().update(snapshot -> {
-            MfaDevice device = requireDevice(ctx.view(snapshot, call), serial);
-            MfaDevice updated = device.withTags(change.apply(device.tags()));
-            return Mutation.of(updated, EntityChange.upsert(updated));
-        });
-        return Optional.empty();
-    }
-
-    private Optional<Struct> listTags(OperationCall call) {
-        String serial = Validators.length("serialNumber", call.parameters().required("SerialNumber"), 9, 256);
-        MfaDevice device = authorizedDevice(call, serial);
-        return IamShapes.tagPage(call.parameters(), device.tags());
     }
 }

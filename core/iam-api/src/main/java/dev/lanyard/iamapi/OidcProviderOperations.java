@@ -6,7 +6,6 @@ import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
-import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.OidcProvider;
 import dev.lanyard.iam.model.Tag;
 import dev.lanyard.iam.spi.IamStore.Mutation;
@@ -40,9 +39,8 @@ final class OidcProviderOperations {
         ops.put("AddClientIDToOpenIDConnectProvider", this::addClientId);
         ops.put("RemoveClientIDFromOpenIDConnectProvider", this::removeClientId);
         ops.put("UpdateOpenIDConnectProviderThumbprint", this::updateThumbprints);
-        ops.put("TagOpenIDConnectProvider", this::tag);
-        ops.put("UntagOpenIDConnectProvider", this::untag);
-        ops.put("ListOpenIDConnectProviderTags", this::listTags);
+        new EntityTags<>(ctx, "OpenIDConnectProvider", TagKeys.CASE_SENSITIVE, EntityTags.Order.AS_ADDED,
+                this::authorized, OidcProviderOperations::current).register(ops);
     }
 
     /**
@@ -107,7 +105,7 @@ final class OidcProviderOperations {
         String url = url(p.required("Url"));
         List<String> clientIds = clientIds(p);
         List<String> prints = thumbprints(p);
-        List<Tag> tags = IamParams.tags(p, false);
+        List<Tag> tags = TagKeys.CASE_SENSITIVE.parse(p);
         Caller caller = call.requireCaller();
         OidcProvider candidate = new OidcProvider(caller.account(), url, clientIds, prints, call.environment().time(),
                 tags);
@@ -137,8 +135,8 @@ final class OidcProviderOperations {
         return ctx.view(call).oidcProvider(arn).orElseThrow(() -> IamErrors.noSuchOidcProvider(arn));
     }
 
-    private OidcProvider current(IamSnapshot snapshot, OperationCall call, OidcProvider provider) {
-        return ctx.view(snapshot, call).oidcProvider(provider.arn())
+    private static OidcProvider current(AccountView view, OidcProvider provider) {
+        return view.oidcProvider(provider.arn())
                 .orElseThrow(() -> IamErrors.noSuchOidcProvider(provider.arn()));
     }
 
@@ -176,7 +174,7 @@ final class OidcProviderOperations {
         OidcProvider found = authorized(call);
         String clientId = Validators.length("clientID", call.parameters().required("ClientID"), 1, 255);
         ctx.store().update(snapshot -> {
-            OidcProvider provider = current(snapshot, call, found);
+            OidcProvider provider = current(ctx.view(snapshot, call), found);
             if (provider.clientIds().contains(clientId)) {
                 return Mutation.of(provider);
             }
@@ -195,7 +193,7 @@ final class OidcProviderOperations {
         OidcProvider found = authorized(call);
         String clientId = Validators.length("clientID", call.parameters().required("ClientID"), 1, 255);
         ctx.store().update(snapshot -> {
-            OidcProvider provider = current(snapshot, call, found);
+            OidcProvider provider = current(ctx.view(snapshot, call), found);
             OidcProvider updated = provider.withClientIds(provider.clientIds().stream()
                     .filter(id -> !id.equals(clientId)).toList());
             return Mutation.of(updated, EntityChange.upsert(updated));
@@ -207,37 +205,9 @@ final class OidcProviderOperations {
         OidcProvider found = authorized(call);
         List<String> prints = thumbprints(call.parameters());
         ctx.store().update(snapshot -> {
-            OidcProvider updated = current(snapshot, call, found).withThumbprints(prints);
+            OidcProvider updated = current(ctx.view(snapshot, call), found).withThumbprints(prints);
             return Mutation.of(updated, EntityChange.upsert(updated));
         });
         return Optional.empty();
-    }
-
-    private Optional<Struct> tag(OperationCall call) {
-        OidcProvider found = authorized(call);
-        List<Tag> tags = IamParams.tags(call.parameters(), false);
-        ctx.store().update(snapshot -> {
-            OidcProvider provider = current(snapshot, call, found);
-            OidcProvider updated = provider.withTags(IamParams.merge(provider.tags(), tags, false));
-            return Mutation.of(updated, EntityChange.upsert(updated));
-        });
-        return Optional.empty();
-    }
-
-    private Optional<Struct> untag(OperationCall call) {
-        OidcProvider found = authorized(call);
-        List<String> keys = call.parameters().list("TagKeys");
-        ctx.store().update(snapshot -> {
-            OidcProvider provider = current(snapshot, call, found);
-            OidcProvider updated = provider.withTags(provider.tags().stream()
-                    .filter(t -> !keys.contains(t.key())).toList());
-            return Mutation.of(updated, EntityChange.upsert(updated));
-        });
-        return Optional.empty();
-    }
-
-    private Optional<Struct> listTags(OperationCall call) {
-        OidcProvider provider = authorized(call);
-        return IamShapes.tagPage(call.parameters(), provider.tags());
     }
 }

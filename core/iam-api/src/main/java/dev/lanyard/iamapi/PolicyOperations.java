@@ -81,7 +81,7 @@ final class PolicyOperations {
         String name = IamParams.name(p, "PolicyName", "policyName", 128);
         String path = IamParams.path(p, "Path");
         Optional<String> description = IamParams.description(p);
-        List<Tag> tags = IamParams.tags(p, false);
+        List<Tag> tags = TagKeys.CASE_SENSITIVE.parse(p);
         StoredPolicy document = managedDocument(p);
         Caller caller = call.requireCaller();
         String arn = "arn:aws:iam::" + caller.account().value() + ":policy" + path + name;

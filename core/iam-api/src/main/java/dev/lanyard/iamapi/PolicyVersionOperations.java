@@ -5,10 +5,8 @@ import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
-import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.ManagedPolicy;
 import dev.lanyard.iam.model.StoredPolicy;
-import dev.lanyard.iam.model.Tag;
 import dev.lanyard.iam.spi.IamStore.Mutation;
 import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.OperationCall;
@@ -33,15 +31,21 @@ final class PolicyVersionOperations {
         ops.put("SetDefaultPolicyVersion", this::setDefault);
         ops.put("DeletePolicyVersion", this::deleteVersion);
         ops.put("ListEntitiesForPolicy", this::listEntities);
-        ops.put("TagPolicy", this::tag);
-        ops.put("UntagPolicy", this::untag);
-        ops.put("ListPolicyTags", this::listTags);
+        // AWS managed policies cannot be tagged, but their (empty) tags can be listed.
+        new EntityTags<>(ctx, "Policy", TagKeys.CASE_SENSITIVE, EntityTags.Order.AS_ADDED, this::ownPolicy,
+                PolicyVersionOperations::current).listing(this::anyPolicy).register(ops);
     }
 
     /**
      * A customer managed policy of the caller's account, after authorization; AWS managed ones are read-only. A
      * missing one is "Policy ARN was not found.", or the version sentence where the request names a version.
      */
+    private ManagedPolicy anyPolicy(OperationCall call) {
+        String arn = IamParams.policyArn(call.parameters());
+        ctx.authorize(call, arn);
+        return ctx.view(call).policy(arn).orElseThrow(() -> IamErrors.policyNotFound(arn));
+    }
+
     private ManagedPolicy ownPolicy(OperationCall call) {
         String arn = IamParams.policyArn(call.parameters());
         ctx.authorize(call, arn);
@@ -53,8 +57,8 @@ final class PolicyVersionOperations {
     }
 
     /** The policy as it is inside the update, still seen from the caller's account. */
-    private ManagedPolicy current(IamSnapshot snapshot, OperationCall call, ManagedPolicy policy) {
-        return PolicyOperations.requirePolicy(ctx.view(snapshot, call), policy.arn().toString());
+    private static ManagedPolicy current(AccountView view, ManagedPolicy policy) {
+        return PolicyOperations.requirePolicy(view, policy.arn().toString());
     }
 
     private Optional<Struct> createVersion(OperationCall call) {
@@ -62,7 +66,7 @@ final class PolicyVersionOperations {
         StoredPolicy document = PolicyOperations.managedDocument(call.parameters());
         boolean setAsDefault = call.parameters().bool("SetAsDefault").orElse(false);
         ManagedPolicy.PolicyVersion created = ctx.store().update(snapshot -> {
-            ManagedPolicy policy = current(snapshot, call, found);
+            ManagedPolicy policy = current(ctx.view(snapshot, call), found);
             if (policy.versions().size() >= MAX_VERSIONS) {
                 throw IamErrors.limitExceeded("A managed policy can have up to " + MAX_VERSIONS + " versions. Before"
                         + " you create a new version, you must delete an existing version.");
@@ -102,7 +106,7 @@ final class PolicyVersionOperations {
         ManagedPolicy found = ownPolicy(call);
         String id = versionId(call);
         ctx.store().update(snapshot -> {
-            ManagedPolicy policy = current(snapshot, call, found);
+            ManagedPolicy policy = current(ctx.view(snapshot, call), found);
             requireVersion(policy, id);
             ManagedPolicy updated = policy.withVersions(policy.versions(), id, call.environment().time());
             return Mutation.of(updated, EntityChange.upsert(updated));
@@ -114,7 +118,7 @@ final class PolicyVersionOperations {
         ManagedPolicy found = ownPolicy(call);
         String id = versionId(call);
         ctx.store().update(snapshot -> {
-            ManagedPolicy policy = current(snapshot, call, found);
+            ManagedPolicy policy = current(ctx.view(snapshot, call), found);
             requireVersion(policy, id);
             if (policy.defaultVersionId().equals(id)) {
                 throw IamErrors.deleteConflict("Cannot delete the default version of a policy.");
@@ -167,35 +171,4 @@ final class PolicyVersionOperations {
     }
 
     private record PolicyEntity(String list, String key, Struct shape) {}
-
-    private Optional<Struct> tag(OperationCall call) {
-        ManagedPolicy found = ownPolicy(call);
-        List<Tag> tags = IamParams.tags(call.parameters(), false);
-        ctx.store().update(snapshot -> {
-            ManagedPolicy policy = current(snapshot, call, found);
-            // Policy tag keys are case-sensitive, unlike user and role tags.
-            ManagedPolicy updated = policy.withTags(IamParams.merge(policy.tags(), tags, false));
-            return Mutation.of(updated, EntityChange.upsert(updated));
-        });
-        return Optional.empty();
-    }
-
-    private Optional<Struct> untag(OperationCall call) {
-        ManagedPolicy found = ownPolicy(call);
-        List<String> keys = call.parameters().list("TagKeys");
-        ctx.store().update(snapshot -> {
-            ManagedPolicy policy = current(snapshot, call, found);
-            ManagedPolicy updated = policy.withTags(policy.tags().stream().filter(t -> !keys.contains(t.key()))
-                    .toList());
-            return Mutation.of(updated, EntityChange.upsert(updated));
-        });
-        return Optional.empty();
-    }
-
-    private Optional<Struct> listTags(OperationCall call) {
-        String arn = IamParams.policyArn(call.parameters());
-        ctx.authorize(call, arn);
-        ManagedPolicy policy = ctx.view(call).policy(arn).orElseThrow(() -> IamErrors.policyNotFound(arn));
-        return IamShapes.tagPage(call.parameters(), policy.tags());
-    }
 }

@@ -38,9 +38,9 @@ final class RoleOperations {
         ops.put("UpdateRoleDescription", this::updateRoleDescription);
         ops.put("UpdateAssumeRolePolicy", this::updateAssumeRolePolicy);
         ops.put("DeleteRole", this::deleteRole);
-        ops.put("TagRole", this::tagRole);
-        ops.put("UntagRole", this::untagRole);
-        ops.put("ListRoleTags", this::listRoleTags);
+        new EntityTags<>(ctx, "Role", TagKeys.CASE_INSENSITIVE, EntityTags.Order.AS_ADDED,
+                call -> authorizedRole(call, IamParams.name(call.parameters(), "RoleName", "roleName", 64)),
+                (view, found) -> requireRole(view, found.name())).register(ops);
     }
 
     static Role requireRole(AccountView view, String name) {
@@ -88,7 +88,7 @@ final class RoleOperations {
         Optional<String> description = IamParams.description(p);
         Duration maxSession = maxSessionDuration(p).orElse(Duration.ofHours(1));
         Optional<String> boundary = p.get("PermissionsBoundary");
-        List<Tag> tags = IamParams.tags(p);
+        List<Tag> tags = TagKeys.CASE_INSENSITIVE.parse(p);
         Caller caller = call.requireCaller();
         ctx.authorize(call, roleArn(caller, path, name));
         Role created = ctx.store().update(snapshot -> {
@@ -196,35 +196,5 @@ final class RoleOperations {
             return Mutation.of(role, EntityChange.remove(role));
         });
         return Optional.empty();
-    }
-
-    private Optional<Struct> tagRole(OperationCall call) {
-        String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
-        List<Tag> tags = IamParams.tags(call.parameters());
-        authorizedRole(call, name);
-        ctx.store().update(snapshot -> {
-            Role role = requireRole(ctx.view(snapshot, call), name);
-            Role tagged = role.withTags(IamParams.merge(role.tags(), tags));
-            return Mutation.of(tagged, EntityChange.upsert(tagged));
-        });
-        return Optional.empty();
-    }
-
-    private Optional<Struct> untagRole(OperationCall call) {
-        String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
-        List<String> keys = call.parameters().list("TagKeys");
-        authorizedRole(call, name);
-        ctx.store().update(snapshot -> {
-            Role role = requireRole(ctx.view(snapshot, call), name);
-            Role untagged = role.withTags(IamParams.remove(role.tags(), keys));
-            return Mutation.of(untagged, EntityChange.upsert(untagged));
-        });
-        return Optional.empty();
-    }
-
-    private Optional<Struct> listRoleTags(OperationCall call) {
-        String name = IamParams.name(call.parameters(), "RoleName", "roleName", 64);
-        Role role = authorizedRole(call, name);
-        return IamShapes.tagPage(call.parameters(), role.tags());
     }
 }

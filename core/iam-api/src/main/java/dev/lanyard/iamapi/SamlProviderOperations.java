@@ -5,7 +5,6 @@ import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.RandomUuid;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
-import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.SamlProvider;
 import dev.lanyard.iam.model.Tag;
 import dev.lanyard.iam.spi.IamStore.Mutation;
@@ -34,9 +33,8 @@ final class SamlProviderOperations {
         ops.put("ListSAMLProviders", this::list);
         ops.put("UpdateSAMLProvider", this::update);
         ops.put("DeleteSAMLProvider", this::delete);
-        ops.put("TagSAMLProvider", this::tag);
-        ops.put("UntagSAMLProvider", this::untag);
-        ops.put("ListSAMLProviderTags", this::listTags);
+        new EntityTags<>(ctx, "SAMLProvider", TagKeys.CASE_SENSITIVE, EntityTags.Order.AS_ADDED,
+                this::authorized, SamlProviderOperations::current).register(ops);
     }
 
     private SamlMetadata metadata(OperationCall call) {
@@ -53,7 +51,7 @@ final class SamlProviderOperations {
         }
         String document = call.parameters().required("SAMLMetadataDocument");
         SamlMetadata parsed = metadata(call);
-        List<Tag> tags = IamParams.tags(call.parameters(), false);
+        List<Tag> tags = TagKeys.CASE_SENSITIVE.parse(call.parameters());
         Caller caller = call.requireCaller();
         boolean required = encryptionMode(call).orElse(false);
         List<SamlProvider.PrivateKeyEntry> keys = call.parameters().get("AddPrivateKey")
@@ -117,8 +115,8 @@ final class SamlProviderOperations {
                 .orElseThrow(() -> IamErrors.noSuchSamlProvider(arn));
     }
 
-    private SamlProvider current(IamSnapshot snapshot, OperationCall call, SamlProvider provider) {
-        return ctx.view(snapshot, call).samlProvider(provider.arn()).orElseThrow(() ->
+    private static SamlProvider current(AccountView view, SamlProvider provider) {
+        return view.samlProvider(provider.arn()).orElseThrow(() ->
                 IamErrors.noSuchSamlProvider(provider.arn()));
     }
 
@@ -157,7 +155,7 @@ final class SamlProviderOperations {
                 .map(pem -> privateKey(pem, call));
         Optional<String> removed = call.parameters().get("RemovePrivateKey");
         ctx.store().update(snapshot -> {
-            SamlProvider provider = current(snapshot, call, found);
+            SamlProvider provider = current(ctx.view(snapshot, call), found);
             if (document.isPresent()) {
                 provider = provider.withMetadata(document.get(), parsed.orElseThrow().validUntil());
             }
@@ -188,35 +186,7 @@ final class SamlProviderOperations {
 
     private Optional<Struct> delete(OperationCall call) {
         SamlProvider found = authorized(call);
-        ctx.store().update(snapshot -> Mutation.of(found, EntityChange.remove(current(snapshot, call, found))));
+        ctx.store().update(snapshot -> Mutation.of(found, EntityChange.remove(current(ctx.view(snapshot, call), found))));
         return Optional.empty();
-    }
-
-    private Optional<Struct> tag(OperationCall call) {
-        SamlProvider found = authorized(call);
-        List<Tag> tags = IamParams.tags(call.parameters(), false);
-        ctx.store().update(snapshot -> {
-            SamlProvider provider = current(snapshot, call, found);
-            SamlProvider updated = provider.withTags(IamParams.merge(provider.tags(), tags, false));
-            return Mutation.of(updated, EntityChange.upsert(updated));
-        });
-        return Optional.empty();
-    }
-
-    private Optional<Struct> untag(OperationCall call) {
-        SamlProvider found = authorized(call);
-        List<String> keys = call.parameters().list("TagKeys");
-        ctx.store().update(snapshot -> {
-            SamlProvider provider = current(snapshot, call, found);
-            SamlProvider updated = provider.withTags(provider.tags().stream()
-                    .filter(t -> !keys.contains(t.key())).toList());
-            return Mutation.of(updated, EntityChange.upsert(updated));
-        });
-        return Optional.empty();
-    }
-
-    private Optional<Struct> listTags(OperationCall call) {
-        SamlProvider provider = authorized(call);
-        return IamShapes.tagPage(call.parameters(), provider.tags());
     }
 }

@@ -38,9 +38,10 @@ final class ServerCertificateOperations {
         ops.put("ListServerCertificates", this::list);
         ops.put("UpdateServerCertificate", this::update);
         ops.put("DeleteServerCertificate", this::delete);
-        ops.put("TagServerCertificate", this::tag);
-        ops.put("UntagServerCertificate", this::untag);
-        ops.put("ListServerCertificateTags", this::listTags);
+        new EntityTags<>(ctx, "ServerCertificate", TagKeys.CASE_INSENSITIVE, EntityTags.Order.BY_KEY, call -> {
+            String name = name(call.parameters());
+            return authorized(call, name).orElseThrow(() -> IamErrors.noSuchServerCertificate(name));
+        }, (view, found) -> require(view, found.name())).register(ops);
     }
 
     private static String name(QueryParameters p) {
@@ -70,7 +71,7 @@ final class ServerCertificateOperations {
         String privateKey = Validators.policyText("privateKey", p.required("PrivateKey"), 16384);
         Optional<String> chain = p.get("CertificateChain")
                 .map(c -> Validators.policyText("certificateChain", c, 2097152));
-        List<Tag> tags = IamParams.tags(p);
+        List<Tag> tags = TagKeys.CASE_INSENSITIVE.parse(p);
         Instant now = call.environment().time();
         ctx.authorize(call, arn(call.requireCaller(), path, name));
         X509Certificate certificate = PemCertificates.certificate(body);
@@ -156,41 +157,6 @@ final class ServerCertificateOperations {
             return Mutation.of(certificate, EntityChange.remove(certificate));
         });
         return Optional.empty();
-    }
-
-    private Optional<Struct> tag(OperationCall call) {
-        String name = name(call.parameters());
-        List<Tag> tags = IamParams.tags(call.parameters());
-        authorized(call, name);
-        ctx.store().update(snapshot -> {
-            ServerCertificate certificate = require(ctx.view(snapshot, call), name);
-            ServerCertificate tagged = certificate.withTags(IamParams.merge(certificate.tags(), tags));
-            return Mutation.of(tagged, EntityChange.upsert(tagged));
-        });
-        return Optional.empty();
-    }
-
-    private Optional<Struct> untag(OperationCall call) {
-        String name = name(call.parameters());
-        List<String> keys = call.parameters().list("TagKeys");
-        authorized(call, name);
-        ctx.store().update(snapshot -> {
-            ServerCertificate certificate = require(ctx.view(snapshot, call), name);
-            ServerCertificate untagged = certificate.withTags(IamParams.remove(certificate.tags(), keys));
-            return Mutation.of(untagged, EntityChange.upsert(untagged));
-        });
-        return Optional.empty();
-    }
-
-    private Optional<Struct> listTags(OperationCall call) {
-        String name = name(call.parameters());
-        ServerCertificate certificate = authorized(call, name)
-                .orElseThrow(() -> IamErrors.noSuchServerCertificate(name));
-        Struct.Builder result = Struct.builder();
-        Pagination.page(call.parameters(), certificate.tags().stream()
-                .sorted(java.util.Comparator.comparing(Tag::key)).toList(), Tag::key, "Tags",
-                t -> Struct.builder().put("Key", t.key()).put("Value", t.value()).build(), result);
-        return Optional.of(result.build());
     }
 
     private static Struct metadata(ServerCertificate certificate) {

@@ -31,9 +31,9 @@ final class UserOperations {
         ops.put("ListUsers", this::listUsers);
         ops.put("UpdateUser", this::updateUser);
         ops.put("DeleteUser", this::deleteUser);
-        ops.put("TagUser", this::tagUser);
-        ops.put("UntagUser", this::untagUser);
-        ops.put("ListUserTags", this::listUserTags);
+        new EntityTags<>(ctx, "User", TagKeys.CASE_INSENSITIVE, EntityTags.Order.AS_ADDED,
+                call -> authorizedUser(call, IamParams.name(call.parameters(), "UserName", "userName", 128)),
+                (view, found) -> requireUser(view, found.name())).register(ops);
     }
 
     static User requireUser(AccountView view, String name) {
@@ -55,7 +55,7 @@ final class UserOperations {
         QueryParameters p = call.parameters();
         String name = IamParams.name(p, "UserName", "userName", 64);
         String path = IamParams.path(p, "Path");
-        List<Tag> tags = IamParams.tags(p);
+        List<Tag> tags = TagKeys.CASE_INSENSITIVE.parse(p);
         Optional<String> boundary = p.get("PermissionsBoundary");
         Caller caller = call.requireCaller();
         ctx.authorize(call, userArn(caller, path, name));
@@ -187,35 +187,5 @@ final class UserOperations {
             return Mutation.of(user, EntityChange.remove(user));
         });
         return Optional.empty();
-    }
-
-    private Optional<Struct> tagUser(OperationCall call) {
-        String name = IamParams.name(call.parameters(), "UserName", "userName", 128);
-        List<Tag> tags = IamParams.tags(call.parameters());
-        authorizedUser(call, name);
-        ctx.store().update(snapshot -> {
-            User user = requireUser(ctx.view(snapshot, call), name);
-            User tagged = user.withTags(IamParams.merge(user.tags(), tags));
-            return Mutation.of(tagged, EntityChange.upsert(tagged));
-        });
-        return Optional.empty();
-    }
-
-    private Optional<Struct> untagUser(OperationCall call) {
-        String name = IamParams.name(call.parameters(), "UserName", "userName", 128);
-        List<String> keys = call.parameters().list("TagKeys");
-        authorizedUser(call, name);
-        ctx.store().update(snapshot -> {
-            User user = requireUser(ctx.view(snapshot, call), name);
-            User untagged = user.withTags(IamParams.remove(user.tags(), keys));
-            return Mutation.of(untagged, EntityChange.upsert(untagged));
-        });
-        return Optional.empty();
-    }
-
-    private Optional<Struct> listUserTags(OperationCall call) {
-        String name = IamParams.name(call.parameters(), "UserName", "userName", 128);
-        User user = authorizedUser(call, name);
-        return IamShapes.tagPage(call.parameters(), user.tags());
     }
 }

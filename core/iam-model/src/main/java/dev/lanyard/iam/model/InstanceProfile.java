@@ -9,7 +9,7 @@ import java.util.List;
 
 /** An instance profile: a container for (at most) one role that EC2 instances assume. Roles are named, in order. */
 public record InstanceProfile(AccountId account, String instanceProfileId, String name, String path,
-        Instant createDate, List<String> roleNames, List<Tag> tags) implements IamEntity {
+        Instant createDate, List<String> roleNames, List<Tag> tags) implements IamEntity, Tagged<InstanceProfile> {
     public InstanceProfile {
         requireNonNull(account, "account is null");
         requireNonNull(instanceProfileId, "instanceProfileId is null");

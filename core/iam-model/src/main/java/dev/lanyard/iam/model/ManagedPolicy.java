@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record ManagedPolicy(String owner, String policyId, String name, String path, Optional<String> description,
         Instant createDate, Instant updateDate, String defaultVersionId, List<PolicyVersion> versions, List<Tag> tags)
-        implements IamEntity {
+        implements IamEntity, Tagged<ManagedPolicy> {
     public static final String AWS_OWNER = "aws";
 
     public ManagedPolicy {

@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public record MfaDevice(AccountId account, String serialNumber, String name, String path, TotpSeed seed,
         Optional<String> userName, Optional<Instant> enableDate, long lastAcceptedCounter, long driftSteps,
-        FailedCodes failedCodes, Instant createDate, List<Tag> tags) implements IamEntity {
+        FailedCodes failedCodes, Instant createDate, List<Tag> tags) implements IamEntity, Tagged<MfaDevice> {
     public MfaDevice {
         requireNonNull(account, "account is null");
         requireNonNull(serialNumber, "serialNumber is null");

@@ -8,7 +8,7 @@ import java.util.List;
 
 /** An IAM OpenID Connect provider: the issuer URL tokens must carry, the client IDs they may be for, thumbprints. */
 public record OidcProvider(AccountId account, String url, List<String> clientIds, List<String> thumbprints,
-        Instant createDate, List<Tag> tags) implements IamEntity {
+        Instant createDate, List<Tag> tags) implements IamEntity, Tagged<OidcProvider> {
     public OidcProvider {
         requireNonNull(account, "account is null");
         requireNonNull(url, "url is null");

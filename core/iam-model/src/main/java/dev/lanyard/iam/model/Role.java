@@ -12,7 +12,7 @@ import java.util.Optional;
 public record Role(AccountId account, String roleId, String name, String path, StoredPolicy trustPolicy,
         Optional<String> description, Duration maxSessionDuration, Instant createDate,
         Optional<String> permissionsBoundaryArn, List<Tag> tags, List<InlinePolicy> inlinePolicies,
-        List<String> attachedPolicyArns) implements IamEntity {
+        List<String> attachedPolicyArns) implements IamEntity, Tagged<Role> {
     public Role {
         requireNonNull(account, "account is null");
         requireNonNull(roleId, "roleId is null");

@@ -10,7 +10,7 @@ import java.util.Optional;
 /** An IAM SAML provider: its IdP metadata document as uploaded (the entity ID and signing certificates within). */
 public record SamlProvider(AccountId account, String name, String metadataDocument, String uuid, Instant createDate,
         Optional<Instant> validUntil, List<Tag> tags, boolean encryptionRequired, List<PrivateKeyEntry> privateKeys)
-        implements IamEntity {
+        implements IamEntity, Tagged<SamlProvider> {
     public static final int MAX_PRIVATE_KEYS = 10;
 
     /** A key that decrypts EncryptedAssertions: PKCS#8 PEM, a secret (encrypted at rest), never returned. */

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record ServerCertificate(AccountId account, String id, String name, String path, String body,
         Optional<String> chain, SecretText privateKey, Instant uploadDate, Instant expiration, List<Tag> tags)
-        implements IamEntity {
+        implements IamEntity, Tagged<ServerCertificate> {
     public ServerCertificate {
         requireNonNull(account, "account is null");
         requireNonNull(id, "id is null");

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 public record User(AccountId account, String userId, String name, String path, Instant createDate,
         Optional<String> permissionsBoundaryArn, List<Tag> tags, List<InlinePolicy> inlinePolicies,
-        List<String> attachedPolicyArns) implements IamEntity {
+        List<String> attachedPolicyArns) implements IamEntity, Tagged<User> {
     public User {
         requireNonNull(account, "account is null");
         requireNonNull(userId, "userId is null");
