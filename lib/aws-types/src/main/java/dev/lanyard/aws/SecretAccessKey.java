@@ -7,12 +7,17 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.random.RandomGenerator;
 
-/** A 40-character secret access key. Compares in constant time and never prints its value. */
+/**
+ * A 40-character secret access key. Never prints its value; compares in constant time as the {@link SecretBytes} of its
+ * UTF-8 text (the text is kept as well: signing reads it on every request).
+ */
 public final class SecretAccessKey {
     private final String value;
+    private final SecretBytes utf8;
 
     private SecretAccessKey(String value) {
         this.value = requireNonNull(value, "value is null");
+        this.utf8 = SecretBytes.copyOf(value.getBytes(StandardCharsets.UTF_8));
     }
 
     public static SecretAccessKey of(String value) {
@@ -53,7 +58,7 @@ public final class SecretAccessKey {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SecretAccessKey that && MessageDigest.isEqual(revealUtf8(), that.revealUtf8());
+        return other instanceof SecretAccessKey that && utf8.equals(that.utf8);
     }
 
     @Override

@@ -2,18 +2,21 @@ package dev.lanyard.iam.model;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lanyard.aws.SecretBytes;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /**
- * A secret held as text (a server certificate's private key, a service-specific password): compares in constant time,
- * never prints its value, and reaches the store only through its encrypted column.
+ * A secret held as text (a server certificate's private key, a service-specific password): compares in constant time as
+ * the {@link SecretBytes} of its UTF-8 text, never prints its value, and reaches the store only through its encrypted
+ * column.
  */
 public final class SecretText {
     private final String value;
+    private final SecretBytes utf8;
 
     private SecretText(String value) {
         this.value = requireNonNull(value, "value is null");
+        this.utf8 = SecretBytes.copyOf(value.getBytes(StandardCharsets.UTF_8));
     }
 
     public static SecretText of(String value) {
@@ -27,8 +30,7 @@ public final class SecretText {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SecretText that && MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8),
-                that.value.getBytes(StandardCharsets.UTF_8));
+        return other instanceof SecretText that && utf8.equals(that.utf8);
     }
 
     @Override
