@@ -3,12 +3,12 @@ package dev.lanyard.s3;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.PercentEncoding;
 import dev.lanyard.aws.S3ErrorCode;
 import dev.lanyard.aws.S3Exception;
 import dev.lanyard.s3.internal.ConfigurationBodies;
 import dev.lanyard.s3.internal.CopySource;
 import dev.lanyard.s3.internal.DeleteObjectsBody;
-import dev.lanyard.s3.internal.Percent;
 import dev.lanyard.s3.internal.Planned;
 import dev.lanyard.s3.internal.Planner;
 import dev.lanyard.s3.internal.S3Action;
@@ -143,7 +143,8 @@ public final class S3Classification {
         if (bucket.isEmpty()) {
             return "/";
         }
-        return "/" + bucket.get() + object.map(o -> "/" + Percent.encode(o.key(), true)).orElse("");
+        return "/" + bucket.get()
+                + object.map(o -> "/" + PercentEncoding.encode(o.key(), true)).orElse("");
     }
 
     /** The query to forward: the request's parameters, canonically encoded, without the presigned-URL ones. */

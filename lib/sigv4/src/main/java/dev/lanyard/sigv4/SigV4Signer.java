@@ -2,11 +2,11 @@ package dev.lanyard.sigv4;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lanyard.aws.PercentEncoding;
 import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.sigv4.internal.AmzDate;
 import dev.lanyard.sigv4.internal.Crypto;
 import dev.lanyard.sigv4.internal.PathCanonicalizer;
-import dev.lanyard.sigv4.internal.UriEncoding;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -100,11 +100,11 @@ public final class SigV4Signer {
             query.append('&');
         }
         query.append("X-Amz-Algorithm=").append(CanonicalRequest.ALGORITHM)
-                .append("&X-Amz-Credential=").append(UriEncoding.encode(accessKeyId + '/' + scope, false))
+                .append("&X-Amz-Credential=").append(PercentEncoding.encode(accessKeyId + '/' + scope, false))
                 .append("&X-Amz-Date=").append(amzDate)
-                .append("&X-Amz-SignedHeaders=").append(UriEncoding.encode(String.join(";", signedHeaders), false))
+                .append("&X-Amz-SignedHeaders=").append(PercentEncoding.encode(String.join(";", signedHeaders), false))
                 .append("&X-Amz-Expires=").append(seconds);
-        String tokenParameter = sessionToken.map(t -> "&X-Amz-Security-Token=" + UriEncoding.encode(t, false))
+        String tokenParameter = sessionToken.map(t -> "&X-Amz-Security-Token=" + PercentEncoding.encode(t, false))
                 .orElse("");
         String signedQuery = query + (options.signSessionToken() ? tokenParameter : "");
         String payloadHash = request.header(CONTENT_SHA256).orElseGet(() -> options.presignUnsignedPayload()

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.PercentEncoding;
 import dev.lanyard.sigv4.internal.QueryParameter;
-import dev.lanyard.sigv4.internal.UriEncoding;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -99,8 +99,8 @@ class RoundTripPropertyTest {
         String query = random.query();
         String canonical = CanonicalRequest.of(new HttpRequestParts("GET", "/", query, Map.of()), List.of(), "h", true);
         String reEncoded = QueryParameter.parse(query).stream()
-                .map(p -> UriEncoding.encode(p.name(), false) + "="
-                        + UriEncoding.encode(p.value(), false))
+                .map(p -> PercentEncoding.encode(p.name(), false) + "="
+                        + PercentEncoding.encode(p.value(), false))
                 .reduce((a, b) -> a + "&" + b).orElse("");
         String again = CanonicalRequest.of(new HttpRequestParts("GET", "/", reEncoded, Map.of()), List.of(), "h", true);
         assertThat(again).as("seed %d: %s vs %s", seed, query, reEncoded).isEqualTo(canonical);

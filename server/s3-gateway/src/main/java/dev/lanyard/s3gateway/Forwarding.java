@@ -2,6 +2,7 @@ package dev.lanyard.s3gateway;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lanyard.aws.PercentEncoding;
 import dev.lanyard.aws.S3ErrorCode;
 import dev.lanyard.aws.S3Exception;
 import dev.lanyard.s3.ObjectRef;
@@ -186,9 +187,10 @@ final class Forwarding {
 
     /** GetObjectTagging on the backend; an object that does not exist has no tags. */
     Map<String, String> tagsOf(ObjectRef object) {
-        String query = "tagging" + object.versionId().map(v -> "&versionId=" + Percent.encode(v)).orElse("");
+        String query = "tagging" + object.versionId().map(v -> "&versionId=" + PercentEncoding.encode(v, false))
+                .orElse("");
         BackendResponse response = own("GET", "/" + object.bucket() + "/"
-                + Percent.encodePath(object.key()), query);
+                + PercentEncoding.encode(object.key(), true), query);
         if (response.statusCode() == 404) {
             discard(response);
             return Map.of();

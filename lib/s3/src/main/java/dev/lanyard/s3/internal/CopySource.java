@@ -1,5 +1,6 @@
 package dev.lanyard.s3.internal;
 
+import dev.lanyard.aws.PercentEncoding;
 import dev.lanyard.aws.S3Exception;
 import dev.lanyard.s3.ObjectRef;
 import java.util.Optional;
@@ -49,8 +50,8 @@ public final class CopySource {
 
     /** The header value to forward: canonical encoding of exactly the object that was authorized. */
     public static String canonical(ObjectRef source) {
-        return source.bucket() + '/' + Percent.encode(source.key(), true)
-                + source.versionId().map(v -> "?versionId=" + Percent.encode(v, false)).orElse("");
+        return source.bucket() + '/' + PercentEncoding.encode(source.key(), true)
+                + source.versionId().map(v -> "?versionId=" + PercentEncoding.encode(v, false)).orElse("");
     }
 
     private static String decode(String encoded, String value) {

@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /**
- * Percent-decoding as S3 does it for paths and query strings, and the canonical encoding the gateway forwards.
+ * Percent-decoding as S3 does it for paths and query strings (the canonical encoding the gateway forwards is
+ * {@link dev.lanyard.aws.PercentEncoding}).
  *
  * <p>S3 decodes a literal {@code +} as a space in the path as well as in the query (a long-standing S3 behaviour that
  * SDKs avoid by always sending {@code %2B}; see aws/aws-sdk-ruby#654, AdRoll/goamz#259). The decoded text must be
@@ -16,8 +17,6 @@ import java.util.HexFormat;
  * room to read a different key (a literal {@code +}, a {@code %2F}, a stray escape) than the one the policies judged.
  */
 public final class Percent {
-    private static final HexFormat HEX = HexFormat.of().withUpperCase();
-
     private Percent() {}
 
     /** @throws IllegalArgumentException for a malformed escape or bytes that are not UTF-8 */
@@ -46,34 +45,6 @@ public final class Percent {
             decoded[length++] = b;
         }
         return strictUtf8(decoded, length);
-    }
-
-    /** RFC 3986: unreserved characters as they are, everything else as %XX of its UTF-8 bytes; '/' kept if asked. */
-    public static String encode(String text, boolean keepSlash) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (isUnreserved(c) || keepSlash && c == '/') {
-                if (out != null) {
-                    out.append(c);
-                }
-                continue;
-            }
-            if (out == null) {
-                out = new StringBuilder(text.length() + 16).append(text, 0, i);
-            }
-            int end = Character.isHighSurrogate(c) && i + 1 < text.length() ? i + 2 : i + 1;
-            for (byte b : text.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
-                out.append('%').append(HEX.toHighHexDigit(b)).append(HEX.toLowHexDigit(b));
-            }
-            i = end - 1;
-        }
-        return out == null ? text : out.toString();
-    }
-
-    private static boolean isUnreserved(char c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.'
-                || c == '_' || c == '~';
     }
 
     private static String strictUtf8(byte[] bytes, int length) {

@@ -1,5 +1,6 @@
 package dev.lanyard.s3.internal;
 
+import dev.lanyard.aws.PercentEncoding;
 import dev.lanyard.aws.S3ErrorCode;
 import dev.lanyard.aws.S3Exception;
 import java.util.ArrayList;
@@ -101,8 +102,8 @@ public final class S3Query {
             if (SIGNATURE_PARAMETERS.contains(name.toLowerCase(Locale.ROOT))) {
                 return;
             }
-            String encodedName = Percent.encode(name, false);
-            parts.add(parameter.hasEquals() ? encodedName + '=' + Percent.encode(parameter.value(), false)
+            String encodedName = PercentEncoding.encode(name, false);
+            parts.add(parameter.hasEquals() ? encodedName + '=' + PercentEncoding.encode(parameter.value(), false)
                     : encodedName);
         });
         return String.join("&", parts);

@@ -1,5 +1,6 @@
 package dev.lanyard.sigv4.internal;
 
+import dev.lanyard.aws.PercentEncoding;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,7 @@ public final class PathCanonicalizer {
         if (path.isEmpty()) {
             return "/";
         }
-        return UriEncoding.encode(path, true);
+        return PercentEncoding.encode(path, true);
     }
 
     /** @param doubleEncode false for S3: the path is encoded once ({@link #s3CanonicalPath}) */

@@ -1,49 +1,17 @@
 package dev.lanyard.sigv4.internal;
 
+import dev.lanyard.aws.PercentEncoding;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /**
- * SigV4 URI encoding: every byte outside {@code A-Za-z0-9-_.~} becomes {@code %XY} (upper-case hex) of its UTF-8 form.
- * Hand-written loops because this runs for every path and query parameter of every request.
+ * SigV4's canonical forms of what was received (query components, S3 paths): escapes decoded to bytes, then every
+ * byte encoded again by {@link PercentEncoding}. Hand-written loops because this runs for every path and query
+ * parameter of every request.
  */
 public final class UriEncoding {
-    private static final HexFormat HEX = HexFormat.of().withUpperCase();
-
     private UriEncoding() {}
-
-    public static boolean isUnreserved(int c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '_' || c == '.' || c == '~';
-    }
-
-    /** Encodes the UTF-8 bytes of {@code text}; {@code keepSlash} leaves '/' alone (paths). */
-    public static String encode(String text, boolean keepSlash) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        appendEncoded(out, text, 0, text.length(), keepSlash);
-        return out.toString();
-    }
-
-    public static void appendEncoded(StringBuilder out, String text, int from, int to, boolean keepSlash) {
-        int i = from;
-        while (i < to) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                appendByte(out, c, keepSlash);
-                i++;
-            } else {
-                int end = i + 1;
-                while (end < to && text.charAt(end) >= 0x80) {
-                    end++;
-                }
-                for (byte b : text.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
-                    appendByte(out, b & 0xff, keepSlash);
-                }
-                i = end;
-            }
-        }
-    }
 
     /**
      * Canonical form of one query-string component as received: percent-escapes and '+' (a space, as SDKs that use
@@ -56,13 +24,13 @@ public final class UriEncoding {
             char c = raw.charAt(i);
             int escaped = c == '%' ? hexValue(raw, i + 1, to) : -1;
             if (escaped >= 0) {
-                appendByte(out, escaped, false);
+                PercentEncoding.appendByte(out, escaped, false);
                 i += 3;
             } else if (c == '+') {
-                appendByte(out, ' ', false);
+                PercentEncoding.appendByte(out, ' ', false);
                 i++;
             } else if (c < 0x80) {
-                appendByte(out, c, false);
+                PercentEncoding.appendByte(out, c, false);
                 i++;
             } else {
                 int end = i + 1;
@@ -70,7 +38,7 @@ public final class UriEncoding {
                     end++;
                 }
                 for (byte b : raw.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
-                    appendByte(out, b & 0xff, false);
+                    PercentEncoding.appendByte(out, b & 0xff, false);
                 }
                 i = end;
             }
@@ -90,10 +58,10 @@ public final class UriEncoding {
             char c = raw.charAt(i);
             int escaped = c == '%' ? hexValue(raw, i + 1, to) : -1;
             if (escaped >= 0) {
-                appendByte(out, escaped, false);
+                PercentEncoding.appendByte(out, escaped, false);
                 i += 3;
             } else if (c < 0x80) {
-                appendByte(out, c, true);
+                PercentEncoding.appendByte(out, c, true);
                 i++;
             } else {
                 int end = i + 1;
@@ -101,7 +69,7 @@ public final class UriEncoding {
                     end++;
                 }
                 for (byte b : raw.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
-                    appendByte(out, b & 0xff, false);
+                    PercentEncoding.appendByte(out, b & 0xff, false);
                 }
                 i = end;
             }
@@ -139,14 +107,6 @@ public final class UriEncoding {
             }
         }
         return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private static void appendByte(StringBuilder out, int b, boolean keepSlash) {
-        if (isUnreserved(b) || (keepSlash && b == '/')) {
-            out.append((char) b);
-        } else {
-            out.append('%').append(HEX.toHighHexDigit(b)).append(HEX.toLowHexDigit(b));
-        }
     }
 
     /** The byte value of the two hex digits at {@code at}, or -1. */
