@@ -2,6 +2,7 @@ package dev.lanyard.sts;
 
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.iam.spi.federation.WebIdentityMessages;
 
 /** STS's own sentences, as AWS words them (aws-sts-api.md section 11; docs/compatibility.md where we chose). */
 final class StsErrors {
@@ -41,13 +42,11 @@ final class StsErrors {
     }
 
     static AwsException notAJwt() {
-        return new AwsException(ErrorCode.INVALID_IDENTITY_TOKEN,
-                "The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)");
+        return new AwsException(ErrorCode.INVALID_IDENTITY_TOKEN, WebIdentityMessages.NOT_A_JWT);
     }
 
     static AwsException noOidcProvider(String issuer) {
-        return new AwsException(ErrorCode.INVALID_IDENTITY_TOKEN,
-                "No OpenIDConnect provider found in your account for " + issuer);
+        return new AwsException(ErrorCode.INVALID_IDENTITY_TOKEN, WebIdentityMessages.noProvider(issuer));
     }
 
     static AwsException samlSessionNameMissing() {

@@ -1,5 +1,7 @@
 package dev.lanyard.oidc.internal;
 
+import dev.lanyard.iam.spi.federation.WebIdentityMessages;
+
 /**
  * What the client is told. Wording seen verbatim from AWS is marked "AWS"; the rest is ours, in AWS's style, because
  * AWS's wording for that case is not known.
@@ -16,18 +18,17 @@ final class Messages {
     /** AWS documentation text of IDPCommunicationError (first sentence). */
     static final String IDP_UNREACHABLE = "The request could not be fulfilled because the identity provider (IDP) "
             + "that was asked to verify the incoming identity token could not be reached.";
-    /** Seen in AWS output for tokens that are not JWTs; not confirmed for every malformed case. */
-    static final String NOT_A_JWT =
-            "The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)";
+    /** Worded where STS sees it too. */
+    static final String NOT_A_JWT = WebIdentityMessages.NOT_A_JWT;
     /** Ours, after AWS's SAML "Response signature invalid". */
     static final String SIGNATURE_INVALID = "Token signature invalid";
 
     private Messages() {
     }
 
-    /** AWS. */
+    /** Worded where STS sees it too. */
     static String noProvider(String issuer) {
-        return "No OpenIDConnect provider found in your account for " + issuer;
+        return WebIdentityMessages.noProvider(issuer);
     }
 
     /** AWS for {@code aud}; the same pattern for the other required claims. */
