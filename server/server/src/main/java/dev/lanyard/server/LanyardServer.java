@@ -2,47 +2,92 @@ package dev.lanyard.server;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lanyard.authorizeapi.AuthorizeEndpoint;
+import dev.lanyard.authorizeapi.ServiceCatalogue;
 import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.AuthorizationMessages;
+import dev.lanyard.authz.MfaThrottle;
 import dev.lanyard.authz.PolicyGatherer;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.Account;
 import dev.lanyard.iam.model.AwsManagedPolicies;
+import dev.lanyard.iam.model.EntityChange;
+import dev.lanyard.iam.model.OutboundSigningKeys;
+import dev.lanyard.iam.spi.AuditSink;
+import dev.lanyard.iam.spi.IamStore;
+import dev.lanyard.iam.spi.Observations;
+import dev.lanyard.iam.spi.federation.SamlAssertionVerifier;
+import dev.lanyard.iam.spi.federation.WebIdentityTokenSigner;
 import dev.lanyard.iamapi.IamContext;
+import dev.lanyard.iamapi.IamModel;
 import dev.lanyard.iamapi.IamOperations;
+import dev.lanyard.iamapi.UsageTracker;
 import dev.lanyard.iamapi.organizations.AccountFactory;
 import dev.lanyard.iamapi.organizations.OrganizationsOperations;
+import dev.lanyard.oidc.HttpJwksFetcher;
+import dev.lanyard.oidc.JwkTokenSigner;
 import dev.lanyard.pipeline.ApiHandler;
+import dev.lanyard.pipeline.AuditTrail;
+import dev.lanyard.pipeline.CredentialsRejectedException;
 import dev.lanyard.pipeline.HttpEndpoint;
 import dev.lanyard.pipeline.HttpExchange;
 import dev.lanyard.pipeline.HttpReply;
 import dev.lanyard.pipeline.JsonApi;
 import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.QueryApi;
+import dev.lanyard.pipeline.RegionRules;
 import dev.lanyard.pipeline.Regions;
 import dev.lanyard.pipeline.RequestAuthenticator;
 import dev.lanyard.pipeline.SessionRestrictions;
+import dev.lanyard.pipeline.Throttles;
+import dev.lanyard.s3gateway.S3CallerAuthenticator;
+import dev.lanyard.s3gateway.S3Gateway;
+import dev.lanyard.s3gateway.S3GatewayServer;
+import dev.lanyard.saml.XmlSecSamlVerifier;
 import dev.lanyard.sigv4.SigV4Verifier;
 import dev.lanyard.store.jdbc.EmbeddedDatabase;
+import dev.lanyard.store.jdbc.JdbcAuditTrail;
 import dev.lanyard.store.jdbc.JdbcIamStore;
+import dev.lanyard.store.jdbc.JdbcUsageStore;
 import dev.lanyard.store.jdbc.PostgresDatabase;
 import dev.lanyard.sts.CredentialIssuer;
+import dev.lanyard.sts.MfaCheck;
 import dev.lanyard.sts.StsOperations;
 import dev.lanyard.tokens.Sealer;
 import dev.lanyard.tokens.SessionTokenCodec;
+import dev.lanyard.totp.CodeThrottle;
+import dev.lanyard.totp.Totp;
+import dev.lanyard.totp.TotpParameters;
+import dev.lanyard.totp.TotpVerifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /** The composition root: wires the store, keys, engine and operations, and starts the HTTP server. */
 public final class LanyardServer implements AutoCloseable {
@@ -51,24 +96,23 @@ public final class LanyardServer implements AutoCloseable {
     private static final long KEY_FILE_CHECK_SECONDS = 2;
     /** How long {@link #close()} lets a running background task (a key rotation's write) finish. */
     private static final long MAINTENANCE_STOP_SECONDS = 5;
-    private static final com.fasterxml.jackson.databind.ObjectMapper HEALTH_JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
-    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY_DIRECTORY =
+    private static final ObjectMapper HEALTH_JSON = new ObjectMapper();
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY =
             PosixFilePermissions.fromString("rwx------");
 
     private final LanyardConfig config;
     private final JdbcIamStore store;
     private final HelidonHttpServer http;
     private final ApiHandler handler;
-    private final dev.lanyard.authorizeapi.AuthorizeEndpoint authorize;
+    private final AuthorizeEndpoint authorize;
     private final ScheduledExecutorService maintenance;
-    private final dev.lanyard.oidc.HttpJwksFetcher jwksFetcher;
+    private final HttpJwksFetcher jwksFetcher;
     private final MasterKeyRotator keyRotator;
     private final FileAuditSink auditFile;
     /** The shared database's audit table, when nodes share PostgreSQL. */
-    private final Optional<dev.lanyard.store.jdbc.JdbcAuditTrail> auditTable;
+    private final Optional<JdbcAuditTrail> auditTable;
     /** When keys and roles were last used, from the trail; saved every {@link #USAGE_FLUSH_SECONDS}. */
-    private final dev.lanyard.iamapi.UsageTracker usage;
+    private final UsageTracker usage;
     private static final long USAGE_FLUSH_SECONDS = 2;
     /** Absent when the socket could not be made (said in the log at start). */
     private final Optional<AdminSocket> admin;
@@ -76,21 +120,21 @@ public final class LanyardServer implements AutoCloseable {
     static final String OUTBOUND_PATH = "/outbound/";
     private final Account managementAccount;
     private final boolean firstStart;
-    private final java.util.Set<String> iamActions;
-    private final Optional<dev.lanyard.s3gateway.S3GatewayServer> s3;
+    private final Set<String> iamActions;
+    private final Optional<S3GatewayServer> s3;
     private final Optional<ServerTls> queryTls;
     private final Optional<ServerTls> s3Tls;
     private int s3Port;
-    private final java.util.Set<String> stsActions;
+    private final Set<String> stsActions;
     /** "service:Action" of every operation served: the only action names the metrics count by name. */
-    private final java.util.Set<String> servedActions;
+    private final Set<String> servedActions;
     /** Absent when metrics are turned off. */
     private final Optional<MicrometerObservations> metrics;
     private final Optional<MetricsListener> metricsListener;
     private int metricsPort;
     private int port;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     private LanyardServer(LanyardConfig config, Clock clock) {
         this.config = requireNonNull(config, "config is null");
@@ -118,8 +162,7 @@ public final class LanyardServer implements AutoCloseable {
         this.metrics = config.metrics().enabled()
                 ? Optional.of(new MicrometerObservations(() -> LanyardServer.this.servedActions))
                 : Optional.empty();
-        dev.lanyard.iam.spi.Observations observations = metrics.<dev.lanyard.iam.spi.Observations>map(m -> m)
-                .orElse(dev.lanyard.iam.spi.Observations.NONE);
+        Observations observations = metrics.<Observations>map(m -> m).orElse(Observations.NONE);
         Path dataDirectory = prepareDataDirectory(config.dataDirectory());
         if (config.database().isPresent() && config.masterKeyBase64().isEmpty()
                 && config.masterKeyFile().isEmpty()) {
@@ -150,52 +193,38 @@ public final class LanyardServer implements AutoCloseable {
         this.managementAccount = store.snapshot().accounts().stream().filter(Account::management).findFirst()
                 .orElseThrow();
         CredentialIssuer issuer = new CredentialIssuer(codec, random);
-        dev.lanyard.authz.MfaThrottle mfaThrottle = new dev.lanyard.authz.MfaThrottle(
-                dev.lanyard.totp.CodeThrottle.DEFAULT);
-        dev.lanyard.sts.MfaCheck mfa = new dev.lanyard.sts.MfaCheck(store, new dev.lanyard.totp.TotpVerifier(
-                new dev.lanyard.totp.Totp(dev.lanyard.totp.TotpParameters.AWS), dev.lanyard.totp.TotpVerifier.AWS_WINDOW),
+        MfaThrottle mfaThrottle = new MfaThrottle(CodeThrottle.DEFAULT);
+        MfaCheck mfa = new MfaCheck(store, new TotpVerifier(new Totp(TotpParameters.AWS), TotpVerifier.AWS_WINDOW),
                 mfaThrottle);
-        dev.lanyard.oidc.OidcVerifierConfig oidcConfig = dev.lanyard.oidc.OidcVerifierConfig.defaults()
-                .withAllowInsecureLoopback(config.oidcAllowInsecureLoopback());
-        if (config.oidcCaBundle().isPresent()) {
-            oidcConfig = oidcConfig.withCaBundle(config.oidcCaBundle().get());
-        }
-        this.jwksFetcher = new dev.lanyard.oidc.HttpJwksFetcher(oidcConfig);
-        dev.lanyard.oidc.OidcWebIdentityVerifier webIdentity = new dev.lanyard.oidc.OidcWebIdentityVerifier(
-                oidcConfig, clock, metrics.<dev.lanyard.oidc.JwksFetcher>map(m -> new ObservedJwksFetcher(jwksFetcher,
-                        m)).orElse(jwksFetcher));
-        dev.lanyard.iam.spi.federation.SamlAssertionVerifier saml = new LazySamlVerifier(
-                () -> new dev.lanyard.saml.XmlSecSamlVerifier(clock));
-        dev.lanyard.oidc.JwkTokenSigner signer = new dev.lanyard.oidc.JwkTokenSigner(clock, random);
-        java.util.function.Function<String, String> issuerForAccount = account -> endpointUrl() + OUTBOUND_PATH
-                + account;
+        WebIdentityFederation webIdentity = WebIdentityFederation.of(config, clock, metrics);
+        this.jwksFetcher = webIdentity.jwksFetcher();
+        SamlAssertionVerifier saml = new LazySamlVerifier(() -> new XmlSecSamlVerifier(clock));
+        JwkTokenSigner signer = new JwkTokenSigner(clock, random);
+        Function<String, String> issuerForAccount = account -> endpointUrl() + OUTBOUND_PATH + account;
         this.outbound = new OutboundIssuer(store, signer, issuerForAccount);
-        this.usage = new dev.lanyard.iamapi.UsageTracker(dev.lanyard.store.jdbc.JdbcUsageStore.of(store, clock),
-                clock);
-        java.util.Map<String, dev.lanyard.pipeline.Operation> iam = IamOperations.create(new IamContext(store, access,
+        this.usage = new UsageTracker(JdbcUsageStore.of(store, clock), clock);
+        Map<String, Operation> iam = IamOperations.create(new IamContext(store, access,
                 awsManaged, random, config.oidcAllowInsecureLoopback(), saml, usage), issuerForAccount,
                 signer::generateKeySet, mfaThrottle);
-        this.iamActions = java.util.Set.copyOf(iam.keySet());
+        this.iamActions = Set.copyOf(iam.keySet());
         RequestAuthenticator authenticator = new RequestAuthenticator(store, codec, clock,
                 keysets::reloadForUnknownKey);
         this.auditFile = new FileAuditSink(dataDirectory, clock, FileAuditSink.DEFAULT_MAX_FILE_BYTES);
-        this.auditTable = config.database().map(db -> dev.lanyard.store.jdbc.JdbcAuditTrail.of(store, config.nodeId()));
-        java.util.List<dev.lanyard.iam.spi.AuditSink> sinks = new java.util.ArrayList<>(java.util.List.of(
-                new LogAuditSink(), auditFile, usage));
+        this.auditTable = config.database().map(db -> JdbcAuditTrail.of(store, config.nodeId()));
+        List<AuditSink> sinks = new ArrayList<>(List.of(new LogAuditSink(), auditFile, usage));
         auditTable.ifPresent(sinks::add);
-        dev.lanyard.iam.spi.AuditSink auditSink = new AuditSinks(sinks);
+        AuditSink auditSink = new AuditSinks(sinks);
         // One set of limits for both listeners: a source's refused authentications count wherever they happen.
-        dev.lanyard.pipeline.Throttles throttles = new dev.lanyard.pipeline.Throttles(config.throttling(), clock,
-                observations);
-        this.s3 = config.s3Gateway().map(s3Config -> new dev.lanyard.s3gateway.S3GatewayServer(s3Config.host(),
-                s3Config.port(), new dev.lanyard.s3gateway.S3Gateway(s3Config, store, store, access, gatherer,
+        Throttles throttles = new Throttles(config.throttling(), clock, observations);
+        this.s3 = config.s3Gateway().map(s3Config -> new S3GatewayServer(s3Config.host(),
+                s3Config.port(), new S3Gateway(s3Config, store, store, access, gatherer,
                         s3Authentication(authenticator, Regions.of(config.region(), config.enabledRegions())),
                         auditSink, clock, observations, throttles),
                 new S3Connections(config.httpLimits()), s3Tls.map(ServerTls::helidonTls),
                 config.network().trustedProxies()));
-        java.util.Map<String, Operation> sts = StsOperations.create(store, access, issuer, mfa, webIdentity, saml,
+        Map<String, Operation> sts = StsOperations.create(store, access, issuer, mfa, webIdentity.verifier(), saml,
                 signer, issuerForAccount, random);
-        this.stsActions = java.util.Set.copyOf(sts.keySet());
+        this.stsActions = Set.copyOf(sts.keySet());
         ApiHandler.Apis apis = new ApiHandler.Apis(
                 new QueryApi("sts", StsOperations.VERSION, StsOperations.NAMESPACE, sts),
                 new QueryApi("iam", IamOperations.VERSION, IamOperations.NAMESPACE, iam),
@@ -205,13 +234,12 @@ public final class LanyardServer implements AutoCloseable {
         this.handler = new ApiHandler(apis,
                 authenticator, new SigV4Verifier(clock),
                 new SessionRestrictions(access), Regions.of(config.region(), config.enabledRegions()), clock,
-                new dev.lanyard.pipeline.AuditTrail(auditSink, java.util.Map.of("sts", StsOperations.MODEL,
-                        "iam", dev.lanyard.iamapi.IamModel.MODEL), RequestIds::next),
+                new AuditTrail(auditSink, Map.of("sts", StsOperations.MODEL, "iam", IamModel.MODEL), RequestIds::next),
                 config.maxBodyBytes(), RequestIds::next, observations, throttles);
         metrics.ifPresent(m -> StoreGauges.register(m, store, keysets, clock));
         this.metricsListener = config.metrics().port().map(p -> new MetricsListener(config.host(), p,
                 this::scrapeMetrics));
-        this.authorize = new dev.lanyard.authorizeapi.AuthorizeEndpoint(store, authenticator,
+        this.authorize = new AuthorizeEndpoint(store, authenticator,
                 new SigV4Verifier(clock), access, serviceCatalogue(config.serviceCatalogue()),
                 Regions.of(config.region(), config.enabledRegions()), clock, auditSink, config.maxBodyBytes(),
                 RequestIds::next, throttles);
@@ -226,7 +254,7 @@ public final class LanyardServer implements AutoCloseable {
             maintenance.scheduleWithFixedDelay(this::reloadMasterKeys, KEY_FILE_CHECK_SECONDS,
                     KEY_FILE_CHECK_SECONDS, TimeUnit.SECONDS);
         }
-        java.util.stream.Stream.of(queryTls, s3Tls).flatMap(Optional::stream).forEach(tls -> maintenance
+        Stream.of(queryTls, s3Tls).flatMap(Optional::stream).forEach(tls -> maintenance
                 .scheduleWithFixedDelay(() -> reloadTls(tls), KEY_FILE_CHECK_SECONDS, KEY_FILE_CHECK_SECONDS,
                         TimeUnit.SECONDS));
         this.admin = AdminSocket.open(dataDirectory, store, keyRotator);
@@ -238,16 +266,16 @@ public final class LanyardServer implements AutoCloseable {
 
     /** The authorization API under its path; everything else is the Query and JSON APIs'. */
     private HttpEndpoint endpoint(HttpExchange exchange) {
-        return exchange.rawPath().startsWith(dev.lanyard.authorizeapi.AuthorizeEndpoint.PATH_PREFIX) ? authorize
+        return exchange.rawPath().startsWith(AuthorizeEndpoint.PATH_PREFIX) ? authorize
                 : handler;
     }
 
-    private static dev.lanyard.authorizeapi.ServiceCatalogue serviceCatalogue(Optional<Path> file) {
+    private static ServiceCatalogue serviceCatalogue(Optional<Path> file) {
         if (file.isEmpty()) {
-            return dev.lanyard.authorizeapi.ServiceCatalogue.empty();
+            return ServiceCatalogue.empty();
         }
         try {
-            return dev.lanyard.authorizeapi.ServiceCatalogue.parse(Files.readString(file.get()));
+            return ServiceCatalogue.parse(Files.readString(file.get()));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the service catalogue " + file.get() + ": " + e);
         } catch (IllegalArgumentException e) {
@@ -270,7 +298,7 @@ public final class LanyardServer implements AutoCloseable {
         LanyardServer server = new LanyardServer(config, clock);
         try {
             server.port = server.http.start();
-            server.s3Port = server.s3.map(dev.lanyard.s3gateway.S3GatewayServer::start).orElse(0);
+            server.s3Port = server.s3.map(S3GatewayServer::start).orElse(0);
             server.metricsPort = server.metricsListener.map(MetricsListener::start).orElse(0);
         } catch (RuntimeException e) {
             server.close();
@@ -290,16 +318,16 @@ public final class LanyardServer implements AutoCloseable {
      * The gateway's seam to the one authentication every front end shares; a refused credential becomes the Query
      * API's error, which the gateway words as S3 does.
      */
-    private static dev.lanyard.s3gateway.S3CallerAuthenticator s3Authentication(RequestAuthenticator authenticator,
+    private static S3CallerAuthenticator s3Authentication(RequestAuthenticator authenticator,
             Regions regions) {
         return (signed, check) -> {
             try {
                 RequestAuthenticator.Authenticated authenticated = authenticator.authenticate(signed, check::verify);
                 // S3, like STS, takes a v1 (global endpoint) session token only in regions enabled by default.
-                dev.lanyard.pipeline.RegionRules.requireTokenValidIn(regions, authenticated.caller(), signed.region());
-                return new dev.lanyard.s3gateway.S3CallerAuthenticator.Authenticated(authenticated.caller(),
+                RegionRules.requireTokenValidIn(regions, authenticated.caller(), signed.region());
+                return new S3CallerAuthenticator.Authenticated(authenticated.caller(),
                         authenticated.signature());
-            } catch (dev.lanyard.pipeline.CredentialsRejectedException e) {
+            } catch (CredentialsRejectedException e) {
                 throw e.rejection().queryError(e.getMessage());
             }
         };
@@ -309,9 +337,9 @@ public final class LanyardServer implements AutoCloseable {
         if (port == 0) {
             return;
         }
-        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
-            probe.bind(new java.net.InetSocketAddress(host, port));
-        } catch (java.net.BindException e) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (BindException e) {
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage()
                     + "; stop the process that holds the port or choose another one (--port)");
         } catch (IOException e) {
@@ -323,19 +351,18 @@ public final class LanyardServer implements AutoCloseable {
      * Outbound signing keys rotate with the token keys' period; a retired key stays published for one more period
      * plus the longest outbound token lifetime (one hour), so every token it signed still verifies.
      */
-    private void rotateOutboundKeys(dev.lanyard.iam.spi.federation.WebIdentityTokenSigner signer, Clock clock) {
+    private void rotateOutboundKeys(WebIdentityTokenSigner signer, Clock clock) {
         try {
-            java.time.Instant now = clock.instant();
+            Instant now = clock.instant();
             store.update(snapshot -> snapshot.outboundSigningKeys()
                     .filter(keys -> !signer.newestKeyCreated(keys.privateJwkSet())
                             .plus(config.keyRotationPeriod()).isAfter(now))
                     .map(keys -> {
-                        var rotated = new dev.lanyard.iam.model.OutboundSigningKeys(signer.rotate(
+                        var rotated = new OutboundSigningKeys(signer.rotate(
                                 keys.privateJwkSet(), now, now.minus(config.keyRotationPeriod()).minusSeconds(3600)));
-                        return dev.lanyard.iam.spi.IamStore.Mutation.of(true,
-                                dev.lanyard.iam.model.EntityChange.upsert(rotated));
+                        return IamStore.Mutation.of(true, EntityChange.upsert(rotated));
                     })
-                    .orElseGet(() -> dev.lanyard.iam.spi.IamStore.Mutation.of(false)));
+                    .orElseGet(() -> IamStore.Mutation.of(false)));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "outbound signing key rotation failed: " + e);
         }
@@ -386,7 +413,7 @@ public final class LanyardServer implements AutoCloseable {
      */
     public String health() {
         Optional<String> problem = store.problem();
-        com.fasterxml.jackson.databind.node.ObjectNode body = HEALTH_JSON.createObjectNode()
+        ObjectNode body = HEALTH_JSON.createObjectNode()
                 .put("status", problem.isEmpty() ? "UP" : "DEGRADED")
                 .put("node", config.nodeId())
                 .put("store", config.database().isPresent() ? "postgresql" : "embedded")
@@ -447,7 +474,7 @@ public final class LanyardServer implements AutoCloseable {
 
     /** The URL clients use: the configured public URL, else the listener's own address. */
     public String endpointUrl() {
-        return config.network().publicUrl().map(java.net.URI::toString).orElseGet(() -> listenerUrl(
+        return config.network().publicUrl().map(URI::toString).orElseGet(() -> listenerUrl(
                 queryTls.isPresent(), config.host(), port));
     }
 
@@ -465,12 +492,12 @@ public final class LanyardServer implements AutoCloseable {
     }
 
     /** The IAM actions this server serves: what a test sweeping every operation iterates over. */
-    public java.util.Set<String> iamActions() {
+    public Set<String> iamActions() {
         return iamActions;
     }
 
     /** The STS actions this server serves. */
-    public java.util.Set<String> stsActions() {
+    public Set<String> stsActions() {
         return stsActions;
     }
 
@@ -515,7 +542,7 @@ public final class LanyardServer implements AutoCloseable {
 
     private void stop() {
         admin.ifPresent(AdminSocket::close);
-        s3.ifPresent(dev.lanyard.s3gateway.S3GatewayServer::close);
+        s3.ifPresent(S3GatewayServer::close);
         metricsListener.ifPresent(MetricsListener::close);
         http.close();
         maintenance.shutdown();
@@ -531,7 +558,7 @@ public final class LanyardServer implements AutoCloseable {
         }
         jwksFetcher.close();
         auditFile.close();
-        auditTable.ifPresent(dev.lanyard.store.jdbc.JdbcAuditTrail::close);
+        auditTable.ifPresent(JdbcAuditTrail::close);
         usage.flush();
         store.close();
         metrics.ifPresent(MicrometerObservations::close);
