@@ -37,9 +37,7 @@ public final class UriEncoding {
                 while (end < to && raw.charAt(end) >= 0x80) {
                     end++;
                 }
-                for (byte b : raw.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
-                    PercentEncoding.appendByte(out, b & 0xff, false);
-                }
+                PercentEncoding.appendEncoded(out, raw, i, end, false);
                 i = end;
             }
         }
@@ -68,9 +66,7 @@ public final class UriEncoding {
                 while (end < to && raw.charAt(end) >= 0x80) {
                     end++;
                 }
-                for (byte b : raw.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
-                    PercentEncoding.appendByte(out, b & 0xff, false);
-                }
+                PercentEncoding.appendEncoded(out, raw, i, end, false);
                 i = end;
             }
         }
