@@ -16,6 +16,7 @@ import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.S3Bucket;
 import dev.lanyard.iam.spi.AuthenticationFailure;
 import dev.lanyard.iam.spi.AuditEvent;
+import dev.lanyard.iam.spi.NegotiatedTls;
 import dev.lanyard.iam.spi.AuditSink;
 import dev.lanyard.iam.spi.BucketStore;
 import dev.lanyard.iam.spi.IamStore;
@@ -471,7 +472,13 @@ public final class S3Gateway implements AutoCloseable {
                 : RequestSignature.header(contentSha256.orElse(""));
         return new S3Request(request.method(), request.header("Host").orElse(""), request.rawPath(),
                 request.rawQuery(), request.headers(), signature,
-                request.tls().flatMap(TlsSessions.Negotiated::s3TlsVersion));
+                request.tls().flatMap(S3Gateway::s3TlsVersion));
+    }
+
+    /** As {@code s3:TlsVersion} takes it: "1.2" for TLSv1.2; empty for a protocol that is not TLS. */
+    private static Optional<String> s3TlsVersion(NegotiatedTls tls) {
+        return tls.protocol().startsWith("TLSv") ? Optional.of(tls.protocol().substring("TLSv".length()))
+                : Optional.empty();
     }
 
     /** The Query API's authentication errors in S3's words. */
@@ -509,9 +516,7 @@ public final class S3Gateway implements AutoCloseable {
                     requestParameters(audited.classification()), Optional.empty(),
                     error.map(e -> e.errorCode().code()), error.map(Throwable::getMessage), audited.requestId(), readOnly, List.of(),
                     audited.caller().map(c -> c.account().value()), Optional.empty(),
-                    request.secure() ? Optional.of(new AuditEvent.TlsDetails(
-                            request.tls().map(TlsSessions.Negotiated::protocol),
-                            request.tls().map(TlsSessions.Negotiated::cipherSuite), request.header("Host")))
+                    request.secure() ? Optional.of(AuditEvent.TlsDetails.of(request.tls(), request.header("Host")))
                             : Optional.empty(),
                     data ? AuditEvent.Category.DATA : AuditEvent.Category.MANAGEMENT,
                     detail.isEmpty() ? Optional.empty() : Optional.of(detail)));

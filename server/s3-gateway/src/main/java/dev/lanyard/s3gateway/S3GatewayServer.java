@@ -3,6 +3,7 @@ package dev.lanyard.s3gateway;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.authz.TrustedProxies;
+import dev.lanyard.iam.spi.NegotiatedTls;
 import io.helidon.common.tls.Tls;
 import io.helidon.http.Header;
 import io.helidon.http.encoding.ContentEncodingContext;
@@ -107,7 +108,7 @@ public final class S3GatewayServer implements AutoCloseable {
         String peer = remoteAddress(req.remotePeer().address());
         TrustedProxies.ClientOrigin origin = proxies.origin(peer, req.isSecure(), headers);
         // The connection's TLS is the client's own only when the client is the peer (not behind a trusted proxy).
-        Optional<TlsSessions.Negotiated> tls = req.isSecure() && origin.sourceIp().equals(peer)
+        Optional<NegotiatedTls> tls = req.isSecure() && origin.sourceIp().equals(peer)
                 ? sessions.of(req.remotePeer().address()) : Optional.empty();
         GatewayRequest request = new GatewayRequest(method, req.prologue().uriPath().rawPath(),
                 req.prologue().query().rawValue(), headers, body, hasBody, origin.sourceIp(),

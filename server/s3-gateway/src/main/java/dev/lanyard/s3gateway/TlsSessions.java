@@ -1,7 +1,6 @@
 package dev.lanyard.s3gateway;
 
-import static java.util.Objects.requireNonNull;
-
+import dev.lanyard.iam.spi.NegotiatedTls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -38,19 +37,6 @@ import javax.net.ssl.TrustManager;
  * follows the open connections.
  */
 final class TlsSessions {
-    /** What a connection negotiated. */
-    record Negotiated(String protocol, String cipherSuite) {
-        Negotiated {
-            requireNonNull(protocol, "protocol is null");
-            requireNonNull(cipherSuite, "cipherSuite is null");
-        }
-
-        /** As {@code s3:TlsVersion} takes it: "1.2" for TLSv1.2; empty for a protocol that is not TLS. */
-        Optional<String> s3TlsVersion() {
-            return protocol.startsWith("TLSv") ? Optional.of(protocol.substring("TLSv".length())) : Optional.empty();
-        }
-    }
-
     private static final int PRUNE_FLOOR = 256;
 
     /** One connection's TLS, by whichever of Helidon's two socket kinds carries it. */
@@ -94,7 +80,7 @@ final class TlsSessions {
     }
 
     /** The session of the open connection from {@code peer}, once its handshake is done. */
-    Optional<Negotiated> of(SocketAddress peer) {
+    Optional<NegotiatedTls> of(SocketAddress peer) {
         if (!(peer instanceof InetSocketAddress address)) {
             return Optional.empty();
         }
@@ -106,7 +92,7 @@ final class TlsSessions {
         if (session == null || !session.isValid() || session.getProtocol().equals("NONE")) {
             return Optional.empty();
         }
-        return Optional.of(new Negotiated(session.getProtocol(), session.getCipherSuite()));
+        return Optional.of(new NegotiatedTls(session.getProtocol(), session.getCipherSuite()));
     }
 
     private static String key(String host, int port) {
