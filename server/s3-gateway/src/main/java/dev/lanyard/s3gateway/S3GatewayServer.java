@@ -53,12 +53,8 @@ public final class S3GatewayServer implements AutoCloseable {
         this.gateway = requireNonNull(gateway, "gateway is null");
         this.guard = requireNonNull(guard, "guard is null");
         WebServerConfig.Builder builder = WebServer.builder();
-        // The same TLS, through a context that lets each request find its connection's session (built afresh: a copy
-        // of the given settings would keep their TLS manager, which hands Helidon the original context).
-        tls.ifPresent(given -> builder.tls(Tls.builder().sslContext(sessions.recording(given.sslContext()))
-                .enabledProtocols(given.prototype().enabledProtocols())
-                .enabledCipherSuites(given.prototype().enabledCipherSuites())
-                .clientAuth(given.prototype().clientAuth()).build()));
+        // The same TLS, through a context that lets each request find its connection's session.
+        tls.ifPresent(given -> builder.tls(sessions.recording(given)));
         this.server = builder
                 .host(host)
                 .port(port)
