@@ -251,7 +251,7 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
     private void recordCall(HttpExchange exchange, String requestId, Optional<Caller> asker,
             Optional<String> errorCode, String detail) {
         audit.record(event(requestId, "call", AUTHORIZE_ACTION, asker, Optional.empty(), exchange.remoteAddress(),
-                errorCode, detail));
+                errorCode, detail, exchange.tlsDetails()));
     }
 
     /** The service's request, as if the service were an AWS service recording it: who, what, and the decision. */
@@ -262,17 +262,20 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
                 + (verdict.deciding().isEmpty() ? "" : "; deciding " + verdict.deciding().stream()
                         .map(MatchedStatement::label).toList())
                 + (verdict.trace().isEmpty() ? "" : "; " + String.join("; ", verdict.trace()));
+        // The service's own connection with its client is the service's to know: no tlsDetails.
         audit.record(event(requestId, "verdict", action, verdict.caller(), Optional.empty(), sourceIp,
-                verdict.error().map(e -> e.errorCode().code()), detail));
+                verdict.error().map(e -> e.errorCode().code()), detail, Optional.empty()));
     }
 
     /**
      * A record in the trail's CloudTrail shape; the event source is the action's service prefix (a service the operator
-     * declared, or {@code lanyard} for the API itself). Event IDs are name-based UUIDs of the request ID and the
-     * record's role, so the call and the verdict of one request differ and nothing here draws randomness.
+     * declared, or {@code lanyard} for the API itself); {@code tls} of the call's own connection. Event IDs are
+     * name-based UUIDs of the request ID and the record's role, so the call and the verdict of one request differ and
+     * nothing here draws randomness.
      */
     private AuditEvent event(String requestId, String role, String action, Optional<Caller> caller,
-            Optional<String> keyId, String sourceIp, Optional<String> errorCode, String detail) {
+            Optional<String> keyId, String sourceIp, Optional<String> errorCode, String detail,
+            Optional<AuditEvent.TlsDetails> tls) {
         int colon = action.indexOf(':');
         String eventId = UUID.nameUUIDFromBytes((requestId + "/" + role).getBytes(StandardCharsets.UTF_8))
                 .toString();
@@ -281,7 +284,7 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
         return new AuditEvent(eventId, clock.instant(), action.substring(0, colon), action.substring(colon + 1),
                 Regions.GLOBAL_ENDPOINT_REGION, sourceIp, Optional.empty(), identity, Optional.empty(), Optional.empty(),
                 errorCode, Optional.empty(), requestId, true, List.of(),
-                caller.map(c -> c.account().value()), Optional.empty(), Optional.empty(),
-                AuditEvent.Category.MANAGEMENT, detail.isEmpty() ? Optional.empty() : Optional.of(detail));
+                caller.map(c -> c.account().value()), Optional.empty(), tls, AuditEvent.Category.MANAGEMENT,
+                detail.isEmpty() ? Optional.empty() : Optional.of(detail));
     }
 }
