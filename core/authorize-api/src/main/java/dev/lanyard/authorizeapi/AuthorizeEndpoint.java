@@ -71,7 +71,9 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
 
     /**
      * Holds askers to {@code throttles} as the Query APIs hold their callers: refused authentications per source
-     * address (checked before any signature work) and calls per asking service's account.
+     * address (checked before any signature work) and calls per asking service's account. Requests through nginx's
+     * auth_request, which has no account of its own, are held the same way by their clients: calls per the signing
+     * caller's account, refused authentications per the client address nginx forwards.
      */
     public AuthorizeEndpoint(IamStore store, RequestAuthenticator authenticator, SigV4Verifier verifier,
             AccessControl access, ServiceCatalogue catalogue, Regions regions, InstantSource clock, AuditSink audit,
@@ -81,7 +83,7 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
         this.verifier = requireNonNull(verifier, "verifier is null");
         this.access = requireNonNull(access, "access is null");
         this.decisions = new ClientDecisions(authenticator, verifier, access, regions, clock);
-        this.nginx = new NginxAuthRequest(store, catalogue, decisions);
+        this.nginx = new NginxAuthRequest(store, catalogue, decisions, throttles);
         this.catalogue = requireNonNull(catalogue, "catalogue is null");
         this.regions = requireNonNull(regions, "regions is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -106,7 +108,7 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
             }
             Authenticated authenticated = authenticateAsker(exchange);
             asker = Optional.of(authenticated.caller());
-            throttled(() -> throttles.authorizeCall(authenticated.caller().account(), Observations.FrontEnd.QUERY));
+            throttled(() -> throttles.authorizeCall(authenticated.caller().account(), Observations.FrontEnd.AUTHORIZE));
             AuthorizeInput input = input(exchange.body());
             IamSnapshot snapshot = store.snapshot();
             DeclaredService service = Question.service(catalogue, input.action());
@@ -183,7 +185,8 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
      * authentications used up its rate is throttled before any signature work; each refusal counts against it.
      */
     private Authenticated authenticateAsker(HttpExchange exchange) {
-        throttled(() -> throttles.checkAuthenticationAllowed(exchange.remoteAddress(), Observations.FrontEnd.QUERY));
+        throttled(() -> throttles.checkAuthenticationAllowed(exchange.remoteAddress(),
+                Observations.FrontEnd.AUTHORIZE));
         try {
             return verifiedAsker(exchange);
         } catch (AwsException e) {
@@ -193,7 +196,7 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
     }
 
     /** The limits of the Query APIs, refusing with the JSON protocol's ThrottlingException (429) instead. */
-    private static void throttled(Runnable check) {
+    static void throttled(Runnable check) {
         try {
             check.run();
         } catch (AwsException e) {
