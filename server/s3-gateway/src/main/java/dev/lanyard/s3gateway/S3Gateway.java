@@ -15,6 +15,7 @@ import dev.lanyard.aws.S3Exception;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.S3Bucket;
 import dev.lanyard.iam.spi.AuthenticationFailure;
+import dev.lanyard.pipeline.CredentialsRejectedException;
 import dev.lanyard.iam.spi.AuditEvent;
 import dev.lanyard.iam.spi.NegotiatedTls;
 import dev.lanyard.iam.spi.AuditSink;
@@ -434,6 +435,10 @@ public final class S3Gateway implements AutoCloseable {
             authenticationFailed(source, signed.service().equals("s3") ? AuthenticationFailure.SIGNATURE_REJECTED
                     : AuthenticationFailure.WRONG_SCOPE);
             throw e;
+        } catch (CredentialsRejectedException e) {
+            // counted under its own reason (a closed account's too), answered in the Query API's words S3 translates
+            authenticationFailed(source, e.rejection().metricReason());
+            throw e.rejection().queryError(e.getMessage());
         } catch (AwsException e) {
             authenticationFailed(source, failure(e, keyId));
             throw e;
@@ -445,7 +450,7 @@ public final class S3Gateway implements AutoCloseable {
         throttles.authenticationFailed(source);
     }
 
-    /** Why the shared authenticator refused, from its Query API error (a closed account reads as an invalid key). */
+    /** Why the signature check or the region rules refused, from their Query API error. */
     private static AuthenticationFailure failure(AwsException e, Optional<AccessKeyId> keyId) {
         return switch (e.errorCode()) {
             case EXPIRED_TOKEN, EXPIRED_TOKEN_EXCEPTION -> AuthenticationFailure.EXPIRED_TOKEN;
