@@ -15,6 +15,7 @@ import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.spi.AuditEvent;
 import dev.lanyard.iam.spi.AuditSink;
+import dev.lanyard.iam.spi.AuthenticationFailure;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.iam.spi.Observations;
 import dev.lanyard.pipeline.CredentialsRejectedException;
@@ -68,6 +69,7 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
     private final int maxBodyBytes;
     private final Supplier<String> requestIds;
     private final Throttles throttles;
+    private final Observations observations;
 
     /**
      * Holds askers to {@code throttles} as the Query APIs hold their callers: refused authentications per source
@@ -78,6 +80,15 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
     public AuthorizeEndpoint(IamStore store, RequestAuthenticator authenticator, SigV4Verifier verifier,
             AccessControl access, ServiceCatalogue catalogue, Regions regions, InstantSource clock, AuditSink audit,
             int maxBodyBytes, Supplier<String> requestIds, Throttles throttles) {
+        this(store, authenticator, verifier, access, catalogue, regions, clock, audit, maxBodyBytes, requestIds,
+                throttles, Observations.NONE);
+    }
+
+    /** Reporting the askers' refused authentications to {@code observations}, by reason. */
+    public AuthorizeEndpoint(IamStore store, RequestAuthenticator authenticator, SigV4Verifier verifier,
+            AccessControl access, ServiceCatalogue catalogue, Regions regions, InstantSource clock, AuditSink audit,
+            int maxBodyBytes, Supplier<String> requestIds, Throttles throttles, Observations observations) {
+        this.observations = requireNonNull(observations, "observations is null");
         this.store = requireNonNull(store, "store is null");
         this.authenticator = requireNonNull(authenticator, "authenticator is null");
         this.verifier = requireNonNull(verifier, "verifier is null");
@@ -189,9 +200,22 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
                 Observations.FrontEnd.AUTHORIZE));
         try {
             return verifiedAsker(exchange);
-        } catch (AwsException e) {
+        } catch (Refused e) {
+            observations.authenticationFailed(Observations.FrontEnd.AUTHORIZE, e.reason);
             throttles.authenticationFailed(exchange.remoteAddress());
-            throw e;
+            throw e.error;
+        }
+    }
+
+    /** A refused authentication of the asker, with the reason the metrics count it under. */
+    private static final class Refused extends RuntimeException {
+        private final AuthenticationFailure reason;
+        private final AwsException error;
+
+        Refused(AuthenticationFailure reason, AwsException error) {
+            super(null, null, false, false);
+            this.reason = reason;
+            this.error = error;
         }
     }
 
@@ -209,18 +233,28 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
 
     private Authenticated verifiedAsker(HttpExchange exchange) {
         HttpRequestParts parts = exchange.parts();
-        SignedRequest signed = SignedRequest.parse(parts).orElseThrow(AwsErrors::missingAuthenticationToken);
+        SignedRequest signed;
+        try {
+            signed = SignedRequest.parse(parts).orElseThrow(() -> new Refused(
+                    AuthenticationFailure.MISSING_SIGNATURE, AwsErrors.missingAuthenticationToken()));
+        } catch (AwsException e) {
+            throw new Refused(AuthenticationFailure.SIGNATURE_REJECTED, e);
+        }
         if (!regions.serves(signed.region())) {
-            throw AwsErrors.regionOutOfScope(signed.region(), false, "");
+            throw new Refused(AuthenticationFailure.WRONG_SCOPE, AwsErrors.regionOutOfScope(signed.region(), false,
+                    ""));
         }
         if (!signed.service().equals(SIGNING_NAME)) {
-            throw AwsErrors.serviceOutOfScope(SIGNING_NAME, false, "");
+            throw new Refused(AuthenticationFailure.WRONG_SCOPE, AwsErrors.serviceOutOfScope(SIGNING_NAME, false,
+                    ""));
         }
         try {
             return authenticator.authenticate(signed, secret -> verifier.verify(signed, parts, secret,
                     PresignedLifetime.EXPIRES));
         } catch (CredentialsRejectedException e) {
-            throw e.rejection().queryError(e.getMessage());
+            throw new Refused(e.rejection().metricReason(), e.rejection().queryError(e.getMessage()));
+        } catch (AwsException e) {
+            throw new Refused(AuthenticationFailure.SIGNATURE_REJECTED, e);
         }
     }
 

@@ -214,7 +214,7 @@ public final class LanyardServer implements AutoCloseable {
         this.authorize = new dev.lanyard.authorizeapi.AuthorizeEndpoint(store, authenticator,
                 new SigV4Verifier(clock), access, serviceCatalogue(config.serviceCatalogue()),
                 Regions.of(config.region(), config.enabledRegions()), clock, auditSink, config.maxBodyBytes(),
-                RequestIds::next, throttles);
+                RequestIds::next, throttles, observations);
         this.http = await(httpBuild);
         this.maintenance = Executors.newScheduledThreadPool(1, Thread.ofVirtual().factory());
         long every = config.keyCheckInterval().toMillis();

@@ -16,7 +16,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 /**
  * {@code lanyard serve --authorize-rate} from the packaged jar: past the asking account's burst, the authorization API
  * answers curl (signing for itself) the JSON protocol's ThrottlingException, 429, "Rate exceeded", and /metrics counts
- * it under the API's own front end. The rate refills one call in 1000 seconds, so nothing depends on speed.
+ * it, and a refused signature, under the API's own front end. The rate refills one call in 1000 seconds, so nothing
+ * depends on speed.
  */
 class AuthorizeRateProcessTest {
     private static ExternalProcess.Result ask(ServeProcess server, AwsCredentials root) {
@@ -32,6 +33,9 @@ class AuthorizeRateProcessTest {
         try (ServeProcess server = ServeProcess.start(work.resolve("data"), work.resolve("serve.log"),
                 "--authorize-rate", "0.001:2")) {
             AwsCredentials root = server.rootCredentials();
+            // a wrong secret: refused before the account is counted, and counted as a refused authentication
+            ExternalProcess.Result forged = ask(server, Clients.basic(root.accessKeyId(), "w".repeat(40)));
+            assertThat(forged.stdout()).contains("SignatureDoesNotMatch").endsWith("\n403");
             for (int i = 0; i < 2; i++) {
                 // admitted: the asker is authenticated and counted, then its empty question is refused
                 ExternalProcess.Result admitted = ask(server, root);
@@ -46,7 +50,9 @@ class AuthorizeRateProcessTest {
                     + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).contains(
                     "lanyard_throttled_requests_total{front_end=\"authorize\",scope=\"account\"} 1.0",
-                    "lanyard_throttled_requests_total{front_end=\"query\",scope=\"account\"} 0.0");
+                    "lanyard_throttled_requests_total{front_end=\"query\",scope=\"account\"} 0.0",
+                    "lanyard_authentication_failures_total{front_end=\"authorize\",reason=\"signature_rejected\"}"
+                            + " 1.0");
         } finally {
             ServeProcess.deleteTree(work);
         }
