@@ -30,7 +30,6 @@ import dev.lanyard.oidc.HttpJwksFetcher;
 import dev.lanyard.oidc.JwkTokenSigner;
 import dev.lanyard.pipeline.ApiHandler;
 import dev.lanyard.pipeline.AuditTrail;
-import dev.lanyard.pipeline.CredentialsRejectedException;
 import dev.lanyard.pipeline.HttpEndpoint;
 import dev.lanyard.pipeline.HttpExchange;
 import dev.lanyard.pipeline.HttpReply;
@@ -242,7 +241,7 @@ public final class LanyardServer implements AutoCloseable {
         this.authorize = new AuthorizeEndpoint(store, authenticator,
                 new SigV4Verifier(clock), access, serviceCatalogue(config.serviceCatalogue()),
                 Regions.of(config.region(), config.enabledRegions()), clock, auditSink, config.maxBodyBytes(),
-                RequestIds::next, throttles);
+                RequestIds::next, throttles, observations);
         this.http = await(httpBuild);
         this.maintenance = Executors.newScheduledThreadPool(1, Thread.ofVirtual().factory());
         long every = config.keyCheckInterval().toMillis();
@@ -315,21 +314,16 @@ public final class LanyardServer implements AutoCloseable {
      * real bind is still caught by {@link HelidonHttpServer#start()}, only after the data directory was prepared.
      */
     /**
-     * The gateway's seam to the one authentication every front end shares; a refused credential becomes the Query
-     * API's error, which the gateway words as S3 does.
+     * The gateway's seam to the one authentication every front end shares; a refused credential comes with its
+     * reason, which the gateway counts and words as S3 does.
      */
     private static S3CallerAuthenticator s3Authentication(RequestAuthenticator authenticator,
             Regions regions) {
         return (signed, check) -> {
-            try {
-                RequestAuthenticator.Authenticated authenticated = authenticator.authenticate(signed, check::verify);
-                // S3, like STS, takes a v1 (global endpoint) session token only in regions enabled by default.
-                RegionRules.requireTokenValidIn(regions, authenticated.caller(), signed.region());
-                return new S3CallerAuthenticator.Authenticated(authenticated.caller(),
-                        authenticated.signature());
-            } catch (CredentialsRejectedException e) {
-                throw e.rejection().queryError(e.getMessage());
-            }
+            RequestAuthenticator.Authenticated authenticated = authenticator.authenticate(signed, check::verify);
+            // S3, like STS, takes a v1 (global endpoint) session token only in regions enabled by default.
+            RegionRules.requireTokenValidIn(regions, authenticated.caller(), signed.region());
+            return new S3CallerAuthenticator.Authenticated(authenticated.caller(), authenticated.signature());
         };
     }
 
