@@ -3,6 +3,7 @@ package dev.lanyard.authz;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.AwsManagedPolicies;
+import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.InlinePolicy;
 import dev.lanyard.iam.model.ManagedPolicy;
@@ -64,10 +65,17 @@ public final class PolicyGatherer {
             case Caller.RoleSession session -> session.role().permissionsBoundaryArn();
             case Caller.FederatedUser federated -> federated.parentUser().flatMap(User::permissionsBoundaryArn);
         };
-        // A boundary that no longer resolves in the caller's account (data written before boundaries were checked
-        // against the account) fails closed: it allows nothing, rather than lifting the limit.
+        return boundary(snapshot, caller.account(), arn);
+    }
+
+    /**
+     * A stored user's, group's or role's permissions boundary. One that no longer resolves in the account (data
+     * written before boundaries were checked against the account) fails closed: it allows nothing, rather than
+     * lifting the limit.
+     */
+    public Optional<LabeledPolicy> boundary(IamSnapshot snapshot, AccountId account, Optional<String> arn) {
         return arn.map(a -> new LabeledPolicy(new PolicyRef(PolicySource.PERMISSIONS_BOUNDARY, a),
-                managed(snapshot, caller.account(), a).map(p -> p.defaultVersion().policy().document())
+                managed(snapshot, account, a).map(p -> p.defaultVersion().policy().document())
                         .orElse(ALLOWS_NOTHING)));
     }
 
@@ -139,24 +147,32 @@ public final class PolicyGatherer {
         return AccountView.of(snapshot, awsManaged, account).policy(arn);
     }
 
-    private List<LabeledPolicy> userPolicies(IamSnapshot snapshot, User user) {
+    /** A user's inline and attached policies, then those of each of its groups. */
+    public List<LabeledPolicy> userPolicies(IamSnapshot snapshot, User user) {
         List<LabeledPolicy> result = new ArrayList<>();
         for (InlinePolicy inline : user.inlinePolicies()) {
             result.add(new LabeledPolicy(new PolicyRef(PolicySource.USER_INLINE, inline.name()),
                     inline.policy().document()));
         }
         addAttached(snapshot, user.account(), user.attachedPolicyArns(), result);
-        for (dev.lanyard.iam.model.Group group : snapshot.groupsOf(user.userId())) {
-            for (InlinePolicy inline : group.inlinePolicies()) {
-                result.add(new LabeledPolicy(new PolicyRef(PolicySource.GROUP_INLINE, group.name() + "/"
-                        + inline.name()), inline.policy().document()));
-            }
-            addAttached(snapshot, group.account(), group.attachedPolicyArns(), result);
+        for (Group group : snapshot.groupsOf(user.userId())) {
+            result.addAll(groupPolicies(snapshot, group));
         }
         return result;
     }
 
-    private List<LabeledPolicy> rolePolicies(IamSnapshot snapshot, Role role) {
+    /** A group's inline policies, named {@code group/policy} wherever they are gathered, then its attached ones. */
+    public List<LabeledPolicy> groupPolicies(IamSnapshot snapshot, Group group) {
+        List<LabeledPolicy> result = new ArrayList<>();
+        for (InlinePolicy inline : group.inlinePolicies()) {
+            result.add(new LabeledPolicy(new PolicyRef(PolicySource.GROUP_INLINE, group.name() + "/"
+                    + inline.name()), inline.policy().document()));
+        }
+        addAttached(snapshot, group.account(), group.attachedPolicyArns(), result);
+        return result;
+    }
+
+    public List<LabeledPolicy> rolePolicies(IamSnapshot snapshot, Role role) {
         List<LabeledPolicy> result = new ArrayList<>();
         for (InlinePolicy inline : role.inlinePolicies()) {
             result.add(new LabeledPolicy(new PolicyRef(PolicySource.ROLE_INLINE, inline.name()),

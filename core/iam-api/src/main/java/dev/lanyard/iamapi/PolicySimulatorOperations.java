@@ -53,9 +53,11 @@ final class PolicySimulatorOperations {
     private final IamContext ctx;
     private final PolicyEvaluator evaluator = new PolicyEvaluator();
     private final Authorizer authorizer = new Authorizer(evaluator);
+    private final PolicyGatherer gatherer;
 
     PolicySimulatorOperations(IamContext ctx) {
         this.ctx = ctx;
+        this.gatherer = new PolicyGatherer(ctx.awsManaged());
     }
 
     void register(Map<String, Operation> ops) {
@@ -94,7 +96,7 @@ final class PolicySimulatorOperations {
         ctx.authorize(call, arn);
         Caller requester = call.requireCaller();
         AccountView view = ctx.view(call);
-        List<LabeledPolicy> policies = new ArrayList<>(principalPolicies(view, requester, arn));
+        List<LabeledPolicy> policies = new ArrayList<>(principalPolicies(view, arn));
         List<LabeledPolicy> supplied = inputs(p, "PolicyInputList", PolicySource.USER_INLINE);
         policies.addAll(supplied);
         Optional<LabeledPolicy> boundary = boundaryInput(p).or(() -> principalBoundary(view, arn));
@@ -181,45 +183,24 @@ final class PolicySimulatorOperations {
         };
     }
 
-    private List<LabeledPolicy> principalPolicies(AccountView view, Caller requester, String arn) {
+    /** The stored principal's policies, gathered as enforcement gathers them (a user's groups included). */
+    private List<LabeledPolicy> principalPolicies(AccountView view, String arn) {
         IamSnapshot snapshot = ctx.store().snapshot();
-        PolicyGatherer gatherer = new PolicyGatherer(ctx.awsManaged());
         return switch (requirePrincipal(view, arn)) {
-            case User user -> gatherer.identityPolicies(snapshot, new Caller.IamUser(user, requester.accessKeyId(),
-                    Optional.empty()));
-            case Role role -> {
-                List<LabeledPolicy> result = new ArrayList<>();
-                role.inlinePolicies().forEach(i -> result.add(new LabeledPolicy(
-                        new PolicyRef(PolicySource.ROLE_INLINE, i.name()), i.policy().document())));
-                role.attachedPolicyArns().forEach(a -> managed(view, a, result));
-                yield result;
-            }
-            case Group group -> {
-                List<LabeledPolicy> result = new ArrayList<>();
-                group.inlinePolicies().forEach(i -> result.add(new LabeledPolicy(
-                        new PolicyRef(PolicySource.GROUP_INLINE, i.name()), i.policy().document())));
-                group.attachedPolicyArns().forEach(a -> managed(view, a, result));
-                yield result;
-            }
+            case User user -> gatherer.userPolicies(snapshot, user);
+            case Role role -> gatherer.rolePolicies(snapshot, role);
+            case Group group -> gatherer.groupPolicies(snapshot, group);
             default -> throw new IllegalStateException("not a principal: " + arn);
         };
     }
 
-    private static void managed(AccountView view, String arn, List<LabeledPolicy> result) {
-        view.policy(arn).ifPresent(m -> result.add(new LabeledPolicy(new PolicyRef(m.awsManaged()
-                ? PolicySource.AWS_MANAGED : PolicySource.CUSTOMER_MANAGED, arn),
-                m.defaultVersion().policy().document())));
-    }
-
-    private static Optional<LabeledPolicy> principalBoundary(AccountView view, String arn) {
+    private Optional<LabeledPolicy> principalBoundary(AccountView view, String arn) {
         Optional<String> boundary = switch (requirePrincipal(view, arn)) {
             case User user -> user.permissionsBoundaryArn();
             case Role role -> role.permissionsBoundaryArn();
             default -> Optional.empty();
         };
-        return boundary.flatMap(view::policy).map(m -> new LabeledPolicy(
-                new PolicyRef(PolicySource.PERMISSIONS_BOUNDARY, m.arn().toString()),
-                m.defaultVersion().policy().document()));
+        return gatherer.boundary(ctx.store().snapshot(), view.account(), boundary);
     }
 
     /**
@@ -395,7 +376,7 @@ final class PolicySimulatorOperations {
     private Optional<Struct> contextKeysPrincipal(OperationCall call) {
         String arn = Validators.length("policySourceArn", call.parameters().required("PolicySourceArn"), 20, 2048);
         ctx.authorize(call, arn);
-        List<LabeledPolicy> policies = new ArrayList<>(principalPolicies(ctx.view(call), call.requireCaller(), arn));
+        List<LabeledPolicy> policies = new ArrayList<>(principalPolicies(ctx.view(call), arn));
         policies.addAll(inputs(call.parameters(), "PolicyInputList", PolicySource.USER_INLINE));
         return Optional.of(contextKeys(policies));
     }
