@@ -48,6 +48,26 @@ public final class PolicyGatherer {
         this.awsManaged = awsManaged;
     }
 
+    /** A caller's identity policies, boundary and session policies: what every request is authorized with. */
+    public GatheredPolicies gather(IamSnapshot snapshot, Caller caller) {
+        return new GatheredPolicies(identityPolicies(snapshot, caller), permissionsBoundary(snapshot, caller),
+                sessionPolicies(snapshot, caller));
+    }
+
+    /** A simulated subject's policies, gathered from the read model as a caller's are (iam-policy.md §7). */
+    public GatheredPolicies gather(IamSnapshot snapshot, SimulationSubject subject) {
+        return switch (subject) {
+            case SimulationSubject.StoredUser(User user) -> new GatheredPolicies(userPolicies(snapshot, user),
+                    boundary(snapshot, user.account(), user.permissionsBoundaryArn()), new SessionPolicies.None());
+            case SimulationSubject.StoredGroup(Group group) -> new GatheredPolicies(groupPolicies(snapshot, group),
+                    Optional.empty(), new SessionPolicies.None());
+            case SimulationSubject.StoredRole(Role role) -> new GatheredPolicies(rolePolicies(snapshot, role),
+                    boundary(snapshot, role.account(), role.permissionsBoundaryArn()), new SessionPolicies.None());
+            case SimulationSubject.Custom custom -> new GatheredPolicies(custom.identity(), custom.boundary(),
+                    custom.session());
+        };
+    }
+
     public List<LabeledPolicy> identityPolicies(IamSnapshot snapshot, Caller caller) {
         return switch (caller) {
             case Caller.Root root -> List.of();
@@ -69,11 +89,11 @@ public final class PolicyGatherer {
     }
 
     /**
-     * A stored user's, group's or role's permissions boundary. One that no longer resolves in the account (data
+     * A stored user's or role's permissions boundary. One that no longer resolves in the account (data
      * written before boundaries were checked against the account) fails closed: it allows nothing, rather than
      * lifting the limit.
      */
-    public Optional<LabeledPolicy> boundary(IamSnapshot snapshot, AccountId account, Optional<String> arn) {
+    private Optional<LabeledPolicy> boundary(IamSnapshot snapshot, AccountId account, Optional<String> arn) {
         return arn.map(a -> new LabeledPolicy(new PolicyRef(PolicySource.PERMISSIONS_BOUNDARY, a),
                 managed(snapshot, account, a).map(p -> p.defaultVersion().policy().document())
                         .orElse(ALLOWS_NOTHING)));
@@ -148,7 +168,7 @@ public final class PolicyGatherer {
     }
 
     /** A user's inline and attached policies, then those of each of its groups. */
-    public List<LabeledPolicy> userPolicies(IamSnapshot snapshot, User user) {
+    private List<LabeledPolicy> userPolicies(IamSnapshot snapshot, User user) {
         List<LabeledPolicy> result = new ArrayList<>();
         for (InlinePolicy inline : user.inlinePolicies()) {
             result.add(new LabeledPolicy(new PolicyRef(PolicySource.USER_INLINE, inline.name()),
@@ -162,7 +182,7 @@ public final class PolicyGatherer {
     }
 
     /** A group's inline policies, named {@code group/policy} wherever they are gathered, then its attached ones. */
-    public List<LabeledPolicy> groupPolicies(IamSnapshot snapshot, Group group) {
+    private List<LabeledPolicy> groupPolicies(IamSnapshot snapshot, Group group) {
         List<LabeledPolicy> result = new ArrayList<>();
         for (InlinePolicy inline : group.inlinePolicies()) {
             result.add(new LabeledPolicy(new PolicyRef(PolicySource.GROUP_INLINE, group.name() + "/"
@@ -172,7 +192,7 @@ public final class PolicyGatherer {
         return result;
     }
 
-    public List<LabeledPolicy> rolePolicies(IamSnapshot snapshot, Role role) {
+    private List<LabeledPolicy> rolePolicies(IamSnapshot snapshot, Role role) {
         List<LabeledPolicy> result = new ArrayList<>();
         for (InlinePolicy inline : role.inlinePolicies()) {
             result.add(new LabeledPolicy(new PolicyRef(PolicySource.ROLE_INLINE, inline.name()),

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.AuthorizationMessages;
 import dev.lanyard.authz.Caller;
+import dev.lanyard.authz.GatheredPolicies;
 import dev.lanyard.authz.PolicyGatherer;
 import dev.lanyard.authz.RequestEnvironment;
+import dev.lanyard.authz.SimulationSubject;
+import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.iam.model.AwsManagedPolicies;
+import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iamapi.organizations.AccountFactory;
 import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.OperationCall;
@@ -87,6 +91,27 @@ class PolicySimulatorTest {
         assertThat(viaGroup).isEqualTo(viaUser);
         assertThat(text(matched(simulate(arn("user/alice"), "s3:DeleteObject")), "SourcePolicyType"))
                 .isEqualTo("user");
+    }
+
+    @Test
+    void aSimulatedUserHasThePoliciesItsRequestsAreAuthorizedWith() {
+        String boundary = text(call("CreatePolicy", "PolicyName", "list-only", "PolicyDocument", ONLY_LIST),
+                "Policy", "Arn");
+        call("PutUserPermissionsBoundary", "UserName", "alice", "PermissionsBoundary", boundary);
+        call("AttachUserPolicy", "UserName", "alice", "PolicyArn", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess");
+        AccessKeyId key = AccessKeyId.parse(text(call("CreateAccessKey", "UserName", "alice"), "AccessKey",
+                "AccessKeyId")).orElseThrow();
+        Caller alice = new SignedCallers(store, random).of(key, NOW);
+        IamSnapshot snapshot = store.snapshot();
+        PolicyGatherer gatherer = new PolicyGatherer(new AwsManagedPolicies());
+
+        GatheredPolicies simulated = gatherer.gather(snapshot,
+                SimulationSubject.stored(snapshot.user(account, "alice").orElseThrow()));
+
+        assertThat(simulated).isEqualTo(gatherer.gather(snapshot, alice));
+        assertThat(simulated.identity()).extracting(p -> p.ref().name())
+                .containsExactly("careful", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess", "devs/read");
+        assertThat(simulated.boundary()).map(p -> p.ref().name()).contains(boundary);
     }
 
     @Test
