@@ -73,7 +73,7 @@ class PolicySimulatorTest {
     void bootstrap() {
         var rootKey = new AccountFactory(store, random).bootstrapManagementAccount(NOW).orElseThrow();
         account = rootKey.account();
-        root = new SignedCallers(store, random).of(rootKey.id(), NOW);
+        root = new SignedCallers(store).of(rootKey.id(), NOW);
         call("CreateUser", "UserName", "alice");
         call("CreateGroup", "GroupName", "devs");
         call("AddUserToGroup", "GroupName", "devs", "UserName", "alice");
@@ -101,7 +101,7 @@ class PolicySimulatorTest {
         call("AttachUserPolicy", "UserName", "alice", "PolicyArn", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess");
         AccessKeyId key = AccessKeyId.parse(text(call("CreateAccessKey", "UserName", "alice"), "AccessKey",
                 "AccessKeyId")).orElseThrow();
-        Caller alice = new SignedCallers(store, random).of(key, NOW);
+        Caller alice = new SignedCallers(store).of(key, NOW);
         IamSnapshot snapshot = store.snapshot();
         PolicyGatherer gatherer = new PolicyGatherer(new AwsManagedPolicies());
 

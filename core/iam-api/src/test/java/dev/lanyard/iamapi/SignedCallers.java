@@ -11,6 +11,7 @@ import dev.lanyard.sigv4.SigV4Verifier;
 import dev.lanyard.sigv4.SignedRequest;
 import dev.lanyard.tokens.SessionTokenCodec;
 import dev.lanyard.tokens.TokenKeyset;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -25,11 +26,24 @@ import java.util.Optional;
  */
 public final class SignedCallers {
     private final IamStore store;
-    private final SecureRandom random;
+    private final SessionTokenCodec codec;
 
-    public SignedCallers(IamStore store, SecureRandom random) {
+    /** Its own seeded generator, so that making callers leaves the test's generator alone. */
+    public SignedCallers(IamStore store) {
         this.store = store;
-        this.random = random;
+        SecureRandom random = seeded();
+        TokenKeyset keyset = TokenKeyset.generate(InstantSource.fixed(Instant.EPOCH), random);
+        this.codec = new SessionTokenCodec(() -> keyset, random);
+    }
+
+    private static SecureRandom seeded() {
+        try {
+            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+            random.setSeed(1);
+            return random;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The caller of a request signed at {@code when} with the stored long-term key {@code keyId}. */
@@ -45,9 +59,7 @@ public final class SignedCallers {
                 .forEach((name, value) -> headers.put(name, List.of(value)));
         HttpRequestParts signed = new HttpRequestParts("GET", "/", "", headers, new byte[0]);
         SignedRequest parsed = SignedRequest.parse(signed).orElseThrow();
-        TokenKeyset keyset = TokenKeyset.generate(clock, random);
-        RequestAuthenticator authenticator = new RequestAuthenticator(store,
-                new SessionTokenCodec(() -> keyset, random), clock, () -> false);
+        RequestAuthenticator authenticator = new RequestAuthenticator(store, codec, clock, () -> false);
         return authenticator.authenticate(parsed, secret -> new SigV4Verifier(clock).verify(parsed, signed, secret))
                 .caller();
     }
