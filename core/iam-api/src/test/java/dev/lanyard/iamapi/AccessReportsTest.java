@@ -28,7 +28,6 @@ import dev.lanyard.store.testing.InMemoryUsageStore;
 import dev.lanyard.tokens.MasterKey;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +51,7 @@ class AccessReportsTest {
     private static final String STS_ONLY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":\"sts:GetCallerIdentity\",\"Resource\":\"*\"}]}";
 
-    private final SecureRandom random = seeded();
+    private final SecureRandom random = SignedCallers.seeded(15);
     private final InMemoryIamStore store = InMemoryIamStore.empty();
     private final UsageTracker usage = new UsageTracker(new InMemoryUsageStore(), () -> NOW);
     private final Map<String, Operation> operations = IamOperations.create(new IamContext(store,
@@ -63,16 +62,6 @@ class AccessReportsTest {
     private AccountId account;
     private Caller root;
     private AccessKey rootKey;
-
-    private static SecureRandom seeded() {
-        try {
-            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(15);
-            return random;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @BeforeEach
     void bootstrap() {

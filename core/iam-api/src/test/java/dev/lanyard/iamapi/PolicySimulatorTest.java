@@ -24,7 +24,6 @@ import dev.lanyard.store.testing.InMemoryUsageStore;
 import dev.lanyard.tokens.MasterKey;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
@@ -49,7 +48,7 @@ class PolicySimulatorTest {
     private static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
 
-    private final SecureRandom random = seeded();
+    private final SecureRandom random = SignedCallers.seeded(17);
     private final InMemoryIamStore store = InMemoryIamStore.empty();
     private final Map<String, Operation> operations = IamOperations.create(new IamContext(store,
             new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
@@ -58,16 +57,6 @@ class PolicySimulatorTest {
             new UsageTracker(new InMemoryUsageStore(), () -> NOW)));
     private AccountId account;
     private Caller root;
-
-    private static SecureRandom seeded() {
-        try {
-            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(17);
-            return random;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @BeforeEach
     void bootstrap() {

@@ -31,15 +31,16 @@ public final class SignedCallers {
     /** Its own seeded generator, so that making callers leaves the test's generator alone. */
     public SignedCallers(IamStore store) {
         this.store = store;
-        SecureRandom random = seeded();
+        SecureRandom random = seeded(1);
         TokenKeyset keyset = TokenKeyset.generate(InstantSource.fixed(Instant.EPOCH), random);
         this.codec = new SessionTokenCodec(() -> keyset, random);
     }
 
-    private static SecureRandom seeded() {
+    /** A generator that gives the same values on every run, for tests whose worlds must not vary. */
+    public static SecureRandom seeded(long seed) {
         try {
             SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(1);
+            random.setSeed(seed);
             return random;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

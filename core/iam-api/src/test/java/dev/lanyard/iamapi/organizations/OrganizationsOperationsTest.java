@@ -28,7 +28,6 @@ import dev.lanyard.pipeline.JsonOperation;
 import dev.lanyard.policy.PolicyKind;
 import dev.lanyard.store.testing.InMemoryIamStore;
 import dev.lanyard.tokens.MasterKey;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
@@ -43,7 +42,7 @@ class OrganizationsOperationsTest {
     private static final String ALLOW_ORGANIZATIONS = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
             + "\"Allow\",\"Action\":\"organizations:*\",\"Resource\":\"*\"}]}";
 
-    private final SecureRandom random = seeded();
+    private final SecureRandom random = SignedCallers.seeded(7);
     private final InMemoryIamStore store = InMemoryIamStore.empty();
     private final AccessControl access = new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
             new AuthorizationMessages(MasterKey.generate(random)));
@@ -51,16 +50,6 @@ class OrganizationsOperationsTest {
             new AccountFactory(store, random));
     private final ObjectMapper json = new ObjectMapper();
     private final SignedCallers callers = new SignedCallers(store);
-
-    private static SecureRandom seeded() {
-        try {
-            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(7);
-            return random;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private AccountId bootstrap() {
         new AccountFactory(store, random).bootstrapManagementAccount(NOW);
