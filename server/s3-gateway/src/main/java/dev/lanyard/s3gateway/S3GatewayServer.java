@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The gateway's own listener (Helidon SE, virtual threads): bodies stream in both directions, never held whole; no
@@ -31,6 +32,7 @@ import java.util.Optional;
  */
 public final class S3GatewayServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.lanyard.s3gateway");
+    static final int MAX_COPY_BUFFER = 64 * 1024;
 
     private final WebServer server;
     private final S3Gateway gateway;
@@ -119,11 +121,23 @@ public final class S3GatewayServer implements AutoCloseable {
                 return;
             }
             try (OutputStream out = res.outputStream()) {
-                in.transferTo(out);
+                copy(in, out, reply.length());
             }
         } catch (IOException e) {
             // The answer was under way: nothing left to tell the client but a broken connection.
             LOG.log(System.Logger.Level.WARNING, "relaying an S3 answer failed: " + e);
+        }
+    }
+
+    /**
+     * The answer's body to the client through a buffer as large as the body, up to {@link #MAX_COPY_BUFFER}: a small
+     * object costs no 16 KiB buffer ({@code transferTo}'s) and a large one four times fewer writes.
+     */
+    private static void copy(InputStream in, OutputStream out, OptionalLong length) throws IOException {
+        byte[] buffer = new byte[(int) Math.clamp(length.orElse(MAX_COPY_BUFFER), 1, MAX_COPY_BUFFER)];
+        int n;
+        while ((n = in.read(buffer, 0, buffer.length)) >= 0) {
+            out.write(buffer, 0, n);
         }
     }
 
