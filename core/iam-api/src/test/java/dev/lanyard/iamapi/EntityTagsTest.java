@@ -23,7 +23,6 @@ import dev.lanyard.store.testing.InMemoryUsageStore;
 import dev.lanyard.tokens.MasterKey;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,13 +47,14 @@ class EntityTagsTest {
     /** Entities a unit test cannot create without a certificate or SAML metadata; the e2e classes tag them. */
     private static final Set<String> COVERED_END_TO_END = Set.of("SAMLProvider", "ServerCertificate");
 
-    private final SecureRandom random = seeded();
+    private final SecureRandom random = SignedCallers.seeded(23);
     private final InMemoryIamStore store = InMemoryIamStore.empty();
     private final Map<String, Operation> operations = IamOperations.create(new IamContext(store,
             new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
                     new AuthorizationMessages(MasterKey.generate(random))),
             new AwsManagedPolicies(), random, false, null,
             new UsageTracker(new InMemoryUsageStore(), () -> NOW)));
+    private final SignedCallers callers = new SignedCallers(store);
     private Caller root;
 
     /** One taggable entity: how to make one, which parameter names it, and whether its keys ignore case. */
@@ -89,7 +89,7 @@ class EntityTagsTest {
     @BeforeEach
     void bootstrap() {
         AccessKey rootKey = new AccountFactory(store, random).bootstrapManagementAccount(NOW).orElseThrow();
-        root = new Caller.Root(rootKey.account(), rootKey.id(), Optional.empty());
+        root = callers.of(rootKey.id(), NOW);
     }
 
     @Test
@@ -209,15 +209,5 @@ class EntityTagsTest {
     private static void assertError(Runnable call, ErrorCode code) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(AwsException.class,
                 e -> assertThat(e.errorCode()).isEqualTo(code));
-    }
-
-    private static SecureRandom seeded() {
-        try {
-            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(23);
-            return random;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
