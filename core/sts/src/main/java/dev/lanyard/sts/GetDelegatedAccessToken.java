@@ -7,6 +7,7 @@ import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.DelegationRequest;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.EntityKey;
@@ -60,13 +61,13 @@ public final class GetDelegatedAccessToken implements Operation {
         CredentialIssuer.Issued issued = issuer.issue(call.environment(), store.snapshot(), owner,
                 secret -> SessionClaims.builder()
                         .kind(SessionKind.ROOT_SESSION).origin(SessionOrigin.GET_DELEGATED_ACCESS_TOKEN).account(owner)
-                        .secretAccessKey(secret).principalArn(owner.rootArn().toString()).principalId(owner.value())
+                        .secretAccessKey(secret).principalArn(Partition.AWS.root(owner).toString()).principalId(owner.value())
                         .issuedAt(now).expiresAt(request.expirationTime())
                         .sessionPolicyArns(List.of(permissionPolicy(request))).build());
         // PackedPolicySize: AWS documents it as not populated for this operation.
         return Optional.of(Struct.builder()
                 .put("Credentials", issued.credentials().toStruct())
-                .put("AssumedPrincipal", owner.rootArn().toString())
+                .put("AssumedPrincipal", Partition.AWS.root(owner).toString())
                 .build());
     }
 
