@@ -8,6 +8,7 @@ import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.Partition;
+import dev.lanyard.iam.model.Account;
 import dev.lanyard.iam.model.DelegationRequest;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.EntityKey;
@@ -90,6 +91,13 @@ public final class GetDelegatedAccessToken implements Operation {
         }
         if (!now.isBefore(request.expirationTime())) {
             throw StsErrors.tradeInTokenExpired();
+        }
+        // A closed owner account lends no root session, as AssumeRole finds no role in it (AccessDenied): AWS
+        // documents no error of its own for this; the token stays unexchanged.
+        AccountId owner = request.ownerAccount().orElseThrow();
+        if (!snapshot.account(owner).map(Account::active).orElse(false)) {
+            throw access.refuse(caller, ACTION, request.arn(), "", "the owner account " + owner.value()
+                    + " is closed");
         }
         return request;
     }
