@@ -2,7 +2,9 @@
 # The S3 gateway against its own backend, side by side in one run (issue 13's goals): s3proxy 4.0.0 on its own and
 # Lanyard's gateway in front of that same s3proxy, with the same client work on both sides.
 #   - small objects: wrk replays presigned 4 KiB GET and PUT URLs made by boto3 (the gateway verifies the signature
-#     and the session token and authorizes every request; s3proxy verifies its own key's signature);
+#     and the session token and authorizes every request; s3proxy verifies its own key's signature); besides the
+#     rates, the CPU time each process spent per request (utime + stime from /proc: s3proxy, the gateway, wrk), which
+#     a busy machine skews far less than requests/s;
 #   - large objects: the SDK for Java v2 (dev.lanyard.bench.S3Transfer) uploads a file in one PutObject, aws-chunked
 #     with a signature per chunk, and downloads it; the gateway's RSS is sampled every 200 ms meanwhile.
 # Gateway callers hold AssumeRole session credentials of a role allowed s3:* on the bucket; the bucket is created
@@ -43,7 +45,7 @@ while [[ $# -gt 0 ]]; do
     --sizes) sizes="${2?}"; shift 2 ;;
     --out) out="${2:?}"; shift 2 ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
 done
@@ -150,6 +152,11 @@ for side in "$direct" "$gateway"; do
 done
 
 # --------------------------------------------------------------------------------------------- small objects
+# CPU time in clock ticks: a running process's own (utime + stime), and that of every child this shell reaped (wrk).
+clock_ticks="$(getconf CLK_TCK)"
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+reaped_ticks() { awk '{print $16 + $17}' "/proc/$$/stat"; }
+per_request_us() { awk -v t="$1" -v n="$2" -v hz="$clock_ticks" 'BEGIN {printf "%.0f", t * 1e6 / hz / n}'; }
 results="$work/small.tsv"
 : > "$results"
 small_row() { # side-name endpoint GET|PUT
@@ -160,9 +167,15 @@ small_row() { # side-name endpoint GET|PUT
   if [[ "$warmup" -gt 0 ]]; then
     timeout $((warmup + 30)) wrk -t2 -c"$connections" -d"${warmup}s" -s "$script" "$url" > /dev/null
   fi
+  local backend_before gateway_before wrk_before
+  backend_before="$(cpu_ticks "$backend_pid")"
+  gateway_before="$(cpu_ticks "$lanyard_pid")"
+  wrk_before="$(reaped_ticks)"
   # shellcheck disable=SC2154 # wrk_stats (lib.sh) sets the BENCH line's figures
   timeout $((duration + 30)) wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$script" "$url" > "$raw" \
     || die "wrk failed, see $raw"
+  local backend_ticks=$(($(cpu_ticks "$backend_pid") - backend_before))
+  local gateway_ticks=$(($(cpu_ticks "$lanyard_pid") - gateway_before)) wrk_ticks=$(($(reaped_ticks) - wrk_before))
   local line pair
   line="$(grep '^BENCH ' "$raw")" || die "no statistics from wrk, see $raw"
   rps="$(awk '/^Requests\/sec:/ {print $2}' "$raw")"
@@ -172,9 +185,17 @@ small_row() { # side-name endpoint GET|PUT
   done
   local errors=$((status_errors + connect_errors + read_errors + write_errors + timeouts))
   [[ "$status_errors" -eq 0 ]] || die "$name answered $status_errors requests with an error status, see $raw"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$verb" "$rps" "$p50_us" "$p99_us" "$errors" >> "$results"
-  printf '%s: %-8s %-4s %10s req/s  p50 %s us  p99 %s us  errors %s\n' "$prog" "$name" "$verb" "$rps" "$p50_us" \
-    "$p99_us" "$errors" >&2
+  local requests
+  requests="$(awk '/ requests in / {print $1}' "$raw")"
+  [[ "$requests" =~ ^[1-9][0-9]*$ ]] || die "no request count from wrk, see $raw"
+  local cpu_backend cpu_gateway cpu_wrk
+  cpu_backend="$(per_request_us "$backend_ticks" "$requests")"
+  cpu_gateway="$(per_request_us "$gateway_ticks" "$requests")"
+  cpu_wrk="$(per_request_us "$wrk_ticks" "$requests")"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$verb" "$rps" "$p50_us" "$p99_us" "$errors" \
+    "$cpu_backend" "$cpu_gateway" "$cpu_wrk" >> "$results"
+  printf '%s: %-8s %-4s %10s req/s  p50 %s us  p99 %s us  errors %s  CPU us/request: s3proxy %s gateway %s wrk %s\n' \
+    "$prog" "$name" "$verb" "$rps" "$p50_us" "$p99_us" "$errors" "$cpu_backend" "$cpu_gateway" "$cpu_wrk" >&2
 }
 if [[ -n "${S3BENCH_PAUSE:-}" ]]; then
   echo "gateway GET: $(presign_s3 "$gateway" get small-4k)" >&2
@@ -244,6 +265,13 @@ report() {
         printf "| 4 KiB, %d connections | %s | %.0f | %.0f | %.0f%% | %.1f / %.1f |\n", c, v, d, g, 100 * g / d,
           p["direct"] / n["direct"] / 1000, p["gateway"] / n["gateway"] / 1000 }' "$results"
   done
+  echo
+  echo "CPU time per request, each row one measured run (µs; utime + stime of each process over the run / requests):"
+  echo
+  echo "| Round | Verb | Side | Requests/s | s3proxy | gateway | wrk | all three |"
+  echo "|--:|---|---|--:|--:|--:|--:|--:|"
+  awk -F'\t' '{ round[$1, $2]++; printf "| %d | %s | %s | %.0f | %d | %s | %d | %d |\n", round[$1, $2], $2, $1, $3, $7,
+      $1 == "gateway" ? $8 : "-", $9, $7 + ($1 == "gateway" ? $8 : 0) + $9 }' "$results"
   if [[ -s "$large" ]]; then
     echo
     echo "| Object | Verb | Direct MiB/s | Gateway MiB/s | Gateway / direct | Gateway RSS before -> peak (MiB) |"

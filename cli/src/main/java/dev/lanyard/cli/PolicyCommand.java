@@ -1,8 +1,13 @@
 package dev.lanyard.cli;
 
+import dev.lanyard.authz.GatheredPolicies;
+import dev.lanyard.authz.PolicyGatherer;
+import dev.lanyard.authz.SimulationSubject;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.Arn;
 import dev.lanyard.aws.PrincipalType;
+import dev.lanyard.iam.model.AwsManagedPolicies;
+import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.policy.AuthorizationRequest;
 import dev.lanyard.policy.Authorizer;
 import dev.lanyard.policy.ContextKeys;
@@ -216,6 +221,10 @@ final class PolicyCommand implements Runnable {
             Optional<LabeledPolicy> resource = resourcePolicy.isPresent()
                     ? Optional.of(load(resourcePolicy.get(), Kind.RESOURCE, PolicySource.RESOURCE))
                     : Optional.empty();
+            // Offline there is no read model: the documents given are the subject, gathered as the server gathers.
+            GatheredPolicies gathered = new PolicyGatherer(new AwsManagedPolicies()).gather(IamSnapshot.empty(),
+                    new SimulationSubject.Custom(identity, bounds, session.isEmpty() ? new SessionPolicies.None()
+                            : new SessionPolicies.Passed(session)));
             Optional<PrincipalIdentity> caller = callerArn.map(Simulate::caller);
             AccountId principalAccount = caller.map(PrincipalIdentity::account).orElse(AccountId.of(account));
             ContextKeys keys = contextKeys(context);
@@ -224,13 +233,10 @@ final class PolicyCommand implements Runnable {
                 for (String resourceArn : resources) {
                     Optional<AccountId> owner = Arn.parse(resourceArn).flatMap(Arn::accountId)
                             .or(() -> resourceAccount.map(AccountId::of));
-                    Decision decision = authorizer.decide(AuthorizationRequest.builder()
+                    Decision decision = authorizer.decide(gathered.into(AuthorizationRequest.builder())
                             .context(new RequestContext(action, resourceArn, caller, keys))
                             .principalAccount(principalAccount).resourceAccount(owner)
                             .principalIsRoot(caller.map(c -> c.type() == PrincipalType.ACCOUNT).orElse(false))
-                            .identityPolicies(identity).permissionsBoundary(bounds)
-                            .sessionPolicies(session.isEmpty() ? new SessionPolicies.None()
-                                    : new SessionPolicies.Passed(session))
                             .resourcePolicy(resource).build());
                     print(action, resourceArn, decision);
                 }

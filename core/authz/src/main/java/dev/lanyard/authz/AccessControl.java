@@ -76,12 +76,9 @@ public final class AccessControl {
         ContextKeys keys = RequestContextFactory.keys(caller, env, request);
         RequestContext context = new RequestContext(request.action(), request.resource(),
                 Optional.of(RequestContextFactory.identity(caller)), keys);
-        AuthorizationRequest input = AuthorizationRequest.builder().context(context)
-                .principalAccount(caller.account()).resourceAccount(request.resourceAccount())
-                .principalIsRoot(caller instanceof Caller.Root)
-                .identityPolicies(gatherer.identityPolicies(snapshot, caller))
-                .permissionsBoundary(gatherer.permissionsBoundary(snapshot, caller))
-                .sessionPolicies(gatherer.sessionPolicies(snapshot, caller)).resourcePolicy(request.resourcePolicy())
+        AuthorizationRequest input = gatherer.gather(snapshot, caller).into(AuthorizationRequest.builder())
+                .context(context).principalAccount(caller.account()).resourceAccount(request.resourceAccount())
+                .principalIsRoot(caller instanceof Caller.Root).resourcePolicy(request.resourcePolicy())
                 .resourcePolicyRequired(request.resourcePolicyRequired()).build();
         return new Evaluation(observations.policyEvaluation(() -> authorizer.decide(input)), input);
     }

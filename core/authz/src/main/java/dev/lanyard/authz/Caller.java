@@ -11,7 +11,11 @@ import dev.lanyard.iam.model.User;
 import dev.lanyard.tokens.SessionClaims;
 import java.util.Optional;
 
-/** An authenticated principal: only the request authenticator creates these, after SigV4 and key checks. */
+/**
+ * An authenticated principal: only the request authenticator ({@code dev.lanyard.pipeline}) creates these, after SigV4
+ * and key checks. Records cannot hide their constructors, so the architecture test refuses one made anywhere else; a
+ * policy simulation names what it simulates with a {@link SimulationSubject} instead.
+ */
 public sealed interface Caller {
     AccountId account();
 

@@ -3,6 +3,7 @@ package dev.lanyard.authz;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.AwsManagedPolicies;
+import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.InlinePolicy;
 import dev.lanyard.iam.model.ManagedPolicy;
@@ -47,6 +48,26 @@ public final class PolicyGatherer {
         this.awsManaged = awsManaged;
     }
 
+    /** A caller's identity policies, boundary and session policies: what every request is authorized with. */
+    public GatheredPolicies gather(IamSnapshot snapshot, Caller caller) {
+        return new GatheredPolicies(identityPolicies(snapshot, caller), permissionsBoundary(snapshot, caller),
+                sessionPolicies(snapshot, caller));
+    }
+
+    /** A simulated subject's policies, gathered from the read model as a caller's are (iam-policy.md §7). */
+    public GatheredPolicies gather(IamSnapshot snapshot, SimulationSubject subject) {
+        return switch (subject) {
+            case SimulationSubject.StoredUser(User user) -> new GatheredPolicies(userPolicies(snapshot, user),
+                    boundary(snapshot, user.account(), user.permissionsBoundaryArn()), new SessionPolicies.None());
+            case SimulationSubject.StoredGroup(Group group) -> new GatheredPolicies(groupPolicies(snapshot, group),
+                    Optional.empty(), new SessionPolicies.None());
+            case SimulationSubject.StoredRole(Role role) -> new GatheredPolicies(rolePolicies(snapshot, role),
+                    boundary(snapshot, role.account(), role.permissionsBoundaryArn()), new SessionPolicies.None());
+            case SimulationSubject.Custom custom -> new GatheredPolicies(custom.identity(), custom.boundary(),
+                    custom.session());
+        };
+    }
+
     public List<LabeledPolicy> identityPolicies(IamSnapshot snapshot, Caller caller) {
         return switch (caller) {
             case Caller.Root root -> List.of();
@@ -64,10 +85,17 @@ public final class PolicyGatherer {
             case Caller.RoleSession session -> session.role().permissionsBoundaryArn();
             case Caller.FederatedUser federated -> federated.parentUser().flatMap(User::permissionsBoundaryArn);
         };
-        // A boundary that no longer resolves in the caller's account (data written before boundaries were checked
-        // against the account) fails closed: it allows nothing, rather than lifting the limit.
+        return boundary(snapshot, caller.account(), arn);
+    }
+
+    /**
+     * A stored user's or role's permissions boundary. One that no longer resolves in the account (data
+     * written before boundaries were checked against the account) fails closed: it allows nothing, rather than
+     * lifting the limit.
+     */
+    private Optional<LabeledPolicy> boundary(IamSnapshot snapshot, AccountId account, Optional<String> arn) {
         return arn.map(a -> new LabeledPolicy(new PolicyRef(PolicySource.PERMISSIONS_BOUNDARY, a),
-                managed(snapshot, caller.account(), a).map(p -> p.defaultVersion().policy().document())
+                managed(snapshot, account, a).map(p -> p.defaultVersion().policy().document())
                         .orElse(ALLOWS_NOTHING)));
     }
 
@@ -139,6 +167,7 @@ public final class PolicyGatherer {
         return AccountView.of(snapshot, awsManaged, account).policy(arn);
     }
 
+    /** A user's inline and attached policies, then those of each of its groups. */
     private List<LabeledPolicy> userPolicies(IamSnapshot snapshot, User user) {
         List<LabeledPolicy> result = new ArrayList<>();
         for (InlinePolicy inline : user.inlinePolicies()) {
@@ -146,13 +175,20 @@ public final class PolicyGatherer {
                     inline.policy().document()));
         }
         addAttached(snapshot, user.account(), user.attachedPolicyArns(), result);
-        for (dev.lanyard.iam.model.Group group : snapshot.groupsOf(user.userId())) {
-            for (InlinePolicy inline : group.inlinePolicies()) {
-                result.add(new LabeledPolicy(new PolicyRef(PolicySource.GROUP_INLINE, group.name() + "/"
-                        + inline.name()), inline.policy().document()));
-            }
-            addAttached(snapshot, group.account(), group.attachedPolicyArns(), result);
+        for (Group group : snapshot.groupsOf(user.userId())) {
+            result.addAll(groupPolicies(snapshot, group));
         }
+        return result;
+    }
+
+    /** A group's inline policies, named {@code group/policy} wherever they are gathered, then its attached ones. */
+    private List<LabeledPolicy> groupPolicies(IamSnapshot snapshot, Group group) {
+        List<LabeledPolicy> result = new ArrayList<>();
+        for (InlinePolicy inline : group.inlinePolicies()) {
+            result.add(new LabeledPolicy(new PolicyRef(PolicySource.GROUP_INLINE, group.name() + "/"
+                    + inline.name()), inline.policy().document()));
+        }
+        addAttached(snapshot, group.account(), group.attachedPolicyArns(), result);
         return result;
     }
 

@@ -1,7 +1,9 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
+import dev.lanyard.authz.GatheredPolicies;
 import dev.lanyard.authz.PolicyGatherer;
+import dev.lanyard.authz.SimulationSubject;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.Arn;
 import dev.lanyard.aws.AccountId;
@@ -16,10 +18,7 @@ import dev.lanyard.policy.PrincipalMatch;
 import dev.lanyard.policy.ResourcePolicyResult;
 import java.util.LinkedHashMap;
 import dev.lanyard.iam.model.AccountView;
-import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamEntity;
-import dev.lanyard.iam.model.IamSnapshot;
-import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.User;
 import dev.lanyard.iam.model.StoredPolicy;
 import dev.lanyard.policy.ConditionClause;
@@ -32,6 +31,7 @@ import dev.lanyard.policy.Outcome;
 import dev.lanyard.policy.PolicyRef;
 import dev.lanyard.policy.PolicySource;
 import dev.lanyard.policy.RequestContext;
+import dev.lanyard.policy.SessionPolicies;
 import dev.lanyard.policy.SetEffect;
 import dev.lanyard.policy.Statement;
 import dev.lanyard.query.QueryParameters;
@@ -53,9 +53,11 @@ final class PolicySimulatorOperations {
     private final IamContext ctx;
     private final PolicyEvaluator evaluator = new PolicyEvaluator();
     private final Authorizer authorizer = new Authorizer(evaluator);
+    private final PolicyGatherer gatherer;
 
     PolicySimulatorOperations(IamContext ctx) {
         this.ctx = ctx;
+        this.gatherer = new PolicyGatherer(ctx.awsManaged());
     }
 
     void register(Map<String, Operation> ops) {
@@ -82,9 +84,11 @@ final class PolicySimulatorOperations {
         if (policies.isEmpty()) {
             throw AwsErrors.missingParameter("PolicyInputList");
         }
+        GatheredPolicies gathered = gatherer.gather(ctx.store().snapshot(),
+                new SimulationSubject.Custom(policies, boundaryInput(p), new SessionPolicies.None()));
         AccountView view = ctx.view(call);
         Optional<PrincipalIdentity> caller = callerArn(call).map(arn -> simulatedUser(view, arn));
-        return Optional.of(simulate(p, new Simulation(policies, Set.copyOf(refs(policies)), boundaryInput(p),
+        return Optional.of(simulate(p, new Simulation(gathered, Set.copyOf(refs(policies)),
                 resourcePolicy(p, caller), caller, call.requireCaller().account())));
     }
 
@@ -94,15 +98,22 @@ final class PolicySimulatorOperations {
         ctx.authorize(call, arn);
         Caller requester = call.requireCaller();
         AccountView view = ctx.view(call);
-        List<LabeledPolicy> policies = new ArrayList<>(principalPolicies(view, requester, arn));
+        GatheredPolicies stored = gatherer.gather(ctx.store().snapshot(), subject(view, arn));
         List<LabeledPolicy> supplied = inputs(p, "PolicyInputList", PolicySource.USER_INLINE);
-        policies.addAll(supplied);
-        Optional<LabeledPolicy> boundary = boundaryInput(p).or(() -> principalBoundary(view, arn));
+        GatheredPolicies gathered = withInputs(stored, supplied, boundaryInput(p));
         Optional<String> callerArn = callerArn(call).or(() -> Optional.of(arn).filter(a -> Arn.parse(a)
                 .map(parsed -> parsed.resourceType().equals("user")).orElse(false)));
         Optional<PrincipalIdentity> caller = callerArn.map(a -> simulatedUser(view, a));
-        return Optional.of(simulate(p, new Simulation(policies, Set.copyOf(refs(supplied)), boundary,
+        return Optional.of(simulate(p, new Simulation(gathered, Set.copyOf(refs(supplied)),
                 resourcePolicy(p, caller), caller, requester.account())));
+    }
+
+    /** A principal's policies with the request's documents added, its boundary replaced by a supplied one. */
+    private static GatheredPolicies withInputs(GatheredPolicies stored, List<LabeledPolicy> supplied,
+            Optional<LabeledPolicy> boundary) {
+        List<LabeledPolicy> identity = new ArrayList<>(stored.identity());
+        identity.addAll(supplied);
+        return new GatheredPolicies(identity, boundary.or(stored::boundary), stored.session());
     }
 
     private static List<PolicyRef> refs(List<LabeledPolicy> policies) {
@@ -181,54 +192,19 @@ final class PolicySimulatorOperations {
         };
     }
 
-    private List<LabeledPolicy> principalPolicies(AccountView view, Caller requester, String arn) {
-        IamSnapshot snapshot = ctx.store().snapshot();
-        PolicyGatherer gatherer = new PolicyGatherer(ctx.awsManaged());
-        return switch (requirePrincipal(view, arn)) {
-            case User user -> gatherer.identityPolicies(snapshot, new Caller.IamUser(user, requester.accessKeyId(),
-                    Optional.empty()));
-            case Role role -> {
-                List<LabeledPolicy> result = new ArrayList<>();
-                role.inlinePolicies().forEach(i -> result.add(new LabeledPolicy(
-                        new PolicyRef(PolicySource.ROLE_INLINE, i.name()), i.policy().document())));
-                role.attachedPolicyArns().forEach(a -> managed(view, a, result));
-                yield result;
-            }
-            case Group group -> {
-                List<LabeledPolicy> result = new ArrayList<>();
-                group.inlinePolicies().forEach(i -> result.add(new LabeledPolicy(
-                        new PolicyRef(PolicySource.GROUP_INLINE, i.name()), i.policy().document())));
-                group.attachedPolicyArns().forEach(a -> managed(view, a, result));
-                yield result;
-            }
-            default -> throw new IllegalStateException("not a principal: " + arn);
-        };
-    }
-
-    private static void managed(AccountView view, String arn, List<LabeledPolicy> result) {
-        view.policy(arn).ifPresent(m -> result.add(new LabeledPolicy(new PolicyRef(m.awsManaged()
-                ? PolicySource.AWS_MANAGED : PolicySource.CUSTOMER_MANAGED, arn),
-                m.defaultVersion().policy().document())));
-    }
-
-    private static Optional<LabeledPolicy> principalBoundary(AccountView view, String arn) {
-        Optional<String> boundary = switch (requirePrincipal(view, arn)) {
-            case User user -> user.permissionsBoundaryArn();
-            case Role role -> role.permissionsBoundaryArn();
-            default -> Optional.empty();
-        };
-        return boundary.flatMap(view::policy).map(m -> new LabeledPolicy(
-                new PolicyRef(PolicySource.PERMISSIONS_BOUNDARY, m.arn().toString()),
-                m.defaultVersion().policy().document()));
+    /** The stored user, group or role PolicySourceArn names: what is simulated, in place of a caller. */
+    private static SimulationSubject subject(AccountView view, String arn) {
+        return SimulationSubject.stored(requirePrincipal(view, arn));
     }
 
     /**
      * What one simulation call evaluates.
      *
+     * @param policies the subject's policies, with any supplied in the request
      * @param inputs the policies supplied in the request (reported as type {@code IAM Policy})
      * @param callerAccount the account of the simulated caller, or of the requester when there is none
      */
-    private record Simulation(List<LabeledPolicy> identity, Set<PolicyRef> inputs, Optional<LabeledPolicy> boundary,
+    private record Simulation(GatheredPolicies policies, Set<PolicyRef> inputs,
             Optional<LabeledPolicy> resourcePolicy, Optional<PrincipalIdentity> caller, AccountId callerAccount) {
         AccountId principalAccount() {
             return caller.map(PrincipalIdentity::account).orElse(callerAccount);
@@ -263,9 +239,8 @@ final class PolicySimulatorOperations {
     private Struct result(Simulation sim, String action, String resource, Optional<AccountId> resourceAccount,
             ContextKeys keys) {
         RequestContext context = new RequestContext(action, resource, sim.caller(), keys);
-        AuthorizationRequest request = AuthorizationRequest.builder().context(context)
+        AuthorizationRequest request = sim.policies().into(AuthorizationRequest.builder()).context(context)
                 .principalAccount(sim.principalAccount()).resourceAccount(resourceAccount)
-                .identityPolicies(sim.identity()).permissionsBoundary(sim.boundary())
                 .resourcePolicy(sim.resourcePolicy()).build();
         Decision decision = authorizer.decide(request);
         Value matched = new Value.ListOf(decision.determining().stream()
@@ -277,7 +252,7 @@ final class PolicySimulatorOperations {
                 .put("EvalDecision", decision.outcome().simulatorName())
                 .put("MatchedStatements", matched)
                 .put("MissingContextValues", Value.ListOf.ofTexts(resource.equals("*") ? missing : List.of()));
-        Optional<Struct> boundaryDetail = sim.boundary().map(policy -> Struct.builder()
+        Optional<Struct> boundaryDetail = sim.policies().boundary().map(policy -> Struct.builder()
                 .put("AllowedByPermissionsBoundary",
                         evaluator.evaluate(List.of(policy), context).effect() == SetEffect.ALLOW).build());
         boundaryDetail.ifPresent(d -> b.put("PermissionsBoundaryDecisionDetail", d));
@@ -342,8 +317,8 @@ final class PolicySimulatorOperations {
      * the caller did not supply.
      */
     private static List<String> missing(RequestContext context, Simulation sim) {
-        List<LabeledPolicy> policies = new ArrayList<>(sim.identity());
-        sim.boundary().ifPresent(policies::add);
+        List<LabeledPolicy> policies = new ArrayList<>(sim.policies().identity());
+        sim.policies().boundary().ifPresent(policies::add);
         sim.resourcePolicy().ifPresent(policies::add);
         ContextKeys keys = context.keys();
         Set<String> result = new TreeSet<>();
@@ -395,7 +370,8 @@ final class PolicySimulatorOperations {
     private Optional<Struct> contextKeysPrincipal(OperationCall call) {
         String arn = Validators.length("policySourceArn", call.parameters().required("PolicySourceArn"), 20, 2048);
         ctx.authorize(call, arn);
-        List<LabeledPolicy> policies = new ArrayList<>(principalPolicies(ctx.view(call), call.requireCaller(), arn));
+        GatheredPolicies stored = gatherer.gather(ctx.store().snapshot(), subject(ctx.view(call), arn));
+        List<LabeledPolicy> policies = new ArrayList<>(stored.identity());
         policies.addAll(inputs(call.parameters(), "PolicyInputList", PolicySource.USER_INLINE));
         return Optional.of(contextKeys(policies));
     }

@@ -8,6 +8,7 @@ import dev.lanyard.authz.AuthorizationMessages;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.PolicyGatherer;
 import dev.lanyard.authz.RequestEnvironment;
+import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
@@ -28,7 +29,6 @@ import dev.lanyard.store.testing.InMemoryUsageStore;
 import dev.lanyard.tokens.MasterKey;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,32 +52,23 @@ class AccessReportsTest {
     private static final String STS_ONLY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":\"sts:GetCallerIdentity\",\"Resource\":\"*\"}]}";
 
-    private final SecureRandom random = seeded();
+    private final SecureRandom random = SignedCallers.seeded(15);
     private final InMemoryIamStore store = InMemoryIamStore.empty();
     private final UsageTracker usage = new UsageTracker(new InMemoryUsageStore(), () -> NOW);
     private final Map<String, Operation> operations = IamOperations.create(new IamContext(store,
             new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
                     new AuthorizationMessages(MasterKey.generate(random))),
             new AwsManagedPolicies(), random, false, null, usage));
+    private final SignedCallers callers = new SignedCallers(store);
     private AccountId account;
     private Caller root;
     private AccessKey rootKey;
-
-    private static SecureRandom seeded() {
-        try {
-            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(15);
-            return random;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @BeforeEach
     void bootstrap() {
         rootKey = new AccountFactory(store, random).bootstrapManagementAccount(NOW).orElseThrow();
         account = rootKey.account();
-        root = new Caller.Root(account, rootKey.id(), Optional.empty());
+        root = callers.of(rootKey.id(), NOW);
     }
 
     @Test
@@ -241,8 +232,7 @@ class AccessReportsTest {
         assertError(() -> call(root, NOW, "GenerateServiceLastAccessedDetails", "Arn", nobody, "Granularity",
                 "FINE"), ErrorCode.VALIDATION_ERROR, 400);
         User alice = user("alice");
-        assertError(() -> call(new Caller.IamUser(alice, rootKey.id(), Optional.empty()), NOW,
-                "GenerateCredentialReport"), ErrorCode.ACCESS_DENIED, 403);
+        assertError(() -> call(signedBy(alice, NOW), NOW, "GenerateCredentialReport"), ErrorCode.ACCESS_DENIED, 403);
     }
 
     @Test
@@ -292,8 +282,16 @@ class AccessReportsTest {
 
     private void changePassword(User user, Instant when) {
         call(root, NOW, "UpdateAccountPasswordPolicy", "AllowUsersToChangePassword", "true");
-        call(new Caller.IamUser(user, rootKey.id(), Optional.empty()), when, "ChangePassword",
+        call(signedBy(user, when), when, "ChangePassword",
                 "OldPassword", "Horse-Battery-9", "NewPassword", "Staple-Horse-10");
+    }
+
+    /** The user as its own signed request makes it: with its access key, one created if it has none. */
+    private Caller signedBy(User user, Instant when) {
+        String keyId = store.snapshot().accessKeys(account, Optional.of(user.name())).stream().findFirst()
+                .map(key -> key.id().value()).orElseGet(() -> text(call(root, NOW, "CreateAccessKey", "UserName",
+                        user.name()), "AccessKey", "AccessKeyId"));
+        return callers.of(AccessKeyId.parse(keyId).orElseThrow(), when);
     }
 
     private Struct call(Caller caller, Instant when, String action, String... parameters) {

@@ -1,6 +1,5 @@
 package dev.lanyard.s3gateway;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -105,7 +104,7 @@ final class BackendConnections implements Closeable {
         }
     }
 
-    /** One connection: buffered streams over its socket. */
+    /** One connection: buffered streams over its socket (input without a lock: one request owns it at a time). */
     static final class Connection implements Closeable {
         final InputStream in;
         final OutputStream out;
@@ -116,7 +115,7 @@ final class BackendConnections implements Closeable {
 
         Connection(Socket socket) throws IOException {
             this.socket = socket;
-            this.in = new BufferedInputStream(socket.getInputStream(), BUFFER);
+            this.in = new ConnectionInput(socket.getInputStream(), BUFFER);
             this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
         }
 

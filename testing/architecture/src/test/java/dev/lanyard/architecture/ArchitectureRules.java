@@ -230,6 +230,25 @@ final class ArchitectureRules {
             .should(constructWideRecordsOnlyInTheirBuilders())
             .because("twenty positional arguments get mixed up unnoticed; each part is named, in one place (issue 17)");
 
+    // ---- verified types ----
+
+    /**
+     * Each verified type and the one package that may make it: the proof that a check passed is made only where the
+     * check is done. {@code Caller}'s records are public (records cannot hide their constructors), so this rule is
+     * what keeps them in the request authenticator; {@code VerifiedSignature}'s constructor is package-private too.
+     */
+    static final Map<String, String> VERIFIED_TYPES = Map.of(
+            "dev.lanyard.authz.Caller", "dev.lanyard.pipeline",
+            "dev.lanyard.iam.spi.federation.VerifiedWebIdentity", "dev.lanyard.oidc.internal",
+            "dev.lanyard.iam.spi.federation.VerifiedSamlAssertion", "dev.lanyard.saml.internal",
+            "dev.lanyard.sigv4.VerifiedSignature", "dev.lanyard.sigv4");
+
+    static final ArchRule VERIFIED_TYPES_ARE_MADE_ONLY_BY_THEIR_VERIFIERS = classes().that(areOurs())
+            .should(constructVerifiedTypesOnlyInTheirVerifiersPackage())
+            .because("a verified type is the proof that a check passed: a caller from the request authenticator, a"
+                    + " web identity from the OIDC verifier, a SAML assertion from the SAML verifier, a signature from"
+                    + " SigV4 (DESIGN.md; issue 17)");
+
     static final List<ArchRule> ALL = List.of(EVERY_CLASS_BELONGS_TO_A_MODULE,
             LIBRARIES_DEPEND_ON_NOTHING_OF_OURS_BUT_AWS_TYPES, CORE_DEPENDS_ONLY_ON_LIB_AND_CORE,
             ADAPTERS_DEPEND_ONLY_ON_PORTS_AND_LIBRARIES, ONLY_THE_CLI_DEPENDS_ON_THE_SERVER, NOTHING_DEPENDS_ON_THE_CLI,
@@ -237,7 +256,8 @@ final class ArchitectureRules {
             NO_OTHER_LIBRARYS_INTERNALS, THIRD_PARTY_LIBRARIES_ONLY_WHERE_APPROVED, LIBRARIES_DO_NO_IO,
             CORE_USES_NO_HTTP_JDBC_OR_XML_OF_THE_JDK, IAM_OPERATIONS_RESOLVE_ENTITIES_ONLY_THROUGH_THE_ACCOUNT_VIEW,
             EVERY_MFA_CODE_CHECK_IS_THROTTLED, TIME_AND_RANDOMNESS_ARE_INJECTED,
-            AWS_ERRORS_ARE_WORDED_IN_THE_CATALOGUES, WIDE_RECORDS_ARE_BUILT_BY_THEIR_BUILDERS);
+            AWS_ERRORS_ARE_WORDED_IN_THE_CATALOGUES, WIDE_RECORDS_ARE_BUILT_BY_THEIR_BUILDERS,
+            VERIFIED_TYPES_ARE_MADE_ONLY_BY_THEIR_VERIFIERS);
 
     // ---- predicates and conditions ----
 
@@ -451,6 +471,32 @@ final class ArchitectureRules {
                         events.add(SimpleConditionEvent.violated(access, access.getDescription() + ": new " + simple
                                 + "(…) outside its builder"));
                     }
+                }
+            }
+        };
+    }
+
+    /** The verified type {@code className} is, or is a case of (Caller's records); empty for any other class. */
+    static Optional<String> verifiedType(String className) {
+        String top = topLevel(className);
+        return VERIFIED_TYPES.containsKey(top) && (className.equals(top) || top.equals("dev.lanyard.authz.Caller"))
+                ? Optional.of(top) : Optional.empty();
+    }
+
+    private static ArchCondition<JavaClass> constructVerifiedTypesOnlyInTheirVerifiersPackage() {
+        return new ArchCondition<>("construct a verified type only in its verifier's package "
+                + new TreeMap<>(VERIFIED_TYPES)) {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                for (JavaAccess<?> access : item.getAccessesFromSelf()) {
+                    if (!access.getTarget().getName().equals("<init>")) {
+                        continue;
+                    }
+                    verifiedType(access.getTargetOwner().getName())
+                            .filter(type -> !item.getPackageName().equals(VERIFIED_TYPES.get(type)))
+                            .ifPresent(type -> events.add(SimpleConditionEvent.violated(access,
+                                    access.getDescription() + ": a " + type.substring(type.lastIndexOf('.') + 1)
+                                    + " made outside " + VERIFIED_TYPES.get(type))));
                 }
             }
         };

@@ -262,6 +262,62 @@ class PlantedViolationTest {
                         }
                     }
                     """),
+            new Plant("a caller fabricated outside the request authenticator (as the simulator once did)",
+                    ArchitectureRules.VERIFIED_TYPES_ARE_MADE_ONLY_BY_THEIR_VERIFIERS,
+                    "dev.lanyard.iamapi.PlantedFabricatedCaller", "a Caller made outside dev.lanyard.pipeline", """
+                    package dev.lanyard.iamapi;
+
+                    import dev.lanyard.authz.Caller;
+                    import dev.lanyard.aws.AccessKeyId;
+                    import dev.lanyard.iam.model.User;
+                    import java.util.Optional;
+
+                    final class PlantedFabricatedCaller {
+                        static Caller asUser(User user, AccessKeyId anyKey) {
+                            return new Caller.IamUser(user, anyKey, Optional.empty());
+                        }
+                    }
+                    """),
+            new Plant("a web identity STS vouches for itself",
+                    ArchitectureRules.VERIFIED_TYPES_ARE_MADE_ONLY_BY_THEIR_VERIFIERS,
+                    "dev.lanyard.sts.PlantedTrustedToken",
+                    "a VerifiedWebIdentity made outside dev.lanyard.oidc.internal", """
+                    package dev.lanyard.sts;
+
+                    import dev.lanyard.iam.spi.federation.VerifiedWebIdentity;
+                    import java.time.Instant;
+                    import java.util.List;
+                    import java.util.Map;
+                    import java.util.Optional;
+
+                    final class PlantedTrustedToken {
+                        static VerifiedWebIdentity unchecked(String issuer, String subject, Instant now) {
+                            return new VerifiedWebIdentity(issuer, subject, "sts.amazonaws.com", List.of(),
+                                    Optional.empty(), now, now.plusSeconds(60), Map.of(), List.of(), Optional.empty(),
+                                    List.of(), "kid");
+                        }
+                    }
+                    """),
+            new Plant("a SAML assertion read without the SAML verifier",
+                    ArchitectureRules.VERIFIED_TYPES_ARE_MADE_ONLY_BY_THEIR_VERIFIERS,
+                    "dev.lanyard.oidc.internal.PlantedSamlShortcut",
+                    "a VerifiedSamlAssertion made outside dev.lanyard.saml.internal", """
+                    package dev.lanyard.oidc.internal;
+
+                    import dev.lanyard.iam.spi.federation.VerifiedSamlAssertion;
+                    import java.time.Instant;
+                    import java.util.List;
+                    import java.util.Map;
+                    import java.util.Optional;
+
+                    final class PlantedSamlShortcut {
+                        static VerifiedSamlAssertion unchecked(String issuer, Instant now) {
+                            return new VerifiedSamlAssertion(issuer, "alice", "persistent", "https://signin.aws",
+                                    List.of(), now, Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
+                                    Map.of(), List.of(), Optional.empty(), Map.of());
+                        }
+                    }
+                    """),
             new Plant("a new module nobody placed in a layer", ArchitectureRules.EVERY_CLASS_BELONGS_TO_A_MODULE,
                     "dev.lanyard.gateway.PlantedUnplaced", "is in no package of Module.ALL", """
                     package dev.lanyard.gateway;

@@ -14,25 +14,26 @@ import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.SecretAccessKey;
+import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.AwsManagedPolicies;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.InlinePolicy;
 import dev.lanyard.iam.model.StoredPolicy;
 import dev.lanyard.iam.model.User;
 import dev.lanyard.iam.spi.IamStore.Mutation;
+import dev.lanyard.iamapi.SignedCallers;
 import dev.lanyard.pipeline.JsonCall;
 import dev.lanyard.pipeline.JsonOperation;
 import dev.lanyard.policy.PolicyKind;
 import dev.lanyard.store.testing.InMemoryIamStore;
 import dev.lanyard.tokens.MasterKey;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Organizations as a registry of operations behind the checks they share, over an in-memory store. */
@@ -41,23 +42,14 @@ class OrganizationsOperationsTest {
     private static final String ALLOW_ORGANIZATIONS = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
             + "\"Allow\",\"Action\":\"organizations:*\",\"Resource\":\"*\"}]}";
 
-    private final SecureRandom random = seeded();
+    private final SecureRandom random = SignedCallers.seeded(7);
     private final InMemoryIamStore store = InMemoryIamStore.empty();
     private final AccessControl access = new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
             new AuthorizationMessages(MasterKey.generate(random)));
     private final Map<String, JsonOperation> operations = OrganizationsOperations.create(store, access,
             new AccountFactory(store, random));
     private final ObjectMapper json = new ObjectMapper();
-
-    private static SecureRandom seeded() {
-        try {
-            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(7);
-            return random;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private final SignedCallers callers = new SignedCallers(store);
 
     private AccountId bootstrap() {
         new AccountFactory(store, random).bootstrapManagementAccount(NOW);
@@ -68,9 +60,10 @@ class OrganizationsOperationsTest {
         User user = new User(account, "AIDA" + name.toUpperCase(java.util.Locale.ROOT), name, "/", NOW,
                 Optional.empty(), List.of(), allowed ? List.of(new InlinePolicy("orgs", StoredPolicy.parse(
                         ALLOW_ORGANIZATIONS, PolicyKind.INLINE))) : List.of(), List.of());
-        store.update(s -> Mutation.of(1, EntityChange.upsert(user)));
-        return new Caller.IamUser(user, AccessKeyId.generateLongTerm(account, new SplittableRandom(1)),
-                Optional.empty());
+        AccessKey key = new AccessKey(AccessKeyId.generateLongTerm(account, random), account,
+                Optional.of(name), SecretAccessKey.generate(random), AccessKey.Status.Active, NOW);
+        store.update(s -> Mutation.of(1, EntityChange.upsert(user), EntityChange.upsert(key)));
+        return callers.of(key.id(), NOW);
     }
 
     private ObjectNode call(String operation, Caller caller, ObjectNode input) {

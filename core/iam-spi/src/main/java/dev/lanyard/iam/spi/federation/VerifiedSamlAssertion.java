@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * A SAML assertion read only from signed content after every check passed. Only a {@link SamlAssertionVerifier}
- * creates these.
+ * creates these (the architecture test refuses one made outside the SAML verifier's package).
  *
  * @param nameIdFormat the NameID Format URI as sent (the STS response shortens it)
  * @param recipient the SubjectConfirmationData Recipient (AWS's {@code Audience} and {@code saml:aud})

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * A web identity token whose signature, issuer, audience and times were checked. Only a {@link WebIdentityVerifier}
- * creates these.
+ * creates these (the architecture test refuses one made outside the OIDC verifier's package).
  *
  * @param audience the audience value that matched a client ID (from {@code aud}, or {@code azp} where AWS uses it)
  * @param sessionTags principal tags from the {@code https://aws.amazon.com/tags} claim, in claim order
