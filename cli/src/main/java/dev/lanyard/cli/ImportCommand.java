@@ -121,8 +121,9 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private void importPolicy(JsonNode policy, AccountRewrite rewrite) {
-        if (policy.path("Arn").asText().startsWith("arn:aws:iam::aws:")) {
-            return; // AWS managed: built in
+        if (dev.lanyard.aws.Arn.parse(policy.path("Arn").asText()).filter(a -> a.service().equals("iam")
+                && a.account().equals("aws")).isPresent()) {
+            return; // AWS managed, in whichever partition the export came from: built in
         }
         String defaultVersion = policy.path("DefaultVersionId").asText("v1");
         JsonNode document = null;

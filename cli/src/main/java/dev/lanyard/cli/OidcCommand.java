@@ -1,5 +1,7 @@
 package dev.lanyard.cli;
 
+import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.spi.federation.FederationCheck;
 import dev.lanyard.iam.spi.federation.OidcProviderTrust;
 import dev.lanyard.oidc.HttpJwksFetcher;
@@ -48,7 +50,7 @@ final class OidcCommand implements Runnable {
             try (HttpJwksFetcher fetcher = new HttpJwksFetcher(config)) {
                 OidcWebIdentityVerifier verifier = new OidcWebIdentityVerifier(config, Clock.systemUTC(), fetcher);
                 List<FederationCheck> checks = verifier.explain(jwt, new OidcProviderTrust(
-                        "arn:aws:iam::000000000000:oidc-provider/check", issuer, clientIds, thumbprints));
+                        Partition.AWS.iam(AccountId.of("000000000000"), "oidc-provider/check").toString(), issuer, clientIds, thumbprints));
                 return FederationChecks.print(checks);
             }
         }

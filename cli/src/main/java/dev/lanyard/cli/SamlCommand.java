@@ -1,5 +1,7 @@
 package dev.lanyard.cli;
 
+import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.spi.federation.FederationCheck;
 import dev.lanyard.iam.spi.federation.SamlMetadata;
 import dev.lanyard.iam.spi.federation.SamlProviderTrust;
@@ -33,9 +35,9 @@ final class SamlCommand implements Runnable {
         @Option(names = "--metadata", required = true, description = "The IdP metadata XML file.")
         Path metadata;
 
-        @Option(names = "--provider-arn", description = "The SAML provider ARN (default ${DEFAULT-VALUE}).",
-                defaultValue = "arn:aws:iam::000000000000:saml-provider/check")
-        String providerArn;
+        @Option(names = "--provider-arn", description = "The SAML provider ARN (default: saml-provider/check in"
+                + " account 000000000000).")
+        String providerArn = Partition.AWS.iam(AccountId.of("000000000000"), "saml-provider/check").toString();
 
         @Override
         public Integer call() throws Exception {

@@ -2,6 +2,7 @@ package dev.lanyard.authorizeapi;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lanyard.aws.Partition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +76,7 @@ record Route(String method, String path, String action, String resource, Pattern
         for (int i = 0; i < variables.size(); i++) {
             values.put(variables.get(i), matcher.group(i + 1));
         }
-        String named = resource.replace("${Partition}", "aws").replace("${Region}", region)
+        String named = resource.replace("${Partition}", Partition.AWS.name()).replace("${Region}", region)
                 .replace("${Account}", account);
         Matcher used = VARIABLE.matcher(named);
         StringBuilder out = new StringBuilder();

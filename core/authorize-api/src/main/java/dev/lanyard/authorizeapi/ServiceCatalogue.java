@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lanyard.authz.ServiceAuthorization.ConditionKeyType;
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class ServiceCatalogue {
 
         /** The ARN that {@code lanyard:Authorize} is decided on: the service in its owner's account. */
         public String arn() {
-            return "arn:aws:lanyard::" + account.value() + ":service/" + prefix;
+            return Partition.AWS.arn("lanyard", "", account.value(), "service/" + prefix).toString();
         }
 
         /** The declared type of a concrete key ({@code aws:RequestTag/team} for {@code aws:RequestTag/${TagKey}}). */

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
-import dev.lanyard.aws.Arn;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.aws.PrincipalType;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.User;
@@ -41,7 +41,7 @@ public sealed interface Caller {
 
         @Override
         public String arn() {
-            return account.rootArn().toString();
+            return Partition.AWS.root(account).toString();
         }
 
         @Override
@@ -104,7 +104,7 @@ public sealed interface Caller {
 
         @Override
         public String arn() {
-            return Arn.sts(role.account(), "assumed-role/" + role.name() + "/" + claims.sessionName()).toString();
+            return Partition.AWS.sts(role.account(), "assumed-role/" + role.name() + "/" + claims.sessionName()).toString();
         }
 
         @Override
@@ -138,7 +138,7 @@ public sealed interface Caller {
 
         @Override
         public String arn() {
-            return Arn.sts(claims.account(), "federated-user/" + claims.sessionName()).toString();
+            return Partition.AWS.sts(claims.account(), "federated-user/" + claims.sessionName()).toString();
         }
 
         @Override

@@ -37,7 +37,7 @@ public final class PolicyGatherer {
      */
     private static final dev.lanyard.policy.PolicyDocument DELEGATED_LIMITS = ((dev.lanyard.policy.ParseResult.Valid)
             PolicyParser.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"sts:*\","
-                    + "\"Resource\":\"*\"},{\"Effect\":\"Deny\",\"Action\":\"iam:*\",\"Resource\":\"arn:aws:iam::*:root\"}]}",
+                    + "\"Resource\":\"*\"},{\"Effect\":\"Deny\",\"Action\":\"iam:*\",\"Resource\":\"arn:*:iam::*:root\"}]}",
                     PolicyKind.SESSION)).document();
     private final AwsManagedPolicies awsManaged;
     // Inline session policies travel in every request's token; parse each distinct text once, not per request.

@@ -1,5 +1,6 @@
 package dev.lanyard.authz;
 
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.Tag;
 import dev.lanyard.iam.model.User;
@@ -118,7 +119,7 @@ public final class RequestContextFactory {
             case Caller.FederatedUser federated -> new PrincipalIdentity(federated.account(),
                     federated.principalType(), Optional.empty(), Optional.empty(), Optional.of(federated.arn()),
                     Optional.of(federated.parentUser().map(u -> u.arn().toString())
-                            .orElse(federated.account().rootArn().toString())),
+                            .orElse(Partition.AWS.root(federated.account()).toString())),
                     Optional.empty(), Optional.empty());
         };
     }

@@ -4,6 +4,7 @@ import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.AwsErrors;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.DelegationRequest;
 import dev.lanyard.iam.model.DelegationRequest.State;
@@ -83,7 +84,7 @@ final class DelegationRequestOperations {
 
     /** The resource IAM authorizes on: the request as the calling account names it. */
     private static String resource(Caller caller, String id) {
-        return "arn:aws:iam::" + caller.account().value() + ":delegation-request/" + id;
+        return Partition.AWS.iam(caller.account(), "delegation-request/" + id).toString();
     }
 
     private Optional<Struct> create(OperationCall call) {

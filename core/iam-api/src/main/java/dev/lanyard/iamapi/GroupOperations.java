@@ -1,6 +1,7 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.aws.UniqueIdPrefix;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
@@ -38,7 +39,7 @@ final class GroupOperations {
     }
 
     private static String groupArn(Caller caller, String path, String name) {
-        return "arn:aws:iam::" + caller.account().value() + ":group" + path + name;
+        return Partition.AWS.iam(caller.account(), "group" + path + name).toString();
     }
 
     private static Group requireGroup(AccountView view, String name) {

@@ -3,6 +3,7 @@ package dev.lanyard.iamapi;
 import dev.lanyard.authz.ServiceAuthorization;
 import dev.lanyard.authz.ServiceAuthorization.ActionAuthorization;
 import dev.lanyard.aws.Arn;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.Account;
 import dev.lanyard.iam.model.AccountAlias;
@@ -83,7 +84,7 @@ public final class IamRequestKeys {
      */
     static final Map<String, Function<AccountView, RoleDestination>> ROLE_DESTINATIONS = Map.of(
             "AddRoleToInstanceProfile", view -> new RoleDestination("ec2.amazonaws.com",
-                    "arn:aws:ec2:*:" + view.account().value() + ":instance/*"));
+                    Partition.AWS.arn("ec2", "*", view.account().value(), "instance/*").toString()));
 
     /** The actions whose input sets a permissions boundary; the others' key is the boundary the target has. */
     public static final Set<String> SET_BOUNDARY = Set.of("CreateUser", "CreateRole", "PutUserPermissionsBoundary",

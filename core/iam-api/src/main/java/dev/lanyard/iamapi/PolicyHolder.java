@@ -1,5 +1,6 @@
 package dev.lanyard.iamapi;
 
+import dev.lanyard.aws.Partition;
 import dev.lanyard.policy.PolicySizeQuota;
 import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamEntity;
@@ -68,7 +69,7 @@ enum PolicyHolder {
     }
 
     String arnFor(AccountView view, Optional<IamEntity> entity, String name) {
-        return entity.map(PolicyHolder::arn).orElse("arn:aws:iam::" + view.account().value() + ":" + noun + "/" + name);
+        return entity.map(PolicyHolder::arn).orElse(Partition.AWS.iam(view.account(), noun + "/" + name).toString());
     }
 
     static String arn(IamEntity entity) {

@@ -2,6 +2,7 @@ package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Validators;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.SecretText;
@@ -49,7 +50,7 @@ final class ServerCertificateOperations {
     }
 
     private static String arn(Caller caller, String path, String name) {
-        return "arn:aws:iam::" + caller.account().value() + ":server-certificate" + path + name;
+        return Partition.AWS.iam(caller.account(), "server-certificate" + path + name).toString();
     }
 
     static ServerCertificate require(AccountView view, String name) {

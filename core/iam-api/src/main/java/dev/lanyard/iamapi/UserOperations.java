@@ -2,6 +2,7 @@ package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AwsErrors;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.aws.UniqueIdPrefix;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
@@ -41,7 +42,7 @@ final class UserOperations {
     }
 
     static String userArn(Caller caller, String path, String name) {
-        return "arn:aws:iam::" + caller.account().value() + ":user" + path + name;
+        return Partition.AWS.iam(caller.account(), "user" + path + name).toString();
     }
 
     /** Authorizes on the user's ARN before telling whether it exists. */

@@ -12,6 +12,7 @@ import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.AwsManagedPolicies;
 import dev.lanyard.iam.model.Organization;
@@ -334,7 +335,7 @@ class AccessReportsTest {
 
     private AuditEvent rootEvent(String source, String name, Instant when) {
         return event(new AuditEvent.UserIdentity(AuditEvent.IdentityType.ROOT, Optional.of(account.value()),
-                Optional.of(account.rootArn().toString()), Optional.of(account.value()),
+                Optional.of(Partition.AWS.root(account).toString()), Optional.of(account.value()),
                 Optional.of(rootKey.id().value()), Optional.empty(), Optional.empty(), Optional.empty()),
                 source, name, when, "us-east-1");
     }

@@ -2,6 +2,7 @@ package dev.lanyard.pipeline;
 
 import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AccessKeyId;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.User;
@@ -51,7 +52,7 @@ final class SessionPrincipals {
     private static Optional<User> parentUser(IamSnapshot snapshot, SessionClaims claims) {
         String parentId = claims.parentUserId().orElseThrow(() -> invalid("federated session "
                 + claims.sessionName() + " was sealed before sessions named their creator's unique ID"));
-        if (claims.parentUserArn().equals(Optional.of(claims.account().rootArn().toString()))) {
+        if (claims.parentUserArn().equals(Optional.of(Partition.AWS.root(claims.account()).toString()))) {
             requireRoot(claims, parentId);
             return Optional.empty();
         }

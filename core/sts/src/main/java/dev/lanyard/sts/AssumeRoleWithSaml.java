@@ -6,6 +6,7 @@ import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.Arn;
 import dev.lanyard.aws.AwsErrors;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.SamlProvider;
@@ -127,7 +128,7 @@ public final class AssumeRoleWithSaml implements Operation {
     }
 
     private static SamlProvider provider(IamSnapshot snapshot, Role role, String principalArn) {
-        String prefix = "arn:aws:iam::" + role.account().value() + ":saml-provider/";
+        String prefix = Partition.AWS.iam(role.account(), "saml-provider/").toString();
         if (!principalArn.startsWith(prefix)) {
             throw StsErrors.invalidSamlPrincipal(principalArn);
         }

@@ -6,7 +6,9 @@ import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Arn;
 import dev.lanyard.aws.AwsErrors;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.Account;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.Organization;
@@ -24,7 +26,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * sts:AssumeRoot — a member account's root session for one privileged task, asked for by an IAM identity of the
@@ -34,11 +35,10 @@ import java.util.regex.Pattern;
  */
 public final class AssumeRoot implements Operation {
     static final Duration MAX_DURATION = Duration.ofSeconds(900);
-    private static final String TASK_POLICY_PREFIX = "arn:aws:iam::aws:policy/root-task/";
+    private static final String TASK_POLICY_PREFIX = Partition.AWS.awsManagedPolicy("/root-task/");
     /** The task policies AWS documents for AssumeRoot, all under {@code root-task/}. */
     static final Set<String> TASK_POLICIES = Set.of("IAMAuditRootUserCredentials", "IAMCreateRootUserPassword",
             "IAMDeleteRootUserCredentials", "S3UnlockBucketPolicy", "SQSUnlockQueuePolicy");
-    private static final Pattern ROOT_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):root");
 
     private final IamStore store;
     private final AccessControl access;
@@ -62,7 +62,7 @@ public final class AssumeRoot implements Operation {
         Duration duration = call.parameters().integer("DurationSeconds").map(s -> Duration.ofSeconds(s))
                 .orElse(MAX_DURATION);
         Caller caller = call.requireCaller();
-        String resource = target.rootArn().toString();
+        String resource = Partition.AWS.root(target).toString();
         if (caller instanceof Caller.Root) {
             throw access.refuse(caller, "sts:AssumeRoot", resource, "",
                     "root user credentials cannot call AssumeRoot");
@@ -100,7 +100,7 @@ public final class AssumeRoot implements Operation {
         Instant now = call.environment().time();
         CredentialIssuer.Issued issued = issuer.issue(target, secret -> SessionClaims.builder()
                 .kind(SessionKind.ROOT_SESSION).origin(SessionOrigin.ASSUME_ROOT).account(target)
-                .secretAccessKey(secret).principalArn(target.rootArn().toString()).principalId(target.value())
+                .secretAccessKey(secret).principalArn(Partition.AWS.root(target).toString()).principalId(target.value())
                 .issuedAt(now).expiresAt(now.plus(duration)).sessionPolicyArns(List.of(taskPolicyArn)).build());
         return Struct.builder().put("Credentials", issued.credentials().toStruct()).build();
     }
@@ -110,12 +110,14 @@ public final class AssumeRoot implements Operation {
         if (AccountId.isValid(principal)) {
             return AccountId.of(principal);
         }
-        var matcher = ROOT_ARN.matcher(principal);
-        if (matcher.matches()) {
-            return AccountId.of(matcher.group(1));
+        Optional<AccountId> root = Arn.parse(principal).filter(a -> a.partition().equals(Partition.AWS.name())
+                && a.service().equals("iam") && a.region().isEmpty() && a.resource().equals("root"))
+                .flatMap(Arn::accountId);
+        if (root.isPresent()) {
+            return root.get();
         }
         throw AwsErrors.validation("TargetPrincipal must be a member account ID or the ARN of its root user"
-                + " (arn:aws:iam::<account>:root), not '" + principal + "'.");
+                + " (" + Partition.AWS.arn("iam", "", "<account>", "root") + "), not '" + principal + "'.");
     }
 
     static String taskPolicy(String arn) {

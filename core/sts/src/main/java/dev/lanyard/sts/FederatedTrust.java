@@ -3,6 +3,7 @@ package dev.lanyard.sts;
 import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.aws.Arn;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.policy.ContextKeys;
@@ -53,7 +54,7 @@ final class FederatedTrust {
     static Struct assumedRoleUser(Role role, String sessionName) {
         return Struct.builder()
                 .put("AssumedRoleId", role.roleId() + ":" + sessionName)
-                .put("Arn", Arn.sts(role.account(), "assumed-role/" + role.name() + "/" + sessionName).toString())
+                .put("Arn", Partition.AWS.sts(role.account(), "assumed-role/" + role.name() + "/" + sessionName).toString())
                 .build();
     }
 }

@@ -7,6 +7,8 @@ import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.Partition;
+import dev.lanyard.iam.model.Account;
 import dev.lanyard.iam.model.DelegationRequest;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.EntityKey;
@@ -60,13 +62,13 @@ public final class GetDelegatedAccessToken implements Operation {
         CredentialIssuer.Issued issued = issuer.issue(call.environment(), store.snapshot(), owner,
                 secret -> SessionClaims.builder()
                         .kind(SessionKind.ROOT_SESSION).origin(SessionOrigin.GET_DELEGATED_ACCESS_TOKEN).account(owner)
-                        .secretAccessKey(secret).principalArn(owner.rootArn().toString()).principalId(owner.value())
+                        .secretAccessKey(secret).principalArn(Partition.AWS.root(owner).toString()).principalId(owner.value())
                         .issuedAt(now).expiresAt(request.expirationTime())
                         .sessionPolicyArns(List.of(permissionPolicy(request))).build());
         // PackedPolicySize: AWS documents it as not populated for this operation.
         return Optional.of(Struct.builder()
                 .put("Credentials", issued.credentials().toStruct())
-                .put("AssumedPrincipal", owner.rootArn().toString())
+                .put("AssumedPrincipal", Partition.AWS.root(owner).toString())
                 .build());
     }
 
@@ -89,6 +91,13 @@ public final class GetDelegatedAccessToken implements Operation {
         }
         if (!now.isBefore(request.expirationTime())) {
             throw StsErrors.tradeInTokenExpired();
+        }
+        // A closed owner account lends no root session, as AssumeRole finds no role in it (AccessDenied): AWS
+        // documents no error of its own for this; the token stays unexchanged.
+        AccountId owner = request.ownerAccount().orElseThrow();
+        if (!snapshot.account(owner).map(Account::active).orElse(false)) {
+            throw access.refuse(caller, ACTION, request.arn(), "", "the owner account " + owner.value()
+                    + " is closed");
         }
         return request;
     }

@@ -46,11 +46,6 @@ public record AccountId(String value) {
         return Long.parseLong(value);
     }
 
-    /** The root principal ARN {@code arn:aws:iam::ACCOUNT:root}. */
-    public Arn rootArn() {
-        return new Arn(Arn.PARTITION, "iam", "", value, "root");
-    }
-
     @Override
     public String toString() {
         return value;

@@ -6,11 +6,9 @@ import java.util.Optional;
 
 /**
  * An Amazon Resource Name: {@code arn:partition:service:region:account:resource}. The resource part may itself contain
- * colons and slashes.
+ * colons and slashes. Lanyard's own ARNs are built by {@link Partition}, which names the deployment's partition.
  */
 public record Arn(String partition, String service, String region, String account, String resource) {
-    public static final String PARTITION = "aws";
-
     public Arn {
         requireNonNull(partition, "partition is null");
         requireNonNull(service, "service is null");
@@ -29,14 +27,6 @@ public record Arn(String partition, String service, String region, String accoun
             return Optional.empty();
         }
         return Optional.of(new Arn(parts[1], parts[2], parts[3], parts[4], parts[5]));
-    }
-
-    public static Arn iam(AccountId account, String resource) {
-        return new Arn(PARTITION, "iam", "", account.value(), resource);
-    }
-
-    public static Arn sts(AccountId account, String resource) {
-        return new Arn(PARTITION, "sts", "", account.value(), resource);
     }
 
     /** The account, when the account field holds a 12-digit account ID. */

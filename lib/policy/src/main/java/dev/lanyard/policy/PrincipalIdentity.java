@@ -3,6 +3,7 @@ package dev.lanyard.policy;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.aws.PrincipalType;
 import java.util.Optional;
 
@@ -38,7 +39,7 @@ public record PrincipalIdentity(
 
     /** The account root user. */
     public static PrincipalIdentity root(AccountId account) {
-        return new PrincipalIdentity(account, PrincipalType.ACCOUNT, Optional.of(account.rootArn().toString()),
+        return new PrincipalIdentity(account, PrincipalType.ACCOUNT, Optional.of(Partition.AWS.root(account).toString()),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 

@@ -13,6 +13,7 @@ import static dev.lanyard.policy.PrincipalMatchingTest.USER_ARN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -114,7 +115,7 @@ class AuthorizerTest {
         LabeledPolicy audit = Policies.labeled(PolicySource.SESSION_MANAGED, "root-task/Audit", Policies.policy(
                 "{\"Effect\":\"Deny\",\"NotAction\":[\"iam:ListAccessKeys\",\"iam:GetUser\"],\"Resource\":\"*\"}"));
         Call call = Call.of(ROOT).session(new SessionPolicies.RootTask(audit));
-        String rootArn = ACCOUNT.rootArn().toString();
+        String rootArn = Partition.AWS.root(ACCOUNT).toString();
         assertThat(call.decide("iam:ListAccessKeys", rootArn).outcome()).isEqualTo(Outcome.ALLOWED);
         assertThat(call.decide("iam:CreateUser", rootArn).outcome())
                 .isEqualTo(Outcome.EXPLICIT_DENY);

@@ -53,6 +53,34 @@ class PrincipalMatchingTest {
         assertThat(aws(foreign, "111122223333")).isEqualTo(PrincipalMatch.NONE);
     }
 
+    /** The same account number in another partition is another account: only the caller's own partition names it. */
+    @Test
+    void rootArnNamesTheAccountOnlyInTheCallersPartition() {
+        for (PrincipalIdentity caller : List.of(USER, ROLE_SESSION, FEDERATED_USER, ROOT)) {
+            assertThat(aws(caller, "arn:aws-cn:iam::111122223333:root")).isEqualTo(PrincipalMatch.NONE);
+            assertThat(aws(caller, "arn:lanyard:iam::111122223333:root")).isEqualTo(PrincipalMatch.NONE);
+            assertThat(aws(caller, "arn:aw:iam::111122223333:root")).isEqualTo(PrincipalMatch.NONE);
+            assertThat(aws(caller, "arn:awss:iam::111122223333:root")).isEqualTo(PrincipalMatch.NONE);
+        }
+        PrincipalIdentity lanyardUser = PrincipalIdentity.user(ACCOUNT, "arn:lanyard:iam::111122223333:user/path/Alice",
+                USER_ID);
+        PrincipalIdentity lanyardSession = PrincipalIdentity.roleSession(ACCOUNT,
+                "arn:lanyard:iam::111122223333:role/path/Deploy", ROLE_ID,
+                "arn:lanyard:sts::111122223333:assumed-role/Deploy/ci");
+        for (PrincipalIdentity caller : List.of(lanyardUser, lanyardSession)) {
+            assertThat(aws(caller, "111122223333")).isEqualTo(PrincipalMatch.ACCOUNT);
+            assertThat(aws(caller, "arn:lanyard:iam::111122223333:root")).isEqualTo(PrincipalMatch.ACCOUNT);
+            assertThat(aws(caller, "arn:aws:iam::111122223333:root")).isEqualTo(PrincipalMatch.NONE);
+        }
+        assertThat(aws(lanyardUser, USER_ARN)).as("the user's ARN in another partition").isEqualTo(PrincipalMatch.NONE);
+        assertThat(aws(lanyardSession, SESSION_ARN)).isEqualTo(PrincipalMatch.NONE);
+        PrincipalElement notOtherPartition = PrincipalElement.notPrincipal(List.of(
+                new PrincipalEntry(PrincipalKind.AWS, "arn:aws:iam::111122223333:root"),
+                new PrincipalEntry(PrincipalKind.AWS, "arn:lanyard:iam::111122223333:user/path/Alice")));
+        assertThat(notOtherPartition.match(Optional.of(lanyardUser))).as("NotPrincipal lists it only in its partition")
+                .isEqualTo(PrincipalMatch.DIRECT);
+    }
+
     @Test
     void userArnNamesTheUserDirectlyAndItsFederatedSessionsAsParent() {
         assertThat(aws(USER, USER_ARN)).isEqualTo(PrincipalMatch.DIRECT);

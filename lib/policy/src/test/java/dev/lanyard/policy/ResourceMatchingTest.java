@@ -54,6 +54,25 @@ class ResourceMatchingTest {
         assertThat(matches(pattern, resource)).isEqualTo(expected);
     }
 
+    /**
+     * Partitions are separate worlds: an ARN in one names nothing in another, unless the pattern's partition is
+     * {@code *} (IAM refuses any other wildcard there: the field must be a partition it knows, or {@code *}).
+     */
+    @ParameterizedTest(name = "{0} ~ {1} = {2}")
+    @CsvSource({
+            "arn:aws:s3:::b,                        arn:aws-cn:s3:::b,                         false",
+            "arn:aws:s3:::b,                        arn:lanyard:s3:::b,                        false",
+            "arn:aws-cn:s3:::b,                     arn:aws:s3:::b,                            false",
+            "arn:aws:iam::111122223333:role/R,      arn:lanyard:iam::111122223333:role/R,      false",
+            "arn:aws:s3:::*,                        arn:lanyard:s3:::b/k,                      false",
+            "arn:*:s3:::b,                          arn:lanyard:s3:::b,                        true",
+            "arn:*:s3:::b,                          arn:aws-cn:s3:::b,                         true",
+            "arn:*:iam::111122223333:role/R,        arn:lanyard:iam::111122223333:role/R,      true",
+    })
+    void acrossPartitions(String pattern, String resource, boolean expected) {
+        assertThat(matches(pattern, resource)).isEqualTo(expected);
+    }
+
     @Test
     void variablesAreSubstitutedInTheResourcePartOf2012Policies() {
         String body = "\"Action\":\"*\",\"Resource\":\"arn:aws:s3:::bucket/home/${aws:username}/*\"";

@@ -3,6 +3,7 @@ package dev.lanyard.s3gateway;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.authz.PrincipalBindings;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.aws.S3ErrorCode;
 import dev.lanyard.aws.S3Exception;
 import dev.lanyard.iam.model.IamSnapshot;
@@ -27,7 +28,7 @@ import java.util.Optional;
 final class BucketPolicies {
     /** S3's limit on a bucket policy's size (API_PutBucketPolicy: "up to 20 KB"). */
     static final int MAX_POLICY_BYTES = 20 * 1024;
-    private static final String BUCKET_ARN = "arn:aws:s3:::";
+    private static final String BUCKET_ARN = Partition.AWS.s3("");
 
     private final BucketStore buckets;
 

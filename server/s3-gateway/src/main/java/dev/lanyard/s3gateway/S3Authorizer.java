@@ -7,6 +7,7 @@ import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.PolicyGatherer;
 import dev.lanyard.authz.RequestEnvironment;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.aws.S3ErrorCode;
 import dev.lanyard.aws.S3Exception;
 import dev.lanyard.iam.model.IamSnapshot;
@@ -141,7 +142,7 @@ final class S3Authorizer {
 
     /** The bucket of an S3 resource ARN ({@code arn:aws:s3:::bucket[/key]}); empty for {@code *}. */
     static Optional<String> bucketOf(String resource) {
-        String prefix = "arn:aws:s3:::";
+        String prefix = Partition.AWS.s3("");
         if (!resource.startsWith(prefix)) {
             return Optional.empty();
         }

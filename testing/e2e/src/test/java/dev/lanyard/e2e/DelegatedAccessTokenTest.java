@@ -122,6 +122,37 @@ class DelegatedAccessTokenTest {
         refused(() -> Clients.sts(server, Clients.session(session), CLOCK).getCallerIdentity(), "ExpiredToken", 403);
     }
 
+    /** A closed owner account lends no session; the refusal leaves the token unexchanged. */
+    @Test
+    void aClosedOwnerAccountLendsNoSession() {
+        AwsCredentials root = Clients.root(server);
+        var org = Clients.organizations(server, root);
+        var status = org.createAccount(r -> r.accountName("closing").email("closing@example.test"))
+                .createAccountStatus();
+        String closing = org.describeCreateAccountStatus(r -> r.createAccountRequestId(status.id()))
+                .createAccountStatus().accountId();
+        Credentials admin = Clients.sts(server, user("closing-operator", ADMIN), CLOCK).assumeRole(r -> r
+                .roleArn("arn:aws:iam::" + closing + ":role/OrganizationAccountAccessRole")
+                .roleSessionName("closing-admin")).credentials();
+        IamClient closingIam = Clients.iam(server, Clients.session(admin), CLOCK);
+        String id = partnerIam.createDelegationRequest(r -> r.ownerAccountId(closing).description("read IAM")
+                .requestorWorkflowId("workflow-closing").sessionDuration(900)
+                .notificationChannel("arn:aws:sns:us-east-1:" + partnerAccount + ":partner")
+                .permissions(p -> p.policyTemplateArn(READ_ONLY))).delegationRequestId();
+        closingIam.associateDelegationRequest(r -> r.delegationRequestId(id));
+        closingIam.acceptDelegationRequest(r -> r.delegationRequestId(id));
+        closingIam.sendDelegationToken(r -> r.delegationRequestId(id));
+        CliRunner.Result delivered = CliRunner.run("delegation-token", id, "--data-dir",
+                server.dataDirectory.toString());
+        assertThat(delivered.exitCode()).isZero();
+        String token = delivered.output().split("\n")[0];
+        org.closeAccount(r -> r.accountId(closing));
+
+        refused(() -> partnerSts.getDelegatedAccessToken(r -> r.tradeInToken(token)), "AccessDenied", 403);
+        assertThat(CliRunner.run("delegation-token", id, "--data-dir", server.dataDirectory.toString()).exitCode())
+                .as("the refused exchange did not use the token up").isZero();
+    }
+
     /** A request by the partner for the customer account, associated by the customer's administrator. */
     private static String request(String workflow, int seconds) {
         return request(workflow, seconds, READ_ONLY);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.aws.UniqueIdPrefix;
 import dev.lanyard.iam.model.AccessKey;
@@ -62,7 +63,7 @@ public final class AccountFactory {
             AccountId id = newAccountId(snapshot);
             Account account = new Account(id, name, email, Account.AccountStatus.ACTIVE, now, false);
             String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
-                    + "{\"AWS\":\"arn:aws:iam::" + org.managementAccount().value() + ":root\"},"
+                    + "{\"AWS\":\"" + Partition.AWS.root(org.managementAccount()) + "\"},"
                     + "\"Action\":\"sts:AssumeRole\"}]}";
             Role role = new Role(id, UniqueIdPrefix.AROA.generate(random), roleName, "/",
                     StoredPolicy.parse(trust, PolicyKind.TRUST), Optional.empty(), Duration.ofHours(1), now,

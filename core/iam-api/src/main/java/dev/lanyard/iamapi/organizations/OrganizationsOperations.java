@@ -10,6 +10,7 @@ import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.Account;
 import dev.lanyard.iam.model.CreateAccountStatus;
 import dev.lanyard.iam.model.IamSnapshot;
@@ -251,8 +252,8 @@ public final class OrganizationsOperations {
         ObjectNode out = json.createObjectNode();
         page(input, List.of(org), out.putArray("Roots"), out, o -> {
             ObjectNode root = json.createObjectNode();
-            root.put("Id", o.rootId()).put("Arn", "arn:aws:organizations::" + o.managementAccount().value()
-                    + ":root/" + o.id() + "/" + o.rootId()).put("Name", "Root");
+            root.put("Id", o.rootId()).put("Arn", Partition.AWS.arn("organizations", "", o.managementAccount().value(),
+                    "root/" + o.id() + "/" + o.rootId()).toString()).put("Name", "Root");
             root.putArray("PolicyTypes");
             return root;
         });
@@ -280,8 +281,8 @@ public final class OrganizationsOperations {
     }
 
     private static String accountArn(Organization org, AccountId account) {
-        return "arn:aws:organizations::" + org.managementAccount().value() + ":account/" + org.id() + "/"
-                + account.value();
+        return Partition.AWS.arn("organizations", "", org.managementAccount().value(), "account/" + org.id() + "/"
+                + account.value()).toString();
     }
 
     private static double epoch(Instant instant) {

@@ -2,6 +2,7 @@ package dev.lanyard.iam.model;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lanyard.aws.Partition;
 import dev.lanyard.policy.PolicyKind;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,7 +27,7 @@ import java.util.zip.GZIPInputStream;
  * an AWS managed policy, so start-up does not pay for it; a document is parsed only when a request needs it, once.
  */
 public final class AwsManagedPolicies {
-    public static final String ARN_PREFIX = "arn:aws:iam::aws:policy";
+    public static final String ARN_PREFIX = Partition.AWS.awsManagedPolicy("");
     private static final String RESOURCE = "aws-managed-policies.tsv.gz";
     private static final int COLUMNS = 9;
 

@@ -3,6 +3,7 @@ package dev.lanyard.iam.model;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -80,7 +81,7 @@ public record DelegationRequest(String id, AccountId requestor, String requestor
     }
 
     public String arn() {
-        return "arn:aws:iam::" + requestor.value() + ":delegation-request/" + id;
+        return Partition.AWS.iam(requestor, "delegation-request/" + id).toString();
     }
 
     public DelegationRequest associated(AccountId account, String owner, Instant at) {

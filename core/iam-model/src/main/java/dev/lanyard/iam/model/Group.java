@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.Arn;
+import dev.lanyard.aws.Partition;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,7 +24,7 @@ public record Group(AccountId account, String groupId, String name, String path,
     }
 
     public Arn arn() {
-        return Arn.iam(account, "group" + path + name);
+        return Partition.AWS.iam(account, "group" + path + name);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.Arn;
+import dev.lanyard.aws.Partition;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,7 +22,7 @@ public record InstanceProfile(AccountId account, String instanceProfileId, Strin
     }
 
     public Arn arn() {
-        return Arn.iam(account, "instance-profile" + path + name);
+        return Partition.AWS.iam(account, "instance-profile" + path + name);
     }
 
     public boolean holds(String roleName) {

@@ -3,6 +3,7 @@ package dev.lanyard.iam.model;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.Arn;
+import dev.lanyard.aws.Partition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public record ManagedPolicy(String owner, String policyId, String name, String p
     }
 
     public Arn arn() {
-        return new Arn(Arn.PARTITION, "iam", "", owner, "policy" + path + name);
+        return Partition.AWS.arn("iam", "", owner, "policy" + path + name);
     }
 
     public boolean awsManaged() {

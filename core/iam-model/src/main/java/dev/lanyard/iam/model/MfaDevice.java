@@ -3,6 +3,7 @@ package dev.lanyard.iam.model;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.totp.FailedCodes;
 import dev.lanyard.totp.TotpSeed;
 import java.time.Instant;
@@ -32,7 +33,7 @@ public record MfaDevice(AccountId account, String serialNumber, String name, Str
     }
 
     public static String serialNumber(AccountId account, String path, String name) {
-        return "arn:aws:iam::" + account.value() + ":mfa" + path + name;
+        return Partition.AWS.iam(account, "mfa" + path + name).toString();
     }
 
     public boolean assigned() {

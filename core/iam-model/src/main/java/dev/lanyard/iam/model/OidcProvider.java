@@ -3,6 +3,7 @@ package dev.lanyard.iam.model;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public record OidcProvider(AccountId account, String url, List<String> clientIds
     }
 
     public String arn() {
-        return "arn:aws:iam::" + account.value() + ":oidc-provider/" + hostAndPath();
+        return Partition.AWS.iam(account, "oidc-provider/" + hostAndPath()).toString();
     }
 
     public OidcProvider withClientIds(List<String> ids) {

@@ -3,6 +3,7 @@ package dev.lanyard.iam.model;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 
 /** The one organization, rooted at the management account. */
 public record Organization(String id, AccountId managementAccount, String managementEmail, String rootId)
@@ -15,7 +16,7 @@ public record Organization(String id, AccountId managementAccount, String manage
     }
 
     public String arn() {
-        return "arn:aws:organizations::" + managementAccount.value() + ":organization/" + id;
+        return Partition.AWS.arn("organizations", "", managementAccount.value(), "organization/" + id).toString();
     }
 
     @Override

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.Arn;
+import dev.lanyard.aws.Partition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +32,7 @@ public record Role(AccountId account, String roleId, String name, String path, S
     public static final String SERVICE_LINKED_PATH = "/aws-service-role/";
 
     public Arn arn() {
-        return Arn.iam(account, "role" + path + name);
+        return Partition.AWS.iam(account, "role" + path + name);
     }
 
     /** A service-linked role lives under {@code /aws-service-role/SERVICE/}, a path only AWS services create. */

@@ -3,6 +3,7 @@ package dev.lanyard.iam.model;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +40,7 @@ public record SamlProvider(AccountId account, String name, String metadataDocume
     }
 
     public String arn() {
-        return "arn:aws:iam::" + account.value() + ":saml-provider/" + name;
+        return Partition.AWS.iam(account, "saml-provider/" + name).toString();
     }
 
     public SamlProvider withMetadata(String document, Optional<Instant> newValidUntil) {

@@ -3,6 +3,7 @@ package dev.lanyard.iam.model;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,7 @@ public record ServerCertificate(AccountId account, String id, String name, Strin
     }
 
     public String arn() {
-        return "arn:aws:iam::" + account.value() + ":server-certificate" + path + name;
+        return Partition.AWS.iam(account, "server-certificate" + path + name).toString();
     }
 
     public ServerCertificate withNameAndPath(String newName, String newPath) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.Arn;
+import dev.lanyard.aws.Partition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,7 @@ public record User(AccountId account, String userId, String name, String path, I
     }
 
     public Arn arn() {
-        return Arn.iam(account, "user" + path + name);
+        return Partition.AWS.iam(account, "user" + path + name);
     }
 
     @Override

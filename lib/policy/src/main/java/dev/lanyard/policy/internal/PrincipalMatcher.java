@@ -1,6 +1,5 @@
 package dev.lanyard.policy.internal;
 
-import dev.lanyard.aws.AccountId;
 import dev.lanyard.policy.PrincipalEntry;
 import dev.lanyard.policy.PrincipalIdentity;
 import dev.lanyard.policy.PrincipalKind;
@@ -42,7 +41,7 @@ public final class PrincipalMatcher {
         if (!identity.isAccountMember()) {
             return PrincipalMatch.NONE;
         }
-        if (namesAccount(value, identity.account())) {
+        if (namesAccount(value, identity)) {
             return PrincipalMatch.ACCOUNT;
         }
         if (identity.sessionArn().map(value::equals).orElse(false)) {
@@ -65,9 +64,13 @@ public final class PrincipalMatcher {
                 || identity.uniqueId().map(value::equals).orElse(false);
     }
 
-    /** A 12-digit account ID or {@code arn:<partition>:iam::<account>:root}; allocation-free. */
-    static boolean namesAccount(String value, AccountId account) {
-        String id = account.value();
+    /**
+     * A 12-digit account ID or {@code arn:<partition>:iam::<account>:root} in the caller's own partition: the same
+     * account number in another partition is another account, as in AWS (an {@code aws} account is not the {@code
+     * aws-cn} one). Allocation-free.
+     */
+    static boolean namesAccount(String value, PrincipalIdentity identity) {
+        String id = identity.account().value();
         if (value.equals(id)) {
             return true;
         }
@@ -76,7 +79,18 @@ public final class PrincipalMatcher {
         return iamStart > "arn:".length() && value.startsWith("arn:") && value.endsWith(":root")
                 && value.regionMatches(accountStart, id, 0, id.length())
                 && value.regionMatches(iamStart, ":iam::", 0, ":iam::".length())
-                && value.indexOf(':', "arn:".length()) == iamStart;
+                && value.indexOf(':', "arn:".length()) == iamStart && inCallersPartition(value, iamStart, identity);
+    }
+
+    /** Whether {@code value}'s partition (its characters 4 to {@code end}) is the one the caller's ARNs name. */
+    private static boolean inCallersPartition(String value, int end, PrincipalIdentity identity) {
+        String own = identity.iamArn().or(identity::sessionArn).or(identity::parentUserArn).orElse(null);
+        if (own == null) {
+            return false;
+        }
+        int length = end - "arn:".length();
+        return own.length() > end && own.charAt(end) == ':'
+                && own.regionMatches("arn:".length(), value, "arn:".length(), length);
     }
 
     /**
@@ -121,7 +135,7 @@ public final class PrincipalMatcher {
     private static boolean listsAccount(List<PrincipalEntry> entries, PrincipalIdentity identity) {
         for (PrincipalEntry entry : entries) {
             if (entry.kind() == PrincipalKind.AWS
-                    && namesAccount(entry.value(), identity.account())) {
+                    && namesAccount(entry.value(), identity)) {
                 return true;
             }
         }

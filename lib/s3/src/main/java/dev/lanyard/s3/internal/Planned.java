@@ -1,5 +1,6 @@
 package dev.lanyard.s3.internal;
 
+import dev.lanyard.aws.Partition;
 import dev.lanyard.s3.ObjectRef;
 import java.util.Optional;
 
@@ -32,8 +33,8 @@ public record Planned(S3Action action, Optional<String> bucket, Optional<ObjectR
     /** {@code arn:aws:s3:::bucket}, {@code arn:aws:s3:::bucket/key}, or {@code *}. */
     public String resourceArn() {
         if (object.isPresent()) {
-            return "arn:aws:s3:::" + object.get().bucket() + '/' + object.get().key();
+            return Partition.AWS.s3(object.get().bucket() + '/' + object.get().key());
         }
-        return bucket.map(b -> "arn:aws:s3:::" + b).orElse("*");
+        return bucket.map(Partition.AWS::s3).orElse("*");
     }
 }
