@@ -9,7 +9,8 @@
 #
 # Usage: testing/bench/load/cpu_cost.sh [--rounds N] [--duration S] [--warmup S] [--connections C]
 #                                       [--operations "GetCallerIdentity AssumeRole Authorize"] [--jfr DIR] [--keep]
-#   defaults: 3 rounds of 10 s at 16 connections after 15 s of warm-up per operation
+#   defaults: 3 rounds of 10 s at 16 connections after 15 s of warm-up per operation; the JIT compiler's threads'
+#   CPU time is left out (see server_ticks)
 #   --jfr DIR   also records each operation's measured rounds with JFR (settings=profile, started and stopped with
 #               jcmd, so the recording holds that operation alone): DIR/<operation>.jfr
 # Environment: LANYARD_JAR (default cli/target/lanyard.jar, built if missing), LANYARD_JAVA_OPTS, JAVA_HOME.
@@ -89,7 +90,19 @@ if [[ " $operations " == *" Authorize "* ]]; then
 fi
 
 ticks_per_second="$(getconf CLK_TCK)"
-server_ticks() { awk '{print $14 + $15}' "/proc/$lanyard_pid/stat"; }
+# The JIT compiler's threads are left out: on a busy machine the server compiles its hot path for minutes, and that
+# time, spread over few requests, swamped the figure (up to 10x between rounds); the GC's threads stay in (a request
+# causes their work).
+server_ticks() {
+  local all jit
+  all="$(awk '{print $14 + $15}' "/proc/$lanyard_pid/stat")"
+  jit="$(for task in /proc/"$lanyard_pid"/task/*; do
+    if [[ "$(cat "$task/comm" 2> /dev/null)" == C[12]\ Compiler* ]]; then
+      sed 's/^.*) //' "$task/stat" 2> /dev/null | awk '{print $12 + $13}'
+    fi
+  done | awk '{s += $1} END {print s + 0}')"
+  echo $((all - jit))
+}
 rows="$work/rows.tsv"
 : > "$rows"
 for op in $operations; do
