@@ -39,9 +39,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * that record at the same time share a write: each queues its line and then writes the queue under the sink's lock,
  * and whoever gets the lock first writes everyone's lines in one gathering system call (a {@code write(2)} per record
  * cost about as much as building the record); the others find their line written. The queue takes no lock and the
- * write lock parks its waiters: with monitors, waiting requests spun on the CPU (a profile put 5-7% of the server's
- * CPU in that spinning under load). The force runs outside that lock, so no request waits for the disk. A failure to
- * write is logged and the server goes on serving. Public for the audit benchmark.
+ * write lock parks its waiters: with monitors, a profile under load had up to 7% of the server's CPU samples in
+ * {@code record} itself, requests spinning to enter them. The force runs outside that lock, so no request waits for
+ * the disk. A failure to write is logged and the server goes on serving. Public for the audit benchmark.
  */
 public final class FileAuditSink implements AuditSink, AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.lanyard.audit");
