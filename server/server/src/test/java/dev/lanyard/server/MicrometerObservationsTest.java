@@ -25,6 +25,27 @@ class MicrometerObservationsTest {
                 .doesNotContain("my-bucket", "123456789012", "AKIA", "NotACode");
     }
 
+    /** The meters an action finds again on later requests (remembered by name) count as the first time's. */
+    @Test
+    void repeatedRequestsCountInTheirOwnSeriesEveryTime() {
+        for (int i = 0; i < 3; i++) {
+            metrics.requestStarted(Observations.FrontEnd.QUERY).finished("sts", "AssumeRole", "ok");
+            metrics.requestStarted(Observations.FrontEnd.QUERY).finished("sts", "AssumeRole" + i, "ok");
+            metrics.requestStarted(Observations.FrontEnd.QUERY).finished("sts", "AssumeRole", "NotACode" + i);
+        }
+        metrics.requestStarted(Observations.FrontEnd.S3).finished("sts", "AssumeRole", "AccessDenied");
+        assertThat(metrics.scrape()).contains(
+                "lanyard_requests_total{action=\"AssumeRole\",front_end=\"query\",outcome=\"ok\",service=\"sts\"} 3.0",
+                "lanyard_requests_total{action=\"Unknown\",front_end=\"query\",outcome=\"ok\",service=\"sts\"} 3.0",
+                "lanyard_requests_total{action=\"AssumeRole\",front_end=\"query\",outcome=\"other\","
+                        + "service=\"sts\"} 3.0",
+                "lanyard_requests_total{action=\"AssumeRole\",front_end=\"s3\",outcome=\"AccessDenied\","
+                        + "service=\"sts\"} 1.0",
+                "lanyard_request_duration_seconds_count{action=\"AssumeRole\",front_end=\"query\",service=\"sts\"} 6",
+                "lanyard_credentials_issued_total{operation=\"AssumeRole\"} 3.0")
+                .doesNotContain("AssumeRole0", "NotACode");
+    }
+
     @Test
     void credentialsIssuedCountOnlySuccessfulIssuingStsCalls() {
         metrics.requestStarted(Observations.FrontEnd.QUERY).finished("sts", "AssumeRole", "ok");
