@@ -173,7 +173,8 @@ public final class LanyardServer implements AutoCloseable {
         this.usage = new dev.lanyard.iamapi.UsageTracker(dev.lanyard.store.jdbc.JdbcUsageStore.of(store, clock),
                 clock);
         java.util.Map<String, dev.lanyard.pipeline.Operation> iam = IamOperations.create(new IamContext(store, access,
-                awsManaged, random, config.oidcAllowInsecureLoopback(), saml, usage), issuerForAccount,
+                awsManaged, random, config.oidcAllowInsecureLoopback(), saml, usage,
+                dev.lanyard.store.jdbc.JdbcReportStore.of(store)), issuerForAccount,
                 signer::generateKeySet, mfaThrottle);
         this.iamActions = java.util.Set.copyOf(iam.keySet());
         RequestAuthenticator authenticator = new RequestAuthenticator(store, codec, clock,

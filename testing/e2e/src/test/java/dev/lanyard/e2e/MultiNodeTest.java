@@ -21,6 +21,11 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.iam.model.GetCredentialReportResponse;
+import software.amazon.awssdk.services.iam.model.JobStatusType;
+import software.amazon.awssdk.services.iam.model.ReportFormatType;
+import software.amazon.awssdk.services.iam.model.ReportStateType;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
@@ -85,6 +90,37 @@ class MultiNodeTest {
         } catch (AwsServiceException e) {
             return false;
         }
+    }
+
+    /**
+     * GenerateCredentialReport then GetCredentialReport (and a report job's generate and get) land on different nodes
+     * behind a load balancer: each node answers for the report another generated.
+     */
+    @Test
+    void aReportGeneratedThroughOneNodeIsReadThroughAnother() {
+        IamClient first = Clients.iam(endpoint(0), root);
+        IamClient second = Clients.iam(endpoint(1), root);
+        IamClient third = Clients.iam(endpoint(2), root);
+        String userArn = first.createUser(r -> r.userName("reported")).user().arn();
+        assertThatThrownBy(second::getCredentialReport).isInstanceOfSatisfying(AwsServiceException.class,
+                e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ReportNotPresent"));
+        assertThat(first.generateCredentialReport().state()).isEqualTo(ReportStateType.STARTED);
+        GetCredentialReportResponse report = second.getCredentialReport();
+        assertThat(report.reportFormat()).isEqualTo(ReportFormatType.TEXT_CSV);
+        assertThat(report.content().asUtf8String()).contains("\nreported," + userArn + ",");
+        assertThat(third.generateCredentialReport().state()).isEqualTo(ReportStateType.COMPLETE);
+
+        String jobId = second.generateServiceLastAccessedDetails(r -> r.arn(userArn)).jobId();
+        assertThat(third.getServiceLastAccessedDetails(r -> r.jobId(jobId)).jobStatus())
+                .isEqualTo(JobStatusType.COMPLETED);
+        assertThat(first.getServiceLastAccessedDetailsWithEntities(r -> r.jobId(jobId).serviceNamespace("iam"))
+                .jobStatus()).isEqualTo(JobStatusType.COMPLETED);
+
+        OrganizationsClient organizations = Clients.organizations(endpoint(2), root);
+        String rootPath = organizations.describeOrganization().organization().id() + "/"
+                + organizations.listRoots().roots().getFirst().id();
+        String organizationsJob = third.generateOrganizationsAccessReport(r -> r.entityPath(rootPath)).jobId();
+        assertThat(first.getOrganizationsAccessReport(r -> r.jobId(organizationsJob)).accessDetails()).isNotEmpty();
     }
 
     @Test
