@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lanyard.server.LanyardServer;
 import dev.lanyard.store.testing.PostgresServer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -121,6 +122,40 @@ class MultiNodeTest {
                 + organizations.listRoots().roots().getFirst().id();
         String organizationsJob = third.generateOrganizationsAccessReport(r -> r.entityPath(rootPath)).jobId();
         assertThat(first.getOrganizationsAccessReport(r -> r.jobId(organizationsJob)).accessDetails()).isNotEmpty();
+    }
+
+    /**
+     * {@code lanyard audit --database-url} answers the forensic questions from the table every node writes: the
+     * session issued through one node, what it did through another, who assumed the role.
+     */
+    @Test
+    void lanyardAuditAnswersFromTheTableEveryNodeWrites() {
+        Instant started = Instant.now().minusSeconds(1);
+        AwsCredentials user = assumer("audited", "audited-role");
+        Nodes.await(() -> visibleOn(1, user), Duration.ofSeconds(5));
+        String roleArn = "arn:aws:iam::" + account + ":role/audited-role";
+        Credentials session = Clients.sts(endpoint(1), user).assumeRole(r -> r.roleArn(roleArn)
+                .roleSessionName("forensic")).credentials();
+        Clients.sts(endpoint(2), Clients.session(session)).getCallerIdentity();
+        String url = postgres.jdbcUrl();
+        String key = session.accessKeyId();
+        // Each node writes its records to the table every second: wait for the session's call to be there.
+        Nodes.await(() -> CliRunner.run("audit", "activity", "--key", key, "--database-url", url).output()
+                .contains("sts:GetCallerIdentity  OK"), Duration.ofSeconds(30));
+
+        CliRunner.Result issued = CliRunner.run("audit", "key", key, "--database-url", url);
+        assertThat(issued.exitCode()).as(issued.output()).isZero();
+        assertThat(issued.output()).contains(key + " issued by AssumeRole").contains("role:            " + roleArn)
+                .contains("session name:    forensic").contains("to:              arn:aws:iam::" + account
+                        + ":user/audited").contains("issued by:       " + roleArn);
+        CliRunner.Result who = CliRunner.run("audit", "assumed", "--role", roleArn, "--from", started.toString(),
+                "--to", Instant.now().plusSeconds(1).toString(), "--database-url", url);
+        assertThat(who.output()).contains("OK  arn:aws:iam::" + account + ":user/audited  session forensic")
+                .contains("key " + key).contains("1 attempt(s)");
+        assertThat(CliRunner.run("audit", "assumed", "--role", roleArn, "--to",
+                started.minusSeconds(3600).toString(), "--database-url", url).output()).contains("0 attempt(s)");
+        assertThat(CliRunner.run("audit", "key", "ASIAZZZZZZZZZZZZZZZZ", "--database-url", url).exitCode())
+                .isEqualTo(1);
     }
 
     @Test
