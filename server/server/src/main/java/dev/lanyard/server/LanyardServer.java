@@ -70,6 +70,8 @@ public final class LanyardServer implements AutoCloseable {
     /** When keys and roles were last used, from the trail; saved every {@link #USAGE_FLUSH_SECONDS}. */
     private final dev.lanyard.iamapi.UsageTracker usage;
     private static final long USAGE_FLUSH_SECONDS = 2;
+    /** How often old audit records are looked for, when a retention is set. */
+    private static final long AUDIT_PRUNE_MINUTES = 10;
     /** Absent when the socket could not be made (said in the log at start). */
     private final Optional<AdminSocket> admin;
     private final OutboundIssuer outbound;
@@ -223,6 +225,10 @@ public final class LanyardServer implements AutoCloseable {
         maintenance.scheduleAtFixedRate(() -> rotateOutboundKeys(signer, clock), every, every, TimeUnit.MILLISECONDS);
         auditTable.ifPresent(table -> maintenance.scheduleWithFixedDelay(table::flush, 1, 1, TimeUnit.SECONDS));
         maintenance.scheduleWithFixedDelay(usage::flush, USAGE_FLUSH_SECONDS, USAGE_FLUSH_SECONDS, TimeUnit.SECONDS);
+        if (!config.auditRetention().equals(AuditRetention.KEEP_ALL)) {
+            maintenance.scheduleWithFixedDelay(new AuditPruner(config.auditRetention(), dataDirectory, auditTable,
+                    clock)::run, 1, AUDIT_PRUNE_MINUTES, TimeUnit.MINUTES);
+        }
         if (keys.kind() == MasterKeySource.Kind.GIVEN_FILE) {
             maintenance.scheduleWithFixedDelay(this::reloadMasterKeys, KEY_FILE_CHECK_SECONDS,
                     KEY_FILE_CHECK_SECONDS, TimeUnit.SECONDS);
