@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanyard.server.LanyardServer;
 import dev.lanyard.store.testing.PostgresServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,7 +132,7 @@ class MultiNodeTest {
      * session issued through one node, what it did through another, who assumed the role.
      */
     @Test
-    void lanyardAuditAnswersFromTheTableEveryNodeWrites() {
+    void lanyardAuditAnswersFromTheTableEveryNodeWrites() throws IOException {
         Instant started = Instant.now().minusSeconds(1);
         AwsCredentials user = assumer("audited", "audited-role");
         Nodes.await(() -> visibleOn(1, user), Duration.ofSeconds(5));
@@ -143,7 +146,10 @@ class MultiNodeTest {
         Nodes.await(() -> CliRunner.run("audit", "activity", "--key", key, "--database-url", url).output()
                 .contains("sts:GetCallerIdentity  OK"), Duration.ofSeconds(30));
 
-        CliRunner.Result issued = CliRunner.run("audit", "key", key, "--database-url", url);
+        // The database named as serve's configuration file names it (the port is serve's alone, and left to it).
+        Path settings = Files.writeString(Files.createTempFile("lanyard", ".yaml"), "database-url: \"" + url
+                + "\"\nport: 8955\n");
+        CliRunner.Result issued = CliRunner.run("audit", "key", key, "--config", settings.toString());
         assertThat(issued.exitCode()).as(issued.output()).isZero();
         assertThat(issued.output()).contains(key + " issued by AssumeRole").contains("role:            " + roleArn)
                 .contains("session name:    forensic").contains("to:              arn:aws:iam::" + account
