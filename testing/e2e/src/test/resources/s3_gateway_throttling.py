@@ -40,6 +40,9 @@ elif mode == "own-bucket":
     client = s3()
     seen.append(outcome(lambda: client.create_bucket(Bucket=bucket)))
     seen.append(outcome(lambda: client.put_object(Bucket=bucket, Key="k", Body=b"not throttled")))
+elif mode == "closed":
+    client = s3()
+    seen.append(outcome(lambda: client.get_object(Bucket=bucket, Key="k")))
 elif mode == "failed":
     wrong, right = s3("w" * 40), s3()
     seen += [outcome(lambda: wrong.get_object(Bucket=bucket, Key="k")) for _ in range(3)]

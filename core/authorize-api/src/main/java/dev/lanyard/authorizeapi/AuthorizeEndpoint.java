@@ -15,6 +15,7 @@ import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.spi.AuditEvent;
 import dev.lanyard.iam.spi.AuditSink;
+import dev.lanyard.iam.spi.AuthenticationFailure;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.iam.spi.Observations;
 import dev.lanyard.pipeline.CredentialsRejectedException;
@@ -68,20 +69,32 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
     private final int maxBodyBytes;
     private final Supplier<String> requestIds;
     private final Throttles throttles;
+    private final Observations observations;
 
     /**
      * Holds askers to {@code throttles} as the Query APIs hold their callers: refused authentications per source
-     * address (checked before any signature work) and calls per asking service's account.
+     * address (checked before any signature work) and calls per asking service's account. Requests through nginx's
+     * auth_request, which has no account of its own, are held the same way by their clients: calls per the signing
+     * caller's account, refused authentications per the client address nginx forwards.
      */
     public AuthorizeEndpoint(IamStore store, RequestAuthenticator authenticator, SigV4Verifier verifier,
             AccessControl access, ServiceCatalogue catalogue, Regions regions, InstantSource clock, AuditSink audit,
             int maxBodyBytes, Supplier<String> requestIds, Throttles throttles) {
+        this(store, authenticator, verifier, access, catalogue, regions, clock, audit, maxBodyBytes, requestIds,
+                throttles, Observations.NONE);
+    }
+
+    /** Reporting the askers' refused authentications to {@code observations}, by reason. */
+    public AuthorizeEndpoint(IamStore store, RequestAuthenticator authenticator, SigV4Verifier verifier,
+            AccessControl access, ServiceCatalogue catalogue, Regions regions, InstantSource clock, AuditSink audit,
+            int maxBodyBytes, Supplier<String> requestIds, Throttles throttles, Observations observations) {
+        this.observations = requireNonNull(observations, "observations is null");
         this.store = requireNonNull(store, "store is null");
         this.authenticator = requireNonNull(authenticator, "authenticator is null");
         this.verifier = requireNonNull(verifier, "verifier is null");
         this.access = requireNonNull(access, "access is null");
         this.decisions = new ClientDecisions(authenticator, verifier, access, regions, clock);
-        this.nginx = new NginxAuthRequest(store, catalogue, decisions);
+        this.nginx = new NginxAuthRequest(store, catalogue, decisions, throttles);
         this.catalogue = requireNonNull(catalogue, "catalogue is null");
         this.regions = requireNonNull(regions, "regions is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -106,7 +119,7 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
             }
             Authenticated authenticated = authenticateAsker(exchange);
             asker = Optional.of(authenticated.caller());
-            throttled(() -> throttles.authorizeCall(authenticated.caller().account(), Observations.FrontEnd.QUERY));
+            throttled(() -> throttles.authorizeCall(authenticated.caller().account(), Observations.FrontEnd.AUTHORIZE));
             AuthorizeInput input = input(exchange.body());
             IamSnapshot snapshot = store.snapshot();
             DeclaredService service = Question.service(catalogue, input.action());
@@ -183,17 +196,31 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
      * authentications used up its rate is throttled before any signature work; each refusal counts against it.
      */
     private Authenticated authenticateAsker(HttpExchange exchange) {
-        throttled(() -> throttles.checkAuthenticationAllowed(exchange.remoteAddress(), Observations.FrontEnd.QUERY));
+        throttled(() -> throttles.checkAuthenticationAllowed(exchange.remoteAddress(),
+                Observations.FrontEnd.AUTHORIZE));
         try {
             return verifiedAsker(exchange);
-        } catch (AwsException e) {
+        } catch (Refused e) {
+            observations.authenticationFailed(Observations.FrontEnd.AUTHORIZE, e.reason);
             throttles.authenticationFailed(exchange.remoteAddress());
-            throw e;
+            throw e.error;
+        }
+    }
+
+    /** A refused authentication of the asker, with the reason the metrics count it under. */
+    private static final class Refused extends RuntimeException {
+        private final AuthenticationFailure reason;
+        private final AwsException error;
+
+        Refused(AuthenticationFailure reason, AwsException error) {
+            super(null, null, false, false);
+            this.reason = reason;
+            this.error = error;
         }
     }
 
     /** The limits of the Query APIs, refusing with the JSON protocol's ThrottlingException (429) instead. */
-    private static void throttled(Runnable check) {
+    static void throttled(Runnable check) {
         try {
             check.run();
         } catch (AwsException e) {
@@ -206,18 +233,28 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
 
     private Authenticated verifiedAsker(HttpExchange exchange) {
         HttpRequestParts parts = exchange.parts();
-        SignedRequest signed = SignedRequest.parse(parts).orElseThrow(AwsErrors::missingAuthenticationToken);
+        SignedRequest signed;
+        try {
+            signed = SignedRequest.parse(parts).orElseThrow(() -> new Refused(
+                    AuthenticationFailure.MISSING_SIGNATURE, AwsErrors.missingAuthenticationToken()));
+        } catch (AwsException e) {
+            throw new Refused(AuthenticationFailure.SIGNATURE_REJECTED, e);
+        }
         if (!regions.serves(signed.region())) {
-            throw AwsErrors.regionOutOfScope(signed.region(), false, "");
+            throw new Refused(AuthenticationFailure.WRONG_SCOPE, AwsErrors.regionOutOfScope(signed.region(), false,
+                    ""));
         }
         if (!signed.service().equals(SIGNING_NAME)) {
-            throw AwsErrors.serviceOutOfScope(SIGNING_NAME, false, "");
+            throw new Refused(AuthenticationFailure.WRONG_SCOPE, AwsErrors.serviceOutOfScope(SIGNING_NAME, false,
+                    ""));
         }
         try {
             return authenticator.authenticate(signed, secret -> verifier.verify(signed, parts, secret,
                     PresignedLifetime.EXPIRES));
         } catch (CredentialsRejectedException e) {
-            throw e.rejection().queryError(e.getMessage());
+            throw new Refused(e.rejection().metricReason(), e.rejection().queryError(e.getMessage()));
+        } catch (AwsException e) {
+            throw new Refused(AuthenticationFailure.SIGNATURE_REJECTED, e);
         }
     }
 
@@ -251,7 +288,7 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
     private void recordCall(HttpExchange exchange, String requestId, Optional<Caller> asker,
             Optional<String> errorCode, String detail) {
         audit.record(event(requestId, "call", AUTHORIZE_ACTION, asker, Optional.empty(), exchange.remoteAddress(),
-                errorCode, detail));
+                errorCode, detail, exchange.tlsDetails()));
     }
 
     /** The service's request, as if the service were an AWS service recording it: who, what, and the decision. */
@@ -262,17 +299,20 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
                 + (verdict.deciding().isEmpty() ? "" : "; deciding " + verdict.deciding().stream()
                         .map(MatchedStatement::label).toList())
                 + (verdict.trace().isEmpty() ? "" : "; " + String.join("; ", verdict.trace()));
+        // The service's own connection with its client is the service's to know: no tlsDetails.
         audit.record(event(requestId, "verdict", action, verdict.caller(), Optional.empty(), sourceIp,
-                verdict.error().map(e -> e.errorCode().code()), detail));
+                verdict.error().map(e -> e.errorCode().code()), detail, Optional.empty()));
     }
 
     /**
      * A record in the trail's CloudTrail shape; the event source is the action's service prefix (a service the operator
-     * declared, or {@code lanyard} for the API itself). Event IDs are name-based UUIDs of the request ID and the
-     * record's role, so the call and the verdict of one request differ and nothing here draws randomness.
+     * declared, or {@code lanyard} for the API itself); {@code tls} of the call's own connection. Event IDs are
+     * name-based UUIDs of the request ID and the record's role, so the call and the verdict of one request differ and
+     * nothing here draws randomness.
      */
     private AuditEvent event(String requestId, String role, String action, Optional<Caller> caller,
-            Optional<String> keyId, String sourceIp, Optional<String> errorCode, String detail) {
+            Optional<String> keyId, String sourceIp, Optional<String> errorCode, String detail,
+            Optional<AuditEvent.TlsDetails> tls) {
         int colon = action.indexOf(':');
         String eventId = UUID.nameUUIDFromBytes((requestId + "/" + role).getBytes(StandardCharsets.UTF_8))
                 .toString();
@@ -281,7 +321,7 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
         return new AuditEvent(eventId, clock.instant(), action.substring(0, colon), action.substring(colon + 1),
                 Regions.GLOBAL_ENDPOINT_REGION, sourceIp, Optional.empty(), identity, Optional.empty(), Optional.empty(),
                 errorCode, Optional.empty(), requestId, true, List.of(),
-                caller.map(c -> c.account().value()), Optional.empty(), Optional.empty(),
-                AuditEvent.Category.MANAGEMENT, detail.isEmpty() ? Optional.empty() : Optional.of(detail));
+                caller.map(c -> c.account().value()), Optional.empty(), tls, AuditEvent.Category.MANAGEMENT,
+                detail.isEmpty() ? Optional.empty() : Optional.of(detail));
     }
 }

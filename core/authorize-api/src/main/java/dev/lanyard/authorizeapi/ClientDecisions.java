@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.lanyard.authorizeapi.ServiceCatalogue.DeclaredService;
 import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.AccessRequest;
+import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.RequestEnvironment;
 import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.aws.AwsException;
@@ -49,10 +50,25 @@ final class ClientDecisions {
         }
     }
 
+    /** A door's limit on the request's caller, checked once it is authenticated and before any policy is evaluated. */
+    @FunctionalInterface
+    interface Admission {
+        /** @throws AwsException when the caller may not be answered now (a throttle) */
+        void admit(Caller caller);
+
+        Admission ANYONE = caller -> { };
+    }
+
     Verdict decide(IamSnapshot snapshot, Question question, Received received, String requestId) {
+        return decide(snapshot, question, received, requestId, Admission.ANYONE);
+    }
+
+    Verdict decide(IamSnapshot snapshot, Question question, Received received, String requestId,
+            Admission admission) {
         Authenticated client;
         try {
             client = authenticate(question.service(), received);
+            admission.admit(client.caller());
         } catch (AwsException e) {
             return Verdict.unauthenticated(e);
         }

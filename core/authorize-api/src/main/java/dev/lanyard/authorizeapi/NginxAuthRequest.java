@@ -5,10 +5,13 @@ import static java.util.Objects.requireNonNull;
 import dev.lanyard.authorizeapi.ServiceCatalogue.DeclaredService;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.spi.IamStore;
+import dev.lanyard.iam.spi.Observations;
 import dev.lanyard.pipeline.HttpExchange;
 import dev.lanyard.pipeline.HttpReply;
+import dev.lanyard.pipeline.Throttles;
 import dev.lanyard.sigv4.HttpRequestParts;
 import dev.lanyard.sigv4.SignedRequest;
 import java.net.URLEncoder;
@@ -51,11 +54,13 @@ final class NginxAuthRequest {
     private final IamStore store;
     private final ServiceCatalogue catalogue;
     private final ClientDecisions decisions;
+    private final Throttles throttles;
 
-    NginxAuthRequest(IamStore store, ServiceCatalogue catalogue, ClientDecisions decisions) {
+    NginxAuthRequest(IamStore store, ServiceCatalogue catalogue, ClientDecisions decisions, Throttles throttles) {
         this.store = requireNonNull(store, "store is null");
         this.catalogue = requireNonNull(catalogue, "catalogue is null");
         this.decisions = requireNonNull(decisions, "decisions is null");
+        this.throttles = requireNonNull(throttles, "throttles is null");
     }
 
     /** The outcome: the question it became (when it got that far) and the verdict. */
@@ -79,6 +84,13 @@ final class NginxAuthRequest {
         if (hasBody(body)) {
             return new Outcome(Optional.empty(), Verdict.unauthenticated(AuthorizeErrors.bodyThroughNginx()));
         }
+        // The client is held as a direct caller is: its address's refused authentications before any signature work.
+        try {
+            AuthorizeEndpoint.throttled(() -> throttles.checkAuthenticationAllowed(sourceIp,
+                    Observations.FrontEnd.AUTHORIZE));
+        } catch (AwsException e) {
+            return new Outcome(Optional.empty(), Verdict.unauthenticated(e));
+        }
         Optional<SignedRequest> signed;
         try {
             signed = SignedRequest.parse(request);
@@ -98,7 +110,14 @@ final class NginxAuthRequest {
         }
         ClientDecisions.Received received = new ClientDecisions.Received(request, EMPTY_SHA256, sourceIp, secure);
         IamSnapshot snapshot = store.snapshot();
-        return new Outcome(question, decisions.decide(snapshot, question.get(), received, requestId));
+        Verdict verdict = decisions.decide(snapshot, question.get(), received, requestId, caller ->
+                AuthorizeEndpoint.throttled(() -> throttles.authorizeCall(caller.account(),
+                        Observations.FrontEnd.AUTHORIZE)));
+        if (verdict.kind() == Verdict.Kind.UNAUTHENTICATED && verdict.error().map(AwsException::errorCode)
+                .filter(code -> code == ErrorCode.THROTTLING_EXCEPTION).isEmpty()) {
+            throttles.authenticationFailed(sourceIp);
+        }
+        return new Outcome(question, verdict);
     }
 
     /**

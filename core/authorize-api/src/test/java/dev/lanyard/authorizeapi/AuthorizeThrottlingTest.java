@@ -7,11 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lanyard.authorizeapi.AuthorizeWorld.Credentials;
 import dev.lanyard.iam.spi.AuditEvent;
+import dev.lanyard.pipeline.HttpExchange;
 import dev.lanyard.pipeline.HttpReply;
 import dev.lanyard.pipeline.RequestRate;
 import dev.lanyard.pipeline.Throttling;
+import dev.lanyard.sigv4.HttpRequestParts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +97,64 @@ class AuthorizeThrottlingTest {
             assertThat(json(reply).get("Decision").textValue()).isEqualTo("Unauthenticated");
         }
         assertAllowed(ask(world, service));
+    }
+
+    /** nginx's auth_request subrequest for the client's {@code request}, the client at {@code clientAddress}. */
+    private static HttpReply throughNginx(AuthorizeWorld world, HttpRequestParts request, String clientAddress) {
+        Map<String, List<String>> headers = new LinkedHashMap<>(request.headers());
+        headers.put("Host", List.of("127.0.0.1:8955"));
+        headers.put("X-Original-Method", List.of(request.method()));
+        headers.put("X-Original-URI", List.of(request.rawPath()));
+        headers.put("X-Original-Host", List.of(request.header("Host").orElseThrow()));
+        headers.put("X-Original-Remote-Addr", List.of(clientAddress));
+        headers.put("X-Original-Body", List.of("/"));
+        headers.put("X-Original-Scheme", List.of("https"));
+        return world.endpoint.handle(new HttpExchange("GET", "/authorize/v1/nginx/orders", "", headers, new byte[0],
+                "127.0.0.1", false));
+    }
+
+    /** nginx acts on 200, 401 and 403 only (anything else is its 500): a throttled client is a 401 that says so. */
+    private static void assertThrottledThroughNginx(AuthorizeWorld world, HttpReply reply) {
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.headers()).containsEntry("X-Lanyard-Error-Code", "ThrottlingException")
+                .containsEntry("X-Lanyard-Error-Message", "Rate exceeded")
+                .doesNotContainKey("X-Lanyard-Principal-Arn");
+        assertThat(world.audit.getLast().errorCode()).contains("ThrottlingException");
+    }
+
+    @Test
+    void throughNginxTheSigningCallersAccountIsHeldToTheSameRate() {
+        AuthorizeWorld world = new AuthorizeWorld(only(Optional.empty(), burstOf(3)));
+        for (int i = 0; i < 3; i++) {
+            assertThat(throughNginx(world, world.clientRequest(Credentials.of(world.aliceKey)), "198.51.100.7")
+                    .status()).isEqualTo(200);
+        }
+        // another client address of the same account: the account's rate, not the address's
+        assertThrottledThroughNginx(world, throughNginx(world, world.clientRequest(Credentials.of(world.aliceKey)),
+                "198.51.100.8"));
+        world.clock.advance(Duration.ofSeconds(1));
+        assertThat(throughNginx(world, world.clientRequest(Credentials.of(world.aliceKey)), "198.51.100.7")
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void throughNginxRefusedSignaturesUseUpTheForwardedClientAddressesRateNotNginxs() {
+        AuthorizeWorld world = new AuthorizeWorld(only(burstOf(2), Optional.empty()));
+        Credentials forged = new Credentials(world.aliceKey.id().value(), world.bobKey.secret(), Optional.empty());
+        for (int i = 0; i < 2; i++) {
+            HttpReply refused = throughNginx(world, world.clientRequest(forged), "203.0.113.9");
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.headers()).containsEntry("X-Lanyard-Error-Code", "SignatureDoesNotMatch");
+        }
+        // that address waits, even with a right signature, before any signature work
+        assertThrottledThroughNginx(world, throughNginx(world, world.clientRequest(Credentials.of(world.aliceKey)),
+                "203.0.113.9"));
+        // nginx itself and the other clients behind it are not held for it
+        assertThat(throughNginx(world, world.clientRequest(Credentials.of(world.aliceKey)), "198.51.100.7")
+                .status()).isEqualTo(200);
+        world.clock.advance(Duration.ofSeconds(1));
+        assertThat(throughNginx(world, world.clientRequest(Credentials.of(world.aliceKey)), "203.0.113.9")
+                .status()).isEqualTo(200);
     }
 
     @Test

@@ -221,21 +221,12 @@ public final class ApiHandler implements HttpEndpoint {
             authenticated = authenticator.authenticate(signed,
                     secret -> verifier.verify(signed, parts, secret, signing.presignedLifetime()));
         } catch (CredentialsRejectedException e) {
-            throw new Refused(reason(e.rejection()), e.rejection().queryError(e.getMessage()));
+            throw new Refused(e.rejection().metricReason(), e.rejection().queryError(e.getMessage()));
         } catch (AwsException e) {
             throw new Refused(AuthenticationFailure.SIGNATURE_REJECTED, e);
         }
         RegionRules.check(regions, authenticated.caller(), signed.region());
         return authenticated;
-    }
-
-    private static AuthenticationFailure reason(CredentialRejection rejection) {
-        return switch (rejection) {
-            case UNKNOWN_ACCESS_KEY -> AuthenticationFailure.UNKNOWN_ACCESS_KEY;
-            case INVALID_TOKEN -> AuthenticationFailure.INVALID_TOKEN;
-            case EXPIRED_TOKEN -> AuthenticationFailure.EXPIRED_TOKEN;
-            case ACCOUNT_CLOSED -> AuthenticationFailure.ACCOUNT_CLOSED;
-        };
     }
 
     /** An authentication refused: the answer, and the reason the metrics count. */

@@ -95,7 +95,7 @@ public final class AuditTrail {
         return new AuditEvent(eventIds.get(), call.time(), call.service() + ".amazonaws.com", call.action(),
                 call.region(), exchange.remoteAddress(), exchange.header("User-Agent"), identity(call), request,
                 response, error.map(e -> e.errorCode().code()), error.map(Throwable::getMessage), call.requestId(),
-                readOnly, resources(call), recipient(call), Optional.empty(), tls(exchange),
+                readOnly, resources(call), recipient(call), Optional.empty(), exchange.tlsDetails(),
                 AuditEvent.Category.MANAGEMENT, error.map(AwsException::operatorDetail).filter(d -> !d.isEmpty()));
     }
 
@@ -162,11 +162,6 @@ public final class AuditTrail {
             }
         }
         return resources;
-    }
-
-    private static Optional<AuditEvent.TlsDetails> tls(HttpExchange exchange) {
-        return exchange.secure() ? Optional.of(new AuditEvent.TlsDetails(Optional.empty(), Optional.empty(),
-                exchange.header("Host"))) : Optional.empty();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.lanyard.pipeline;
 
 import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.aws.AwsException;
+import dev.lanyard.iam.spi.AuthenticationFailure;
 
 /**
  * Why the credentials of a signed request were refused, before or after its signature was checked. The reasons are
@@ -20,6 +21,16 @@ public enum CredentialRejection {
     EXPIRED_TOKEN,
     /** The caller's account is closed: its principals, sessions included, stop working at once. */
     ACCOUNT_CLOSED;
+
+    /** The reason the metrics count it under, on every front end (bounded: one per rejection). */
+    public AuthenticationFailure metricReason() {
+        return switch (this) {
+            case UNKNOWN_ACCESS_KEY -> AuthenticationFailure.UNKNOWN_ACCESS_KEY;
+            case INVALID_TOKEN -> AuthenticationFailure.INVALID_TOKEN;
+            case EXPIRED_TOKEN -> AuthenticationFailure.EXPIRED_TOKEN;
+            case ACCOUNT_CLOSED -> AuthenticationFailure.ACCOUNT_CLOSED;
+        };
+    }
 
     /** The answer of IAM, STS and Organizations: invalid unless expired, whatever the reason (observed). */
     public AwsException queryError(String detail) {

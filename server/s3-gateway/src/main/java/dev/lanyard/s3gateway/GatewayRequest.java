@@ -2,6 +2,7 @@ package dev.lanyard.s3gateway;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lanyard.iam.spi.NegotiatedTls;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Optional;
  */
 record GatewayRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
         InputStream body, boolean hasBody, String remoteAddress, boolean secure,
-        Optional<TlsSessions.Negotiated> tls) {
+        Optional<NegotiatedTls> tls) {
     GatewayRequest {
         requireNonNull(method, "method is null");
         requireNonNull(rawPath, "rawPath is null");

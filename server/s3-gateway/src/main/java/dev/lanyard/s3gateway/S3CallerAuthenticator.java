@@ -18,8 +18,10 @@ public interface S3CallerAuthenticator {
     /**
      * @param signed the request's parsed signature
      * @param check verifies the signature with the key's secret; whatever it throws propagates
-     * @throws dev.lanyard.aws.AwsException InvalidClientTokenId for an unknown, inactive or malformed key or token,
-     *     ExpiredToken for an expired session
+     * @throws dev.lanyard.pipeline.CredentialsRejectedException for an unknown, inactive or malformed key or token, an
+     *     expired session or a closed account, with its reason
+     * @throws dev.lanyard.aws.AwsException for what else the authentication refuses (a session token out of its
+     *     region)
      */
     Authenticated authenticate(SignedRequest signed, SignatureCheck check);
 

@@ -15,7 +15,9 @@ import dev.lanyard.aws.S3Exception;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.S3Bucket;
 import dev.lanyard.iam.spi.AuthenticationFailure;
+import dev.lanyard.pipeline.CredentialsRejectedException;
 import dev.lanyard.iam.spi.AuditEvent;
+import dev.lanyard.iam.spi.NegotiatedTls;
 import dev.lanyard.iam.spi.AuditSink;
 import dev.lanyard.iam.spi.BucketStore;
 import dev.lanyard.iam.spi.IamStore;
@@ -433,6 +435,10 @@ public final class S3Gateway implements AutoCloseable {
             authenticationFailed(source, signed.service().equals("s3") ? AuthenticationFailure.SIGNATURE_REJECTED
                     : AuthenticationFailure.WRONG_SCOPE);
             throw e;
+        } catch (CredentialsRejectedException e) {
+            // counted under its own reason (a closed account's too), answered in the Query API's words S3 translates
+            authenticationFailed(source, e.rejection().metricReason());
+            throw e.rejection().queryError(e.getMessage());
         } catch (AwsException e) {
             authenticationFailed(source, failure(e, keyId));
             throw e;
@@ -444,7 +450,7 @@ public final class S3Gateway implements AutoCloseable {
         throttles.authenticationFailed(source);
     }
 
-    /** Why the shared authenticator refused, from its Query API error (a closed account reads as an invalid key). */
+    /** Why the signature check or the region rules refused, from their Query API error. */
     private static AuthenticationFailure failure(AwsException e, Optional<AccessKeyId> keyId) {
         return switch (e.errorCode()) {
             case EXPIRED_TOKEN, EXPIRED_TOKEN_EXCEPTION -> AuthenticationFailure.EXPIRED_TOKEN;
@@ -471,7 +477,13 @@ public final class S3Gateway implements AutoCloseable {
                 : RequestSignature.header(contentSha256.orElse(""));
         return new S3Request(request.method(), request.header("Host").orElse(""), request.rawPath(),
                 request.rawQuery(), request.headers(), signature,
-                request.tls().flatMap(TlsSessions.Negotiated::s3TlsVersion));
+                request.tls().flatMap(S3Gateway::s3TlsVersion));
+    }
+
+    /** As {@code s3:TlsVersion} takes it: "1.2" for TLSv1.2; empty for a protocol that is not TLS. */
+    private static Optional<String> s3TlsVersion(NegotiatedTls tls) {
+        return tls.protocol().startsWith("TLSv") ? Optional.of(tls.protocol().substring("TLSv".length()))
+                : Optional.empty();
     }
 
     /** The Query API's authentication errors in S3's words. */
@@ -509,9 +521,7 @@ public final class S3Gateway implements AutoCloseable {
                     requestParameters(audited.classification()), Optional.empty(),
                     error.map(e -> e.errorCode().code()), error.map(Throwable::getMessage), audited.requestId(), readOnly, List.of(),
                     audited.caller().map(c -> c.account().value()), Optional.empty(),
-                    request.secure() ? Optional.of(new AuditEvent.TlsDetails(
-                            request.tls().map(TlsSessions.Negotiated::protocol),
-                            request.tls().map(TlsSessions.Negotiated::cipherSuite), request.header("Host")))
+                    request.secure() ? Optional.of(AuditEvent.TlsDetails.of(request.tls(), request.header("Host")))
                             : Optional.empty(),
                     data ? AuditEvent.Category.DATA : AuditEvent.Category.MANAGEMENT,
                     detail.isEmpty() ? Optional.empty() : Optional.of(detail)));

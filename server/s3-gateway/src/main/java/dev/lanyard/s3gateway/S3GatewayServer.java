@@ -3,6 +3,7 @@ package dev.lanyard.s3gateway;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.authz.TrustedProxies;
+import dev.lanyard.iam.spi.NegotiatedTls;
 import io.helidon.common.tls.Tls;
 import io.helidon.http.Header;
 import io.helidon.http.encoding.ContentEncodingContext;
@@ -52,12 +53,8 @@ public final class S3GatewayServer implements AutoCloseable {
         this.gateway = requireNonNull(gateway, "gateway is null");
         this.guard = requireNonNull(guard, "guard is null");
         WebServerConfig.Builder builder = WebServer.builder();
-        // The same TLS, through a context that lets each request find its connection's session (built afresh: a copy
-        // of the given settings would keep their TLS manager, which hands Helidon the original context).
-        tls.ifPresent(given -> builder.tls(Tls.builder().sslContext(sessions.recording(given.sslContext()))
-                .enabledProtocols(given.prototype().enabledProtocols())
-                .enabledCipherSuites(given.prototype().enabledCipherSuites())
-                .clientAuth(given.prototype().clientAuth()).build()));
+        // The same TLS, through a context that lets each request find its connection's session.
+        tls.ifPresent(given -> builder.tls(sessions.recording(given)));
         this.server = builder
                 .host(host)
                 .port(port)
@@ -107,7 +104,7 @@ public final class S3GatewayServer implements AutoCloseable {
         String peer = remoteAddress(req.remotePeer().address());
         TrustedProxies.ClientOrigin origin = proxies.origin(peer, req.isSecure(), headers);
         // The connection's TLS is the client's own only when the client is the peer (not behind a trusted proxy).
-        Optional<TlsSessions.Negotiated> tls = req.isSecure() && origin.sourceIp().equals(peer)
+        Optional<NegotiatedTls> tls = req.isSecure() && origin.sourceIp().equals(peer)
                 ? sessions.of(req.remotePeer().address()) : Optional.empty();
         GatewayRequest request = new GatewayRequest(method, req.prologue().uriPath().rawPath(),
                 req.prologue().query().rawValue(), headers, body, hasBody, origin.sourceIp(),

@@ -6,6 +6,8 @@ import dev.lanyard.pipeline.HttpEndpoint;
 import dev.lanyard.pipeline.HttpExchange;
 import dev.lanyard.pipeline.HttpReply;
 import dev.lanyard.authz.TrustedProxies;
+import dev.lanyard.iam.spi.NegotiatedTls;
+import dev.lanyard.s3gateway.TlsSessions;
 import io.helidon.common.tls.Tls;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderValues;
@@ -42,6 +44,7 @@ final class HelidonHttpServer implements AutoCloseable {
     private final HttpEndpoint api;
     private final int maxBodyBytes;
     private final TrustedProxies proxies;
+    private final TlsSessions sessions = new TlsSessions();
 
     HelidonHttpServer(String host, int port, int maxBodyBytes, HttpLimits limits, HttpEndpoint api,
             Supplier<String> health, Function<String, Optional<String>> outboundDocuments) {
@@ -59,7 +62,8 @@ final class HelidonHttpServer implements AutoCloseable {
         this.maxBodyBytes = maxBodyBytes;
         this.watchdog = ConnectionWatchdog.started(limits);
         WebServerConfig.Builder builder = WebServer.builder();
-        tls.ifPresent(builder::tls);
+        // The same TLS, through a context that lets each request find its connection's session.
+        tls.ifPresent(given -> builder.tls(sessions.recording(given)));
         this.server = builder
                 .host(host)
                 .port(port)
@@ -138,21 +142,24 @@ final class HelidonHttpServer implements AutoCloseable {
         String method = req.prologue().method().text();
         String path = req.prologue().uriPath().rawPath();
         String query = req.prologue().query().rawValue();
-        TrustedProxies.ClientOrigin origin = proxies.origin(remoteAddress(req.remotePeer().address()),
-                req.isSecure(), headers);
+        String peer = remoteAddress(req.remotePeer().address());
+        TrustedProxies.ClientOrigin origin = proxies.origin(peer, req.isSecure(), headers);
         String remote = origin.sourceIp();
+        // The connection's TLS is the client's own only when the client is the peer (not behind a trusted proxy).
+        Optional<NegotiatedTls> negotiated = req.isSecure() && remote.equals(peer)
+                ? sessions.of(req.remotePeer().address()) : Optional.empty();
         HttpReply reply;
         try {
             Body body = readBody(req, maxBodyBytes);
             watchdog.current().ifPresent(ConnectionWatchdog.Watch::requestReceived);
             reply = api.handle(new HttpExchange(method, path, query, headers, body.bytes(), remote,
-                    origin.secureTransport()));
+                    origin.secureTransport(), negotiated));
             if (!body.complete()) {
                 reply = reply.withHeader("Connection", "close");
             }
         } catch (BodyUnreadable e) {
             reply = api.unreadable(new HttpExchange(method, path, query, headers, new byte[0], remote,
-                    origin.secureTransport()), e.getMessage());
+                    origin.secureTransport(), negotiated), e.getMessage());
         }
         res.status(reply.status());
         res.header("Content-Type", reply.contentType());

@@ -217,7 +217,7 @@ public final class LanyardServer implements AutoCloseable {
         this.authorize = new dev.lanyard.authorizeapi.AuthorizeEndpoint(store, authenticator,
                 new SigV4Verifier(clock), access, serviceCatalogue(config.serviceCatalogue()),
                 Regions.of(config.region(), config.enabledRegions()), clock, auditSink, config.maxBodyBytes(),
-                RequestIds::next, throttles);
+                RequestIds::next, throttles, observations);
         this.http = await(httpBuild);
         this.maintenance = Executors.newScheduledThreadPool(1, Thread.ofVirtual().factory());
         long every = config.keyCheckInterval().toMillis();
@@ -294,21 +294,17 @@ public final class LanyardServer implements AutoCloseable {
      * real bind is still caught by {@link HelidonHttpServer#start()}, only after the data directory was prepared.
      */
     /**
-     * The gateway's seam to the one authentication every front end shares; a refused credential becomes the Query
-     * API's error, which the gateway words as S3 does.
+     * The gateway's seam to the one authentication every front end shares; a refused credential comes with its
+     * reason, which the gateway counts and words as S3 does.
      */
     private static dev.lanyard.s3gateway.S3CallerAuthenticator s3Authentication(RequestAuthenticator authenticator,
             Regions regions) {
         return (signed, check) -> {
-            try {
-                RequestAuthenticator.Authenticated authenticated = authenticator.authenticate(signed, check::verify);
-                // S3, like STS, takes a v1 (global endpoint) session token only in regions enabled by default.
-                dev.lanyard.pipeline.RegionRules.requireTokenValidIn(regions, authenticated.caller(), signed.region());
-                return new dev.lanyard.s3gateway.S3CallerAuthenticator.Authenticated(authenticated.caller(),
-                        authenticated.signature());
-            } catch (dev.lanyard.pipeline.CredentialsRejectedException e) {
-                throw e.rejection().queryError(e.getMessage());
-            }
+            RequestAuthenticator.Authenticated authenticated = authenticator.authenticate(signed, check::verify);
+            // S3, like STS, takes a v1 (global endpoint) session token only in regions enabled by default.
+            dev.lanyard.pipeline.RegionRules.requireTokenValidIn(regions, authenticated.caller(), signed.region());
+            return new dev.lanyard.s3gateway.S3CallerAuthenticator.Authenticated(authenticated.caller(),
+                    authenticated.signature());
         };
     }
 

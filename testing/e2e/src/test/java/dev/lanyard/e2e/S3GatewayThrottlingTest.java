@@ -21,12 +21,13 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 /**
  * The S3 gateway held to its rates and counted in /metrics, as boto3 sees it with retries off: past an account's S3
  * rate S3's SlowDown (503, "Please reduce your request rate."), another account still served; past a source's rate of
- * refused signatures SlowDown even with the right key. Rates refill one request in 1000 seconds, so nothing here
+ * refused signatures SlowDown even with the right key; a closed account's session refused and counted under
+ * {@code account_closed}. Rates refill one request in 1000 seconds, so nothing here
  * depends on how fast the test runs. One server: the refused signatures come last, since they stop the source.
  */
 class S3GatewayThrottlingTest {
     private static final Throttling LIMITS = new Throttling(Optional.empty(), Optional.empty(),
-            Optional.of(new RequestRate(0.001, 6)), Optional.empty(), Optional.of(new RequestRate(0.001, 3)),
+            Optional.of(new RequestRate(0.001, 6)), Optional.empty(), Optional.of(new RequestRate(0.001, 4)),
             Optional.empty(), 1024);
 
     private static JsonNode boto3(GatewayFixture gateway, Credentials credentials, String bucket, String mode)
@@ -73,6 +74,11 @@ class S3GatewayThrottlingTest {
             JsonNode other = boto3(gateway, memberAdmin, "member-bucket", "own-bucket");
             assertThat(other.findValuesAsText("code")).containsExactly("ok", "ok");
 
+            // A closed account's session is refused, and counted as such (the first of the source's 4 refusals).
+            Clients.organizations(gateway.server, Clients.root(gateway.server)).closeAccount(r -> r.accountId(member));
+            JsonNode closed = boto3(gateway, memberAdmin, "member-bucket", "closed");
+            assertThat(closed.get(0).get("code").asText()).as(closed.toString()).isEqualTo("InvalidToken");
+
             JsonNode failed = boto3(gateway, memberAdmin, "member-bucket", "failed");
             for (int i = 0; i < 3; i++) {
                 assertThat(failed.get(i).get("code").asText()).isEqualTo("SignatureDoesNotMatch");
@@ -99,7 +105,9 @@ class S3GatewayThrottlingTest {
                             + " 6",
                     "lanyard_throttled_requests_total{front_end=\"s3\",scope=\"account\"} 2.0",
                     "lanyard_throttled_requests_total{front_end=\"s3\",scope=\"failed_authentication_source\"} 1.0",
-                    "lanyard_authentication_failures_total{front_end=\"s3\",reason=\"signature_rejected\"} 3.0");
+                    "lanyard_authentication_failures_total{front_end=\"s3\",reason=\"signature_rejected\"} 3.0",
+                    "lanyard_authentication_failures_total{front_end=\"s3\",reason=\"account_closed\"} 1.0",
+                    "lanyard_authentication_failures_total{front_end=\"s3\",reason=\"invalid_token\"} 0.0");
             // Bounded labels: no bucket, key, account or access key ever becomes one.
             for (String line : scraped.lines().filter(l -> l.contains("front_end=\"s3\"")).toList()) {
                 assertThat(line).doesNotContain("throttled-bucket", "member-bucket", member, gateway.account,

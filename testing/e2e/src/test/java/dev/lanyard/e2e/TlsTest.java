@@ -267,18 +267,80 @@ class TlsTest {
         var denied = reads.stream().filter(r -> r.has("errorCode")).findFirst().orElseThrow();
         assertThat(denied.path("errorCode").asText()).isEqualTo("AccessDenied");
         assertThat(denied.path("tlsDetails").path("tlsVersion").asText()).isEqualTo("TLSv1.2");
-        assertThat(denied.path("tlsDetails").path("cipherSuite").asText()).startsWith("TLS_ECDHE_");
+        // CloudTrail's (OpenSSL's) spelling for TLS 1.2: ECDHE-RSA-AES256-GCM-SHA384, not the JDK's IANA name
+        assertThat(denied.path("tlsDetails").path("cipherSuite").asText()).matches("ECDHE-RSA-[A-Z0-9-]+");
+    }
+
+    /**
+     * CloudTrail's tlsDetails on the Query API and the authorization API, from each connection's own session: curl
+     * (OpenSSL) signing for itself over TLS 1.2 with the suite CloudTrail's documentation shows, and the AWS CLI over
+     * TLS 1.3.
+     */
+    @Test
+    void theQueryAndAuthorizationApisAuditEachConnectionsTlsInCloudTrailsSpelling() {
+        List<String> root = server.rootCredentials();
+        String host = "127.0.0.1:" + port;
+        ExternalProcess.Result sts = curl(root, "sts", "application/x-www-form-urlencoded",
+                "Action=GetCallerIdentity&Version=2011-06-15", "/");
+        assertThat(sts.exitCode()).as(sts.stderr()).isZero();
+        assertThat(sts.stdout()).contains("<Account>" + server.accountId() + "</Account>");
+        ExternalProcess.Result authorize = curl(root, "lanyard", "application/json", "{}", "/authorize/v1");
+        assertThat(authorize.exitCode()).as(authorize.stderr()).isZero();
+        ExternalProcess.Result iam = ExternalProcess.run(List.of("aws", "iam", "list-users", "--endpoint-url",
+                queryEndpoint(), "--ca-bundle", bundle.toString()), cliEnvironment(root));
+        assertThat(iam.exitCode()).as(iam.stderr()).isZero();
+
+        var called = awaitRecord("sts.amazonaws.com", "GetCallerIdentity", root.get(0), "curl/");
+        assertThat(called.path("tlsDetails").path("tlsVersion").asText()).isEqualTo("TLSv1.2");
+        assertThat(called.path("tlsDetails").path("cipherSuite").asText()).isEqualTo("ECDHE-RSA-AES128-GCM-SHA256");
+        assertThat(called.path("tlsDetails").path("clientProvidedHostHeader").asText()).isEqualTo(host);
+        var asked = awaitRecord("lanyard", "Authorize", root.get(0), "");
+        assertThat(asked.path("tlsDetails").path("tlsVersion").asText()).isEqualTo("TLSv1.2");
+        assertThat(asked.path("tlsDetails").path("cipherSuite").asText()).isEqualTo("ECDHE-RSA-AES128-GCM-SHA256");
+        assertThat(asked.path("tlsDetails").path("clientProvidedHostHeader").asText()).isEqualTo(host);
+        var listed = awaitRecord("iam.amazonaws.com", "ListUsers", root.get(0), "aws-cli/");
+        assertThat(listed.path("tlsDetails").path("tlsVersion").asText()).isEqualTo("TLSv1.3");
+        assertThat(listed.path("tlsDetails").path("cipherSuite").asText())
+                .matches("TLS_(AES_128_GCM_SHA256|AES_256_GCM_SHA384|CHACHA20_POLY1305_SHA256)");
+    }
+
+    /** A POST signed by curl itself (--aws-sigv4) over TLS 1.2 with one cipher suite, named as OpenSSL names it. */
+    private static ExternalProcess.Result curl(List<String> root, String service, String contentType, String body,
+            String path) {
+        return ExternalProcess.run(List.of("curl", "-sS", "--tlsv1.2", "--tls-max", "1.2", "--ciphers",
+                "ECDHE-RSA-AES128-GCM-SHA256", "--cacert", bundle.toString(), "--aws-sigv4",
+                "aws:amz:us-east-1:" + service, "--user", root.get(0) + ":" + root.get(1), "-H",
+                "Content-Type: " + contentType, "--data-binary", body, queryEndpoint() + path), Map.of());
+    }
+
+    /** The first audit record of one operation signed with one key from a user agent, once it is written. */
+    private static com.fasterxml.jackson.databind.JsonNode awaitRecord(String source, String eventName, String keyId,
+            String userAgent) {
+        List<com.fasterxml.jackson.databind.JsonNode> found = new java.util.ArrayList<>();
+        Nodes.await(() -> {
+            found.clear();
+            found.addAll(auditRecords(source, eventName, keyId).stream()
+                    .filter(r -> r.path("userAgent").asText().startsWith(userAgent)).toList());
+            return !found.isEmpty();
+        }, java.time.Duration.ofSeconds(10));
+        return found.getFirst();
     }
 
     /** The audit records of one S3 operation signed with one key. */
     private static List<com.fasterxml.jackson.databind.JsonNode> auditRecords(String eventName, String keyId) {
+        return auditRecords("s3.amazonaws.com", eventName, keyId);
+    }
+
+    /** The audit records of one operation of one event source signed with one key. */
+    private static List<com.fasterxml.jackson.databind.JsonNode> auditRecords(String source, String eventName,
+            String keyId) {
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         List<com.fasterxml.jackson.databind.JsonNode> found = new java.util.ArrayList<>();
         try (var files = Files.list(server.dataDirectory.resolve("audit"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
                 for (String line : Files.readAllLines(file)) {
                     var record = mapper.readTree(line);
-                    if (record.path("eventSource").asText().equals("s3.amazonaws.com")
+                    if (record.path("eventSource").asText().equals(source)
                             && record.path("eventName").asText().equals(eventName)
                             && record.path("userIdentity").path("accessKeyId").asText().equals(keyId)) {
                         found.add(record);

@@ -160,13 +160,22 @@ public record AuditEvent(String eventId, Instant eventTime, String eventSource, 
         }
     }
 
-    /** {@code tlsDetails} of a request that came over TLS; the version and cipher when the listener reports them. */
+    /**
+     * {@code tlsDetails} of a request that came over TLS: the version and cipher suite the client's own connection
+     * negotiated (absent behind a proxy that ended TLS), the cipher in CloudTrail's spelling.
+     */
     public record TlsDetails(Optional<String> tlsVersion, Optional<String> cipherSuite,
             Optional<String> clientProvidedHostHeader) {
         public TlsDetails {
             requireNonNull(tlsVersion, "tlsVersion is null");
             requireNonNull(cipherSuite, "cipherSuite is null");
             requireNonNull(clientProvidedHostHeader, "clientProvidedHostHeader is null");
+        }
+
+        /** From the connection's session as the JDK names it, with the request's {@code Host} header. */
+        public static TlsDetails of(Optional<NegotiatedTls> negotiated, Optional<String> clientProvidedHostHeader) {
+            return new TlsDetails(negotiated.map(NegotiatedTls::protocol),
+                    negotiated.map(tls -> CloudTrailCipherSuites.of(tls.cipherSuite())), clientProvidedHostHeader);
         }
     }
 

@@ -38,8 +38,11 @@ public interface Observations {
     /** Runs one policy decision and measures how long it took. */
     <T> T policyEvaluation(Supplier<T> evaluation);
 
-    /** The listeners requests arrive on. */
-    enum FrontEnd { QUERY, S3 }
+    /**
+     * The doors requests arrive through: the Query and JSON APIs, the S3 gateway, and the authorization API (its own
+     * door on the Query listener, direct calls and nginx's auth_request alike).
+     */
+    enum FrontEnd { QUERY, S3, AUTHORIZE }
 
     /** Which limit refused a request. */
     enum ThrottleScope {
