@@ -106,6 +106,8 @@ class MultiNodeTest {
         IamClient second = Clients.iam(endpoint(1), root);
         IamClient third = Clients.iam(endpoint(2), root);
         String userArn = first.createUser(r -> r.userName("reported")).user().arn();
+        // The job below is generated on the second node: it must know the user first (each node polls the store).
+        Nodes.await(MultiNodeTest::allNodesCaughtUp, Duration.ofSeconds(10));
         assertThatThrownBy(second::getCredentialReport).isInstanceOfSatisfying(AwsServiceException.class,
                 e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ReportNotPresent"));
         assertThat(first.generateCredentialReport().state()).isEqualTo(ReportStateType.STARTED);
@@ -135,11 +137,12 @@ class MultiNodeTest {
     void lanyardAuditAnswersFromTheTableEveryNodeWrites() throws IOException {
         Instant started = Instant.now().minusSeconds(1);
         AwsCredentials user = assumer("audited", "audited-role");
-        Nodes.await(() -> visibleOn(1, user), Duration.ofSeconds(5));
+        // the user and the role reach the other nodes when they poll the store
+        Nodes.await(MultiNodeTest::allNodesCaughtUp, Duration.ofSeconds(10));
         String roleArn = "arn:aws:iam::" + account + ":role/audited-role";
         Credentials session = Clients.sts(endpoint(1), user).assumeRole(r -> r.roleArn(roleArn)
                 .roleSessionName("forensic")).credentials();
-        Clients.sts(endpoint(2), Clients.session(session)).getCallerIdentity();
+        Nodes.await(() -> visibleOn(2, Clients.session(session)), Duration.ofSeconds(10));
         String url = postgres.jdbcUrl();
         String key = session.accessKeyId();
         // Each node writes its records to the table every second: wait for the session's call to be there.
