@@ -2,6 +2,7 @@ package dev.lanyard.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lanyard.store.jdbc.JdbcAuditReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,11 +25,13 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code lanyard audit}: the forensic questions, answered from the audit trail in the data directory (the JSON-lines
- * files a node writes to {@code audit/}): which session, role and source identity a key belongs to; what a key or a
- * principal did; who assumed a role. Times are ISO 8601 ({@code 2026-12-07T15:00:00Z}).
+ * files a node writes to {@code audit/}) or, for nodes sharing PostgreSQL, from its {@code audit_event} table (every
+ * node's records): which session, role and source identity a key belongs to; what a key or a principal did; who
+ * assumed a role. Times are ISO 8601 ({@code 2026-12-07T15:00:00Z}).
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Answer forensic questions from the audit trail (CloudTrail records in DATA_DIR/audit).",
+        description = "Answer forensic questions from the audit trail (CloudTrail records in DATA_DIR/audit, or in"
+                + " the audit_event table of a shared PostgreSQL with --database-url).",
         subcommands = {AuditCommand.Key.class, AuditCommand.Activity.class, AuditCommand.Assumed.class})
 final class AuditCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,19 +48,35 @@ final class AuditCommand implements Callable<Integer> {
                 description = "Data directory of the node whose trail to read (default ${DEFAULT-VALUE}).")
         Path dataDirectory;
 
+        @Option(names = "--database-url", description = "Read the audit_event table of this PostgreSQL (the nodes"
+                + " sharing it) instead of the data directory's files. Credentials come from LANYARD_DB_USER and"
+                + " LANYARD_DB_PASSWORD or --database-password-file.")
+        Optional<String> databaseUrl = Optional.empty();
+
+        @Option(names = "--database-password-file", description = "File holding the database password.")
+        Optional<Path> databasePasswordFile = Optional.empty();
+
         @Option(names = "--from", description = "Only records at or after this time (ISO 8601, UTC).")
         Optional<Instant> from = Optional.empty();
 
         @Option(names = "--to", description = "Only records at or before this time (ISO 8601, UTC).")
         Optional<Instant> to = Optional.empty();
 
-        /** The records in the window, oldest first. */
-        List<JsonNode> records(Predicate<JsonNode> wanted) {
+        /** The records in the window that {@code wanted} picks, all of which contain {@code subject}, oldest first. */
+        List<JsonNode> records(String subject, Predicate<JsonNode> wanted) {
+            List<JsonNode> found = new ArrayList<>();
+            if (databaseUrl.isPresent()) {
+                String user = Optional.ofNullable(System.getenv("LANYARD_DB_USER")).orElse("lanyard");
+                String password = databasePasswordFile.map(AuditCommand::readPassword)
+                        .orElseGet(() -> Optional.ofNullable(System.getenv("LANYARD_DB_PASSWORD")).orElse(""));
+                JdbcAuditReader.records(databaseUrl.get(), user, password, from, to, subject,
+                        line -> keep(line, wanted, found));
+                return sorted(found);
+            }
             Path directory = dataDirectory.resolve("audit");
             if (!Files.isDirectory(directory)) {
                 throw new IllegalStateException("no audit trail in " + directory);
             }
-            List<JsonNode> found = new ArrayList<>();
             try (Stream<Path> files = Files.list(directory)) {
                 for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).sorted().toList()) {
                     read(file, wanted, found);
@@ -65,6 +84,10 @@ final class AuditCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            return sorted(found);
+        }
+
+        private static List<JsonNode> sorted(List<JsonNode> found) {
             found.sort((a, b) -> a.path("eventTime").asText().compareTo(b.path("eventTime").asText()));
             return found;
         }
@@ -72,19 +95,23 @@ final class AuditCommand implements Callable<Integer> {
         private void read(Path file, Predicate<JsonNode> wanted, List<JsonNode> found) throws IOException {
             try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    JsonNode record;
-                    try {
-                        record = JSON.readTree(line);
-                    } catch (IOException e) {
-                        continue; // a line cut short by a crash: the rest of the trail still answers
-                    }
-                    if (inWindow(record) && wanted.test(record)) {
-                        found.add(record);
-                    }
+                    keep(line, wanted, found);
                 }
+            }
+        }
+
+        private void keep(String line, Predicate<JsonNode> wanted, List<JsonNode> found) {
+            if (line.isBlank()) {
+                return;
+            }
+            JsonNode record;
+            try {
+                record = JSON.readTree(line);
+            } catch (IOException e) {
+                return; // a line cut short by a crash: the rest of the trail still answers
+            }
+            if (inWindow(record) && wanted.test(record)) {
+                found.add(record);
             }
         }
 
@@ -105,17 +132,17 @@ final class AuditCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            List<JsonNode> issued = trail.records(r -> accessKeyId.equals(r.at("/responseElements/credentials"
-                    + "/accessKeyId").asText()) || accessKeyId.equals(r.at("/responseElements/accessKey/accessKeyId")
-                    .asText()));
+            List<JsonNode> issued = trail.records(accessKeyId, r -> accessKeyId.equals(r.at(
+                    "/responseElements/credentials/accessKeyId").asText())
+                    || accessKeyId.equals(r.at("/responseElements/accessKey/accessKeyId").asText()));
             Set<String> seen = new HashSet<>();
             for (JsonNode record : issued) {
                 if (seen.add(record.path("requestID").asText())) {
                     printIssue(record);
                 }
             }
-            Optional<JsonNode> used = trail.records(r -> accessKeyId.equals(r.at("/userIdentity/accessKeyId")
-                    .asText())).stream().findFirst();
+            Optional<JsonNode> used = trail.records(accessKeyId, r -> accessKeyId.equals(r.at(
+                    "/userIdentity/accessKeyId").asText())).stream().findFirst();
             used.ifPresent(AuditCommand::printUser);
             if (issued.isEmpty() && used.isEmpty()) {
                 System.out.println(accessKeyId + ": not in the audit trail");
@@ -167,7 +194,7 @@ final class AuditCommand implements Callable<Integer> {
                         return r -> arn.equals(r.at("/userIdentity/arn").asText())
                                 || arn.equals(r.at("/userIdentity/sessionContext/sessionIssuer/arn").asText());
                     });
-            List<JsonNode> records = trail.records(wanted);
+            List<JsonNode> records = trail.records(subject.key.or(() -> subject.principal).orElseThrow(), wanted);
             for (JsonNode record : records) {
                 System.out.println(record.path("eventTime").asText() + "  "
                         + record.path("eventSource").asText().replace(".amazonaws.com", "") + ":"
@@ -192,7 +219,7 @@ final class AuditCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            List<JsonNode> records = trail.records(r -> r.path("eventName").asText().startsWith("AssumeRole")
+            List<JsonNode> records = trail.records(roleArn, r -> r.path("eventName").asText().startsWith("AssumeRole")
                     && roleArn.equals(r.at("/requestParameters/roleArn").asText()));
             Set<String> seen = new HashSet<>();
             int count = 0;
@@ -211,6 +238,14 @@ final class AuditCommand implements Callable<Integer> {
             }
             System.out.println(count + " attempt(s)");
             return 0;
+        }
+    }
+
+    private static String readPassword(Path file) {
+        try {
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the database password file " + file, e);
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,6 +71,16 @@ final class ConfigLayers {
      * names. {@code fresh} makes an unparsed instance of the command, for checking one value at a time.
      */
     static Resolved resolve(Supplier<Object> fresh, ParseResult commandLine, Map<String, String> environment) {
+        return resolve(fresh, commandLine, environment, option -> true, Set.of());
+    }
+
+    /**
+     * As above for only the {@code layeredOption} ones; the others keep their flags and defaults. A key of the file that
+     * names no layered option is a mistake unless it is one of {@code otherKeys} (another command's, as serve's
+     * settings are in a file other commands read).
+     */
+    static Resolved resolve(Supplier<Object> fresh, ParseResult commandLine, Map<String, String> environment,
+            Predicate<OptionSpec> layeredOption, Set<String> otherKeys) {
         CommandSpec spec = commandLine.commandSpec();
         Optional<String> configFile = Optional.ofNullable(commandLine.matchedOption(CONFIG_OPTION))
                 .map(option -> option.originalStringValues().getLast())
@@ -77,14 +89,15 @@ final class ConfigLayers {
                 .orElseGet(() -> new ConfigFile(Path.of("-"), Map.of(), List.of()));
         List<String> mistakes = new ArrayList<>(file.mistakes());
         Map<String, OptionSpec> byKey = new LinkedHashMap<>();
-        for (OptionSpec option : settable(spec)) {
+        for (OptionSpec option : settable(spec).stream().filter(layeredOption).toList()) {
             for (String name : option.names()) {
                 if (name.startsWith("--")) {
                     byKey.put(name.substring(2), option);
                 }
             }
         }
-        file.settings().keySet().stream().filter(key -> !byKey.containsKey(key) || key.equals("config"))
+        file.settings().keySet().stream().filter(key -> !byKey.containsKey(key) && !otherKeys.contains(key)
+                || key.equals("config"))
                 .forEach(key -> mistakes.add(unknownKey(file.file(), key, byKey)));
 
         List<String> layered = new ArrayList<>();
@@ -96,6 +109,10 @@ final class ConfigLayers {
             if (commandLine.hasMatchedOption(option)) {
                 sources.put(name, new Source(Origin.FLAG, name));
                 given.addAll(asTyped(option, commandLine.matchedOption(option.longestName()).originalStringValues()));
+                continue;
+            }
+            if (!layeredOption.test(option)) {
+                sources.put(name, new Source(Origin.DEFAULT, "default"));
                 continue;
             }
             String variable = environmentVariable(option);
@@ -112,6 +129,10 @@ final class ConfigLayers {
             List<String> asFlags = flags(option, layer.get(), mistakes);
             try {
                 checker.parseArgs(asFlags.toArray(String[]::new));
+                layered.addAll(asFlags);
+                sources.put(name, layer.get().source());
+            } catch (CommandLine.MissingParameterException e) {
+                // the value converted; what else the command requires is asked of its own flags when it runs
                 layered.addAll(asFlags);
                 sources.put(name, layer.get().source());
             } catch (CommandLine.ParameterException e) {

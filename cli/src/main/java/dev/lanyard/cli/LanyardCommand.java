@@ -31,7 +31,7 @@ public final class LanyardCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new LanyardCommand());
         SUBCOMMANDS.forEach(subcommand -> commandLine.addSubcommand(subcommand.type()));
-        return commandLine;
+        return SharedSettings.install(commandLine);
     }
 
     /**
@@ -42,7 +42,8 @@ public final class LanyardCommand implements Runnable {
     static CommandLine commandLine(String[] args) {
         for (Subcommand subcommand : SUBCOMMANDS) {
             if (args.length > 0 && subcommand.name().equals(args[0])) {
-                return new CommandLine(new LanyardCommand()).addSubcommand(subcommand.type());
+                return SharedSettings.install(new CommandLine(new LanyardCommand())
+                        .addSubcommand(subcommand.type()));
             }
         }
         return commandLine();

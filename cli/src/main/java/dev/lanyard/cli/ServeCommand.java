@@ -2,6 +2,7 @@ package dev.lanyard.cli;
 
 import dev.lanyard.authorizeapi.ServiceCatalogue;
 import dev.lanyard.authz.TrustedProxies;
+import dev.lanyard.server.AuditRetention;
 import dev.lanyard.server.DatabaseSettings;
 import dev.lanyard.server.HttpLimits;
 import dev.lanyard.server.LanyardConfig;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Runnable {
     /** Lanyard's bounds for the token-key rotation period: often enough to matter, rarely enough to be cheap. */
     static final Duration MIN_ROTATION = Duration.ofHours(1);
+    static final long MIN_AUDIT_BYTES = 1024 * 1024;
     static final Duration MAX_ROTATION = Duration.ofDays(365);
     static final int MAX_BODY_LIMIT = 64 * 1024 * 1024;
 
@@ -86,6 +88,16 @@ final class ServeCommand implements Runnable {
             description = "How often the session-token key and the outbound signing key rotate: 12h, 7d, PT36H"
             + " (default ${DEFAULT-VALUE}; between 1h and 365d).", defaultValue = "24h")
     Duration tokenKeyRotation;
+
+    @Option(names = "--audit-retention", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Delete audit records older than this (90d, 2160h) from DATA_DIR/audit and, with"
+            + " --database-url, from the audit_event table; at least 1h. Default: keep everything.")
+    Optional<Duration> auditRetention = Optional.empty();
+
+    @Option(names = "--audit-max-bytes", paramLabel = "BYTES", description = "Delete the oldest audit files while"
+            + " DATA_DIR/audit holds more than this many bytes (the file being written stays); at least 1048576."
+            + " Default: no limit.")
+    Optional<Long> auditMaxBytes = Optional.empty();
 
     @Option(names = "--port", description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).",
             defaultValue = "" + LanyardConfig.DEFAULT_PORT)
@@ -217,6 +229,10 @@ final class ServeCommand implements Runnable {
             mistakes.add(source("--max-body-size") + ": must be 1024 to " + MAX_BODY_LIMIT + " bytes, not "
                     + maxBodySize);
         }
+        auditRetention.filter(age -> age.compareTo(Duration.ofHours(1)) < 0).ifPresent(age -> mistakes.add(
+                source("--audit-retention") + ": must be at least 1h, not " + DurationConverter.format(age)));
+        auditMaxBytes.filter(bytes -> bytes < MIN_AUDIT_BYTES).ifPresent(bytes -> mistakes.add(
+                source("--audit-max-bytes") + ": must be at least " + MIN_AUDIT_BYTES + " bytes, not " + bytes));
         if (tokenKeyRotation.compareTo(MIN_ROTATION) < 0 || tokenKeyRotation.compareTo(MAX_ROTATION) > 0) {
             mistakes.add(source("--token-key-rotation") + ": must be between 1h and 365d, not " + tokenKeyRotation);
         }
@@ -264,6 +280,7 @@ final class ServeCommand implements Runnable {
                 .withServiceCatalogue(serviceCatalogue.map(Path::toAbsolutePath))
                 .withMaxBodyBytes(maxBodySize)
                 .withKeyRotationPeriod(tokenKeyRotation)
+                .withAuditRetention(new AuditRetention(auditRetention, auditMaxBytes))
                 .withNetwork(new NetworkSettings(publicUrl, tls(tlsCertificate, tlsPrivateKey, "--tls-certificate",
                         "--tls-private-key"), tls(s3TlsCertificate, s3TlsPrivateKey, "--s3-tls-certificate",
                         "--s3-tls-private-key"), TrustedProxies.of(trustedProxies)));

@@ -116,6 +116,118 @@ class ServeConfigurationTest {
         }
     }
 
+    /** The type of the option's value, or of each of its values. */
+    private static Class<?> element(OptionSpec option) {
+        return option.isMultiValue() || option.type() == java.util.Optional.class ? option.auxiliaryTypes()[0]
+                : option.type();
+    }
+
+    /** Every command below lanyard, at any depth. */
+    private static List<CommandLine> commands(CommandLine command) {
+        List<CommandLine> all = new ArrayList<>(List.of(command));
+        command.getSubcommands().values().forEach(sub -> all.addAll(commands(sub)));
+        return all;
+    }
+
+    private static List<OptionSpec> shared(CommandLine.Model.CommandSpec command) {
+        return ConfigLayers.settable(command).stream().filter(SharedSettings::shared)
+                .filter(o -> !o.longestName().equals(ConfigLayers.CONFIG_OPTION)).toList();
+    }
+
+    /**
+     * Each command that has settings of serve's (the data directory, the database, the master key file) reads them
+     * from LANYARD_<FLAG> and the --config file as serve does, found through the command tree, so a command or an
+     * option added later is checked too.
+     */
+    @Test
+    void everyCommandReadsTheSettingsItSharesWithServeFromTheEnvironmentAndTheFile() throws IOException {
+        Set<String> layered = new java.util.TreeSet<>();
+        for (CommandLine command : commands(LanyardCommand.commandLine())) {
+            CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+            if (!SharedSettings.layers(spec)) {
+                continue;
+            }
+            layered.add(spec.qualifiedName());
+            assertThat(spec.findOption(ConfigLayers.CONFIG_OPTION)).as("%s --config", spec.qualifiedName())
+                    .isNotNull();
+            for (OptionSpec option : shared(spec)) {
+                String name = option.longestName();
+                String what = spec.qualifiedName() + " " + name;
+                List<String> samples = samples(option);
+                List<String> flags = new ArrayList<>();
+                samples.forEach(sample -> flags.addAll(option.arity().max() > 0 ? List.of(name, sample)
+                        : List.of(name)));
+                Object byFlag = SharedSettings.effective(spec, flags, Map.of()).findOption(name).getValue();
+                Object byEnvironment = SharedSettings.effective(spec, List.of(),
+                        Map.of(ConfigLayers.environmentVariable(option), String.join(",", samples)))
+                        .findOption(name).getValue();
+                String key = ConfigLayers.key(option);
+                Path yaml = file((option.isMultiValue() ? key + ":\n" + samples.stream()
+                        .map(sample -> "  - \"" + sample + "\"\n").reduce("", String::concat)
+                        : key + ": \"" + samples.getFirst() + "\"\n") + "port: 9000\n");
+                Object byFile = SharedSettings.effective(spec, List.of(ConfigLayers.CONFIG_OPTION, yaml.toString()),
+                        Map.of()).findOption(name).getValue();
+                Object byDefault = SharedSettings.effective(spec, List.of(), Map.of()).findOption(name).getValue();
+                assertThat(byFlag).as(what).isNotEqualTo(byDefault);
+                assertThat(byEnvironment).as(what + " from the environment").isEqualTo(byFlag);
+                assertThat(byFile).as(what + " from the file (serve's port left to serve)").isEqualTo(byFlag);
+            }
+        }
+        assertThat(layered).contains("lanyard backup", "lanyard restore", "lanyard rotate-master-key",
+                "lanyard s3 map-bucket", "lanyard s3 buckets", "lanyard audit key", "lanyard audit activity",
+                "lanyard audit assumed", "lanyard revoke-sessions", "lanyard delegation-token");
+    }
+
+    /** A command's own options stay flags: a variable or a file key must not force a restore or name its input. */
+    @Test
+    void aCommandsOwnOptionsComeOnlyFromItsFlags() throws IOException {
+        CommandLine.Model.CommandSpec restore = LanyardCommand.commandLine().getSubcommands().get("restore")
+                .getCommandSpec();
+        CommandLine.Model.CommandSpec forced = SharedSettings.effective(restore, List.of(),
+                Map.of("LANYARD_FORCE", "true", "LANYARD_INPUT", "/tmp/x"));
+        assertThat((Object) forced.findOption("--force").getValue()).isEqualTo(false);
+        assertThat((Object) forced.findOption("--input").getValue()).isNull();
+        Path yaml = file("force: true\ndata-dir: /srv/lanyard\n");
+        assertThatThrownBy(() -> SharedSettings.effective(restore, List.of("--config", yaml.toString()), Map.of()))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.mistakes())
+                        .containsExactly(yaml + ": force: unknown setting (see 'lanyard serve --help' for the"
+                                + " settings; a key is a flag's name without '--')"));
+    }
+
+    /**
+     * The layering writes a boolean as its flag alone and a value as the flag's own, so it cannot set a negatable
+     * option (--no-x), an option in an argument group (exclusive with another), or a mixin's option picocli does not
+     * list with the command's; a shared option has serve's type, so one file is right for every command.
+     */
+    @Test
+    void everyLayeredOptionIsOneTheLayeringCanSet() {
+        CommandLine.Model.CommandSpec serve = new CommandLine(new ServeCommand()).getCommandSpec();
+        assertThat(serve.argGroups()).isEmpty();
+        for (CommandLine command : commands(LanyardCommand.commandLine())) {
+            CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+            boolean isServe = spec.userObject() instanceof ServeCommand;
+            if (!isServe && !SharedSettings.layers(spec)) {
+                continue;
+            }
+            List<OptionSpec> layered = isServe ? ConfigLayers.settable(spec) : shared(spec);
+            spec.mixins().values().forEach(mixin -> {
+                assertThat(mixin.argGroups()).as("%s's mixin %s", spec.qualifiedName(), mixin.name()).isEmpty();
+                assertThat(spec.options()).as("%s's mixin options", spec.qualifiedName())
+                        .containsAll(mixin.options());
+            });
+            for (OptionSpec option : layered) {
+                String what = spec.qualifiedName() + " " + option.longestName();
+                assertThat(option.negatable()).as(what + " is negatable").isFalse();
+                assertThat(option.group()).as(what + " is in an argument group").isNull();
+                OptionSpec serves = serve.findOption(option.longestName());
+                assertThat(serves).as(what + " is serve's").isNotNull();
+                assertThat(element(option)).as(what + "'s type").isEqualTo(element(serves));
+                assertThat(option.isMultiValue() || !serves.isMultiValue()).as(what + " takes one value only")
+                        .isTrue();
+            }
+        }
+    }
+
     @Test
     void aFlagWinsOverTheEnvironmentWhichWinsOverTheFile() throws IOException {
         String config = file("port: 1111\nnode-id: from-file\n").toString();

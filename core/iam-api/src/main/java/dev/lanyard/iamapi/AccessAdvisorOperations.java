@@ -5,6 +5,7 @@ import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.Account;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.Organization;
+import dev.lanyard.iam.spi.ReportStore.Kind;
 import dev.lanyard.iamapi.AccessAdvisorTarget.GrantingPolicy;
 import dev.lanyard.iamapi.AccessAdvisorTarget.Principal;
 import dev.lanyard.iamapi.AccessReportJobs.Job;
@@ -35,10 +36,11 @@ final class AccessAdvisorOperations {
     static final String FULL_AWS_ACCESS = "p-FullAWSAccess";
     private static final String JOB_STATUS = "COMPLETED";
     private final IamContext ctx;
-    private final AccessReportJobs jobs = new AccessReportJobs();
+    private final AccessReportJobs jobs;
 
     AccessAdvisorOperations(IamContext ctx) {
         this.ctx = ctx;
+        this.jobs = new AccessReportJobs(ctx.reports());
     }
 
     void register(Map<String, Operation> ops) {
@@ -67,7 +69,7 @@ final class AccessAdvisorOperations {
 
     private Optional<Struct> get(OperationCall call) {
         ctx.authorize(call, "*");
-        Job job = requireJob(call);
+        Job job = requireJob(call, Kind.SERVICE_LAST_ACCESSED);
         if (!(job.report() instanceof ServiceReport report)) {
             throw IamErrors.noSuchJob(job.jobId());
         }
@@ -104,7 +106,7 @@ final class AccessAdvisorOperations {
     private Optional<Struct> getWithEntities(OperationCall call) {
         String namespace = call.parameters().required("ServiceNamespace");
         ctx.authorize(call, "*");
-        Job job = requireJob(call);
+        Job job = requireJob(call, Kind.SERVICE_LAST_ACCESSED);
         if (!(job.report() instanceof ServiceReport report)) {
             throw IamErrors.noSuchJob(job.jobId());
         }
@@ -161,6 +163,7 @@ final class AccessAdvisorOperations {
         if (policyId.isPresent() && !policyId.get().equals(FULL_AWS_ACCESS)) {
             throw IamErrors.noSuchServiceControlPolicy(policyId.get());
         }
+        jobs.requireOrganizationsCapacity(caller, call.environment().time());
         Job job = jobs.add(caller, call.environment().time(),
                 new OrganizationsReport(OrganizationsAccessReport.of(org, scope, ctx.usage())), ctx.random());
         return Optional.of(Struct.builder().put("JobId", job.jobId()).build());
@@ -182,7 +185,7 @@ final class AccessAdvisorOperations {
     private Optional<Struct> getOrganizations(OperationCall call) {
         String sortKey = call.parameters().get("SortKey").orElse("SERVICE_NAMESPACE_ASCENDING");
         ctx.authorize(call, "*");
-        Job job = requireJob(call);
+        Job job = requireJob(call, Kind.ORGANIZATIONS_ACCESS);
         if (!(job.report() instanceof OrganizationsReport report)) {
             throw IamErrors.noSuchJob(job.jobId());
         }
@@ -207,8 +210,9 @@ final class AccessAdvisorOperations {
         return Struct.builder().put("JobStatus", JOB_STATUS).put("JobCreationDate", job.created());
     }
 
-    private Job requireJob(OperationCall call) {
+    private Job requireJob(OperationCall call, Kind kind) {
         String jobId = call.parameters().required("JobId");
-        return jobs.find(call.requireCaller().account(), jobId).orElseThrow(() -> IamErrors.noSuchJob(jobId));
+        return jobs.find(call.requireCaller().account(), kind, jobId, call.environment().time())
+                .orElseThrow(() -> IamErrors.noSuchJob(jobId));
     }
 }

@@ -12,15 +12,19 @@ import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.AwsManagedPolicies;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.spi.IamStore;
+import dev.lanyard.iam.spi.ReportStore;
 import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.policy.ContextKeys;
 import java.security.SecureRandom;
 import java.util.Optional;
 
-/** What every IAM operation needs: the store, access control, built-in policies and a random source for ids. */
+/**
+ * What every IAM operation needs: the store, access control, built-in policies, a random source for ids, usage and where
+ * generated reports are kept.
+ */
 public record IamContext(IamStore store, AccessControl access, AwsManagedPolicies awsManaged, SecureRandom random,
         boolean allowHttpLoopbackIssuers, dev.lanyard.iam.spi.federation.SamlAssertionVerifier saml,
-        UsageTracker usage) {
+        UsageTracker usage, ReportStore reports) {
 
     public IamContext {
         requireNonNull(store, "store is null");
@@ -28,6 +32,7 @@ public record IamContext(IamStore store, AccessControl access, AwsManagedPolicie
         requireNonNull(awsManaged, "awsManaged is null");
         requireNonNull(random, "random is null");
         requireNonNull(usage, "usage is null");
+        requireNonNull(reports, "reports is null");
     }
 
     /** The current IAM state as the caller's account sees it: where every name and ARN of a request resolves. */

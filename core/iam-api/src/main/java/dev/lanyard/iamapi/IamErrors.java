@@ -318,4 +318,10 @@ final class IamErrors {
         return new AwsException(ErrorCode.REPORT_EXPIRED,
                 "The credential report has expired. Call GenerateCredentialReport to generate a new one.");
     }
+
+    static AwsException reportGenerationLimitExceeded() {
+        return new AwsException(ErrorCode.REPORT_GENERATION_LIMIT_EXCEEDED,
+                "The request failed because the maximum number of concurrent requests for this account are already"
+                        + " running.");
+    }
 }

@@ -25,6 +25,7 @@ import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
 import dev.lanyard.query.Value;
 import dev.lanyard.store.testing.InMemoryIamStore;
+import dev.lanyard.store.testing.InMemoryReportStore;
 import dev.lanyard.store.testing.InMemoryUsageStore;
 import dev.lanyard.tokens.MasterKey;
 import java.net.URLEncoder;
@@ -55,11 +56,16 @@ class AccessReportsTest {
     private final SecureRandom random = SignedCallers.seeded(15);
     private final InMemoryIamStore store = InMemoryIamStore.empty();
     private final UsageTracker usage = new UsageTracker(new InMemoryUsageStore(), () -> NOW);
+    private final InMemoryReportStore reports = new InMemoryReportStore();
     private final Map<String, Operation> operations = IamOperations.create(new IamContext(store,
             new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
                     new AuthorizationMessages(MasterKey.generate(random))),
+<<<<<<< HEAD
             new AwsManagedPolicies(), random, false, null, usage));
     private final SignedCallers callers = new SignedCallers(store);
+=======
+            new AwsManagedPolicies(), random, false, null, usage, reports));
+>>>>>>> ops7
     private AccountId account;
     private Caller root;
     private AccessKey rootKey;
@@ -275,6 +281,60 @@ class AccessReportsTest {
                 "OrganizationsPolicyId", "p-examplepolicy"), ErrorCode.NO_SUCH_ENTITY, 404);
     }
 
+    /**
+     * A second node shares the IAM store and the report store but has seen no usage: it answers for the reports the
+     * first generated as they stood then, never recomputed from its own (empty) usage.
+     */
+    @Test
+    void reportsAndJobsGeneratedOnOneNodeAreReadOnAnother() {
+        User alice = user("alice");
+        call(root, NOW, "PutUserPolicy", "UserName", "alice", "PolicyName", "work", "PolicyDocument", S3_AND_IAM);
+        usage.record(event(alice, "AKIA" + "ALICE".repeat(3) + "X", "s3.amazonaws.com", "GetObject",
+                NOW.plusSeconds(10), "eu-west-1"));
+        Map<String, Operation> otherNode = IamOperations.create(new IamContext(store,
+                new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
+                        new AuthorizationMessages(MasterKey.generate(random))),
+                new AwsManagedPolicies(), random, false, null,
+                new UsageTracker(new InMemoryUsageStore(), () -> NOW), reports));
+
+        call(root, NOW, "GenerateCredentialReport");
+        Struct report = call(otherNode, root, NOW.plusSeconds(1), "GetCredentialReport");
+        assertThat(((Value.Timestamp) report.fields().get("GeneratedTime")).value()).isEqualTo(NOW);
+        assertThat(text(call(otherNode, root, NOW.plusSeconds(2), "GenerateCredentialReport"), "State"))
+                .isEqualTo("COMPLETE");
+
+        String jobId = text(call(root, NOW, "GenerateServiceLastAccessedDetails", "Arn", alice.arn().toString(),
+                "Granularity", "ACTION_LEVEL"), "JobId");
+        Struct job = call(otherNode, root, NOW, "GetServiceLastAccessedDetails", "JobId", jobId);
+        assertThat(text(job, "JobType")).isEqualTo("ACTION_LEVEL");
+        Struct s3 = structs(job, "ServicesLastAccessed").stream()
+                .filter(s -> text(s, "ServiceNamespace").equals("s3")).findFirst().orElseThrow();
+        assertThat(s3.fields().get("LastAuthenticated")).isEqualTo(new Value.Timestamp(NOW.plusSeconds(10)));
+        assertThat(structs(s3, "TrackedActionsLastAccessed")).extracting(a -> text(a, "ActionName"))
+                .containsExactly("GetObject");
+        assertThat(structs(call(otherNode, root, NOW, "GetServiceLastAccessedDetailsWithEntities", "JobId", jobId,
+                "ServiceNamespace", "s3"), "EntityDetailsList")).extracting(e -> text(e, "EntityInfo", "Name"))
+                .containsExactly("alice");
+
+        Instant expired = NOW.plus(AccessReportJobs.KEPT).plusSeconds(1);
+        assertError(() -> call(otherNode, root, expired, "GetServiceLastAccessedDetails", "JobId", jobId),
+                ErrorCode.NO_SUCH_ENTITY, 404);
+    }
+
+    @Test
+    void organizationsReportsBeyondTheConcurrentLimitAreRefusedUntilTheOldestFinish() {
+        Organization org = store.snapshot().organization().orElseThrow();
+        String rootPath = org.id() + "/" + org.rootId();
+        for (int i = 0; i < AccessReportJobs.CONCURRENT; i++) {
+            call(root, NOW.plusSeconds(i), "GenerateOrganizationsAccessReport", "EntityPath", rootPath);
+        }
+        assertError(() -> call(root, NOW.plusSeconds(30), "GenerateOrganizationsAccessReport", "EntityPath",
+                rootPath), ErrorCode.REPORT_GENERATION_LIMIT_EXCEEDED, 409);
+        Instant firstDone = NOW.plus(AccessReportJobs.RUNNING_FOR).plusMillis(1);
+        assertThat(text(call(root, firstDone, "GenerateOrganizationsAccessReport", "EntityPath", rootPath),
+                "JobId")).hasSize(36);
+    }
+
     private User user(String name) {
         call(root, NOW, "CreateUser", "UserName", name);
         return store.snapshot().user(account, name).orElseThrow();
@@ -295,6 +355,11 @@ class AccessReportsTest {
     }
 
     private Struct call(Caller caller, Instant when, String action, String... parameters) {
+        return call(operations, caller, when, action, parameters);
+    }
+
+    private static Struct call(Map<String, Operation> node, Caller caller, Instant when, String action,
+            String... parameters) {
         StringBuilder query = new StringBuilder("Action=").append(action).append("&Version=2010-05-08");
         for (int i = 0; i < parameters.length; i += 2) {
             query.append('&').append(parameters[i]).append('=')
@@ -302,7 +367,7 @@ class AccessReportsTest {
         }
         QueryParameters params = QueryParameters.decode(query.toString(), new byte[0]);
         RequestEnvironment env = new RequestEnvironment(when, "192.0.2.1", true, "us-east-1", Optional.empty(), "r");
-        return operations.get(action).handle(new OperationCall(action, Optional.of(caller), env, params))
+        return node.get(action).handle(new OperationCall(action, Optional.of(caller), env, params))
                 .orElse(Struct.builder().build());
     }
 

@@ -72,6 +72,7 @@ public enum ErrorCode {
     NOT_SUPPORTED_SERVICE("NotSupportedService", 404),
     REPORT_NOT_PRESENT("ReportNotPresent", 410),
     REPORT_EXPIRED("ReportExpired", 410),
+    REPORT_GENERATION_LIMIT_EXCEEDED("ReportGenerationLimitExceeded", 409),
     // IAM's Organizations-root errors: no code in the model, so the code is the shape name and the status 400
     SERVICE_ACCESS_NOT_ENABLED("ServiceAccessNotEnabledException", 400),
     ACCOUNT_NOT_MANAGEMENT_OR_DELEGATED_ADMINISTRATOR("AccountNotManagementOrDelegatedAdministratorException", 400),

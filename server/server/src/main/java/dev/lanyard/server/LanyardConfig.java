@@ -20,7 +20,8 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
         Optional<DatabaseSettings> database, String nodeId, Duration storePollInterval,
         boolean oidcAllowInsecureLoopback, Optional<Path> oidcCaBundle, HttpLimits httpLimits,
         Optional<Path> masterKeyFile, Optional<S3GatewayConfig> s3Gateway, MetricsSettings metrics,
-        Throttling throttling, Optional<Path> serviceCatalogue, NetworkSettings network, List<String> enabledRegions) {
+        Throttling throttling, Optional<Path> serviceCatalogue, NetworkSettings network, List<String> enabledRegions,
+        AuditRetention auditRetention) {
     public static final int DEFAULT_PORT = 8955;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_REGION = "us-east-1";
@@ -46,6 +47,7 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
         requireNonNull(throttling, "throttling is null");
         requireNonNull(serviceCatalogue, "serviceCatalogue is null");
         requireNonNull(network, "network is null");
+        requireNonNull(auditRetention, "auditRetention is null");
         enabledRegions = List.copyOf(enabledRegions);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535: " + port);
@@ -69,7 +71,7 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
                 + ", s3Gateway=" + s3Gateway.map(S3GatewayConfig::toString).orElse("(off)") + ", metrics=" + metrics
                 + ", throttling=" + throttling + ", serviceCatalogue="
                 + serviceCatalogue.map(Path::toString).orElse("(none)") + ", network=" + network
-                + ", enabledRegions=" + enabledRegions + "]";
+                + ", enabledRegions=" + enabledRegions + ", auditRetention=" + auditRetention + "]";
     }
 
     public static LanyardConfig defaults(Path dataDirectory) {
@@ -77,7 +79,7 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
                 Duration.ofDays(1), Duration.ofMinutes(1), Optional.empty(), Optional.empty(), "node-1",
                 Duration.ofMillis(250), false, Optional.empty(), HttpLimits.DEFAULTS, Optional.empty(),
                 Optional.empty(), MetricsSettings.DEFAULTS, Throttling.DEFAULTS,
-                Optional.empty(), NetworkSettings.DEFAULTS, List.of());
+                Optional.empty(), NetworkSettings.DEFAULTS, List.of(), AuditRetention.KEEP_ALL);
     }
 
     public LanyardConfig withDatabase(Optional<DatabaseSettings> settings) {
@@ -166,6 +168,11 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
         return with(c -> c.enabledRegions = regions);
     }
 
+    /** How long the audit trail is kept (see {@link AuditRetention}). */
+    public LanyardConfig withAuditRetention(AuditRetention retention) {
+        return with(c -> c.auditRetention = retention);
+    }
+
     /** A copy with some settings changed: each wither names only what it changes. */
     private LanyardConfig with(Consumer<Settings> change) {
         Settings settings = new Settings(this);
@@ -196,6 +203,7 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
         private Optional<Path> serviceCatalogue;
         private NetworkSettings network;
         private List<String> enabledRegions;
+        private AuditRetention auditRetention;
 
         Settings(LanyardConfig config) {
             host = config.host;
@@ -219,13 +227,14 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
             serviceCatalogue = config.serviceCatalogue;
             network = config.network;
             enabledRegions = config.enabledRegions;
+            auditRetention = config.auditRetention;
         }
 
         LanyardConfig config() {
             return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                     keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
                     oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics,
-                    throttling, serviceCatalogue, network, enabledRegions);
+                    throttling, serviceCatalogue, network, enabledRegions, auditRetention);
         }
     }
 }

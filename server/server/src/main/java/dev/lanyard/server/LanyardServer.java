@@ -49,6 +49,7 @@ import dev.lanyard.sigv4.SigV4Verifier;
 import dev.lanyard.store.jdbc.EmbeddedDatabase;
 import dev.lanyard.store.jdbc.JdbcAuditTrail;
 import dev.lanyard.store.jdbc.JdbcIamStore;
+import dev.lanyard.store.jdbc.JdbcReportStore;
 import dev.lanyard.store.jdbc.JdbcUsageStore;
 import dev.lanyard.store.jdbc.PostgresDatabase;
 import dev.lanyard.sts.CredentialIssuer;
@@ -113,6 +114,8 @@ public final class LanyardServer implements AutoCloseable {
     /** When keys and roles were last used, from the trail; saved every {@link #USAGE_FLUSH_SECONDS}. */
     private final UsageTracker usage;
     private static final long USAGE_FLUSH_SECONDS = 2;
+    /** How often old audit records are looked for, when a retention is set. */
+    private static final long AUDIT_PRUNE_MINUTES = 10;
     /** Absent when the socket could not be made (said in the log at start). */
     private final Optional<AdminSocket> admin;
     private final OutboundIssuer outbound;
@@ -203,7 +206,8 @@ public final class LanyardServer implements AutoCloseable {
         this.outbound = new OutboundIssuer(store, signer, issuerForAccount);
         this.usage = new UsageTracker(JdbcUsageStore.of(store, clock), clock);
         Map<String, Operation> iam = IamOperations.create(new IamContext(store, access,
-                awsManaged, random, config.oidcAllowInsecureLoopback(), saml, usage), issuerForAccount,
+                awsManaged, random, config.oidcAllowInsecureLoopback(), saml, usage, JdbcReportStore.of(store)),
+                issuerForAccount,
                 signer::generateKeySet, mfaThrottle);
         this.iamActions = Set.copyOf(iam.keySet());
         RequestAuthenticator authenticator = new RequestAuthenticator(store, codec, clock,
@@ -249,6 +253,10 @@ public final class LanyardServer implements AutoCloseable {
         maintenance.scheduleAtFixedRate(() -> rotateOutboundKeys(signer, clock), every, every, TimeUnit.MILLISECONDS);
         auditTable.ifPresent(table -> maintenance.scheduleWithFixedDelay(table::flush, 1, 1, TimeUnit.SECONDS));
         maintenance.scheduleWithFixedDelay(usage::flush, USAGE_FLUSH_SECONDS, USAGE_FLUSH_SECONDS, TimeUnit.SECONDS);
+        if (!config.auditRetention().equals(AuditRetention.KEEP_ALL)) {
+            maintenance.scheduleWithFixedDelay(new AuditPruner(config.auditRetention(), dataDirectory, auditTable,
+                    clock)::run, 1, AUDIT_PRUNE_MINUTES, TimeUnit.MINUTES);
+        }
         if (keys.kind() == MasterKeySource.Kind.GIVEN_FILE) {
             maintenance.scheduleWithFixedDelay(this::reloadMasterKeys, KEY_FILE_CHECK_SECONDS,
                     KEY_FILE_CHECK_SECONDS, TimeUnit.SECONDS);

@@ -92,8 +92,12 @@ final class Clients {
     }
 
     static OrganizationsClient organizations(TestServer server, AwsCredentials credentials) {
+        return organizations(server.endpoint(), credentials);
+    }
+
+    static OrganizationsClient organizations(String endpoint, AwsCredentials credentials) {
         return OrganizationsClient.builder()
-                .endpointOverride(URI.create(server.endpoint()))
+                .endpointOverride(URI.create(endpoint))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClient(UrlConnectionHttpClient.create())

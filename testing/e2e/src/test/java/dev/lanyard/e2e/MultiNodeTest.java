@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanyard.server.LanyardServer;
 import dev.lanyard.store.testing.PostgresServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +25,11 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.iam.model.GetCredentialReportResponse;
+import software.amazon.awssdk.services.iam.model.JobStatusType;
+import software.amazon.awssdk.services.iam.model.ReportFormatType;
+import software.amazon.awssdk.services.iam.model.ReportStateType;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
@@ -85,6 +94,77 @@ class MultiNodeTest {
         } catch (AwsServiceException e) {
             return false;
         }
+    }
+
+    /**
+     * GenerateCredentialReport then GetCredentialReport (and a report job's generate and get) land on different nodes
+     * behind a load balancer: each node answers for the report another generated.
+     */
+    @Test
+    void aReportGeneratedThroughOneNodeIsReadThroughAnother() {
+        IamClient first = Clients.iam(endpoint(0), root);
+        IamClient second = Clients.iam(endpoint(1), root);
+        IamClient third = Clients.iam(endpoint(2), root);
+        String userArn = first.createUser(r -> r.userName("reported")).user().arn();
+        // The job below is generated on the second node: it must know the user first (each node polls the store).
+        Nodes.await(MultiNodeTest::allNodesCaughtUp, Duration.ofSeconds(10));
+        assertThatThrownBy(second::getCredentialReport).isInstanceOfSatisfying(AwsServiceException.class,
+                e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ReportNotPresent"));
+        assertThat(first.generateCredentialReport().state()).isEqualTo(ReportStateType.STARTED);
+        GetCredentialReportResponse report = second.getCredentialReport();
+        assertThat(report.reportFormat()).isEqualTo(ReportFormatType.TEXT_CSV);
+        assertThat(report.content().asUtf8String()).contains("\nreported," + userArn + ",");
+        assertThat(third.generateCredentialReport().state()).isEqualTo(ReportStateType.COMPLETE);
+
+        String jobId = second.generateServiceLastAccessedDetails(r -> r.arn(userArn)).jobId();
+        assertThat(third.getServiceLastAccessedDetails(r -> r.jobId(jobId)).jobStatus())
+                .isEqualTo(JobStatusType.COMPLETED);
+        assertThat(first.getServiceLastAccessedDetailsWithEntities(r -> r.jobId(jobId).serviceNamespace("iam"))
+                .jobStatus()).isEqualTo(JobStatusType.COMPLETED);
+
+        OrganizationsClient organizations = Clients.organizations(endpoint(2), root);
+        String rootPath = organizations.describeOrganization().organization().id() + "/"
+                + organizations.listRoots().roots().getFirst().id();
+        String organizationsJob = third.generateOrganizationsAccessReport(r -> r.entityPath(rootPath)).jobId();
+        assertThat(first.getOrganizationsAccessReport(r -> r.jobId(organizationsJob)).accessDetails()).isNotEmpty();
+    }
+
+    /**
+     * {@code lanyard audit --database-url} answers the forensic questions from the table every node writes: the
+     * session issued through one node, what it did through another, who assumed the role.
+     */
+    @Test
+    void lanyardAuditAnswersFromTheTableEveryNodeWrites() throws IOException {
+        Instant started = Instant.now().minusSeconds(1);
+        AwsCredentials user = assumer("audited", "audited-role");
+        // the user and the role reach the other nodes when they poll the store
+        Nodes.await(MultiNodeTest::allNodesCaughtUp, Duration.ofSeconds(10));
+        String roleArn = "arn:aws:iam::" + account + ":role/audited-role";
+        Credentials session = Clients.sts(endpoint(1), user).assumeRole(r -> r.roleArn(roleArn)
+                .roleSessionName("forensic")).credentials();
+        Nodes.await(() -> visibleOn(2, Clients.session(session)), Duration.ofSeconds(10));
+        String url = postgres.jdbcUrl();
+        String key = session.accessKeyId();
+        // Each node writes its records to the table every second: wait for the session's call to be there.
+        Nodes.await(() -> CliRunner.run("audit", "activity", "--key", key, "--database-url", url).output()
+                .contains("sts:GetCallerIdentity  OK"), Duration.ofSeconds(30));
+
+        // The database named as serve's configuration file names it (the port is serve's alone, and left to it).
+        Path settings = Files.writeString(Files.createTempFile("lanyard", ".yaml"), "database-url: \"" + url
+                + "\"\nport: 8955\n");
+        CliRunner.Result issued = CliRunner.run("audit", "key", key, "--config", settings.toString());
+        assertThat(issued.exitCode()).as(issued.output()).isZero();
+        assertThat(issued.output()).contains(key + " issued by AssumeRole").contains("role:            " + roleArn)
+                .contains("session name:    forensic").contains("to:              arn:aws:iam::" + account
+                        + ":user/audited").contains("issued by:       " + roleArn);
+        CliRunner.Result who = CliRunner.run("audit", "assumed", "--role", roleArn, "--from", started.toString(),
+                "--to", Instant.now().plusSeconds(1).toString(), "--database-url", url);
+        assertThat(who.output()).contains("OK  arn:aws:iam::" + account + ":user/audited  session forensic")
+                .contains("key " + key).contains("1 attempt(s)");
+        assertThat(CliRunner.run("audit", "assumed", "--role", roleArn, "--to",
+                started.minusSeconds(3600).toString(), "--database-url", url).output()).contains("0 attempt(s)");
+        assertThat(CliRunner.run("audit", "key", "ASIAZZZZZZZZZZZZZZZZ", "--database-url", url).exitCode())
+                .isEqualTo(1);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,8 @@ public final class JdbcAuditTrail implements AuditSink, AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.lanyard.audit");
     static final int CAPACITY = 100_000;
     private static final int BATCH = 500;
+    /** The advisory lock the node deleting old records holds (an arbitrary number, Lanyard's only one). */
+    static final long RETENTION_LOCK = 0x4c616e7961726401L;
     private static final String INSERT = "INSERT INTO audit_event (event_id, event_time, event_source, event_name,"
             + " access_key_id, principal_arn, recipient_account, request_id, error_code, node_id, record)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -116,6 +119,49 @@ public final class JdbcAuditTrail implements AuditSink, AutoCloseable {
             s.setString(index, value.get());
         } else {
             s.setNull(index, Types.VARCHAR);
+        }
+    }
+
+    /**
+     * Deletes the records older than {@code cutoff}, {@code batch} rows per transaction so no lock is held long, and
+     * returns how many went. On PostgreSQL each batch first takes a transaction-scoped advisory lock: when another
+     * node holds it, that node is deleting and this one stops, so the nodes sharing the table do not all delete.
+     */
+    public int deleteBefore(Instant cutoff, int batch) {
+        int deleted = 0;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            boolean postgres = c.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+            while (true) {
+                if (postgres && !retentionLock(c)) {
+                    c.rollback();
+                    return deleted;
+                }
+                int rows;
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM audit_event WHERE event_id IN (SELECT"
+                        + " event_id FROM audit_event WHERE event_time < ? ORDER BY event_time LIMIT ?)")) {
+                    s.setLong(1, cutoff.toEpochMilli());
+                    s.setInt(2, batch);
+                    rows = s.executeUpdate();
+                }
+                c.commit();
+                deleted += rows;
+                if (rows < batch) {
+                    return deleted;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot delete old audit records: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean retentionLock(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            s.setLong(1, RETENTION_LOCK);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 

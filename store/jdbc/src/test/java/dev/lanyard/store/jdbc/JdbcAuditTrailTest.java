@@ -34,6 +34,7 @@ class JdbcAuditTrailTest {
             recordsGoInWhole(store);
             lastUsedKeepsTheLatest(store);
             lastUsedIsReadBySaveTime(store);
+            oldRecordsGoInBatches(store);
         }
     }
 
@@ -45,7 +46,49 @@ class JdbcAuditTrailTest {
             recordsGoInWhole(store);
             lastUsedKeepsTheLatest(store);
             lastUsedIsReadBySaveTime(store);
+            oldRecordsGoInBatches(store);
+            oneNodeDeletesAtATime(store);
         }
+    }
+
+    /** Runs after recordsGoInWhole, whose two records (at T0) are not older than the cutoff. */
+    private static void oldRecordsGoInBatches(JdbcIamStore store) throws SQLException {
+        JdbcAuditTrail trail = JdbcAuditTrail.of(store, "node-a");
+        for (int i = 0; i < 7; i++) {
+            trail.record(event("old" + i, T0.minusSeconds(3600 + i)));
+        }
+        trail.record(event("new", T0.plusSeconds(3600)));
+        trail.flush();
+        assertThat(trail.deleteBefore(T0, 3)).isEqualTo(7);
+        assertThat(eventIds(store)).containsExactly("e1", "e2", "new");
+        assertThat(trail.deleteBefore(T0, 3)).isZero();
+    }
+
+    /** While another node holds the retention lock, this one deletes nothing; once it is free, it does. */
+    private static void oneNodeDeletesAtATime(JdbcIamStore store) throws SQLException {
+        JdbcAuditTrail trail = JdbcAuditTrail.of(store, "node-b");
+        trail.record(event("stale", T0.minusSeconds(7200)));
+        trail.flush();
+        try (Connection other = store.dataSource().getConnection(); Statement s = other.createStatement()) {
+            other.setAutoCommit(false);
+            s.execute("SELECT pg_advisory_xact_lock(" + JdbcAuditTrail.RETENTION_LOCK + ")");
+            assertThat(trail.deleteBefore(T0, 3)).isZero();
+            assertThat(eventIds(store)).contains("stale");
+            other.rollback();
+        }
+        assertThat(trail.deleteBefore(T0, 3)).isEqualTo(1);
+        assertThat(eventIds(store)).containsExactly("e1", "e2", "new");
+    }
+
+    private static List<String> eventIds(JdbcIamStore store) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT event_id FROM audit_event ORDER BY event_id")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
     }
 
     private static void recordsGoInWhole(JdbcIamStore store) throws SQLException {
@@ -137,6 +180,15 @@ class JdbcAuditTrailTest {
             }
         }
         return rows;
+    }
+
+    private static AuditEvent event(String id, Instant time) {
+        AuditEvent at = event(id, Optional.empty(), Optional.empty());
+        return new AuditEvent(at.eventId(), time, at.eventSource(), at.eventName(), at.awsRegion(),
+                at.sourceIpAddress(), at.userAgent(), at.userIdentity(), at.requestParameters(),
+                at.responseElements(), at.errorCode(), at.errorMessage(), at.requestId(), at.readOnly(),
+                at.resources(), at.recipientAccountId(), at.sharedEventId(), at.tlsDetails(), at.eventCategory(),
+                at.lanyardDetail());
     }
 
     private static AuditEvent event(String id, Optional<String> key, Optional<String> errorCode) {
