@@ -60,12 +60,8 @@ class AccessReportsTest {
     private final Map<String, Operation> operations = IamOperations.create(new IamContext(store,
             new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
                     new AuthorizationMessages(MasterKey.generate(random))),
-<<<<<<< HEAD
-            new AwsManagedPolicies(), random, false, null, usage));
-    private final SignedCallers callers = new SignedCallers(store);
-=======
             new AwsManagedPolicies(), random, false, null, usage, reports));
->>>>>>> ops7
+    private final SignedCallers callers = new SignedCallers(store);
     private AccountId account;
     private Caller root;
     private AccessKey rootKey;

@@ -20,6 +20,7 @@ import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
 import dev.lanyard.query.Value;
 import dev.lanyard.store.testing.InMemoryIamStore;
+import dev.lanyard.store.testing.InMemoryReportStore;
 import dev.lanyard.store.testing.InMemoryUsageStore;
 import dev.lanyard.tokens.MasterKey;
 import java.net.URLEncoder;
@@ -54,7 +55,7 @@ class PolicySimulatorTest {
             new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
                     new AuthorizationMessages(MasterKey.generate(random))),
             new AwsManagedPolicies(), random, false, null,
-            new UsageTracker(new InMemoryUsageStore(), () -> NOW)));
+            new UsageTracker(new InMemoryUsageStore(), () -> NOW), new InMemoryReportStore()));
     private AccountId account;
     private Caller root;
 

@@ -40,7 +40,7 @@ final class Migrations implements ResourceProvider {
     static final List<String> FILES = List.of("V1__iam_entities.sql", "V2__master_keys.sql",
             "V3__s3_buckets.sql", "V4__audit_trail.sql",
             "V5__last_used.sql", "V6__s3_bucket_principal_ids.sql", "V7__usage_saved_at.sql",
-            "V8__ops7.sql");
+            "V8__iam_report.sql");
     private static final String HISTORY_TABLE = "flyway_schema_history";
     private static final String HISTORY_CREATED = "TABLE";
 
