@@ -4,6 +4,7 @@ import dev.lanyard.store.jdbc.StoreBackup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ final class BackupCommand implements Callable<Integer> {
         try {
             try (InputStream in = AdminClient.call(dataDirectory.toAbsolutePath(), "backup");
                     FileChannel file = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-                try (OutputStream out = java.nio.channels.Channels.newOutputStream(file)) {
+                try (OutputStream out = Channels.newOutputStream(file)) {
                     in.transferTo(out);
                     file.force(true);
                 }

@@ -1,5 +1,6 @@
 package dev.lanyard.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,8 @@ final class ConfigCommand implements Runnable {
             return check(serveArgs, System.getenv(), spec.commandLine().getOut(), spec.commandLine().getErr());
         }
 
-        static int check(List<String> args, Map<String, String> environment, java.io.PrintWriter out,
-                java.io.PrintWriter err) {
+        static int check(List<String> args, Map<String, String> environment, PrintWriter out,
+                PrintWriter err) {
             List<String> mistakes;
             try {
                 CommandLine.ParseResult parsed = new CommandLine(new ServeCommand())

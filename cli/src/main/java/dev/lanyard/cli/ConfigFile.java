@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ record ConfigFile(Path file, Map<String, List<String>> settings, List<String> mi
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
     ConfigFile {
-        settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         mistakes = List.copyOf(mistakes);
     }
 

@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -44,7 +46,7 @@ final class ConfigLayers {
     record Resolved(List<String> args, Map<String, Source> sources, List<String> mistakes) {
         Resolved {
             args = List.copyOf(args);
-            sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+            sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
             mistakes = List.copyOf(mistakes);
         }
     }
@@ -168,7 +170,7 @@ final class ConfigLayers {
 
     private static Optional<List<String>> fileValues(ConfigFile file, OptionSpec option) {
         return Arrays.stream(option.names()).filter(n -> n.startsWith("--"))
-                .map(n -> file.settings().get(n.substring(2))).filter(java.util.Objects::nonNull).findFirst();
+                .map(n -> file.settings().get(n.substring(2))).filter(Objects::nonNull).findFirst();
     }
 
     private static String fileKey(ConfigFile file, OptionSpec option) {

@@ -2,6 +2,7 @@ package dev.lanyard.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lanyard.aws.Arn;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -121,7 +122,7 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private void importPolicy(JsonNode policy, AccountRewrite rewrite) {
-        if (dev.lanyard.aws.Arn.parse(policy.path("Arn").asText()).filter(a -> a.service().equals("iam")
+        if (Arn.parse(policy.path("Arn").asText()).filter(a -> a.service().equals("iam")
                 && a.account().equals("aws")).isPresent()) {
             return; // AWS managed, in whichever partition the export came from: built in
         }

@@ -30,8 +30,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -289,7 +291,7 @@ final class PolicyCommand implements Runnable {
         }
 
         static ContextKeys contextKeys(List<String> entries) {
-            java.util.Map<String, List<String>> values = new java.util.LinkedHashMap<>();
+            Map<String, List<String>> values = new LinkedHashMap<>();
             for (String entry : entries) {
                 int equals = entry.indexOf('=');
                 if (equals <= 0) {

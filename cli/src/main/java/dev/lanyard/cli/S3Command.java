@@ -5,7 +5,9 @@ import dev.lanyard.iam.model.S3Bucket;
 import dev.lanyard.server.BucketRegistry;
 import dev.lanyard.server.DatabaseSettings;
 import dev.lanyard.server.LanyardConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -36,7 +38,7 @@ final class S3Command implements Runnable {
         Optional<String> databaseUrl;
 
         BucketRegistry open() {
-            if (databaseUrl.isEmpty() && !java.nio.file.Files.isDirectory(dataDirectory)) {
+            if (databaseUrl.isEmpty() && !Files.isDirectory(dataDirectory)) {
                 throw new IllegalArgumentException("no Lanyard data directory at " + dataDirectory.toAbsolutePath());
             }
             Optional<DatabaseSettings> database = databaseUrl.map(url -> new DatabaseSettings(url,
@@ -44,7 +46,7 @@ final class S3Command implements Runnable {
                     Optional.ofNullable(System.getenv("LANYARD_DB_PASSWORD")).orElse("")));
             LanyardConfig config = LanyardConfig.defaults(dataDirectory.toAbsolutePath())
                     .withMasterKey(Optional.ofNullable(System.getenv("LANYARD_MASTER_KEY"))).withDatabase(database);
-            return BucketRegistry.open(config, Clock.systemUTC(), new java.security.SecureRandom());
+            return BucketRegistry.open(config, Clock.systemUTC(), new SecureRandom());
         }
     }
 

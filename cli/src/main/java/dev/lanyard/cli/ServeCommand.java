@@ -11,6 +11,8 @@ import dev.lanyard.server.NetworkSettings;
 import dev.lanyard.server.TlsFiles;
 import dev.lanyard.s3gateway.BackendCredentials;
 import dev.lanyard.s3gateway.S3GatewayConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -257,8 +260,8 @@ final class ServeCommand implements Runnable {
     private static ServiceCatalogue readCatalogue(Path file) {
         try {
             return ServiceCatalogue.parse(Files.readString(file));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(file + " cannot be read: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + " cannot be read: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
@@ -361,12 +364,12 @@ final class ServeCommand implements Runnable {
     private void collect(List<String> mistakes, String option, Runnable check) {
         try {
             check.run();
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException | UncheckedIOException e) {
             mistakes.add(source(option) + ": " + e.getMessage());
         }
     }
 
-    private void collect(List<String> mistakes, String option, java.util.function.Supplier<?> check) {
+    private void collect(List<String> mistakes, String option, Supplier<?> check) {
         collect(mistakes, option, (Runnable) check::get);
     }
 
@@ -438,9 +441,9 @@ final class ServeCommand implements Runnable {
 
     private static String read(Path file) {
         try {
-            return java.nio.file.Files.readString(file).trim();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + file, e);
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.lanyard.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,7 +40,7 @@ final class SharedSettings {
 
     private static void addConfigOption(CommandSpec spec) {
         if (layers(spec) && spec.findOption(ConfigLayers.CONFIG_OPTION) == null) {
-            spec.addOption(OptionSpec.builder(ConfigLayers.CONFIG_OPTION).type(java.nio.file.Path.class)
+            spec.addOption(OptionSpec.builder(ConfigLayers.CONFIG_OPTION).type(Path.class)
                     .paramLabel("FILE").description("serve's YAML settings file: the settings this command shares"
                             + " with serve (" + ConfigLayers.settable(spec).stream().filter(SharedSettings::shared)
                             .map(OptionSpec::longestName).collect(Collectors.joining(", ")) + ") are read from it"

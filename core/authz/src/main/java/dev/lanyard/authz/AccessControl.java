@@ -14,6 +14,7 @@ import dev.lanyard.policy.LabeledPolicy;
 import dev.lanyard.policy.MatchedStatement;
 import dev.lanyard.policy.Outcome;
 import dev.lanyard.policy.PolicyEvaluator;
+import dev.lanyard.policy.PrincipalIdentity;
 import dev.lanyard.policy.RequestContext;
 import dev.lanyard.policy.SessionPolicies;
 import dev.lanyard.policy.SetEffect;
@@ -154,7 +155,7 @@ public final class AccessControl {
      * The trust check of AssumeRoleWithWebIdentity and AssumeRoleWithSAML: no caller identity, only the role's trust
      * policy naming the identity provider, evaluated with the provider's claims as condition keys.
      */
-    public Decision decideFederated(dev.lanyard.policy.PrincipalIdentity principal, RequestEnvironment env,
+    public Decision decideFederated(PrincipalIdentity principal, RequestEnvironment env,
             AccessRequest request, LabeledPolicy trust) {
         ContextKeys.Builder keys = ContextKeys.builder();
         RequestContextFactory.environmentKeys(env, keys);

@@ -13,6 +13,7 @@ import dev.lanyard.tokens.Sealer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The encoded authorization message carried by every AccessDenied: the request, the principal and the statements that
@@ -48,7 +49,7 @@ public final class AuthorizationMessages {
         context.put("action", action);
         context.put("resource", resource);
         ArrayNode conditions = context.putObject("conditions").putArray("items");
-        for (String key : new java.util.TreeSet<>(keys.keys())) {
+        for (String key : new TreeSet<>(keys.keys())) {
             ArrayNode values = conditions.addObject().put("key", key).putObject("values").putArray("items");
             keys.values(key).orElse(List.of()).forEach(v -> values.addObject().put("value", v));
         }

@@ -10,24 +10,28 @@ import dev.lanyard.iam.model.ManagedPolicy;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.User;
 import dev.lanyard.policy.LabeledPolicy;
+import dev.lanyard.policy.ParseResult;
+import dev.lanyard.policy.PolicyDocument;
 import dev.lanyard.policy.PolicyKind;
 import dev.lanyard.policy.PolicyParser;
 import dev.lanyard.policy.PolicyRef;
 import dev.lanyard.policy.PolicySource;
+import dev.lanyard.policy.PolicyVersion;
 import dev.lanyard.policy.SessionPolicies;
 import dev.lanyard.tokens.SessionClaims;
 import dev.lanyard.tokens.SessionOrigin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Collects the policies that apply to a caller from the read model (iam-policy.md §4.1). */
 public final class PolicyGatherer {
     private static final int SESSION_POLICY_CACHE_SIZE = 10_000;
-    private static final dev.lanyard.policy.PolicyDocument ALLOWS_NOTHING = new dev.lanyard.policy.PolicyDocument(
-            dev.lanyard.policy.PolicyVersion.V2012_10_17, Optional.empty(), List.of(),
+    private static final PolicyDocument ALLOWS_NOTHING = new PolicyDocument(
+            PolicyVersion.V2012_10_17, Optional.empty(), List.of(),
             "{\"Version\":\"2012-10-17\",\"Statement\":[]}");
-    private static final dev.lanyard.policy.PolicyDocument DENIES_EVERYTHING = ((dev.lanyard.policy.ParseResult.Valid)
+    private static final PolicyDocument DENIES_EVERYTHING = ((ParseResult.Valid)
             PolicyParser.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\","
                     + "\"Resource\":\"*\"}]}", PolicyKind.SESSION)).document();
     /**
@@ -35,14 +39,14 @@ public final class PolicyGatherer {
      * credentials that would outlive its window (every STS action; GetCallerIdentity is never denied), or act on the
      * root user's own credentials (IAM on {@code :root}: access keys, password, MFA, signing certificates).
      */
-    private static final dev.lanyard.policy.PolicyDocument DELEGATED_LIMITS = ((dev.lanyard.policy.ParseResult.Valid)
+    private static final PolicyDocument DELEGATED_LIMITS = ((ParseResult.Valid)
             PolicyParser.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"sts:*\","
                     + "\"Resource\":\"*\"},{\"Effect\":\"Deny\",\"Action\":\"iam:*\",\"Resource\":\"arn:*:iam::*:root\"}]}",
                     PolicyKind.SESSION)).document();
     private final AwsManagedPolicies awsManaged;
     // Inline session policies travel in every request's token; parse each distinct text once, not per request.
-    private final java.util.concurrent.ConcurrentHashMap<String, Optional<dev.lanyard.policy.PolicyDocument>>
-            sessionPolicyCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Optional<PolicyDocument>>
+            sessionPolicyCache = new ConcurrentHashMap<>();
 
     public PolicyGatherer(AwsManagedPolicies awsManaged) {
         this.awsManaged = awsManaged;
@@ -141,14 +145,14 @@ public final class PolicyGatherer {
     /** The task policy named at AssumeRoot; one that no longer resolves denies everything, failing closed. */
     private SessionPolicies rootTask(IamSnapshot snapshot, SessionClaims claims) {
         String arn = claims.sessionPolicyArns().isEmpty() ? "" : claims.sessionPolicyArns().getFirst();
-        dev.lanyard.policy.PolicyDocument document = managed(snapshot, claims.account(), arn)
+        PolicyDocument document = managed(snapshot, claims.account(), arn)
                 .map(p -> p.defaultVersion().policy().document()).orElse(DENIES_EVERYTHING);
         return new SessionPolicies.RootTask(new LabeledPolicy(new PolicyRef(PolicySource.SESSION_MANAGED, arn),
                 document));
     }
 
-    private Optional<dev.lanyard.policy.PolicyDocument> parsedSessionPolicy(String text) {
-        Optional<dev.lanyard.policy.PolicyDocument> cached = sessionPolicyCache.get(text);
+    private Optional<PolicyDocument> parsedSessionPolicy(String text) {
+        Optional<PolicyDocument> cached = sessionPolicyCache.get(text);
         if (cached != null) {
             return cached;
         }
@@ -156,8 +160,8 @@ public final class PolicyGatherer {
             sessionPolicyCache.clear();
         }
         // Validated when the session was issued, so an invalid text here can only mean a newer, stricter parser.
-        Optional<dev.lanyard.policy.PolicyDocument> parsed = PolicyParser.parse(text, PolicyKind.SESSION)
-                instanceof dev.lanyard.policy.ParseResult.Valid v ? Optional.of(v.document()) : Optional.empty();
+        Optional<PolicyDocument> parsed = PolicyParser.parse(text, PolicyKind.SESSION)
+                instanceof ParseResult.Valid v ? Optional.of(v.document()) : Optional.empty();
         sessionPolicyCache.put(text, parsed);
         return parsed;
     }

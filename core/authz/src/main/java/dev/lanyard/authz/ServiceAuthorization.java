@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -176,7 +177,7 @@ public final class ServiceAuthorization {
     public List<ActionAuthorization> actions(String service) {
         String prefix = lower(service) + ":";
         return actions.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).map(Map.Entry::getValue)
-                .sorted(java.util.Comparator.comparing(ActionAuthorization::action)).toList();
+                .sorted(Comparator.comparing(ActionAuthorization::action)).toList();
     }
 
     private static String lower(String text) {

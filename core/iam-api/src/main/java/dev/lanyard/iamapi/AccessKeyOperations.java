@@ -9,9 +9,11 @@ import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.spi.IamStore.Mutation;
+import dev.lanyard.iam.spi.UsageStore;
 import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.query.Struct;
+import dev.lanyard.query.ValidationErrors;
 import dev.lanyard.query.Value;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +109,7 @@ final class AccessKeyOperations {
         AccessKey.Status status = switch (call.parameters().required("Status")) {
             case "Active" -> AccessKey.Status.Active;
             case "Inactive" -> AccessKey.Status.Inactive;
-            default -> throw dev.lanyard.query.ValidationErrors.single("status", call.parameters().required("Status"),
+            default -> throw ValidationErrors.single("status", call.parameters().required("Status"),
                     "Member must satisfy enum value set: [Active, Inactive, Expired]");
         };
         ctx.authorize(call, resource(caller, ctx.view(call), owner));
@@ -145,8 +147,8 @@ final class AccessKeyOperations {
 
     /** When, with which service and where a key was last used; AWS's "N/A" for a key never used. */
     private Struct keyLastUsed(String id) {
-        return ctx.usage().lastUsed(new dev.lanyard.iam.spi.UsageStore.Subject(
-                        dev.lanyard.iam.spi.UsageStore.Kind.ACCESS_KEY, id))
+        return ctx.usage().lastUsed(new UsageStore.Subject(
+                        UsageStore.Kind.ACCESS_KEY, id))
                 .map(used -> Struct.builder().put("LastUsedDate", used.date())
                         .put("ServiceName", used.service().orElse("N/A")).put("Region", used.region()).build())
                 .orElseGet(() -> Struct.builder().put("ServiceName", "N/A").put("Region", "N/A").build());

@@ -10,7 +10,9 @@ import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.MfaDevice;
 import dev.lanyard.iam.spi.IamStore.Mutation;
 import dev.lanyard.query.Struct;
+import dev.lanyard.query.ValidationErrors;
 import dev.lanyard.query.Value;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +38,8 @@ final class AccountOperations {
     private static String alias(OperationCall call) {
         String alias = call.parameters().required("AccountAlias");
         if (!ALIAS.matcher(alias).matches()) {
-            throw dev.lanyard.query.ValidationErrors.single("accountAlias", alias,
-                    dev.lanyard.query.ValidationErrors.pattern("^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$"));
+            throw ValidationErrors.single("accountAlias", alias,
+                    ValidationErrors.pattern("^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$"));
         }
         return alias;
     }
@@ -50,7 +52,7 @@ final class AccountOperations {
             if (snapshot.alias(alias).isPresent()) {
                 throw IamErrors.alreadyExists("The account alias " + alias);
             }
-            List<EntityChange> changes = new java.util.ArrayList<>();
+            List<EntityChange> changes = new ArrayList<>();
             // An account has at most one alias: a new one replaces the old.
             snapshot.aliases(caller.account()).forEach(old -> changes.add(EntityChange.remove(old)));
             changes.add(EntityChange.upsert(new AccountAlias(caller.account(), alias)));

@@ -12,8 +12,10 @@ import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.query.PolicyDocumentEncoding;
 import dev.lanyard.query.Struct;
+import dev.lanyard.query.ValidationErrors;
 import dev.lanyard.query.Value;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +43,7 @@ final class AuthorizationDetailsOperation {
         List<String> filter = call.parameters().list("Filter");
         for (String f : filter) {
             if (!FILTERS.contains(f)) {
-                throw dev.lanyard.query.ValidationErrors.single("filter", f, "Member must satisfy enum value set: "
+                throw ValidationErrors.single("filter", f, "Member must satisfy enum value set: "
                         + "[User, Role, Group, LocalManagedPolicy, AWSManagedPolicy]");
             }
         }
@@ -88,7 +90,7 @@ final class AuthorizationDetailsOperation {
 
     /** AWS managed policies appear only where the account uses them (attached or as a boundary), as in AWS. */
     private List<ManagedPolicy> awsManagedInUse(AccountView view) {
-        java.util.Set<String> used = new java.util.HashSet<>(view.attachmentCounts().keySet());
+        Set<String> used = new HashSet<>(view.attachmentCounts().keySet());
         used.addAll(view.boundaryUsageCounts().keySet());
         return ctx.awsManaged().entries().stream().filter(e -> used.contains(e.arn()))
                 .map(e -> ctx.awsManaged().lookup(e.arn()).orElseThrow()).toList();

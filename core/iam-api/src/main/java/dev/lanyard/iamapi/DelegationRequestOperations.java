@@ -20,8 +20,10 @@ import dev.lanyard.query.ValidationErrors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -121,7 +123,7 @@ final class DelegationRequestOperations {
             }
             String name = snapshot.account(caller.account()).map(a -> a.name()).orElse(caller.account().value());
             DelegationRequest request = new DelegationRequest(
-                    UserCredentials.id(ctx.random(), "DR", 24).toLowerCase(java.util.Locale.ROOT),
+                    UserCredentials.id(ctx.random(), "DR", 24).toLowerCase(Locale.ROOT),
                     caller.account(), name.length() > 30 ? name.substring(0, 30) : name, owner, Optional.empty(),
                     description, message, permissions, workflowId, redirect, channel, duration, onlyOwner,
                     State.UNASSIGNED, Optional.empty(), Optional.empty(), Optional.empty(), now, now,
@@ -184,7 +186,7 @@ final class DelegationRequestOperations {
         Instant now = call.environment().time();
         List<DelegationRequest> requests = ctx.view(call).delegationRequests().stream()
                 .filter(r -> ownerId.map(o -> r.ownerId().equals(Optional.of(o))).orElse(true))
-                .sorted(java.util.Comparator.comparing(DelegationRequest::id)).toList();
+                .sorted(Comparator.comparing(DelegationRequest::id)).toList();
         Pagination.Page<DelegationRequest> page = Pagination.of(p, requests, DelegationRequest::id);
         return Optional.of(Struct.builder()
                 .put("DelegationRequests", new Value.ListOf(page.items().stream()

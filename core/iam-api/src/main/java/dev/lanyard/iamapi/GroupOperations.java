@@ -13,6 +13,7 @@ import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,7 +77,7 @@ final class GroupOperations {
         Group group = authorizedGroup(call, IamParams.name(call.parameters(), "GroupName", "groupName", 128));
         AccountView view = ctx.view(call);
         List<User> members = group.memberUserIds().stream().map(view::userById).flatMap(Optional::stream)
-                .sorted(java.util.Comparator.comparing(u -> u.name().toLowerCase(Locale.ROOT))).toList();
+                .sorted(Comparator.comparing(u -> u.name().toLowerCase(Locale.ROOT))).toList();
         Struct.Builder result = Struct.builder().put("Group", IamShapes.group(group));
         Pagination.page(call.parameters(), members, u -> u.name().toLowerCase(Locale.ROOT), "Users",
                 u -> IamShapes.user(u, IamShapes.View.LIST), result);
@@ -188,7 +189,7 @@ final class GroupOperations {
         ctx.authorize(call, user.map(u -> u.arn().toString()).orElse(UserOperations.userArn(caller, "/", userName)));
         User found = user.orElseThrow(() -> IamErrors.noSuchUser(userName));
         List<Group> groups = view.groupsOf(found).stream()
-                .sorted(java.util.Comparator.comparing(g -> g.name().toLowerCase(Locale.ROOT))).toList();
+                .sorted(Comparator.comparing(g -> g.name().toLowerCase(Locale.ROOT))).toList();
         Struct.Builder result = Struct.builder();
         Pagination.page(call.parameters(), groups, g -> g.name().toLowerCase(Locale.ROOT), "Groups",
                 IamShapes::group, result);

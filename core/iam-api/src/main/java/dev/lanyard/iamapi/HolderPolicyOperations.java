@@ -5,6 +5,7 @@ import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.IamEntity;
 import dev.lanyard.iam.model.InlinePolicy;
+import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.StoredPolicy;
 import dev.lanyard.iam.spi.IamStore.Mutation;
 import dev.lanyard.pipeline.Operation;
@@ -14,6 +15,7 @@ import dev.lanyard.query.PolicyDocumentEncoding;
 import dev.lanyard.query.Struct;
 import dev.lanyard.query.Value;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,7 +91,7 @@ final class HolderPolicyOperations {
     /** A role holder that is service-linked cannot have its permissions changed (UnmodifiableEntity). */
     private void authorizedForChange(OperationCall call, String name) {
         IamEntity entity = authorized(call, name);
-        if (entity instanceof dev.lanyard.iam.model.Role role) {
+        if (entity instanceof Role role) {
             RoleOperations.requireModifiable(role);
         }
     }
@@ -109,7 +111,7 @@ final class HolderPolicyOperations {
     private Optional<Struct> listInline(OperationCall call) {
         IamEntity entity = authorized(call, holderName(call));
         List<InlinePolicy> policies = PolicyHolder.inline(entity).stream()
-                .sorted(java.util.Comparator.comparing(InlinePolicy::name)).toList();
+                .sorted(Comparator.comparing(InlinePolicy::name)).toList();
         Struct.Builder result = Struct.builder();
         Pagination.page(call.parameters(), policies, InlinePolicy::name, "PolicyNames",
                 p -> new Value.Text(p.name()), result);

@@ -13,8 +13,10 @@ import dev.lanyard.iam.model.AwsManagedPolicies;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.iam.spi.ReportStore;
+import dev.lanyard.iam.spi.federation.SamlAssertionVerifier;
 import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.policy.ContextKeys;
+import dev.lanyard.policy.Outcome;
 import java.security.SecureRandom;
 import java.util.Optional;
 
@@ -23,7 +25,7 @@ import java.util.Optional;
  * generated reports are kept.
  */
 public record IamContext(IamStore store, AccessControl access, AwsManagedPolicies awsManaged, SecureRandom random,
-        boolean allowHttpLoopbackIssuers, dev.lanyard.iam.spi.federation.SamlAssertionVerifier saml,
+        boolean allowHttpLoopbackIssuers, SamlAssertionVerifier saml,
         UsageTracker usage, ReportStore reports) {
 
     public IamContext {
@@ -74,10 +76,10 @@ public record IamContext(IamStore store, AccessControl access, AwsManagedPolicie
     public void authorizeSelfService(OperationCall call, String resource, boolean grantedToSelf) {
         IamSnapshot snapshot = store.snapshot();
         AccessRequest request = request(snapshot, call, "iam:" + call.action(), resource);
-        dev.lanyard.policy.Outcome outcome = access.decide(snapshot, call.requireCaller(), call.environment(), request)
+        Outcome outcome = access.decide(snapshot, call.requireCaller(), call.environment(), request)
                 .outcome();
-        boolean granted = outcome == dev.lanyard.policy.Outcome.ALLOWED
-                || grantedToSelf && outcome == dev.lanyard.policy.Outcome.IMPLICIT_DENY;
+        boolean granted = outcome == Outcome.ALLOWED
+                || grantedToSelf && outcome == Outcome.IMPLICIT_DENY;
         if (!granted) {
             access.require(snapshot, call.requireCaller(), call.environment(), request);
         }

@@ -6,6 +6,8 @@ import dev.lanyard.pipeline.Operation;
 import dev.lanyard.totp.CodeThrottle;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** The IAM actions Lanyard serves, by wire name. */
 public final class IamOperations {
@@ -25,8 +27,8 @@ public final class IamOperations {
      * With outbound federation (the issuer URL of an account, and a generator of signing keys) and the MFA throttle
      * STS shares, so that a caller's failed codes count the same wherever they were tried.
      */
-    public static Map<String, Operation> create(IamContext ctx, java.util.function.Function<String, String> issuer,
-            java.util.function.Supplier<String> newSigningKeys, MfaThrottle mfaThrottle) {
+    public static Map<String, Operation> create(IamContext ctx, Function<String, String> issuer,
+            Supplier<String> newSigningKeys, MfaThrottle mfaThrottle) {
         Map<String, Operation> ops = new HashMap<>();
         new UserOperations(ctx).register(ops);
         new AccessKeyOperations(ctx).register(ops);

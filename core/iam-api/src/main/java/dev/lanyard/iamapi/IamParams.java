@@ -1,6 +1,8 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Validators;
+import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Arn;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.ValidationErrors;
 import java.util.Optional;
@@ -46,9 +48,9 @@ final class IamParams {
 
     /** A managed policy's ARN: {@code arn:PARTITION:iam::ACCOUNT-or-aws:policy/[PATH/]NAME}. */
     static boolean isPolicyArn(String arn) {
-        return dev.lanyard.aws.Arn.parse(arn)
+        return Arn.parse(arn)
                 .filter(a -> a.service().equals("iam") && a.region().isEmpty())
-                .filter(a -> a.account().equals("aws") || dev.lanyard.aws.AccountId.isValid(a.account()))
+                .filter(a -> a.account().equals("aws") || AccountId.isValid(a.account()))
                 .filter(a -> a.resource().startsWith("policy/") && a.resource().length() > "policy/".length())
                 .isPresent();
     }

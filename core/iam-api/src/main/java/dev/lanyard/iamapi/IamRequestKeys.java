@@ -36,6 +36,7 @@ import dev.lanyard.policy.ContextKeys;
 import dev.lanyard.query.QueryParameters;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -165,7 +166,7 @@ public final class IamRequestKeys {
     }
 
     private static Map<String, List<String>> tagValues(String prefix, List<Tag> tags) {
-        Map<String, List<String>> values = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> values = new LinkedHashMap<>();
         tags.forEach(t -> values.put(prefix + t.key(), List.of(t.value())));
         return values;
     }

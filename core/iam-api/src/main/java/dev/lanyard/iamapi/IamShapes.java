@@ -2,14 +2,18 @@ package dev.lanyard.iamapi;
 
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.AccountView;
+import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.ManagedPolicy;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.Tag;
 import dev.lanyard.iam.model.User;
+import dev.lanyard.iam.spi.UsageStore;
 import dev.lanyard.query.PolicyDocumentEncoding;
+import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
 import dev.lanyard.query.Value;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,7 +47,7 @@ final class IamShapes {
     }
 
     /** With {@code PasswordLastUsed}, which Get and List answers carry once the password was used. */
-    static Struct user(User user, View view, Optional<java.time.Instant> passwordLastUsed) {
+    static Struct user(User user, View view, Optional<Instant> passwordLastUsed) {
         Struct.Builder b = Struct.builder()
                 .put("Path", user.path())
                 .put("UserName", user.name())
@@ -95,9 +99,9 @@ final class IamShapes {
     }
 
     /** When the user's password was last used: only use since this user was created, as for a role. */
-    static Optional<java.time.Instant> passwordLastUsed(User user, UsageTracker usage) {
-        return usage.lastUsed(new dev.lanyard.iam.spi.UsageStore.Subject(dev.lanyard.iam.spi.UsageStore.Kind.PASSWORD,
-                        user.userId())).map(dev.lanyard.iam.spi.UsageStore.LastUsed::date)
+    static Optional<Instant> passwordLastUsed(User user, UsageTracker usage) {
+        return usage.lastUsed(new UsageStore.Subject(UsageStore.Kind.PASSWORD,
+                        user.userId())).map(UsageStore.LastUsed::date)
                 .filter(date -> !date.isBefore(user.createDate()));
     }
 
@@ -107,7 +111,7 @@ final class IamShapes {
      */
     static Struct roleLastUsed(Role role, UsageTracker usage) {
         Struct.Builder b = Struct.builder();
-        usage.lastUsed(new dev.lanyard.iam.spi.UsageStore.Subject(dev.lanyard.iam.spi.UsageStore.Kind.ROLE,
+        usage.lastUsed(new UsageStore.Subject(UsageStore.Kind.ROLE,
                         role.arn().toString()))
                 .filter(used -> !used.date().isBefore(role.createDate()))
                 .ifPresent(used -> b.put("LastUsedDate", used.date()).put("Region", used.region()));
@@ -144,7 +148,7 @@ final class IamShapes {
                 .build();
     }
 
-    static Struct group(dev.lanyard.iam.model.Group group) {
+    static Struct group(Group group) {
         return Struct.builder()
                 .put("Path", group.path())
                 .put("GroupName", group.name())
@@ -163,7 +167,7 @@ final class IamShapes {
     }
 
     /** The answer of every List*Tags operation: a page of the entity's tags in the order they were added. */
-    static Optional<Struct> tagPage(dev.lanyard.query.QueryParameters params, List<Tag> tags) {
+    static Optional<Struct> tagPage(QueryParameters params, List<Tag> tags) {
         Struct.Builder result = Struct.builder();
         Pagination.page(params, tags, Tag::key, "Tags", IamShapes::tag, result);
         return Optional.of(result.build());

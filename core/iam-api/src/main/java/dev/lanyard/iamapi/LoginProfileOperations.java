@@ -16,6 +16,7 @@ import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
 import dev.lanyard.query.ValidationErrors;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,7 +161,7 @@ final class LoginProfileOperations {
         PasswordRules.require(policy, newPassword, before.accountRecord());
         int remembered = policy.flatMap(PasswordPolicy::passwordReusePrevention).orElse(0);
         if (remembered > 0) {
-            List<PasswordHash> recent = new java.util.ArrayList<>();
+            List<PasswordHash> recent = new ArrayList<>();
             recent.add(profile.password());
             recent.addAll(profile.previous());
             boolean reused = recent.subList(0, Math.min(remembered, recent.size())).stream()

@@ -16,6 +16,7 @@ import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
+import dev.lanyard.query.ValidationErrors;
 import dev.lanyard.query.Value;
 import dev.lanyard.totp.FailedCodes;
 import dev.lanyard.totp.OtpAuthUri;
@@ -24,6 +25,7 @@ import dev.lanyard.totp.Totp;
 import dev.lanyard.totp.TotpParameters;
 import dev.lanyard.totp.TotpSeed;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +140,7 @@ final class MfaOperations {
     }
 
     /** The step of the second of two consecutive codes, newer than any the device accepted; empty if refused. */
-    private OptionalLong consecutive(MfaDevice device, Codes codes, java.time.Instant now) {
+    private OptionalLong consecutive(MfaDevice device, Codes codes, Instant now) {
         OptionalLong counter = totp.matchConsecutive(device.seed(), codes.code1(), codes.code2(), now, RESYNC_WINDOW);
         return counter.isPresent() && counter.getAsLong() > device.lastAcceptedCounter() ? counter
                 : OptionalLong.empty();
@@ -153,7 +155,7 @@ final class MfaOperations {
      */
     private void checkCodes(OperationCall call, Codes codes, Function<IamSnapshot, CodeCheck> check) {
         Caller caller = call.requireCaller();
-        java.time.Instant now = call.environment().time();
+        Instant now = call.environment().time();
         throttle.requireCallerAllowed(caller, now);
         // Empty when the codes were accepted; the device with one more failed code when they were refused.
         Optional<MfaDevice> refused = ctx.store().update(snapshot -> {
@@ -176,7 +178,7 @@ final class MfaOperations {
     }
 
     /** Steps the device's clock is ahead (or behind, negative) of ours; zero unless it is off by over one step. */
-    private long drift(long counter, java.time.Instant now) {
+    private long drift(long counter, Instant now) {
         long offset = counter - totp.counterAt(now);
         return Math.abs(offset) <= 1 ? 0 : offset;
     }
@@ -184,7 +186,7 @@ final class MfaOperations {
     private Optional<Struct> enable(OperationCall call) {
         Codes codes = codes(call.parameters());
         authorizedUser(call, codes.userName());
-        java.time.Instant now = call.environment().time();
+        Instant now = call.environment().time();
         checkCodes(call, codes, snapshot -> {
             AccountView view = ctx.view(snapshot, call);
             MfaDevice device = requireDevice(view, codes.serial());
@@ -206,7 +208,7 @@ final class MfaOperations {
     private Optional<Struct> resync(OperationCall call) {
         Codes codes = codes(call.parameters());
         authorizedUser(call, codes.userName());
-        java.time.Instant now = call.environment().time();
+        Instant now = call.environment().time();
         checkCodes(call, codes, snapshot -> {
             MfaDevice device = assignedDevice(ctx.view(snapshot, call), codes.serial(), codes.userName());
             return new CodeCheck(device, counter -> device.resynchronized(counter, drift(counter, now)));
@@ -280,7 +282,7 @@ final class MfaOperations {
         Caller caller = call.requireCaller();
         String status = call.parameters().get("AssignmentStatus").orElse("Any");
         if (!List.of("Assigned", "Unassigned", "Any").contains(status)) {
-            throw dev.lanyard.query.ValidationErrors.single("assignmentStatus", status,
+            throw ValidationErrors.single("assignmentStatus", status,
                     "Member must satisfy enum value set: [Unassigned, Any, Assigned]");
         }
         ctx.authorize(call, MfaDevice.serialNumber(caller.account(), "/", ""));

@@ -13,6 +13,7 @@ import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
+import dev.lanyard.query.ValidationErrors;
 import dev.lanyard.query.Value;
 import java.net.URI;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ final class OidcProviderOperations {
         }
         for (String print : prints) {
             if (!print.matches("[0-9A-Fa-f]{40}")) {
-                throw dev.lanyard.query.ValidationErrors.single("thumbprintList", print,
+                throw ValidationErrors.single("thumbprintList", print,
                         "Member must have length greater than or equal to 40");
             }
         }

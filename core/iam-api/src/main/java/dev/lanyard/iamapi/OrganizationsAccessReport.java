@@ -5,6 +5,7 @@ import dev.lanyard.aws.Arn;
 import dev.lanyard.iam.model.Organization;
 import dev.lanyard.iam.spi.UsageStore.Kind;
 import dev.lanyard.iamapi.UsageTracker.Access;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -66,7 +67,7 @@ record OrganizationsAccessReport(List<Detail> details) {
     List<Detail> sorted(String sortKey) {
         Comparator<Detail> byNamespace = Comparator.comparing(Detail::namespace);
         Comparator<Detail> byTime = Comparator.comparing(d -> d.last().map(a -> a.used().date())
-                .orElse(java.time.Instant.MIN));
+                .orElse(Instant.MIN));
         Comparator<Detail> order = switch (sortKey) {
             case "SERVICE_NAMESPACE_DESCENDING" -> byNamespace.reversed();
             case "LAST_AUTHENTICATED_TIME_ASCENDING" -> byTime.thenComparing(byNamespace);

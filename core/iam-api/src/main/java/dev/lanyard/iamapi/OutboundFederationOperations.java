@@ -13,15 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Enable, disable and describe outbound web identity federation (Lanyard as an OIDC issuer). */
 final class OutboundFederationOperations {
     private final IamContext ctx;
     private final Function<String, String> issuerForAccount;
-    private final java.util.function.Supplier<String> newSigningKeys;
+    private final Supplier<String> newSigningKeys;
 
     OutboundFederationOperations(IamContext ctx, Function<String, String> issuerForAccount,
-            java.util.function.Supplier<String> newSigningKeys) {
+            Supplier<String> newSigningKeys) {
         this.ctx = ctx;
         this.issuerForAccount = issuerForAccount;
         this.newSigningKeys = newSigningKeys;

@@ -1,6 +1,7 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.aws.AwsErrors;
+import dev.lanyard.aws.AwsException;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
 import dev.lanyard.query.Value;
@@ -94,8 +95,8 @@ final class Pagination {
         return !text.isEmpty() && text.length() <= 9 && text.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
-    private static dev.lanyard.aws.AwsException invalidMarker() {
-        return dev.lanyard.aws.AwsErrors.validation("Invalid Marker.");
+    private static AwsException invalidMarker() {
+        return AwsErrors.validation("Invalid Marker.");
     }
 
     private static String digest(String key) {

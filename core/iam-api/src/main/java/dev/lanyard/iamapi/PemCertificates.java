@@ -11,6 +11,7 @@ import java.security.Signature;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,11 +106,11 @@ final class PemCertificates {
         for (String algorithm : new String[] {"RSA", "EC"}) {
             try {
                 return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
-            } catch (java.security.spec.InvalidKeySpecException e) {
+            } catch (InvalidKeySpecException e) {
                 // try the next algorithm
             }
         }
-        throw new java.security.spec.InvalidKeySpecException("neither RSA nor EC");
+        throw new InvalidKeySpecException("neither RSA nor EC");
     }
 
     /** The named curve of a SEC1 ECPrivateKey: its [0] parameters field. */

@@ -18,6 +18,7 @@ import dev.lanyard.policy.PolicyKind;
 import dev.lanyard.query.PolicyDocumentEncoding;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
+import dev.lanyard.query.ValidationErrors;
 import dev.lanyard.query.Value;
 import dev.lanyard.iam.model.AwsManagedPolicies;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Customer managed policies and the catalogue of AWS managed ones: reading, listing and deleting them. */
 final class PolicyOperations {
@@ -109,7 +111,7 @@ final class PolicyOperations {
         return authorizedPolicy(call, IamErrors::policyNotFound);
     }
 
-    private ManagedPolicy authorizedPolicy(OperationCall call, java.util.function.Function<String, AwsException> missing) {
+    private ManagedPolicy authorizedPolicy(OperationCall call, Function<String, AwsException> missing) {
         String arn = IamParams.policyArn(call.parameters());
         ctx.authorize(call, arn);
         return ctx.view(call).policy(arn).orElseThrow(() -> missing.apply(arn));
@@ -166,8 +168,8 @@ final class PolicyOperations {
     static Optional<String> enumValue(QueryParameters p, String param, String member, List<String> allowed) {
         Optional<String> value = p.get(param);
         value.filter(v -> !allowed.contains(v)).ifPresent(v -> {
-            throw dev.lanyard.query.ValidationErrors.single(member, v,
-                    dev.lanyard.query.ValidationErrors.enumValueSet(allowed));
+            throw ValidationErrors.single(member, v,
+                    ValidationErrors.enumValueSet(allowed));
         });
         return value;
     }

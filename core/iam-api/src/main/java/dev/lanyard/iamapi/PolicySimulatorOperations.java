@@ -44,6 +44,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * The IAM policy simulator: the enforcement engine run on supplied or stored policies with a supplied context, and
@@ -226,7 +227,7 @@ final class PolicySimulatorOperations {
             }
         }
         Struct.Builder out = Struct.builder();
-        List<Integer> order = java.util.stream.IntStream.range(0, results.size()).boxed().toList();
+        List<Integer> order = IntStream.range(0, results.size()).boxed().toList();
         Pagination.page(p, order, i -> String.format("%08d", i), "EvaluationResults", results::get, out);
         return out.build();
     }

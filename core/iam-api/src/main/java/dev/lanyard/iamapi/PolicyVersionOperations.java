@@ -11,6 +11,7 @@ import dev.lanyard.iam.spi.IamStore.Mutation;
 import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.query.Struct;
+import dev.lanyard.query.ValidationErrors;
 import dev.lanyard.query.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,8 +92,8 @@ final class PolicyVersionOperations {
     static String versionId(OperationCall call) {
         String id = call.parameters().required("VersionId");
         if (!id.matches("v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?")) {
-            throw dev.lanyard.query.ValidationErrors.single("versionId", id,
-                    dev.lanyard.query.ValidationErrors.pattern("v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?"));
+            throw ValidationErrors.single("versionId", id,
+                    ValidationErrors.pattern("v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?"));
         }
         return id;
     }

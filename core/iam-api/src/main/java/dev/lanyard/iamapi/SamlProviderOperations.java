@@ -12,9 +12,18 @@ import dev.lanyard.iam.spi.federation.SamlMetadata;
 import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.query.Struct;
+import dev.lanyard.query.ValidationErrors;
 import dev.lanyard.query.Value;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,8 +55,8 @@ final class SamlProviderOperations {
     private Optional<Struct> create(OperationCall call) {
         String name = Validators.length("name", call.parameters().required("Name"), 1, 128);
         if (!Validators.allMatch(name, "._-")) {
-            throw dev.lanyard.query.ValidationErrors.single("name", name,
-                    dev.lanyard.query.ValidationErrors.pattern("[\\w._-]+"));
+            throw ValidationErrors.single("name", name,
+                    ValidationErrors.pattern("[\\w._-]+"));
         }
         String document = call.parameters().required("SAMLMetadataDocument");
         SamlMetadata parsed = metadata(call);
@@ -60,7 +69,7 @@ final class SamlProviderOperations {
             throw IamErrors.invalidInput("AssertionEncryptionMode Required needs a private key (AddPrivateKey).");
         }
         // The model's SAMLProviderUUID is 22 to 64 of [A-Z0-9]: a random UUID's 32 hex digits, upper case.
-        String uuid = RandomUuid.generate(ctx.random()).toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+        String uuid = RandomUuid.generate(ctx.random()).toString().replace("-", "").toUpperCase(Locale.ROOT);
         SamlProvider provider = new SamlProvider(caller.account(), name, document, uuid, call.environment().time(),
                 parsed.validUntil(), tags, required, keys);
         ctx.authorize(call, provider.arn());
@@ -85,7 +94,7 @@ final class SamlProviderOperations {
         return call.parameters().get("AssertionEncryptionMode").map(mode -> switch (mode) {
             case "Required" -> true;
             case "Allowed" -> false;
-            default -> throw dev.lanyard.query.ValidationErrors.single("assertionEncryptionMode", mode,
+            default -> throw ValidationErrors.single("assertionEncryptionMode", mode,
                     "Member must satisfy enum value set: [Required, Allowed]");
         });
     }
@@ -94,13 +103,13 @@ final class SamlProviderOperations {
     private static SamlProvider.PrivateKeyEntry privateKey(String pem, OperationCall call) {
         Validators.length("addPrivateKey", pem, 1, 16384);
         try {
-            byte[] der = java.util.Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
-            java.security.PrivateKey key = java.security.KeyFactory.getInstance("RSA")
-                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
-            String keyId = "LANYARD" + java.util.HexFormat.of().withUpperCase().formatHex(digest, 0, 10);
+            byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+            PrivateKey key = KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(der));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
+            String keyId = "LANYARD" + HexFormat.of().withUpperCase().formatHex(digest, 0, 10);
             return new SamlProvider.PrivateKeyEntry(keyId, call.environment().time(), pem.strip());
-        } catch (IllegalArgumentException | java.security.GeneralSecurityException e) {
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
             throw IamErrors.invalidInput("The private key is not a valid PKCS#8 PEM RSA private key.");
         }
     }

@@ -1,5 +1,8 @@
 package dev.lanyard.iamapi;
 
+import dev.lanyard.iam.model.AwsManagedPolicies;
+import dev.lanyard.iam.model.Role;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -90,16 +93,16 @@ record ServiceLinkedRoleType(String serviceName, String roleName, String policyN
         return Optional.ofNullable(BY_SERVICE.get(serviceName));
     }
 
-    static java.util.Collection<ServiceLinkedRoleType> all() {
+    static Collection<ServiceLinkedRoleType> all() {
         return BY_SERVICE.values();
     }
 
     String path() {
-        return dev.lanyard.iam.model.Role.SERVICE_LINKED_PATH + serviceName + "/";
+        return Role.SERVICE_LINKED_PATH + serviceName + "/";
     }
 
     String policyArn() {
-        return dev.lanyard.iam.model.AwsManagedPolicies.ARN_PREFIX + "/aws-service-role/" + policyName;
+        return AwsManagedPolicies.ARN_PREFIX + "/aws-service-role/" + policyName;
     }
 
     /** Only the service itself may assume its role. */

@@ -1,5 +1,6 @@
 package dev.lanyard.iamapi;
 
+import dev.lanyard.authz.Validators;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
@@ -39,8 +40,8 @@ final class SshPublicKeyOperations {
 
     private static String keyId(QueryParameters p) {
         String id = p.required("SSHPublicKeyId");
-        dev.lanyard.authz.Validators.length("sSHPublicKeyId", id, 20, 128);
-        if (!dev.lanyard.authz.Validators.allMatch(id, "")) {
+        Validators.length("sSHPublicKeyId", id, 20, 128);
+        if (!Validators.allMatch(id, "")) {
             throw ValidationErrors.single("sSHPublicKeyId", id, ValidationErrors.pattern("[\\w]+"));
         }
         return id;
@@ -55,7 +56,7 @@ final class SshPublicKeyOperations {
     private Optional<Struct> upload(OperationCall call) {
         QueryParameters p = call.parameters();
         String name = userName(p);
-        String body = dev.lanyard.authz.Validators.policyText("sSHPublicKeyBody", p.required("SSHPublicKeyBody"),
+        String body = Validators.policyText("sSHPublicKeyBody", p.required("SSHPublicKeyBody"),
                 MAX_BODY);
         authorize(call, name);
         SshPublicKey created = ctx.store().update(snapshot -> {

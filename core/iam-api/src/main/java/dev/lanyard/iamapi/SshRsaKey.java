@@ -2,11 +2,13 @@ package dev.lanyard.iamapi;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
@@ -52,7 +54,7 @@ record SshRsaKey(BigInteger modulus, BigInteger exponent) {
                 throw IamErrors.invalidPublicKey("The public key is malformed or otherwise invalid.");
             }
             return new SshRsaKey(n, e);
-        } catch (IllegalArgumentException | java.nio.BufferUnderflowException e) {
+        } catch (IllegalArgumentException | BufferUnderflowException e) {
             throw IamErrors.invalidPublicKey("The public key is malformed or otherwise invalid.");
         }
     }
@@ -112,7 +114,7 @@ record SshRsaKey(BigInteger modulus, BigInteger exponent) {
     String fingerprint() {
         try {
             return HexFormat.ofDelimiter(":").formatHex(MessageDigest.getInstance("MD5").digest(blob()));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,12 +82,12 @@ public final class UsageTracker implements AuditSink {
     }
 
     /** A user signed in with his password (Lanyard checks one only where ChangePassword verifies the old one). */
-    public void passwordUsed(String userId, java.time.Instant when, String region) {
+    public void passwordUsed(String userId, Instant when, String region) {
         note(new Subject(Kind.PASSWORD, userId), new LastUsed(when, Optional.empty(), region));
     }
 
     /** Every service or action ({@code kind} SERVICE or ACTION) attempted, with who attempted it and when. */
-    public java.util.List<Access> accesses(Kind kind) {
+    public List<Access> accesses(Kind kind) {
         return known.entrySet().stream().filter(e -> e.getKey().kind() == kind)
                 .map(e -> new Access(e.getKey().accessed(), e.getKey().entityArn(), e.getValue())).toList();
     }

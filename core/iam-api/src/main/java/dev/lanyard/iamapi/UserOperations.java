@@ -13,6 +13,8 @@ import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,7 +110,7 @@ final class UserOperations {
                         .put("UserId", root.account().value())
                         .put("Arn", root.arn())
                         .put("CreateDate", ctx.store().snapshot().account(root.account()).map(a -> a.createdAt())
-                                .orElse(java.time.Instant.EPOCH))
+                                .orElse(Instant.EPOCH))
                         .build();
             }
             case Caller.RoleSession session -> throw AwsErrors.validation(
@@ -144,7 +146,7 @@ final class UserOperations {
                 throw IamErrors.alreadyExists("User with name " + targetName);
             }
             User renamed = user.withNameAndPath(targetName, newPath.orElse(user.path()));
-            List<EntityChange> changes = new java.util.ArrayList<>();
+            List<EntityChange> changes = new ArrayList<>();
             changes.add(EntityChange.remove(user));
             changes.add(EntityChange.upsert(renamed));
             view.accessKeys(Optional.of(user.name()))

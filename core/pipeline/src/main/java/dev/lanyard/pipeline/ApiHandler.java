@@ -2,6 +2,7 @@ package dev.lanyard.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lanyard.authz.Caller;
@@ -19,6 +20,7 @@ import dev.lanyard.sigv4.HttpRequestParts;
 import dev.lanyard.sigv4.SigV4Verifier;
 import dev.lanyard.sigv4.SignedRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -335,7 +337,7 @@ public final class ApiHandler implements HttpEndpoint {
     private static final class Audit {
         final HttpExchange exchange;
         final String requestId;
-        final java.time.Instant time;
+        final Instant time;
         final Observations.RequestTimer timer;
         Optional<Caller> caller = Optional.empty();
         Optional<String> attemptedKey = Optional.empty();
@@ -343,10 +345,10 @@ public final class ApiHandler implements HttpEndpoint {
         Optional<QueryParameters> params = Optional.empty();
         Optional<Struct> result = Optional.empty();
         Optional<ObjectNode> jsonInput = Optional.empty();
-        Optional<com.fasterxml.jackson.databind.JsonNode> jsonOutput = Optional.empty();
+        Optional<JsonNode> jsonOutput = Optional.empty();
         Optional<AwsException> error = Optional.empty();
 
-        Audit(HttpExchange exchange, String requestId, java.time.Instant time, Observations.RequestTimer timer) {
+        Audit(HttpExchange exchange, String requestId, Instant time, Observations.RequestTimer timer) {
             this.exchange = exchange;
             this.requestId = requestId;
             this.time = time;

@@ -6,6 +6,7 @@ import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.iam.spi.Observations;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
 
@@ -38,7 +39,7 @@ public final class Throttles {
 
     public static Throttles off() {
         // nothing is limited, so no clock is read
-        return new Throttles(Throttling.OFF, InstantSource.fixed(java.time.Instant.EPOCH), Observations.NONE);
+        return new Throttles(Throttling.OFF, InstantSource.fixed(Instant.EPOCH), Observations.NONE);
     }
 
     /** Counts a signed STS call against its account. */

@@ -21,6 +21,7 @@ import dev.lanyard.policy.PolicyRef;
 import dev.lanyard.policy.PolicySource;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
+import dev.lanyard.query.ValidationErrors;
 import dev.lanyard.tokens.SessionClaims;
 import dev.lanyard.tokens.SessionKind;
 import dev.lanyard.tokens.SessionOrigin;
@@ -127,8 +128,8 @@ public final class AssumeRole implements Operation {
         Optional<String> externalId = params.get("ExternalId").map(id -> {
             Validators.length("externalId", id, 2, 1224);
             if (!Validators.allMatch(id, "+=,.@:/-")) {
-                throw dev.lanyard.query.ValidationErrors.single("externalId", id,
-                        dev.lanyard.query.ValidationErrors.pattern("[\\w+=,.@:\\/-]*"));
+                throw ValidationErrors.single("externalId", id,
+                        ValidationErrors.pattern("[\\w+=,.@:\\/-]*"));
             }
             return id;
         });

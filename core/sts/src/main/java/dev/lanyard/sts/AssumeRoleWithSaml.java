@@ -23,8 +23,12 @@ import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
 import dev.lanyard.tokens.SessionOrigin;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -115,13 +119,13 @@ public final class AssumeRoleWithSaml implements Operation {
         return expires;
     }
 
-    private static List<java.security.PrivateKey> decryptionKeys(SamlProvider provider) {
+    private static List<PrivateKey> decryptionKeys(SamlProvider provider) {
         return provider.privateKeys().stream().map(k -> {
             try {
                 byte[] der = Base64.getMimeDecoder().decode(k.pem().replaceAll("-----[A-Z ]+-----", ""));
-                return java.security.KeyFactory.getInstance("RSA")
-                        .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
-            } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+                return KeyFactory.getInstance("RSA")
+                        .generatePrivate(new PKCS8EncodedKeySpec(der));
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
                 throw new IllegalStateException("stored SAML private key " + k.keyId() + " cannot be read", e);
             }
         }).toList();

@@ -1,5 +1,6 @@
 package dev.lanyard.sts;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +41,7 @@ final class SamlAttributeKeys {
 
     /** The condition keys an assertion's attributes give, with all their values. */
     static Map<String, List<String>> of(Map<String, List<String>> attributes) {
-        Map<String, List<String>> keys = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> keys = new LinkedHashMap<>();
         attributes.forEach((name, values) -> {
             String key = BY_NAME.get(name);
             if (key != null && !values.isEmpty()) {

@@ -35,7 +35,7 @@ record SessionTagsRequest(List<SessionTag> tags, List<String> transitiveTagKeys)
             String key = entry.get("Key");
             String value = entry.get("Value");
             if (key == null || value == null) {
-                throw dev.lanyard.aws.AwsErrors.missingParameter(key == null ? "Key" : "Value");
+                throw AwsErrors.missingParameter(key == null ? "Key" : "Value");
             }
             tagText("key", key, 1, 128);
             tagText("value", value, 0, 256);

@@ -2,12 +2,17 @@ package dev.lanyard.sts;
 
 import dev.lanyard.authz.AccessControl;
 import dev.lanyard.iam.spi.IamStore;
+import dev.lanyard.iam.spi.federation.SamlAssertionVerifier;
+import dev.lanyard.iam.spi.federation.WebIdentityTokenSigner;
+import dev.lanyard.iam.spi.federation.WebIdentityVerifier;
 import dev.lanyard.pipeline.ModelledOperations;
 import dev.lanyard.pipeline.Operation;
 import dev.lanyard.query.model.ServiceModel;
 import dev.lanyard.query.model.ServiceStyle;
 import java.security.SecureRandom;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /** The STS actions Lanyard serves, by wire name. */
 public final class StsOperations {
@@ -23,14 +28,14 @@ public final class StsOperations {
     private StsOperations() {}
 
     /** Actions authorized within another operation: tags and source identity of a session or token. */
-    static final java.util.Set<String> ALSO_AUTHORIZED = java.util.Set.of("TagSession", "SetSourceIdentity",
+    static final Set<String> ALSO_AUTHORIZED = Set.of("TagSession", "SetSourceIdentity",
             "TagGetWebIdentityToken");
 
     public static Map<String, Operation> create(IamStore store, AccessControl access, CredentialIssuer issuer,
-            MfaCheck mfa, dev.lanyard.iam.spi.federation.WebIdentityVerifier webIdentity,
-            dev.lanyard.iam.spi.federation.SamlAssertionVerifier saml,
-            dev.lanyard.iam.spi.federation.WebIdentityTokenSigner signer,
-            java.util.function.Function<String, String> issuerForAccount, SecureRandom random) {
+            MfaCheck mfa, WebIdentityVerifier webIdentity,
+            SamlAssertionVerifier saml,
+            WebIdentityTokenSigner signer,
+            Function<String, String> issuerForAccount, SecureRandom random) {
         Map<String, Operation> operations = Map.ofEntries(
                 Map.entry("GetWebIdentityToken", new GetWebIdentityToken(store, access, signer, issuerForAccount,
                         random)),

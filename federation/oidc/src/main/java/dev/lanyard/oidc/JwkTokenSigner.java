@@ -23,14 +23,19 @@ import dev.lanyard.aws.RandomUuid;
 import dev.lanyard.iam.spi.federation.WebIdentityTokenSigner;
 import java.security.SecureRandom;
 import java.text.ParseException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /** Outbound web identity tokens signed with nimbus: one RSA 2048 key for RS256, one P-384 key for ES384. */
 public final class JwkTokenSigner implements WebIdentityTokenSigner {
-    private final java.time.InstantSource clock;
+    private final InstantSource clock;
     private final SecureRandom random;
 
-    public JwkTokenSigner(java.time.InstantSource clock, SecureRandom random) {
+    public JwkTokenSigner(InstantSource clock, SecureRandom random) {
         this.clock = requireNonNull(clock, "clock is null");
         this.random = requireNonNull(random, "random is null");
     }
@@ -41,13 +46,13 @@ public final class JwkTokenSigner implements WebIdentityTokenSigner {
     }
 
     /** Key ids carry their creation time ("rs256-EPOCH-uuid"), so rotation and signing need no other metadata. */
-    private java.util.List<JWK> freshKeys(java.time.Instant now) {
+    private List<JWK> freshKeys(Instant now) {
         try {
             RSAKey rsa = new RSAKeyGenerator(2048).keyID("rs256-" + now.getEpochSecond() + "-" + uuid())
                     .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).secureRandom(random).generate();
             ECKey ec = new ECKeyGenerator(Curve.P_384).keyID("es384-" + now.getEpochSecond() + "-" + uuid())
                     .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES384).secureRandom(random).generate();
-            return java.util.List.of(rsa, ec);
+            return List.of(rsa, ec);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate signing keys", e);
         }
@@ -63,14 +68,14 @@ public final class JwkTokenSigner implements WebIdentityTokenSigner {
     }
 
     @Override
-    public java.time.Instant newestKeyCreated(String privateKeySet) {
-        return java.time.Instant.ofEpochSecond(parse(privateKeySet).getKeys().stream()
+    public Instant newestKeyCreated(String privateKeySet) {
+        return Instant.ofEpochSecond(parse(privateKeySet).getKeys().stream()
                 .mapToLong(JwkTokenSigner::created).max().orElse(0));
     }
 
     @Override
-    public String rotate(String privateKeySet, java.time.Instant now, java.time.Instant dropBefore) {
-        java.util.List<JWK> keys = new java.util.ArrayList<>(parse(privateKeySet).getKeys().stream()
+    public String rotate(String privateKeySet, Instant now, Instant dropBefore) {
+        List<JWK> keys = new ArrayList<>(parse(privateKeySet).getKeys().stream()
                 .filter(k -> created(k) >= dropBefore.getEpochSecond()).toList());
         keys.addAll(freshKeys(now));
         return new JWKSet(keys).toString(false);
@@ -85,7 +90,7 @@ public final class JwkTokenSigner implements WebIdentityTokenSigner {
     public String sign(String privateKeySet, String algorithm, Map<String, Object> claims) {
         JWSAlgorithm alg = JWSAlgorithm.parse(algorithm);
         JWK key = parse(privateKeySet).getKeys().stream().filter(k -> alg.equals(k.getAlgorithm()))
-                .max(java.util.Comparator.comparingLong(JwkTokenSigner::created))
+                .max(Comparator.comparingLong(JwkTokenSigner::created))
                 .orElseThrow(() -> new IllegalArgumentException("no signing key for " + algorithm));
         try {
             JWSSigner signer = key instanceof RSAKey rsa ? new RSASSASigner(rsa) : new ECDSASigner((ECKey) key);

@@ -2,6 +2,9 @@ package dev.lanyard.passwords;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
 /**
  * A stored password verifier in the PHC string format ({@code $argon2id$v=19$m=...,t=...,p=...$salt$hash}), which
  * carries its own parameters so that stronger ones apply to new passwords without breaking old ones. Not a secret in
@@ -25,9 +28,9 @@ public final class PasswordHash {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PasswordHash other && java.security.MessageDigest.isEqual(
-                encoded.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                other.encoded.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return o instanceof PasswordHash other && MessageDigest.isEqual(
+                encoded.getBytes(StandardCharsets.US_ASCII),
+                other.encoded.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override

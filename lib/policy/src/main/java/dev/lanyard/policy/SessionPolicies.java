@@ -1,6 +1,7 @@
 package dev.lanyard.policy;
 
 import java.util.List;
+import java.util.Objects;
 
 /** The session policies of the caller's session (iam-policy.md §4.5). */
 public sealed interface SessionPolicies {
@@ -25,7 +26,7 @@ public sealed interface SessionPolicies {
      */
     record RootTask(LabeledPolicy policy) implements SessionPolicies {
         public RootTask {
-            java.util.Objects.requireNonNull(policy, "policy is null");
+            Objects.requireNonNull(policy, "policy is null");
         }
     }
 

@@ -10,6 +10,7 @@ import dev.lanyard.s3.S3Classification;
 import dev.lanyard.sigv4.streaming.PayloadInputStream;
 import dev.lanyard.sigv4.streaming.PayloadVerificationException;
 import dev.lanyard.sigv4.streaming.S3Payload;
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -147,7 +148,7 @@ final class Forwarding {
         Reply streamed = relayStreamed(exchange, response);
         discard(response);
         return new Reply(streamed.status(), streamed.headers(), OptionalLong.of(body.length),
-                new java.io.ByteArrayInputStream(body), streamed.status() >= 400 ? errorCode(body) : Optional.empty());
+                new ByteArrayInputStream(body), streamed.status() >= 400 ? errorCode(body) : Optional.empty());
     }
 
     /** The {@code <Code>} of a backend error document; empty when it is not one. */

@@ -2,6 +2,8 @@ package dev.lanyard.s3gateway;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.AuditIdentities;
 import dev.lanyard.authz.Caller;
@@ -24,6 +26,7 @@ import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.iam.spi.Observations;
 import dev.lanyard.pipeline.Throttles;
 import dev.lanyard.s3.AuthType;
+import dev.lanyard.s3.ObjectRef;
 import dev.lanyard.s3.RequestSignature;
 import dev.lanyard.s3.RequiredAuthorizations;
 import dev.lanyard.s3.S3Addressing;
@@ -43,11 +46,13 @@ import dev.lanyard.sigv4.streaming.S3Payload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -153,7 +158,7 @@ public final class S3Gateway implements AutoCloseable {
         String action = "s3:" + request.method();
         Optional<S3Classification> classified = Optional.empty();
         String region = "";
-        java.time.Instant time = clock.instant();
+        Instant time = clock.instant();
         try {
             HttpRequestParts parts = new HttpRequestParts(request.method(), request.rawPath(), request.rawQuery(),
                     request.headers());
@@ -395,7 +400,7 @@ public final class S3Gateway implements AutoCloseable {
     }
 
     /** The object's tags from the backend, for {@code s3:ExistingObjectTag/...}; none when it has none. */
-    private Map<String, String> tagsOf(dev.lanyard.s3.ObjectRef object) {
+    private Map<String, String> tagsOf(ObjectRef object) {
         return forwarding.tagsOf(object);
     }
 
@@ -504,7 +509,7 @@ public final class S3Gateway implements AutoCloseable {
     }
 
     /** What the audit record of one S3 request is made of. */
-    private record Audited(String requestId, java.time.Instant time, String action, String region,
+    private record Audited(String requestId, Instant time, String action, String region,
             Optional<S3Classification> classification, Optional<Caller> caller, Optional<AccessKeyId> keyId,
             GatewayRequest request) {}
 
@@ -535,7 +540,7 @@ public final class S3Gateway implements AutoCloseable {
         if (classification.isEmpty() || classification.get().bucket().isEmpty()) {
             return Optional.empty();
         }
-        com.fasterxml.jackson.databind.node.ObjectNode node = com.fasterxml.jackson.databind.node.JsonNodeFactory
+        ObjectNode node = JsonNodeFactory
                 .instance.objectNode().put("bucketName", classification.get().bucket().get());
         classification.get().object().ifPresent(object -> node.put("key", object.key()));
         return Optional.of(new AuditEvent.Elements(node.toString()));
@@ -546,7 +551,7 @@ public final class S3Gateway implements AutoCloseable {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new java.util.UUID(high, low).toString();
+        return new UUID(high, low).toString();
     }
 
     /** S3's request IDs: 16 upper-case hex digits. Not secret, so the per-thread generator is enough. */

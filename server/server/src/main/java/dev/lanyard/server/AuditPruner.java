@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.lanyard.store.jdbc.JdbcAuditTrail;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -90,7 +91,7 @@ final class AuditPruner {
                     try {
                         files.add(new AuditFile(path, FILE_TIME.parse(name.group(1), Instant::from),
                                 Long.parseLong(name.group(2)), Files.size(path)));
-                    } catch (DateTimeParseException | NumberFormatException | java.nio.file.NoSuchFileException e) {
+                    } catch (DateTimeParseException | NumberFormatException | NoSuchFileException e) {
                         // not one of ours after all, or deleted meanwhile
                     }
                 }

@@ -11,6 +11,7 @@ import dev.lanyard.s3gateway.TlsSessions;
 import io.helidon.common.tls.Tls;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderValues;
+import io.helidon.http.RequestException;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -19,6 +20,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -194,7 +196,7 @@ final class HelidonHttpServer implements AutoCloseable {
     /** False past Helidon's hard stop: the rest stays unread, and the refusal closes the connection. */
     private static boolean drained(InputStream in) {
         try {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
             return true;
         } catch (IOException | RuntimeException e) {
             return false;
@@ -207,7 +209,7 @@ final class HelidonHttpServer implements AutoCloseable {
      */
     private static String reason(RuntimeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof io.helidon.http.RequestException && cause.getMessage() != null) {
+            if (cause instanceof RequestException && cause.getMessage() != null) {
                 return cause.getMessage();
             }
             if (cause instanceof NumberFormatException) {

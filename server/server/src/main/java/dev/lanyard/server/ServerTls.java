@@ -3,7 +3,9 @@ package dev.lanyard.server;
 import static java.util.Objects.requireNonNull;
 
 import io.helidon.common.tls.Tls;
+import java.io.IOException;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.Principal;
 import java.security.PrivateKey;
@@ -11,6 +13,7 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
@@ -38,7 +41,7 @@ public final class ServerTls {
         this.keys = new ReloadingKeyManager(files.load());
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(new javax.net.ssl.KeyManager[] {keys}, null, null);
+            context.init(new KeyManager[] {keys}, null, null);
             this.tls = Tls.builder().sslContext(context).enabledProtocols(PROTOCOLS).build();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
@@ -66,9 +69,9 @@ public final class ServerTls {
         byte[] certificate;
         byte[] key;
         try {
-            certificate = java.nio.file.Files.readAllBytes(files.certificateChain());
-            key = java.nio.file.Files.readAllBytes(files.privateKey());
-        } catch (java.io.IOException e) {
+            certificate = Files.readAllBytes(files.certificateChain());
+            key = Files.readAllBytes(files.privateKey());
+        } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, listener + " listener: cannot read the TLS files; keeping "
                     + describe(keys.current()) + ": " + e);
             return;

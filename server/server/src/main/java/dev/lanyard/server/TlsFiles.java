@@ -3,6 +3,7 @@ package dev.lanyard.server;
 import static java.util.Objects.requireNonNull;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +17,9 @@ import java.security.Signature;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.PSSParameterSpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -55,7 +58,7 @@ public record TlsFiles(Path certificateChain, Path privateKey) {
             try {
                 last.verify(last.getPublicKey());
                 return true;
-            } catch (java.security.GeneralSecurityException e) {
+            } catch (GeneralSecurityException e) {
                 return false;
             }
         }
@@ -186,16 +189,16 @@ public record TlsFiles(Path certificateChain, Path privateKey) {
             byte[] probe = "lanyard-tls-key-check".getBytes(StandardCharsets.US_ASCII);
             Signature signer = Signature.getInstance(algorithm);
             if (algorithm.equals("RSASSA-PSS")) {
-                signer.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
-                        java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+                signer.setParameter(new PSSParameterSpec("SHA-256", "MGF1",
+                        MGF1ParameterSpec.SHA256, 32, 1));
             }
             signer.initSign(key);
             signer.update(probe);
             byte[] signature = signer.sign();
             Signature verifier = Signature.getInstance(algorithm);
             if (algorithm.equals("RSASSA-PSS")) {
-                verifier.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
-                        java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+                verifier.setParameter(new PSSParameterSpec("SHA-256", "MGF1",
+                        MGF1ParameterSpec.SHA256, 32, 1));
             }
             verifier.initVerify(certificateKey);
             verifier.update(probe);
@@ -211,13 +214,13 @@ public record TlsFiles(Path certificateChain, Path privateKey) {
                 (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
 
         static byte[] toPkcs8(byte[] pkcs1) {
-            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
             body.writeBytes(new byte[] {0x02, 0x01, 0x00});
             body.writeBytes(RSA_ALGORITHM);
             body.write(0x04);
             body.writeBytes(length(pkcs1.length));
             body.writeBytes(pkcs1);
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             out.write(0x30);
             out.writeBytes(length(body.size()));
             out.writeBytes(body.toByteArray());

@@ -8,6 +8,7 @@ import dev.lanyard.tokens.Sealer;
 import dev.lanyard.tokens.TokenKeyset;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -26,7 +27,7 @@ final class TokenKeysetManager implements Supplier<TokenKeyset> {
     private final Duration propagationDelay;
     private static final Duration UNKNOWN_KEY_RELOAD_INTERVAL = Duration.ofSeconds(1);
     private volatile TokenKeyset current;
-    private volatile java.time.Instant lastUnknownKeyReload = java.time.Instant.EPOCH;
+    private volatile Instant lastUnknownKeyReload = Instant.EPOCH;
     private volatile byte[] currentBytes;
 
     TokenKeysetManager(KeysetStore store, Sealer masterKey, InstantSource clock, SecureRandom random,
@@ -73,7 +74,7 @@ final class TokenKeysetManager implements Supplier<TokenKeyset> {
      */
     private TokenKeyset maintain(TokenKeyset keyset) {
         TokenKeyset result = keyset;
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         var pending = keyset.pending();
         if (pending.isPresent()) {
             if (!now.isBefore(pending.get().createdAt().plus(propagationDelay))) {
@@ -102,7 +103,7 @@ final class TokenKeysetManager implements Supplier<TokenKeyset> {
      * so forged key ids cannot hammer the database. Returns whether a reload happened.
      */
     boolean reloadForUnknownKey() {
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         if (now.isBefore(lastUnknownKeyReload.plus(UNKNOWN_KEY_RELOAD_INTERVAL))) {
             return false;
         }

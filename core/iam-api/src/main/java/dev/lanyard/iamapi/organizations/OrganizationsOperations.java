@@ -13,15 +13,19 @@ import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.Account;
 import dev.lanyard.iam.model.CreateAccountStatus;
+import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.Organization;
+import dev.lanyard.iam.model.Tag;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.pipeline.JsonOperation;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The Organizations subset that creates and describes accounts (JSON protocol, {@code X-Amz-Target}), as operations
@@ -115,7 +119,7 @@ public final class OrganizationsOperations {
     }
 
     private ObjectNode listCreateAccountStatus(JsonNode input) {
-        List<String> states = new java.util.ArrayList<>();
+        List<String> states = new ArrayList<>();
         input.path("States").forEach(s -> states.add(s.asText()));
         List<CreateAccountStatus> statuses = store.snapshot().createAccountStatuses().stream()
                 .filter(s -> states.isEmpty() || states.contains(s.state())).toList();
@@ -129,7 +133,7 @@ public final class OrganizationsOperations {
      * 20) items, and a NextToken when more follow; a token this server did not write is refused.
      */
     private static <T> void page(JsonNode input, List<T> all, ArrayNode list, ObjectNode out,
-            java.util.function.Function<T, JsonNode> render) {
+            Function<T, JsonNode> render) {
         int max = input.has("MaxResults") ? input.get("MaxResults").asInt(0) : DEFAULT_PAGE;
         if (max < 1 || max > 20) {
             throw OrganizationsErrors.patternMismatch();
@@ -188,39 +192,39 @@ public final class OrganizationsOperations {
                 throw OrganizationsErrors.accountAlreadyClosed();
             }
             Account closed = account.withStatus(Account.AccountStatus.SUSPENDED);
-            return IamStore.Mutation.of(closed, dev.lanyard.iam.model.EntityChange.upsert(closed));
+            return IamStore.Mutation.of(closed, EntityChange.upsert(closed));
         });
         return json.createObjectNode();
     }
 
     private ObjectNode tagResource(JsonNode input) {
         String id = required(input, "ResourceId", 12, 12);
-        List<dev.lanyard.iam.model.Tag> added = new java.util.ArrayList<>();
+        List<Tag> added = new ArrayList<>();
         for (JsonNode tag : input.path("Tags")) {
-            added.add(new dev.lanyard.iam.model.Tag(tag.path("Key").asText(), tag.path("Value").asText()));
+            added.add(new Tag(tag.path("Key").asText(), tag.path("Value").asText()));
         }
         store.update(snapshot -> {
             Account account = requireAccount(id);
-            List<dev.lanyard.iam.model.Tag> tags = new java.util.ArrayList<>(account.tags().stream()
+            List<Tag> tags = new ArrayList<>(account.tags().stream()
                     .filter(t -> added.stream().noneMatch(a -> a.key().equals(t.key()))).toList());
             tags.addAll(added);
             if (tags.size() > 50) {
                 throw OrganizationsErrors.tooManyTags();
             }
             Account tagged = account.withTags(tags);
-            return IamStore.Mutation.of(tagged, dev.lanyard.iam.model.EntityChange.upsert(tagged));
+            return IamStore.Mutation.of(tagged, EntityChange.upsert(tagged));
         });
         return json.createObjectNode();
     }
 
     private ObjectNode untagResource(JsonNode input) {
         String id = required(input, "ResourceId", 12, 12);
-        List<String> keys = new java.util.ArrayList<>();
+        List<String> keys = new ArrayList<>();
         input.path("TagKeys").forEach(k -> keys.add(k.asText()));
         store.update(snapshot -> {
             Account account = requireAccount(id);
             Account untagged = account.withTags(account.tags().stream().filter(t -> !keys.contains(t.key())).toList());
-            return IamStore.Mutation.of(untagged, dev.lanyard.iam.model.EntityChange.upsert(untagged));
+            return IamStore.Mutation.of(untagged, EntityChange.upsert(untagged));
         });
         return json.createObjectNode();
     }

@@ -4,10 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.AccountId;
 import java.time.Instant;
+import java.util.List;
 
 /** An account; the management account owns the organization and may create member accounts. */
 public record Account(AccountId id, String name, String email, AccountStatus status, Instant createdAt,
-        boolean management, java.util.List<Tag> tags) implements IamEntity {
+        boolean management, List<Tag> tags) implements IamEntity {
     public enum AccountStatus { ACTIVE, SUSPENDED }
 
     public Account {
@@ -16,19 +17,19 @@ public record Account(AccountId id, String name, String email, AccountStatus sta
         requireNonNull(email, "email is null");
         requireNonNull(status, "status is null");
         requireNonNull(createdAt, "createdAt is null");
-        tags = java.util.List.copyOf(tags);
+        tags = List.copyOf(tags);
     }
 
     public Account(AccountId id, String name, String email, AccountStatus status, Instant createdAt,
             boolean management) {
-        this(id, name, email, status, createdAt, management, java.util.List.of());
+        this(id, name, email, status, createdAt, management, List.of());
     }
 
     public Account withStatus(AccountStatus newStatus) {
         return new Account(id, name, email, newStatus, createdAt, management, tags);
     }
 
-    public Account withTags(java.util.List<Tag> newTags) {
+    public Account withTags(List<Tag> newTags) {
         return new Account(id, name, email, status, createdAt, management, newTags);
     }
 

@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.Arn;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -232,7 +234,7 @@ public final class AccountView {
 
     public List<SigningCertificate> allSigningCertificates() {
         return snapshot.entities(SigningCertificate.class, EntityType.SIGNING_CERTIFICATE, account,
-                java.util.Comparator.comparing(SigningCertificate::uploadDate).thenComparing(SigningCertificate::id));
+                Comparator.comparing(SigningCertificate::uploadDate).thenComparing(SigningCertificate::id));
     }
 
     public Optional<SigningCertificate> signingCertificate(String id) {
@@ -247,12 +249,12 @@ public final class AccountView {
 
     public List<ServerCertificate> serverCertificates() {
         return snapshot.entities(ServerCertificate.class, EntityType.SERVER_CERTIFICATE, account,
-                java.util.Comparator.comparing(c -> c.name().toLowerCase(java.util.Locale.ROOT)));
+                Comparator.comparing(c -> c.name().toLowerCase(Locale.ROOT)));
     }
 
     public List<ServiceSpecificCredential> serviceSpecificCredentials() {
         return snapshot.entities(ServiceSpecificCredential.class, EntityType.SERVICE_SPECIFIC_CREDENTIAL, account,
-                java.util.Comparator.comparing(ServiceSpecificCredential::createDate)
+                Comparator.comparing(ServiceSpecificCredential::createDate)
                         .thenComparing(ServiceSpecificCredential::id));
     }
 
@@ -280,7 +282,7 @@ public final class AccountView {
     /** The delegation requests this account requested, or owns through an associated identity. */
     public List<DelegationRequest> delegationRequests() {
         return snapshot.entities(DelegationRequest.class, EntityType.DELEGATION_REQUEST, null,
-                java.util.Comparator.comparing(DelegationRequest::createDate).thenComparing(DelegationRequest::id))
+                Comparator.comparing(DelegationRequest::createDate).thenComparing(DelegationRequest::id))
                 .stream().filter(r -> r.requestor().equals(account)
                         || (r.ownerId().isPresent() && r.ownerAccount().equals(Optional.of(account)))).toList();
     }
@@ -289,6 +291,6 @@ public final class AccountView {
         return request.requestor().equals(account) || request.ownerAccount().map(account::equals).orElse(true);
     }
 
-    private static final java.util.Comparator<SshPublicKey> BY_UPLOAD_THEN_ID_SSH =
-            java.util.Comparator.comparing(SshPublicKey::uploadDate).thenComparing(SshPublicKey::id);
+    private static final Comparator<SshPublicKey> BY_UPLOAD_THEN_ID_SSH =
+            Comparator.comparing(SshPublicKey::uploadDate).thenComparing(SshPublicKey::id);
 }

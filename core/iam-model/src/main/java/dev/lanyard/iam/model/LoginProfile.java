@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.passwords.PasswordHash;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ public record LoginProfile(AccountId account, String userId, PasswordHash passwo
 
     /** This profile with a new password; the one it replaces is remembered for reuse prevention. */
     public LoginProfile withPassword(PasswordHash newPassword, Instant changed, boolean resetRequired) {
-        java.util.ArrayList<PasswordHash> remembered = new java.util.ArrayList<>();
+        ArrayList<PasswordHash> remembered = new ArrayList<>();
         remembered.add(password);
         remembered.addAll(previous);
         return new LoginProfile(account, userId, newPassword, createDate, resetRequired, changed,

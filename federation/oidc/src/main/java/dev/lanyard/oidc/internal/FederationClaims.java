@@ -3,6 +3,7 @@ package dev.lanyard.oidc.internal;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.oidc.internal.Claims.MalformedClaimException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ record FederationClaims(Map<String, String> principalTags, List<String> transiti
     static final String SOURCE_IDENTITY_CLAIM = "https://aws.amazon.com/source_identity";
 
     FederationClaims {
-        principalTags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(principalTags));
+        principalTags = Collections.unmodifiableMap(new LinkedHashMap<>(principalTags));
         transitiveTagKeys = List.copyOf(transitiveTagKeys);
         requireNonNull(sourceIdentity, "sourceIdentity is null");
         amr = List.copyOf(amr);

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -131,7 +132,7 @@ final class JwksCache {
         }
         Set<String> out = new TreeSet<>();
         for (String thumbprint : thumbprints) {
-            out.add(thumbprint.toLowerCase(java.util.Locale.ROOT));
+            out.add(thumbprint.toLowerCase(Locale.ROOT));
         }
         return Set.copyOf(out);
     }

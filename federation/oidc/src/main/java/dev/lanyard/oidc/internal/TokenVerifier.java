@@ -12,6 +12,7 @@ import dev.lanyard.oidc.OidcVerifierConfig;
 import dev.lanyard.oidc.internal.Claims.MalformedClaimException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
+import java.text.ParseException;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +67,7 @@ public final class TokenVerifier {
             }
             Map<String, Object> claims = jose.getPayload().toJSONObject();
             return claims != null && claims.get("iss") instanceof String iss ? Optional.of(iss) : Optional.empty();
-        } catch (java.text.ParseException | RuntimeException e) {
+        } catch (ParseException | RuntimeException e) {
             return Optional.empty();
         }
     }

@@ -1,6 +1,7 @@
 package dev.lanyard.oidc.internal;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Optional;
 
 /**
@@ -41,7 +42,7 @@ public final class UrlPolicy {
     public static Optional<URI> parse(String url) {
         try {
             return Optional.of(new URI(url));
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return Optional.empty();
         }
     }

@@ -1,5 +1,7 @@
 package dev.lanyard.policy.internal;
 
+import java.util.Arrays;
+
 /**
  * A compiled wildcard pattern: {@code *} matches any run of characters (including none), {@code ?} exactly one.
  * Wildcards that came from a policy variable or an escape are literal characters, so the pattern is built from
@@ -93,7 +95,7 @@ public final class Glob {
         closeOverStars(current);
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            java.util.Arrays.fill(next, false);
+            Arrays.fill(next, false);
             boolean any = false;
             for (int state = 0; state < tokens.length; state++) {
                 if (current[state]) {

@@ -1,5 +1,7 @@
 package dev.lanyard.policy.internal;
 
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -61,16 +63,16 @@ record IpPrefix(byte[] network, int prefixLength) {
     @Override
     public boolean equals(Object other) {
         return other instanceof IpPrefix that && prefixLength == that.prefixLength
-                && java.util.Arrays.equals(network, that.network);
+                && Arrays.equals(network, that.network);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(network) * 31 + prefixLength;
+        return Arrays.hashCode(network) * 31 + prefixLength;
     }
 
     @Override
     public String toString() {
-        return java.util.HexFormat.of().formatHex(network) + "/" + prefixLength;
+        return HexFormat.of().formatHex(network) + "/" + prefixLength;
     }
 }

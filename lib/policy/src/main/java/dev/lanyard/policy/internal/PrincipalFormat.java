@@ -1,5 +1,7 @@
 package dev.lanyard.policy.internal;
 
+import java.util.List;
+
 /**
  * The shapes an {@code AWS} principal value may take: {@code *}, a 12-digit account ID, an IAM or STS ARN, or an
  * IAM unique ID (what stored trust policies hold). IAM allows no partial wildcards in principals. Whether a named
@@ -19,7 +21,7 @@ final class PrincipalFormat {
         if (isDigits(value, 12) || isUniqueId(value)) {
             return true;
         }
-        java.util.List<String> fields = ArnFields.split(value, false);
+        List<String> fields = ArnFields.split(value, false);
         return fields.size() == ArnFields.FIELDS && fields.get(0).equals("arn") && !fields.get(1).isEmpty()
                 && (fields.get(2).equals("iam") || fields.get(2).equals("sts")) && !fields.get(5).isEmpty();
     }

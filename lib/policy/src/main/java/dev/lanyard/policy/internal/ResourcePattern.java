@@ -1,6 +1,7 @@
 package dev.lanyard.policy.internal;
 
 import dev.lanyard.policy.ContextKeys;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,7 +39,7 @@ public final class ResourcePattern {
         if (text.equals("*")) {
             return new ResourcePattern(text, true, null, List.of(), null);
         }
-        List<String> fields = new java.util.ArrayList<>(ArnFields.split(text, variables));
+        List<String> fields = new ArrayList<>(ArnFields.split(text, variables));
         // Short ARNs such as "arn:aws:sqs" are accepted by IAM; like iam-simulate we pad them with "*" fields.
         while (fields.size() < ArnFields.FIELDS) {
             fields.add("*");

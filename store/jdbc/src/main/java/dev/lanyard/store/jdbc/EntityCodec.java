@@ -43,15 +43,19 @@ import dev.lanyard.policy.PolicyKind;
 import dev.lanyard.tokens.Sealer;
 import dev.lanyard.tokens.SealedDataException;
 import dev.lanyard.totp.FailedCodes;
+import dev.lanyard.totp.TotpSeed;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Maps entities to stored JSON documents by hand, field by field, so nothing secret can slip into a document by
@@ -338,7 +342,7 @@ final class EntityCodec {
                     StsPreferences.GlobalEndpointTokenVersion.valueOf(text(n, "globalEndpointTokenVersion")));
             case ORGANIZATIONS_FEATURES -> new OrganizationsFeatures(text(n, "organizationId"),
                     AccountId.of(text(n, "managementAccount")), strings(n.path("enabled")).stream()
-                            .map(OrganizationsFeatures.Feature::valueOf).collect(java.util.stream.Collectors.toSet()));
+                            .map(OrganizationsFeatures.Feature::valueOf).collect(Collectors.toSet()));
             case ACCESS_KEY -> new AccessKey(new AccessKeyId(text(n, "id")), AccountId.of(text(n, "account")),
                     optional(n, "userName"), decryptSecret(row), AccessKey.Status.valueOf(text(n, "status")),
                     instant(n, "createDate"));
@@ -388,9 +392,9 @@ final class EntityCodec {
         }
     }
 
-    private dev.lanyard.totp.TotpSeed decryptSeed(Row row) {
+    private TotpSeed decryptSeed(Row row) {
         try {
-            return dev.lanyard.totp.TotpSeed.of(masterKey.decrypt(row.secret(), seedAad(row.id())));
+            return TotpSeed.of(masterKey.decrypt(row.secret(), seedAad(row.id())));
         } catch (SealedDataException e) {
             throw new IllegalStateException("cannot decrypt the seed of MFA device " + row.id(), e);
         }
@@ -413,7 +417,7 @@ final class EntityCodec {
     }
 
     private static byte[] samlKeysAad(String providerName) {
-        return ("saml-provider-keys:" + providerName.toLowerCase(java.util.Locale.ROOT)).getBytes(StandardCharsets.UTF_8);
+        return ("saml-provider-keys:" + providerName.toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8);
     }
 
     private static final byte[] OUTBOUND_AAD = "outbound-signing-keys".getBytes(StandardCharsets.UTF_8);
@@ -549,7 +553,7 @@ final class EntityCodec {
     private JsonNode readTree(String body) {
         try {
             return json.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("corrupt stored entity", e);
         }
     }

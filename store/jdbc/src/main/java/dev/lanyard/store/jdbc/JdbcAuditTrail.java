@@ -7,6 +7,7 @@ import dev.lanyard.iam.spi.AuditSink;
 import dev.lanyard.iam.spi.CloudTrailJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -158,7 +159,7 @@ public final class JdbcAuditTrail implements AuditSink, AutoCloseable {
     private static boolean retentionLock(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
             s.setLong(1, RETENTION_LOCK);
-            try (java.sql.ResultSet rs = s.executeQuery()) {
+            try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
             }

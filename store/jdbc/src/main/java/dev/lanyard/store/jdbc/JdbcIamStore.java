@@ -2,6 +2,9 @@ package dev.lanyard.store.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.iam.model.EntityChange;
@@ -30,6 +33,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -764,7 +768,7 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
                 loaded.put(bucket.name(), bucket);
             }
         }
-        return java.util.Collections.unmodifiableMap(loaded);
+        return Collections.unmodifiableMap(loaded);
     }
 
     private static Optional<S3Bucket> selectBucket(Connection c, String name) throws SQLException {
@@ -783,17 +787,17 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
                 Instant.ofEpochMilli(rs.getLong(4)), principalIds(rs.getString(5)));
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper BINDINGS =
-            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper BINDINGS =
+            new ObjectMapper();
 
     private static Map<String, String> principalIds(String json) throws SQLException {
         if (json == null) {
             return Map.of();
         }
         try {
-            return BINDINGS.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {
+            return BINDINGS.readValue(json, new TypeReference<Map<String, String>>() {
             });
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new SQLException("a bucket's principal bindings do not parse: " + e.getOriginalMessage(), e);
         }
     }
@@ -804,7 +808,7 @@ public final class JdbcIamStore implements IamStore, KeysetStore, BucketStore {
         }
         try {
             return BINDINGS.writeValueAsString(new TreeMap<>(ids));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings always serializes", e);
         }
     }

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,7 @@ public record SealedValues(Map<String, Map<String, Long>> byColumn) {
     public SealedValues {
         TreeMap<String, Map<String, Long>> copy = new TreeMap<>();
         byColumn.forEach((column, counts) -> copy.put(column, Map.copyOf(counts)));
-        byColumn = java.util.Collections.unmodifiableMap(copy);
+        byColumn = Collections.unmodifiableMap(copy);
     }
 
     /** Counts per key id (or {@link #WITHOUT_KEY_ID}) over all columns. */

@@ -29,6 +29,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -104,7 +105,7 @@ public final class StoreBackup {
         }
 
         String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         static Kind fromWire(String name) throws IOException {
@@ -196,7 +197,7 @@ public final class StoreBackup {
             ObjectNode start = json.createObjectNode().put("table", table);
             ArrayNode described = start.putArray("columns");
             for (int i = 1; i <= columns.getColumnCount(); i++) {
-                String name = columns.getColumnName(i).toLowerCase(java.util.Locale.ROOT);
+                String name = columns.getColumnName(i).toLowerCase(Locale.ROOT);
                 Kind kind = Kind.of(columns.getColumnType(i), table + "." + name);
                 kinds.add(kind);
                 described.addArray().add(name).add(kind.wireName());

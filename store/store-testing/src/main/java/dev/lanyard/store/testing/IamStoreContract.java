@@ -8,23 +8,40 @@ import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.Account;
+import dev.lanyard.iam.model.DelegationRequest;
 import dev.lanyard.iam.model.EntityChange;
+import dev.lanyard.iam.model.IamEntity;
 import dev.lanyard.iam.model.InlinePolicy;
+import dev.lanyard.iam.model.InstanceProfile;
+import dev.lanyard.iam.model.LoginProfile;
 import dev.lanyard.iam.model.MfaDevice;
+import dev.lanyard.iam.model.OrganizationsFeatures;
+import dev.lanyard.iam.model.PasswordPolicy;
 import dev.lanyard.iam.model.Role;
+import dev.lanyard.iam.model.SecretText;
+import dev.lanyard.iam.model.ServerCertificate;
+import dev.lanyard.iam.model.ServiceLinkedRoleDeletion;
+import dev.lanyard.iam.model.ServiceSpecificCredential;
+import dev.lanyard.iam.model.SigningCertificate;
+import dev.lanyard.iam.model.SshPublicKey;
 import dev.lanyard.iam.model.StoredPolicy;
+import dev.lanyard.iam.model.StsPreferences;
 import dev.lanyard.iam.model.Tag;
 import dev.lanyard.iam.model.User;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.iam.spi.IamStore.Mutation;
+import dev.lanyard.passwords.PasswordHash;
 import dev.lanyard.policy.PolicyKind;
 import dev.lanyard.totp.FailedCodes;
 import dev.lanyard.totp.TotpSeed;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,13 +64,13 @@ public abstract class IamStoreContract {
     protected abstract IamStore reopen(IamStore store);
 
     protected static User user(String name) {
-        return new User(ACCOUNT, "AIDA" + name.toUpperCase(java.util.Locale.ROOT), name, "/", T0, Optional.empty(),
+        return new User(ACCOUNT, "AIDA" + name.toUpperCase(Locale.ROOT), name, "/", T0, Optional.empty(),
                 List.of(new Tag("team", "blue")),
                 List.of(new InlinePolicy("all", StoredPolicy.parse(ALLOW_ALL, PolicyKind.INLINE))), List.of());
     }
 
     protected static Role role(String name) {
-        return new Role(ACCOUNT, "AROA" + name.toUpperCase(java.util.Locale.ROOT), name, "/ops/",
+        return new Role(ACCOUNT, "AROA" + name.toUpperCase(Locale.ROOT), name, "/ops/",
                 StoredPolicy.parse(TRUST, PolicyKind.TRUST), Optional.of("d"), Duration.ofHours(2), T0,
                 Optional.empty(), List.of(), List.of(), List.of("arn:aws:iam::aws:policy/ReadOnlyAccess"));
     }
@@ -138,10 +155,10 @@ public abstract class IamStoreContract {
     void mfaDevicesKeepTheirSeedStepAndFailedCodesAcrossAReopen() {
         IamStore store = newStore();
         MfaDevice counting = new MfaDevice(ACCOUNT, "arn:aws:iam::123456789012:mfa/phone", "phone", "/",
-                TotpSeed.of("12345678901234567890".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                TotpSeed.of("12345678901234567890".getBytes(StandardCharsets.US_ASCII)),
                 Optional.of("carol"), Optional.of(T0), 42, 1, new FailedCodes(3, T0.plusSeconds(5)), T0, List.of());
         MfaDevice clean = new MfaDevice(ACCOUNT, "arn:aws:iam::123456789012:mfa/spare", "spare", "/",
-                TotpSeed.of("abcdefghijklmnopqrst".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                TotpSeed.of("abcdefghijklmnopqrst".getBytes(StandardCharsets.US_ASCII)),
                 Optional.empty(), Optional.empty(), -1, 0, FailedCodes.NONE, T0, List.of());
         store.update(s -> Mutation.of(1, EntityChange.upsert(counting), EntityChange.upsert(clean)));
         assertThat(store.snapshot().mfaDevice(ACCOUNT, counting.serialNumber())).contains(counting);
@@ -159,15 +176,15 @@ public abstract class IamStoreContract {
     @Test
     void accountSettingsAndProfilesSurviveReopen() {
         IamStore store = newStore();
-        var profile = new dev.lanyard.iam.model.InstanceProfile(ACCOUNT, "AIPAEXAMPLE", "web", "/ec2/", T0,
+        var profile = new InstanceProfile(ACCOUNT, "AIPAEXAMPLE", "web", "/ec2/", T0,
                 List.of("app"), List.of(new Tag("team", "blue")));
-        var login = new dev.lanyard.iam.model.LoginProfile(ACCOUNT, "AIDACAROL",
-                dev.lanyard.passwords.PasswordHash.of("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$new"),
+        var login = new LoginProfile(ACCOUNT, "AIDACAROL",
+                PasswordHash.of("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$new"),
                 T0, true, T0.plusSeconds(5),
-                List.of(dev.lanyard.passwords.PasswordHash.of("$argon2id$v=19$m=19456,t=2,p=1$b2xk$old")));
-        var policy = new dev.lanyard.iam.model.PasswordPolicy(ACCOUNT, 14, true, false, true, false, true,
+                List.of(PasswordHash.of("$argon2id$v=19$m=19456,t=2,p=1$b2xk$old")));
+        var policy = new PasswordPolicy(ACCOUNT, 14, true, false, true, false, true,
                 Optional.of(90), Optional.empty(), Optional.of(false));
-        var deletion = new dev.lanyard.iam.model.ServiceLinkedRoleDeletion(ACCOUNT,
+        var deletion = new ServiceLinkedRoleDeletion(ACCOUNT,
                 "task/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling/0-1-2-3-4",
                 "arn:aws:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/"
                         + "AWSServiceRoleForAutoScaling", "SUCCEEDED", T0);
@@ -189,40 +206,40 @@ public abstract class IamStoreContract {
     @Test
     void credentialsCertificatesAndDelegationRequestsSurviveAReopen() {
         IamStore store = newStore();
-        List<dev.lanyard.iam.model.IamEntity> entities = List.of(
-                new dev.lanyard.iam.model.SshPublicKey(ACCOUNT, "APKAAAAAAAAAAAAAAAAA", "carol", "ssh-rsa AAAA c",
+        List<IamEntity> entities = List.of(
+                new SshPublicKey(ACCOUNT, "APKAAAAAAAAAAAAAAAAA", "carol", "ssh-rsa AAAA c",
                         "00:11", AccessKey.Status.Inactive, T0),
-                new dev.lanyard.iam.model.SigningCertificate(ACCOUNT, "C".repeat(32), Optional.empty(), "PEM",
+                new SigningCertificate(ACCOUNT, "C".repeat(32), Optional.empty(), "PEM",
                         AccessKey.Status.Active, T0),
-                new dev.lanyard.iam.model.ServerCertificate(ACCOUNT, "ASCAAAAAAAAAAAAAAAAAA", "Web", "/cf/", "PEM",
-                        Optional.of("CHAIN"), dev.lanyard.iam.model.SecretText.of("PRIVATE KEY"), T0,
+                new ServerCertificate(ACCOUNT, "ASCAAAAAAAAAAAAAAAAAA", "Web", "/cf/", "PEM",
+                        Optional.of("CHAIN"), SecretText.of("PRIVATE KEY"), T0,
                         T0.plusSeconds(86400), List.of(new Tag("env", "test"))),
-                new dev.lanyard.iam.model.ServiceSpecificCredential(ACCOUNT, "ACCAAAAAAAAAAAAAAAAAA", "carol",
+                new ServiceSpecificCredential(ACCOUNT, "ACCAAAAAAAAAAAAAAAAAA", "carol",
                         "bedrock.amazonaws.com", "carol+1-at-123456789012",
-                        dev.lanyard.iam.model.SecretText.of("ABSKsecret"), AccessKey.Status.Active, T0,
+                        SecretText.of("ABSKsecret"), AccessKey.Status.Active, T0,
                         Optional.of(T0.plusSeconds(60))),
-                new dev.lanyard.iam.model.DelegationRequest("dr0123456789abcdef", ACCOUNT, "partner",
+                new DelegationRequest("dr0123456789abcdef", ACCOUNT, "partner",
                         Optional.of(AccountId.of("210987654321")), Optional.of("arn:aws:iam::210987654321:user/o"),
-                        "d", Optional.of("m"), new dev.lanyard.iam.model.DelegationRequest.Permissions(
+                        "d", Optional.of("m"), new DelegationRequest.Permissions(
                                 Optional.of("arn:aws:iam::aws:policy-template/T"), List.of(
-                                        new dev.lanyard.iam.model.DelegationRequest.PolicyParameter("bucket",
+                                        new DelegationRequest.PolicyParameter("bucket",
                                                 List.of("a", "b"), "stringList"))),
                         "wf-1", Optional.of("https://partner.example/x"), "topic", 900, true,
-                        dev.lanyard.iam.model.DelegationRequest.State.FINALIZED, Optional.of("arn:approver"),
+                        DelegationRequest.State.FINALIZED, Optional.of("arn:approver"),
                         Optional.of("n"), Optional.empty(), T0, T0.plusSeconds(1), T0.plusSeconds(2),
-                        Optional.of(new dev.lanyard.iam.model.DelegationRequest.TradeIn(
-                                dev.lanyard.iam.model.SecretText.of("dr0123456789abcdef.token"), Optional.empty()))),
-                new dev.lanyard.iam.model.StsPreferences(ACCOUNT,
-                        dev.lanyard.iam.model.StsPreferences.GlobalEndpointTokenVersion.v2Token),
-                new dev.lanyard.iam.model.OrganizationsFeatures("o-abcdefghij", ACCOUNT, java.util.Set.of(
-                        dev.lanyard.iam.model.OrganizationsFeatures.Feature.RootSessions)));
+                        Optional.of(new DelegationRequest.TradeIn(
+                                SecretText.of("dr0123456789abcdef.token"), Optional.empty()))),
+                new StsPreferences(ACCOUNT,
+                        StsPreferences.GlobalEndpointTokenVersion.v2Token),
+                new OrganizationsFeatures("o-abcdefghij", ACCOUNT, Set.of(
+                        OrganizationsFeatures.Feature.RootSessions)));
         store.update(s -> Mutation.of(1, entities.stream().map(EntityChange::upsert).toArray(EntityChange[]::new)));
         IamStore reopened = reopen(store);
         try (reopened) {
             if (reopened.snapshot().all().isEmpty()) {
                 return; // not a durable store
             }
-            for (dev.lanyard.iam.model.IamEntity entity : entities) {
+            for (IamEntity entity : entities) {
                 assertThat(reopened.snapshot().get(entity.key())).contains(entity);
             }
         }

@@ -1,5 +1,6 @@
 package dev.lanyard.iam.spi.federation;
 
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -16,13 +17,13 @@ public interface WebIdentityTokenSigner {
     String publicJwks(String privateKeySet);
 
     /** When the newest key of the set was created. */
-    java.time.Instant newestKeyCreated(String privateKeySet);
+    Instant newestKeyCreated(String privateKeySet);
 
     /**
      * Adds a fresh RS256 and ES384 key (new tokens are signed with them) and drops keys created before {@code
      * dropBefore}; keys still in the set keep verifying the tokens they signed.
      */
-    String rotate(String privateKeySet, java.time.Instant now, java.time.Instant dropBefore);
+    String rotate(String privateKeySet, Instant now, Instant dropBefore);
 
     /** A compact JWS of these claims, signed with the set's key for {@code algorithm} (RS256 or ES384). */
     String sign(String privateKeySet, String algorithm, Map<String, Object> claims);
