@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,6 +64,16 @@ class ArchitectureTest {
         return Path.of(System.getProperty("lanyard.repo.dir"));
     }
 
+    /**
+     * Types are imported, not written out in full inside code (issue 17): a full name hides a dependency from the
+     * import list a reviewer reads. Read from the sources, since bytecode names every type in full.
+     */
+    @Test
+    void mainCodeNamesTypesByTheirImportedSimpleName() {
+        assertThat(FullyQualifiedNames.inMainSources(repo()))
+                .as("full names where an import would do (FullyQualifiedNames)").isEmpty();
+    }
+
     /** A main module nobody placed in a layer would escape every rule. */
     @Test
     void everyMainModuleOfTheBuildHasALayerAndIsRead() throws IOException {
@@ -74,7 +85,7 @@ class ArchitectureTest {
         Set<String> known = Module.ALL.stream().map(Module::folder).collect(Collectors.toSet());
         assertThat(built).isEqualTo(known);
         Set<String> read = main.stream().map(JavaClass::getName).map(Module::of)
-                .flatMap(java.util.Optional::stream).map(Module::folder).collect(Collectors.toSet());
+                .flatMap(Optional::stream).map(Module::folder).collect(Collectors.toSet());
         assertThat(read).as("modules with classes on this module's class path (its pom's dependencies)")
                 .isEqualTo(known);
     }

@@ -12,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -253,6 +255,7 @@ class PlantedViolationTest {
                     import dev.lanyard.policy.RequestContext;
                     import dev.lanyard.policy.SessionPolicies;
                     import java.util.List;
+import java.util.Set;
                     import java.util.Optional;
 
                     final class PlantedPositional {
@@ -287,6 +290,7 @@ class PlantedViolationTest {
                     import dev.lanyard.iam.spi.federation.VerifiedWebIdentity;
                     import java.time.Instant;
                     import java.util.List;
+import java.util.Set;
                     import java.util.Map;
                     import java.util.Optional;
 
@@ -307,6 +311,7 @@ class PlantedViolationTest {
                     import dev.lanyard.iam.spi.federation.VerifiedSamlAssertion;
                     import java.time.Instant;
                     import java.util.List;
+import java.util.Set;
                     import java.util.Map;
                     import java.util.Optional;
 
@@ -355,6 +360,45 @@ class PlantedViolationTest {
 
     static Stream<Plant> plants() {
         return PLANTS.stream();
+    }
+
+    /** The source rule of {@link FullyQualifiedNames}: a full name in code fails, unless two same-named types meet. */
+    @Test
+    void aFullNameInCodeIsReportedAndOneThatIsNeededIsNot(@TempDir Path sources) throws IOException {
+        Path file = sources.resolve("dev/lanyard/sts/PlantedFullName.java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, """
+                package dev.lanyard.sts;
+
+                import java.util.List;
+
+                /** Not {@link java.util.Map}: Javadoc may name types in full, and so may "java.util.Set" in a string. */
+                final class PlantedFullName {
+                    // nor does java.util.Deque in a comment count
+                    static java.util.Optional<String> first(List<String> names) {
+                        return names.stream().findFirst();
+                    }
+
+                    static java.awt.List widget(List<String> names) {
+                        return new java.awt.List(names.size());
+                    }
+
+                    static java.sql.Date day(java.util.Date date) {
+                        return new java.sql.Date(date.getTime());
+                    }
+                }
+                """);
+
+        assertThat(FullyQualifiedNames.inTree(sources, sources)).extracting(FullyQualifiedNames.Finding::name)
+                .as("java.util.Optional is needless; java.awt.List meets the imported List, java.sql.Date meets"
+                        + " java.util.Date").containsExactly("java.util.Optional");
+        assertThat(FullyQualifiedNames.inSource("Same.java", """
+                package dev.lanyard.iamapi;
+
+                final class Same {
+                    static dev.lanyard.policy.Statement statement;
+                }
+                """, Set.of("Same", "Statement"))).as("a type of the file's own package has the simple name").isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
