@@ -1,5 +1,6 @@
 package dev.lanyard.iamapi;
 
+import dev.lanyard.authz.PolicyGatherer;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.Account;
@@ -36,10 +37,12 @@ final class AccessAdvisorOperations {
     static final String FULL_AWS_ACCESS = "p-FullAWSAccess";
     private static final String JOB_STATUS = "COMPLETED";
     private final IamContext ctx;
+    private final PolicyGatherer gatherer;
     private final AccessReportJobs jobs;
 
     AccessAdvisorOperations(IamContext ctx) {
         this.ctx = ctx;
+        this.gatherer = new PolicyGatherer(ctx.awsManaged());
         this.jobs = new AccessReportJobs(ctx.reports());
     }
 
@@ -61,7 +64,9 @@ final class AccessAdvisorOperations {
                     "Member must satisfy enum value set: [SERVICE_LEVEL, ACTION_LEVEL]");
         };
         ctx.authorize(call, arn);
-        AccessAdvisorTarget target = AccessAdvisorTarget.resolve(ctx.view(call), arn, true);
+        IamSnapshot snapshot = ctx.store().snapshot();
+        AccessAdvisorTarget target = AccessAdvisorTarget.resolve(snapshot, ctx.view(snapshot, call), gatherer, arn,
+                true);
         Job job = jobs.add(call.requireCaller().account(), call.environment().time(),
                 new ServiceReport(granularity, ServiceLastAccessed.of(target, ctx.usage())), ctx.random());
         return Optional.of(Struct.builder().put("JobId", job.jobId()).build());
@@ -129,7 +134,9 @@ final class AccessAdvisorOperations {
         String arn = call.parameters().required("Arn");
         List<String> namespaces = call.parameters().list("ServiceNamespaces");
         ctx.authorize(call, arn);
-        AccessAdvisorTarget target = AccessAdvisorTarget.resolve(ctx.view(call), arn, false);
+        IamSnapshot snapshot = ctx.store().snapshot();
+        AccessAdvisorTarget target = AccessAdvisorTarget.resolve(snapshot, ctx.view(snapshot, call), gatherer, arn,
+                false);
         List<Value> entries = new ArrayList<>();
         for (String namespace : namespaces) {
             List<Value> policies = target.policies().stream()

@@ -1,14 +1,17 @@
 package dev.lanyard.iamapi;
 
+import dev.lanyard.authz.PolicyGatherer;
+import dev.lanyard.authz.SimulationSubject;
 import dev.lanyard.aws.Arn;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamEntity;
-import dev.lanyard.iam.model.InlinePolicy;
+import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.ManagedPolicy;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.User;
+import dev.lanyard.policy.LabeledPolicy;
 import dev.lanyard.policy.PolicyDocument;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +43,8 @@ record AccessAdvisorTarget(String arn, List<GrantingPolicy> policies, List<Princ
      * Resolves {@code arn} in the caller's account: {@code InvalidInput} for an ARN that names no user, group, role or
      * policy, {@code NoSuchEntity} for one that names nothing that exists.
      */
-    static AccessAdvisorTarget resolve(AccountView view, String arn, boolean policiesAllowed) {
+    static AccessAdvisorTarget resolve(IamSnapshot snapshot, AccountView view, PolicyGatherer gatherer, String arn,
+            boolean policiesAllowed) {
         Arn parsed = Arn.parse(arn).filter(a -> a.service().equals("iam"))
                 .orElseThrow(() -> invalidArn(arn));
         String type = parsed.resourceType();
@@ -54,48 +58,46 @@ record AccessAdvisorTarget(String arn, List<GrantingPolicy> policies, List<Princ
         IamEntity entity = view.principal(arn)
                 .orElseThrow(() -> IamErrors.noSuchNamedEntity(type, parsed.resourceName()));
         return switch (entity) {
-            case User user -> new AccessAdvisorTarget(arn, userPolicies(view, user), List.of(principal(user)));
-            case Role role -> new AccessAdvisorTarget(arn, rolePolicies(view, role), List.of(principal(role)));
-            case Group group -> new AccessAdvisorTarget(arn, groupPolicies(view, group), members(view, group));
+            case User user -> new AccessAdvisorTarget(arn, identityPolicies(snapshot, view, gatherer, user,
+                    user.name()), List.of(principal(user)));
+            case Role role -> new AccessAdvisorTarget(arn, identityPolicies(snapshot, view, gatherer, role,
+                    role.name()), List.of(principal(role)));
+            case Group group -> new AccessAdvisorTarget(arn, identityPolicies(snapshot, view, gatherer, group,
+                    group.name()), members(view, group));
             default -> throw invalidArn(arn);
         };
+    }
+
+    /** The entity's identity policies as the {@link PolicyGatherer} finds them for enforcement and the simulator. */
+    private static List<GrantingPolicy> identityPolicies(IamSnapshot snapshot, AccountView view,
+            PolicyGatherer gatherer, IamEntity entity, String entityName) {
+        return gatherer.gather(snapshot, SimulationSubject.stored(entity)).identity().stream()
+                .map(policy -> granting(view, entityName, policy)).toList();
     }
 
     private static AwsException invalidArn(String arn) {
         return IamErrors.invalidInput("ARN " + arn + " is not valid.");
     }
 
-    private static List<GrantingPolicy> userPolicies(AccountView view, User user) {
-        List<GrantingPolicy> policies = new ArrayList<>();
-        user.inlinePolicies().forEach(p -> policies.add(inline(p, "USER", user.name())));
-        attached(view, user.attachedPolicyArns(), policies);
-        for (Group group : view.groupsOf(user)) {
-            policies.addAll(groupPolicies(view, group));
-        }
-        return policies;
-    }
-
-    private static List<GrantingPolicy> rolePolicies(AccountView view, Role role) {
-        List<GrantingPolicy> policies = new ArrayList<>();
-        role.inlinePolicies().forEach(p -> policies.add(inline(p, "ROLE", role.name())));
-        attached(view, role.attachedPolicyArns(), policies);
-        return policies;
-    }
-
-    private static List<GrantingPolicy> groupPolicies(AccountView view, Group group) {
-        List<GrantingPolicy> policies = new ArrayList<>();
-        group.inlinePolicies().forEach(p -> policies.add(inline(p, "GROUP", group.name())));
-        attached(view, group.attachedPolicyArns(), policies);
-        return policies;
-    }
-
-    private static void attached(AccountView view, List<String> arns, List<GrantingPolicy> into) {
-        arns.forEach(arn -> view.policy(arn).ifPresent(p -> into.add(managed(p))));
-    }
-
-    private static GrantingPolicy inline(InlinePolicy policy, String entityType, String entityName) {
-        return new GrantingPolicy(policy.name(), Optional.empty(), Optional.of(entityType), Optional.of(entityName),
-                policy.policy().document());
+    /**
+     * A gathered policy in the report's terms: an inline one with the entity it is embedded in (the gathered entity,
+     * or for a group's policy the group), a managed one with its ARN.
+     */
+    private static GrantingPolicy granting(AccountView view, String entityName, LabeledPolicy policy) {
+        String name = policy.ref().name();
+        return switch (policy.ref().source()) {
+            case USER_INLINE -> new GrantingPolicy(name, Optional.empty(), Optional.of("USER"),
+                    Optional.of(entityName), policy.document());
+            case ROLE_INLINE -> new GrantingPolicy(name, Optional.empty(), Optional.of("ROLE"),
+                    Optional.of(entityName), policy.document());
+            // labelled group/policy; neither a group's nor a policy's name may hold a slash
+            case GROUP_INLINE -> new GrantingPolicy(name.substring(name.indexOf('/') + 1), Optional.empty(),
+                    Optional.of("GROUP"), Optional.of(name.substring(0, name.indexOf('/'))), policy.document());
+            case CUSTOMER_MANAGED, AWS_MANAGED -> new GrantingPolicy(view.policy(name).orElseThrow().name(),
+                    Optional.of(name), Optional.empty(), Optional.empty(), policy.document());
+            case PERMISSIONS_BOUNDARY, SESSION_INLINE, SESSION_MANAGED, TRUST, RESOURCE ->
+                    throw new IllegalStateException("not an identity policy: " + policy.ref());
+        };
     }
 
     private static GrantingPolicy managed(ManagedPolicy policy) {

@@ -2,6 +2,7 @@ package dev.lanyard.iamapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.AuthorizationMessages;
@@ -218,6 +219,30 @@ class AccessReportsTest {
 
         assertError(() -> call(root, NOW, "ListPoliciesGrantingServiceAccess", "Arn", managed,
                 "ServiceNamespaces.member.1", "s3"), ErrorCode.INVALID_INPUT, 400);
+    }
+
+    @Test
+    void policiesGrantingServiceAccessOfARoleNameItsInlineAndAttachedPolicies() {
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                + "{\"AWS\":\"arn:aws:iam::" + root.account() + ":root\"},\"Action\":\"sts:AssumeRole\"}]}";
+        String role = text(call(root, NOW, "CreateRole", "RoleName", "builder", "AssumeRolePolicyDocument", trust),
+                "Role", "Arn");
+        call(root, NOW, "PutRolePolicy", "RoleName", "builder", "PolicyName", "build", "PolicyDocument", S3_AND_IAM);
+        String managed = text(call(root, NOW, "CreatePolicy", "PolicyName", "whoami", "PolicyDocument", STS_ONLY),
+                "Policy", "Arn");
+        call(root, NOW, "AttachRolePolicy", "RoleName", "builder", "PolicyArn", managed);
+
+        List<Struct> entries = structs(call(root, NOW, "ListPoliciesGrantingServiceAccess", "Arn", role,
+                "ServiceNamespaces.member.1", "s3", "ServiceNamespaces.member.2", "sts"),
+                "PoliciesGrantingServiceAccess");
+        Struct build = structs(entries.get(0), "Policies").getFirst();
+        assertThat(structs(entries.get(0), "Policies")).hasSize(1);
+        assertThat(text(build, "PolicyName")).isEqualTo("build");
+        assertThat(text(build, "PolicyType")).isEqualTo("INLINE");
+        assertThat(text(build, "EntityType")).isEqualTo("ROLE");
+        assertThat(text(build, "EntityName")).isEqualTo("builder");
+        assertThat(structs(entries.get(1), "Policies")).extracting(p -> text(p, "PolicyName"), p -> text(p,
+                "PolicyArn")).containsExactly(tuple("whoami", managed));
     }
 
     @Test
