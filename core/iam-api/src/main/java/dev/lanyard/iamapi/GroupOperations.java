@@ -99,17 +99,13 @@ final class GroupOperations {
     private Optional<Struct> updateGroup(OperationCall call) {
         QueryParameters p = call.parameters();
         String name = IamParams.name(p, "GroupName", "groupName", 128);
-        Optional<String> newName = IamParams.optionalName(p, "NewGroupName", "newGroupName", 128);
-        Optional<String> newPath = p.get("NewPath").map(v -> IamParams.checkPath("NewPath", v));
+        Rename rename = Rename.of(p, "NewGroupName", "newGroupName", 128);
         authorizedGroup(call, name);
         ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
             Group group = requireGroup(view, name);
-            String target = newName.orElse(group.name());
-            if (!target.equalsIgnoreCase(group.name()) && view.group(target).isPresent()) {
-                throw IamErrors.alreadyExists("Group with name " + target);
-            }
-            Group renamed = group.withNameAndPath(target, newPath.orElse(group.path()));
+            Group renamed = group.withNameAndPath(rename.name("Group", group.name(), view::group),
+                    rename.path(group.path()));
             return new Mutation<>(List.of(EntityChange.remove(group), EntityChange.upsert(renamed)), renamed);
         });
         return Optional.empty();

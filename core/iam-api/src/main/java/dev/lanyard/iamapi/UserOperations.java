@@ -135,17 +135,13 @@ final class UserOperations {
     private Optional<Struct> updateUser(OperationCall call) {
         QueryParameters p = call.parameters();
         String name = IamParams.name(p, "UserName", "userName", 128);
-        Optional<String> newName = IamParams.optionalName(p, "NewUserName", "newUserName", 64);
-        Optional<String> newPath = p.get("NewPath").map(v -> IamParams.checkPath("NewPath", v));
+        Rename rename = Rename.of(p, "NewUserName", "newUserName", 64);
         authorizedUser(call, name);
         ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
             User user = requireUser(view, name);
-            String targetName = newName.orElse(user.name());
-            if (!targetName.equalsIgnoreCase(user.name()) && view.user(targetName).isPresent()) {
-                throw IamErrors.alreadyExists("User with name " + targetName);
-            }
-            User renamed = user.withNameAndPath(targetName, newPath.orElse(user.path()));
+            String targetName = rename.name("User", user.name(), view::user);
+            User renamed = user.withNameAndPath(targetName, rename.path(user.path()));
             List<EntityChange> changes = new ArrayList<>();
             changes.add(EntityChange.remove(user));
             changes.add(EntityChange.upsert(renamed));
