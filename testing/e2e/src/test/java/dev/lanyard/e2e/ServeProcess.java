@@ -53,7 +53,7 @@ final class ServeProcess implements AutoCloseable {
     /** Starts the process and waits until {@code /health} answers. */
     static ServeProcess start(Path dataDirectory, Path log, String... options) {
         ServeProcess server = launch(dataDirectory, log, options);
-        server.awaitServing(Duration.ofSeconds(60), log);
+        server.awaitServing(Duration.ofSeconds(180), log); // a loaded machine once took 49 s; a dead process fails at once
         return server;
     }
 
