@@ -31,8 +31,10 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 max_seconds=$((600 + (duration + 5) * $(wc -w <<< "$connections") + warmup))
+# shellcheck source=../../../.ci/find-jdk25.sh
+source "$repo/.ci/find-jdk25.sh"
 start_guard authorize
-command -v wrk > /dev/null || die "wrk is required"
+install_wrk
 
 # First start: the account the catalogue names exists only once the server made it.
 catalogue="$work/catalogue.json"
