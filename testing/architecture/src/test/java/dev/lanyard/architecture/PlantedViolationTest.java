@@ -399,6 +399,17 @@ import java.util.Set;
                     static dev.lanyard.policy.Statement statement;
                 }
                 """, Set.of("Same", "Statement"))).as("a type of the file's own package has the simple name").isEmpty();
+        assertThat(FullyQualifiedNames.inSource("Libraries.java", """
+                package dev.lanyard.cli;
+
+                final class Libraries {
+                    @picocli.CommandLine.Mixin Object options;
+                    static software.amazon.awssdk.regions.Region region;
+                    static io.helidon.webserver.WebServer server;
+                }
+                """, Set.of("Libraries"))).extracting(FullyQualifiedNames.Finding::name)
+                .as("picocli's root package and the SDK's are roots too").containsExactly("picocli.CommandLine",
+                        "software.amazon.awssdk.regions.Region", "io.helidon.webserver.WebServer");
     }
 
     @ParameterizedTest(name = "{0}")
