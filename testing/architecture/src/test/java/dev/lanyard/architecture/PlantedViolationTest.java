@@ -323,6 +323,20 @@ import java.util.Set;
                         }
                     }
                     """),
+            new Plant("the server keeping its IAM in the contract kit's memory store",
+                    ArchitectureRules.NO_MAIN_CODE_DEPENDS_ON_THE_CONTRACT_KIT, "dev.lanyard.server.PlantedTestStore",
+                    "dev.lanyard.store.testing.InMemoryIamStore", """
+                    package dev.lanyard.server;
+
+                    import dev.lanyard.iam.spi.IamStore;
+                    import dev.lanyard.store.testing.InMemoryIamStore;
+
+                    final class PlantedTestStore {
+                        static IamStore store() {
+                            return InMemoryIamStore.empty();
+                        }
+                    }
+                    """),
             new Plant("a new module nobody placed in a layer", ArchitectureRules.EVERY_CLASS_BELONGS_TO_A_MODULE,
                     "dev.lanyard.gateway.PlantedUnplaced", "is in no package of Module.ALL", """
                     package dev.lanyard.gateway;
