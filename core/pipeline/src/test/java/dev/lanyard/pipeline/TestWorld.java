@@ -7,6 +7,7 @@ import dev.lanyard.authz.AuthorizationMessages;
 import dev.lanyard.authz.PolicyGatherer;
 import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.Account;
@@ -97,7 +98,7 @@ final class TestWorld {
         this.codec = new SessionTokenCodec(() -> keyset, random);
         this.access = new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
                 new AuthorizationMessages(MasterKey.generate(random)));
-        this.authenticator = new RequestAuthenticator(store, codec, clock, () -> false);
+        this.authenticator = new RequestAuthenticator(store, codec, clock, Partition.AWS, () -> false);
     }
 
     private static SecureRandom seeded() {

@@ -210,7 +210,7 @@ public final class LanyardServer implements AutoCloseable {
                 issuerForAccount,
                 signer::generateKeySet, mfaThrottle);
         this.iamActions = Set.copyOf(iam.keySet());
-        RequestAuthenticator authenticator = new RequestAuthenticator(store, codec, clock,
+        RequestAuthenticator authenticator = new RequestAuthenticator(store, codec, clock, config.partition(),
                 keysets::reloadForUnknownKey);
         this.auditFile = new FileAuditSink(dataDirectory, clock, FileAuditSink.DEFAULT_MAX_FILE_BYTES);
         this.auditTable = config.database().map(db -> JdbcAuditTrail.of(store, config.nodeId()));

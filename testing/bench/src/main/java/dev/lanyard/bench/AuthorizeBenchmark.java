@@ -11,6 +11,7 @@ import dev.lanyard.authz.AuthorizationMessages;
 import dev.lanyard.authz.PolicyGatherer;
 import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.Account;
@@ -102,7 +103,7 @@ public class AuthorizeBenchmark {
         AccessControl access = new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
                 new AuthorizationMessages(MasterKey.generate(random)));
         AtomicLong requests = new AtomicLong();
-        endpoint = new AuthorizeEndpoint(store, new RequestAuthenticator(store, codec, clock, () -> false),
+        endpoint = new AuthorizeEndpoint(store, new RequestAuthenticator(store, codec, clock, Partition.AWS, () -> false),
                 new SigV4Verifier(clock), access, ServiceCatalogue.parse(CATALOGUE), Regions.of("us-east-1"), clock,
                 AuditSink.NONE, 64 * 1024, () -> "request-" + requests.incrementAndGet(), Throttles.off());
         call = call(serviceKey, question(clientRequest(aliceKey)));
