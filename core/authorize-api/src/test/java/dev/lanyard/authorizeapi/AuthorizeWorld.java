@@ -133,7 +133,7 @@ final class AuthorizeWorld {
         this.store = InMemoryIamStore.of(entities);
         TokenKeyset keyset = TokenKeyset.generate(clock, random);
         this.codec = new SessionTokenCodec(() -> keyset, random);
-        this.access = new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
+        this.access = new AccessControl(new PolicyGatherer(new AwsManagedPolicies(Partition.AWS)),
                 new AuthorizationMessages(MasterKey.generate(random)));
         RequestAuthenticator authenticator = new RequestAuthenticator(store, codec, clock, Partition.AWS, () -> false);
         this.endpoint = new AuthorizeEndpoint(store, authenticator, new SigV4Verifier(clock), access, catalogue(),

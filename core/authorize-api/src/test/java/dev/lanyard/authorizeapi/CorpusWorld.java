@@ -130,7 +130,7 @@ final class CorpusWorld {
     }
 
     private final SecureRandom random = seeded();
-    private final AccessControl access = new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
+    private final AccessControl access = new AccessControl(new PolicyGatherer(new AwsManagedPolicies(Partition.AWS)),
             new AuthorizationMessages(MasterKey.generate(random)));
     private final AtomicLong requests = new AtomicLong();
 

@@ -59,9 +59,9 @@ class AccessReportsTest {
     private final UsageTracker usage = new UsageTracker(new InMemoryUsageStore(), () -> NOW);
     private final InMemoryReportStore reports = new InMemoryReportStore();
     private final Map<String, Operation> operations = IamOperations.create(new IamContext(store,
-            new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
+            new AccessControl(new PolicyGatherer(new AwsManagedPolicies(Partition.AWS)),
                     new AuthorizationMessages(MasterKey.generate(random))),
-            new AwsManagedPolicies(), random, false, null, usage, reports));
+            new AwsManagedPolicies(Partition.AWS), random, false, null, usage, reports));
     private final SignedCallers callers = new SignedCallers(store);
     private AccountId account;
     private Caller root;
@@ -313,9 +313,9 @@ class AccessReportsTest {
         usage.record(event(alice, "AKIA" + "ALICE".repeat(3) + "X", "s3.amazonaws.com", "GetObject",
                 NOW.plusSeconds(10), "eu-west-1"));
         Map<String, Operation> otherNode = IamOperations.create(new IamContext(store,
-                new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
+                new AccessControl(new PolicyGatherer(new AwsManagedPolicies(Partition.AWS)),
                         new AuthorizationMessages(MasterKey.generate(random))),
-                new AwsManagedPolicies(), random, false, null,
+                new AwsManagedPolicies(Partition.AWS), random, false, null,
                 new UsageTracker(new InMemoryUsageStore(), () -> NOW), reports));
 
         call(root, NOW, "GenerateCredentialReport");

@@ -10,6 +10,7 @@ import dev.lanyard.authz.PolicyGatherer;
 import dev.lanyard.authz.RequestEnvironment;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.AwsManagedPolicies;
 import dev.lanyard.iamapi.organizations.AccountFactory;
@@ -51,9 +52,9 @@ class EntityTagsTest {
     private final SecureRandom random = SignedCallers.seeded(23);
     private final InMemoryIamStore store = InMemoryIamStore.empty();
     private final Map<String, Operation> operations = IamOperations.create(new IamContext(store,
-            new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
+            new AccessControl(new PolicyGatherer(new AwsManagedPolicies(Partition.AWS)),
                     new AuthorizationMessages(MasterKey.generate(random))),
-            new AwsManagedPolicies(), random, false, null,
+            new AwsManagedPolicies(Partition.AWS), random, false, null,
             new UsageTracker(new InMemoryUsageStore(), () -> NOW), new InMemoryReportStore()));
     private final SignedCallers callers = new SignedCallers(store);
     private Caller root;

@@ -11,6 +11,7 @@ import dev.lanyard.authz.RequestEnvironment;
 import dev.lanyard.authz.SimulationSubject;
 import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.AwsManagedPolicies;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iamapi.organizations.AccountFactory;
@@ -52,9 +53,9 @@ class PolicySimulatorTest {
     private final SecureRandom random = SignedCallers.seeded(17);
     private final InMemoryIamStore store = InMemoryIamStore.empty();
     private final Map<String, Operation> operations = IamOperations.create(new IamContext(store,
-            new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
+            new AccessControl(new PolicyGatherer(new AwsManagedPolicies(Partition.AWS)),
                     new AuthorizationMessages(MasterKey.generate(random))),
-            new AwsManagedPolicies(), random, false, null,
+            new AwsManagedPolicies(Partition.AWS), random, false, null,
             new UsageTracker(new InMemoryUsageStore(), () -> NOW), new InMemoryReportStore()));
     private AccountId account;
     private Caller root;
@@ -93,7 +94,7 @@ class PolicySimulatorTest {
                 "AccessKeyId")).orElseThrow();
         Caller alice = new SignedCallers(store).of(key, NOW);
         IamSnapshot snapshot = store.snapshot();
-        PolicyGatherer gatherer = new PolicyGatherer(new AwsManagedPolicies());
+        PolicyGatherer gatherer = new PolicyGatherer(new AwsManagedPolicies(Partition.AWS));
 
         GatheredPolicies simulated = gatherer.gather(snapshot,
                 SimulationSubject.stored(snapshot.user(account, "alice").orElseThrow()));

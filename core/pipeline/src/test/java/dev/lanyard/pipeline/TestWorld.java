@@ -96,7 +96,7 @@ final class TestWorld {
         this.store = InMemoryIamStore.of(entities);
         TokenKeyset keyset = TokenKeyset.generate(clock, random);
         this.codec = new SessionTokenCodec(() -> keyset, random);
-        this.access = new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
+        this.access = new AccessControl(new PolicyGatherer(new AwsManagedPolicies(Partition.AWS)),
                 new AuthorizationMessages(MasterKey.generate(random)));
         this.authenticator = new RequestAuthenticator(store, codec, clock, Partition.AWS, () -> false);
     }

@@ -185,7 +185,7 @@ public final class LanyardServer implements AutoCloseable {
                 // every node refreshes its keyset each interval: after three, all have seen a staged key
                 config.keyCheckInterval().multipliedBy(3));
         SessionTokenCodec codec = new SessionTokenCodec(keysets, random);
-        AwsManagedPolicies awsManaged = new AwsManagedPolicies();
+        AwsManagedPolicies awsManaged = new AwsManagedPolicies(config.partition());
         PolicyGatherer gatherer = new PolicyGatherer(awsManaged);
         AccessControl access = new AccessControl(gatherer, new AuthorizationMessages(masterKey), observations);
         AccountFactory accounts = new AccountFactory(store, random);

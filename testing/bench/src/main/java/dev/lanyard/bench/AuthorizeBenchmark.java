@@ -100,7 +100,7 @@ public class AuthorizeBenchmark {
         SecureRandom random = seeded();
         TokenKeyset keyset = TokenKeyset.generate(clock, random);
         SessionTokenCodec codec = new SessionTokenCodec(() -> keyset, random);
-        AccessControl access = new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
+        AccessControl access = new AccessControl(new PolicyGatherer(new AwsManagedPolicies(Partition.AWS)),
                 new AuthorizationMessages(MasterKey.generate(random)));
         AtomicLong requests = new AtomicLong();
         endpoint = new AuthorizeEndpoint(store, new RequestAuthenticator(store, codec, clock, Partition.AWS, () -> false),
