@@ -56,7 +56,7 @@ public final class AssumeRoleWithSaml implements Operation {
             SamlAssertionVerifier verifier) {
         this.store = requireNonNull(store, "store is null");
         this.access = requireNonNull(access, "access is null");
-        this.template = new AssumeRoleTemplate(store, issuer);
+        this.template = new AssumeRoleTemplate(store, issuer, access.partition());
         this.verifier = requireNonNull(verifier, "verifier is null");
     }
 
@@ -77,19 +77,21 @@ public final class AssumeRoleWithSaml implements Operation {
         Arn roleArn = Arn.parse(roleArnText).orElseThrow(() -> AwsErrors.validation(roleArnText + " is invalid"));
 
         IamSnapshot snapshot = store.snapshot();
-        Role role = AssumeRole.findRole(snapshot, roleArn)
+        Role role = AssumeRole.findRole(snapshot, roleArn, access.partition())
                 .orElseThrow(() -> StsErrors.notAuthorized(ACTION, "no role " + roleArnText));
-        SamlProvider provider = provider(snapshot, role, principalArn);
+        SamlProvider provider = provider(snapshot, role, principalArn, access.partition());
+        String providerArn = provider.arn(access.partition());
+        String servedRoleArn = role.arn(access.partition()).toString();
         SamlMetadata metadata = parsedMetadata.computeIfAbsent(provider.metadataDocument(), verifier::parseMetadata);
-        VerifiedSamlAssertion saml = verifier.verify(assertion, new SamlProviderTrust(provider.arn(), provider.name(),
+        VerifiedSamlAssertion saml = verifier.verify(assertion, new SamlProviderTrust(providerArn, provider.name(),
                 role.account().value(), metadata.entityId(), metadata.signingCertificates(), provider.validUntil(),
                 decryptionKeys(provider), provider.encryptionRequired() ? SamlProviderTrust.EncryptionMode.REQUIRED
                         : SamlProviderTrust.EncryptionMode.ALLOWED, List.of()));
-        boolean pairNamed = saml.roles().stream().anyMatch(p -> p.roleArn().equals(role.arn().toString())
-                && p.providerArn().equals(provider.arn()));
+        boolean pairNamed = saml.roles().stream().anyMatch(p -> p.roleArn().equals(servedRoleArn)
+                && p.providerArn().equals(providerArn));
         if (!pairNamed) {
-            throw StsErrors.notAuthorized(ACTION, "the Role attribute does not name " + role.arn() + ","
-                    + provider.arn());
+            throw StsErrors.notAuthorized(ACTION, "the Role attribute does not name " + servedRoleArn + ","
+                    + providerArn);
         }
         String sessionName = saml.roleSessionName().orElseThrow(StsErrors::samlSessionNameMissing);
         SessionTagsRequest tags = SessionTagsRequest.fromClaims(saml.principalTags(), saml.transitiveTagKeys());
@@ -102,7 +104,7 @@ public final class AssumeRoleWithSaml implements Operation {
                 SessionOrigin.ASSUME_ROLE_WITH_SAML, tags, List.of(), saml.sourceIdentity(), sessionPolicies);
         ContextKeys keys = trustContext(session, saml, claims, provider);
         return Optional.of(template.assume(call, ACTION, session, new AssumeRoleTemplate.Variant(
-                action -> FederatedTrust.require(access, call, provider.arn(), role, keys, action),
+                action -> FederatedTrust.require(access, call, providerArn, role, keys, action),
                 now -> expiresAt(now, seconds, saml, role),
                 builder -> builder.federationClaims(claims),
                 result -> result.put("Subject", saml.nameId()).put("SubjectType", subjectType(saml.nameIdFormat()))
@@ -131,8 +133,8 @@ public final class AssumeRoleWithSaml implements Operation {
         }).toList();
     }
 
-    private static SamlProvider provider(IamSnapshot snapshot, Role role, String principalArn) {
-        String prefix = Partition.AWS.iam(role.account(), "saml-provider/").toString();
+    private static SamlProvider provider(IamSnapshot snapshot, Role role, String principalArn, Partition partition) {
+        String prefix = partition.iam(role.account(), "saml-provider/").toString();
         if (!principalArn.startsWith(prefix)) {
             throw StsErrors.invalidSamlPrincipal(principalArn);
         }

@@ -43,7 +43,7 @@ public final class AssumeRoleWithWebIdentity implements Operation {
             WebIdentityVerifier verifier) {
         this.store = requireNonNull(store, "store is null");
         this.access = requireNonNull(access, "access is null");
-        this.template = new AssumeRoleTemplate(store, issuer);
+        this.template = new AssumeRoleTemplate(store, issuer, access.partition());
         this.verifier = requireNonNull(verifier, "verifier is null");
     }
 
@@ -68,23 +68,24 @@ public final class AssumeRoleWithWebIdentity implements Operation {
         Arn roleArn = Arn.parse(roleArnText).orElseThrow(() -> AwsErrors.validation(roleArnText + " is invalid"));
 
         IamSnapshot snapshot = store.snapshot();
-        Role role = AssumeRole.findRole(snapshot, roleArn)
+        Role role = AssumeRole.findRole(snapshot, roleArn, access.partition())
                 .orElseThrow(() -> StsErrors.notAuthorized(ACTION, "no role " + roleArnText));
         OidcProvider provider = provider(snapshot, role.account(), token);
-        VerifiedWebIdentity identity = verifier.verify(token, new OidcProviderTrust(provider.arn(), provider.url(),
+        String providerArn = provider.arn(access.partition());
+        VerifiedWebIdentity identity = verifier.verify(token, new OidcProviderTrust(providerArn, provider.url(),
                 provider.clientIds(), provider.thumbprints()));
         SessionTagsRequest tags = SessionTagsRequest.fromClaims(identity.sessionTags(), identity.transitiveTagKeys());
-        Map<String, List<String>> claims = claimKeys(provider, identity);
+        Map<String, List<String>> claims = claimKeys(providerArn, provider, identity);
         AssumeRoleTemplate.RoleSession session = new AssumeRoleTemplate.RoleSession(role, sessionName,
                 SessionOrigin.ASSUME_ROLE_WITH_WEB_IDENTITY, tags, List.of(), identity.sourceIdentity(),
                 sessionPolicies);
         ContextKeys keys = trustContext(session, claims);
         return Optional.of(template.assume(call, ACTION, session, new AssumeRoleTemplate.Variant(
-                action -> FederatedTrust.require(access, call, provider.arn(), role, keys, action),
+                action -> FederatedTrust.require(access, call, providerArn, role, keys, action),
                 now -> now.plus(duration(seconds, role)),
                 builder -> builder.federationClaims(claims),
                 result -> result.put("SubjectFromWebIdentityToken", identity.subject())
-                        .put("Provider", provider.arn()).put("Audience", identity.audience()))));
+                        .put("Provider", providerArn).put("Audience", identity.audience()))));
     }
 
     private static Duration duration(Optional<Integer> seconds, Role role) {
@@ -103,7 +104,8 @@ public final class AssumeRoleWithWebIdentity implements Operation {
     }
 
     /** The provider keys that stay with the session: {@code <host/path>:aud}, {@code :sub}, {@code :amr}. */
-    private static Map<String, List<String>> claimKeys(OidcProvider provider, VerifiedWebIdentity identity) {
+    private static Map<String, List<String>> claimKeys(String providerArn, OidcProvider provider,
+            VerifiedWebIdentity identity) {
         Map<String, List<String>> claims = new LinkedHashMap<>();
         String prefix = provider.hostAndPath() + ":";
         claims.put(prefix + "aud", List.of(identity.audience()));
@@ -112,7 +114,7 @@ public final class AssumeRoleWithWebIdentity implements Operation {
             claims.put(prefix + "amr", identity.amr());
         }
         identity.authorizedParty().ifPresent(azp -> claims.put(prefix + "azp", List.of(azp)));
-        claims.put("aws:FederatedProvider", List.of(provider.arn()));
+        claims.put("aws:FederatedProvider", List.of(providerArn));
         return claims;
     }
 
