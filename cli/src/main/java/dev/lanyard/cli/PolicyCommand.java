@@ -5,6 +5,7 @@ import dev.lanyard.authz.PolicyGatherer;
 import dev.lanyard.authz.SimulationSubject;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.Arn;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.aws.PrincipalType;
 import dev.lanyard.iam.model.AwsManagedPolicies;
 import dev.lanyard.iam.model.IamSnapshot;
@@ -226,7 +227,7 @@ final class PolicyCommand implements Runnable {
                     ? Optional.of(load(resourcePolicy.get(), Kind.RESOURCE, PolicySource.RESOURCE))
                     : Optional.empty();
             // Offline there is no read model: the documents given are the subject, gathered as the server gathers.
-            GatheredPolicies gathered = new PolicyGatherer(new AwsManagedPolicies()).gather(IamSnapshot.empty(),
+            GatheredPolicies gathered = new PolicyGatherer(new AwsManagedPolicies(Partition.AWS)).gather(IamSnapshot.empty(),
                     new SimulationSubject.Custom(identity, bounds, session.isEmpty() ? new SessionPolicies.None()
                             : new SessionPolicies.Passed(session)));
             Optional<PrincipalIdentity> caller = callerArn.map(Simulate::caller);

@@ -2,6 +2,7 @@ package dev.lanyard.cli;
 
 import dev.lanyard.authorizeapi.ServiceCatalogue;
 import dev.lanyard.authz.TrustedProxies;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.server.AuditRetention;
 import dev.lanyard.server.DatabaseSettings;
 import dev.lanyard.server.HttpLimits;
@@ -194,6 +195,11 @@ final class ServeCommand implements Runnable {
             + " in any other region answers RegionDisabledException. Default: only the home region and us-east-1.")
     List<String> enabledRegions = new ArrayList<>();
 
+    @Option(names = "--partition", description = "The partition every ARN names (arn:PARTITION:iam::...): aws, or"
+            + " one of your own, so policies written for AWS's ARNs match none of this deployment's (default"
+            + " ${DEFAULT-VALUE}).", defaultValue = "aws")
+    String partition;
+
     @Override
     public void run() {
         effective(spec.commandLine().getParseResult(), System.getenv()).serve();
@@ -241,6 +247,8 @@ final class ServeCommand implements Runnable {
             mistakes.add(source("--token-key-rotation") + ": must be between 1h and 365d, not " + tokenKeyRotation);
         }
         mistakes.addAll(LogSetup.mistakes(logLevels));
+        Partition.problem(partition).or(() -> servedYet(partition))
+                .ifPresent(problem -> mistakes.add(source("--partition") + ": " + problem));
         collect(mistakes, "--public-url", () -> publicUrl.map(NetworkSettings::checkedPublicUrl));
         collect(mistakes, "--trusted-proxies", () -> TrustedProxies.of(trustedProxies));
         // files that are missing were named above; what a present pair holds is checked here
@@ -256,6 +264,15 @@ final class ServeCommand implements Runnable {
         collect(mistakes, "--service-catalogue", () -> serviceCatalogue.filter(Files::isReadable)
                 .filter(path -> !Files.isDirectory(path)).map(ServeCommand::readCatalogue));
         return mistakes;
+    }
+
+    /**
+     * Until every component that writes or reads ARNs takes the configured partition (ADR 0019, "What remains"), a
+     * server under another would mix two partitions in its ARNs, and policies would silently stop matching.
+     */
+    private static Optional<String> servedYet(String partition) {
+        return partition.equals(Partition.AWS.name()) ? Optional.empty() : Optional.of("only the partition 'aws' is"
+                + " served yet, not '" + partition + "' (docs/compatibility.md, Partition)");
     }
 
     private static ServiceCatalogue readCatalogue(Path file) {
@@ -281,6 +298,7 @@ final class ServeCommand implements Runnable {
                 .withHttpLimits(new HttpLimits(Duration.ofSeconds(idleTimeoutSeconds),
                         Duration.ofSeconds(requestTimeoutSeconds), Duration.ofSeconds(writeTimeoutSeconds)))
                 .withS3Gateway(s3Gateway()).withRegion(region).withEnabledRegions(enabledRegions)
+                .withPartition(Partition.of(partition))
                 .withServiceCatalogue(serviceCatalogue.map(Path::toAbsolutePath))
                 .withMaxBodyBytes(maxBodySize)
                 .withKeyRotationPeriod(tokenKeyRotation)

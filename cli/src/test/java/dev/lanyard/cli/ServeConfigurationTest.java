@@ -3,6 +3,7 @@ package dev.lanyard.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lanyard.aws.Partition;
 import dev.lanyard.s3gateway.BackendCredentials;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -314,6 +315,24 @@ class ServeConfigurationTest {
                         + " holds no PEM certificate (-----BEGIN CERTIFICATE-----)",
                 "--s3-tls-certificate: --s3-tls-certificate needs --s3-tls-private-key",
                 "--s3-tls-certificate: the S3 gateway's TLS needs the gateway (--s3-port)");
+    }
+
+    @Test
+    void thePartitionIsCheckedToAwsGrammarAndReachesTheServersSettings() throws IOException {
+        assertThat(effective(Map.of()).config().partition()).isEqualTo(Partition.AWS);
+        assertThat(effective(Map.of("LANYARD_PARTITION", "lanyard"), "--partition", "aws").config().partition())
+                .isEqualTo(Partition.AWS);
+        Path config = file("partition: Corp\n");
+        assertThat(effective(Map.of("LANYARD_PARTITION", "aws-"), "--partition", "aws_cn").mistakes())
+                .containsExactly("--partition: a partition is lower-case letters, digits and hyphens, not '_':"
+                        + " 'aws_cn'");
+        assertThat(effective(Map.of(), "--config", config.toString()).mistakes())
+                .containsExactly(config + ": partition: a partition begins with a lower-case letter: 'Corp'");
+        assertThat(effective(Map.of("LANYARD_PARTITION", "aws-")).mistakes())
+                .containsExactly("LANYARD_PARTITION: a partition cannot end in a hyphen: 'aws-'");
+        // a well-formed partition of one's own is refused until every ARN follows it (ADR 0019)
+        assertThat(effective(Map.of("LANYARD_PARTITION", "lanyard")).mistakes()).containsExactly("LANYARD_PARTITION:"
+                + " only the partition 'aws' is served yet, not 'lanyard' (docs/compatibility.md, Partition)");
     }
 
     @Test

@@ -95,7 +95,7 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
         this.verifier = requireNonNull(verifier, "verifier is null");
         this.access = requireNonNull(access, "access is null");
         this.decisions = new ClientDecisions(authenticator, verifier, access, regions, clock);
-        this.nginx = new NginxAuthRequest(store, catalogue, decisions, throttles);
+        this.nginx = new NginxAuthRequest(store, catalogue, decisions, throttles, access.partition());
         this.catalogue = requireNonNull(catalogue, "catalogue is null");
         this.regions = requireNonNull(regions, "regions is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -125,7 +125,7 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
             IamSnapshot snapshot = store.snapshot();
             DeclaredService service = Question.service(catalogue, input.action());
             access.require(snapshot, authenticated.caller(), askerEnvironment(exchange, authenticated, requestId),
-                    new AccessRequest(AUTHORIZE_ACTION, service.arn(), Optional.of(service.account()),
+                    new AccessRequest(AUTHORIZE_ACTION, service.arn(access.partition()), Optional.of(service.account()),
                             ContextKeys.empty(), Optional.empty(), false));
             Question question = Question.of(service, input.action(), input.resource(), input.resourcePolicy(),
                     input.context());

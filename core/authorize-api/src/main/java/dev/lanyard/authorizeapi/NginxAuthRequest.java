@@ -6,6 +6,7 @@ import dev.lanyard.authorizeapi.ServiceCatalogue.DeclaredService;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.iam.spi.Observations;
@@ -55,9 +56,12 @@ final class NginxAuthRequest {
     private final ServiceCatalogue catalogue;
     private final ClientDecisions decisions;
     private final Throttles throttles;
+    private final Partition partition;
 
-    NginxAuthRequest(IamStore store, ServiceCatalogue catalogue, ClientDecisions decisions, Throttles throttles) {
+    NginxAuthRequest(IamStore store, ServiceCatalogue catalogue, ClientDecisions decisions, Throttles throttles,
+            Partition partition) {
         this.store = requireNonNull(store, "store is null");
+        this.partition = requireNonNull(partition, "partition is null");
         this.catalogue = requireNonNull(catalogue, "catalogue is null");
         this.decisions = requireNonNull(decisions, "decisions is null");
         this.throttles = requireNonNull(throttles, "throttles is null");
@@ -99,7 +103,7 @@ final class NginxAuthRequest {
         }
         String region = signed.map(SignedRequest::region).orElse("");
         Optional<Question> question = service.routes().stream()
-                .flatMap(route -> route.resourceOf(request.method(), request.rawPath(), region,
+                .flatMap(route -> route.resourceOf(request.method(), request.rawPath(), partition, region,
                         service.account().value()).map(resource -> Question.of(service,
                                 service.prefix() + ":" + route.action(), resource, Optional.empty(), Map.of()))
                         .stream())

@@ -63,8 +63,12 @@ record Route(String method, String path, String action, String resource, Pattern
         return new Route(method, path, action, resource, Pattern.compile(regex.toString()), variables);
     }
 
-    /** The resource this route names for a request of {@code method} on {@code rawPath}, if it is this route's. */
-    Optional<String> resourceOf(String requestMethod, String rawPath, String region, String account) {
+    /**
+     * The resource this route names for a request of {@code method} on {@code rawPath}, if it is this route's;
+     * {@code ${Partition}} is the served partition.
+     */
+    Optional<String> resourceOf(String requestMethod, String rawPath, Partition partition, String region,
+            String account) {
         if (!method.equals(requestMethod)) {
             return Optional.empty();
         }
@@ -76,7 +80,7 @@ record Route(String method, String path, String action, String resource, Pattern
         for (int i = 0; i < variables.size(); i++) {
             values.put(variables.get(i), matcher.group(i + 1));
         }
-        String named = resource.replace("${Partition}", Partition.AWS.name()).replace("${Region}", region)
+        String named = resource.replace("${Partition}", partition.name()).replace("${Region}", region)
                 .replace("${Account}", account);
         Matcher used = VARIABLE.matcher(named);
         StringBuilder out = new StringBuilder();

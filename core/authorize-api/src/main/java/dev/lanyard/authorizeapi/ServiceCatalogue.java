@@ -65,8 +65,8 @@ public final class ServiceCatalogue {
         }
 
         /** The ARN that {@code lanyard:Authorize} is decided on: the service in its owner's account. */
-        public String arn() {
-            return Partition.AWS.arn("lanyard", "", account.value(), "service/" + prefix).toString();
+        public String arn(Partition partition) {
+            return partition.arn("lanyard", "", account.value(), "service/" + prefix).toString();
         }
 
         /** The declared type of a concrete key ({@code aws:RequestTag/team} for {@code aws:RequestTag/${TagKey}}). */

@@ -10,6 +10,7 @@ import dev.lanyard.authz.AuthorizationMessages;
 import dev.lanyard.authz.PolicyGatherer;
 import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.Account;
@@ -132,9 +133,9 @@ final class AuthorizeWorld {
         this.store = InMemoryIamStore.of(entities);
         TokenKeyset keyset = TokenKeyset.generate(clock, random);
         this.codec = new SessionTokenCodec(() -> keyset, random);
-        this.access = new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
+        this.access = new AccessControl(new PolicyGatherer(new AwsManagedPolicies(Partition.AWS)),
                 new AuthorizationMessages(MasterKey.generate(random)));
-        RequestAuthenticator authenticator = new RequestAuthenticator(store, codec, clock, () -> false);
+        RequestAuthenticator authenticator = new RequestAuthenticator(store, codec, clock, Partition.AWS, () -> false);
         this.endpoint = new AuthorizeEndpoint(store, authenticator, new SigV4Verifier(clock), access, catalogue(),
                 Regions.of(REGION), clock, audit::add, 64 * 1024, requestIds(),
                 new Throttles(throttling, clock, Observations.NONE));

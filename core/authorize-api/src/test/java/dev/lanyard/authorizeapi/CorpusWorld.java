@@ -14,6 +14,7 @@ import dev.lanyard.authz.RequestContextFactory;
 import dev.lanyard.authz.RequestEnvironment;
 import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.Account;
@@ -129,7 +130,7 @@ final class CorpusWorld {
     }
 
     private final SecureRandom random = seeded();
-    private final AccessControl access = new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
+    private final AccessControl access = new AccessControl(new PolicyGatherer(new AwsManagedPolicies(Partition.AWS)),
             new AuthorizationMessages(MasterKey.generate(random)));
     private final AtomicLong requests = new AtomicLong();
 
@@ -272,7 +273,7 @@ final class CorpusWorld {
         TokenKeyset keyset = TokenKeyset.generate(InstantSource.fixed(now.minus(Duration.ofDays(1))), random);
         SessionTokenCodec codec = new SessionTokenCodec(() -> keyset, random);
         Optional<String> token = claims.map(cl -> codec.seal(cl, clientKeyId));
-        RequestAuthenticator authenticator = new RequestAuthenticator(store, codec, clock, () -> false);
+        RequestAuthenticator authenticator = new RequestAuthenticator(store, codec, clock, Partition.AWS, () -> false);
         SigV4Verifier verifier = new SigV4Verifier(clock);
 
         // the catalogue: one service, the case's action, its resource as a type, the keys the case supplies

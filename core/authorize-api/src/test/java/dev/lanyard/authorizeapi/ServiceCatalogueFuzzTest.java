@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.lanyard.aws.Partition;
 
 /**
  * Arbitrary service catalogues (the operator's {@code --service-catalogue} file): the parser either gives a catalogue
@@ -20,7 +21,7 @@ class ServiceCatalogueFuzzTest {
             for (String prefix : catalogue.prefixes()) {
                 ServiceCatalogue.DeclaredService service = catalogue.service(prefix).orElseThrow();
                 assertThat(service.prefix()).isEqualTo(prefix);
-                assertThat(service.arn()).endsWith(":service/" + prefix);
+                assertThat(service.arn(Partition.AWS)).endsWith(":service/" + prefix);
             }
         } catch (IllegalArgumentException refused) {
             assertThat(refused.getMessage()).isNotBlank();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanyard.authz.ServiceAuthorization.ConditionKeyType;
+import dev.lanyard.aws.Partition;
 import org.junit.jupiter.api.Test;
 
 /** The operator's catalogue: what it declares, and a precise refusal of every file it cannot mean. */
@@ -18,7 +19,8 @@ class ServiceCatalogueTest {
     @Test
     void aServiceDeclaresItsActionsResourcesAndKeys() {
         ServiceCatalogue.DeclaredService orders = ServiceCatalogue.parse(ORDERS).service("Orders").orElseThrow();
-        assertThat(orders.arn()).isEqualTo("arn:aws:lanyard::111122223333:service/orders");
+        assertThat(orders.arn(Partition.AWS)).isEqualTo("arn:aws:lanyard::111122223333:service/orders");
+        assertThat(orders.arn(Partition.of("lanyard"))).isEqualTo("arn:lanyard:lanyard::111122223333:service/orders");
         assertThat(orders.signingName()).isEqualTo("orders");
         assertThat(orders.regions()).isEmpty();
         ServiceCatalogue.DeclaredAction get = orders.action("getorder").orElseThrow();
@@ -81,10 +83,13 @@ class ServiceCatalogueTest {
                 + "\"TrustedProxies\":[\"127.0.0.1\"]}}}")).service("orders").orElseThrow();
         Route route = orders.routes().getFirst();
         assertThat(route.action()).isEqualTo("GetOrder");
-        assertThat(route.resourceOf("GET", "/orders/42/items/a/b", "eu-west-1", "111122223333"))
+        assertThat(route.resourceOf("GET", "/orders/42/items/a/b", Partition.AWS, "eu-west-1", "111122223333"))
                 .contains("arn:aws:orders:eu-west-1:111122223333:order/42");
-        assertThat(route.resourceOf("GET", "/orders/42", "eu-west-1", "111122223333")).isEmpty();
-        assertThat(route.resourceOf("PUT", "/orders/42/items/a", "eu-west-1", "111122223333")).isEmpty();
+        assertThat(route.resourceOf("GET", "/orders/42", Partition.AWS, "eu-west-1", "111122223333")).isEmpty();
+        assertThat(route.resourceOf("PUT", "/orders/42/items/a", Partition.AWS, "eu-west-1", "111122223333"))
+                .isEmpty();
+        assertThat(route.resourceOf("GET", "/orders/42/items/a/b", Partition.of("lanyard"), "eu-west-1",
+                "111122223333")).contains("arn:lanyard:orders:eu-west-1:111122223333:order/42");
         assertThat(orders.trustedProxies()).containsExactly("127.0.0.1");
     }
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.spi.Observations;
 import dev.lanyard.policy.AuthorizationRequest;
@@ -43,6 +44,11 @@ public final class AccessControl {
         this.gatherer = requireNonNull(gatherer, "gatherer is null");
         this.messages = requireNonNull(messages, "messages is null");
         this.observations = requireNonNull(observations, "observations is null");
+    }
+
+    /** The partition this deployment serves: the one its callers, resources and AWS managed policies are named in. */
+    public Partition partition() {
+        return gatherer.partition();
     }
 
     public Decision decide(IamSnapshot snapshot, Caller caller, RequestEnvironment env, AccessRequest request) {

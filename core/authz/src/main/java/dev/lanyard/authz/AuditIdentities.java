@@ -34,7 +34,7 @@ public final class AuditIdentities {
             case Caller.RoleSession session -> new UserIdentity(IdentityType.ASSUMED_ROLE,
                     Optional.of(session.userId()), Optional.of(session.arn()), account, key, Optional.empty(),
                     Optional.empty(), Optional.of(context(Optional.of(new SessionIssuer(IdentityType.ROLE,
-                            session.role().roleId(), session.role().arn().toString(), session.role().account().value(),
+                            session.role().roleId(), session.role().arn(session.partition()).toString(), session.role().account().value(),
                             Optional.of(session.role().name()))), session.claims())));
             case Caller.FederatedUser federated -> new UserIdentity(IdentityType.FEDERATED_USER,
                     Optional.of(federated.userId()), Optional.of(federated.arn()), account, key, Optional.empty(),

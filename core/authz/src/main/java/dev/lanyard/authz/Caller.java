@@ -19,6 +19,9 @@ import java.util.Optional;
 public sealed interface Caller {
     AccountId account();
 
+    /** The partition the caller was authenticated in, the served one: every ARN derived from the caller names it. */
+    Partition partition();
+
     AccessKeyId accessKeyId();
 
     Optional<SessionClaims> session();
@@ -32,16 +35,18 @@ public sealed interface Caller {
     PrincipalType principalType();
 
     /** The account root, with long-term keys or a GetSessionToken session. */
-    record Root(AccountId account, AccessKeyId accessKeyId, Optional<SessionClaims> session) implements Caller {
+    record Root(AccountId account, AccessKeyId accessKeyId, Optional<SessionClaims> session, Partition partition)
+            implements Caller {
         public Root {
             requireNonNull(account, "account is null");
+            requireNonNull(partition, "partition is null");
             requireNonNull(accessKeyId, "accessKeyId is null");
             requireNonNull(session, "session is null");
         }
 
         @Override
         public String arn() {
-            return Partition.AWS.root(account).toString();
+            return partition.root(account).toString();
         }
 
         @Override
@@ -56,9 +61,11 @@ public sealed interface Caller {
     }
 
     /** An IAM user, with long-term keys or a GetSessionToken session. */
-    record IamUser(User user, AccessKeyId accessKeyId, Optional<SessionClaims> session) implements Caller {
+    record IamUser(User user, AccessKeyId accessKeyId, Optional<SessionClaims> session, Partition partition)
+            implements Caller {
         public IamUser {
             requireNonNull(user, "user is null");
+            requireNonNull(partition, "partition is null");
             requireNonNull(accessKeyId, "accessKeyId is null");
             requireNonNull(session, "session is null");
         }
@@ -70,7 +77,7 @@ public sealed interface Caller {
 
         @Override
         public String arn() {
-            return user.arn().toString();
+            return user.arn(partition).toString();
         }
 
         @Override
@@ -85,9 +92,11 @@ public sealed interface Caller {
     }
 
     /** A session of a role (AssumeRole, or a federation call). */
-    record RoleSession(Role role, SessionClaims claims, AccessKeyId accessKeyId) implements Caller {
+    record RoleSession(Role role, SessionClaims claims, AccessKeyId accessKeyId, Partition partition)
+            implements Caller {
         public RoleSession {
             requireNonNull(role, "role is null");
+            requireNonNull(partition, "partition is null");
             requireNonNull(claims, "claims is null");
             requireNonNull(accessKeyId, "accessKeyId is null");
         }
@@ -104,7 +113,7 @@ public sealed interface Caller {
 
         @Override
         public String arn() {
-            return Partition.AWS.sts(role.account(), "assumed-role/" + role.name() + "/" + claims.sessionName()).toString();
+            return partition.sts(role.account(), "assumed-role/" + role.name() + "/" + claims.sessionName()).toString();
         }
 
         @Override
@@ -119,9 +128,11 @@ public sealed interface Caller {
     }
 
     /** A GetFederationToken session; its permissions are its creator's intersected with its session policies. */
-    record FederatedUser(SessionClaims claims, Optional<User> parentUser, AccessKeyId accessKeyId) implements Caller {
+    record FederatedUser(SessionClaims claims, Optional<User> parentUser, AccessKeyId accessKeyId,
+            Partition partition) implements Caller {
         public FederatedUser {
             requireNonNull(claims, "claims is null");
+            requireNonNull(partition, "partition is null");
             requireNonNull(parentUser, "parentUser is null");
             requireNonNull(accessKeyId, "accessKeyId is null");
         }
@@ -138,7 +149,7 @@ public sealed interface Caller {
 
         @Override
         public String arn() {
-            return Partition.AWS.sts(claims.account(), "federated-user/" + claims.sessionName()).toString();
+            return partition.sts(claims.account(), "federated-user/" + claims.sessionName()).toString();
         }
 
         @Override

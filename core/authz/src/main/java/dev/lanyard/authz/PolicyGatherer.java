@@ -1,6 +1,9 @@
 package dev.lanyard.authz;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.AwsManagedPolicies;
 import dev.lanyard.iam.model.Group;
@@ -49,7 +52,12 @@ public final class PolicyGatherer {
             sessionPolicyCache = new ConcurrentHashMap<>();
 
     public PolicyGatherer(AwsManagedPolicies awsManaged) {
-        this.awsManaged = awsManaged;
+        this.awsManaged = requireNonNull(awsManaged, "awsManaged is null");
+    }
+
+    /** The partition the catalogue, and so every policy ARN gathered, is named in: the served one. */
+    public Partition partition() {
+        return awsManaged.partition();
     }
 
     /** A caller's identity policies, boundary and session policies: what every request is authorized with. */

@@ -1,6 +1,5 @@
 package dev.lanyard.authz;
 
-import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.Tag;
 import dev.lanyard.iam.model.User;
@@ -75,7 +74,7 @@ public final class RequestContextFactory {
         return switch (caller) {
             case Caller.Root root -> root.arn();
             case Caller.IamUser user -> user.arn();
-            case Caller.RoleSession session -> session.role().arn().toString();
+            case Caller.RoleSession session -> session.role().arn(session.partition()).toString();
             case Caller.FederatedUser federated -> federated.arn();
         };
     }
@@ -118,14 +117,15 @@ public final class RequestContextFactory {
             case Caller.RoleSession session -> roleIdentity(session.role(), session);
             case Caller.FederatedUser federated -> new PrincipalIdentity(federated.account(),
                     federated.principalType(), Optional.empty(), Optional.empty(), Optional.of(federated.arn()),
-                    Optional.of(federated.parentUser().map(u -> u.arn().toString())
-                            .orElse(Partition.AWS.root(federated.account()).toString())),
+                    Optional.of(federated.parentUser().map(u -> u.arn(federated.partition()).toString())
+                            .orElse(federated.partition().root(federated.account()).toString())),
                     Optional.empty(), Optional.empty());
         };
     }
 
     private static PrincipalIdentity roleIdentity(Role role, Caller.RoleSession session) {
-        return new PrincipalIdentity(role.account(), session.principalType(), Optional.of(role.arn().toString()),
+        return new PrincipalIdentity(role.account(), session.principalType(),
+                Optional.of(role.arn(session.partition()).toString()),
                 Optional.of(role.roleId()), Optional.of(session.arn()), Optional.empty(), Optional.empty(),
                 Optional.empty());
     }

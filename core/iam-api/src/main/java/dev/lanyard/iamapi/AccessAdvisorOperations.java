@@ -2,7 +2,6 @@ package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.PolicyGatherer;
 import dev.lanyard.aws.AccountId;
-import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.Account;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.Organization;
@@ -162,7 +161,7 @@ final class AccessAdvisorOperations {
         String path = call.parameters().required("EntityPath");
         Optional<String> policyId = call.parameters().get("OrganizationsPolicyId");
         AccountId caller = call.requireCaller().account();
-        ctx.authorize(call, Partition.AWS.iam(caller, "access-report/" + path).toString());
+        ctx.authorize(call, ctx.partition().iam(caller, "access-report/" + path).toString());
         IamSnapshot snapshot = ctx.store().snapshot();
         Organization org = snapshot.organization().filter(o -> o.managementAccount().equals(caller))
                 .orElseThrow(IamErrors::notManagementAccount);

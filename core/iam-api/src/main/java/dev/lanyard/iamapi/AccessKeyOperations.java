@@ -3,7 +3,6 @@ package dev.lanyard.iamapi;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AwsErrors;
-import dev.lanyard.aws.Partition;
 import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.AccountView;
@@ -54,7 +53,7 @@ final class AccessKeyOperations {
 
     private String resource(Caller caller, AccountView view, Optional<String> owner) {
         return owner.map(name -> view.user(name).map(u -> u.arn().toString())
-                .orElse(UserOperations.userArn(caller, "/", name))).orElse(Partition.AWS.root(caller.account()).toString());
+                .orElse(UserOperations.userArn(caller, "/", name))).orElse(caller.partition().root(caller.account()).toString());
     }
 
     private Optional<Struct> create(OperationCall call) {

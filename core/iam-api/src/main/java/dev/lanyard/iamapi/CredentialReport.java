@@ -1,6 +1,5 @@
 package dev.lanyard.iamapi;
 
-import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.LoginProfile;
@@ -54,7 +53,7 @@ final class CredentialReport {
     }
 
     private static List<String> rootRow(AccountView view, Instant created, UsageTracker usage) {
-        List<String> row = new ArrayList<>(List.of(ROOT_USER, Partition.AWS.root(view.account()).toString(), date(created),
+        List<String> row = new ArrayList<>(List.of(ROOT_USER, view.partition().root(view.account()).toString(), date(created),
                 NOT_SUPPORTED, NO_INFORMATION, NOT_SUPPORTED, NOT_SUPPORTED, "false"));
         credentials(row, view, Optional.empty(), usage);
         return row;

@@ -4,7 +4,6 @@ import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.AwsErrors;
-import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.DelegationRequest;
 import dev.lanyard.iam.model.DelegationRequest.State;
@@ -86,7 +85,7 @@ final class DelegationRequestOperations {
 
     /** The resource IAM authorizes on: the request as the calling account names it. */
     private static String resource(Caller caller, String id) {
-        return Partition.AWS.iam(caller.account(), "delegation-request/" + id).toString();
+        return caller.partition().iam(caller.account(), "delegation-request/" + id).toString();
     }
 
     private Optional<Struct> create(OperationCall call) {

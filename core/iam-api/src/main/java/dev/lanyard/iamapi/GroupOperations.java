@@ -1,7 +1,6 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
-import dev.lanyard.aws.Partition;
 import dev.lanyard.aws.UniqueIdPrefix;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
@@ -40,7 +39,7 @@ final class GroupOperations {
     }
 
     private static String groupArn(Caller caller, String path, String name) {
-        return Partition.AWS.iam(caller.account(), "group" + path + name).toString();
+        return caller.partition().iam(caller.account(), "group" + path + name).toString();
     }
 
     private static Group requireGroup(AccountView view, String name) {

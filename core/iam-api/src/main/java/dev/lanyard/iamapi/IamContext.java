@@ -8,6 +8,7 @@ import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.ServiceAuthorization.ActionAuthorization;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.Arn;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.AwsManagedPolicies;
 import dev.lanyard.iam.model.IamSnapshot;
@@ -35,6 +36,15 @@ public record IamContext(IamStore store, AccessControl access, AwsManagedPolicie
         requireNonNull(random, "random is null");
         requireNonNull(usage, "usage is null");
         requireNonNull(reports, "reports is null");
+        if (!access.partition().equals(awsManaged.partition())) {
+            throw new IllegalArgumentException("access control serves " + access.partition()
+                    + " but the AWS managed policies are named in " + awsManaged.partition());
+        }
+    }
+
+    /** The partition every ARN an IAM operation writes or reads names. */
+    public Partition partition() {
+        return awsManaged.partition();
     }
 
     /** The current IAM state as the caller's account sees it: where every name and ARN of a request resolves. */

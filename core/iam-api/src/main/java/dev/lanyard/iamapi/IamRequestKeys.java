@@ -3,7 +3,6 @@ package dev.lanyard.iamapi;
 import dev.lanyard.authz.ServiceAuthorization;
 import dev.lanyard.authz.ServiceAuthorization.ActionAuthorization;
 import dev.lanyard.aws.Arn;
-import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.Account;
 import dev.lanyard.iam.model.AccountAlias;
@@ -81,11 +80,11 @@ public final class IamRequestKeys {
     /**
      * The operations that pass a role, by name. An instance profile hands its role to EC2 for the instances launched
      * with it; which instance is not known yet, so AWS documents the associated resource of AddRoleToInstanceProfile
-     * as {@code arn:aws:ec2:*:<caller's account>:instance/*}, the same value for every request.
+     * as {@code arn:aws:ec2:*:<caller's account>:instance/*} (in the served partition), the same value for every request.
      */
     static final Map<String, Function<AccountView, RoleDestination>> ROLE_DESTINATIONS = Map.of(
             "AddRoleToInstanceProfile", view -> new RoleDestination("ec2.amazonaws.com",
-                    Partition.AWS.arn("ec2", "*", view.account().value(), "instance/*").toString()));
+                    view.partition().arn("ec2", "*", view.account().value(), "instance/*").toString()));
 
     /** The actions whose input sets a permissions boundary; the others' key is the boundary the target has. */
     public static final Set<String> SET_BOUNDARY = Set.of("CreateUser", "CreateRole", "PutUserPermissionsBoundary",

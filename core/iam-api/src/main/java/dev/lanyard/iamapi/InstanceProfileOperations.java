@@ -1,7 +1,6 @@
 package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
-import dev.lanyard.aws.Partition;
 import dev.lanyard.aws.UniqueIdPrefix;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
@@ -49,7 +48,7 @@ final class InstanceProfileOperations {
     }
 
     private static String arn(Caller caller, String path, String name) {
-        return Partition.AWS.iam(caller.account(), "instance-profile" + path + name).toString();
+        return caller.partition().iam(caller.account(), "instance-profile" + path + name).toString();
     }
 
     private static InstanceProfile require(AccountView view, String name) {

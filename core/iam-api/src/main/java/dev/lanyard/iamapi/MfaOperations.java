@@ -4,7 +4,6 @@ import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.MfaThrottle;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.IamSnapshot;
@@ -264,7 +263,7 @@ final class MfaOperations {
         if (!userName.isEmpty()) {
             authorizedUser(call, userName);
         } else {
-            ctx.authorize(call, Partition.AWS.root(caller.account()).toString());
+            ctx.authorize(call, caller.partition().root(caller.account()).toString());
         }
         List<MfaDevice> devices = ctx.view(call).mfaDevices().stream()
                 .filter(d -> !userName.isEmpty() && d.userName().map(n -> n.equalsIgnoreCase(userName)).orElse(false))

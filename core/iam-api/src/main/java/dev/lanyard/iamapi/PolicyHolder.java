@@ -1,6 +1,5 @@
 package dev.lanyard.iamapi;
 
-import dev.lanyard.aws.Partition;
 import dev.lanyard.policy.PolicySizeQuota;
 import dev.lanyard.iam.model.Group;
 import dev.lanyard.iam.model.IamEntity;
@@ -69,7 +68,7 @@ enum PolicyHolder {
     }
 
     String arnFor(AccountView view, Optional<IamEntity> entity, String name) {
-        return entity.map(PolicyHolder::arn).orElse(Partition.AWS.iam(view.account(), noun + "/" + name).toString());
+        return entity.map(PolicyHolder::arn).orElse(view.partition().iam(view.account(), noun + "/" + name).toString());
     }
 
     static String arn(IamEntity entity) {

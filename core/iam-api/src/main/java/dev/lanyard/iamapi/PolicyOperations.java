@@ -1,6 +1,5 @@
 package dev.lanyard.iamapi;
 
-import dev.lanyard.aws.Partition;
 import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.policy.PolicySizeQuota;
@@ -87,7 +86,7 @@ final class PolicyOperations {
         List<Tag> tags = TagKeys.CASE_SENSITIVE.parse(p);
         StoredPolicy document = managedDocument(p);
         Caller caller = call.requireCaller();
-        String arn = Partition.AWS.iam(caller.account(), "policy" + path + name).toString();
+        String arn = caller.partition().iam(caller.account(), "policy" + path + name).toString();
         ctx.authorize(call, arn);
         Instant now = call.environment().time();
         ManagedPolicy created = ctx.store().update(snapshot -> {
@@ -131,7 +130,7 @@ final class PolicyOperations {
         Optional<String> prefix = IamParams.pathPrefix(p);
         Optional<String> usage = enumValue(p, "PolicyUsageFilter", "policyUsageFilter",
                 List.of("PermissionsPolicy", "PermissionsBoundary"));
-        ctx.authorize(call, Partition.AWS.iam(caller.account(), "policy/").toString());
+        ctx.authorize(call, caller.partition().iam(caller.account(), "policy/").toString());
         AccountView view = ctx.view(call);
         Map<String, Long> attachments = view.attachmentCounts();
         Map<String, Long> boundaries = view.boundaryUsageCounts();

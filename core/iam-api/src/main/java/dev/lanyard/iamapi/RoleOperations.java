@@ -1,6 +1,5 @@
 package dev.lanyard.iamapi;
 
-import dev.lanyard.aws.Partition;
 import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.OperationCall;
 import dev.lanyard.policy.PolicySizeQuota;
@@ -59,7 +58,7 @@ final class RoleOperations {
     }
 
     static String roleArn(Caller caller, String path, String name) {
-        return Partition.AWS.iam(caller.account(), "role" + path + name).toString();
+        return caller.partition().iam(caller.account(), "role" + path + name).toString();
     }
 
     static StoredPolicy trustPolicy(QueryParameters params, String param) {

@@ -2,7 +2,6 @@ package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Validators;
-import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.SecretText;
@@ -50,7 +49,7 @@ final class ServerCertificateOperations {
     }
 
     private static String arn(Caller caller, String path, String name) {
-        return Partition.AWS.iam(caller.account(), "server-certificate" + path + name).toString();
+        return caller.partition().iam(caller.account(), "server-certificate" + path + name).toString();
     }
 
     static ServerCertificate require(AccountView view, String name) {

@@ -61,8 +61,8 @@ final class ServiceLinkedRoleOperations {
         Caller caller = call.requireCaller();
         ctx.authorize(call, RoleOperations.roleArn(caller, type.path(), name));
         StoredPolicy trust = StoredPolicy.parse(type.trustPolicy(), PolicyKind.TRUST);
-        List<String> attached = ctx.awsManaged().entry(type.policyArn()).isPresent()
-                ? List.of(type.policyArn()) : List.of();
+        String policyArn = ctx.awsManaged().arn(type.policyPathAndName());
+        List<String> attached = ctx.awsManaged().entry(policyArn).isPresent() ? List.of(policyArn) : List.of();
         Role created = ctx.store().update(snapshot -> {
             AccountView view = ctx.view(snapshot, call);
             if (view.role(name).isPresent()) {

@@ -1,6 +1,5 @@
 package dev.lanyard.iamapi;
 
-import dev.lanyard.iam.model.AwsManagedPolicies;
 import dev.lanyard.iam.model.Role;
 import java.util.Collection;
 import java.util.Map;
@@ -101,8 +100,9 @@ record ServiceLinkedRoleType(String serviceName, String roleName, String policyN
         return Role.SERVICE_LINKED_PATH + serviceName + "/";
     }
 
-    String policyArn() {
-        return AwsManagedPolicies.ARN_PREFIX + "/aws-service-role/" + policyName;
+    /** The AWS managed policy the role gets, by path and name (the catalogue names it in the served partition). */
+    String policyPathAndName() {
+        return "/aws-service-role/" + policyName;
     }
 
     /** Only the service itself may assume its role. */

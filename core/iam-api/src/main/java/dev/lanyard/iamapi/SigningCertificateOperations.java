@@ -3,7 +3,6 @@ package dev.lanyard.iamapi;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.AwsException;
-import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
@@ -55,7 +54,7 @@ final class SigningCertificateOperations {
         Caller caller = call.requireCaller();
         AccountView view = ctx.view(call);
         ctx.authorize(call, owner.map(n -> UserCredentials.userArn(caller, view, n))
-                .orElse(Partition.AWS.root(caller.account()).toString()));
+                .orElse(caller.partition().root(caller.account()).toString()));
     }
 
     private static String certificateId(QueryParameters p) {

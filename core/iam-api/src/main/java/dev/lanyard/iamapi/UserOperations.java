@@ -2,7 +2,6 @@ package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AwsErrors;
-import dev.lanyard.aws.Partition;
 import dev.lanyard.aws.UniqueIdPrefix;
 import dev.lanyard.iam.model.AccountView;
 import dev.lanyard.iam.model.EntityChange;
@@ -44,7 +43,7 @@ final class UserOperations {
     }
 
     static String userArn(Caller caller, String path, String name) {
-        return Partition.AWS.iam(caller.account(), "user" + path + name).toString();
+        return caller.partition().iam(caller.account(), "user" + path + name).toString();
     }
 
     /** Authorizes on the user's ARN before telling whether it exists. */

@@ -307,9 +307,9 @@ class AccessReportsTest {
         usage.record(event(alice, "AKIA" + "ALICE".repeat(3) + "X", "s3.amazonaws.com", "GetObject",
                 NOW.plusSeconds(10), "eu-west-1"));
         Map<String, Operation> otherNode = IamOperations.create(new IamContext(store,
-                new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
+                new AccessControl(new PolicyGatherer(new AwsManagedPolicies(Partition.AWS)),
                         new AuthorizationMessages(MasterKey.generate(random))),
-                new AwsManagedPolicies(), random, false, null,
+                new AwsManagedPolicies(Partition.AWS), random, false, null,
                 new UsageTracker(new InMemoryUsageStore(), () -> NOW), reports));
 
         call(root, NOW, "GenerateCredentialReport");

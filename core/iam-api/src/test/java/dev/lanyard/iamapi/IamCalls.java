@@ -5,6 +5,7 @@ import dev.lanyard.authz.AuthorizationMessages;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.PolicyGatherer;
 import dev.lanyard.authz.RequestEnvironment;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.AwsManagedPolicies;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.iam.spi.ReportStore;
@@ -39,9 +40,9 @@ final class IamCalls {
     static Map<String, Operation> operations(IamStore store, SecureRandom random, UsageTracker usage,
             ReportStore reports) {
         return IamOperations.create(new IamContext(store,
-                new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
+                new AccessControl(new PolicyGatherer(new AwsManagedPolicies(Partition.AWS)),
                         new AuthorizationMessages(MasterKey.generate(random))),
-                new AwsManagedPolicies(), random, false, null, usage, reports));
+                new AwsManagedPolicies(Partition.AWS), random, false, null, usage, reports));
     }
 
     /** {@code action} with its parameters (name, value, ...) by {@code caller} at {@code when}; an empty answer if none. */

@@ -9,6 +9,7 @@ import dev.lanyard.authz.PolicyGatherer;
 import dev.lanyard.authz.SimulationSubject;
 import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.AwsManagedPolicies;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iamapi.organizations.AccountFactory;
@@ -79,7 +80,7 @@ class PolicySimulatorTest {
                 "AccessKeyId")).orElseThrow();
         Caller alice = new SignedCallers(store).of(key, NOW);
         IamSnapshot snapshot = store.snapshot();
-        PolicyGatherer gatherer = new PolicyGatherer(new AwsManagedPolicies());
+        PolicyGatherer gatherer = new PolicyGatherer(new AwsManagedPolicies(Partition.AWS));
 
         GatheredPolicies simulated = gatherer.gather(snapshot,
                 SimulationSubject.stored(snapshot.user(account, "alice").orElseThrow()));

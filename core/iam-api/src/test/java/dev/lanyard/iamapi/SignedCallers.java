@@ -2,6 +2,7 @@ package dev.lanyard.iamapi;
 
 import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AccessKeyId;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.pipeline.RequestAuthenticator;
@@ -60,7 +61,7 @@ public final class SignedCallers {
                 .forEach((name, value) -> headers.put(name, List.of(value)));
         HttpRequestParts signed = new HttpRequestParts("GET", "/", "", headers, new byte[0]);
         SignedRequest parsed = SignedRequest.parse(signed).orElseThrow();
-        RequestAuthenticator authenticator = new RequestAuthenticator(store, codec, clock, () -> false);
+        RequestAuthenticator authenticator = new RequestAuthenticator(store, codec, clock, Partition.AWS, () -> false);
         return authenticator.authenticate(parsed, secret -> new SigV4Verifier(clock).verify(parsed, signed, secret))
                 .caller();
     }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AccessKeyId;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.User;
@@ -28,17 +29,20 @@ public final class RequestAuthenticator {
     private final IamStore store;
     private final SessionTokenCodec codec;
     private final InstantSource clock;
+    private final Partition partition;
     private final BooleanSupplier reloadKeysetForUnknownKey;
 
     /**
      * {@code reloadKeysetForUnknownKey} reloads the token keyset when a token names a key this node has not seen (one
-     * another node just staged), and says whether it found a newer keyset.
+     * another node just staged), and says whether it found a newer keyset. Sessions are accepted only from tokens
+     * issued in {@code partition}, the one this deployment serves.
      */
-    public RequestAuthenticator(IamStore store, SessionTokenCodec codec, InstantSource clock,
+    public RequestAuthenticator(IamStore store, SessionTokenCodec codec, InstantSource clock, Partition partition,
             BooleanSupplier reloadKeysetForUnknownKey) {
         this.store = requireNonNull(store, "store is null");
         this.codec = requireNonNull(codec, "codec is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.partition = requireNonNull(partition, "partition is null");
         this.reloadKeysetForUnknownKey = requireNonNull(reloadKeysetForUnknownKey, "reloadKeysetForUnknownKey is null");
     }
 
@@ -88,12 +92,12 @@ public final class RequestAuthenticator {
                         "unknown or inactive access key " + keyId));
         VerifiedSignature verified = check.verify(key.secret());
         if (key.rootKey()) {
-            return new Authenticated(new Caller.Root(key.account(), keyId, Optional.empty()), verified);
+            return new Authenticated(new Caller.Root(key.account(), keyId, Optional.empty(), partition), verified);
         }
         User user = snapshot.user(key.account(), key.userName().orElseThrow())
                 .orElseThrow(() -> reject(CredentialRejection.UNKNOWN_ACCESS_KEY,
                         "access key " + keyId + " belongs to a deleted user"));
-        return new Authenticated(new Caller.IamUser(user, keyId, Optional.empty()), verified);
+        return new Authenticated(new Caller.IamUser(user, keyId, Optional.empty(), partition), verified);
     }
 
     private Authenticated sessionCaller(IamSnapshot snapshot, SignedRequest signed, SignatureCheck check,
@@ -106,7 +110,7 @@ public final class RequestAuthenticator {
             throw reject(CredentialRejection.EXPIRED_TOKEN, "session of " + claims.principalArn() + " expired at "
                     + claims.expiresAt());
         }
-        return new Authenticated(SessionPrincipals.caller(snapshot, claims, keyId), verified);
+        return new Authenticated(SessionPrincipals.caller(snapshot, claims, keyId, partition), verified);
     }
 
     private SessionClaims unseal(String token, AccessKeyId keyId) {

@@ -2,6 +2,7 @@ package dev.lanyard.pipeline;
 
 import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AccessKeyId;
+import dev.lanyard.aws.Arn;
 import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.Role;
@@ -17,17 +18,27 @@ import java.util.Optional;
 final class SessionPrincipals {
     private SessionPrincipals() {}
 
-    /** The caller of a session whose token has been unsealed and whose signature and expiry have been checked. */
-    static Caller caller(IamSnapshot snapshot, SessionClaims claims, AccessKeyId keyId) {
+    /**
+     * The caller of a session whose token has been unsealed and whose signature and expiry have been checked. The
+     * token seals its principal's ARN, so a session issued under another partition (a deployment sharing this one's
+     * token keys) is refused here rather than answered with ARNs of two partitions.
+     */
+    static Caller caller(IamSnapshot snapshot, SessionClaims claims, AccessKeyId keyId, Partition served) {
+        String issuedIn = Arn.parse(claims.principalArn()).map(Arn::partition).orElse("");
+        if (!issuedIn.equals(served.name())) {
+            throw invalid("session of " + claims.principalArn() + " was issued in another partition than '" + served
+                    + "'");
+        }
         return switch (claims.kind()) {
-            case ASSUMED_ROLE -> new Caller.RoleSession(role(snapshot, claims), claims, keyId);
+            case ASSUMED_ROLE -> new Caller.RoleSession(role(snapshot, claims), claims, keyId, served);
             case USER_SESSION -> new Caller.IamUser(user(snapshot, claims, claims.principalId()), keyId,
-                    Optional.of(claims));
+                    Optional.of(claims), served);
             case ROOT_SESSION -> {
                 requireRoot(claims, claims.principalId());
-                yield new Caller.Root(claims.account(), keyId, Optional.of(claims));
+                yield new Caller.Root(claims.account(), keyId, Optional.of(claims), served);
             }
-            case FEDERATED_USER -> new Caller.FederatedUser(claims, parentUser(snapshot, claims), keyId);
+            case FEDERATED_USER -> new Caller.FederatedUser(claims, parentUser(snapshot, claims, served), keyId,
+                    served);
         };
     }
 
@@ -49,10 +60,10 @@ final class SessionPrincipals {
     }
 
     /** Empty for a session the account root created; its creator by unique ID otherwise. */
-    private static Optional<User> parentUser(IamSnapshot snapshot, SessionClaims claims) {
+    private static Optional<User> parentUser(IamSnapshot snapshot, SessionClaims claims, Partition served) {
         String parentId = claims.parentUserId().orElseThrow(() -> invalid("federated session "
                 + claims.sessionName() + " was sealed before sessions named their creator's unique ID"));
-        if (claims.parentUserArn().equals(Optional.of(Partition.AWS.root(claims.account()).toString()))) {
+        if (claims.parentUserArn().equals(Optional.of(served.root(claims.account()).toString()))) {
             requireRoot(claims, parentId);
             return Optional.empty();
         }

@@ -7,6 +7,7 @@ import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.Account;
 import dev.lanyard.iam.model.EntityChange;
@@ -19,6 +20,7 @@ import dev.lanyard.sigv4.SigV4Verifier;
 import dev.lanyard.sigv4.SignedRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -189,7 +191,7 @@ class RequestAuthenticatorTest {
         int[] reloads = {0};
         RequestAuthenticator other = new RequestAuthenticator(world.store,
                 new dev.lanyard.tokens.SessionTokenCodec(() -> dev.lanyard.tokens.TokenKeyset.generate(world.clock,
-                        world.random), world.random), world.clock, () -> {
+                        world.random), world.random), world.clock, Partition.AWS, () -> {
                             reloads[0]++;
                             return true;
                         });
@@ -199,6 +201,27 @@ class RequestAuthenticatorTest {
                 secret))).isInstanceOfSatisfying(CredentialsRejectedException.class,
                         e -> assertThat(e.rejection()).isEqualTo(CredentialRejection.INVALID_TOKEN));
         assertThat(reloads[0]).isEqualTo(1);
+    }
+
+    @Test
+    void aSessionIssuedInAnotherPartitionIsRefusedWhereTheKeysAreShared() {
+        RequestAuthenticator lanyard = new RequestAuthenticator(world.store, world.codec, world.clock,
+                Partition.of("lanyard"), () -> false);
+        for (Credentials session : List.of(world.roleSession(), world.federatedSession())) {
+            HttpExchange exchange = world.query(session, "sts", "Action=GetCallerIdentity");
+            SignedRequest signed = SignedRequest.parse(exchange.parts()).orElseThrow();
+            assertThat(authenticate(session).caller().session()).isPresent();
+            assertThatThrownBy(() -> lanyard.authenticate(signed, secret -> verifier.verify(signed, exchange.parts(),
+                    secret))).isInstanceOfSatisfying(CredentialsRejectedException.class, e -> {
+                        assertThat(e.rejection()).isEqualTo(CredentialRejection.INVALID_TOKEN);
+                        assertThat(e.getMessage()).contains("was issued in another partition than 'lanyard'");
+                    });
+        }
+        // long-term keys name no partition: the same key is the same user in either
+        HttpExchange exchange = world.query(Credentials.of(world.aliceKey), "sts", "Action=GetCallerIdentity");
+        SignedRequest signed = SignedRequest.parse(exchange.parts()).orElseThrow();
+        assertThat(lanyard.authenticate(signed, secret -> verifier.verify(signed, exchange.parts(), secret)).caller())
+                .isInstanceOf(Caller.IamUser.class);
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.lanyard.authz.AuthorizationMessages;
 import dev.lanyard.authz.PolicyGatherer;
 import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.Account;
@@ -95,9 +96,9 @@ final class TestWorld {
         this.store = InMemoryIamStore.of(entities);
         TokenKeyset keyset = TokenKeyset.generate(clock, random);
         this.codec = new SessionTokenCodec(() -> keyset, random);
-        this.access = new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
+        this.access = new AccessControl(new PolicyGatherer(new AwsManagedPolicies(Partition.AWS)),
                 new AuthorizationMessages(MasterKey.generate(random)));
-        this.authenticator = new RequestAuthenticator(store, codec, clock, () -> false);
+        this.authenticator = new RequestAuthenticator(store, codec, clock, Partition.AWS, () -> false);
     }
 
     private static SecureRandom seeded() {

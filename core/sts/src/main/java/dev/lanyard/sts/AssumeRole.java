@@ -9,6 +9,7 @@ import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.Arn;
 import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.spi.IamStore;
@@ -46,7 +47,7 @@ public final class AssumeRole implements Operation {
         this.mfa = requireNonNull(mfa, "mfa is null");
         this.store = requireNonNull(store, "store is null");
         this.access = requireNonNull(access, "access is null");
-        this.template = new AssumeRoleTemplate(store, issuer);
+        this.template = new AssumeRoleTemplate(store, issuer, access.partition());
     }
 
     private record Request(Arn roleArn, String sessionName, Optional<Integer> durationSeconds,
@@ -77,15 +78,15 @@ public final class AssumeRole implements Operation {
                 .or(() -> callerSession.flatMap(SessionClaims::mfaAuthenticatedAt));
 
         IamSnapshot snapshot = store.snapshot();
-        Role role = findRole(snapshot, request.roleArn()).orElseThrow(() -> crossAccount
+        Role role = findRole(snapshot, request.roleArn(), access.partition()).orElseThrow(() -> crossAccount
                 ? undisclosed(caller, resource)
                 : access.refuse(caller, "sts:AssumeRole", resource, "", "the role " + resource + " does not exist"));
         AssumeRoleTemplate.RoleSession session = new AssumeRoleTemplate.RoleSession(role, request.sessionName(),
                 SessionOrigin.ASSUME_ROLE, request.tags(), inheritedTransitive, sourceIdentity,
                 request.policies());
         ContextKeys keys = trustContext(session, request, mfaAt, call.environment().time());
-        LabeledPolicy trust = new LabeledPolicy(new PolicyRef(PolicySource.TRUST, role.arn().toString()),
-                role.trustPolicy().document());
+        LabeledPolicy trust = new LabeledPolicy(new PolicyRef(PolicySource.TRUST,
+                role.arn(access.partition()).toString()), role.trustPolicy().document());
         int chainDepth = callerSession.filter(s -> s.kind() == SessionKind.ASSUMED_ROLE)
                 .map(s -> s.chainDepth() + 1).orElse(0);
         return Optional.of(template.assume(call, "sts:AssumeRole", session, new AssumeRoleTemplate.Variant(
@@ -151,13 +152,14 @@ public final class AssumeRole implements Operation {
                 && !arn.resource().endsWith(":");
     }
 
-    static Optional<Role> findRole(IamSnapshot snapshot, Arn arn) {
+    /** The role an ARN of the served partition names; an ARN of another partition names none. */
+    static Optional<Role> findRole(IamSnapshot snapshot, Arn arn, Partition partition) {
         if (!arn.service().equals("iam") || !arn.resourceType().equals("role")) {
             return Optional.empty();
         }
         return arn.accountId().filter(account -> snapshot.account(account).map(a -> a.active()).orElse(false))
                 .flatMap(account -> snapshot.role(account, arn.resourceName()))
-                .filter(role -> role.arn().equals(arn));
+                .filter(role -> role.arn(partition).equals(arn));
     }
 
     /** The duration asked for, within what any caller of this kind may ask; the role's own limit comes later. */

@@ -2,6 +2,7 @@ package dev.lanyard.sts;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.pipeline.OperationCall;
@@ -27,10 +28,13 @@ import java.util.function.UnaryOperator;
 final class AssumeRoleTemplate {
     private final IamStore store;
     private final CredentialIssuer issuer;
+    private final Partition partition;
 
-    AssumeRoleTemplate(IamStore store, CredentialIssuer issuer) {
+    /** Sessions of roles named in {@code partition}, the served one: their ARNs and their tokens' principals. */
+    AssumeRoleTemplate(IamStore store, CredentialIssuer issuer, Partition partition) {
         this.store = requireNonNull(store, "store is null");
         this.issuer = requireNonNull(issuer, "issuer is null");
+        this.partition = requireNonNull(partition, "partition is null");
     }
 
     /** Decides one action against the role's trust policy, as the operation does; throws the operation's refusal. */
@@ -101,14 +105,14 @@ final class AssumeRoleTemplate {
         CredentialIssuer.Issued issued = issuer.issue(call.environment(), store.snapshot(), role.account(),
                 secret -> variant.claims().apply(SessionClaims.builder().kind(SessionKind.ASSUMED_ROLE)
                         .origin(session.origin()).account(role.account()).secretAccessKey(secret)
-                        .principalArn(role.arn().toString()).principalId(role.roleId())
+                        .principalArn(role.arn(partition).toString()).principalId(role.roleId())
                         .sessionName(session.sessionName()).issuedAt(now).expiresAt(expiresAt)
                         .sourceIdentity(session.sourceIdentity()).tags(tags).transitiveTagKeys(transitiveKeys)
                         .inlineSessionPolicy(session.policies().inline())
                         .sessionPolicyArns(session.policies().arns())).build());
         Struct.Builder result = Struct.builder()
                 .put("Credentials", issued.credentials().toStruct())
-                .put("AssumedRoleUser", FederatedTrust.assumedRoleUser(role, session.sessionName()));
+                .put("AssumedRoleUser", FederatedTrust.assumedRoleUser(partition, role, session.sessionName()));
         if (session.policies().inline().isPresent() || !session.policies().arns().isEmpty()
                 || !session.requestedTags().isEmpty()) {
             result.put("PackedPolicySize", issued.packedPolicyPercent());

@@ -59,18 +59,20 @@ public final class AssumeRoleWithSaml extends FederatedAssumeRole<SamlAssertionV
 
         IamSnapshot snapshot = snapshot();
         Role role = requestedRole(snapshot, roleArnText);
-        SamlProvider provider = provider(snapshot, role, principalArn);
+        SamlProvider provider = provider(snapshot, role, principalArn, partition());
+        String providerArn = provider.arn(partition());
+        String servedRoleArn = role.arn(partition()).toString();
         SamlMetadata metadata = parsedMetadata.computeIfAbsent(provider.metadataDocument(),
                 verifier()::parseMetadata);
-        VerifiedSamlAssertion saml = verifier().verify(assertion, new SamlProviderTrust(provider.arn(), provider.name(),
+        VerifiedSamlAssertion saml = verifier().verify(assertion, new SamlProviderTrust(providerArn, provider.name(),
                 role.account().value(), metadata.entityId(), metadata.signingCertificates(), provider.validUntil(),
                 decryptionKeys(provider), provider.encryptionRequired() ? SamlProviderTrust.EncryptionMode.REQUIRED
                         : SamlProviderTrust.EncryptionMode.ALLOWED, List.of()));
-        boolean pairNamed = saml.roles().stream().anyMatch(p -> p.roleArn().equals(role.arn().toString())
-                && p.providerArn().equals(provider.arn()));
+        boolean pairNamed = saml.roles().stream().anyMatch(p -> p.roleArn().equals(servedRoleArn)
+                && p.providerArn().equals(providerArn));
         if (!pairNamed) {
-            throw StsErrors.notAuthorized(ACTION, "the Role attribute does not name " + role.arn() + ","
-                    + provider.arn());
+            throw StsErrors.notAuthorized(ACTION, "the Role attribute does not name " + servedRoleArn + ","
+                    + providerArn);
         }
         String sessionName = saml.roleSessionName().orElseThrow(StsErrors::samlSessionNameMissing);
         SessionTagsRequest tags = SessionTagsRequest.fromClaims(saml.principalTags(), saml.transitiveTagKeys());
@@ -81,7 +83,7 @@ public final class AssumeRoleWithSaml extends FederatedAssumeRole<SamlAssertionV
         claims.put("saml:sub_type", List.of(subjectType(saml.nameIdFormat())));
         AssumeRoleTemplate.RoleSession session = new AssumeRoleTemplate.RoleSession(role, sessionName,
                 SessionOrigin.ASSUME_ROLE_WITH_SAML, tags, List.of(), saml.sourceIdentity(), sessionPolicies);
-        Federation federation = new Federation(provider.arn(), trustContext(session, saml, claims, provider), claims);
+        Federation federation = new Federation(providerArn, trustContext(session, saml, claims, provider), claims);
         return Optional.of(assume(call, session, federation, now -> expiresAt(now, seconds, saml, role),
                 result -> result.put("Subject", saml.nameId()).put("SubjectType", subjectType(saml.nameIdFormat()))
                         .put("Issuer", saml.issuer()).put("Audience", saml.recipient())
@@ -109,8 +111,8 @@ public final class AssumeRoleWithSaml extends FederatedAssumeRole<SamlAssertionV
         }).toList();
     }
 
-    private static SamlProvider provider(IamSnapshot snapshot, Role role, String principalArn) {
-        String prefix = Partition.AWS.iam(role.account(), "saml-provider/").toString();
+    private static SamlProvider provider(IamSnapshot snapshot, Role role, String principalArn, Partition partition) {
+        String prefix = partition.iam(role.account(), "saml-provider/").toString();
         if (!principalArn.startsWith(prefix)) {
             throw StsErrors.invalidSamlPrincipal(principalArn);
         }

@@ -48,17 +48,18 @@ public final class AssumeRoleWithWebIdentity extends FederatedAssumeRole<WebIden
         IamSnapshot snapshot = snapshot();
         Role role = requestedRole(snapshot, roleArnText);
         OidcProvider provider = provider(snapshot, role.account(), token);
-        VerifiedWebIdentity identity = verifier().verify(token, new OidcProviderTrust(provider.arn(), provider.url(),
+        String providerArn = provider.arn(partition());
+        VerifiedWebIdentity identity = verifier().verify(token, new OidcProviderTrust(providerArn, provider.url(),
                 provider.clientIds(), provider.thumbprints()));
         SessionTagsRequest tags = SessionTagsRequest.fromClaims(identity.sessionTags(), identity.transitiveTagKeys());
-        Map<String, List<String>> claims = claimKeys(provider, identity);
+        Map<String, List<String>> claims = claimKeys(providerArn, provider, identity);
         AssumeRoleTemplate.RoleSession session = new AssumeRoleTemplate.RoleSession(role, sessionName,
                 SessionOrigin.ASSUME_ROLE_WITH_WEB_IDENTITY, tags, List.of(), identity.sourceIdentity(),
                 sessionPolicies);
-        Federation federation = new Federation(provider.arn(), trustContext(session, claims), claims);
+        Federation federation = new Federation(providerArn, trustContext(session, claims), claims);
         return Optional.of(assume(call, session, federation, now -> now.plus(duration(seconds, role)),
                 result -> result.put("SubjectFromWebIdentityToken", identity.subject())
-                        .put("Provider", provider.arn()).put("Audience", identity.audience())));
+                        .put("Provider", providerArn).put("Audience", identity.audience())));
     }
 
     private static Duration duration(Optional<Integer> seconds, Role role) {
@@ -77,7 +78,8 @@ public final class AssumeRoleWithWebIdentity extends FederatedAssumeRole<WebIden
     }
 
     /** The provider keys that stay with the session: {@code <host/path>:aud}, {@code :sub}, {@code :amr}. */
-    private static Map<String, List<String>> claimKeys(OidcProvider provider, VerifiedWebIdentity identity) {
+    private static Map<String, List<String>> claimKeys(String providerArn, OidcProvider provider,
+            VerifiedWebIdentity identity) {
         Map<String, List<String>> claims = new LinkedHashMap<>();
         String prefix = provider.hostAndPath() + ":";
         claims.put(prefix + "aud", List.of(identity.audience()));
@@ -86,7 +88,7 @@ public final class AssumeRoleWithWebIdentity extends FederatedAssumeRole<WebIden
             claims.put(prefix + "amr", identity.amr());
         }
         identity.authorizedParty().ifPresent(azp -> claims.put(prefix + "azp", List.of(azp)));
-        claims.put("aws:FederatedProvider", List.of(provider.arn()));
+        claims.put("aws:FederatedProvider", List.of(providerArn));
         return claims;
     }
 

@@ -35,7 +35,6 @@ import java.util.Set;
  */
 public final class AssumeRoot implements Operation {
     static final Duration MAX_DURATION = Duration.ofSeconds(900);
-    private static final String TASK_POLICY_PREFIX = Partition.AWS.awsManagedPolicy("/root-task/");
     /** The task policies AWS documents for AssumeRoot, all under {@code root-task/}. */
     static final Set<String> TASK_POLICIES = Set.of("IAMAuditRootUserCredentials", "IAMCreateRootUserPassword",
             "IAMDeleteRootUserCredentials", "S3UnlockBucketPolicy", "SQSUnlockQueuePolicy");
@@ -57,12 +56,14 @@ public final class AssumeRoot implements Operation {
             throw StsErrors.unknownOperation(
                     "AssumeRoot is not available on the global endpoint (credential scope aws-global)");
         }
-        AccountId target = targetAccount(call.parameters().required("TargetPrincipal"));
-        String taskPolicyArn = taskPolicy(call.parameters().struct("TaskPolicyArn").getOrDefault("arn", ""));
+        Partition partition = access.partition();
+        AccountId target = targetAccount(call.parameters().required("TargetPrincipal"), partition);
+        String taskPolicyArn = taskPolicy(call.parameters().struct("TaskPolicyArn").getOrDefault("arn", ""),
+                partition);
         Duration duration = call.parameters().integer("DurationSeconds").map(s -> Duration.ofSeconds(s))
                 .orElse(MAX_DURATION);
         Caller caller = call.requireCaller();
-        String resource = Partition.AWS.root(target).toString();
+        String resource = partition.root(target).toString();
         if (caller instanceof Caller.Root) {
             throw access.refuse(caller, "sts:AssumeRoot", resource, "",
                     "root user credentials cannot call AssumeRoot");
@@ -100,32 +101,34 @@ public final class AssumeRoot implements Operation {
         Instant now = call.environment().time();
         CredentialIssuer.Issued issued = issuer.issue(target, secret -> SessionClaims.builder()
                 .kind(SessionKind.ROOT_SESSION).origin(SessionOrigin.ASSUME_ROOT).account(target)
-                .secretAccessKey(secret).principalArn(Partition.AWS.root(target).toString()).principalId(target.value())
+                .secretAccessKey(secret).principalArn(access.partition().root(target).toString())
+                .principalId(target.value())
                 .issuedAt(now).expiresAt(now.plus(duration)).sessionPolicyArns(List.of(taskPolicyArn)).build());
         return Struct.builder().put("Credentials", issued.credentials().toStruct()).build();
     }
 
-    /** A member account's ID, or its root user's ARN. */
-    static AccountId targetAccount(String principal) {
+    /** A member account's ID, or its root user's ARN in the served partition. */
+    static AccountId targetAccount(String principal, Partition partition) {
         if (AccountId.isValid(principal)) {
             return AccountId.of(principal);
         }
-        Optional<AccountId> root = Arn.parse(principal).filter(a -> a.partition().equals(Partition.AWS.name())
+        Optional<AccountId> root = Arn.parse(principal).filter(a -> a.partition().equals(partition.name())
                 && a.service().equals("iam") && a.region().isEmpty() && a.resource().equals("root"))
                 .flatMap(Arn::accountId);
         if (root.isPresent()) {
             return root.get();
         }
         throw AwsErrors.validation("TargetPrincipal must be a member account ID or the ARN of its root user"
-                + " (" + Partition.AWS.arn("iam", "", "<account>", "root") + "), not '" + principal + "'.");
+                + " (" + partition.arn("iam", "", "<account>", "root") + "), not '" + principal + "'.");
     }
 
-    static String taskPolicy(String arn) {
-        boolean known = arn.startsWith(TASK_POLICY_PREFIX)
-                && TASK_POLICIES.contains(arn.substring(TASK_POLICY_PREFIX.length()));
+    /** One of the root-task policies, named in the served partition. */
+    static String taskPolicy(String arn, Partition partition) {
+        String prefix = partition.awsManagedPolicy("/root-task/");
+        boolean known = arn.startsWith(prefix) && TASK_POLICIES.contains(arn.substring(prefix.length()));
         if (!known) {
             throw AwsErrors.validation("TaskPolicyArn must be one of the AWS managed root-task policies ("
-                    + TASK_POLICY_PREFIX + "...: " + String.join(", ", TASK_POLICIES.stream().sorted().toList())
+                    + prefix + "...: " + String.join(", ", TASK_POLICIES.stream().sorted().toList())
                     + "), not '" + arn + "'.");
         }
         return arn;

@@ -6,6 +6,7 @@ import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.Arn;
 import dev.lanyard.aws.AwsErrors;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.spi.IamStore;
@@ -39,7 +40,7 @@ abstract class FederatedAssumeRole<V> implements Operation {
         this.action = requireNonNull(action, "action is null");
         this.store = requireNonNull(store, "store is null");
         this.access = requireNonNull(access, "access is null");
-        this.template = new AssumeRoleTemplate(store, issuer);
+        this.template = new AssumeRoleTemplate(store, issuer, access.partition());
         this.verifier = requireNonNull(verifier, "verifier is null");
     }
 
@@ -62,6 +63,11 @@ abstract class FederatedAssumeRole<V> implements Operation {
         return verifier;
     }
 
+    /** The partition served: every ARN the operation writes or compares is in it. */
+    final Partition partition() {
+        return access.partition();
+    }
+
     final IamSnapshot snapshot() {
         return store.snapshot();
     }
@@ -74,7 +80,7 @@ abstract class FederatedAssumeRole<V> implements Operation {
     /** The role the request names; a role that does not exist is refused as an untrusted caller is. */
     final Role requestedRole(IamSnapshot snapshot, String roleArnText) {
         Arn roleArn = Arn.parse(roleArnText).orElseThrow(() -> AwsErrors.validation(roleArnText + " is invalid"));
-        return AssumeRole.findRole(snapshot, roleArn)
+        return AssumeRole.findRole(snapshot, roleArn, access.partition())
                 .orElseThrow(() -> StsErrors.notAuthorized(action, "no role " + roleArnText));
     }
 

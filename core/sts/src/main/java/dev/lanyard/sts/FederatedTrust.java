@@ -25,10 +25,11 @@ final class FederatedTrust {
     /** The role's trust policy must allow the provider (a Federated principal) this action, with these keys. */
     static void require(AccessControl access, OperationCall call, String providerArn, Role role, ContextKeys keys,
             String action) {
-        LabeledPolicy trust = new LabeledPolicy(new PolicyRef(PolicySource.TRUST, role.arn().toString()),
+        String roleArn = role.arn(access.partition()).toString();
+        LabeledPolicy trust = new LabeledPolicy(new PolicyRef(PolicySource.TRUST, roleArn),
                 role.trustPolicy().document());
         Decision decision = access.decideFederated(PrincipalIdentity.webIdentity(role.account(), providerArn),
-                call.environment(), new AccessRequest(action, role.arn().toString(), Optional.of(role.account()),
+                call.environment(), new AccessRequest(action, roleArn, Optional.of(role.account()),
                         keys, Optional.of(trust), true), trust);
         if (decision.outcome() != Outcome.ALLOWED) {
             throw StsErrors.notAuthorized(action, String.join("; ", decision.trace()));
@@ -51,10 +52,10 @@ final class FederatedTrust {
     }
 
     /** AssumedRoleUser: {@code ROLEID:SESSION} and the session ARN, which drops the role's path. */
-    static Struct assumedRoleUser(Role role, String sessionName) {
+    static Struct assumedRoleUser(Partition partition, Role role, String sessionName) {
         return Struct.builder()
                 .put("AssumedRoleId", role.roleId() + ":" + sessionName)
-                .put("Arn", Partition.AWS.sts(role.account(), "assumed-role/" + role.name() + "/" + sessionName).toString())
+                .put("Arn", partition.sts(role.account(), "assumed-role/" + role.name() + "/" + sessionName).toString())
                 .build();
     }
 }

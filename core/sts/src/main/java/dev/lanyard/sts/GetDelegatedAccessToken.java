@@ -62,13 +62,14 @@ public final class GetDelegatedAccessToken implements Operation {
         CredentialIssuer.Issued issued = issuer.issue(call.environment(), store.snapshot(), owner,
                 secret -> SessionClaims.builder()
                         .kind(SessionKind.ROOT_SESSION).origin(SessionOrigin.GET_DELEGATED_ACCESS_TOKEN).account(owner)
-                        .secretAccessKey(secret).principalArn(Partition.AWS.root(owner).toString()).principalId(owner.value())
+                        .secretAccessKey(secret).principalArn(caller.partition().root(owner).toString())
+                        .principalId(owner.value())
                         .issuedAt(now).expiresAt(request.expirationTime())
-                        .sessionPolicyArns(List.of(permissionPolicy(request))).build());
+                        .sessionPolicyArns(List.of(permissionPolicy(request, caller.partition()))).build());
         // PackedPolicySize: AWS documents it as not populated for this operation.
         return Optional.of(Struct.builder()
                 .put("Credentials", issued.credentials().toStruct())
-                .put("AssumedPrincipal", Partition.AWS.root(owner).toString())
+                .put("AssumedPrincipal", caller.partition().root(owner).toString())
                 .build());
     }
 
@@ -83,8 +84,9 @@ public final class GetDelegatedAccessToken implements Operation {
                 .filter(r -> r.tradeIn().map(t -> t.token().equals(presented.token())).orElse(false))
                 .orElseThrow(GetDelegatedAccessToken::invalid);
         if (!request.requestor().equals(caller.account())) {
-            throw access.refuse(caller, ACTION, request.arn(), "", "the trade-in token belongs to the partner"
-                    + " account that created the delegation request, " + request.requestor().value());
+            throw access.refuse(caller, ACTION, request.arn(caller.partition()), "",
+                    "the trade-in token belongs to the partner account that created the delegation request, "
+                            + request.requestor().value());
         }
         if (request.tradeIn().orElseThrow().redeemedAt().isPresent()) {
             throw StsErrors.tradeInTokenUsed();
@@ -96,8 +98,8 @@ public final class GetDelegatedAccessToken implements Operation {
         // documents no error of its own for this; the token stays unexchanged.
         AccountId owner = request.ownerAccount().orElseThrow();
         if (!snapshot.account(owner).map(Account::active).orElse(false)) {
-            throw access.refuse(caller, ACTION, request.arn(), "", "the owner account " + owner.value()
-                    + " is closed");
+            throw access.refuse(caller, ACTION, request.arn(caller.partition()), "",
+                    "the owner account " + owner.value() + " is closed");
         }
         return request;
     }
@@ -107,8 +109,8 @@ public final class GetDelegatedAccessToken implements Operation {
      * policy, or one of the owner's). Without a template the request's own ARN stands in: it names no policy, so the
      * session allows nothing.
      */
-    private static String permissionPolicy(DelegationRequest request) {
-        return request.permissions().policyTemplateArn().orElse(request.arn());
+    private static String permissionPolicy(DelegationRequest request, Partition partition) {
+        return request.permissions().policyTemplateArn().orElse(request.arn(partition));
     }
 
     private static AwsException invalid() {

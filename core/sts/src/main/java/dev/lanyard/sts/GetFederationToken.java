@@ -7,7 +7,6 @@ import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.Arn;
-import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.OperationCall;
@@ -51,7 +50,7 @@ public final class GetFederationToken implements Operation {
         if (caller.session().isPresent()) {
             throw StsErrors.sessionCredentialsRefused("GetFederationToken");
         }
-        String resource = Partition.AWS.sts(caller.account(), "federated-user/" + name).toString();
+        String resource = caller.partition().sts(caller.account(), "federated-user/" + name).toString();
         ContextKeys.Builder keys = ContextKeys.builder();
         tags.addTo(keys);
         AccessRequest request = new AccessRequest("sts:GetFederationToken", resource, Optional.of(caller.account()),

@@ -7,6 +7,7 @@ import dev.lanyard.authz.RequestEnvironment;
 import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.AwsException;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.Account;
 import dev.lanyard.iam.model.Role;
 import dev.lanyard.iam.model.StoredPolicy;
@@ -49,7 +50,7 @@ class AssumeRoleTemplateTest {
     private final SessionTokenCodec codec = codec(random);
     private final AssumeRoleTemplate template = new AssumeRoleTemplate(InMemoryIamStore.of(List.of(new Account(
             ACCOUNT, "main", "main@example.test", Account.AccountStatus.ACTIVE, NOW, true), role)),
-            new CredentialIssuer(codec, random));
+            new CredentialIssuer(codec, random), Partition.AWS);
     private final List<String> checked = new ArrayList<>();
 
     @Test

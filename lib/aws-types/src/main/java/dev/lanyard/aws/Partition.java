@@ -2,6 +2,8 @@ package dev.lanyard.aws;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Optional;
+
 /**
  * The partition every ARN this deployment writes names: {@code aws} by default, or the operator's own ({@code
  * lanyard}, an {@code aws-cn}-like name). AWS's partition ids are lower-case letters, digits and hyphens, beginning
@@ -15,10 +17,9 @@ public record Partition(String name) {
 
     public Partition {
         requireNonNull(name, "name is null");
-        if (!isValid(name)) {
-            throw new IllegalArgumentException("a partition is 1 to " + MAX_LENGTH + " lower-case letters, digits and"
-                    + " hyphens, beginning with a letter and not ending in a hyphen: '" + name + "'");
-        }
+        problem(name).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
     }
 
     public static Partition of(String name) {
@@ -26,13 +27,27 @@ public record Partition(String name) {
     }
 
     public static boolean isValid(String candidate) {
-        if (candidate == null || candidate.isEmpty() || candidate.length() > MAX_LENGTH) {
-            return false;
+        return candidate != null && problem(candidate).isEmpty();
+    }
+
+    /** What is wrong with a would-be partition id, one sentence for the first rule it breaks; empty when valid. */
+    public static Optional<String> problem(String candidate) {
+        if (candidate.isEmpty()) {
+            return Optional.of("a partition cannot be empty");
         }
-        if (candidate.charAt(0) < 'a' || candidate.charAt(0) > 'z' || candidate.endsWith("-")) {
-            return false;
+        if (candidate.length() > MAX_LENGTH) {
+            return Optional.of("a partition is at most " + MAX_LENGTH + " characters, not " + candidate.length());
         }
-        return candidate.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
+        if (candidate.charAt(0) < 'a' || candidate.charAt(0) > 'z') {
+            return Optional.of("a partition begins with a lower-case letter: '" + candidate + "'");
+        }
+        if (candidate.endsWith("-")) {
+            return Optional.of("a partition cannot end in a hyphen: '" + candidate + "'");
+        }
+        return candidate.chars().filter(c -> !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+                .mapToObj(c -> "a partition is lower-case letters, digits and hyphens, not '"
+                        + Character.toString(c) + "': '" + candidate + "'")
+                .findFirst();
     }
 
     public Arn arn(String service, String region, String account, String resource) {

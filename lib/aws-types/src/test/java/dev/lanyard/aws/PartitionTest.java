@@ -28,6 +28,21 @@ class PartitionTest {
     }
 
     @Test
+    void namesTheRuleEachMistakeBreaks() {
+        assertThat(Partition.problem("")).contains("a partition cannot be empty");
+        assertThat(Partition.problem("a".repeat(33))).contains("a partition is at most 32 characters, not 33");
+        assertThat(Partition.problem("Aws")).contains("a partition begins with a lower-case letter: 'Aws'");
+        assertThat(Partition.problem("1aws")).contains("a partition begins with a lower-case letter: '1aws'");
+        assertThat(Partition.problem("aws-")).contains("a partition cannot end in a hyphen: 'aws-'");
+        assertThat(Partition.problem("aws_cn"))
+                .contains("a partition is lower-case letters, digits and hyphens, not '_': 'aws_cn'");
+        assertThat(Partition.problem("awS")).contains("a partition is lower-case letters, digits and hyphens, not 'S':"
+                + " 'awS'");
+        assertThat(Partition.problem("lanyard")).isEmpty();
+        assertThatThrownBy(() -> Partition.of("aws-")).hasMessage("a partition cannot end in a hyphen: 'aws-'");
+    }
+
+    @Test
     void everyArnItBuildsNamesIt() {
         Partition lanyard = Partition.of("lanyard");
         assertThat(lanyard.iam(ACCOUNT, "role/path/R")).hasToString("arn:lanyard:iam::123456789012:role/path/R");

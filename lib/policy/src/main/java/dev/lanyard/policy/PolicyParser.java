@@ -1,5 +1,8 @@
 package dev.lanyard.policy;
 
+import static java.util.Objects.requireNonNull;
+
+import dev.lanyard.aws.Partition;
 import dev.lanyard.policy.internal.PolicyReader;
 
 /**
@@ -10,8 +13,18 @@ public final class PolicyParser {
     private PolicyParser() {
     }
 
+    /** As IAM in AWS's own partitions: a resource ARN may name any of them, or {@code *}. */
     public static ParseResult parse(String json, PolicyKind kind) {
-        return PolicyReader.read(json, kind == null ? PolicyKind.MANAGED : kind);
+        return parse(json, kind, Partition.AWS);
+    }
+
+    /**
+     * As IAM in the partition {@code served}: a resource ARN may name it besides AWS's partitions and {@code *}. A
+     * policy naming another partition's ARNs is valid (as {@code arn:aws-cn:} is in {@code aws}); it just matches none.
+     */
+    public static ParseResult parse(String json, PolicyKind kind, Partition served) {
+        requireNonNull(served, "served is null");
+        return PolicyReader.read(json, kind == null ? PolicyKind.MANAGED : kind, served);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.lanyard.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lanyard.aws.Partition;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,22 @@ class PolicyParserTest {
                 "\"Effect\":\"Allow\",\"NotPrincipal\":{\"AWS\":\"111122223333\"},");
         assertThat(parse(withNotPrincipal, kind))
                 .isEqualTo(invalid("Policy document should not specify a principal."));
+    }
+
+    @Test
+    void aResourceMayNameTheServedPartitionBesidesAwssOwn() {
+        Partition lanyard = Partition.of("lanyard");
+        String own = IDENTITY.replace("\"*\"", "\"arn:lanyard:s3:::b/*\"");
+        assertThat(parse(own, PolicyKind.MANAGED))
+                .isEqualTo(invalid("Partition \"lanyard\" is not valid for resource \"arn:lanyard:s3:::b/*\"."));
+        assertThat(PolicyParser.parse(own, PolicyKind.MANAGED, lanyard)).isInstanceOf(ParseResult.Valid.class);
+        // AWS's partitions stay valid (they match nothing here, as arn:aws-cn: in aws); a third one does not
+        for (String resource : List.of("arn:aws:s3:::b/*", "arn:aws-cn:s3:::b/*", "arn:*:s3:::b/*")) {
+            assertThat(PolicyParser.parse(IDENTITY.replace("\"*\"", "\"" + resource + "\""), PolicyKind.MANAGED,
+                    lanyard)).as(resource).isInstanceOf(ParseResult.Valid.class);
+        }
+        assertThat(PolicyParser.parse(IDENTITY.replace("\"*\"", "\"arn:corp:s3:::b\""), PolicyKind.MANAGED,
+                lanyard)).isEqualTo(invalid("Partition \"corp\" is not valid for resource \"arn:corp:s3:::b\"."));
     }
 
     @Test

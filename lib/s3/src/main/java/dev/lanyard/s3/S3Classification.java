@@ -3,6 +3,7 @@ package dev.lanyard.s3;
 import static java.util.Objects.requireNonNull;
 
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.aws.PercentEncoding;
 import dev.lanyard.aws.S3ErrorCode;
 import dev.lanyard.aws.S3Exception;
@@ -42,9 +43,12 @@ public final class S3Classification {
     private final Optional<AccountId> copySourceOwner;
     private final String backendQuery;
     private final RequiredAuthorizations required;
+    private final Partition partition;
 
     S3Classification(S3Operation operation, AddressingStyle addressingStyle, Optional<ObjectRef> object,
-            Optional<ObjectRef> copySource, Planner planner, BucketOwners bucketOwners, String backendQuery) {
+            Optional<ObjectRef> copySource, Planner planner, BucketOwners bucketOwners, String backendQuery,
+            Partition partition) {
+        this.partition = requireNonNull(partition, "partition is null");
         this.operation = requireNonNull(operation, "operation is null");
         this.addressingStyle = requireNonNull(addressingStyle, "addressingStyle is null");
         this.bucket = planner.bucket();
@@ -61,6 +65,7 @@ public final class S3Classification {
     }
 
     private S3Classification(S3Classification before, Planner planner, RequiredAuthorizations required) {
+        this.partition = before.partition;
         this.operation = before.operation;
         this.addressingStyle = before.addressingStyle;
         this.bucket = before.bucket;
@@ -179,7 +184,7 @@ public final class S3Classification {
 
     private S3Authorization authorize(Planner keysFrom, Planned planned) {
         Optional<AccountId> owner = planned.bucket().equals(bucket) ? bucketOwner : copySourceOwner;
-        return new S3Authorization(planned.action().actionName(), planned.resourceArn(),
+        return new S3Authorization(planned.action().actionName(), planned.resourceArn(partition),
                 keysFrom.keys().contextFor(planned.action(), planned.object(), owner), owner,
                 planned.existingObjectTags() ? planned.object() : Optional.empty());
     }

@@ -2,6 +2,7 @@ package dev.lanyard.s3;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lanyard.aws.Partition;
 import dev.lanyard.aws.S3Exception;
 import dev.lanyard.s3.internal.BucketNames;
 import dev.lanyard.s3.internal.CopySource;
@@ -41,9 +42,12 @@ public final class S3Classifier {
     private static final Map<S3Operation, Consumer<S3Query>> PARAMETER_CHECKS = parameterChecks();
 
     private final S3Addressing addressing;
+    private final Partition partition;
 
-    public S3Classifier(S3Addressing addressing) {
+    /** Requests addressed as {@code addressing} says, their resources named in {@code partition}, the served one. */
+    public S3Classifier(S3Addressing addressing, Partition partition) {
         this.addressing = requireNonNull(addressing, "addressing is null");
+        this.partition = requireNonNull(partition, "partition is null");
     }
 
     /** @throws S3Exception with S3's code, status and message when the request is not one S3 would accept */
@@ -69,7 +73,8 @@ public final class S3Classifier {
                 RequestKeys.single(request, "x-amz-bucket-object-lock-enabled"),
                 RequestKeys.single(request, "x-amz-bypass-governance-retention"));
         Planner planner = new Planner(operation, target.bucket(), object, copySource, keys, conditions);
-        return new S3Classification(operation, target.style(), object, copySource, planner, owners, query.canonical());
+        return new S3Classification(operation, target.style(), object, copySource, planner, owners, query.canonical(),
+                partition);
     }
 
     private static Map<S3Operation, Consumer<S3Query>> parameterChecks() {

@@ -9,6 +9,8 @@ import static dev.lanyard.s3.Requests.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lanyard.aws.Partition;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,13 +59,31 @@ class AddressingTest {
 
     @Test
     void withoutBaseDomainsEveryRequestIsPathStyle() {
-        S3Classifier pathOnly = new S3Classifier(S3Addressing.pathStyleOnly());
+        S3Classifier pathOnly = new S3Classifier(S3Addressing.pathStyleOnly(), Partition.AWS);
 
         S3Classification classification = pathOnly.classify(request("GET", "bkt.s3.example.test", "/other/k",
                 Map.of()), OWNERS);
 
         assertThat(classification.addressingStyle()).isEqualTo(AddressingStyle.PATH);
         assertThat(classification.object()).contains(new ObjectRef("other", "k", Optional.empty()));
+    }
+
+    @Test
+    void resourcesAreNamedInTheServedPartition() {
+        S3Classifier lanyard = new S3Classifier(S3Addressing.virtualHostedUnder(Requests.BASE_DOMAIN),
+                Partition.of("lanyard"));
+        S3Classification copy = lanyard.classify(request("PUT", "/bkt/new", Map.of("x-amz-copy-source",
+                "/other/old")), OWNERS);
+        assertThat(allOf(copy)).extracting(S3Authorization::resource)
+                .contains("arn:lanyard:s3:::bkt/new", "arn:lanyard:s3:::other/old")
+                .allMatch(arn -> arn.startsWith("arn:lanyard:s3:::"));
+        assertThat(lanyard.classify(request("GET", "/bkt", Map.of()), OWNERS).listBucketCheck())
+                .map(S3Authorization::resource).contains("arn:lanyard:s3:::bkt");
+        S3Classification delete = lanyard.classify(request("POST", "/bkt?delete", Map.of()), OWNERS)
+                .withBody("<Delete><Object><Key>k</Key></Object></Delete>".getBytes(StandardCharsets.UTF_8));
+        assertThat(((RequiredAuthorizations.EachEntry) delete.required()).entries())
+                .flatExtracting(RequiredAuthorizations.EachEntry.Entry::authorizations)
+                .extracting(S3Authorization::resource).containsOnly("arn:lanyard:s3:::bkt/k");
     }
 
     @Test

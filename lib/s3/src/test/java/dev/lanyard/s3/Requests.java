@@ -3,6 +3,7 @@ package dev.lanyard.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.policy.ContextKeys;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,8 @@ import java.util.TreeMap;
  */
 final class Requests {
     static final String BASE_DOMAIN = "s3.example.test";
-    static final S3Classifier CLASSIFIER = new S3Classifier(S3Addressing.virtualHostedUnder(BASE_DOMAIN));
+    static final S3Classifier CLASSIFIER = new S3Classifier(S3Addressing.virtualHostedUnder(BASE_DOMAIN),
+            Partition.AWS);
     static final AccountId OWNER = new AccountId("111122223333");
     static final AccountId OTHER_OWNER = new AccountId("444455556666");
     static final BucketOwners OWNERS = bucket -> switch (bucket) {

@@ -28,12 +28,14 @@ import java.util.Optional;
 final class BucketPolicies {
     /** S3's limit on a bucket policy's size (API_PutBucketPolicy: "up to 20 KB"). */
     static final int MAX_POLICY_BYTES = 20 * 1024;
-    private static final String BUCKET_ARN = Partition.AWS.s3("");
 
     private final BucketStore buckets;
+    private final Partition partition;
 
-    BucketPolicies(BucketStore buckets) {
+    /** Policies of buckets named in {@code partition}, the served one ({@code arn:P:s3:::bucket}). */
+    BucketPolicies(BucketStore buckets, Partition partition) {
         this.buckets = requireNonNull(buckets, "buckets is null");
+        this.partition = requireNonNull(partition, "partition is null");
     }
 
     /**
@@ -49,13 +51,13 @@ final class BucketPolicies {
             throw malformed("Policy exceeds the maximum allowed document size.");
         }
         String text = new String(body, StandardCharsets.UTF_8);
-        PolicyDocument document = switch (PolicyParser.parse(text, PolicyKind.RESOURCE)) {
+        PolicyDocument document = switch (PolicyParser.parse(text, PolicyKind.RESOURCE, partition)) {
             case ParseResult.Valid valid -> valid.document();
             case ParseResult.Invalid invalid -> throw malformed(invalid.message());
         };
         for (Statement statement : document.statements()) {
             checkActions(statement);
-            checkResources(statement, bucket.name());
+            checkResources(statement, partition.s3(bucket.name()));
         }
         Map<String, String> ids = PrincipalBindings.bind(document, snapshot,
                 arn -> malformed("Invalid principal in policy"));
@@ -109,10 +111,9 @@ final class BucketPolicies {
         }
     }
 
-    /** A bucket policy may only name the bucket and its objects. */
-    private static void checkResources(Statement statement, String bucket) {
+    /** A bucket policy may only name the bucket ({@code own}, its ARN) and its objects. */
+    private static void checkResources(Statement statement, String own) {
         for (String resource : statement.resource().map(r -> r.patterns()).orElse(List.of())) {
-            String own = BUCKET_ARN + bucket;
             if (!resource.equals(own) && !resource.startsWith(own + "/")) {
                 throw malformed("Policy has invalid resource");
             }

@@ -71,7 +71,7 @@ final class S3Authorizer {
     /** {@code caller} empty: an anonymous request, decided by the bucket policy's grants to everyone alone. */
     Verdict decide(IamSnapshot snapshot, Optional<Caller> caller, RequestEnvironment env,
             S3Authorization authorization, TagLookup tags) {
-        Optional<LabeledPolicy> bucketPolicy = bucketOf(authorization.resource()).flatMap(buckets::bucket)
+        Optional<LabeledPolicy> bucketPolicy = bucketOf(authorization.resource(), access.partition()).flatMap(buckets::bucket)
                 .flatMap(policies::policyOf);
         S3Authorization complete = authorization;
         if (authorization.existingObjectTagsOf().isPresent()
@@ -140,9 +140,9 @@ final class S3Authorizer {
                 .contains(EXISTING_TAG_KEY));
     }
 
-    /** The bucket of an S3 resource ARN ({@code arn:aws:s3:::bucket[/key]}); empty for {@code *}. */
-    static Optional<String> bucketOf(String resource) {
-        String prefix = Partition.AWS.s3("");
+    /** The bucket of an S3 resource ARN of the served partition ({@code arn:P:s3:::bucket[/key]}); else empty. */
+    static Optional<String> bucketOf(String resource, Partition partition) {
+        String prefix = partition.s3("");
         if (!resource.startsWith(prefix)) {
             return Optional.empty();
         }

@@ -97,14 +97,14 @@ public final class S3Gateway implements AutoCloseable {
         requireNonNull(config, "config is null");
         this.observations = requireNonNull(observations, "observations is null");
         this.throttles = requireNonNull(throttles, "throttles is null");
-        this.classifier = new S3Classifier(new S3Addressing(config.domains()));
+        this.classifier = new S3Classifier(new S3Addressing(config.domains()), access.partition());
         this.clock = requireNonNull(clock, "clock is null");
         this.verifier = new S3SigV4Verifier(clock, new SigningKeys(4096));
         this.authenticator = requireNonNull(authenticator, "authenticator is null");
         this.iam = requireNonNull(iam, "iam is null");
         this.buckets = requireNonNull(buckets, "buckets is null");
         this.authorizer = new S3Authorizer(access, gatherer, buckets);
-        this.policies = new BucketPolicies(buckets);
+        this.policies = new BucketPolicies(buckets, access.partition());
         this.backend = new BackendClient(config.backend(), config.backendCredentials(), config.backendRegion(), clock);
         this.forwarding = new Forwarding(backend);
         this.audit = requireNonNull(audit, "audit is null");

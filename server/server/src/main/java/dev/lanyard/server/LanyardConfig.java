@@ -2,6 +2,7 @@ package dev.lanyard.server;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lanyard.aws.Partition;
 import dev.lanyard.pipeline.Throttling;
 import dev.lanyard.s3gateway.S3GatewayConfig;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Server settings. Defaults: port 8955 on 127.0.0.1, data in ./lanyard-data, region us-east-1, bodies up to 1 MiB,
+ * Server settings. Defaults: port 8955 on 127.0.0.1, data in ./lanyard-data, region us-east-1, partition aws, bodies up to 1 MiB,
  * token keys rotated daily and kept until the longest session (36 h) they sealed has expired, HTTP limits
  * {@link HttpLimits#DEFAULTS}, /metrics on the Query listener, AWS's request rates ({@link Throttling#DEFAULTS}).
  */
@@ -21,7 +22,7 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
         boolean oidcAllowInsecureLoopback, Optional<Path> oidcCaBundle, HttpLimits httpLimits,
         Optional<Path> masterKeyFile, Optional<S3GatewayConfig> s3Gateway, MetricsSettings metrics,
         Throttling throttling, Optional<Path> serviceCatalogue, NetworkSettings network, List<String> enabledRegions,
-        AuditRetention auditRetention) {
+        AuditRetention auditRetention, Partition partition) {
     public static final int DEFAULT_PORT = 8955;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_REGION = "us-east-1";
@@ -48,6 +49,7 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
         requireNonNull(serviceCatalogue, "serviceCatalogue is null");
         requireNonNull(network, "network is null");
         requireNonNull(auditRetention, "auditRetention is null");
+        requireNonNull(partition, "partition is null");
         enabledRegions = List.copyOf(enabledRegions);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535: " + port);
@@ -71,7 +73,7 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
                 + ", s3Gateway=" + s3Gateway.map(S3GatewayConfig::toString).orElse("(off)") + ", metrics=" + metrics
                 + ", throttling=" + throttling + ", serviceCatalogue="
                 + serviceCatalogue.map(Path::toString).orElse("(none)") + ", network=" + network
-                + ", enabledRegions=" + enabledRegions + ", auditRetention=" + auditRetention + "]";
+                + ", enabledRegions=" + enabledRegions + ", auditRetention=" + auditRetention + ", partition=" + partition + "]";
     }
 
     public static LanyardConfig defaults(Path dataDirectory) {
@@ -79,7 +81,7 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
                 Duration.ofDays(1), Duration.ofMinutes(1), Optional.empty(), Optional.empty(), "node-1",
                 Duration.ofMillis(250), false, Optional.empty(), HttpLimits.DEFAULTS, Optional.empty(),
                 Optional.empty(), MetricsSettings.DEFAULTS, Throttling.DEFAULTS,
-                Optional.empty(), NetworkSettings.DEFAULTS, List.of(), AuditRetention.KEEP_ALL);
+                Optional.empty(), NetworkSettings.DEFAULTS, List.of(), AuditRetention.KEEP_ALL, Partition.AWS);
     }
 
     public LanyardConfig withDatabase(Optional<DatabaseSettings> settings) {
@@ -173,6 +175,11 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
         return with(c -> c.auditRetention = retention);
     }
 
+    /** The partition every ARN this server writes and reads names ({@code aws} unless changed; ADR 0019). */
+    public LanyardConfig withPartition(Partition newPartition) {
+        return with(c -> c.partition = newPartition);
+    }
+
     /** A copy with some settings changed: each wither names only what it changes. */
     private LanyardConfig with(Consumer<Settings> change) {
         Settings settings = new Settings(this);
@@ -204,6 +211,7 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
         private NetworkSettings network;
         private List<String> enabledRegions;
         private AuditRetention auditRetention;
+        private Partition partition;
 
         Settings(LanyardConfig config) {
             host = config.host;
@@ -228,13 +236,14 @@ public record LanyardConfig(String host, int port, Path dataDirectory, String re
             network = config.network;
             enabledRegions = config.enabledRegions;
             auditRetention = config.auditRetention;
+            partition = config.partition;
         }
 
         LanyardConfig config() {
             return new LanyardConfig(host, port, dataDirectory, region, maxBodyBytes, keyRotationPeriod,
                     keyCheckInterval, masterKeyBase64, database, nodeId, storePollInterval,
                     oidcAllowInsecureLoopback, oidcCaBundle, httpLimits, masterKeyFile, s3Gateway, metrics,
-                    throttling, serviceCatalogue, network, enabledRegions, auditRetention);
+                    throttling, serviceCatalogue, network, enabledRegions, auditRetention, partition);
         }
     }
 }

@@ -168,7 +168,7 @@ public final class LanyardServer implements AutoCloseable {
                 // every node refreshes its keyset each interval: after three, all have seen a staged key
                 config.keyCheckInterval().multipliedBy(3));
         SessionTokenCodec codec = new SessionTokenCodec(keysets, random);
-        AwsManagedPolicies awsManaged = new AwsManagedPolicies();
+        AwsManagedPolicies awsManaged = new AwsManagedPolicies(config.partition());
         PolicyGatherer gatherer = new PolicyGatherer(awsManaged);
         AccessControl access = new AccessControl(gatherer, new AuthorizationMessages(masterKey), observations);
         AccountFactory accounts = new AccountFactory(store, random);
@@ -192,7 +192,7 @@ public final class LanyardServer implements AutoCloseable {
                 issuerForAccount,
                 signer::generateKeySet, mfaThrottle);
         this.iamActions = Set.copyOf(iam.keySet());
-        RequestAuthenticator authenticator = new RequestAuthenticator(store, codec, clock,
+        RequestAuthenticator authenticator = new RequestAuthenticator(store, codec, clock, config.partition(),
                 keysets::reloadForUnknownKey);
         this.audit = AuditOutputs.open(config, dataDirectory, store, usage, clock);
         AuditSink auditSink = audit.sink();

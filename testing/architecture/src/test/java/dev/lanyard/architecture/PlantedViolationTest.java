@@ -272,12 +272,13 @@ import java.util.Set;
 
                     import dev.lanyard.authz.Caller;
                     import dev.lanyard.aws.AccessKeyId;
+                    import dev.lanyard.aws.Partition;
                     import dev.lanyard.iam.model.User;
                     import java.util.Optional;
 
                     final class PlantedFabricatedCaller {
                         static Caller asUser(User user, AccessKeyId anyKey) {
-                            return new Caller.IamUser(user, anyKey, Optional.empty());
+                            return new Caller.IamUser(user, anyKey, Optional.empty(), Partition.AWS);
                         }
                     }
                     """),

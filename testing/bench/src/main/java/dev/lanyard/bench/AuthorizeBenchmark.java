@@ -11,6 +11,7 @@ import dev.lanyard.authz.AuthorizationMessages;
 import dev.lanyard.authz.PolicyGatherer;
 import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.Account;
@@ -99,10 +100,10 @@ public class AuthorizeBenchmark {
         SecureRandom random = seeded();
         TokenKeyset keyset = TokenKeyset.generate(clock, random);
         SessionTokenCodec codec = new SessionTokenCodec(() -> keyset, random);
-        AccessControl access = new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
+        AccessControl access = new AccessControl(new PolicyGatherer(new AwsManagedPolicies(Partition.AWS)),
                 new AuthorizationMessages(MasterKey.generate(random)));
         AtomicLong requests = new AtomicLong();
-        endpoint = new AuthorizeEndpoint(store, new RequestAuthenticator(store, codec, clock, () -> false),
+        endpoint = new AuthorizeEndpoint(store, new RequestAuthenticator(store, codec, clock, Partition.AWS, () -> false),
                 new SigV4Verifier(clock), access, ServiceCatalogue.parse(CATALOGUE), Regions.of("us-east-1"), clock,
                 AuditSink.NONE, 64 * 1024, () -> "request-" + requests.incrementAndGet(), Throttles.off());
         call = call(serviceKey, question(clientRequest(aliceKey)));

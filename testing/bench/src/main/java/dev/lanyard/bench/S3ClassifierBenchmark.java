@@ -3,6 +3,7 @@ package dev.lanyard.bench;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.lanyard.aws.AccountId;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.policy.AuthorizationRequest;
 import dev.lanyard.policy.Authorizer;
 import dev.lanyard.policy.ContextKeys;
@@ -52,7 +53,8 @@ public class S3ClassifierBenchmark {
     static final AccountId OWNER = AccountId.of(PolicyFixtures.ACCOUNT);
     private static final String SHA = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-    private final S3Classifier classifier = new S3Classifier(S3Addressing.virtualHostedUnder("s3.example.test"));
+    private final S3Classifier classifier = new S3Classifier(S3Addressing.virtualHostedUnder("s3.example.test"),
+            Partition.AWS);
     private final BucketOwners owners = bucket -> Optional.of(OWNER);
     private final Authorizer authorizer = new Authorizer();
     private List<LabeledPolicy> policies;

@@ -57,13 +57,14 @@ public final class AccountFactory {
         });
     }
 
+    /** A member account whose access role trusts the management account's root, named in {@code partition}. */
     CreateAccountStatus createMemberAccount(Organization org, String email, String name, String roleName,
-            Instant now) {
+            Instant now, Partition partition) {
         return store.update(snapshot -> {
             AccountId id = newAccountId(snapshot);
             Account account = new Account(id, name, email, Account.AccountStatus.ACTIVE, now, false);
             String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
-                    + "{\"AWS\":\"" + Partition.AWS.root(org.managementAccount()) + "\"},"
+                    + "{\"AWS\":\"" + partition.root(org.managementAccount()) + "\"},"
                     + "\"Action\":\"sts:AssumeRole\"}]}";
             Role role = new Role(id, UniqueIdPrefix.AROA.generate(random), roleName, "/",
                     StoredPolicy.parse(trust, PolicyKind.TRUST), Optional.empty(), Duration.ofHours(1), now,

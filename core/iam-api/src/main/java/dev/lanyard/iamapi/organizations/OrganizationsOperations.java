@@ -10,7 +10,6 @@ import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.AccessRequest;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.aws.AccountId;
-import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.Account;
 import dev.lanyard.iam.model.CreateAccountStatus;
 import dev.lanyard.iam.model.EntityChange;
@@ -102,7 +101,8 @@ public final class OrganizationsOperations {
         String email = required(input, "Email", 6, 64);
         String name = required(input, "AccountName", 1, 50);
         String roleName = optional(input, "RoleName").orElse(AccountFactory.DEFAULT_ROLE_NAME);
-        CreateAccountStatus status = accounts.createMemberAccount(org, email, name, roleName, now);
+        CreateAccountStatus status = accounts.createMemberAccount(org, email, name, roleName, now,
+                access.partition());
         ObjectNode out = json.createObjectNode();
         out.set("CreateAccountStatus", statusNode(status));
         return out;
@@ -240,7 +240,7 @@ public final class OrganizationsOperations {
     private ObjectNode describeOrganization(Organization org) {
         ObjectNode out = json.createObjectNode();
         ObjectNode o = out.putObject("Organization");
-        o.put("Id", org.id()).put("Arn", org.arn()).put("FeatureSet", "ALL")
+        o.put("Id", org.id()).put("Arn", org.arn(access.partition())).put("FeatureSet", "ALL")
                 .put("MasterAccountArn", accountArn(org, org.managementAccount()))
                 .put("MasterAccountId", org.managementAccount().value())
                 .put("MasterAccountEmail", org.managementEmail());
@@ -256,8 +256,8 @@ public final class OrganizationsOperations {
         ObjectNode out = json.createObjectNode();
         page(input, List.of(org), out.putArray("Roots"), out, o -> {
             ObjectNode root = json.createObjectNode();
-            root.put("Id", o.rootId()).put("Arn", Partition.AWS.arn("organizations", "", o.managementAccount().value(),
-                    "root/" + o.id() + "/" + o.rootId()).toString()).put("Name", "Root");
+            root.put("Id", o.rootId()).put("Arn", access.partition().arn("organizations", "",
+                    o.managementAccount().value(), "root/" + o.id() + "/" + o.rootId()).toString()).put("Name", "Root");
             root.putArray("PolicyTypes");
             return root;
         });
@@ -284,8 +284,8 @@ public final class OrganizationsOperations {
         return n;
     }
 
-    private static String accountArn(Organization org, AccountId account) {
-        return Partition.AWS.arn("organizations", "", org.managementAccount().value(), "account/" + org.id() + "/"
+    private String accountArn(Organization org, AccountId account) {
+        return access.partition().arn("organizations", "", org.managementAccount().value(), "account/" + org.id() + "/"
                 + account.value()).toString();
     }
 

@@ -14,6 +14,7 @@ import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
+import dev.lanyard.aws.Partition;
 import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.iam.model.AccessKey;
 import dev.lanyard.iam.model.AwsManagedPolicies;
@@ -44,7 +45,7 @@ class OrganizationsOperationsTest {
 
     private final SecureRandom random = SignedCallers.seeded(7);
     private final InMemoryIamStore store = InMemoryIamStore.empty();
-    private final AccessControl access = new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
+    private final AccessControl access = new AccessControl(new PolicyGatherer(new AwsManagedPolicies(Partition.AWS)),
             new AuthorizationMessages(MasterKey.generate(random)));
     private final Map<String, JsonOperation> operations = OrganizationsOperations.create(store, access,
             new AccountFactory(store, random));

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.Arn;
+import dev.lanyard.aws.Partition;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,11 @@ public final class AccountView {
 
     public static AccountView of(IamSnapshot snapshot, AwsManagedPolicies awsManaged, AccountId account) {
         return new AccountView(snapshot, awsManaged, account);
+    }
+
+    /** The partition the ARNs of this view are named in: the served one, the AWS managed catalogue's. */
+    public Partition partition() {
+        return awsManaged.partition();
     }
 
     public AccountId account() {
@@ -101,9 +107,9 @@ public final class AccountView {
         }
         String name = parsed.resourceName();
         Optional<? extends IamEntity> found = switch (parsed.resourceType()) {
-            case "user" -> user(name).filter(u -> u.arn().toString().equals(arn));
-            case "role" -> role(name).filter(r -> r.arn().toString().equals(arn));
-            case "group" -> group(name).filter(g -> g.arn().toString().equals(arn));
+            case "user" -> user(name).filter(u -> u.arn(partition()).toString().equals(arn));
+            case "role" -> role(name).filter(r -> r.arn(partition()).toString().equals(arn));
+            case "group" -> group(name).filter(g -> g.arn(partition()).toString().equals(arn));
             default -> Optional.empty();
         };
         return found.map(IamEntity.class::cast);
@@ -140,7 +146,7 @@ public final class AccountView {
         if (!owns(arn) || at < 0) {
             return Optional.empty();
         }
-        return snapshot.samlProvider(account, arn.substring(at + marker.length())).filter(p -> p.arn().equals(arn));
+        return snapshot.samlProvider(account, arn.substring(at + marker.length())).filter(p -> p.arn(partition()).equals(arn));
     }
 
     public List<SamlProvider> samlProviders() {
@@ -204,7 +210,7 @@ public final class AccountView {
 
     /** Whether the policy can be attached: every customer managed policy, and most AWS managed ones. */
     public boolean attachable(ManagedPolicy policy) {
-        return !policy.awsManaged() || awsManaged.entry(policy.arn().toString())
+        return !policy.awsManaged() || awsManaged.entry(policy.arn(partition()).toString())
                 .map(AwsManagedPolicies.Entry::attachable).orElse(false);
     }
 

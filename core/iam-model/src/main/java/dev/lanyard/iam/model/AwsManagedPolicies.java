@@ -27,18 +27,22 @@ import java.util.zip.GZIPInputStream;
  * an AWS managed policy, so start-up does not pay for it; a document is parsed only when a request needs it, once.
  */
 public final class AwsManagedPolicies {
-    public static final String ARN_PREFIX = Partition.AWS.awsManagedPolicy("");
     private static final String RESOURCE = "aws-managed-policies.tsv.gz";
     private static final int COLUMNS = 9;
 
+    private final Partition partition;
     private final Supplier<InputStream> source;
     private final Map<String, ManagedPolicy> parsed = new ConcurrentHashMap<>();
     private volatile Catalogue catalogue;
 
-    /** One AWS managed policy as the catalogue lists it; its document is the default version's, still unparsed. */
-    public record Entry(String name, String policyId, String path, String defaultVersionId, Instant createDate,
-            Instant updateDate, Instant versionDate, boolean attachable, String document) {
+    /**
+     * One AWS managed policy as the catalogue lists it, its ARN in the catalogue's partition; its document is the
+     * default version's, still unparsed.
+     */
+    public record Entry(String arn, String name, String policyId, String path, String defaultVersionId,
+            Instant createDate, Instant updateDate, Instant versionDate, boolean attachable, String document) {
         public Entry {
+            requireNonNull(arn, "arn is null");
             requireNonNull(name, "name is null");
             requireNonNull(policyId, "policyId is null");
             requireNonNull(path, "path is null");
@@ -48,32 +52,39 @@ public final class AwsManagedPolicies {
             requireNonNull(versionDate, "versionDate is null");
             requireNonNull(document, "document is null");
         }
-
-        public String arn() {
-            return ARN_PREFIX + path + name;
-        }
     }
 
     private record Catalogue(List<Entry> inAwsOrder, Map<String, Entry> byArn) {}
 
-    public AwsManagedPolicies() {
-        this(() -> AwsManagedPolicies.class.getResourceAsStream(RESOURCE));
+    /**
+     * AWS's managed policies as the served partition names them ({@code arn:P:iam::aws:policy/...}): the partition
+     * every component that reads the catalogue (access control, the IAM operations' views) serves.
+     */
+    public AwsManagedPolicies(Partition partition) {
+        this(partition, () -> AwsManagedPolicies.class.getResourceAsStream(RESOURCE));
     }
 
     /** A catalogue read from another table of the same format (tests). */
-    public AwsManagedPolicies(Supplier<InputStream> source) {
+    public AwsManagedPolicies(Partition partition, Supplier<InputStream> source) {
+        this.partition = requireNonNull(partition, "partition is null");
         this.source = requireNonNull(source, "source is null");
     }
 
-    /** The ARN of an AWS managed policy at the root path. */
-    public static String arn(String name) {
-        return ARN_PREFIX + "/" + name;
+    /** The partition the catalogue names its policies in: the one this deployment serves. */
+    public Partition partition() {
+        return partition;
     }
 
-    public static boolean isAwsManagedArn(String arn) {
-        return arn.startsWith(ARN_PREFIX + "/");
+    /** The ARN of an AWS managed policy from its path and name ({@code /service-role/X}) in the served partition. */
+    public String arn(String pathAndName) {
+        return partition.awsManagedPolicy(pathAndName);
     }
 
+    public boolean isAwsManagedArn(String arn) {
+        return arn.startsWith(partition.awsManagedPolicy("/"));
+    }
+
+    /** The policy an ARN of the served partition names; an AWS managed ARN of another partition names none. */
     public Optional<Entry> entry(String arn) {
         return isAwsManagedArn(arn) ? Optional.ofNullable(catalogue().byArn().get(arn)) : Optional.empty();
     }
@@ -117,7 +128,7 @@ public final class AwsManagedPolicies {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (!line.isEmpty() && line.charAt(0) != '#') {
-                    entries.add(parse(line));
+                    entries.add(parse(line, partition));
                 }
             }
         } catch (IOException e) {
@@ -128,12 +139,12 @@ public final class AwsManagedPolicies {
         return new Catalogue(List.copyOf(entries), Map.copyOf(byArn));
     }
 
-    private static Entry parse(String line) {
+    private static Entry parse(String line, Partition partition) {
         String[] f = line.split("\t", -1);
         if (f.length != COLUMNS) {
             throw new IllegalStateException("corrupt AWS managed policy catalogue line: " + f[0]);
         }
-        return new Entry(f[0], f[1], f[2], f[3], Instant.parse(f[4]), Instant.parse(f[5]), Instant.parse(f[6]),
-                Boolean.parseBoolean(f[7]), f[8]);
+        return new Entry(partition.awsManagedPolicy(f[2] + f[0]), f[0], f[1], f[2], f[3], Instant.parse(f[4]),
+                Instant.parse(f[5]), Instant.parse(f[6]), Boolean.parseBoolean(f[7]), f[8]);
     }
 }

@@ -80,8 +80,13 @@ public record DelegationRequest(String id, AccountId requestor, String requestor
         return now.isBefore(expirationTime) ? state : State.EXPIRED;
     }
 
+    /** In AWS's own partition; {@link #arn(Partition)} names the served one. */
     public String arn() {
-        return Partition.AWS.iam(requestor, "delegation-request/" + id).toString();
+        return arn(Partition.AWS);
+    }
+
+    public String arn(Partition partition) {
+        return partition.iam(requestor, "delegation-request/" + id).toString();
     }
 
     public DelegationRequest associated(AccountId account, String owner, Instant at) {

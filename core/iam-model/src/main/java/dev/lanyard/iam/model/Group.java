@@ -23,8 +23,13 @@ public record Group(AccountId account, String groupId, String name, String path,
         attachedPolicyArns = List.copyOf(attachedPolicyArns);
     }
 
+    /** In AWS's own partition; {@link #arn(Partition)} names the served one. */
     public Arn arn() {
-        return Partition.AWS.iam(account, "group" + path + name);
+        return arn(Partition.AWS);
+    }
+
+    public Arn arn(Partition partition) {
+        return partition.iam(account, "group" + path + name);
     }
 
     @Override

@@ -21,8 +21,13 @@ public record InstanceProfile(AccountId account, String instanceProfileId, Strin
         tags = List.copyOf(tags);
     }
 
+    /** In AWS's own partition; {@link #arn(Partition)} names the served one. */
     public Arn arn() {
-        return Partition.AWS.iam(account, "instance-profile" + path + name);
+        return arn(Partition.AWS);
+    }
+
+    public Arn arn(Partition partition) {
+        return partition.iam(account, "instance-profile" + path + name);
     }
 
     public boolean holds(String roleName) {

@@ -30,8 +30,13 @@ public record ManagedPolicy(String owner, String policyId, String name, String p
         tags = List.copyOf(tags);
     }
 
+    /** In AWS's own partition; {@link #arn(Partition)} names the served one. */
     public Arn arn() {
-        return Partition.AWS.arn("iam", "", owner, "policy" + path + name);
+        return arn(Partition.AWS);
+    }
+
+    public Arn arn(Partition partition) {
+        return partition.arn("iam", "", owner, "policy" + path + name);
     }
 
     public boolean awsManaged() {

@@ -24,8 +24,13 @@ public record OidcProvider(AccountId account, String url, List<String> clientIds
         return url.substring(url.indexOf("://") + 3);
     }
 
+    /** In AWS's own partition; {@link #arn(Partition)} names the served one. */
     public String arn() {
-        return Partition.AWS.iam(account, "oidc-provider/" + hostAndPath()).toString();
+        return arn(Partition.AWS);
+    }
+
+    public String arn(Partition partition) {
+        return partition.iam(account, "oidc-provider/" + hostAndPath()).toString();
     }
 
     public OidcProvider withClientIds(List<String> ids) {

@@ -15,8 +15,13 @@ public record Organization(String id, AccountId managementAccount, String manage
         requireNonNull(rootId, "rootId is null");
     }
 
+    /** In AWS's own partition; {@link #arn(Partition)} names the served one. */
     public String arn() {
-        return Partition.AWS.arn("organizations", "", managementAccount.value(), "organization/" + id).toString();
+        return arn(Partition.AWS);
+    }
+
+    public String arn(Partition partition) {
+        return partition.arn("organizations", "", managementAccount.value(), "organization/" + id).toString();
     }
 
     @Override

@@ -31,8 +31,13 @@ public record Role(AccountId account, String roleId, String name, String path, S
 
     public static final String SERVICE_LINKED_PATH = "/aws-service-role/";
 
+    /** In AWS's own partition; {@link #arn(Partition)} names the served one. */
     public Arn arn() {
-        return Partition.AWS.iam(account, "role" + path + name);
+        return arn(Partition.AWS);
+    }
+
+    public Arn arn(Partition partition) {
+        return partition.iam(account, "role" + path + name);
     }
 
     /** A service-linked role lives under {@code /aws-service-role/SERVICE/}, a path only AWS services create. */

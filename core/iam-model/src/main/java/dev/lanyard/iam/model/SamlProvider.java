@@ -39,8 +39,13 @@ public record SamlProvider(AccountId account, String name, String metadataDocume
         privateKeys = List.copyOf(privateKeys);
     }
 
+    /** In AWS's own partition; {@link #arn(Partition)} names the served one. */
     public String arn() {
-        return Partition.AWS.iam(account, "saml-provider/" + name).toString();
+        return arn(Partition.AWS);
+    }
+
+    public String arn(Partition partition) {
+        return partition.iam(account, "saml-provider/" + name).toString();
     }
 
     public SamlProvider withMetadata(String document, Optional<Instant> newValidUntil) {

@@ -28,8 +28,13 @@ public record ServerCertificate(AccountId account, String id, String name, Strin
         tags = List.copyOf(tags);
     }
 
+    /** In AWS's own partition; {@link #arn(Partition)} names the served one. */
     public String arn() {
-        return Partition.AWS.iam(account, "server-certificate" + path + name).toString();
+        return arn(Partition.AWS);
+    }
+
+    public String arn(Partition partition) {
+        return partition.iam(account, "server-certificate" + path + name).toString();
     }
 
     public ServerCertificate withNameAndPath(String newName, String newPath) {

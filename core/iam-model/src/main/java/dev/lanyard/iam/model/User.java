@@ -24,8 +24,13 @@ public record User(AccountId account, String userId, String name, String path, I
         attachedPolicyArns = List.copyOf(attachedPolicyArns);
     }
 
+    /** In AWS's own partition; {@link #arn(Partition)} names the served one. */
     public Arn arn() {
-        return Partition.AWS.iam(account, "user" + path + name);
+        return arn(Partition.AWS);
+    }
+
+    public Arn arn(Partition partition) {
+        return partition.iam(account, "user" + path + name);
     }
 
     @Override

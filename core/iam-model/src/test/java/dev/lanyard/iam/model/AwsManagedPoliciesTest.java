@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lanyard.aws.Partition;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ class AwsManagedPoliciesTest {
 
     @Test
     void everyPublishedPolicyIsInTheCatalogueAsAwsHasIt() throws Exception {
-        AwsManagedPolicies catalogue = new AwsManagedPolicies();
+        AwsManagedPolicies catalogue = new AwsManagedPolicies(Partition.AWS);
         JsonNode published = published();
         assertThat(catalogue.entries()).hasSize(published.size()).hasSize(1452);
         for (JsonNode p : published) {
@@ -49,6 +50,19 @@ class AwsManagedPoliciesTest {
         }
     }
 
+    @Test
+    void anotherPartitionNamesEveryPolicyInItAndKnowsNoneByAwssArn() {
+        AwsManagedPolicies lanyard = new AwsManagedPolicies(Partition.of("lanyard"));
+        String readOnly = "arn:lanyard:iam::aws:policy/ReadOnlyAccess";
+        assertThat(lanyard.entries()).hasSize(1452).allSatisfy(e -> assertThat(e.arn())
+                .isEqualTo("arn:lanyard:iam::aws:policy" + e.path() + e.name()));
+        assertThat(lanyard.arn("/ReadOnlyAccess")).isEqualTo(readOnly);
+        assertThat(lanyard.entry(readOnly)).map(AwsManagedPolicies.Entry::name).contains("ReadOnlyAccess");
+        assertThat(lanyard.lookup(readOnly)).map(p -> p.arn(lanyard.partition()).toString()).contains(readOnly);
+        assertThat(lanyard.entry("arn:aws:iam::aws:policy/ReadOnlyAccess")).isEmpty();
+        assertThat(new AwsManagedPolicies(Partition.AWS).entry(readOnly)).isEmpty();
+    }
+
     private static Instant instant(String text) {
         return java.time.OffsetDateTime.parse(text).toInstant();
     }
@@ -56,7 +70,7 @@ class AwsManagedPoliciesTest {
     /** The engine evaluates exactly these documents, so each must parse as a managed policy. */
     @Test
     void everyDocumentParsesAndIsTheDefaultVersion() {
-        AwsManagedPolicies catalogue = new AwsManagedPolicies();
+        AwsManagedPolicies catalogue = new AwsManagedPolicies(Partition.AWS);
         List<String> failures = new ArrayList<>();
         for (AwsManagedPolicies.Entry e : catalogue.entries()) {
             try {
@@ -75,7 +89,7 @@ class AwsManagedPoliciesTest {
     /** ListPolicies shows AWS managed policies in creation order (AWS's answers list AdministratorAccess first). */
     @Test
     void listedInCreationOrder() {
-        List<AwsManagedPolicies.Entry> entries = new AwsManagedPolicies().entries();
+        List<AwsManagedPolicies.Entry> entries = new AwsManagedPolicies(Partition.AWS).entries();
         assertThat(entries).isSortedAccordingTo(Comparator.comparing(AwsManagedPolicies.Entry::createDate)
                 .thenComparing(AwsManagedPolicies.Entry::policyId));
         assertThat(entries.subList(0, 4)).extracting(AwsManagedPolicies.Entry::name).containsExactly(
@@ -84,7 +98,7 @@ class AwsManagedPoliciesTest {
 
     @Test
     void pathsResolveAndOtherArnsDoNot() {
-        AwsManagedPolicies catalogue = new AwsManagedPolicies();
+        AwsManagedPolicies catalogue = new AwsManagedPolicies(Partition.AWS);
         assertThat(catalogue.lookup("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")).isPresent();
         assertThat(catalogue.lookup("arn:aws:iam::aws:policy/job-function/ViewOnlyAccess")).isPresent();
         assertThat(catalogue.lookup("arn:aws:iam::aws:policy/aws-service-role/AutoScalingServiceRolePolicy"))
@@ -98,7 +112,7 @@ class AwsManagedPoliciesTest {
     @Test
     void readsNothingUntilAPolicyIsNamed() {
         int[] opened = {0};
-        AwsManagedPolicies catalogue = new AwsManagedPolicies(() -> {
+        AwsManagedPolicies catalogue = new AwsManagedPolicies(Partition.AWS, () -> {
             opened[0]++;
             return new ByteArrayInputStream(gzip("# header\nX\tANPAX\t/\tv1\t2020-01-01T00:00:00Z\t"
                     + "2020-01-01T00:00:00Z\t2020-01-01T00:00:00Z\ttrue\t{\"Version\":\"2012-10-17\",\"Statement\":"

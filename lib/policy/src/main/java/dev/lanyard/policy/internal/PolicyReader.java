@@ -1,5 +1,6 @@
 package dev.lanyard.policy.internal;
 
+import dev.lanyard.aws.Partition;
 import dev.lanyard.policy.ActionElement;
 import dev.lanyard.policy.ConditionClause;
 import dev.lanyard.policy.Effect;
@@ -19,7 +20,7 @@ public final class PolicyReader {
     private PolicyReader() {
     }
 
-    public static ParseResult read(String json, PolicyKind kind) {
+    public static ParseResult read(String json, PolicyKind kind, Partition served) {
         if (json == null || !hasOnlyPolicyCharacters(json)) {
             return new ParseResult.Invalid(Messages.SYNTAX);
         }
@@ -33,7 +34,7 @@ public final class PolicyReader {
         } catch (PolicyShape.SyntaxError syntax) {
             return new ParseResult.Invalid(Messages.SYNTAX);
         }
-        Optional<String> violation = PolicyRules.firstViolation(raw, kind);
+        Optional<String> violation = PolicyRules.firstViolation(raw, kind, served);
         if (violation.isPresent()) {
             return new ParseResult.Invalid(violation.get());
         }

@@ -1,5 +1,6 @@
 package dev.lanyard.policy.internal;
 
+import dev.lanyard.aws.Partition;
 import dev.lanyard.policy.BaseOperator;
 import dev.lanyard.policy.PolicyKind;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ final class PolicyRules {
     private PolicyRules() {
     }
 
-    static Optional<String> firstViolation(RawPolicy policy, PolicyKind kind) {
+    static Optional<String> firstViolation(RawPolicy policy, PolicyKind kind, Partition served) {
         if (kind == PolicyKind.MANAGED && !policy.version().map("2012-10-17"::equals).orElse(false)) {
             return Optional.of(Messages.VERSION);
         }
@@ -25,7 +26,7 @@ final class PolicyRules {
         if (forbidsPrincipal(kind) && policy.statements().stream().anyMatch(s -> s.principal().isPresent())) {
             return Optional.of(Messages.NO_PRINCIPAL_ALLOWED);
         }
-        ResourceCheck resources = checkResources(policy, kind);
+        ResourceCheck resources = checkResources(policy, kind, served);
         if (failsLegacyParsing(policy) || resources.legacyFailure()) {
             return Optional.of(Messages.LEGACY);
         }
@@ -89,7 +90,7 @@ final class PolicyRules {
      * SID and presence checks); once one is seen, legacy ARN parsing is skipped, as IAM does. Within one element
      * values are checked in sorted order (IAM reports the least failing value of a list: createpolicy-invalid-25).
      */
-    private static ResourceCheck checkResources(RawPolicy policy, PolicyKind kind) {
+    private static ResourceCheck checkResources(RawPolicy policy, PolicyKind kind, Partition served) {
         if (kind == PolicyKind.TRUST) {
             return new ResourceCheck(Optional.empty(), false);
         }
@@ -103,7 +104,7 @@ final class PolicyRules {
                 List<String> sorted = new ArrayList<>(element.get().values());
                 sorted.sort(null);
                 for (String resource : sorted) {
-                    formatError = formatError.or(() -> ResourceFormat.error(resource));
+                    formatError = formatError.or(() -> ResourceFormat.error(resource, served));
                 }
                 if (formatError.isEmpty()
                         && !element.get().values().stream().allMatch(ResourceFormat::passesLegacyParsing)) {

@@ -1,5 +1,6 @@
 package dev.lanyard.policy.internal;
 
+import dev.lanyard.aws.Partition;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,8 +16,11 @@ final class ResourceFormat {
     private ResourceFormat() {
     }
 
-    /** The format message for {@code resource}, checked in IAM's order: colon, partition, vendor, region, path. */
-    static Optional<String> error(String resource) {
+    /**
+     * The format message for {@code resource}, checked in IAM's order: colon, partition (AWS's, {@code *} or the one
+     * {@code served}), vendor, region, path.
+     */
+    static Optional<String> error(String resource, Partition served) {
         if (resource.equals("*")) {
             return Optional.empty();
         }
@@ -27,7 +31,7 @@ final class ResourceFormat {
         // IAM does not look at the first field: "a:b:c" is read as if it began with "arn".
         List<String> rest = List.of(resource.substring(firstColon + 1).split(":", -1));
         String partition = rest.getFirst();
-        if (!PARTITIONS.contains(partition)) {
+        if (!PARTITIONS.contains(partition) && !partition.equals(served.name())) {
             return Optional.of(Messages.partition(partition, rebuilt(partition, rest.subList(1, rest.size()))));
         }
         if (rest.size() < 2) {

@@ -30,11 +30,11 @@ public record Planned(S3Action action, Optional<String> bucket, Optional<ObjectR
                 action.takes(ConditionKey.EXISTING_OBJECT_TAGS));
     }
 
-    /** {@code arn:aws:s3:::bucket}, {@code arn:aws:s3:::bucket/key}, or {@code *}. */
-    public String resourceArn() {
+    /** {@code arn:P:s3:::bucket}, {@code arn:P:s3:::bucket/key} in the served partition, or {@code *}. */
+    public String resourceArn(Partition partition) {
         if (object.isPresent()) {
-            return Partition.AWS.s3(object.get().bucket() + '/' + object.get().key());
+            return partition.s3(object.get().bucket() + '/' + object.get().key());
         }
-        return bucket.map(Partition.AWS::s3).orElse("*");
+        return bucket.map(partition::s3).orElse("*");
     }
 }
