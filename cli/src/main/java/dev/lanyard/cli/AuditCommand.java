@@ -50,11 +50,16 @@ final class AuditCommand implements Callable<Integer> {
         Path dataDirectory;
 
         @Option(names = "--database-url", description = "Read the audit_event table of this PostgreSQL (the nodes"
-                + " sharing it) instead of the data directory's files. Credentials come from LANYARD_DB_USER and"
-                + " LANYARD_DB_PASSWORD or --database-password-file.")
+                + " sharing it) instead of the data directory's files, as --database-user with the password in"
+                + " --database-password-file.")
         Optional<String> databaseUrl = Optional.empty();
 
-        @Option(names = "--database-password-file", description = "File holding the database password.")
+        @Option(names = "--database-user", description = "User for --database-url (default: LANYARD_DB_USER, else"
+                + " lanyard).")
+        Optional<String> databaseUser = Optional.empty();
+
+        @Option(names = "--database-password-file", description = "File holding the database password (default:"
+                + " LANYARD_DB_PASSWORD; never a flag's value).")
         Optional<Path> databasePasswordFile = Optional.empty();
 
         @Option(names = "--from", description = "Only records at or after this time (ISO 8601, UTC).")
@@ -67,9 +72,8 @@ final class AuditCommand implements Callable<Integer> {
         List<JsonNode> records(String subject, Predicate<JsonNode> wanted) {
             List<JsonNode> found = new ArrayList<>();
             if (databaseUrl.isPresent()) {
-                String user = Optional.ofNullable(System.getenv("LANYARD_DB_USER")).orElse("lanyard");
-                String password = databasePasswordFile.map(AuditCommand::readPassword)
-                        .orElseGet(() -> Optional.ofNullable(System.getenv("LANYARD_DB_PASSWORD")).orElse(""));
+                String user = DatabaseLogin.user(databaseUser, System.getenv());
+                String password = DatabaseLogin.password(databasePasswordFile, System.getenv());
                 JdbcAuditReader.records(databaseUrl.get(), user, password, from, to, subject,
                         line -> keep(line, wanted, found));
                 return sorted(found);
@@ -239,14 +243,6 @@ final class AuditCommand implements Callable<Integer> {
             }
             System.out.println(count + " attempt(s)");
             return 0;
-        }
-    }
-
-    private static String readPassword(Path file) {
-        try {
-            return Files.readString(file).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the database password file " + file, e);
         }
     }
 

@@ -23,6 +23,10 @@ final class ConfigCommand implements Runnable {
     @Command(name = "check", mixinStandardHelpOptions = true, description = {"Print the effective configuration of"
             + " 'lanyard serve' with the same flags, LANYARD_<FLAG> environment variables and --config file (secrets"
             + " redacted), each with where it came from; or print every mistake and exit 1.",
+            "The other commands (backup, restore, rotate-master-key, revoke-sessions, delegation-token, import, s3,"
+                    + " audit) read a part of serve's settings with serve's rules, so a file and environment that"
+                    + " pass here are read alike by them; their own flags (--output, --force...) are not checked"
+                    + " here.",
             "Usage: lanyard config check [--config FILE] [any serve flag...]"})
     static final class Check implements Callable<Integer> {
         @CommandLine.Unmatched

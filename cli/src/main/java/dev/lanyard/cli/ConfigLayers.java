@@ -206,6 +206,10 @@ final class ConfigLayers {
         if (key.equals("config")) {
             return file + ": config: a configuration file cannot name another one";
         }
+        if (key.equals("database-password") && byKey.containsKey("database-password-file")) {
+            return file + ": database-password: a password is not written in the configuration file; put it in a"
+                    + " file of its own (readable only by Lanyard's user) and name that in database-password-file";
+        }
         String normalized = key.toLowerCase(Locale.ROOT).replace('_', '-');
         Optional<String> nearest = byKey.keySet().stream().filter(k -> !k.equals("config"))
                 .min(Comparator.comparingInt(k -> distance(normalized, k)))

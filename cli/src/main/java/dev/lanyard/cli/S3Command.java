@@ -35,17 +35,26 @@ final class S3Command implements Runnable {
                 defaultValue = "lanyard-data")
         Path dataDirectory;
 
-        @Option(names = "--database-url", description = "PostgreSQL JDBC URL of a shared store (credentials from"
-                + " LANYARD_DB_USER and LANYARD_DB_PASSWORD; the master key from LANYARD_MASTER_KEY).")
+        @Option(names = "--database-url", description = "PostgreSQL JDBC URL of a shared store, as"
+                + " --database-user with the password in --database-password-file (the master key from"
+                + " LANYARD_MASTER_KEY).")
         Optional<String> databaseUrl;
+
+        @Option(names = "--database-user", description = "User for --database-url (default: LANYARD_DB_USER, else"
+                + " lanyard).")
+        Optional<String> databaseUser = Optional.empty();
+
+        @Option(names = "--database-password-file", description = "File holding the database password (default:"
+                + " LANYARD_DB_PASSWORD; never a flag's value).")
+        Optional<Path> databasePasswordFile = Optional.empty();
 
         BucketRegistry open() {
             if (databaseUrl.isEmpty() && !Files.isDirectory(dataDirectory)) {
                 throw new IllegalArgumentException("no Lanyard data directory at " + dataDirectory.toAbsolutePath());
             }
             Optional<DatabaseSettings> database = databaseUrl.map(url -> new DatabaseSettings(url,
-                    Optional.ofNullable(System.getenv("LANYARD_DB_USER")).orElse("lanyard"),
-                    Optional.ofNullable(System.getenv("LANYARD_DB_PASSWORD")).orElse("")));
+                    DatabaseLogin.user(databaseUser, System.getenv()),
+                    DatabaseLogin.password(databasePasswordFile, System.getenv())));
             LanyardConfig config = LanyardConfig.defaults(dataDirectory.toAbsolutePath())
                     .withMasterKey(Optional.ofNullable(System.getenv("LANYARD_MASTER_KEY"))).withDatabase(database);
             return BucketRegistry.open(config, Clock.systemUTC(), new SecureRandom());

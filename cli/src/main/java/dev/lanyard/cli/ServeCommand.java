@@ -117,11 +117,16 @@ final class ServeCommand implements Runnable {
     Path dataDirectory;
 
     @Option(names = "--database-url", description = "PostgreSQL JDBC URL shared by several nodes (default: the"
-            + " embedded store in the data directory). Credentials come from LANYARD_DB_USER and LANYARD_DB_PASSWORD"
-            + " or --database-password-file.")
+            + " embedded store in the data directory), as --database-user with the password in"
+            + " --database-password-file.")
     Optional<String> databaseUrl;
 
-    @Option(names = "--database-password-file", description = "File holding the database password.")
+    @Option(names = "--database-user", description = "User for --database-url (default: LANYARD_DB_USER, else"
+            + " lanyard).")
+    Optional<String> databaseUser;
+
+    @Option(names = "--database-password-file", description = "File holding the database password (default:"
+            + " LANYARD_DB_PASSWORD; never a flag's value).")
     Optional<Path> databasePasswordFile;
 
     @Option(names = "--master-key-file", description = "File holding the master key (base64 of 32 bytes; during a"
@@ -452,18 +457,8 @@ final class ServeCommand implements Runnable {
         if (databaseUrl.isEmpty()) {
             return Optional.empty();
         }
-        String user = Optional.ofNullable(environment.get("LANYARD_DB_USER")).orElse("lanyard");
-        String password = databasePasswordFile.map(ServeCommand::read)
-                .orElseGet(() -> Optional.ofNullable(environment.get("LANYARD_DB_PASSWORD")).orElse(""));
-        return Optional.of(new DatabaseSettings(databaseUrl.get(), user, password));
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return Optional.of(new DatabaseSettings(databaseUrl.get(), DatabaseLogin.user(databaseUser, environment),
+                DatabaseLogin.password(databasePasswordFile, environment)));
     }
 
     private static void printUsage(LanyardServer server) {

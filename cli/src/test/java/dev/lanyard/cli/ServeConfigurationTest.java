@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -273,6 +274,74 @@ class ServeConfigurationTest {
                         config + ": host: one value is expected, not a list",
                         config + ": oidc-allow-insecure-loopback: must be true or false, not 'maybe'",
                         config + ": idle-timeout: Invalid value for option '--idle-timeout': 'soon' is not a long"));
+    }
+
+    /**
+     * {@code config check} checks the file as serve reads it; that holds for every other command only while each
+     * setting it shares with serve takes the values serve takes, which this keeps true.
+     */
+    @Test
+    void everySettingAnotherCommandSharesWithServeHasServesTypeSoConfigCheckCoversIt() {
+        CommandLine.Model.CommandSpec serve = new CommandLine(new ServeCommand()).getCommandSpec();
+        int compared = 0;
+        for (CommandLine command : commands(LanyardCommand.commandLine())) {
+            CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+            if (!SharedSettings.layers(spec)) {
+                continue;
+            }
+            for (OptionSpec option : shared(spec)) {
+                OptionSpec served = serve.findOption(option.longestName());
+                String what = spec.qualifiedName() + " " + option.longestName();
+                assertThat(served).as(what).isNotNull();
+                assertThat(valueType(option)).as(what).isEqualTo(valueType(served));
+                // one value where serve takes a list would refuse a file serve reads; a list where serve takes one
+                // (restore's several master keys) reads every file serve reads
+                if (served.isMultiValue()) {
+                    assertThat(option.isMultiValue()).as(what + " takes a list, as serve").isTrue();
+                }
+                assertThat(option.arity().max() == 0).as(what + " is a switch as in serve")
+                        .isEqualTo(served.arity().max() == 0);
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(10);
+    }
+
+    private static Class<?> valueType(OptionSpec option) {
+        return option.isMultiValue() || option.type() == Optional.class ? option.auxiliaryTypes()[0] : option.type();
+    }
+
+    @Test
+    void theDatabaseUserIsLayeredAndThePasswordComesOnlyFromAFile() throws IOException {
+        Path config = file("database-url: jdbc:postgresql://db.example.com/lanyard\ndatabase-user: from-file\n");
+        String[] args = {"--config", config.toString()};
+        assertThat(effective(Map.of(), args).databaseUser).contains("from-file");
+        assertThat(effective(Map.of("LANYARD_DATABASE_USER", "from-env"), args).databaseUser).contains("from-env");
+        assertThat(effective(Map.of("LANYARD_DATABASE_USER", "from-env"), "--config", config.toString(),
+                "--database-user", "from-flag").databaseUser).contains("from-flag");
+        // the first releases' variable still serves, under every layer
+        assertThat(DatabaseLogin.user(Optional.empty(), Map.of(DatabaseLogin.USER_VARIABLE, "legacy")))
+                .isEqualTo("legacy");
+        assertThat(DatabaseLogin.user(effective(Map.of(DatabaseLogin.USER_VARIABLE, "legacy"), args).databaseUser,
+                Map.of(DatabaseLogin.USER_VARIABLE, "legacy"))).isEqualTo("from-file");
+        assertThat(DatabaseLogin.user(Optional.empty(), Map.of())).isEqualTo("lanyard");
+
+        Path passwordFile = file("s3cret-from-file\n");
+        Path withPassword = file("database-url: jdbc:postgresql://db.example.com/lanyard\ndatabase-password-file: "
+                + passwordFile + "\n");
+        ServeCommand command = effective(Map.of(), "--config", withPassword.toString());
+        assertThat(DatabaseLogin.password(command.databasePasswordFile,
+                Map.of(DatabaseLogin.PASSWORD_VARIABLE, "from-env"))).isEqualTo("s3cret-from-file");
+        assertThat(DatabaseLogin.password(Optional.empty(), Map.of(DatabaseLogin.PASSWORD_VARIABLE, "from-env")))
+                .isEqualTo("from-env");
+
+        assertThat(new CommandLine(new ServeCommand()).getCommandSpec().findOption("--database-password")).isNull();
+        Path inline = file("database-password: hunter2\n");
+        assertThatThrownBy(() -> effective(Map.of(), "--config", inline.toString()))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.mistakes()).containsExactly(
+                        inline + ": database-password: a password is not written in the configuration file; put it"
+                                + " in a file of its own (readable only by Lanyard's user) and name that in"
+                                + " database-password-file"));
     }
 
     @Test

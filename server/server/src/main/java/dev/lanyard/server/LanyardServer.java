@@ -98,7 +98,9 @@ public final class LanyardServer implements AutoCloseable {
     private final UsageTracker usage;
     private static final long USAGE_FLUSH_SECONDS = 2;
     /** How often old audit records are looked for, when a retention is set. */
-    private static final long AUDIT_PRUNE_MINUTES = 10;
+    private static final long AUDIT_PRUNE_SECONDS = 600;
+    /** A restart after a long stop (or a new retention) takes effect at once, not ten minutes later. */
+    private static final long AUDIT_PRUNE_FIRST_SECONDS = 5;
     /** Absent when the socket could not be made (said in the log at start). */
     private final Optional<AdminSocket> admin;
     private final OutboundIssuer outbound;
@@ -234,7 +236,7 @@ public final class LanyardServer implements AutoCloseable {
         maintenance.scheduleWithFixedDelay(usage::flush, USAGE_FLUSH_SECONDS, USAGE_FLUSH_SECONDS, TimeUnit.SECONDS);
         if (!config.auditRetention().equals(AuditRetention.KEEP_ALL)) {
             maintenance.scheduleWithFixedDelay(new AuditPruner(config.auditRetention(), dataDirectory, audit.table(),
-                    clock)::run, 1, AUDIT_PRUNE_MINUTES, TimeUnit.MINUTES);
+                    clock)::run, AUDIT_PRUNE_FIRST_SECONDS, AUDIT_PRUNE_SECONDS, TimeUnit.SECONDS);
         }
         if (keys.kind() == MasterKeySource.Kind.GIVEN_FILE) {
             maintenance.scheduleWithFixedDelay(this::reloadMasterKeys, KEY_FILE_CHECK_SECONDS,
