@@ -14,6 +14,8 @@ import dev.lanyard.query.model.ServiceModel;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -45,6 +47,11 @@ public final class AuditElements {
     /** CloudTrail writes dates inside response elements this way ({@code Mar 23, 2016, 2:39:51 AM}), in UTC. */
     private static final DateTimeFormatter RESPONSE_DATE = DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm:ss a",
             Locale.US).withZone(ZoneOffset.UTC);
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+        "Nov", "Dec"};
+    private static final long FIRST_FAST_SECOND = LocalDateTime.of(1000, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+    private static final long LAST_FAST_SECOND = LocalDateTime.of(9999, 12, 31, 23, 59, 59)
+            .toEpochSecond(ZoneOffset.UTC);
     private static final JsonFactory JSON = new JsonFactory();
     private static final String EMPTY_OBJECT = "{}";
 
@@ -278,12 +285,33 @@ public final class AuditElements {
             case Value.Text text -> json.writeString(text.value());
             case Value.Int n -> json.writeNumber(n.value());
             case Value.Bool b -> json.writeBoolean(b.value());
-            case Value.Timestamp t -> json.writeString(RESPONSE_DATE.format(t.value()));
+            case Value.Timestamp t -> json.writeString(responseDate(t.value()));
             // a value whose shape disagrees with the model: left out rather than guessed at
             case Struct struct -> json.writeNull();
             case Value.ListOf list -> json.writeNull();
             case Value.MapOf map -> json.writeNull();
         }
+    }
+
+    /**
+     * {@link #RESPONSE_DATE}'s text, written field by field for years 1000 to 9999 (four digits, the formatter's general machinery was a
+     * fifth of the response elements' time); other years as the formatter writes them.
+     */
+    static String responseDate(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < FIRST_FAST_SECOND || seconds > LAST_FAST_SECOND) {
+            return RESPONSE_DATE.format(instant);
+        }
+        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        int hour = t.getHour() % 12 == 0 ? 12 : t.getHour() % 12;
+        StringBuilder text = new StringBuilder(26).append(MONTHS[t.getMonthValue() - 1]).append(' ')
+                .append(t.getDayOfMonth()).append(", ").append(t.getYear()).append(", ").append(hour).append(':');
+        twoDigits(text, t.getMinute()).append(':');
+        return twoDigits(text, t.getSecond()).append(t.getHour() < 12 ? " AM" : " PM").toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder text, int value) {
+        return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     static String lowerFirst(String name) {

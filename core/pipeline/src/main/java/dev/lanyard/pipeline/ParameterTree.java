@@ -1,7 +1,7 @@
 package dev.lanyard.pipeline;
 
 import dev.lanyard.query.QueryParameters;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,20 +13,25 @@ import java.util.Set;
  * holding two in a row gives an empty segment, so "a name starts with {@code X.}" is exactly "X's node has a child".
  */
 final class ParameterTree {
+    private final String segment;
     private String value;
     private Map<String, ParameterTree> children;
+    /** The child last found or added: a request's names come grouped, so the next name most often goes through it. */
+    private ParameterTree last;
 
-    private ParameterTree() {}
+    private ParameterTree(String segment) {
+        this.segment = segment;
+    }
 
     static ParameterTree of(QueryParameters params) {
-        ParameterTree root = new ParameterTree();
+        ParameterTree root = new ParameterTree("");
         for (Map.Entry<String, String> parameter : params.asMap().entrySet()) {
             String name = parameter.getKey();
             ParameterTree node = root;
             int from = 0;
             while (true) {
                 int dot = name.indexOf('.', from);
-                node = node.childOrNew(dot < 0 ? name.substring(from) : name.substring(from, dot));
+                node = node.childOrNew(name, from, dot < 0 ? name.length() : dot);
                 if (dot < 0) {
                     break;
                 }
@@ -37,11 +42,16 @@ final class ParameterTree {
         return root;
     }
 
-    private ParameterTree childOrNew(String segment) {
-        if (children == null) {
-            children = new LinkedHashMap<>(4);
+    private ParameterTree childOrNew(String name, int from, int to) {
+        int length = to - from;
+        if (last != null && last.segment.length() == length && name.regionMatches(from, last.segment, 0, length)) {
+            return last;
         }
-        return children.computeIfAbsent(segment, s -> new ParameterTree());
+        if (children == null) {
+            children = new HashMap<>();
+        }
+        last = children.computeIfAbsent(name.substring(from, to), ParameterTree::new);
+        return last;
     }
 
     /** The node below {@code node} named {@code segment}; null when there is none (or {@code node} is null). */
