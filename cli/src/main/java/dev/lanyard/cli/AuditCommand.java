@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -127,7 +128,7 @@ final class AuditCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "ACCESS_KEY_ID")
         String accessKeyId;
 
-        @picocli.CommandLine.Mixin
+        @Mixin
         Trail trail = new Trail();
 
         @Override
@@ -182,7 +183,7 @@ final class AuditCommand implements Callable<Integer> {
             Optional<String> principal = Optional.empty();
         }
 
-        @picocli.CommandLine.Mixin
+        @Mixin
         Trail trail = new Trail();
 
         @Override
@@ -214,7 +215,7 @@ final class AuditCommand implements Callable<Integer> {
         @Option(names = "--role", required = true, description = "The role's ARN.")
         String roleArn;
 
-        @picocli.CommandLine.Mixin
+        @Mixin
         Trail trail = new Trail();
 
         @Override

@@ -37,8 +37,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code lanyard policy lint|simulate}: the server's own validator and engine, offline, on policy files; no server,
@@ -146,11 +148,11 @@ final class PolicyCommand implements Runnable {
     }
 
     /** picocli: {@code role-inline} etc. to {@link Kind}. */
-    static final class KindConverter implements picocli.CommandLine.ITypeConverter<Kind> {
+    static final class KindConverter implements ITypeConverter<Kind> {
         @Override
         public Kind convert(String value) {
             return Arrays.stream(Kind.values()).filter(k -> k.label().equals(value)).findFirst()
-                    .orElseThrow(() -> new picocli.CommandLine.TypeConversionException("unknown kind " + value));
+                    .orElseThrow(() -> new TypeConversionException("unknown kind " + value));
         }
     }
 

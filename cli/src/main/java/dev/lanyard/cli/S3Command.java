@@ -11,7 +11,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,7 +26,7 @@ import picocli.CommandLine.Option;
 final class S3Command implements Runnable {
     @Override
     public void run() {
-        new picocli.CommandLine(this).usage(System.out);
+        new CommandLine(this).usage(System.out);
     }
 
     /** Where the store is: the same options as {@code serve}. */
@@ -54,7 +56,7 @@ final class S3Command implements Runnable {
             description = "Record ACCOUNT as the owner of an existing backend bucket. With the embedded store, stop"
                     + " the server first.")
     static final class MapBucket implements Callable<Integer> {
-        @picocli.CommandLine.Mixin
+        @Mixin
         StoreOptions store = new StoreOptions();
 
         @Option(names = "--bucket", required = true, description = "The bucket's name.")
@@ -76,7 +78,7 @@ final class S3Command implements Runnable {
     @Command(name = "buckets", mixinStandardHelpOptions = true, description = "List the registry: bucket, owner,"
             + " whether it has a bucket policy.")
     static final class Buckets implements Callable<Integer> {
-        @picocli.CommandLine.Mixin
+        @Mixin
         StoreOptions store = new StoreOptions();
 
         @Override

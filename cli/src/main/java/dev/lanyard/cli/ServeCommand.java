@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -170,7 +171,7 @@ final class ServeCommand implements Runnable {
             + " aws_secret_access_key of the backend.")
     Optional<Path> s3BackendCredentialsFile;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     MetricsAndThrottlingOptions metricsAndThrottling = new MetricsAndThrottlingOptions();
 
     @Option(names = "--service-catalogue", description = "JSON file declaring the services the authorization API"

@@ -18,6 +18,7 @@ import dev.lanyard.iam.spi.AuditSink;
 import dev.lanyard.iam.spi.AuthenticationFailure;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.iam.spi.Observations;
+import dev.lanyard.pipeline.AuthenticationRefused;
 import dev.lanyard.pipeline.CredentialsRejectedException;
 import dev.lanyard.pipeline.HttpEndpoint;
 import dev.lanyard.pipeline.HttpExchange;
@@ -200,22 +201,8 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
                 Observations.FrontEnd.AUTHORIZE));
         try {
             return verifiedAsker(exchange);
-        } catch (Refused e) {
-            observations.authenticationFailed(Observations.FrontEnd.AUTHORIZE, e.reason);
-            throttles.authenticationFailed(exchange.remoteAddress());
-            throw e.error;
-        }
-    }
-
-    /** A refused authentication of the asker, with the reason the metrics count it under. */
-    private static final class Refused extends RuntimeException {
-        private final AuthenticationFailure reason;
-        private final AwsException error;
-
-        Refused(AuthenticationFailure reason, AwsException error) {
-            super(null, null, false, false);
-            this.reason = reason;
-            this.error = error;
+        } catch (AuthenticationRefused e) {
+            throw e.counted(observations, Observations.FrontEnd.AUTHORIZE, throttles, exchange.remoteAddress());
         }
     }
 
@@ -235,26 +222,26 @@ public final class AuthorizeEndpoint implements HttpEndpoint {
         HttpRequestParts parts = exchange.parts();
         SignedRequest signed;
         try {
-            signed = SignedRequest.parse(parts).orElseThrow(() -> new Refused(
+            signed = SignedRequest.parse(parts).orElseThrow(() -> new AuthenticationRefused(
                     AuthenticationFailure.MISSING_SIGNATURE, AwsErrors.missingAuthenticationToken()));
         } catch (AwsException e) {
-            throw new Refused(AuthenticationFailure.SIGNATURE_REJECTED, e);
+            throw new AuthenticationRefused(AuthenticationFailure.SIGNATURE_REJECTED, e);
         }
         if (!regions.serves(signed.region())) {
-            throw new Refused(AuthenticationFailure.WRONG_SCOPE, AwsErrors.regionOutOfScope(signed.region(), false,
-                    ""));
+            throw new AuthenticationRefused(AuthenticationFailure.WRONG_SCOPE,
+                    AwsErrors.regionOutOfScope(signed.region(), false, ""));
         }
         if (!signed.service().equals(SIGNING_NAME)) {
-            throw new Refused(AuthenticationFailure.WRONG_SCOPE, AwsErrors.serviceOutOfScope(SIGNING_NAME, false,
-                    ""));
+            throw new AuthenticationRefused(AuthenticationFailure.WRONG_SCOPE,
+                    AwsErrors.serviceOutOfScope(SIGNING_NAME, false, ""));
         }
         try {
             return authenticator.authenticate(signed, secret -> verifier.verify(signed, parts, secret,
                     PresignedLifetime.EXPIRES));
         } catch (CredentialsRejectedException e) {
-            throw new Refused(e.rejection().metricReason(), e.rejection().queryError(e.getMessage()));
+            throw new AuthenticationRefused(e.rejection().metricReason(), e.rejection().queryError(e.getMessage()));
         } catch (AwsException e) {
-            throw new Refused(AuthenticationFailure.SIGNATURE_REJECTED, e);
+            throw new AuthenticationRefused(AuthenticationFailure.SIGNATURE_REJECTED, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.lanyard.iamapi;
 
+import static dev.lanyard.iamapi.IamCalls.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -8,7 +9,6 @@ import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.AuthorizationMessages;
 import dev.lanyard.authz.Caller;
 import dev.lanyard.authz.PolicyGatherer;
-import dev.lanyard.authz.RequestEnvironment;
 import dev.lanyard.aws.AccessKeyId;
 import dev.lanyard.aws.AccountId;
 import dev.lanyard.aws.AwsException;
@@ -21,15 +21,12 @@ import dev.lanyard.iam.model.User;
 import dev.lanyard.iam.spi.AuditEvent;
 import dev.lanyard.iamapi.organizations.AccountFactory;
 import dev.lanyard.pipeline.Operation;
-import dev.lanyard.pipeline.OperationCall;
-import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
 import dev.lanyard.query.Value;
 import dev.lanyard.store.testing.InMemoryIamStore;
 import dev.lanyard.store.testing.InMemoryReportStore;
 import dev.lanyard.store.testing.InMemoryUsageStore;
 import dev.lanyard.tokens.MasterKey;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -58,10 +55,7 @@ class AccessReportsTest {
     private final InMemoryIamStore store = InMemoryIamStore.empty();
     private final UsageTracker usage = new UsageTracker(new InMemoryUsageStore(), () -> NOW);
     private final InMemoryReportStore reports = new InMemoryReportStore();
-    private final Map<String, Operation> operations = IamOperations.create(new IamContext(store,
-            new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
-                    new AuthorizationMessages(MasterKey.generate(random))),
-            new AwsManagedPolicies(), random, false, null, usage, reports));
+    private final Map<String, Operation> operations = IamCalls.operations(store, random, usage, reports);
     private final SignedCallers callers = new SignedCallers(store);
     private AccountId account;
     private Caller root;
@@ -381,15 +375,7 @@ class AccessReportsTest {
 
     private static Struct call(Map<String, Operation> node, Caller caller, Instant when, String action,
             String... parameters) {
-        StringBuilder query = new StringBuilder("Action=").append(action).append("&Version=2010-05-08");
-        for (int i = 0; i < parameters.length; i += 2) {
-            query.append('&').append(parameters[i]).append('=')
-                    .append(URLEncoder.encode(parameters[i + 1], StandardCharsets.UTF_8));
-        }
-        QueryParameters params = QueryParameters.decode(query.toString(), new byte[0]);
-        RequestEnvironment env = new RequestEnvironment(when, "192.0.2.1", true, "us-east-1", Optional.empty(), "r");
-        return node.get(action).handle(new OperationCall(action, Optional.of(caller), env, params))
-                .orElse(Struct.builder().build());
+        return IamCalls.call(node, caller, when, action, parameters);
     }
 
     private static void assertError(Runnable call, ErrorCode code, int status) {
@@ -399,13 +385,6 @@ class AccessReportsTest {
         });
     }
 
-    private static String text(Struct struct, String... path) {
-        Value value = struct;
-        for (String name : path) {
-            value = ((Struct) value).fields().get(name);
-        }
-        return ((Value.Text) value).value();
-    }
 
     private static List<Struct> structs(Struct struct, String name) {
         List<Struct> out = new ArrayList<>();

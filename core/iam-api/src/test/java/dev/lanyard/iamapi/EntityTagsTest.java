@@ -3,33 +3,20 @@ package dev.lanyard.iamapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lanyard.authz.AccessControl;
-import dev.lanyard.authz.AuthorizationMessages;
 import dev.lanyard.authz.Caller;
-import dev.lanyard.authz.PolicyGatherer;
-import dev.lanyard.authz.RequestEnvironment;
 import dev.lanyard.aws.AwsException;
 import dev.lanyard.aws.ErrorCode;
 import dev.lanyard.iam.model.AccessKey;
-import dev.lanyard.iam.model.AwsManagedPolicies;
 import dev.lanyard.iamapi.organizations.AccountFactory;
 import dev.lanyard.pipeline.Operation;
-import dev.lanyard.pipeline.OperationCall;
-import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
 import dev.lanyard.query.Value;
 import dev.lanyard.store.testing.InMemoryIamStore;
-import dev.lanyard.store.testing.InMemoryReportStore;
-import dev.lanyard.store.testing.InMemoryUsageStore;
-import dev.lanyard.tokens.MasterKey;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -50,11 +37,7 @@ class EntityTagsTest {
 
     private final SecureRandom random = SignedCallers.seeded(23);
     private final InMemoryIamStore store = InMemoryIamStore.empty();
-    private final Map<String, Operation> operations = IamOperations.create(new IamContext(store,
-            new AccessControl(new PolicyGatherer(new AwsManagedPolicies()),
-                    new AuthorizationMessages(MasterKey.generate(random))),
-            new AwsManagedPolicies(), random, false, null,
-            new UsageTracker(new InMemoryUsageStore(), () -> NOW), new InMemoryReportStore()));
+    private final Map<String, Operation> operations = IamCalls.operations(store, random, NOW);
     private final SignedCallers callers = new SignedCallers(store);
     private Caller root;
 
@@ -188,23 +171,11 @@ class EntityTagsTest {
     }
 
     Struct call(String action, String... parameters) {
-        StringBuilder query = new StringBuilder("Action=").append(action).append("&Version=2010-05-08");
-        for (int i = 0; i < parameters.length; i += 2) {
-            query.append('&').append(parameters[i]).append('=')
-                    .append(URLEncoder.encode(parameters[i + 1], StandardCharsets.UTF_8));
-        }
-        QueryParameters params = QueryParameters.decode(query.toString(), new byte[0]);
-        RequestEnvironment env = new RequestEnvironment(NOW, "192.0.2.1", true, "us-east-1", Optional.empty(), "r");
-        return operations.get(action).handle(new OperationCall(action, Optional.of(root), env, params))
-                .orElse(Struct.builder().build());
+        return IamCalls.call(operations, root, NOW, action, parameters);
     }
 
     String text(Struct struct, String... path) {
-        Value value = struct;
-        for (String name : path) {
-            value = ((Struct) value).fields().get(name);
-        }
-        return ((Value.Text) value).value();
+        return IamCalls.text(struct, path);
     }
 
     private static void assertError(Runnable call, ErrorCode code) {

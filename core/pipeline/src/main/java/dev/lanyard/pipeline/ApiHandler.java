@@ -193,10 +193,8 @@ public final class ApiHandler implements HttpEndpoint {
         throttles.checkAuthenticationAllowed(exchange.remoteAddress(), Observations.FrontEnd.QUERY);
         try {
             return authenticate(parts, signature, route, signing);
-        } catch (Refused e) {
-            observations.authenticationFailed(Observations.FrontEnd.QUERY, e.reason);
-            throttles.authenticationFailed(exchange.remoteAddress());
-            throw e.error;
+        } catch (AuthenticationRefused e) {
+            throw e.counted(observations, Observations.FrontEnd.QUERY, throttles, exchange.remoteAddress());
         }
     }
 
@@ -206,16 +204,16 @@ public final class ApiHandler implements HttpEndpoint {
      */
     private RequestAuthenticator.Authenticated authenticate(HttpRequestParts parts, Optional<SignedRequest> signature,
             Route route, Signing signing) {
-        SignedRequest signed = signature.orElseThrow(() -> new Refused(AuthenticationFailure.MISSING_SIGNATURE,
-                AwsErrors.missingAuthenticationToken()));
+        SignedRequest signed = signature.orElseThrow(() -> new AuthenticationRefused(
+                AuthenticationFailure.MISSING_SIGNATURE, AwsErrors.missingAuthenticationToken()));
         String service = serviceName(route.service());
         boolean stsRegion = route.service() == Service.STS && Regions.isRegionName(signed.region());
         if (!regions.serves(signed.region()) && !stsRegion) {
-            throw new Refused(AuthenticationFailure.WRONG_SCOPE, AwsErrors.regionOutOfScope(
+            throw new AuthenticationRefused(AuthenticationFailure.WRONG_SCOPE, AwsErrors.regionOutOfScope(
                     signed.region(), route.service() == Service.STS, "served regions: " + regions.names()));
         }
         if (!signed.service().equals(service)) {
-            throw new Refused(AuthenticationFailure.WRONG_SCOPE,
+            throw new AuthenticationRefused(AuthenticationFailure.WRONG_SCOPE,
                     AwsErrors.serviceOutOfScope(service, route.service() == Service.STS, ""));
         }
         RequestAuthenticator.Authenticated authenticated;
@@ -223,25 +221,14 @@ public final class ApiHandler implements HttpEndpoint {
             authenticated = authenticator.authenticate(signed,
                     secret -> verifier.verify(signed, parts, secret, signing.presignedLifetime()));
         } catch (CredentialsRejectedException e) {
-            throw new Refused(e.rejection().metricReason(), e.rejection().queryError(e.getMessage()));
+            throw new AuthenticationRefused(e.rejection().metricReason(), e.rejection().queryError(e.getMessage()));
         } catch (AwsException e) {
-            throw new Refused(AuthenticationFailure.SIGNATURE_REJECTED, e);
+            throw new AuthenticationRefused(AuthenticationFailure.SIGNATURE_REJECTED, e);
         }
         RegionRules.check(regions, authenticated.caller(), signed.region());
         return authenticated;
     }
 
-    /** An authentication refused: the answer, and the reason the metrics count. */
-    private static final class Refused extends RuntimeException {
-        private final AuthenticationFailure reason;
-        private final AwsException error;
-
-        Refused(AuthenticationFailure reason, AwsException error) {
-            super(null, null, false, false);
-            this.reason = reason;
-            this.error = error;
-        }
-    }
 
     private void throttleAccount(Service service, Caller caller) {
         switch (service) {

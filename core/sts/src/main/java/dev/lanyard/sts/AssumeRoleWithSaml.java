@@ -1,10 +1,7 @@
 package dev.lanyard.sts;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.Validators;
-import dev.lanyard.aws.Arn;
 import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.aws.Partition;
 import dev.lanyard.iam.model.IamSnapshot;
@@ -15,9 +12,7 @@ import dev.lanyard.iam.spi.federation.SamlAssertionVerifier;
 import dev.lanyard.iam.spi.federation.SamlMetadata;
 import dev.lanyard.iam.spi.federation.SamlProviderTrust;
 import dev.lanyard.iam.spi.federation.VerifiedSamlAssertion;
-import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.OperationCall;
-import dev.lanyard.pipeline.Signing;
 import dev.lanyard.policy.ContextKeys;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
@@ -42,46 +37,32 @@ import java.util.concurrent.ConcurrentHashMap;
  * sts:AssumeRoleWithSAML (unsigned): the SAML Response is verified against the provider's metadata, must name the
  * requested role and provider pair, and the role's trust policy must allow the provider with the saml:* keys.
  */
-public final class AssumeRoleWithSaml implements Operation {
+public final class AssumeRoleWithSaml extends FederatedAssumeRole<SamlAssertionVerifier> {
     private static final String ACTION = "sts:AssumeRoleWithSAML";
     private static final String NAMEID_PREFIX = "urn:oasis:names:tc:SAML:2.0:nameid-format:";
 
-    private final IamStore store;
-    private final AccessControl access;
-    private final AssumeRoleTemplate template;
-    private final SamlAssertionVerifier verifier;
     private final Map<String, SamlMetadata> parsedMetadata = new ConcurrentHashMap<>();
 
     public AssumeRoleWithSaml(IamStore store, AccessControl access, CredentialIssuer issuer,
             SamlAssertionVerifier verifier) {
-        this.store = requireNonNull(store, "store is null");
-        this.access = requireNonNull(access, "access is null");
-        this.template = new AssumeRoleTemplate(store, issuer);
-        this.verifier = requireNonNull(verifier, "verifier is null");
-    }
-
-    /** Sent unsigned: the identity provider's SAML assertion is the credential. */
-    @Override
-    public Signing signing() {
-        return Signing.UNSIGNED;
+        super(ACTION, store, access, issuer, verifier);
     }
 
     @Override
     public Optional<Struct> handle(OperationCall call) {
         QueryParameters params = call.parameters();
-        String roleArnText = Validators.length("roleArn", params.required("RoleArn"), 20, 2048);
+        String roleArnText = roleArnParameter(call);
         String principalArn = Validators.length("principalArn", params.required("PrincipalArn"), 20, 2048);
         String assertion = Validators.length("sAMLAssertion", params.required("SAMLAssertion"), 4, 100_000);
         Optional<Integer> seconds = Validators.range("durationSeconds", params.integer("DurationSeconds"), 900, 43200);
         StsRequests.SessionPolicies sessionPolicies = StsRequests.sessionPolicies(params, 2048);
-        Arn roleArn = Arn.parse(roleArnText).orElseThrow(() -> AwsErrors.validation(roleArnText + " is invalid"));
 
-        IamSnapshot snapshot = store.snapshot();
-        Role role = AssumeRole.findRole(snapshot, roleArn)
-                .orElseThrow(() -> StsErrors.notAuthorized(ACTION, "no role " + roleArnText));
+        IamSnapshot snapshot = snapshot();
+        Role role = requestedRole(snapshot, roleArnText);
         SamlProvider provider = provider(snapshot, role, principalArn);
-        SamlMetadata metadata = parsedMetadata.computeIfAbsent(provider.metadataDocument(), verifier::parseMetadata);
-        VerifiedSamlAssertion saml = verifier.verify(assertion, new SamlProviderTrust(provider.arn(), provider.name(),
+        SamlMetadata metadata = parsedMetadata.computeIfAbsent(provider.metadataDocument(),
+                verifier()::parseMetadata);
+        VerifiedSamlAssertion saml = verifier().verify(assertion, new SamlProviderTrust(provider.arn(), provider.name(),
                 role.account().value(), metadata.entityId(), metadata.signingCertificates(), provider.validUntil(),
                 decryptionKeys(provider), provider.encryptionRequired() ? SamlProviderTrust.EncryptionMode.REQUIRED
                         : SamlProviderTrust.EncryptionMode.ALLOWED, List.of()));
@@ -100,14 +81,11 @@ public final class AssumeRoleWithSaml implements Operation {
         claims.put("saml:sub_type", List.of(subjectType(saml.nameIdFormat())));
         AssumeRoleTemplate.RoleSession session = new AssumeRoleTemplate.RoleSession(role, sessionName,
                 SessionOrigin.ASSUME_ROLE_WITH_SAML, tags, List.of(), saml.sourceIdentity(), sessionPolicies);
-        ContextKeys keys = trustContext(session, saml, claims, provider);
-        return Optional.of(template.assume(call, ACTION, session, new AssumeRoleTemplate.Variant(
-                action -> FederatedTrust.require(access, call, provider.arn(), role, keys, action),
-                now -> expiresAt(now, seconds, saml, role),
-                builder -> builder.federationClaims(claims),
+        Federation federation = new Federation(provider.arn(), trustContext(session, saml, claims, provider), claims);
+        return Optional.of(assume(call, session, federation, now -> expiresAt(now, seconds, saml, role),
                 result -> result.put("Subject", saml.nameId()).put("SubjectType", subjectType(saml.nameIdFormat()))
                         .put("Issuer", saml.issuer()).put("Audience", saml.recipient())
-                        .put("NameQualifier", nameQualifier))));
+                        .put("NameQualifier", nameQualifier)));
     }
 
     /** The asked duration, at the latest the assertion's SessionNotOnOrAfter. */

@@ -1,11 +1,8 @@
 package dev.lanyard.sts;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.Validators;
 import dev.lanyard.aws.AccountId;
-import dev.lanyard.aws.Arn;
 import dev.lanyard.aws.AwsErrors;
 import dev.lanyard.iam.model.IamSnapshot;
 import dev.lanyard.iam.model.OidcProvider;
@@ -14,9 +11,7 @@ import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.iam.spi.federation.OidcProviderTrust;
 import dev.lanyard.iam.spi.federation.VerifiedWebIdentity;
 import dev.lanyard.iam.spi.federation.WebIdentityVerifier;
-import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.OperationCall;
-import dev.lanyard.pipeline.Signing;
 import dev.lanyard.policy.ContextKeys;
 import dev.lanyard.query.QueryParameters;
 import dev.lanyard.query.Struct;
@@ -31,32 +26,16 @@ import java.util.Optional;
  * sts:AssumeRoleWithWebIdentity (unsigned): the token's issuer selects an IAM OIDC provider of the role's account,
  * the verifier checks the token, and the role's trust policy must allow the provider as a Federated principal.
  */
-public final class AssumeRoleWithWebIdentity implements Operation {
-    private static final String ACTION = "sts:AssumeRoleWithWebIdentity";
-
-    private final IamStore store;
-    private final AccessControl access;
-    private final AssumeRoleTemplate template;
-    private final WebIdentityVerifier verifier;
-
+public final class AssumeRoleWithWebIdentity extends FederatedAssumeRole<WebIdentityVerifier> {
     public AssumeRoleWithWebIdentity(IamStore store, AccessControl access, CredentialIssuer issuer,
             WebIdentityVerifier verifier) {
-        this.store = requireNonNull(store, "store is null");
-        this.access = requireNonNull(access, "access is null");
-        this.template = new AssumeRoleTemplate(store, issuer);
-        this.verifier = requireNonNull(verifier, "verifier is null");
-    }
-
-    /** Sent unsigned: the identity provider's web identity token is the credential. */
-    @Override
-    public Signing signing() {
-        return Signing.UNSIGNED;
+        super("sts:AssumeRoleWithWebIdentity", store, access, issuer, verifier);
     }
 
     @Override
     public Optional<Struct> handle(OperationCall call) {
         QueryParameters params = call.parameters();
-        String roleArnText = Validators.length("roleArn", params.required("RoleArn"), 20, 2048);
+        String roleArnText = roleArnParameter(call);
         String sessionName = Validators.name("roleSessionName", params.required("RoleSessionName"), 2, 64,
                 Validators.SESSION_NAME_PATTERN);
         String token = Validators.length("webIdentityToken", params.required("WebIdentityToken"), 4, 20000);
@@ -65,26 +44,21 @@ public final class AssumeRoleWithWebIdentity implements Operation {
         }
         Optional<Integer> seconds = Validators.range("durationSeconds", params.integer("DurationSeconds"), 900, 43200);
         StsRequests.SessionPolicies sessionPolicies = StsRequests.sessionPolicies(params, 2048);
-        Arn roleArn = Arn.parse(roleArnText).orElseThrow(() -> AwsErrors.validation(roleArnText + " is invalid"));
 
-        IamSnapshot snapshot = store.snapshot();
-        Role role = AssumeRole.findRole(snapshot, roleArn)
-                .orElseThrow(() -> StsErrors.notAuthorized(ACTION, "no role " + roleArnText));
+        IamSnapshot snapshot = snapshot();
+        Role role = requestedRole(snapshot, roleArnText);
         OidcProvider provider = provider(snapshot, role.account(), token);
-        VerifiedWebIdentity identity = verifier.verify(token, new OidcProviderTrust(provider.arn(), provider.url(),
+        VerifiedWebIdentity identity = verifier().verify(token, new OidcProviderTrust(provider.arn(), provider.url(),
                 provider.clientIds(), provider.thumbprints()));
         SessionTagsRequest tags = SessionTagsRequest.fromClaims(identity.sessionTags(), identity.transitiveTagKeys());
         Map<String, List<String>> claims = claimKeys(provider, identity);
         AssumeRoleTemplate.RoleSession session = new AssumeRoleTemplate.RoleSession(role, sessionName,
                 SessionOrigin.ASSUME_ROLE_WITH_WEB_IDENTITY, tags, List.of(), identity.sourceIdentity(),
                 sessionPolicies);
-        ContextKeys keys = trustContext(session, claims);
-        return Optional.of(template.assume(call, ACTION, session, new AssumeRoleTemplate.Variant(
-                action -> FederatedTrust.require(access, call, provider.arn(), role, keys, action),
-                now -> now.plus(duration(seconds, role)),
-                builder -> builder.federationClaims(claims),
+        Federation federation = new Federation(provider.arn(), trustContext(session, claims), claims);
+        return Optional.of(assume(call, session, federation, now -> now.plus(duration(seconds, role)),
                 result -> result.put("SubjectFromWebIdentityToken", identity.subject())
-                        .put("Provider", provider.arn()).put("Audience", identity.audience()))));
+                        .put("Provider", provider.arn()).put("Audience", identity.audience())));
     }
 
     private static Duration duration(Optional<Integer> seconds, Role role) {
@@ -97,7 +71,7 @@ public final class AssumeRoleWithWebIdentity implements Operation {
     }
 
     private OidcProvider provider(IamSnapshot snapshot, AccountId account, String token) {
-        String iss = verifier.unverifiedIssuer(token).orElseThrow(StsErrors::notAJwt);
+        String iss = verifier().unverifiedIssuer(token).orElseThrow(StsErrors::notAJwt);
         return snapshot.oidcProviders(account).stream().filter(p -> p.url().equals(iss)).findFirst()
                 .orElseThrow(() -> StsErrors.noOidcProvider(iss));
     }

@@ -9,6 +9,8 @@ import dev.lanyard.iam.model.EntityChange;
 import dev.lanyard.iam.model.MfaDevice;
 import dev.lanyard.iam.spi.IamStore;
 import dev.lanyard.iam.spi.IamStore.Mutation;
+import dev.lanyard.totp.Totp;
+import dev.lanyard.totp.TotpParameters;
 import dev.lanyard.totp.TotpVerification;
 import dev.lanyard.totp.TotpVerifier;
 import java.time.Instant;
@@ -32,6 +34,11 @@ public final class MfaCheck {
         this.store = requireNonNull(store, "store is null");
         this.verifier = requireNonNull(verifier, "verifier is null");
         this.throttle = requireNonNull(throttle, "throttle is null");
+    }
+
+    /** The check of AWS's virtual MFA codes: six digits every 30 seconds, within the window AWS accepts. */
+    public static MfaCheck aws(IamStore store, MfaThrottle throttle) {
+        return new MfaCheck(store, new TotpVerifier(new Totp(TotpParameters.AWS), TotpVerifier.AWS_WINDOW), throttle);
     }
 
     /** The moment of authentication, once the code is accepted and consumed; AccessDenied or Throttling otherwise. */

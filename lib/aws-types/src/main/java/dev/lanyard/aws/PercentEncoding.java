@@ -66,4 +66,51 @@ public final class PercentEncoding {
     private static boolean keeps(int c, boolean keepSlash) {
         return isUnreserved(c) || (keepSlash && c == '/');
     }
+
+    /** What a lone surrogate, which has no UTF-8 form, is written as. */
+    public enum LoneSurrogate {
+        /** {@code ?} (so {@code %3F}), as {@link String#getBytes} writes it; {@link #encode(String, boolean)} does. */
+        QUESTION_MARK,
+        /** U+FFFD (so {@code %EF%BF%BD}), as IAM's policy documents are written. */
+        REPLACEMENT_CHARACTER
+    }
+
+    /**
+     * Encodes the UTF-8 bytes of {@code text}, leaving the unreserved characters and the ASCII characters of
+     * {@code kept} as they are; for encodings outside the request path (key URIs, policy documents in answers).
+     */
+    public static String encode(String text, String kept, LoneSurrogate loneSurrogate) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int i = 0;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp < 0x80 && (isUnreserved(cp) || kept.indexOf(cp) >= 0)) {
+                out.append((char) cp);
+            } else if (cp <= Character.MAX_VALUE && Character.isSurrogate((char) cp)) {
+                appendUtf8(out, loneSurrogate == LoneSurrogate.QUESTION_MARK ? '?' : 0xFFFD);
+            } else {
+                appendUtf8(out, cp);
+            }
+        }
+        return out.toString();
+    }
+
+    private static void appendUtf8(StringBuilder out, int cp) {
+        if (cp < 0x80) {
+            appendByte(out, cp, false);
+        } else if (cp < 0x800) {
+            appendByte(out, 0xC0 | (cp >>> 6), false);
+            appendByte(out, 0x80 | (cp & 0x3F), false);
+        } else if (cp < 0x10000) {
+            appendByte(out, 0xE0 | (cp >>> 12), false);
+            appendByte(out, 0x80 | ((cp >>> 6) & 0x3F), false);
+            appendByte(out, 0x80 | (cp & 0x3F), false);
+        } else {
+            appendByte(out, 0xF0 | (cp >>> 18), false);
+            appendByte(out, 0x80 | ((cp >>> 12) & 0x3F), false);
+            appendByte(out, 0x80 | ((cp >>> 6) & 0x3F), false);
+            appendByte(out, 0x80 | (cp & 0x3F), false);
+        }
+    }
 }

@@ -2,8 +2,8 @@ package dev.lanyard.totp;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
+import dev.lanyard.aws.PercentEncoding;
+import dev.lanyard.aws.PercentEncoding.LoneSurrogate;
 
 /**
  * Key URIs (the "otpauth" format authenticator apps scan) with RFC 3986 percent-encoding of UTF-8. The label keeps
@@ -11,7 +11,8 @@ import java.util.HexFormat;
  * outside the unreserved set is encoded, so '+' is never read as a space. Query values encode all but unreserved.
  */
 public final class OtpAuthUri {
-    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+    /** Path characters the label keeps literal: ':' separates the issuer. */
+    private static final String LABEL_KEEPS = "@:";
 
     private OtpAuthUri() {}
 
@@ -33,10 +34,10 @@ public final class OtpAuthUri {
             throw new IllegalArgumentException("label is empty");
         }
         StringBuilder uri = new StringBuilder(64 + label.length() + issuer.length()).append("otpauth://totp/");
-        encode(label, true, uri);
+        uri.append(PercentEncoding.encode(label, LABEL_KEEPS, LoneSurrogate.QUESTION_MARK));
         uri.append("?secret=").append(seed.toBase32());
         if (!issuer.isEmpty()) {
-            encode(issuer, false, uri.append("&issuer="));
+            uri.append("&issuer=").append(PercentEncoding.encode(issuer, "", LoneSurrogate.QUESTION_MARK));
         }
         TotpParameters aws = TotpParameters.AWS;
         if (!parameters.algorithm().equals(aws.algorithm())) {
@@ -56,21 +57,5 @@ public final class OtpAuthUri {
         requireNonNull(virtualMfaDeviceName, "virtualMfaDeviceName is null");
         requireNonNull(accountName, "accountName is null");
         return virtualMfaDeviceName + "@" + accountName;
-    }
-
-    private static void encode(String text, boolean label, StringBuilder out) {
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (unreserved(c) || (label && (c == '@' || c == ':'))) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(HEX.toHighHexDigit(c)).append(HEX.toLowHexDigit(c));
-            }
-        }
-    }
-
-    private static boolean unreserved(int c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~';
     }
 }

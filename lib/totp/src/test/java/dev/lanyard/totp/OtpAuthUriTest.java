@@ -35,6 +35,13 @@ class OtpAuthUriTest {
         assertThat(parsed.getQuery()).endsWith("issuer=Acme & Co/é");
     }
 
+    /** The label alone keeps '@' and ':'; a lone surrogate is written as '?' (what String.getBytes makes of it). */
+    @Test
+    void onlyTheLabelKeepsAtSignAndColonAndALoneSurrogateIsAQuestionMark() {
+        assertThat(OtpAuthUri.of("a:b@c\uD800", "d:e@f\uDC00", SEED))
+                .isEqualTo("otpauth://totp/a:b@c%3F?secret=" + SECRET + "&issuer=d%3Ae%40f%3F");
+    }
+
     @Test
     void nonAwsParametersAreSpelledOut() {
         TotpParameters sha256 = new TotpParameters(8, Duration.ofSeconds(60), "HmacSHA256");

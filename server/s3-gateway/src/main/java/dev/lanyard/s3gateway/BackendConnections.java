@@ -30,7 +30,7 @@ final class BackendConnections implements Closeable {
     static final int MAX_IDLE_CONNECTIONS = 128;
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     /** A backend that sends nothing for this long during an answer is taken as gone. */
-    private static final int READ_TIMEOUT_MILLIS = 5 * 60_000;
+    static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
     private static final int BUFFER = 16 * 1024;
 
     private final String host;
@@ -39,8 +39,15 @@ final class BackendConnections implements Closeable {
     private final InstantSource clock;
     private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleCount = new AtomicInteger();
+    private final BackendStalls stalls;
 
     BackendConnections(URI backend, InstantSource clock) {
+        this(backend, clock, BackendStalls.started(READ_TIMEOUT, Duration.ofSeconds(1)));
+    }
+
+    /** With the given watch over stalled reads (tests tick theirs by hand). */
+    BackendConnections(URI backend, InstantSource clock, BackendStalls stalls) {
+        this.stalls = stalls;
         this.host = backend.getHost();
         this.tls = backend.getScheme().equalsIgnoreCase("https");
         this.port = backend.getPort() != -1 ? backend.getPort() : tls ? 443 : 80;
@@ -66,17 +73,20 @@ final class BackendConnections implements Closeable {
         try {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
-            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+            // No SO_TIMEOUT: a timed read on a virtual thread schedules and cancels a timer per read (BackendStalls).
             if (tls) {
                 SSLSocket secure = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
                         .createSocket(socket, host, port, true);
                 SSLParameters parameters = secure.getSSLParameters();
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
                 secure.setSSLParameters(parameters);
+                // The handshake's reads are not the watched ones: a timeout of their own, once per connection.
+                secure.setSoTimeout((int) READ_TIMEOUT.toMillis());
                 secure.startHandshake();
+                secure.setSoTimeout(0);
                 socket = secure;
             }
-            return new Connection(socket);
+            return new Connection(socket, stalls);
         } catch (SocketTimeoutException e) {
             socket.close();
             throw new ConnectException("connecting to the backend timed out");
@@ -102,6 +112,7 @@ final class BackendConnections implements Closeable {
         while ((connection = idle.pollFirst()) != null) {
             connection.close();
         }
+        stalls.close();
     }
 
     /** One connection: buffered streams over its socket (input without a lock: one request owns it at a time). */
@@ -109,18 +120,25 @@ final class BackendConnections implements Closeable {
         final InputStream in;
         final OutputStream out;
         private final Socket socket;
+        private final BackendStalls.Watch watch;
         private long idleSince;
         /** Whether it served an earlier request (so a failure before any answer may be a stale connection). */
         boolean reused;
 
-        Connection(Socket socket) throws IOException {
+        Connection(Socket socket, BackendStalls stalls) throws IOException {
             this.socket = socket;
-            this.in = new ConnectionInput(socket.getInputStream(), BUFFER);
+            this.watch = stalls.watch(this::closeSocket);
+            this.in = new ConnectionInput(socket.getInputStream(), BUFFER, watch);
             this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
         }
 
         @Override
         public void close() {
+            watch.forget();
+            closeSocket();
+        }
+
+        private void closeSocket() {
             try {
                 socket.close();
             } catch (IOException e) {

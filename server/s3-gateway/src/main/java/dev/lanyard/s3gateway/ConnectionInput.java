@@ -9,16 +9,19 @@ import java.util.Objects;
 /**
  * A backend connection's buffered input, without a lock: one request at a time owns a connection, and the answer's
  * head is read a byte at a time, where {@link java.io.BufferedInputStream} takes and releases its lock for each byte.
- * Reads as large as the buffer bypass it, as {@code BufferedInputStream}'s do.
+ * Reads as large as the buffer bypass it, as {@code BufferedInputStream}'s do. Every read of the socket is watched
+ * for stalls by {@link BackendStalls}.
  */
 final class ConnectionInput extends InputStream {
     private final InputStream in;
+    private final BackendStalls.Watch watch;
     private final byte[] buffer;
     private int position;
     private int limit;
 
-    ConnectionInput(InputStream in, int size) {
+    ConnectionInput(InputStream in, int size, BackendStalls.Watch watch) {
         this.in = requireNonNull(in, "in is null");
+        this.watch = requireNonNull(watch, "watch is null");
         this.buffer = new byte[size];
     }
 
@@ -39,7 +42,7 @@ final class ConnectionInput extends InputStream {
         int buffered = limit - position;
         if (buffered == 0) {
             if (len >= buffer.length) {
-                return in.read(b, off, len);
+                return watched(b, off, len);
             }
             if (fill() < 0) {
                 return -1;
@@ -60,11 +63,23 @@ final class ConnectionInput extends InputStream {
     private int fill() throws IOException {
         int n;
         do {
-            n = in.read(buffer, 0, buffer.length);
+            n = watched(buffer, 0, buffer.length);
         } while (n == 0);
         position = 0;
         limit = Math.max(n, 0);
         return n;
+    }
+
+    /** A read of the socket, watched for stalls (the socket has no read timeout of its own). */
+    private int watched(byte[] b, int off, int len) throws IOException {
+        watch.reading();
+        try {
+            return in.read(b, off, len);
+        } catch (IOException e) {
+            throw watch.failure(e);
+        } finally {
+            watch.done();
+        }
     }
 
     @Override

@@ -124,6 +124,10 @@ public final class S3GatewayServer implements AutoCloseable {
                 res.send();
                 return;
             }
+            if (reply.length().isPresent() && reply.length().getAsLong() <= MAX_COPY_BUFFER) {
+                sendWhole(in, (int) reply.length().getAsLong(), res);
+                return;
+            }
             try (OutputStream out = res.outputStream()) {
                 copy(in, out, reply.length());
             }
@@ -143,6 +147,34 @@ public final class S3GatewayServer implements AutoCloseable {
         while ((n = in.read(buffer, 0, buffer.length)) >= 0) {
             out.write(buffer, 0, n);
         }
+    }
+
+    /**
+     * A small answer of known length in one write, head and body together: through the output stream Helidon writes
+     * the head and the body in two system calls (two segments for the client to read). If the body fails part-way,
+     * what arrived goes out as the stream would have sent it, and the failure ends the connection the same way.
+     */
+    private static void sendWhole(InputStream in, int length, ServerResponse res) throws IOException {
+        byte[] body = new byte[length];
+        int read = 0;
+        try {
+            int n;
+            while (read < length && (n = in.read(body, read, length - read)) >= 0) {
+                read += n;
+            }
+        } catch (IOException e) {
+            try (OutputStream out = res.outputStream()) {
+                out.write(body, 0, read);
+                throw e;
+            }
+        }
+        if (read < length) {
+            try (OutputStream out = res.outputStream()) {
+                out.write(body, 0, read);
+            }
+            return;
+        }
+        res.send(body);
     }
 
     private static String remoteAddress(SocketAddress address) {

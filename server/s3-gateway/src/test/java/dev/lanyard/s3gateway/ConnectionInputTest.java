@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Test;
 /** The backend connection's buffered input hands out exactly the bytes underneath, however it is read. */
 class ConnectionInputTest {
     private static final int BUFFER = 64;
+    private static final BackendStalls.Watch UNWATCHED = BackendStalls.manual(1).watch(() -> { });
 
     @Test
     void mixedSingleAndBulkReadsReturnEveryByteInOrder() throws IOException {
         SplittableRandom random = new SplittableRandom(13);
         byte[] source = new byte[10_000];
         random.nextBytes(source);
-        ConnectionInput in = new ConnectionInput(new Trickle(source, random.split()), BUFFER);
+        ConnectionInput in = new ConnectionInput(new Trickle(source, random.split()), BUFFER, UNWATCHED);
         ByteArrayOutputStream seen = new ByteArrayOutputStream();
         while (true) {
             if (random.nextBoolean()) {
@@ -47,14 +48,14 @@ class ConnectionInputTest {
 
     @Test
     void anEmptyReadReadsNothing() throws IOException {
-        ConnectionInput in = new ConnectionInput(InputStream.nullInputStream(), BUFFER);
+        ConnectionInput in = new ConnectionInput(InputStream.nullInputStream(), BUFFER, UNWATCHED);
         assertThat(in.read(new byte[4], 0, 0)).isZero();
         assertThat(in.read()).isEqualTo(-1);
     }
 
     @Test
     void availableCountsTheBufferedBytes() throws IOException {
-        ConnectionInput in = new ConnectionInput(new ByteArrayInputStream(new byte[10]), BUFFER);
+        ConnectionInput in = new ConnectionInput(new ByteArrayInputStream(new byte[10]), BUFFER, UNWATCHED);
         assertThat(in.read()).isZero();
         assertThat(in.available()).isEqualTo(9);
     }

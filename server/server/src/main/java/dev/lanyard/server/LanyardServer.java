@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lanyard.authorizeapi.AuthorizeEndpoint;
-import dev.lanyard.authorizeapi.ServiceCatalogue;
 import dev.lanyard.authz.AccessControl;
 import dev.lanyard.authz.AuthorizationMessages;
 import dev.lanyard.authz.MfaThrottle;
@@ -36,18 +35,15 @@ import dev.lanyard.pipeline.HttpReply;
 import dev.lanyard.pipeline.JsonApi;
 import dev.lanyard.pipeline.Operation;
 import dev.lanyard.pipeline.QueryApi;
-import dev.lanyard.pipeline.RegionRules;
 import dev.lanyard.pipeline.Regions;
 import dev.lanyard.pipeline.RequestAuthenticator;
 import dev.lanyard.pipeline.SessionRestrictions;
 import dev.lanyard.pipeline.Throttles;
-import dev.lanyard.s3gateway.S3CallerAuthenticator;
 import dev.lanyard.s3gateway.S3Gateway;
 import dev.lanyard.s3gateway.S3GatewayServer;
 import dev.lanyard.saml.XmlSecSamlVerifier;
 import dev.lanyard.sigv4.SigV4Verifier;
 import dev.lanyard.store.jdbc.EmbeddedDatabase;
-import dev.lanyard.store.jdbc.JdbcAuditTrail;
 import dev.lanyard.store.jdbc.JdbcIamStore;
 import dev.lanyard.store.jdbc.JdbcReportStore;
 import dev.lanyard.store.jdbc.JdbcUsageStore;
@@ -58,24 +54,15 @@ import dev.lanyard.sts.StsOperations;
 import dev.lanyard.tokens.Sealer;
 import dev.lanyard.tokens.SessionTokenCodec;
 import dev.lanyard.totp.CodeThrottle;
-import dev.lanyard.totp.Totp;
-import dev.lanyard.totp.TotpParameters;
-import dev.lanyard.totp.TotpVerifier;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -97,8 +84,6 @@ public final class LanyardServer implements AutoCloseable {
     /** How long {@link #close()} lets a running background task (a key rotation's write) finish. */
     private static final long MAINTENANCE_STOP_SECONDS = 5;
     private static final ObjectMapper HEALTH_JSON = new ObjectMapper();
-    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY =
-            PosixFilePermissions.fromString("rwx------");
 
     private final LanyardConfig config;
     private final JdbcIamStore store;
@@ -108,9 +93,7 @@ public final class LanyardServer implements AutoCloseable {
     private final ScheduledExecutorService maintenance;
     private final HttpJwksFetcher jwksFetcher;
     private final MasterKeyRotator keyRotator;
-    private final FileAuditSink auditFile;
-    /** The shared database's audit table, when nodes share PostgreSQL. */
-    private final Optional<JdbcAuditTrail> auditTable;
+    private final AuditOutputs audit;
     /** When keys and roles were last used, from the trail; saved every {@link #USAGE_FLUSH_SECONDS}. */
     private final UsageTracker usage;
     private static final long USAGE_FLUSH_SECONDS = 2;
@@ -165,7 +148,7 @@ public final class LanyardServer implements AutoCloseable {
                 ? Optional.of(new MicrometerObservations(() -> LanyardServer.this.servedActions))
                 : Optional.empty();
         Observations observations = metrics.<Observations>map(m -> m).orElse(Observations.NONE);
-        Path dataDirectory = prepareDataDirectory(config.dataDirectory());
+        Path dataDirectory = DataDirectory.prepare(config.dataDirectory());
         if (config.database().isPresent() && config.masterKeyBase64().isEmpty()
                 && config.masterKeyFile().isEmpty()) {
             throw new IllegalStateException("nodes sharing a database must share the master key: give every node the"
@@ -196,8 +179,7 @@ public final class LanyardServer implements AutoCloseable {
                 .orElseThrow();
         CredentialIssuer issuer = new CredentialIssuer(codec, random);
         MfaThrottle mfaThrottle = new MfaThrottle(CodeThrottle.DEFAULT);
-        MfaCheck mfa = new MfaCheck(store, new TotpVerifier(new Totp(TotpParameters.AWS), TotpVerifier.AWS_WINDOW),
-                mfaThrottle);
+        MfaCheck mfa = MfaCheck.aws(store, mfaThrottle);
         WebIdentityFederation webIdentity = WebIdentityFederation.of(config, clock, metrics);
         this.jwksFetcher = webIdentity.jwksFetcher();
         SamlAssertionVerifier saml = new LazySamlVerifier(() -> new XmlSecSamlVerifier(clock));
@@ -212,16 +194,13 @@ public final class LanyardServer implements AutoCloseable {
         this.iamActions = Set.copyOf(iam.keySet());
         RequestAuthenticator authenticator = new RequestAuthenticator(store, codec, clock,
                 keysets::reloadForUnknownKey);
-        this.auditFile = new FileAuditSink(dataDirectory, clock, FileAuditSink.DEFAULT_MAX_FILE_BYTES);
-        this.auditTable = config.database().map(db -> JdbcAuditTrail.of(store, config.nodeId()));
-        List<AuditSink> sinks = new ArrayList<>(List.of(new LogAuditSink(), auditFile, usage));
-        auditTable.ifPresent(sinks::add);
-        AuditSink auditSink = new AuditSinks(sinks);
+        this.audit = AuditOutputs.open(config, dataDirectory, store, usage, clock);
+        AuditSink auditSink = audit.sink();
         // One set of limits for both listeners: a source's refused authentications count wherever they happen.
         Throttles throttles = new Throttles(config.throttling(), clock, observations);
         this.s3 = config.s3Gateway().map(s3Config -> new S3GatewayServer(s3Config.host(),
                 s3Config.port(), new S3Gateway(s3Config, store, store, access, gatherer,
-                        s3Authentication(authenticator, Regions.of(config.region(), config.enabledRegions())),
+                        GatewayAuthentication.of(authenticator, Regions.of(config.region(), config.enabledRegions())),
                         auditSink, clock, observations, throttles),
                 new S3Connections(config.httpLimits()), s3Tls.map(ServerTls::helidonTls),
                 config.network().trustedProxies()));
@@ -243,7 +222,7 @@ public final class LanyardServer implements AutoCloseable {
         this.metricsListener = config.metrics().port().map(p -> new MetricsListener(config.host(), p,
                 this::scrapeMetrics));
         this.authorize = new AuthorizeEndpoint(store, authenticator,
-                new SigV4Verifier(clock), access, serviceCatalogue(config.serviceCatalogue()),
+                new SigV4Verifier(clock), access, ServiceCatalogueFile.read(config.serviceCatalogue()),
                 Regions.of(config.region(), config.enabledRegions()), clock, auditSink, config.maxBodyBytes(),
                 RequestIds::next, throttles, observations);
         this.http = await(httpBuild);
@@ -251,10 +230,10 @@ public final class LanyardServer implements AutoCloseable {
         long every = config.keyCheckInterval().toMillis();
         maintenance.scheduleAtFixedRate(() -> refreshKeys(keysets), every, every, TimeUnit.MILLISECONDS);
         maintenance.scheduleAtFixedRate(() -> rotateOutboundKeys(signer, clock), every, every, TimeUnit.MILLISECONDS);
-        auditTable.ifPresent(table -> maintenance.scheduleWithFixedDelay(table::flush, 1, 1, TimeUnit.SECONDS));
+        audit.table().ifPresent(table -> maintenance.scheduleWithFixedDelay(table::flush, 1, 1, TimeUnit.SECONDS));
         maintenance.scheduleWithFixedDelay(usage::flush, USAGE_FLUSH_SECONDS, USAGE_FLUSH_SECONDS, TimeUnit.SECONDS);
         if (!config.auditRetention().equals(AuditRetention.KEEP_ALL)) {
-            maintenance.scheduleWithFixedDelay(new AuditPruner(config.auditRetention(), dataDirectory, auditTable,
+            maintenance.scheduleWithFixedDelay(new AuditPruner(config.auditRetention(), dataDirectory, audit.table(),
                     clock)::run, 1, AUDIT_PRUNE_MINUTES, TimeUnit.MINUTES);
         }
         if (keys.kind() == MasterKeySource.Kind.GIVEN_FILE) {
@@ -275,20 +254,6 @@ public final class LanyardServer implements AutoCloseable {
     private HttpEndpoint endpoint(HttpExchange exchange) {
         return exchange.rawPath().startsWith(AuthorizeEndpoint.PATH_PREFIX) ? authorize
                 : handler;
-    }
-
-    private static ServiceCatalogue serviceCatalogue(Optional<Path> file) {
-        if (file.isEmpty()) {
-            return ServiceCatalogue.empty();
-        }
-        try {
-            return ServiceCatalogue.parse(Files.readString(file.get()));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the service catalogue " + file.get() + ": " + e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("the service catalogue " + file.get() + " is invalid: "
-                    + e.getMessage());
-        }
     }
 
     public static LanyardServer start(LanyardConfig config) {
@@ -321,20 +286,6 @@ public final class LanyardServer implements AutoCloseable {
      * Binds the address once and lets it go. A process that takes the port in the instant between this probe and the
      * real bind is still caught by {@link HelidonHttpServer#start()}, only after the data directory was prepared.
      */
-    /**
-     * The gateway's seam to the one authentication every front end shares; a refused credential comes with its
-     * reason, which the gateway counts and words as S3 does.
-     */
-    private static S3CallerAuthenticator s3Authentication(RequestAuthenticator authenticator,
-            Regions regions) {
-        return (signed, check) -> {
-            RequestAuthenticator.Authenticated authenticated = authenticator.authenticate(signed, check::verify);
-            // S3, like STS, takes a v1 (global endpoint) session token only in regions enabled by default.
-            RegionRules.requireTokenValidIn(regions, authenticated.caller(), signed.region());
-            return new S3CallerAuthenticator.Authenticated(authenticated.caller(), authenticated.signature());
-        };
-    }
-
     private static void requireFreeAddress(String host, int port) {
         if (port == 0) {
             return;
@@ -448,28 +399,6 @@ public final class LanyardServer implements AutoCloseable {
         }
     }
 
-    /**
-     * The data directory holds the master key, the database and the root credentials: it is the owner's alone
-     * (0700), created so or narrowed to it when it was made with broader permissions (by mkdir with the default
-     * umask, say).
-     */
-    private static Path prepareDataDirectory(Path directory) {
-        try {
-            if (!Files.exists(directory)) {
-                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
-            }
-            if (!Files.getPosixFilePermissions(directory).equals(OWNER_ONLY_DIRECTORY)) {
-                LOG.log(System.Logger.Level.WARNING, "narrowing the permissions of the data directory " + directory
-                        + " from " + PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))
-                        + " to rwx------");
-                Files.setPosixFilePermissions(directory, OWNER_ONLY_DIRECTORY);
-            }
-            return directory;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + directory, e);
-        }
-    }
-
     public int port() {
         return port;
     }
@@ -559,8 +488,7 @@ public final class LanyardServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         jwksFetcher.close();
-        auditFile.close();
-        auditTable.ifPresent(JdbcAuditTrail::close);
+        audit.close();
         usage.flush();
         store.close();
         metrics.ifPresent(MicrometerObservations::close);

@@ -32,8 +32,13 @@ final class FullyQualifiedNames {
         }
     }
 
-    private static final Pattern FULL_NAME = Pattern.compile(
-            "(?<![\\w.$])((?:java|javax|jdk|sun|dev|org|com|io|net)\\.(?:[a-z_][a-z0-9_]*\\.)+)([A-Z]\\w*)");
+    /**
+     * A full name: a package under one of the roots main code imports from (picocli's types sit in its root package),
+     * then a type.
+     */
+    private static final Pattern FULL_NAME = Pattern.compile("(?<![\\w.$])("
+            + "(?:java|javax|jdk|sun|dev|org|com|io|net|software|jakarta)\\.(?:[a-z_][a-z0-9_]*\\.)+"
+            + "|picocli\\.(?:[a-z_][a-z0-9_]*\\.)*)([A-Z]\\w*)");
     private static final Pattern IMPORT = Pattern.compile("^import\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern DECLARATION = Pattern.compile("\\b(?:class|interface|enum|record)\\s+([A-Z]\\w*)");

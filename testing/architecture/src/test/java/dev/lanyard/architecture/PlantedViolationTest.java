@@ -323,6 +323,20 @@ import java.util.Set;
                         }
                     }
                     """),
+            new Plant("the server keeping its IAM in the contract kit's memory store",
+                    ArchitectureRules.NO_MAIN_CODE_DEPENDS_ON_THE_CONTRACT_KIT, "dev.lanyard.server.PlantedTestStore",
+                    "dev.lanyard.store.testing.InMemoryIamStore", """
+                    package dev.lanyard.server;
+
+                    import dev.lanyard.iam.spi.IamStore;
+                    import dev.lanyard.store.testing.InMemoryIamStore;
+
+                    final class PlantedTestStore {
+                        static IamStore store() {
+                            return InMemoryIamStore.empty();
+                        }
+                    }
+                    """),
             new Plant("a new module nobody placed in a layer", ArchitectureRules.EVERY_CLASS_BELONGS_TO_A_MODULE,
                     "dev.lanyard.gateway.PlantedUnplaced", "is in no package of Module.ALL", """
                     package dev.lanyard.gateway;
@@ -399,6 +413,17 @@ import java.util.Set;
                     static dev.lanyard.policy.Statement statement;
                 }
                 """, Set.of("Same", "Statement"))).as("a type of the file's own package has the simple name").isEmpty();
+        assertThat(FullyQualifiedNames.inSource("Libraries.java", """
+                package dev.lanyard.cli;
+
+                final class Libraries {
+                    @picocli.CommandLine.Mixin Object options;
+                    static software.amazon.awssdk.regions.Region region;
+                    static io.helidon.webserver.WebServer server;
+                }
+                """, Set.of("Libraries"))).extracting(FullyQualifiedNames.Finding::name)
+                .as("picocli's root package and the SDK's are roots too").containsExactly("picocli.CommandLine",
+                        "software.amazon.awssdk.regions.Region", "io.helidon.webserver.WebServer");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,7 @@
 package dev.lanyard.policy.internal;
 
+import java.util.HexFormat;
+
 /** Parses literal IPv4 (dotted quad) and IPv6 (RFC 4291 text, with {@code ::} and a dotted IPv4 tail) addresses. */
 final class IpAddressText {
     private IpAddressText() {
@@ -101,13 +103,8 @@ final class IpAddressText {
         return value;
     }
 
+    /** The value of an ASCII hex digit, or -1 ({@link HexFormat} takes no other digits, unlike Character.digit). */
     private static int hexDigit(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        return HexFormat.isHexDigit(c) ? HexFormat.fromHexDigit(c) : -1;
     }
 }
