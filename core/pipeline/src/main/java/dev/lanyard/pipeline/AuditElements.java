@@ -14,6 +14,8 @@ import dev.lanyard.query.model.ServiceModel;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -45,6 +47,11 @@ public final class AuditElements {
     /** CloudTrail writes dates inside response elements this way ({@code Mar 23, 2016, 2:39:51 AM}), in UTC. */
     private static final DateTimeFormatter RESPONSE_DATE = DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm:ss a",
             Locale.US).withZone(ZoneOffset.UTC);
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+        "Nov", "Dec"};
+    private static final long FIRST_FAST_SECOND = LocalDateTime.of(1000, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+    private static final long LAST_FAST_SECOND = LocalDateTime.of(9999, 12, 31, 23, 59, 59)
+            .toEpochSecond(ZoneOffset.UTC);
     private static final JsonFactory JSON = new JsonFactory();
     private static final String EMPTY_OBJECT = "{}";
 
@@ -64,7 +71,8 @@ public final class AuditElements {
         if (input.isEmpty()) {
             return Optional.empty();
         }
-        return elements(json -> structure(json, (Shape.Structure) model.shape(input.get()), params, ""));
+        ParameterTree names = ParameterTree.of(params);
+        return elements(json -> structure(json, (Shape.Structure) model.shape(input.get()), names));
     }
 
     /** The answer's modelled members; empty when there is no result or nothing in it may be told. */
@@ -91,36 +99,42 @@ public final class AuditElements {
         return text.equals(EMPTY_OBJECT) ? Optional.empty() : Optional.of(new AuditEvent.Elements(text));
     }
 
-    private void structure(JsonGenerator json, Shape.Structure structure, QueryParameters params, String prefix)
-            throws IOException {
+    /** {@code names} is the node of the structure's own name (the tree's root for the request itself), or null. */
+    private void structure(JsonGenerator json, Shape.Structure structure, ParameterTree names) throws IOException {
         json.writeStartObject();
         for (Shape.Member member : structure.members()) {
-            param(json, lowerFirst(member.name()), model.shape(member.target()), params, prefix + member.name());
+            param(json, lowerFirst(member.name()), model.shape(member.target()), ParameterTree.child(names,
+                    member.name()));
         }
         json.writeEndObject();
     }
 
-    /** Writes the member (as {@code field}, or as an array item when {@code field} is null) if the request has it. */
-    private void param(JsonGenerator json, String field, Shape shape, QueryParameters params, String wire)
-            throws IOException {
+    /**
+     * Writes the member (as {@code field}, or as an array item when {@code field} is null) if the request has it;
+     * {@code names} is the member's node in the request's names, null when no name starts with the member's.
+     */
+    private void param(JsonGenerator json, String field, Shape shape, ParameterTree names) throws IOException {
+        if (names == null) {
+            return;
+        }
         switch (shape) {
             case Shape.Scalar scalar -> {
-                Optional<String> text = secret(scalar) ? Optional.empty() : params.get(wire);
-                if (text.isPresent()) {
+                if (!secret(scalar) && names.value() != null) {
                     name(json, field);
-                    scalar(json, scalar, text.get());
+                    scalar(json, scalar, names.value());
                 }
             }
             case Shape.Structure nested -> {
-                if (params.hasAnyUnder(wire + ".")) {
+                if (names.hasChildren()) {
                     name(json, field);
-                    structure(json, nested, params, wire + ".");
+                    structure(json, nested, names);
                 }
             }
             case Shape.ListShape list -> {
-                SortedMap<Integer, Boolean> items = indexes(params, wire + ".member.");
+                ParameterTree members = ParameterTree.child(names, "member");
+                SortedMap<Integer, Boolean> items = indexes(members);
                 if (items.isEmpty()) {
-                    if (params.get(wire).isPresent()) {
+                    if (names.value() != null) {
                         name(json, field);
                         json.writeStartArray();
                         json.writeEndArray();
@@ -131,33 +145,38 @@ public final class AuditElements {
                 name(json, field);
                 json.writeStartArray();
                 for (Map.Entry<Integer, Boolean> item : items.entrySet()) {
-                    String itemWire = wire + ".member." + item.getKey();
+                    ParameterTree itemNames = ParameterTree.child(members, Integer.toString(item.getKey()));
                     // a structure item is there when a name goes below it (the index alone says nothing)
                     if (element instanceof Shape.Structure nested) {
                         if (item.getValue()) {
-                            structure(json, nested, params, itemWire + ".");
+                            structure(json, nested, itemNames);
                         }
                     } else {
-                        param(json, null, element, params, itemWire);
+                        param(json, null, element, itemNames);
                     }
                 }
                 json.writeEndArray();
             }
             case Shape.MapShape map -> {
-                SortedMap<Integer, Boolean> entries = indexes(params, wire + ".entry.");
+                ParameterTree entryNames = ParameterTree.child(names, "entry");
+                SortedMap<Integer, Boolean> entries = indexes(entryNames);
                 if (entries.isEmpty()) {
                     return;
                 }
                 // a key sent twice is told once, with its last value, where the first one stood
-                Map<String, Integer> lastEntryOfKey = new LinkedHashMap<>();
+                Map<String, ParameterTree> lastEntryOfKey = new LinkedHashMap<>();
                 for (Integer i : entries.keySet()) {
-                    params.get(wire + ".entry." + i + ".key").ifPresent(key -> lastEntryOfKey.put(key, i));
+                    ParameterTree entry = ParameterTree.child(entryNames, Integer.toString(i));
+                    ParameterTree key = ParameterTree.child(entry, "key");
+                    if (key != null && key.value() != null) {
+                        lastEntryOfKey.put(key.value(), entry);
+                    }
                 }
                 Shape valueShape = model.shape(map.value());
                 name(json, field);
                 json.writeStartObject();
-                for (Map.Entry<String, Integer> entry : lastEntryOfKey.entrySet()) {
-                    param(json, entry.getKey(), valueShape, params, wire + ".entry." + entry.getValue() + ".value");
+                for (Map.Entry<String, ParameterTree> entry : lastEntryOfKey.entrySet()) {
+                    param(json, entry.getKey(), valueShape, ParameterTree.child(entry.getValue(), "value"));
                 }
                 json.writeEndObject();
             }
@@ -165,28 +184,26 @@ public final class AuditElements {
     }
 
     /**
-     * The numbers after {@code prefix} in the request's names ({@code Tags.member.} gives 1 and 2 for
-     * {@code Tags.member.1.Key} and {@code Tags.member.2}), each with whether some name goes below it: one pass over
-     * the names, where asking for each index in turn would pass over them again per item.
+     * The numbers among the names below {@code node} ({@code Tags.member} gives 1 and 2 for {@code Tags.member.1.Key}
+     * and {@code Tags.member.2}), each with whether some name goes below it.
      */
-    private static SortedMap<Integer, Boolean> indexes(QueryParameters params, String prefix) {
+    private static SortedMap<Integer, Boolean> indexes(ParameterTree node) {
         SortedMap<Integer, Boolean> indexes = new TreeMap<>();
-        for (String name : params.asMap().keySet()) {
-            if (!name.startsWith(prefix)) {
+        if (node == null) {
+            return indexes;
+        }
+        for (Map.Entry<String, ParameterTree> child : node.children()) {
+            String index = child.getKey();
+            if (index.isEmpty() || index.length() >= 10 || !digits(index)) {
                 continue;
             }
-            int end = name.indexOf('.', prefix.length());
-            int stop = end < 0 ? name.length() : end;
-            if (stop == prefix.length() || stop - prefix.length() >= 10 || !digits(name, prefix.length(), stop)) {
-                continue;
-            }
-            indexes.merge(Integer.parseInt(name, prefix.length(), stop, 10), end >= 0, Boolean::logicalOr);
+            indexes.merge(Integer.parseInt(index), child.getValue().hasChildren(), Boolean::logicalOr);
         }
         return indexes;
     }
 
-    private static boolean digits(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
+    private static boolean digits(String text) {
+        for (int i = 0; i < text.length(); i++) {
             if (!Character.isDigit(text.charAt(i))) {
                 return false;
             }
@@ -268,12 +285,33 @@ public final class AuditElements {
             case Value.Text text -> json.writeString(text.value());
             case Value.Int n -> json.writeNumber(n.value());
             case Value.Bool b -> json.writeBoolean(b.value());
-            case Value.Timestamp t -> json.writeString(RESPONSE_DATE.format(t.value()));
+            case Value.Timestamp t -> json.writeString(responseDate(t.value()));
             // a value whose shape disagrees with the model: left out rather than guessed at
             case Struct struct -> json.writeNull();
             case Value.ListOf list -> json.writeNull();
             case Value.MapOf map -> json.writeNull();
         }
+    }
+
+    /**
+     * {@link #RESPONSE_DATE}'s text, written field by field for years 1000 to 9999 (four digits, the formatter's general machinery was a
+     * fifth of the response elements' time); other years as the formatter writes them.
+     */
+    static String responseDate(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < FIRST_FAST_SECOND || seconds > LAST_FAST_SECOND) {
+            return RESPONSE_DATE.format(instant);
+        }
+        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        int hour = t.getHour() % 12 == 0 ? 12 : t.getHour() % 12;
+        StringBuilder text = new StringBuilder(26).append(MONTHS[t.getMonthValue() - 1]).append(' ')
+                .append(t.getDayOfMonth()).append(", ").append(t.getYear()).append(", ").append(hour).append(':');
+        twoDigits(text, t.getMinute()).append(':');
+        return twoDigits(text, t.getSecond()).append(t.getHour() < 12 ? " AM" : " PM").toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder text, int value) {
+        return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     static String lowerFirst(String name) {

@@ -33,7 +33,7 @@ public final class CloudTrailJson {
     public static String line(AuditEvent event) {
         StringWriter out = new StringWriter(1024);
         try (JsonGenerator json = JSON.createGenerator(out)) {
-            write(json, event);
+            write(json, event, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,9 +45,9 @@ public final class CloudTrailJson {
      * (no String to copy, concatenate and encode again on every audited request).
      */
     public static byte[] lineBytes(AuditEvent event) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
         try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            write(json, event);
+            write(json, event, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,7 +55,8 @@ public final class CloudTrailJson {
         return out.toByteArray();
     }
 
-    private static void write(JsonGenerator json, AuditEvent event) throws IOException {
+    /** {@code bytes} is the stream {@code json} writes UTF-8 to, or null when it writes characters. */
+    private static void write(JsonGenerator json, AuditEvent event, ByteArrayOutputStream bytes) throws IOException {
         json.writeStartObject();
         json.writeStringField("eventVersion", AuditEvent.EVENT_VERSION);
         userIdentity(json, event.userIdentity());
@@ -67,8 +68,8 @@ public final class CloudTrailJson {
         optional(json, "userAgent", event.userAgent());
         optional(json, "errorCode", event.errorCode());
         optional(json, "errorMessage", event.errorMessage());
-        elements(json, "requestParameters", event.requestParameters());
-        elements(json, "responseElements", event.responseElements());
+        elements(json, "requestParameters", event.requestParameters(), bytes);
+        elements(json, "responseElements", event.responseElements(), bytes);
         if (event.lanyardDetail().isPresent()) {
             json.writeObjectFieldStart("additionalEventData");
             json.writeStringField(event.errorCode().filter("AccessDenied"::equals).isPresent()
@@ -151,10 +152,19 @@ public final class CloudTrailJson {
         json.writeEndObject();
     }
 
-    private static void elements(JsonGenerator json, String name, Optional<AuditEvent.Elements> elements)
-            throws IOException {
+    /**
+     * The elements' JSON as it is. Into a UTF-8 stream it goes as bytes past the generator: its raw-value path encodes
+     * the text character by character, a third of the record's JSON time. The empty raw value tells the generator a
+     * value was written, and the flush puts what it holds before the elements' bytes.
+     */
+    private static void elements(JsonGenerator json, String name, Optional<AuditEvent.Elements> elements,
+            ByteArrayOutputStream bytes) throws IOException {
         json.writeFieldName(name);
-        if (elements.isPresent()) {
+        if (elements.isPresent() && bytes != null) {
+            json.writeRawValue("");
+            json.flush();
+            bytes.write(elements.get().json().getBytes(StandardCharsets.UTF_8));
+        } else if (elements.isPresent()) {
             json.writeRawValue(elements.get().json());
         } else {
             json.writeNull();
