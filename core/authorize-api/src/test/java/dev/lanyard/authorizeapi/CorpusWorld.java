@@ -121,8 +121,12 @@ final class CorpusWorld {
         }
     }
 
-    /** One case made real: the endpoint and the service's call about the client's request. */
-    record Realized(AuthorizeEndpoint endpoint, HttpExchange call, Map<String, String> policyNames) {
+    /**
+     * One case made real: the endpoint and the service's call about the client's request, the service's own key (a
+     * front end that signs for itself, like the library, signs with it) and the case's instant.
+     */
+    record Realized(AuthorizeEndpoint endpoint, HttpExchange call, Map<String, String> policyNames,
+            AccessKey serviceKey, Instant now) {
         HttpReply ask() {
             return endpoint.handle(call);
         }
@@ -330,7 +334,7 @@ final class CorpusWorld {
                 AuthorizeEndpoint.SIGNING_NAME, LANYARD_REGION, now, "127.0.0.1:8955", "POST", AuthorizeEndpoint.PATH,
                 bytes);
         return new Realized(endpoint, new HttpExchange("POST", AuthorizeEndpoint.PATH, "", call.headers(), bytes,
-                "10.0.0.5", true), names);
+                "10.0.0.5", true), names, serviceKey, now);
     }
 
     private record DeclaredServiceRequest(ServiceCatalogue catalogue, String action) {
