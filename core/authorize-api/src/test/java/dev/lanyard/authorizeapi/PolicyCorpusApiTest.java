@@ -42,6 +42,8 @@ import org.junit.jupiter.api.TestFactory;
 class PolicyCorpusApiTest {
     /** Cases that ran through the API when this test was written: fewer means the translation lost some. */
     private static final int MINIMUM_APPLICABLE = 250;
+    /** Of those, the cases nginx carried when the nginx front end was added. */
+    private static final int MINIMUM_THROUGH_NGINX = 200;
     private final CorpusWorld world = new CorpusWorld();
     private final LibraryFrontEnd library = new LibraryFrontEnd();
 
@@ -75,6 +77,18 @@ class PolicyCorpusApiTest {
     private void run(CorpusCase corpusCase, Realized realized) {
         throughTheApi(corpusCase, realized);
         throughTheLibrary(corpusCase, realized);
+        realized.askThroughNginx().ifPresent(reply -> throughNginx(corpusCase, realized, reply));
+    }
+
+    /** nginx acts on the status (200, 403); its body carries the same verdict as the API's. */
+    private static void throughNginx(CorpusCase corpusCase, Realized realized, HttpReply reply) {
+        String description = corpusCase + " through nginx\nsource: " + corpusCase.node().path("source").asText()
+                + "\nverdict: " + new String(reply.body(), StandardCharsets.UTF_8);
+        assertThat(reply.status()).as(description).isEqualTo(corpusCase.expect().equals("ALLOWED") ? 200 : 403);
+        JsonNode verdict = AuthorizeWorld.json(reply);
+        assertThat(verdict.get("Decision").textValue()).as(description).isEqualTo(decision(corpusCase));
+        corpusCase.deciding().ifPresent(expected -> assertThat(CorpusWorld.labels(verdict.path(
+                "DecidingStatements"), realized.policyNames())).as(description).isEqualTo(expected));
     }
 
     private static void throughTheApi(CorpusCase corpusCase, Realized realized) {
@@ -225,12 +239,13 @@ class PolicyCorpusApiTest {
     void whatDoesNotApplyAndWhy() {
         Map<CorpusWorld.Reason, List<String>> skipped = new EnumMap<>(CorpusWorld.Reason.class);
         int applicable = 0;
+        int throughNginx = 0;
         int all = 0;
         for (Path file : CorpusCase.files()) {
             for (CorpusCase corpusCase : CorpusCase.read(file)) {
                 all++;
                 try {
-                    world.realize(corpusCase);
+                    throughNginx += world.realize(corpusCase).nginxSubrequest().isPresent() ? 1 : 0;
                     applicable++;
                 } catch (NotApplicable e) {
                     skipped.computeIfAbsent(e.reason, r -> new ArrayList<>()).add(corpusCase + " (" + e.getMessage()
@@ -239,12 +254,14 @@ class PolicyCorpusApiTest {
             }
         }
         StringBuilder report = new StringBuilder("policy corpus through the authorization API: " + applicable + " of "
-                + all + " cases apply\n");
+                + all + " cases apply, " + throughNginx + " of them through nginx too (the others carry a resource"
+                + " policy or condition keys of the service's, which nginx's routes do not)\n");
         skipped.forEach((reason, cases) -> {
             report.append(cases.size()).append(" not applicable: ").append(reason.why).append('\n');
             cases.forEach(c -> report.append("    ").append(c).append('\n'));
         });
         System.out.println(report);
         assertThat(applicable).as(report.toString()).isGreaterThanOrEqualTo(MINIMUM_APPLICABLE);
+        assertThat(throughNginx).as(report.toString()).isGreaterThanOrEqualTo(MINIMUM_THROUGH_NGINX);
     }
 }
