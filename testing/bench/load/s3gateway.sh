@@ -18,6 +18,9 @@
 #   --sizes LIST      large-object sizes in MiB, space-separated (default "64 1024"); "" skips them
 #   --out FILE        also write the markdown report to FILE
 #   --keep            keep the temporary directory (logs, raw wrk output) even on success
+#   --pin             the gateway on a CPU of its own, as on its own host in front of a storage cluster: s3proxy and
+#                     the clients (wrk, the SDK) on CPU 0, Lanyard on CPU 1, for the direct rows as for the gateway's
+#                     (without it all three share both CPUs, and the gateway's CPU time is taken from the store's)
 # Environment: LANYARD_JAR (default cli/target/lanyard.jar, built if missing), BENCH_JAR (default
 # testing/bench/target/benchmarks.jar, built if missing), LANYARD_JAVA_OPTS, JAVA_HOME (a JDK 25; found if unset),
 # S3BENCH_PAUSE (seconds: after set-up, print a presigned GET URL for each side and wait, to profile by hand).
@@ -36,6 +39,8 @@ rounds=2
 sizes="64 1024"
 out=""
 keep=0
+pin=0
+client_cpu=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --duration) duration="${2:?}"; shift 2 ;;
@@ -45,7 +50,8 @@ while [[ $# -gt 0 ]]; do
     --sizes) sizes="${2?}"; shift 2 ;;
     --out) out="${2:?}"; shift 2 ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --pin) pin=1; client_cpu=(taskset -c 0); shift ;;
+    -h|--help) sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
 done
@@ -115,6 +121,12 @@ LANYARD_S3_BACKEND_ACCESS_KEY_ID="$backend_key_id" LANYARD_S3_BACKEND_SECRET_ACC
   launch_lanyard "$lanyard_data" "$(free_port)" "$work/lanyard.log" \
   --s3-port "$s3_port" --s3-backend "http://127.0.0.1:$backend_port"
 wait_until_up Lanyard "http://127.0.0.1:$lanyard_port/health" "$lanyard_pid" "$work/lanyard.log"
+if [[ "$pin" == 1 ]]; then
+  [[ "$(nproc)" -ge 2 ]] || die "--pin needs two CPUs"
+  command -v taskset > /dev/null || die "--pin needs taskset (util-linux)"
+  taskset -a -p -c 0 "$backend_pid" > /dev/null
+  taskset -a -p -c 1 "$lanyard_pid" > /dev/null
+fi
 set_up_lanyard_iam
 bucket=lanyard-bench
 timeout 60 aws iam put-role-policy --role-name load-bench-role --policy-name bucket --policy-document \
@@ -165,14 +177,14 @@ small_row() { # side-name endpoint GET|PUT
   [[ "$verb" == PUT ]] && script="$here/s3put.lua"
   raw="$work/wrk-$name-$verb-$RANDOM.txt"
   if [[ "$warmup" -gt 0 ]]; then
-    timeout $((warmup + 30)) wrk -t2 -c"$connections" -d"${warmup}s" -s "$script" "$url" > /dev/null
+    timeout $((warmup + 30)) "${client_cpu[@]}" wrk -t2 -c"$connections" -d"${warmup}s" -s "$script" "$url" > /dev/null
   fi
   local backend_before gateway_before wrk_before
   backend_before="$(cpu_ticks "$backend_pid")"
   gateway_before="$(cpu_ticks "$lanyard_pid")"
   wrk_before="$(reaped_ticks)"
   # shellcheck disable=SC2154 # wrk_stats (lib.sh) sets the BENCH line's figures
-  timeout $((duration + 30)) wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$script" "$url" > "$raw" \
+  timeout $((duration + 30)) "${client_cpu[@]}" wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$script" "$url" > "$raw" \
     || die "wrk failed, see $raw"
   local backend_ticks=$(($(cpu_ticks "$backend_pid") - backend_before))
   local gateway_ticks=$(($(cpu_ticks "$lanyard_pid") - gateway_before)) wrk_ticks=$(($(reaped_ticks) - wrk_before))
@@ -230,7 +242,7 @@ transfer() { # side-name endpoint put|get key [file]
   local before
   before="$(rss_kib)"
   sampler="$(sample_rss "$samples")"
-  line="$(env "${creds[@]}" timeout 1800 "$JAVA_HOME/bin/java" -cp "$bench" dev.lanyard.bench.S3Transfer \
+  line="$(env "${creds[@]}" timeout 1800 "${client_cpu[@]}" "$JAVA_HOME/bin/java" -cp "$bench" dev.lanyard.bench.S3Transfer \
     "$endpoint" "$verb" "$bucket" "$key" $file 2> "$work/transfer.err" | grep '^TRANSFER ')" \
     || { cat "$work/transfer.err" >&2; die "$verb of $key through $name failed"; }
   kill "$sampler" 2> /dev/null || true
@@ -255,7 +267,7 @@ done
 
 # ---------------------------------------------------------------------------------------------------- report
 report() {
-  echo "S3 gateway vs s3proxy 4.0.0 directly, $(date -u +%Y-%m-%d), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+  echo "S3 gateway vs s3proxy 4.0.0 directly, $(date -u +%Y-%m-%d), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)$([[ "$pin" == 1 ]] && echo "; pinned: s3proxy and clients on CPU 0, Lanyard on CPU 1")"
   echo
   echo "| Objects | Verb | Direct req/s | Gateway req/s | Gateway / direct | p99 direct / gateway (ms) |"
   echo "|---|---|---|---|---|---|"

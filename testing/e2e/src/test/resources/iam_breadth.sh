@@ -2,6 +2,8 @@
 # IAM breadth through the AWS CLI: policy versions and their limit, attachments and the attach limit, entities for a
 # policy, policy tags, account aliases and the account summary. Uses the "lanyard" profile from the environment.
 set -euo pipefail
+# shellcheck source=aws_in_one_process.sh
+source "$(dirname "$0")/aws_in_one_process.sh"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 expect_error() { # code command...
   local code=$1; shift

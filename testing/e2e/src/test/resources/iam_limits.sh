@@ -3,6 +3,8 @@
 # Each refusal is checked for IAM's code and exact message; EntityLimitTest and AccountQuotaTest (Java SDK) also check
 # the HTTP status, and hold the limits that need a hundred calls or more.
 set -euo pipefail
+# shellcheck source=aws_in_one_process.sh
+source "$(dirname "$0")/aws_in_one_process.sh"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 expect_error() { # code message command...: the CLI prints "An error occurred (CODE) when calling the OP operation: MESSAGE"
   local code=$1 message=$2; shift 2

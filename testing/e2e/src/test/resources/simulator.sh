@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The policy simulator through the AWS CLI.
 set -euo pipefail
+# shellcheck source=aws_in_one_process.sh
+source "$(dirname "$0")/aws_in_one_process.sh"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 policy='{"Version":"2012-10-17","Statement":[{"Sid":"ReadOwn","Effect":"Allow","Action":"iam:Get*","Resource":"*",
 "Condition":{"StringEquals":{"aws:PrincipalTag/team":"blue"}}},{"Sid":"NoDelete","Effect":"Deny","Action":"iam:Delete*","Resource":"*"}]}'

@@ -6,6 +6,7 @@ import dev.lanyard.authz.TrustedProxies;
 import dev.lanyard.iam.spi.NegotiatedTls;
 import io.helidon.common.tls.Tls;
 import io.helidon.http.Header;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.encoding.ContentEncodingContext;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.WebServer;
@@ -88,6 +89,9 @@ public final class S3GatewayServer implements AutoCloseable {
 
     private void serve(ServerRequest req, ServerResponse res) {
         guard.headersReceived();
+        if (!req.content().hasEntity() && req.headers().contains(HeaderValues.EXPECT_100)) {
+            guard.sendContinue();
+        }
         try {
             relay(req, res);
         } finally {

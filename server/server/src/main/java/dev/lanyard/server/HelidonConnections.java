@@ -32,14 +32,16 @@ final class HelidonConnections implements ServerConnectionSelector {
     private final Http1Config http1;
     private final Http1ConnectionSelector selector;
     private final ConnectionWatchdog watchdog;
+    private final InterimResponses interim;
 
     HelidonConnections(ConnectionWatchdog watchdog) {
-        this(watchdog, Http1Config.create());
+        this(watchdog, Http1Config.create(), new InterimResponses());
     }
 
-    HelidonConnections(ConnectionWatchdog watchdog, Http1Config http1) {
+    HelidonConnections(ConnectionWatchdog watchdog, Http1Config http1, InterimResponses interim) {
         this.watchdog = requireNonNull(watchdog, "watchdog is null");
         this.http1 = requireNonNull(http1, "http1 is null");
+        this.interim = requireNonNull(interim, "interim is null");
         this.selector = Http1ConnectionSelector.builder().config(http1).build();
     }
 
@@ -69,7 +71,8 @@ final class HelidonConnections implements ServerConnectionSelector {
             return chunk;
         };
         DataReader reader = DataReader.create(new Http10Requests(bytes, 2 * http1.maxPrologueLength()));
-        return new WatchedConnection(selector.connection(new WatchedContext(ctx, reader, watch)), watch);
+        WatchedContext watched = new WatchedContext(ctx, reader, watch);
+        return new WatchedConnection(selector.connection(watched), watch, watched.dataWriter(), interim);
     }
 
     /** Whatever the engine's reader holds or reads next from the socket; null at the end of the stream. */
@@ -85,14 +88,16 @@ final class HelidonConnections implements ServerConnectionSelector {
     }
 
     /** The engine's connection, bound to its watch for as long as it runs. */
-    private record WatchedConnection(ServerConnection delegate, ConnectionWatchdog.Watch watch)
-            implements ServerConnection, InterruptableTask<Void> {
+    private record WatchedConnection(ServerConnection delegate, ConnectionWatchdog.Watch watch, DataWriter writer,
+            InterimResponses interim) implements ServerConnection, InterruptableTask<Void> {
         @Override
         public void handle(Limit limit) throws InterruptedException {
             watch.bind();
+            interim.serve(writer);
             try {
                 delegate.handle(limit);
             } finally {
+                interim.release();
                 watch.end();
             }
         }

@@ -15,6 +15,7 @@ final class S3Connections implements ConnectionGuard {
      */
     static final long MIN_BODY_BYTES_PER_SECOND = 1024;
     private final ConnectionWatchdog watchdog;
+    private final InterimResponses interim = new InterimResponses();
 
     S3Connections(HttpLimits limits) {
         this.watchdog = ConnectionWatchdog.streaming(limits, MIN_BODY_BYTES_PER_SECOND);
@@ -22,7 +23,12 @@ final class S3Connections implements ConnectionGuard {
 
     @Override
     public ServerConnectionSelector connections(Http1Config http1) {
-        return new HelidonConnections(watchdog, http1);
+        return new HelidonConnections(watchdog, http1, interim);
+    }
+
+    @Override
+    public void sendContinue() {
+        interim.sendContinue();
     }
 
     @Override

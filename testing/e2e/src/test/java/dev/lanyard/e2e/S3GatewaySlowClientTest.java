@@ -115,8 +115,34 @@ class S3GatewaySlowClientTest {
         }
     }
 
+    /**
+     * botocore (before 1.43.77) sends {@code Expect: 100-continue} on every PutObject, an empty one too, and misreads
+     * the next answer on the connection unless each such request got {@code 100 Continue} first: an empty then a
+     * one-byte put, on one connection, each answered 100 then 200.
+     */
+    @Test
+    void aRequestExpectingContinueGetsItWithOrWithoutABody() {
+        try (RawSocket socket = new RawSocket(port())) {
+            socket.send(signedPut("empty", 0, true));
+            assertThat(socket.read().status()).isEqualTo(100);
+            assertThat(socket.read().status()).isEqualTo(200);
+            socket.send(signedPut("one-byte", 1, true));
+            assertThat(socket.read().status()).isEqualTo(100);
+            socket.send("x");
+            assertThat(socket.read().status()).isEqualTo(200);
+        }
+        try (S3AsyncClient other = client()) {
+            assertThat(other.headObject(r -> r.bucket(BUCKET).key("empty")).join().contentLength()).isZero();
+            assertThat(other.headObject(r -> r.bucket(BUCKET).key("one-byte")).join().contentLength()).isOne();
+        }
+    }
+
     /** The head of a signed PUT of {@code length} bytes with an unsigned payload, so the body streams as it comes. */
     private static byte[] signedPut(String key, int length) {
+        return signedPut(key, length, false);
+    }
+
+    private static byte[] signedPut(String key, int length, boolean expectContinue) {
         String host = "127.0.0.1:" + port();
         String path = "/" + BUCKET + "/" + key;
         Map<String, List<String>> toSign = new LinkedHashMap<>();
@@ -132,6 +158,9 @@ class S3GatewaySlowClientTest {
         signature.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         if (!signature.containsKey("x-amz-content-sha256")) {
             head.append("x-amz-content-sha256: UNSIGNED-PAYLOAD\r\n");
+        }
+        if (expectContinue) {
+            head.append("Expect: 100-continue\r\n");
         }
         return head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
