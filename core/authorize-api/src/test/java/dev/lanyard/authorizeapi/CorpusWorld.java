@@ -75,6 +75,9 @@ final class CorpusWorld {
     static final AccountId MAIN = AccountId.of("111122223333");
     static final AccountId OTHER = AccountId.of("444455556666");
     static final String LANYARD_REGION = "us-east-1";
+    /** The client's request line is {@code GET /corpus}; nginx's subrequests come from this address. */
+    private static final String CLIENT_PATH = "/corpus";
+    private static final String NGINX_ADDRESS = "127.0.0.1";
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
     private static final String SOURCE_IP = "198.51.100.7";
     /** What the deciding statements call a session's inline policy. */
@@ -122,10 +125,19 @@ final class CorpusWorld {
         }
     }
 
-    /** One case made real: the endpoint and the service's call about the client's request. */
-    record Realized(AuthorizeEndpoint endpoint, HttpExchange call, Map<String, String> policyNames) {
+    /**
+     * One case made real: the endpoint and the service's call about the client's request, the service's own key (a
+     * front end that signs for itself, like the library, signs with it) and the case's instant.
+     */
+    record Realized(AuthorizeEndpoint endpoint, HttpExchange call, Map<String, String> policyNames,
+            AccessKey serviceKey, Instant now, Optional<HttpExchange> nginxSubrequest) {
         HttpReply ask() {
             return endpoint.handle(call);
+        }
+
+        /** nginx's auth_request subrequest about the same client request, when nginx can carry the case. */
+        Optional<HttpReply> askThroughNginx() {
+            return nginxSubrequest.map(endpoint::handle);
         }
     }
 
@@ -287,7 +299,7 @@ final class CorpusWorld {
         DeclaredServiceRequest declared = new DeclaredServiceRequest(catalogue, c.renamedAction());
 
         HttpRequestParts clientRequest = sign(new SigV4Signer(clientKeyId.value(), clientSecret, token),
-                c.servicePrefix(), region, now, "corpus.example.test", "GET", "/corpus", new byte[0]);
+                c.servicePrefix(), region, now, "corpus.example.test", "GET", CLIENT_PATH, new byte[0]);
         Question question;
         try {
             question = Question.of(declared.service(), c.renamedAction(), c.renamedResource(),
@@ -331,7 +343,32 @@ final class CorpusWorld {
                 AuthorizeEndpoint.SIGNING_NAME, LANYARD_REGION, now, "127.0.0.1:8955", "POST", AuthorizeEndpoint.PATH,
                 bytes);
         return new Realized(endpoint, new HttpExchange("POST", AuthorizeEndpoint.PATH, "", call.headers(), bytes,
-                "10.0.0.5", true), names);
+                "10.0.0.5", true), names, serviceKey, now, throughNginx(c, supplied)
+                ? Optional.of(nginxSubrequest(c, clientRequest, sourceIp, secure)) : Optional.empty());
+    }
+
+    /**
+     * Whether nginx can carry the case: its routes name an action and a resource over the request line, and nothing
+     * else (no resource policy, no condition keys of the service's), and a resource holding a route's variable
+     * syntax would be read as one.
+     */
+    static boolean throughNginx(CorpusCase c, Map<String, List<String>> supplied) {
+        return c.resourcePolicy().isEmpty() && supplied.isEmpty() && !c.renamedResource().contains("{");
+    }
+
+    /** The subrequest deploy/nginx-auth-request.conf makes nginx send about {@code request} (no body). */
+    private static HttpExchange nginxSubrequest(CorpusCase c, HttpRequestParts request, String sourceIp,
+            boolean secure) {
+        Map<String, List<String>> headers = new LinkedHashMap<>(request.headers());
+        headers.put("Host", List.of("127.0.0.1:8955"));
+        headers.put("X-Original-Method", List.of(request.method()));
+        headers.put("X-Original-URI", List.of(request.rawPath()));
+        headers.put("X-Original-Host", List.of(request.header("Host").orElseThrow()));
+        headers.put("X-Original-Remote-Addr", List.of(sourceIp));
+        headers.put("X-Original-Body", List.of("/"));
+        headers.put("X-Original-Scheme", List.of(secure ? "https" : "http"));
+        return new HttpExchange("GET", AuthorizeEndpoint.PATH + "/nginx/" + c.servicePrefix(), "", headers,
+                new byte[0], NGINX_ADDRESS, false);
     }
 
     private record DeclaredServiceRequest(ServiceCatalogue catalogue, String action) {
@@ -402,6 +439,11 @@ final class CorpusWorld {
                     declared.withArray("ConditionKeys").add(pattern);
                 }
             });
+        }
+        if (throughNginx(c, supplied)) {
+            service.putArray("Routes").addObject().put("Method", "GET").put("Path", CLIENT_PATH)
+                    .put("Action", action).put("Resource", c.renamedResource());
+            service.putArray("TrustedProxies").add(NGINX_ADDRESS);
         }
         ObjectNode root = JSON.createObjectNode();
         root.putObject("Services").set(c.servicePrefix(), service);
