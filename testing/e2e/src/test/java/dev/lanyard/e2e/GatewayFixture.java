@@ -4,13 +4,18 @@ import dev.lanyard.aws.SecretAccessKey;
 import dev.lanyard.s3gateway.BackendCredentials;
 import dev.lanyard.s3gateway.S3GatewayConfig;
 import dev.lanyard.server.LanyardConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
@@ -28,6 +33,8 @@ final class GatewayFixture implements AutoCloseable {
     final IamClient rootIam;
     final String account;
     private final AccessKey assumer;
+    /** Every secret this fixture handed out or holds: none may ever appear in the audit trail. */
+    private final List<String> secrets = new CopyOnWriteArrayList<>();
 
     private GatewayFixture(S3Proxy backend, TestServer server) {
         this.backend = backend;
@@ -39,6 +46,8 @@ final class GatewayFixture implements AutoCloseable {
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"sts:AssumeRole\","
                         + "\"sts:GetFederationToken\"],\"Resource\":\"*\"}]}"));
         this.assumer = rootIam.createAccessKey(r -> r.userName("gateway-tester")).accessKey();
+        secrets.add(backend.secretAccessKey);
+        secrets.add(assumer.secretAccessKey());
     }
 
     static GatewayFixture start() {
@@ -78,16 +87,38 @@ final class GatewayFixture implements AutoCloseable {
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
                         + account + "\"},\"Action\":\"sts:AssumeRole\"}]}"));
         rootIam.putRolePolicy(r -> r.roleName(roleName).policyName("s3").policyDocument(identityPolicy));
-        return Clients.sts(server, assumerCredentials()).assumeRole(r -> {
+        return issued(Clients.sts(server, assumerCredentials()).assumeRole(r -> {
             r.roleArn("arn:aws:iam::" + account + ":role/" + roleName).roleSessionName(roleName + "-session");
             sessionPolicy.ifPresent(r::policy);
-        }).credentials();
+        }).credentials());
+    }
+
+    private Credentials issued(Credentials credentials) {
+        secrets.add(credentials.secretAccessKey());
+        secrets.add(credentials.sessionToken());
+        return credentials;
+    }
+
+    /** The secrets handed out so far (the backend's key, the test user's, every session's key and token). */
+    List<String> secrets() {
+        return List.copyOf(secrets);
+    }
+
+    /** Every line of the server's audit files so far. */
+    List<String> auditLines() throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> files = Files.list(server.dataDirectory.resolve("audit"))) {
+            for (Path file : files.sorted().toList()) {
+                lines.addAll(Files.readAllLines(file));
+            }
+        }
+        return lines;
     }
 
     /** A GetFederationToken session of the test user, limited by {@code sessionPolicy}. */
     Credentials federationToken(String name, String sessionPolicy) {
-        return Clients.sts(server, assumerCredentials())
-                .getFederationToken(r -> r.name(name).policy(sessionPolicy)).credentials();
+        return issued(Clients.sts(server, assumerCredentials())
+                .getFederationToken(r -> r.name(name).policy(sessionPolicy)).credentials());
     }
 
     /** The AWS CLI's environment for these credentials, every service pointed at the gateway. */

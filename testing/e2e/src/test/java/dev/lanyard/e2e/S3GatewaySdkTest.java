@@ -99,6 +99,29 @@ class S3GatewaySdkTest {
         assertThat(keys).containsExactly("many/0", "many/1", "many/2", "many/3", "many/4");
     }
 
+    /**
+     * The gateway's audit records (allowed, denied, with bodies, with checksums) never hold a secret: not the
+     * callers' secret keys or session tokens, not the backend's key the gateway re-signs with.
+     */
+    @Test
+    void theAuditTrailHoldsNoSecret() throws Exception {
+        S3Client owner = ownBucket("sdk-secrets");
+        owner.putObject(r -> r.bucket("sdk-secrets").key("k"), RequestBody.fromString("kept"));
+        owner.getObjectAsBytes(r -> r.bucket("sdk-secrets").key("k"));
+        S3Client stranger = s3(gateway.assumeRole("sdk-secrets-stranger", allow("other-bucket", "s3:*")));
+        assertThatThrownBy(() -> stranger.getObjectAsBytes(r -> r.bucket("sdk-secrets").key("k")))
+                .isInstanceOf(S3Exception.class);
+        List<String> lines = gateway.auditLines();
+        assertThat(lines).anyMatch(line -> line.contains("\"eventSource\":\"s3.amazonaws.com\""));
+        List<String> secrets = gateway.secrets();
+        assertThat(secrets).hasSizeGreaterThan(5);
+        for (String line : lines) {
+            for (String secret : secrets) {
+                assertThat(line).doesNotContain(secret);
+            }
+        }
+    }
+
     @Test
     void eachCallIsAuditedAsS3() throws Exception {
         S3Client owner = ownBucket("sdk-audited");
