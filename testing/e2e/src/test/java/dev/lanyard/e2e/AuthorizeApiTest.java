@@ -116,14 +116,37 @@ class AuthorizeApiTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (nginx != null) {
-            nginx.close();
+        try {
+            auditTrailHoldsNoSecret();
+        } finally {
+            if (nginx != null) {
+                nginx.close();
+            }
+            if (upstream != null) {
+                upstream.stop(0);
+            }
+            server.close();
+            Files.deleteIfExists(catalogue);
         }
-        if (upstream != null) {
-            upstream.stop(0);
+    }
+
+    /**
+     * After every case of the class (allowed, denied, refused signatures, through nginx): no audit record holds a
+     * secret key of the services or the clients.
+     */
+    private static void auditTrailHoldsNoSecret() throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> files = Files.list(server.dataDirectory.resolve("audit"))) {
+            for (Path file : files.toList()) {
+                lines.addAll(Files.readAllLines(file));
+            }
         }
-        server.close();
-        Files.deleteIfExists(catalogue);
+        assertThat(lines).hasSizeGreaterThan(10).anyMatch(line -> line.contains("Authorize"));
+        for (String line : lines) {
+            for (AccessKey key : KEYS.values()) {
+                assertThat(line).doesNotContain(key.secretAccessKey());
+            }
+        }
     }
 
     /** One request a client sends the orders service, and what the service asks and should hear. */
