@@ -89,7 +89,7 @@ public final class S3GatewayServer implements AutoCloseable {
 
     private void serve(ServerRequest req, ServerResponse res) {
         guard.headersReceived();
-        if (!req.content().hasEntity() && req.headers().contains(HeaderValues.EXPECT_100)) {
+        if (!req.content().hasEntity() && req.headers().containsToken(HeaderValues.EXPECT_100)) {
             guard.sendContinue();
         }
         try {

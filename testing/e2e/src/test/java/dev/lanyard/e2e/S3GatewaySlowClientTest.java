@@ -123,7 +123,9 @@ class S3GatewaySlowClientTest {
     @Test
     void aRequestExpectingContinueGetsItWithOrWithoutABody() {
         try (RawSocket socket = new RawSocket(port())) {
-            socket.send(signedPut("empty", 0, true));
+            // The expectation's value is case-insensitive (boto 2 wrote "100-Continue").
+            socket.send(new String(signedPut("empty", 0, true), StandardCharsets.ISO_8859_1)
+                    .replace("100-continue", "100-Continue"));
             assertThat(socket.read().status()).isEqualTo(100);
             assertThat(socket.read().status()).isEqualTo(200);
             socket.send(signedPut("one-byte", 1, true));
