@@ -29,6 +29,9 @@ def fields(connection):
 def run(connection):
     received = fields(connection)
     out_path, err_path = next(received), next(received)
+    if any(os.path.dirname(os.path.abspath(p)) != OWN_DIRECTORY for p in (out_path, err_path)):
+        connection.sendall(b"255\n")  # output goes only into the script's own private directory
+        return
     environment = [next(received) for _ in range(int(next(received)))]
     arguments = [next(received) for _ in range(int(next(received)))]
     for name in [n for n in os.environ if n.startswith("AWS_") and n != "AWS_DATA_PATH"]:
@@ -53,6 +56,9 @@ def run(connection):
             sys.stderr.flush()
             sys.stdout, sys.stderr = saved
     connection.sendall(b"%d\n" % (code if code is not None else 0))
+
+
+OWN_DIRECTORY = os.path.dirname(os.path.abspath(sys.argv[1]))
 
 
 def main():
